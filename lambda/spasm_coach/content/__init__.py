@@ -1,0 +1,98 @@
+"""Spoken content, loaded once per locale from the JSON files beside this module.
+
+Text lives in one file per language variant (``en-US.json``); a locale with no file
+of its own speaks the nearest one (any ``en-*`` → ``en-US``; anything else → English).
+Emergency numbers are chosen by the locale's country (``emergency.json``), never by
+its language.
+"""
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_LOCALE = "en-US"
+
+
+def _read(name: str) -> Dict[str, Any]:
+    with open(HERE / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class _Blank(dict):
+    """Leaves unknown placeholders as they are instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+class Content:
+    """The words of one locale, with the locale's emergency number filled in."""
+
+    def __init__(self, locale: str, data: Mapping[str, Any], emergency: Mapping[str, str]):
+        self.locale = locale
+        self.data = data
+        self.emergency = dict(emergency)
+        self.voice: Mapping[str, Any] = data["voice"]
+        self.stretches: Mapping[str, Mapping[str, Any]] = data["stretches"]
+        self.routines: Mapping[str, Mapping[str, Any]] = data["routines"]
+        self._defaults = {
+            "number": self.emergency["number"],
+            "local_note": self.emergency.get("local_note", ""),
+            "urgent_line": self.emergency.get("urgent_line", "a doctor"),
+        }
+
+    def raw(self, path: str) -> Any:
+        """The item at a dotted path, e.g. ``"routine_lines.paused"``."""
+        node: Any = self.data
+        for part in path.split("."):
+            node = node[part]
+        return node
+
+    def fill(self, template: str, **values: Any) -> str:
+        merged = _Blank(self._defaults)
+        merged.update(values)
+        return _FORMATTER.vformat(template, (), merged)
+
+    def text(self, path: str, **values: Any) -> str:
+        return self.fill(self.raw(path), **values)
+
+    def lines(self, path: str, **values: Any) -> List[str]:
+        return [self.fill(line, **values) for line in self.raw(path)]
+
+
+def _language_files() -> Dict[str, Dict[str, Any]]:
+    return {p.stem: _read(p.name) for p in sorted(HERE.glob("??-??.json"))}
+
+
+_TEXTS = _language_files()
+_EMERGENCY = _read("emergency.json")
+_CACHE: Dict[str, Content] = {}
+
+
+def supported_locales() -> List[str]:
+    return sorted(_TEXTS)
+
+
+def for_locale(locale: Optional[str]) -> Content:
+    """Content for a request's locale; never fails (unknown locales speak English)."""
+    key = locale if isinstance(locale, str) and len(locale) <= 16 else DEFAULT_LOCALE
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    if key in _TEXTS:
+        text_locale = key
+    else:
+        language = key.split("-")[0].lower()
+        same_language = [name for name in _TEXTS if name.split("-")[0] == language]
+        text_locale = same_language[0] if same_language else DEFAULT_LOCALE
+    emergency = _EMERGENCY["locales"].get(key, _EMERGENCY["default"])
+    content = Content(text_locale, _TEXTS[text_locale], emergency)
+    if len(_CACHE) < 64:  # locales come from requests: bound what is kept
+        _CACHE[key] = content
+    return content

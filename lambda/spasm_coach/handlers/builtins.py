@@ -1,0 +1,127 @@
+"""Help, repeat, stop, fallback, the end of a session, and anything unexpected."""
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from ..routine import FINISHED
+from .common import coach_of, content_of, reply, routine_state, session
+
+log = logging.getLogger(__name__)
+
+
+class HelpHandler(AbstractRequestHandler):
+    """What you can say, depending on where you are."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.HelpIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = routine_state(handler_input)
+        if state is not None and state["status"] != FINISHED:
+            where = coach_of(handler_input).describe(state)
+            return reply(handler_input, content.text("help.routine", **where),
+                         content.text("help.routine_reprompt"))
+        return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
+
+
+class RepeatHandler(AbstractRequestHandler):
+    """Says again exactly what was said last (kept by the repeat interceptor)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        attributes = session(handler_input)
+        last = attributes.get("last")
+        pending = attributes.get("pending")
+        builder = handler_input.response_builder
+        if isinstance(last, dict) and last.get("speech"):
+            builder.speak(last["speech"])
+            builder.ask(last.get("reprompt") or last["speech"])
+            # Repeating does not change what a yes or no would answer.
+            if pending:
+                attributes["pending"] = pending
+            return builder.response
+        content = content_of(handler_input)
+        return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
+
+
+class StopHandler(AbstractRequestHandler):
+    """Stop, cancel, or going home on a screen device: a short goodbye.
+
+    The routine position stays in the session attributes, where the memory layer
+    keeps it for next time.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(is_intent_name(name)(handler_input) for name in
+                   ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = routine_state(handler_input)
+        if state is not None and state["status"] != FINISHED:
+            return reply(handler_input, content.text("routine_lines.stopped"), end=True)
+        return reply(handler_input, content.text("goodbye"), end=True)
+
+
+class FallbackHandler(AbstractRequestHandler):
+    """Words the model could not place: a helpful reprompt with the main choices."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return fallback(handler_input)
+
+
+def fallback(handler_input: HandlerInput) -> Response:
+    content = content_of(handler_input)
+    state = routine_state(handler_input)
+    if state is not None and state["status"] != FINISHED:
+        return reply(handler_input, content.text("fallback.routine"),
+                     content.text("routine_lines.next_reprompt"), pending=session(handler_input).get("pending"))
+    return reply(handler_input, content.text("fallback.general"), content.text("fallback.reprompt"),
+                 pending=session(handler_input).get("pending"))
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    """Alexa says the session is over: no speech is allowed in the answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("SessionEndedRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        reason = getattr(getattr(request, "reason", None), "value", None)
+        log.info("session ended: %s", reason)
+        return handler_input.response_builder.response
+
+
+class UnknownIntentHandler(AbstractRequestHandler):
+    """An intent this skill does not know (an older or newer model): treat it as fallback."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("IntentRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("unhandled intent")
+        return fallback(handler_input)
+
+
+class UnknownRequestHandler(AbstractRequestHandler):
+    """Any other request type (events, display callbacks): an empty, valid answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("unhandled request type %s",
+                 getattr(handler_input.request_envelope.request, "object_type", None))
+        return handler_input.response_builder.response

@@ -1,0 +1,127 @@
+"""What every handler needs: the locale's words, the session, and one way to reply.
+
+Session attributes the skill keeps (all JSON, none of them what the person said):
+  routine   the routine position (see routine.py), or absent
+  pending   what a yes or a no answers right now ("launch", "offer_stretches", ...)
+  last      the last speech and reprompt, so "repeat" can say them again exactly
+  prefs     {"hold": "longer"|"shorter", "pace": "slower"}
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Union
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from ..content import Content, for_locale
+from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
+from ..speech import Speech
+
+Said = Union[Speech, str, None]
+
+
+def content_of(handler_input: HandlerInput) -> Content:
+    cached = handler_input.attributes_manager.request_attributes.get("content")
+    if cached is None:
+        cached = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
+        handler_input.attributes_manager.request_attributes["content"] = cached
+    return cached
+
+
+def session(handler_input: HandlerInput) -> Dict[str, Any]:
+    return handler_input.attributes_manager.session_attributes
+
+
+def coach_of(handler_input: HandlerInput) -> Coach:
+    prefs = session(handler_input).get("prefs")
+    return Coach(content_of(handler_input), prefs if isinstance(prefs, dict) else None)
+
+
+def routine_state(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
+    """The routine position in this session, if there is a usable one."""
+    state = session(handler_input).get("routine")
+    return state if is_valid(content_of(handler_input), state) else None
+
+
+def in_routine(handler_input: HandlerInput) -> bool:
+    state = routine_state(handler_input)
+    return bool(state) and state["status"] in (ACTIVE, PAUSED)
+
+
+def routine_finished(handler_input: HandlerInput) -> bool:
+    state = routine_state(handler_input)
+    return bool(state) and state["status"] == FINISHED
+
+
+def speech_of(handler_input: HandlerInput, *texts: str) -> Speech:
+    """Speech at the locale's calm rate (slower if the person asked for slower)."""
+    return coach_of(handler_input).speech().say(*texts)
+
+
+def _ssml(handler_input: HandlerInput, said: Said) -> Optional[str]:
+    if said is None:
+        return None
+    if isinstance(said, str):
+        said = speech_of(handler_input, said)
+    return said.ssml() if said else None
+
+
+def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
+          end: Optional[bool] = None, pending: Optional[str] = None,
+          card: Optional[str] = None) -> Response:
+    """Build the response. A reply that keeps the session open always has a reprompt.
+
+    ``pending`` says what a following yes or no answers; every reply sets it anew,
+    so a yes is never read against an older question.
+    """
+    attributes = session(handler_input)
+    if pending:
+        attributes["pending"] = pending
+    else:
+        attributes.pop("pending", None)
+    builder = handler_input.response_builder
+    speech_ssml = _ssml(handler_input, speech)
+    if speech_ssml:
+        builder.speak(speech_ssml)
+    if end:
+        builder.set_should_end_session(True)
+    else:
+        reprompt_ssml = _ssml(handler_input, reprompt) or _ssml(
+            handler_input, content_of(handler_input).text("help.general_reprompt"))
+        builder.ask(reprompt_ssml)
+    if card:
+        builder.set_card(SimpleCard(title="Back Spasm Coach", content=card))
+    return builder.response
+
+
+def slot_values(handler_input: HandlerInput) -> Dict[str, Dict[str, Optional[str]]]:
+    """Every slot of an IntentRequest: {name: {"value": heard words, "id": resolved id}}.
+
+    Values are trimmed to a sane length; missing parts are None. Never raises.
+    """
+    request = handler_input.request_envelope.request
+    intent = getattr(request, "intent", None)
+    slots = getattr(intent, "slots", None) or {}
+    found: Dict[str, Dict[str, Optional[str]]] = {}
+    for name, slot in slots.items():
+        value = getattr(slot, "value", None)
+        value = value.strip()[:MAX_SLOT_CHARS] if isinstance(value, str) else None
+        found[name] = {"value": value or None, "id": _resolved_id(slot)}
+    return found
+
+
+MAX_SLOT_CHARS = 200
+
+
+def _resolved_id(slot: Any) -> Optional[str]:
+    resolutions = getattr(slot, "resolutions", None)
+    for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
+        status = getattr(getattr(authority, "status", None), "code", None)
+        if getattr(status, "value", status) != "ER_SUCCESS_MATCH":
+            continue
+        for wrapper in getattr(authority, "values", None) or []:
+            value = getattr(wrapper, "value", None)
+            if getattr(value, "id", None):
+                return str(value.id)
+    return None

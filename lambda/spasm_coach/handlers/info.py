@@ -1,0 +1,51 @@
+"""Information on request: heat or ice, staying active, medicine, prevention, recovery."""
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from .common import coach_of, content_of, in_routine, reply, slot_values
+
+# Intents that ask about one topic in so many words; InfoIntent names it in a slot.
+TOPIC_INTENTS = {
+    "HeatIceInfoIntent": "heat_ice",
+    "MedicineInfoIntent": "medicine",
+    "ActivityInfoIntent": "activity",
+    "PreventionInfoIntent": "prevention",
+    "RecoveryInfoIntent": "recovery",
+    "DoctorInfoIntent": "doctor",
+    "SleepInfoIntent": "sleep",
+}
+INFO_INTENT = "InfoIntent"
+
+
+def tell(handler_input: HandlerInput, topic: str) -> Response:
+    content = content_of(handler_input)
+    speech = coach_of(handler_input).speech()
+    for line in content.lines("info.%s.lines" % topic):
+        speech.say(line).pause(0.6)
+    if in_routine(handler_input):
+        speech.say(content.text("info_routine_follow_up"))
+        return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
+    speech.say(content.text("info_follow_up"))
+    return reply(handler_input, speech, content.text("info_reprompt"), pending="offer_stretches")
+
+
+class InfoHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_request_type("IntentRequest")(handler_input):
+            return False
+        name = get_intent_name(handler_input)
+        return name == INFO_INTENT or name in TOPIC_INTENTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        name = get_intent_name(handler_input)
+        topic = TOPIC_INTENTS.get(name)
+        if topic is None:
+            topic = (slot_values(handler_input).get("Topic") or {}).get("id")
+        if topic not in content.raw("info"):
+            return reply(handler_input, content.text("info_unknown"), content.text("info_reprompt"))
+        return tell(handler_input, topic)

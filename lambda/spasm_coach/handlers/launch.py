@@ -1,0 +1,46 @@
+"""Opening the skill, and "my back is spasming": immediate, calm relief."""
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from .common import coach_of, content_of, reply, session
+
+
+class LaunchHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("LaunchRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        attributes = session(handler_input)
+        speech = coach_of(handler_input).speech()
+        if attributes.get("disclaimer_given"):
+            speech.say(content.text("welcome.returning"))
+        else:
+            speech.say(content.text("welcome.first_time"))
+            attributes["disclaimer_given"] = True
+        speech.pause(0.5).say(content.text("welcome.question"))
+        return reply(handler_input, speech, content.text("welcome.reprompt"), pending="launch")
+
+
+def relief(handler_input: HandlerInput) -> Response:
+    content = content_of(handler_input)
+    speech = coach_of(handler_input).speech()
+    for line in content.lines("relief.lines"):
+        if line.startswith("PAUSE:"):
+            speech.pause(float(line.split(":", 1)[1]))
+        else:
+            speech.say(line).pause(0.8)
+    speech.say(content.text("relief.offer"))
+    return reply(handler_input, speech, content.text("relief.reprompt"), pending="offer_stretches")
+
+
+class SpasmHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("SpasmIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return relief(handler_input)

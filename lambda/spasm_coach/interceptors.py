@@ -1,0 +1,45 @@
+"""Work done around every request: the locale's words, the repeat memory, a safe log."""
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from .content import for_locale
+from .handlers.common import session
+
+log = logging.getLogger(__name__)
+
+
+class ContentInterceptor(AbstractRequestInterceptor):
+    """Puts the request locale's content in the request attributes (English if unsupported)."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        request = handler_input.request_envelope.request
+        handler_input.attributes_manager.request_attributes["content"] = for_locale(
+            getattr(request, "locale", None))
+
+
+class RequestLogInterceptor(AbstractRequestInterceptor):
+    """Logs what kind of request came in: never slot values or anything the person said."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        request = handler_input.request_envelope.request
+        intent = getattr(getattr(request, "intent", None), "name", None)
+        log.info("request %s %s%s", getattr(request, "request_id", "?"),
+                 getattr(request, "object_type", "?"), " " + intent if intent else "")
+
+
+class RepeatInterceptor(AbstractResponseInterceptor):
+    """Keeps the last speech and reprompt so "repeat" can say them again exactly."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        if response is None or response.should_end_session:
+            return
+        speech = getattr(response.output_speech, "ssml", None)
+        if not speech:
+            return
+        reprompt = getattr(getattr(response.reprompt, "output_speech", None), "ssml", None)
+        session(handler_input)["last"] = {"speech": speech, "reprompt": reprompt}

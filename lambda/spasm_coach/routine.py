@@ -1,0 +1,259 @@
+"""The guided stretch routine: state + event → new state + what to say.
+
+Plain functions with no SDK types. The state is a small JSON-able dict that lives in
+the session attributes (and, through the memory layer, across sessions):
+
+    {"id": "gentle", "step": 2, "part": 0, "status": "active"}
+
+``id`` names a routine in the content, or ``"single:<stretch>"`` for one stretch on
+request. A *step* is one stretch (one side of it, for two-sided stretches). A step's
+repetitions are split into *parts* so that no turn runs past the content's turn
+budget (about 85 seconds of speech); "next" moves to the next part, then the next step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from .content import Content
+from .speech import Speech, number_word
+
+ACTIVE, PAUSED, FINISHED = "active", "paused", "finished"
+SINGLE_PREFIX = "single:"
+# Seconds of speech around the repetitions in a turn that are not the stretch itself.
+TURN_OVERHEAD_S = 12.0
+
+Prefs = Mapping[str, str]
+State = Dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Step:
+    stretch: str
+    side: Optional[str] = None
+
+
+def routine_steps(content: Content, routine_id: str) -> List[Step]:
+    """The steps of a routine id; an unknown id has none."""
+    if routine_id.startswith(SINGLE_PREFIX):
+        stretch = content.stretches.get(routine_id[len(SINGLE_PREFIX):])
+        if not stretch or stretch.get("prevention_only"):
+            return []
+        name = routine_id[len(SINGLE_PREFIX):]
+        return [Step(name, side) for side in stretch.get("sides", [None])]
+    routine = content.routines.get(routine_id)
+    if not routine:
+        return []
+    steps = []
+    for entry in routine["steps"]:
+        name, _, side = entry.partition(":")
+        steps.append(Step(name, side or None))
+    return steps
+
+
+def step_name(content: Content, step: Step) -> str:
+    name = content.stretches[step.stretch]["name"]
+    if step.side:
+        return content.text("routine_lines.side_name", name=name, side=step.side)
+    return name
+
+
+def is_valid(content: Content, state: Any) -> bool:
+    """Whether a stored or carried state can be used (defends against old or odd data)."""
+    if not isinstance(state, dict):
+        return False
+    routine_id, step, part = state.get("id"), state.get("step"), state.get("part", 0)
+    if not isinstance(routine_id, str) or not isinstance(step, int) or not isinstance(part, int):
+        return False
+    steps = routine_steps(content, routine_id)
+    return 0 <= step < len(steps) and part >= 0 and state.get("status") in (ACTIVE, PAUSED, FINISHED)
+
+
+class Coach:
+    """Renders and moves through a routine for one locale and one person's preferences."""
+
+    def __init__(self, content: Content, prefs: Optional[Prefs] = None):
+        self.content = content
+        self.prefs = dict(prefs or {})
+        voice = content.voice
+        slower = self.prefs.get("pace") == "slower"
+        self.rate = voice["slower_rate"] if slower else voice["rate"]
+        self.wps = float(voice["words_per_second"]) * (0.85 if slower else 1.0)
+        self.gap_ms = int(voice["count_gap_ms"] * (1.3 if slower else 1.0))
+        self.budget = float(voice["turn_budget_s"])
+
+    def speech(self) -> Speech:
+        return Speech(rate=self.rate, words_per_second=self.wps)
+
+    # -- events ---------------------------------------------------------------------
+    def start(self, routine_id: str) -> Tuple[State, Speech]:
+        state = {"id": routine_id, "step": 0, "part": 0, "status": ACTIVE}
+        speech = self.speech()
+        if routine_id.startswith(SINGLE_PREFIX):
+            stretch = self.content.stretches[routine_id[len(SINGLE_PREFIX):]]
+            speech.say(self.content.text("routine_lines.single_intro", name=stretch["name"]))
+        else:
+            speech.say(self.content.text("routine_lines.intro"))
+        speech.pause(1)
+        return self._turn(state, speech)
+
+    def current(self, state: State, lead: Optional[str] = None) -> Tuple[State, Speech]:
+        """Say the current part again from its start (resume, or after a pause)."""
+        speech = self.speech()
+        if lead:
+            speech.say(lead).pause(1)
+        state = dict(state, status=ACTIVE)
+        return self._turn(state, speech)
+
+    def next(self, state: State) -> Tuple[State, Speech]:
+        if state.get("status") == FINISHED:
+            return state, self.speech().say(self.content.text("routine_lines.already_finished"))
+        steps = routine_steps(self.content, state["id"])
+        parts = self.parts(steps[state["step"]])
+        if state["part"] + 1 < len(parts):
+            return self._turn(dict(state, part=state["part"] + 1, status=ACTIVE), self.speech())
+        return self._to_step(state, state["step"] + 1, self.speech())
+
+    def skip(self, state: State) -> Tuple[State, Speech]:
+        if state.get("status") == FINISHED:
+            return state, self.speech().say(self.content.text("routine_lines.already_finished"))
+        lead = self.speech().say(self.content.text("routine_lines.skip")).pause(1)
+        return self._to_step(state, state["step"] + 1, lead)
+
+    def previous(self, state: State) -> Tuple[State, Speech]:
+        speech = self.speech()
+        steps = routine_steps(self.content, state["id"])
+        if state.get("status") == FINISHED:
+            target = len(steps) - 1
+        elif state["part"] > 0:
+            target = state["step"]  # back to the start of this stretch
+        elif state["step"] == 0:
+            speech.say(self.content.text("routine_lines.first_step")).pause(1)
+            target = 0
+        else:
+            target = state["step"] - 1
+        return self._turn({"id": state["id"], "step": target, "part": 0, "status": ACTIVE}, speech)
+
+    def start_over(self, state: State) -> Tuple[State, Speech]:
+        speech = self.speech().say(self.content.text("routine_lines.start_over")).pause(1)
+        return self._turn({"id": state["id"], "step": 0, "part": 0, "status": ACTIVE}, speech)
+
+    def remaining(self, state: State) -> Speech:
+        speech = self.speech()
+        steps = routine_steps(self.content, state["id"])
+        if state.get("status") == FINISHED:
+            return speech.say(self.content.text("routine_lines.already_finished"))
+        later = steps[state["step"] + 1:]
+        if later:
+            left = self.content.text(
+                "routine_lines.remaining_some",
+                names=_spoken_list([step_name(self.content, s) for s in later]))
+        else:
+            left = self.content.text("routine_lines.remaining_last")
+        return speech.say(self.content.text(
+            "routine_lines.remaining", number=number_word(state["step"] + 1),
+            total=number_word(len(steps)), name=step_name(self.content, steps[state["step"]]),
+            left=left))
+
+    def describe(self, state: State) -> Dict[str, Any]:
+        """Where a state stands, for help lines and welcome-back lines."""
+        steps = routine_steps(self.content, state["id"])
+        return {"number": number_word(state["step"] + 1), "total": number_word(len(steps)),
+                "name": step_name(self.content, steps[state["step"]])}
+
+    # -- rendering ------------------------------------------------------------------
+    def hold_seconds(self, stretch: Mapping[str, Any]) -> int:
+        hold = stretch.get("hold") or {}
+        choice = self.prefs.get("hold")
+        if choice == "longer":
+            return int(hold.get("max", hold.get("default", 5)))
+        if choice == "shorter":
+            return int(hold.get("min", hold.get("default", 5)))
+        return int(hold.get("default", 5))
+
+    def rep(self, step: Step) -> Speech:
+        stretch = self.content.stretches[step.stretch]
+        voice = self.content.voice
+        speech = self.speech()
+        for move in stretch["rep"]:
+            speech.say(self.content.fill(move["say"], side=step.side or ""))
+            if move.get("hold"):
+                speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms,
+                             lead=self.content.text("routine_lines.hold_intro"))
+            if move.get("breath"):
+                for _ in range(int(move["breath"])):
+                    speech.breath(voice["breath_in_s"], voice["breath_out_s"])
+            if move.get("pause"):
+                speech.pause(move["pause"])
+        return speech
+
+    def parts(self, step: Step) -> List[int]:
+        """How many repetitions each turn of a step holds, within the turn budget."""
+        stretch = self.content.stretches[step.stretch]
+        reps = int(stretch["reps"]["default"])
+        one = max(self.rep(step).seconds, 1.0)
+        # The step's introduction, the routine's own lead-in and "say next" share the turn.
+        overhead = self._intro(step, 0).seconds + TURN_OVERHEAD_S
+        per_turn = max(1, int((self.budget - overhead) // one))
+        turns = -(-reps // per_turn)  # ceiling division
+        # Spread the repetitions evenly: 3 + 2 rather than 4 + 1.
+        return [reps // turns + (1 if i < reps % turns else 0) for i in range(turns)]
+
+    def _intro(self, step: Step, reps: int) -> Speech:
+        stretch = self.content.stretches[step.stretch]
+        speech = self.speech()
+        sides = stretch.get("sides") or [None]
+        if step.side and step.side != sides[0]:
+            speech.say(self.content.text("routine_lines.side_intro"))
+        else:
+            speech.say(stretch["setup"])
+            if stretch.get("caution"):
+                speech.say(stretch["caution"])
+        if reps:
+            speech.say(self.content.text("routine_lines.rep_count", count=number_word(reps)))
+        return speech.pause(1)
+
+    def _finished_line(self, state: State) -> str:
+        if state["id"].startswith(SINGLE_PREFIX):
+            name = self.content.stretches[state["id"][len(SINGLE_PREFIX):]]["name"]
+            return self.content.text("routine_lines.single_finished", name=name)
+        return self.content.text("routine_lines.finished")
+
+    def _to_step(self, state: State, index: int, speech: Speech) -> Tuple[State, Speech]:
+        steps = routine_steps(self.content, state["id"])
+        if index >= len(steps):
+            done = {"id": state["id"], "step": len(steps) - 1, "part": 0, "status": FINISHED}
+            return done, speech.say(self._finished_line(done))
+        return self._turn({"id": state["id"], "step": index, "part": 0, "status": ACTIVE}, speech)
+
+    def _turn(self, state: State, speech: Speech) -> Tuple[State, Speech]:
+        steps = routine_steps(self.content, state["id"])
+        step = steps[state["step"]]
+        parts = self.parts(step)
+        part = min(state["part"], len(parts) - 1)
+        state = dict(state, part=part)
+        if part == 0:
+            if not state["id"].startswith(SINGLE_PREFIX):
+                speech.say(self.content.text(
+                    "routine_lines.step_intro", number=number_word(state["step"] + 1),
+                    total=number_word(len(steps)), name=step_name(self.content, step)))
+            speech.extend(self._intro(step, parts[0]))
+        else:
+            speech.say(self.content.text("routine_lines.more_reps", count=number_word(parts[part]))).pause(1)
+        for index in range(parts[part]):
+            if index:
+                speech.pause(1)
+            speech.extend(self.rep(step))
+        last_part = part == len(parts) - 1
+        if last_part and state["step"] == len(steps) - 1:
+            speech.pause(1)
+            finished = {"id": state["id"], "step": state["step"], "part": 0, "status": FINISHED}
+            return finished, speech.say(self._finished_line(finished))
+        speech.say(self.content.text("routine_lines.next_prompt"))
+        return state, speech
+
+
+def _spoken_list(items: List[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]

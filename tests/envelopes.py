@@ -1,0 +1,76 @@
+"""Request envelopes as Alexa sends them, for tests that call lambda_handler directly."""
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any, Dict, Optional
+
+from spasm_coach.speech import plain
+
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+_ids = itertools.count(1)
+
+
+def envelope(request: Dict[str, Any], attributes: Optional[Dict[str, Any]] = None, *,
+             new: bool = False, locale: str = "en-US", user_id: str = "amzn1.ask.account.TEST") -> Dict[str, Any]:
+    request = dict(request)
+    request.setdefault("requestId", "amzn1.echo-api.request.%d" % next(_ids))
+    request.setdefault("timestamp", "2026-11-20T10:00:00Z")
+    request.setdefault("locale", locale)
+    application = {"applicationId": SKILL_ID}
+    user = {"userId": user_id}
+    return {
+        "version": "1.0",
+        "session": {"new": new, "sessionId": "amzn1.echo-api.session.TEST", "application": application,
+                    "user": user, "attributes": copy.deepcopy(attributes or {})},
+        "context": {"System": {"application": application, "user": user,
+                               "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
+                               "apiEndpoint": "https://api.amazonalexa.com", "apiAccessToken": "token"}},
+        "request": request,
+    }
+
+
+def launch(**kwargs) -> Dict[str, Any]:
+    kwargs.setdefault("new", True)
+    return envelope({"type": "LaunchRequest"}, **kwargs)
+
+
+def intent(name: str, slots: Optional[Dict[str, Any]] = None, attributes=None, **kwargs) -> Dict[str, Any]:
+    """An IntentRequest; a slot is given as "words" or as ("words", "resolved_id")."""
+    slot_objects = {}
+    for slot_name, given in (slots or {}).items():
+        value, resolved = given if isinstance(given, tuple) else (given, None)
+        slot = {"name": slot_name, "confirmationStatus": "NONE"}
+        if value is not None:
+            slot["value"] = value
+        if resolved:
+            slot["resolutions"] = {"resolutionsPerAuthority": [{
+                "authority": "amzn1.er-authority.echo-sdk.TEST." + slot_name,
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": value, "id": resolved}}]}]}
+        slot_objects[slot_name] = slot
+    return envelope({"type": "IntentRequest", "dialogState": "COMPLETED",
+                     "intent": {"name": name, "confirmationStatus": "NONE", "slots": slot_objects}},
+                    attributes, **kwargs)
+
+
+def session_ended(reason: str = "USER_INITIATED", attributes=None, **kwargs) -> Dict[str, Any]:
+    return envelope({"type": "SessionEndedRequest", "reason": reason}, attributes, **kwargs)
+
+
+class Said:
+    """What a response said, read the way a test wants it."""
+
+    def __init__(self, response: Dict[str, Any]):
+        self.raw = response
+        body = response.get("response", {})
+        self.ssml = (body.get("outputSpeech") or {}).get("ssml", "")
+        self.text = plain(self.ssml)
+        self.reprompt = plain(((body.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml", ""))
+        self.end = body.get("shouldEndSession")
+        self.attributes = response.get("sessionAttributes") or {}
+        self.card = body.get("card")
+        self.directives = body.get("directives") or []
+
+    def __contains__(self, words: str) -> bool:
+        return words.lower() in self.text.lower()
