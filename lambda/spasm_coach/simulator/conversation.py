@@ -1,0 +1,539 @@
+"""Alexa's side of a conversation, played offline: hear, send the request, carry the session.
+
+A `Conversation` holds what Alexa holds: a clock, the users and their permissions, the open
+session and its attributes. Each script line goes in through `line()`; out come report
+dicts, one per request sent (and one per reprompt played, clock step, or bad line).
+
+Session rules, from Amazon's "Manage the skill session" page:
+- shouldEndSession true ends the session; false or absent keeps it open for an answer;
+- with no answer, Alexa plays the reprompt once; a second silence ends the session
+  (SessionEndedRequest, EXCEEDED_MAX_REPROMPTS); with no reprompt the first silence ends it;
+- a Connections.SendRequest (here: AskFor permissions) hands control to Alexa and ends the
+  session; Alexa then sends the answer as a Connections.Response in a new session.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import uuid
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+from spasm_coach.simulator import envelope as env
+from spasm_coach.simulator.nlu import NLU, Heard, load_nlu, model_path
+from spasm_coach.simulator.spoken import parse_step
+
+Handler = Callable[[Dict[str, Any], Any], Any]
+
+DEFAULT_USER = "simulated-user"
+DEFAULT_APPLICATION_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
+ASK_FOR = "AskFor"
+MAX_RESPONSE_BYTES = 120 * 1024
+MAX_SPEECH_CHARS = 8000
+MAX_BREAK_SECONDS = 10.0
+MAX_FOLLOW_UPS = 3  # Connections.Response answers one line may cause (AskFor after AskFor ...)
+
+REPORT_KEYS = ("input", "request_type", "intent", "slots", "resolved", "speech", "ssml", "reprompt",
+               "end_session", "directives", "timers", "reminders", "events", "safety", "error")
+
+
+# --- reading responses -----------------------------------------------------------------
+
+def _ssml_words(element: ElementTree.Element) -> List[str]:
+    """The words an SSML element speaks: text and tails, <sub> by its alias, no <audio>."""
+    tag = element.tag.split("}")[-1]
+    out: List[str] = []
+    if tag == "sub" and element.get("alias") is not None:
+        out.append(element.get("alias") or "")
+    elif tag not in ("audio", "break", "mark"):
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            out.extend(_ssml_words(child))
+            if child.tail:
+                out.append(child.tail)
+        return out
+    return out
+
+
+def parse_ssml(ssml: str) -> ElementTree.Element:
+    """Parse SSML as XML (Alexa refuses SSML that is not well-formed); the root must be <speak>."""
+    root = ElementTree.fromstring(ssml)
+    if root.tag != "speak":
+        raise ValueError("SSML must be one <speak> element")
+    return root
+
+
+def plain_speech(speech: Optional[Dict[str, Any]]) -> Optional[str]:
+    """An outputSpeech object as plain text: tags removed, whitespace collapsed."""
+    if not speech:
+        return None
+    if speech.get("type") == "SSML":
+        try:
+            words = " ".join(_ssml_words(parse_ssml(speech.get("ssml") or "")))
+        except (ElementTree.ParseError, ValueError):
+            words = re.sub(r"<[^>]*>", " ", speech.get("ssml") or "")
+    else:
+        words = speech.get("text") or ""
+    return " ".join(words.split())
+
+
+def _break_seconds(value: str) -> Optional[float]:
+    match = re.fullmatch(r"\s*([\d.]+)\s*(ms|s)\s*", value or "")
+    if not match:
+        return None
+    amount = float(match.group(1))
+    return amount / 1000.0 if match.group(2) == "ms" else amount
+
+
+def _speech_problem(speech: Any, where: str) -> Optional[str]:
+    if not isinstance(speech, dict):
+        return "%s is not an object" % where
+    kind = speech.get("type")
+    if kind == "PlainText":
+        text = speech.get("text")
+        if not isinstance(text, str):
+            return "%s PlainText has no text" % where
+        return "%s is longer than %d characters" % (where, MAX_SPEECH_CHARS) if len(text) > MAX_SPEECH_CHARS else None
+    if kind != "SSML":
+        return "%s has unknown type %r" % (where, kind)
+    ssml = speech.get("ssml")
+    if not isinstance(ssml, str):
+        return "%s SSML has no ssml" % where
+    try:
+        root = parse_ssml(ssml)
+    except (ElementTree.ParseError, ValueError) as error:
+        return "%s SSML is not valid: %s" % (where, error)
+    if len(" ".join(_ssml_words(root))) > MAX_SPEECH_CHARS:
+        return "%s is longer than %d characters" % (where, MAX_SPEECH_CHARS)
+    for pause in root.iter("break"):
+        seconds = _break_seconds(pause.get("time", "0s")) if pause.get("time") else 0.0
+        if seconds is None:
+            return "%s has a break with an unreadable time %r" % (where, pause.get("time"))
+        if seconds > MAX_BREAK_SECONDS:
+            return "%s has a break of %gs (Alexa allows %gs)" % (where, seconds, MAX_BREAK_SECONDS)
+    return None
+
+
+def response_problem(result: Any) -> Optional[str]:
+    """Why Alexa would refuse this response envelope, or None."""
+    if not isinstance(result, dict):
+        return "the response is not a JSON object"
+    try:
+        size = len(json.dumps(result).encode("utf-8"))
+    except (TypeError, ValueError) as error:
+        return "the response is not JSON: %s" % error
+    if size > MAX_RESPONSE_BYTES:
+        return "the response is %d bytes (Alexa allows %d)" % (size, MAX_RESPONSE_BYTES)
+    if result.get("version") != "1.0":
+        return "the response has no version 1.0"
+    response = result.get("response")
+    if not isinstance(response, dict):
+        return "the response has no response object"
+    if response.get("outputSpeech") is not None:
+        problem = _speech_problem(response["outputSpeech"], "outputSpeech")
+        if problem:
+            return problem
+    reprompt = response.get("reprompt")
+    if reprompt is not None:
+        if not isinstance(reprompt, dict) or reprompt.get("outputSpeech") is None:
+            return "reprompt has no outputSpeech"
+        problem = _speech_problem(reprompt["outputSpeech"], "reprompt")
+        if problem:
+            return problem
+    if response.get("shouldEndSession") not in (None, True, False):
+        return "shouldEndSession is not a boolean"
+    directives = response.get("directives")
+    if directives is not None and not (isinstance(directives, list) and all(isinstance(d, dict) and d.get("type") for d in directives)):
+        return "directives must be a list of objects with a type"
+    attributes = result.get("sessionAttributes")
+    if attributes is not None and not isinstance(attributes, dict):
+        return "sessionAttributes is not an object"
+    return None
+
+
+def directive_names(response: Dict[str, Any]) -> List[str]:
+    names = []
+    for directive in response.get("directives") or []:
+        kind = directive.get("type", "?")
+        names.append("%s:%s" % (kind, directive["name"]) if kind.startswith("Connections.") and directive.get("name") else kind)
+    return names
+
+
+# --- Alexa's state -----------------------------------------------------------------------
+
+@dataclass
+class UserState:
+    user_id: str
+    scopes: Dict[str, str] = field(default_factory=dict)  # scope -> GRANTED | DENIED
+    consent_token: Optional[str] = None
+    api_access_token: str = ""
+
+
+@dataclass
+class OpenSession:
+    info: env.SessionInfo
+    reprompt: Optional[str] = None  # plain text of the last reprompt
+    reprompt_ssml: Optional[str] = None
+    silences: int = 0
+
+
+class ScriptError(ValueError):
+    """A script line the simulator cannot act on."""
+
+
+def _parse_now(value: Optional[str]) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    text = value.strip()
+    if text.endswith("Z") or text.endswith("z"):
+        text = text[:-1] + "+00:00"
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def default_handler() -> Handler:
+    """The `lambda_handler` Alexa calls on Lambda: lambda/lambda_function.py."""
+    lambda_dir = str(Path(__file__).resolve().parents[2])
+    if lambda_dir not in sys.path:
+        sys.path.insert(0, lambda_dir)
+    from lambda_function import lambda_handler  # type: ignore[import-not-found]
+    return lambda_handler
+
+
+def skill_handler(settings: Any = None, api_client: Any = None, persistence_adapter: Any = None) -> Handler:
+    """A handler like lambda_function's, for a skill built with these settings."""
+    from spasm_coach.alexa_api import LazyApiClient
+    from spasm_coach.config import Settings
+    from spasm_coach.entry import make_lambda_handler
+    from spasm_coach.skill import build_skill
+    settings = settings or Settings.from_env()
+    if api_client is None:
+        api_client = LazyApiClient.from_settings(settings)
+    return make_lambda_handler(build_skill(settings=settings, api_client=api_client,
+                                           persistence_adapter=persistence_adapter))
+
+
+class Conversation:
+    """Alexa's side of talking to the skill: see the module docstring.
+
+    handler: called as handler(envelope_dict, context) like lambda_handler (default: the
+    real lambda_function.lambda_handler). nlu: the compiled model (default: the locale's
+    model). apis: the Timers/Reminders stand-in (spasm_coach.simulator.alexa_apis), already
+    started, or None to point the skill at Amazon's endpoint (calls then fail offline).
+    """
+
+    def __init__(self, handler: Optional[Handler] = None, *, locale: str = "en-US",
+                 user_id: str = DEFAULT_USER, now: Optional[str] = None, deny_permissions: bool = False,
+                 screen: bool = False, nlu: Optional[NLU] = None, apis: Any = None,
+                 application_id: str = DEFAULT_APPLICATION_ID, model_root: Optional[Path] = None) -> None:
+        self.handler: Handler = handler or default_handler()
+        self.locale = locale
+        self.nlu = nlu or load_nlu(model_path(locale, model_root), skill_id=application_id)
+        self.clock = _parse_now(now)
+        self.deny_permissions = deny_permissions
+        self.screen = screen
+        self.apis = apis
+        self.application_id = application_id
+        self.device_id = "amzn1.ask.device.simulated-" + uuid.uuid5(uuid.NAMESPACE_URL, application_id).hex[:16]
+        self.users: Dict[str, UserState] = {}
+        self.user = self._user(user_id)
+        self.session: Optional[OpenSession] = None
+        self.pending_events: List[str] = []
+        self.last_heard: Optional[Heard] = None
+
+    # -- state --
+
+    def _user(self, user_id: str) -> UserState:
+        if user_id not in self.users:
+            state = UserState(user_id=user_id)
+            token_for = getattr(self.apis, "token_for", None)
+            state.api_access_token = token_for(user_id) if callable(token_for) else "simulated-token." + uuid.uuid4().hex
+            self.users[user_id] = state
+        return self.users[user_id]
+
+    @property
+    def alexa_user_id(self) -> str:
+        return self.alexa_user_id_for(self.user.user_id)
+
+    @staticmethod
+    def alexa_user_id_for(user_id: str) -> str:
+        return user_id if user_id.startswith("amzn1.") else "amzn1.ask.account." + user_id
+
+    def identity(self) -> env.Identity:
+        return env.Identity(
+            application_id=self.application_id,
+            user_id=self.alexa_user_id,
+            device_id=self.device_id,
+            api_endpoint=getattr(self.apis, "api_endpoint", None) or env.DEFAULT_API_ENDPOINT,
+            api_access_token=self.user.api_access_token,
+            screen=self.screen,
+            scopes=dict(self.user.scopes),
+            consent_token=self.user.consent_token,
+        )
+
+    # -- script lines --
+
+    def run(self, lines) -> List[Dict[str, Any]]:
+        reports: List[Dict[str, Any]] = []
+        for text in lines:
+            reports.extend(self.line(text))
+        return reports
+
+    def line(self, text: str) -> List[Dict[str, Any]]:
+        """Act on one script line; the reports it produced (possibly none)."""
+        raw = text.rstrip("\r\n")
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            return []
+        try:
+            if stripped.startswith("/"):
+                return self._command(stripped)
+            return self.say(stripped, raw_input=raw)
+        except ScriptError as problem:
+            return [self._report(raw, error=str(problem))]
+
+    def _command(self, text: str) -> List[Dict[str, Any]]:
+        name, _, argument = text.partition(" ")
+        argument = argument.strip()
+        if name == "/launch":
+            self._no_argument(name, argument)
+            self._open_session()
+            return self._send(text, env.launch_request(self.clock, self.locale), heard=None)
+        if name == "/end":
+            self._no_argument(name, argument)
+            if self.session is None:
+                return []
+            return self._end_session(text, "USER_INITIATED")
+        if name == "/silence":
+            self._no_argument(name, argument)
+            return self.silence(text)
+        if name == "/advance":
+            if not argument:
+                raise ScriptError("/advance needs a duration, such as 90s, 20m, 3h or 2d")
+            try:
+                step = parse_step(argument)
+            except ValueError as problem:
+                raise ScriptError(str(problem))
+            return [self.advance(step, text)]
+        if name == "/user":
+            if not argument or len(argument.split()) != 1:
+                raise ScriptError("/user needs one user id, such as /user alice")
+            self.switch_user(argument)
+            return []
+        raise ScriptError("unknown command %s (try /launch, /end, /silence, /advance 20m, /user ID)" % name)
+
+    @staticmethod
+    def _no_argument(name: str, argument: str) -> None:
+        if argument:
+            raise ScriptError("%s takes no argument" % name)
+
+    def switch_user(self, user_id: str) -> None:
+        # The next person speaks on their own: whatever session was open is left behind.
+        self.session = None
+        self.user = self._user(user_id)
+
+    def advance(self, step: timedelta, text: str = "/advance") -> Dict[str, Any]:
+        """Move the clock; report what went off on Alexa's side meanwhile."""
+        if step.total_seconds() < 0:
+            raise ScriptError("the clock only moves forward")
+        self.clock += step
+        self._collect_events()
+        if self.session is not None:
+            # Nobody answered for that long: the open session has long since timed out.
+            self.session = None
+        return self._report(text, events=self._take_events())
+
+    def silence(self, text: str = "/silence") -> List[Dict[str, Any]]:
+        session = self.session
+        if session is None:
+            return []
+        session.silences += 1
+        if session.silences == 1 and session.reprompt is not None:
+            return [self._report(text, request_type="Reprompt", speech=session.reprompt,
+                                 ssml=session.reprompt_ssml, reprompt=session.reprompt, end_session=False)]
+        return self._end_session(text, "EXCEEDED_MAX_REPROMPTS")
+
+    def say(self, utterance: str, raw_input: Optional[str] = None) -> List[Dict[str, Any]]:
+        """Something the person says: heard by the model, sent as Alexa would send it."""
+        raw = raw_input if raw_input is not None else utterance
+        heard = self.nlu.hear(utterance)
+        self.last_heard = heard
+        if heard.request_type is None:
+            return [self._report(raw, error="not understood, and the model has no AMAZON.FallbackIntent",
+                                 heard=heard)]
+        if heard.request_type == "LaunchRequest":
+            self._open_session()
+            return self._send(raw, env.launch_request(self.clock, self.locale), heard=heard)
+        if heard.one_shot or self.session is None:
+            # Said with the invocation name, or with no session open: a one-shot, in a new session.
+            self._open_session()
+        else:
+            self.session.silences = 0
+        request = env.intent_request(heard, self.clock, self.locale, self.application_id)
+        return self._send(raw, request, heard=heard)
+
+    # -- sessions and requests --
+
+    def _open_session(self) -> OpenSession:
+        self.session = OpenSession(env.SessionInfo(env.new_id("session"), new=True, attributes={}))
+        return self.session
+
+    def _end_session(self, text: str, reason: str) -> List[Dict[str, Any]]:
+        request = env.session_ended_request(self.clock, self.locale, reason)
+        reports = self._send(text, request, heard=None)
+        self.session = None
+        return reports
+
+    def _send(self, text: str, request: Dict[str, Any], heard: Optional[Heard], depth: int = 0) -> List[Dict[str, Any]]:
+        session = self.session
+        body = env.envelope(request, self.identity(), session.info if session else None)
+        mark = self._records_mark()
+        error: Optional[str] = None
+        result: Any = None
+        try:
+            result = self.handler(body, None)
+            if hasattr(result, "to_dict") and not isinstance(result, dict):
+                result = result.to_dict()
+            error = response_problem(result)
+        except Exception as raised:  # the skill raised: Alexa gets no valid response
+            error = "the skill raised %s: %s" % (type(raised).__name__, raised)
+        timers, reminders = self._records_since(mark)
+        self._collect_events()
+        kind = request["type"]
+        if error is not None:
+            report = self._report(text, request_type=kind, heard=heard, error=error,
+                                  timers=timers, reminders=reminders, events=self._take_events())
+            reports = [report]
+            if session is not None and kind != "SessionEndedRequest":
+                # Alexa apologises and ends the session, telling the skill why.
+                ended = env.session_ended_request(self.clock, self.locale, "ERROR", "INVALID_RESPONSE", error)
+                self.session = session
+                reports += self._send_quietly(text, ended)
+            self.session = None
+            return reports
+        response = result.get("response") or {}
+        speech = response.get("outputSpeech")
+        reprompt = (response.get("reprompt") or {}).get("outputSpeech")
+        attributes = result.get("sessionAttributes")
+        report = self._report(
+            text, request_type=kind, heard=heard,
+            speech=plain_speech(speech), ssml=(speech or {}).get("ssml") or (speech or {}).get("text"),
+            reprompt=plain_speech(reprompt), end_session=response.get("shouldEndSession"),
+            directives=directive_names(response), timers=timers, reminders=reminders,
+            events=self._take_events(),
+            safety=attributes.get("safety") if isinstance(attributes, dict) else None,
+        )
+        reports = [report]
+        ask_for = [d for d in response.get("directives") or []
+                   if d.get("type") == "Connections.SendRequest" and d.get("name") == ASK_FOR]
+        if kind == "SessionEndedRequest":
+            self.session = None
+        elif ask_for:
+            # Alexa takes over to ask the person, which ends this session.
+            self.session = None
+            if depth < MAX_FOLLOW_UPS:
+                reports += self._answer_ask_for(text, ask_for[0], depth)
+        elif session is not None:
+            if response.get("shouldEndSession") is True:
+                self.session = None
+            else:
+                session.info.new = False
+                session.info.attributes = dict(attributes) if isinstance(attributes, dict) else {}
+                session.reprompt = plain_speech(reprompt)
+                session.reprompt_ssml = (reprompt or {}).get("ssml") or (reprompt or {}).get("text")
+                session.silences = 0
+        return reports
+
+    def _send_quietly(self, text: str, request: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """Send a request whose failure must not cause another (the ERROR SessionEndedRequest)."""
+        body = env.envelope(request, self.identity(), self.session.info if self.session else None)
+        try:
+            result = self.handler(body, None)
+            error = response_problem(result) if result is not None else None
+        except Exception as raised:
+            error = "the skill raised %s: %s" % (type(raised).__name__, raised)
+        return [self._report(text, request_type=request["type"], error=error)]
+
+    def _answer_ask_for(self, text: str, directive: Dict[str, Any], depth: int) -> List[Dict[str, Any]]:
+        payload = directive.get("payload") or {}
+        scopes = payload.get("permissionScopes")
+        if isinstance(scopes, list):
+            names = [s.get("permissionScope") for s in scopes if isinstance(s, dict) and s.get("permissionScope")]
+        else:
+            names = [payload["permissionScope"]] if payload.get("permissionScope") else []
+        status = "DENIED" if self.deny_permissions else "ACCEPTED"
+        for scope in names:
+            if self.deny_permissions:
+                # A "no" now does not take back a permission granted earlier.
+                self.user.scopes.setdefault(scope, "DENIED")
+            else:
+                self.user.scopes[scope] = "GRANTED"
+                grant = getattr(self.apis, "grant", None)
+                if callable(grant):
+                    grant(self.alexa_user_id, scope)
+        if any(s == "GRANTED" for s in self.user.scopes.values()) and not self.user.consent_token:
+            self.user.consent_token = "simulated-consent." + uuid.uuid4().hex
+        if isinstance(scopes, list):
+            answer: Dict[str, Any] = {"permissionScopes": scopes, "status": status}
+        else:
+            answer = {"permissionScope": names[0] if names else None, "status": status}
+        request = env.connections_response(self.clock, self.locale, ASK_FOR, answer, token=directive.get("token") or "")
+        self._open_session()
+        return self._send(text, request, heard=None, depth=depth + 1)
+
+    # -- the Alexa API stand-in --
+
+    def _records_mark(self) -> Any:
+        mark = getattr(self.apis, "mark", None)
+        return mark() if callable(mark) else None
+
+    def _records_since(self, mark: Any):
+        created_since = getattr(self.apis, "created_since", None)
+        if mark is None or not callable(created_since):
+            return [], []
+        timers, reminders = created_since(mark)
+        return list(timers), list(reminders)
+
+    def _collect_events(self) -> None:
+        advance = getattr(self.apis, "advance", None)
+        if callable(advance):
+            self.pending_events.extend(advance(self.clock))
+
+    def _take_events(self) -> List[str]:
+        events, self.pending_events = self.pending_events, []
+        return events
+
+    def active_timers(self) -> List[Dict[str, Any]]:
+        """Timers still counting down for the current user (for chat), if the stand-in runs."""
+        listing = getattr(self.apis, "active_timers", None)
+        return list(listing(self.alexa_user_id, self.clock)) if callable(listing) else []
+
+    # -- reports --
+
+    def _report(self, text: str, request_type: Optional[str] = None, heard: Optional[Heard] = None,
+                **values: Any) -> Dict[str, Any]:
+        report: Dict[str, Any] = {
+            "input": text, "request_type": request_type, "intent": None, "slots": {}, "resolved": {},
+            "speech": None, "ssml": None, "reprompt": None, "end_session": None, "directives": [],
+            "timers": [], "reminders": [], "events": [], "safety": None, "error": None,
+        }
+        if heard is not None and request_type == "IntentRequest":
+            report["intent"] = heard.intent
+            report["slots"] = {name: fill.value for name, fill in heard.slots.items()}
+            report["resolved"] = {name: fill.resolved_id for name, fill in heard.slots.items()}
+        report.update(values)
+        report["user"] = self.user.user_id
+        report["time"] = env.timestamp(self.clock)
+        if heard is not None:
+            report["heard"] = heard.text
+            report["sample"] = heard.sample
+            report["one_shot"] = heard.one_shot
+            report["ties"] = [{"intent": m.intent, "sample": m.sample} for m in heard.ties]
+        return report
