@@ -1,20 +1,17 @@
 """Yes and no: each answers the question the skill asked last (session "pending")."""
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from .common import content_of, in_routine, reply, session
+from .common import IntentHandler, content_of, in_routine, reply, session
 from .info import tell
 from .launch import relief
 from .routine import NextHandler, start_routine
 
 
-class YesHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.YesIntent")(handler_input)
+class YesHandler(IntentHandler):
+    intents = ("AMAZON.YesIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         pending = session(handler_input).get("pending")
@@ -30,9 +27,8 @@ class YesHandler(AbstractRequestHandler):
         return reply(handler_input, content.text("yes_no.unexpected"), content.text("welcome.reprompt"))
 
 
-class NoHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.NoIntent")(handler_input)
+class NoHandler(IntentHandler):
+    intents = ("AMAZON.NoIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)

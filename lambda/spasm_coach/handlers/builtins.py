@@ -5,20 +5,19 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from ..routine import FINISHED
-from .common import coach_of, content_of, reply, routine_state, session
+from .common import IntentHandler, coach_of, content_of, reply, routine_state, session
 
 log = logging.getLogger(__name__)
 
 
-class HelpHandler(AbstractRequestHandler):
+class HelpHandler(IntentHandler):
     """What you can say, depending on where you are."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.HelpIntent")(handler_input)
+    intents = ("AMAZON.HelpIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
@@ -30,11 +29,10 @@ class HelpHandler(AbstractRequestHandler):
         return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
 
 
-class RepeatHandler(AbstractRequestHandler):
+class RepeatHandler(IntentHandler):
     """Says again exactly what was said last (kept by the repeat interceptor)."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
+    intents = ("AMAZON.RepeatIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         attributes = session(handler_input)
@@ -52,16 +50,14 @@ class RepeatHandler(AbstractRequestHandler):
         return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
 
 
-class StopHandler(AbstractRequestHandler):
+class StopHandler(IntentHandler):
     """Stop, cancel, or going home on a screen device: a short goodbye.
 
     The routine position stays in the session attributes, where the memory layer
     keeps it for next time.
     """
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_intent_name(name)(handler_input) for name in
-                   ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"))
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
@@ -71,11 +67,10 @@ class StopHandler(AbstractRequestHandler):
         return reply(handler_input, content.text("goodbye"), end=True)
 
 
-class FallbackHandler(AbstractRequestHandler):
+class FallbackHandler(IntentHandler):
     """Words the model could not place: a helpful reprompt with the main choices."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+    intents = ("AMAZON.FallbackIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return fallback(handler_input)

@@ -8,8 +8,9 @@ Session attributes the skill keeps (all JSON, none of them what the person said)
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional, Tuple, Union
 
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
@@ -19,6 +20,21 @@ from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
 from ..speech import Speech
 
 Said = Union[Speech, str, None]
+
+
+class IntentHandler(AbstractRequestHandler):
+    """A handler for the IntentRequests named in ``intents``.
+
+    Declaring the names (rather than testing them inside can_handle) lets the tests
+    check that every intent of the model has a handler and every handler an intent.
+    """
+
+    intents: Tuple[str, ...] = ()
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return (getattr(request, "object_type", None) == "IntentRequest"
+                and getattr(getattr(request, "intent", None), "name", None) in self.intents)
 
 
 def content_of(handler_input: HandlerInput) -> Content:

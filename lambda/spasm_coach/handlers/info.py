@@ -1,12 +1,11 @@
 """Information on request: heat or ice, staying active, medicine, prevention, recovery."""
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, is_request_type
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from .common import coach_of, content_of, in_routine, reply, slot_values
+from .common import IntentHandler, coach_of, content_of, in_routine, reply, slot_values
 
 # Intents that ask about one topic in so many words; InfoIntent names it in a slot.
 TOPIC_INTENTS = {
@@ -33,12 +32,8 @@ def tell(handler_input: HandlerInput, topic: str) -> Response:
     return reply(handler_input, speech, content.text("info_reprompt"), pending="offer_stretches")
 
 
-class InfoHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        if not is_request_type("IntentRequest")(handler_input):
-            return False
-        name = get_intent_name(handler_input)
-        return name == INFO_INTENT or name in TOPIC_INTENTS
+class InfoHandler(IntentHandler):
+    intents = (INFO_INTENT,) + tuple(TOPIC_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)

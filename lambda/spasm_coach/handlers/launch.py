@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from .common import coach_of, content_of, reply, session
+from .common import IntentHandler, coach_of, content_of, reply, session
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -38,9 +38,8 @@ def relief(handler_input: HandlerInput) -> Response:
     return reply(handler_input, speech, content.text("relief.reprompt"), pending="offer_stretches")
 
 
-class SpasmHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("SpasmIntent")(handler_input)
+class SpasmHandler(IntentHandler):
+    intents = ("SpasmIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return relief(handler_input)

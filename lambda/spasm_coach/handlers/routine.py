@@ -4,14 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..routine import FINISHED, PAUSED, SINGLE_PREFIX
 from ..speech import Speech
-from .common import (coach_of, content_of, in_routine, reply, routine_finished,
+from .common import (IntentHandler, coach_of, content_of, in_routine, reply, routine_finished,
                      routine_state, session, slot_values)
 
 GENTLE = "gentle"
@@ -41,9 +39,8 @@ def no_routine(handler_input: HandlerInput) -> Response:
                  content.text("routine_lines.no_routine_reprompt"), pending="offer_stretches")
 
 
-class StartRoutineHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("StartRoutineIntent")(handler_input)
+class StartRoutineHandler(IntentHandler):
+    intents = ("StartRoutineIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return start_routine(handler_input)
@@ -65,11 +62,10 @@ def _stretch_id(handler_input: HandlerInput) -> Optional[str]:
     return None
 
 
-class StretchHandler(AbstractRequestHandler):
+class StretchHandler(IntentHandler):
     """A single stretch on request: "how do I do cat cow", "start the pelvic tilt"."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("StretchIntent")(handler_input)
+    intents = ("StretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
@@ -87,13 +83,10 @@ class StretchHandler(AbstractRequestHandler):
         return start_routine(handler_input, SINGLE_PREFIX + stretch_id)
 
 
-class _Navigation(AbstractRequestHandler):
+class _Navigation(IntentHandler):
     """Base for the navigation intents: without a routine, offer to start one."""
 
-    intent_names = ()  # type: tuple
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_intent_name(name)(handler_input) for name in self.intent_names)
+    intents = ()  # type: tuple
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = routine_state(handler_input)
@@ -109,7 +102,7 @@ class _Navigation(AbstractRequestHandler):
 
 
 class NextHandler(_Navigation):
-    intent_names = ("AMAZON.NextIntent",)
+    intents = ("AMAZON.NextIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
         if session(handler_input).get("pending") == "offer_stretches":
@@ -123,21 +116,21 @@ class NextHandler(_Navigation):
 
 
 class SkipHandler(_Navigation):
-    intent_names = ("SkipIntent",)
+    intents = ("SkipIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         return _speak_turn(handler_input, *coach_of(handler_input).skip(state))
 
 
 class PreviousHandler(_Navigation):
-    intent_names = ("AMAZON.PreviousIntent",)
+    intents = ("AMAZON.PreviousIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         return _speak_turn(handler_input, *coach_of(handler_input).previous(state))
 
 
 class StartOverHandler(_Navigation):
-    intent_names = ("AMAZON.StartOverIntent",)
+    intents = ("AMAZON.StartOverIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
         return start_routine(handler_input)
@@ -147,7 +140,7 @@ class StartOverHandler(_Navigation):
 
 
 class ResumeHandler(_Navigation):
-    intent_names = ("AMAZON.ResumeIntent",)
+    intents = ("AMAZON.ResumeIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         content = content_of(handler_input)
@@ -162,7 +155,7 @@ class PauseHandler(_Navigation):
     """Alexa closes an idle session after about 16 seconds, so a pause ends the
     session cleanly, keeps the position, and says how to come back."""
 
-    intent_names = ("AMAZON.PauseIntent",)
+    intents = ("AMAZON.PauseIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         content = content_of(handler_input)
@@ -173,7 +166,7 @@ class PauseHandler(_Navigation):
 
 
 class HowManyLeftHandler(_Navigation):
-    intent_names = ("HowManyLeftIntent",)
+    intents = ("HowManyLeftIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         content = content_of(handler_input)
@@ -181,11 +174,10 @@ class HowManyLeftHandler(_Navigation):
         return reply(handler_input, speech, content.text("routine_lines.remaining_reprompt"))
 
 
-class PainHandler(AbstractRequestHandler):
+class PainHandler(IntentHandler):
     """ "That hurts": stop the stretch, comfort, never push through pain."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("PainIntent")(handler_input)
+    intents = ("PainIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)

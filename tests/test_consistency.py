@@ -1,0 +1,117 @@
+"""The interaction model, the handlers and skill.json agree, and follow Alexa's rules."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from spasm_coach.handlers.common import IntentHandler
+from spasm_coach.skill import request_handlers
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = sorted((ROOT / "interaction_model").glob("*.json"))
+MANIFEST = json.loads((ROOT / "skill.json").read_text())["manifest"]
+REQUIRED_BUILTINS = {"AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
+                     "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent"}
+LAUNCH_WORDS = {"open", "ask", "start", "tell", "launch", "begin", "load", "play", "resume", "run",
+                "talk", "use", "enable", "stop", "cancel", "exit", "quit", "help"}
+CONNECTING_WORDS = {"to", "for", "about", "by", "from", "if", "whether", "and", "that", "with", "using"}
+FORBIDDEN_IN_INVOCATION = {"alexa", "amazon", "echo", "computer", "skill", "app"}
+SAMPLE_CHARS = re.compile(r"^(?:[a-z' .\-]|\{[A-Za-z_]+\})+$")
+
+
+def language_model(path):
+    return json.loads(path.read_text())["interactionModel"]["languageModel"]
+
+
+def handled_intents():
+    names = set()
+    for handler in request_handlers():
+        if isinstance(handler, IntentHandler):
+            names.update(handler.intents)
+    return names
+
+
+def test_there_is_an_en_us_model():
+    assert [m.name for m in MODELS] == ["en-US.json"]
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_every_model_intent_has_a_handler_and_every_handler_an_intent(path):
+    model = {i["name"] for i in language_model(path)["intents"]}
+    assert model == handled_intents()
+    assert REQUIRED_BUILTINS <= model
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_invocation_name_follows_alexas_rules(path):
+    name = language_model(path)["invocationName"]
+    words = name.split()
+    assert re.fullmatch(r"[a-z ]+", name) and len(words) >= 2
+    assert not set(words) & (FORBIDDEN_IN_INVOCATION | LAUNCH_WORDS | CONNECTING_WORDS)
+    assert name == "back spasm coach"
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_samples_are_unique_legal_and_their_slots_declared(path):
+    model = language_model(path)
+    types = {t["name"] for t in model.get("types", [])}
+    seen = {}
+    for intent in model["intents"]:
+        slots = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        for slot_type in slots.values():
+            assert slot_type in types or slot_type.startswith("AMAZON."), slot_type
+        for sample in intent.get("samples", []):
+            assert SAMPLE_CHARS.match(sample), (intent["name"], sample)
+            assert not re.search(r"\d", sample), "numbers must be spelled out: %r" % sample
+            assert sample == sample.strip() and "  " not in sample
+            for slot in re.findall(r"\{(\w+)\}", sample):
+                assert slot in slots, (intent["name"], sample)
+            key = re.sub(r"\{\w+\}", "{}", sample)
+            assert key not in seen, "%r is in %s and %s" % (sample, seen.get(key), intent["name"])
+            seen[key] = intent["name"]
+    for slot_type in model.get("types", []):
+        values = [v["name"]["value"] for v in slot_type["values"]]
+        synonyms = [s for v in slot_type["values"] for s in v["name"].get("synonyms", [])]
+        assert len(set(values + synonyms)) == len(values + synonyms), slot_type["name"]
+        assert all(len(v) <= 140 for v in values + synonyms)
+        assert all(v.get("id") for v in slot_type["values"])
+
+
+def test_slot_ids_match_the_content():
+    from spasm_coach.content import for_locale
+    content = for_locale("en-US")
+    model = language_model(ROOT / "interaction_model" / "en-US.json")
+    ids = {t["name"]: {v["id"] for v in t["values"]} for t in model["types"]}
+    assert ids["STRETCH"] == set(content.stretches)
+    assert ids["INFO_TOPIC"] == set(content.raw("info"))
+
+
+def test_manifest_fields_and_limits():
+    locale = MANIFEST["publishingInformation"]["locales"]["en-US"]
+    assert locale["name"] == "Back Spasm Coach"
+    assert len(locale["summary"]) <= 160 and len(locale["description"]) <= 4000
+    assert "not a substitute for professional medical advice" in locale["description"]
+    assert "emergency" in locale["description"] and "local emergency number" in locale["description"]
+    assert 1 <= len(locale["examplePhrases"]) <= 4 and all(len(p) <= 200 for p in locale["examplePhrases"])
+    assert len(locale["keywords"]) <= 30
+    privacy = MANIFEST["privacyAndCompliance"]
+    for field in ("allowsPurchases", "usesPersonalInfo", "isChildDirected", "isExportCompliant",
+                  "containsAds", "usesHealthInfo"):
+        assert isinstance(privacy[field], bool)
+    assert privacy["usesHealthInfo"] is False  # only for HIPAA-covered entities
+    assert len(MANIFEST["publishingInformation"]["testingInstructions"]) <= 4000
+
+
+def test_example_phrases_are_real_sample_utterances():
+    model = language_model(ROOT / "interaction_model" / "en-US.json")
+    samples = {s for i in model["intents"] for s in i.get("samples", [])}
+    invocation = model["invocationName"]
+    for phrase in MANIFEST["publishingInformation"]["locales"]["en-US"]["examplePhrases"]:
+        words = phrase.lower().rstrip(".?!")
+        assert words.startswith("alexa, "), phrase
+        words = words[len("alexa, "):]
+        if words == "open " + invocation:
+            continue
+        match = re.fullmatch(r"(?:ask|tell) %s (?:to )?(.+)" % invocation, words)
+        assert match and match.group(1) in samples, phrase

@@ -1,0 +1,248 @@
+"""Request envelopes through lambda_handler: every intent in every routine state."""
+import json
+
+import pytest
+
+from envelopes import Said, envelope, intent, launch, session_ended
+from lambda_function import lambda_handler
+
+MODEL = json.load(open("interaction_model/en-US.json"))["interactionModel"]["languageModel"]
+MODEL_INTENTS = [i["name"] for i in MODEL["intents"]]
+
+
+def send(event):
+    return Said(lambda_handler(event, None))
+
+
+def routine_at(step, part=0, status="active", routine="gentle"):
+    return {"routine": {"id": routine, "step": step, "part": part, "status": status}}
+
+
+STATES = {
+    "not started": {},
+    "first step": routine_at(0),
+    "middle": routine_at(2, 1),
+    "last step": routine_at(5),
+    "finished": routine_at(5, status="finished"),
+    "paused": routine_at(3, status="paused"),
+}
+SLOTS = {"StretchIntent": {"Stretch": ("pelvic tilt", "pelvic_tilt")},
+         "InfoIntent": {"Topic": ("ice", "heat_ice")}}
+
+
+@pytest.mark.parametrize("state", list(STATES))
+@pytest.mark.parametrize("name", MODEL_INTENTS)
+def test_every_intent_in_every_state_answers_validly(name, state):
+    for new in (False, True):
+        said = send(intent(name, SLOTS.get(name), STATES[state], new=new))
+        assert said.raw["version"] == "1.0"
+        assert said.text, "every intent gets speech"
+        assert "wrong on my side" not in said.text
+        if not said.end:
+            assert said.reprompt, "an open session always has a reprompt"
+        assert len(said.ssml) < 8000
+
+
+def test_launch_gives_disclaimer_once_then_one_question():
+    said = send(launch())
+    assert "not medical advice" in said and "911" in said
+    assert said.text.endswith("would you like to do some gentle stretches?")
+    assert said.end is False and said.reprompt
+    again = send(launch(attributes=said.attributes))
+    assert "not medical advice" not in again and "Welcome back" in again
+
+
+def test_spasm_gives_relief_then_offers_stretches_and_yes_starts_them():
+    said = send(intent("SpasmIntent"))
+    for words in ("comfortable", "breathe slowly", "twenty minutes", "wrapped in a cloth", "short walks"):
+        assert words in said
+    assert said.text.endswith("gentle stretches you can do lying down?")
+    said = send(intent("AMAZON.YesIntent", attributes=said.attributes))
+    assert "Stretch one of six: knee to chest, right side" in said
+    assert said.attributes["routine"] == {"id": "gentle", "step": 0, "part": 0, "status": "active"}
+
+
+def test_no_to_the_stretch_offer_ends_kindly():
+    said = send(intent("SpasmIntent"))
+    said = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert said.end is True and "open back spasm coach" in said
+
+
+def test_yes_and_no_at_launch():
+    first = send(launch())
+    assert "comfortable" in send(intent("AMAZON.YesIntent", attributes=first.attributes))
+    no = send(intent("AMAZON.NoIntent", attributes=first.attributes))
+    assert "stretches instead" in no
+    assert "Stretch one of six" in send(intent("AMAZON.YesIntent", attributes=no.attributes))
+
+
+def test_start_stretches_leads_straight_to_the_first_stretch():
+    said = send(intent("StartRoutineIntent"))
+    assert "Hold, one two three" in said and said.text.endswith("Say next when you're ready.")
+
+
+def test_walk_the_whole_routine_with_next_to_its_close():
+    said = send(intent("StartRoutineIntent"))
+    for _ in range(40):
+        if said.attributes["routine"]["status"] == "finished":
+            break
+        said = send(intent("AMAZON.NextIntent", attributes=said.attributes))
+    assert "That's the whole routine" in said and "heat or ice?" in said
+    tips = send(intent("AMAZON.YesIntent", attributes=said.attributes))
+    assert "Heat is a good first choice" in tips
+
+
+def test_navigation_mid_routine():
+    attrs = routine_at(2, 1)["routine"]
+    said = send(intent("AMAZON.PreviousIntent", attributes={"routine": attrs}))
+    assert said.attributes["routine"]["step"] == 2 and said.attributes["routine"]["part"] == 0
+    said = send(intent("SkipIntent", attributes={"routine": attrs}))
+    assert said.attributes["routine"]["step"] == 3 and "skipping" in said
+    said = send(intent("HowManyLeftIntent", attributes={"routine": attrs}))
+    assert "stretch three of six" in said and "cat cow" in said
+    said = send(intent("AMAZON.StartOverIntent", attributes={"routine": attrs}))
+    assert said.attributes["routine"]["step"] == 0 and "from the beginning" in said
+
+
+def test_repeat_says_exactly_the_last_thing_again():
+    first = send(intent("StartRoutineIntent"))
+    again = send(intent("AMAZON.RepeatIntent", attributes=first.attributes))
+    assert again.ssml == first.ssml and again.reprompt == first.reprompt
+    assert again.attributes["routine"] == first.attributes["routine"]
+
+
+def test_repeat_keeps_the_question_open():
+    offer = send(intent("SpasmIntent"))
+    again = send(intent("AMAZON.RepeatIntent", attributes=offer.attributes))
+    assert again.attributes.get("pending") == "offer_stretches"
+    assert "Stretch one" in send(intent("AMAZON.YesIntent", attributes=again.attributes))
+
+
+def test_pause_ends_the_session_and_says_how_to_come_back_then_resume():
+    said = send(intent("AMAZON.PauseIntent", attributes=routine_at(3, 1)))
+    assert said.end is True and "tell back spasm coach to resume" in said
+    assert said.attributes["routine"]["status"] == "paused"
+    resumed = send(intent("AMAZON.ResumeIntent", attributes=said.attributes))
+    assert "Let's carry on" in resumed and resumed.attributes["routine"]["status"] == "active"
+    assert resumed.attributes["routine"]["step"] == 3
+
+
+def test_that_hurts_stops_the_stretch_and_never_pushes_through():
+    said = send(intent("PainIntent", attributes=routine_at(1)))
+    assert "stop that stretch" in said and "Never push through pain" in said
+    assert said.end is False
+
+
+def test_single_stretch_on_request_and_plank_is_for_later():
+    said = send(intent("StretchIntent", {"Stretch": ("cat cow", "cat_cow")}))
+    assert said.text.startswith("Here's the cat cow.") and "Round your back" in said
+    said = send(intent("StretchIntent", {"Stretch": ("kneeling plank", "plank")}))
+    assert "once the spasm has settled" in said and "Hold, one" not in said
+    said = send(intent("StretchIntent", {"Stretch": "Pelvic Tilt"}))  # heard, not resolved
+    assert "pelvic tilt" in said.text.lower() and "Hold" in said
+    said = send(intent("StretchIntent", {"Stretch": "the splits"}))
+    assert "I can guide you through these stretches" in said
+
+
+@pytest.mark.parametrize("name,words", [
+    ("HeatIceInfoIntent", "twenty minutes"), ("MedicineInfoIntent", "ibuprofen"),
+    ("ActivityInfoIntent", "short, gentle walks"), ("PreventionInfoIntent", "lumbar cushion"),
+    ("RecoveryInfoIntent", "four to six weeks"), ("DoctorInfoIntent", "911"),
+    ("SleepInfoIntent", "medium-firm")])
+def test_information_on_request(name, words):
+    assert words in send(intent(name))
+
+
+def test_medicine_line_is_exactly_what_clinical_allows():
+    said = send(intent("MedicineInfoIntent"))
+    assert "may help if it is safe for you. Follow the label, or ask a pharmacist." in said
+    for forbidden in ("mg", "milligram", "every four hours", "muscle relaxant", "codeine", "opioid", "Flexall"):
+        assert forbidden.lower() not in said.text.lower()
+
+
+def test_info_topic_from_slot_and_unknown_topic():
+    assert "Heat is a good first choice" in send(intent("InfoIntent", {"Topic": ("hot water bottle", "heat_ice")}))
+    assert "Which would you like?" in send(intent("InfoIntent", {"Topic": "astrology"}))
+    assert "Which would you like?" in send(intent("InfoIntent"))
+
+
+def test_help_depends_on_where_you_are():
+    assert "start stretches" in send(intent("AMAZON.HelpIntent"))
+    said = send(intent("AMAZON.HelpIntent", attributes=routine_at(2)))
+    assert "stretch three of six, pelvic tilt" in said and "that hurts" in said
+
+
+def test_stop_and_cancel_say_a_short_goodbye():
+    for name in ("AMAZON.StopIntent", "AMAZON.CancelIntent"):
+        said = send(intent(name))
+        assert said.end is True and "Goodbye" in said and len(said.text) < 80
+
+
+def test_fallback_offers_the_main_choices():
+    said = send(intent("AMAZON.FallbackIntent"))
+    assert "my back is spasming" in said and "start stretches" in said and said.end is False
+
+
+def test_session_ended_has_no_speech():
+    for reason in ("USER_INITIATED", "EXCEEDED_MAX_REPROMPTS", "ERROR"):
+        body = lambda_handler(session_ended(reason, routine_at(2)), None)["response"]
+        assert "outputSpeech" not in body
+
+
+@pytest.mark.parametrize("event", [
+    {}, [], None, "text", {"request": None}, {"version": "1.0", "request": {"type": "IntentRequest"}},
+    {"version": "1.0", "request": {"type": "LaunchRequest", "locale": 5}},
+])
+def test_unreadable_envelopes_still_get_a_valid_answer(event):
+    response = lambda_handler(event, None)
+    assert response["version"] == "1.0" and "response" in response
+
+
+def test_unknown_intent_and_unknown_request_type():
+    said = send(intent("SomethingNewIntent", attributes=routine_at(1)))
+    assert "didn't catch that" in said and said.end is False
+    event = envelope({"type": "AlexaSkillEvent.SkillEnabled"})
+    assert "outputSpeech" not in lambda_handler(event, None)["response"]
+    event = envelope({"type": "Some.FutureRequest"})
+    assert "outputSpeech" not in lambda_handler(event, None)["response"]
+
+
+def test_missing_and_odd_slot_values_and_session_attributes():
+    said = send(intent("StretchIntent", {"Stretch": None}))
+    assert "I can guide you through" in said
+    said = send(intent("StretchIntent", {"Stretch": "x" * 5000}))
+    assert "I can guide you through" in said
+    for junk in ({"routine": "garbage"}, {"routine": {"id": "gentle", "step": 42}}, {"prefs": "fast"},
+                 {"last": 7}, {"pending": ["launch"]}):
+        said = send(intent("AMAZON.NextIntent", attributes=junk))
+        assert "wrong on my side" not in said
+
+
+def test_one_shot_intent_in_a_new_session():
+    said = send(intent("AMAZON.NextIntent", new=True))
+    assert "haven't started the stretches" in said and said.end is False
+
+
+def test_unsupported_locale_answers_in_english():
+    said = send(launch(locale="fr-FR"))
+    assert "Welcome to Back Spasm Coach" in said and "local emergency number" in said
+
+
+def test_emergency_number_is_chosen_by_country():
+    assert "call 999" in send(launch(locale="en-GB"))
+    assert "000 in Australia, or 111 in New Zealand" in send(launch(locale="en-AU"))
+    assert "112" in send(launch(locale="en-IN"))
+
+
+def test_an_exception_in_a_handler_becomes_a_spoken_apology(monkeypatch, caplog):
+    from spasm_coach.handlers import launch as launch_module
+
+    words = " ".join(["I", "wet", "myself"])  # what a person said must never reach the log
+
+    def broken(handler_input):
+        raise RuntimeError(words)
+
+    monkeypatch.setattr(launch_module, "relief", broken)
+    said = send(intent("SpasmIntent"))
+    assert "wrong on my side" in said and said.end is False
+    assert "wet myself" not in caplog.text and "RuntimeError" in caplog.text

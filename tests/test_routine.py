@@ -1,0 +1,99 @@
+import pytest
+
+from spasm_coach.content import for_locale
+from spasm_coach.routine import FINISHED, Coach, is_valid, routine_steps
+from spasm_coach.speech import MAX_BREAK_MS
+
+CONTENT = for_locale("en-US")
+
+
+def walk(coach, routine_id="gentle"):
+    state, speech = coach.start(routine_id)
+    turns = [(state, speech)]
+    for _ in range(100):
+        if state["status"] == FINISHED:
+            return turns
+        state, speech = coach.next(state)
+        turns.append((state, speech))
+    raise AssertionError("the routine never finished")
+
+
+@pytest.mark.parametrize("prefs", [{}, {"hold": "longer"}, {"hold": "shorter", "pace": "slower"}])
+def test_every_turn_is_short_enough_to_follow_lying_down(prefs):
+    for state, speech in walk(Coach(CONTENT, prefs)):
+        assert speech.seconds < 95, (state, speech.seconds)
+        assert len(speech.ssml()) < 8000
+
+
+def test_routine_starts_lying_down_and_ends_on_hands_and_knees():
+    steps = routine_steps(CONTENT, "gentle")
+    positions = [CONTENT.stretches[s.stretch]["position"] for s in steps]
+    assert positions[0] == "lying" and positions[-1] == "hands_and_knees"
+    assert positions == sorted(positions, key=["lying", "hands_and_knees"].index)
+    assert [s.stretch for s in steps][:2] == ["knee_to_chest", "knee_to_chest"]
+
+
+def test_every_stretch_and_its_repetitions_are_spoken():
+    coach = Coach(CONTENT)
+    text = " ".join(speech.text for _, speech in walk(coach))
+    for stretch in ("Stretch one of six: knee to chest, right side", "Now the other side",
+                    "pelvic tilt", "knee rolls", "child's pose", "cat cow"):
+        assert stretch in text
+    # Knee to chest: three holds a side, each counted to ten (clinical.md: 5 to 15 s).
+    assert text.count("Hold, one two three four five six seven eight nine ten") == 6
+    assert text.rstrip().endswith("In an emergency, call 911.")
+
+
+def test_holds_follow_preferences_within_clinical_limits():
+    longer = " ".join(s.text for _, s in walk(Coach(CONTENT, {"hold": "longer"})))
+    assert "thirteen fourteen fifteen" in longer and "sixteen" not in longer
+    shorter = " ".join(s.text for _, s in walk(Coach(CONTENT, {"hold": "shorter"})))
+    assert "Hold, one two three four five Breathe" not in shorter
+    assert "six" not in shorter.split("knee towards your chest")[1].split("release")[0]
+
+
+def test_no_break_is_longer_than_alexa_allows():
+    for _, speech in walk(Coach(CONTENT, {"pace": "slower"})):
+        for chunk in speech.ssml().split('<break time="')[1:]:
+            assert int(chunk.split("ms")[0]) <= MAX_BREAK_MS
+
+
+def test_previous_skip_start_over_and_remaining():
+    coach = Coach(CONTENT)
+    state, _ = coach.start("gentle")
+    state, speech = coach.previous(state)
+    assert "This is the first stretch" in speech.text and state["step"] == 0
+    state, speech = coach.skip(state)
+    assert state["step"] == 1 and "skipping" in speech.text
+    state, _ = coach.skip(state)
+    assert state["step"] == 2
+    assert "stretch three of six, pelvic tilt" in coach.remaining(state).text
+    state, speech = coach.previous(state)
+    assert state["step"] == 1
+    state, speech = coach.start_over(state)
+    assert state == {"id": "gentle", "step": 0, "part": 0, "status": "active"}
+
+
+def test_finished_routine_stays_finished():
+    coach = Coach(CONTENT)
+    state = walk(coach)[-1][0]
+    assert state["status"] == FINISHED
+    same, speech = coach.next(state)
+    assert same == state and "finished the routine" in speech.text
+    back, _ = coach.previous(state)
+    assert back["status"] == "active" and back["step"] == 5
+
+
+def test_single_stretch_and_its_close():
+    turns = walk(Coach(CONTENT), "single:cat_cow")
+    assert turns[0][1].text.startswith("Here's the cat cow.")
+    assert "That's the cat cow." in turns[-1][1].text
+
+
+@pytest.mark.parametrize("state", [None, [], {"id": "gentle"}, {"id": "gentle", "step": 99, "part": 0, "status": "active"},
+                                   {"id": "nope", "step": 0, "part": 0, "status": "active"},
+                                   {"id": "gentle", "step": "1", "part": 0, "status": "active"},
+                                   {"id": "gentle", "step": 0, "part": 0, "status": "dancing"},
+                                   {"id": "single:plank", "step": 0, "part": 0, "status": "active"}])
+def test_invalid_states_are_rejected(state):
+    assert not is_valid(CONTENT, state)

@@ -1,0 +1,45 @@
+from spasm_coach.speech import MAX_SSML_CHARS, Speech, number_word, plain
+
+
+def test_breaks_never_exceed_ten_seconds():
+    ssml = Speech().say("Hold").pause(25).say("release").ssml()
+    assert ssml.count("<break") == 3
+    assert 'time="10000ms"' in ssml and 'time="5000ms"' in ssml
+    assert "10001" not in ssml
+
+
+def test_text_is_escaped_and_invalid_xml_dropped():
+    ssml = Speech().say('Tom & Jerry <b> "quote" \x07bell').ssml()
+    assert "&amp;" in ssml and "&lt;b&gt;" in ssml
+    assert "\x07" not in ssml
+    assert plain(ssml) == 'Tom & Jerry <b> "quote" bell'
+
+
+def test_rate_wraps_everything_in_prosody():
+    assert Speech(rate="90%").say("hi").ssml() == '<speak><prosody rate="90%">hi</prosody></speak>'
+
+
+def test_length_is_capped_at_whole_pieces():
+    speech = Speech()
+    for i in range(2000):
+        speech.say("Sentence number %d." % i)
+    ssml = speech.ssml()
+    assert len(ssml) <= MAX_SSML_CHARS
+    assert ssml.endswith(".</speak>")
+
+
+def test_count_keeps_time_with_the_hold():
+    speech = Speech(words_per_second=2.5).count(10, gap_ms=700, lead="Hold,", end="and release.")
+    assert plain(speech.ssml()).startswith("Hold, one two three")
+    assert "ten and release." in speech.text
+    assert 10 <= speech.seconds <= 13
+
+
+def test_breath_and_estimate():
+    speech = Speech(words_per_second=2.0).breath(3, 4)
+    assert speech.seconds == (3 + 4) + 4 / 2.0  # "Breathe in, and out." is four words
+    assert not Speech() and bool(speech)
+
+
+def test_number_words():
+    assert number_word(0) == "zero" and number_word(15) == "fifteen" and number_word(99) == "99"
