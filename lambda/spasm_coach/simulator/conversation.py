@@ -35,6 +35,7 @@ ASK_FOR = "AskFor"
 MAX_RESPONSE_BYTES = 120 * 1024
 MAX_SPEECH_CHARS = 8000
 MAX_BREAK_SECONDS = 10.0
+SILENCE_WAIT = timedelta(seconds=8)  # how long Alexa listens before reprompting, then before closing
 MAX_FOLLOW_UPS = 3  # Connections.Response answers one line may cause (AskFor after AskFor ...)
 
 REPORT_KEYS = ("input", "request_type", "intent", "slots", "resolved", "speech", "ssml", "reprompt",
@@ -240,6 +241,8 @@ class Conversation:
         self.deny_permissions = deny_permissions
         self.screen = screen
         self.apis = apis
+        if apis is not None:
+            apis.set_now(self.clock)
         self.application_id = application_id
         self.device_id = "amzn1.ask.device.simulated-" + uuid.uuid5(uuid.NAMESPACE_URL, application_id).hex[:16]
         self.users: Dict[str, UserState] = {}
@@ -252,9 +255,10 @@ class Conversation:
 
     def _user(self, user_id: str) -> UserState:
         if user_id not in self.users:
-            state = UserState(user_id=user_id)
-            token_for = getattr(self.apis, "token_for", None)
-            state.api_access_token = token_for(user_id) if callable(token_for) else "simulated-token." + uuid.uuid4().hex
+            state = UserState(user_id=user_id, api_access_token="simulated-token." + uuid.uuid4().hex)
+            if self.apis is not None:
+                # apiAccessToken is how Alexa's APIs know who is asking.
+                self.apis.register_token(state.api_access_token, self.alexa_user_id_for(user_id))
             self.users[user_id] = state
         return self.users[user_id]
 
@@ -271,7 +275,7 @@ class Conversation:
             application_id=self.application_id,
             user_id=self.alexa_user_id,
             device_id=self.device_id,
-            api_endpoint=getattr(self.apis, "api_endpoint", None) or env.DEFAULT_API_ENDPOINT,
+            api_endpoint=self.apis.api_endpoint if self.apis is not None else env.DEFAULT_API_ENDPOINT,
             api_access_token=self.user.api_access_token,
             screen=self.screen,
             scopes=dict(self.user.scopes),
@@ -321,7 +325,7 @@ class Conversation:
                 step = parse_step(argument)
             except ValueError as problem:
                 raise ScriptError(str(problem))
-            return [self.advance(step, text)]
+            return self.advance(step, text)
         if name == "/user":
             if not argument or len(argument.split()) != 1:
                 raise ScriptError("/user needs one user id, such as /user alice")
@@ -339,16 +343,21 @@ class Conversation:
         self.session = None
         self.user = self._user(user_id)
 
-    def advance(self, step: timedelta, text: str = "/advance") -> Dict[str, Any]:
-        """Move the clock; report what went off on Alexa's side meanwhile."""
-        if step.total_seconds() < 0:
+    def advance(self, step: timedelta, text: str = "/advance") -> List[Dict[str, Any]]:
+        """Move the clock. An open session hears the silence first (the reprompt after
+        about 8 s, the end after about 8 s more); then what went off on Alexa's side."""
+        if step.total_seconds() <= 0:
             raise ScriptError("the clock only moves forward")
-        self.clock += step
+        reports: List[Dict[str, Any]] = []
+        left = step
+        while self.session is not None and left >= SILENCE_WAIT:
+            self.clock += SILENCE_WAIT
+            left -= SILENCE_WAIT
+            reports += self.silence(text)
+        self.clock += left
         self._collect_events()
-        if self.session is not None:
-            # Nobody answered for that long: the open session has long since timed out.
-            self.session = None
-        return self._report(text, events=self._take_events())
+        reports.append(self._report(text, events=self._take_events()))
+        return reports
 
     def silence(self, text: str = "/silence") -> List[Dict[str, Any]]:
         session = self.session
@@ -394,7 +403,7 @@ class Conversation:
     def _send(self, text: str, request: Dict[str, Any], heard: Optional[Heard], depth: int = 0) -> List[Dict[str, Any]]:
         session = self.session
         body = env.envelope(request, self.identity(), session.info if session else None)
-        mark = self._records_mark()
+        self._records_mark()
         error: Optional[str] = None
         result: Any = None
         try:
@@ -404,7 +413,7 @@ class Conversation:
             error = response_problem(result)
         except Exception as raised:  # the skill raised: Alexa gets no valid response
             error = "the skill raised %s: %s" % (type(raised).__name__, raised)
-        timers, reminders = self._records_since(mark)
+        timers, reminders = self._records_since()
         self._collect_events()
         kind = request["type"]
         if error is not None:
@@ -475,9 +484,8 @@ class Conversation:
                 self.user.scopes.setdefault(scope, "DENIED")
             else:
                 self.user.scopes[scope] = "GRANTED"
-                grant = getattr(self.apis, "grant", None)
-                if callable(grant):
-                    grant(self.alexa_user_id, scope)
+                if self.apis is not None:
+                    self.apis.grant(self.alexa_user_id, scope)
         if any(s == "GRANTED" for s in self.user.scopes.values()) and not self.user.consent_token:
             self.user.consent_token = "simulated-consent." + uuid.uuid4().hex
         if isinstance(scopes, list):
@@ -488,32 +496,38 @@ class Conversation:
         self._open_session()
         return self._send(text, request, heard=None, depth=depth + 1)
 
-    # -- the Alexa API stand-in --
+    # -- the Alexa API stand-in (spasm_coach.simulator.alexa_apis.AlexaApiStandIn) --
 
-    def _records_mark(self) -> Any:
-        mark = getattr(self.apis, "mark", None)
-        return mark() if callable(mark) else None
+    def _records_mark(self) -> None:
+        if self.apis is not None:
+            self.apis.take_created()  # whatever was left over belongs to no request
 
-    def _records_since(self, mark: Any):
-        created_since = getattr(self.apis, "created_since", None)
-        if mark is None or not callable(created_since):
+    def _records_since(self, mark: None = None):
+        """Timers and reminders the stand-in accepted while the skill handled one request."""
+        if self.apis is None:
             return [], []
-        timers, reminders = created_since(mark)
-        return list(timers), list(reminders)
+        return self.apis.take_created("timers"), self.apis.take_created("reminders")
 
     def _collect_events(self) -> None:
-        advance = getattr(self.apis, "advance", None)
-        if callable(advance):
-            self.pending_events.extend(advance(self.clock))
+        if self.apis is not None:
+            self.pending_events.extend(self.apis.advance(self.clock))
 
     def _take_events(self) -> List[str]:
         events, self.pending_events = self.pending_events, []
         return events
 
     def active_timers(self) -> List[Dict[str, Any]]:
-        """Timers still counting down for the current user (for chat), if the stand-in runs."""
-        listing = getattr(self.apis, "active_timers", None)
-        return list(listing(self.alexa_user_id, self.clock)) if callable(listing) else []
+        """The current user's timers still counting down, with `remaining_seconds` (for chat)."""
+        if self.apis is None:
+            return []
+        timers = []
+        for timer in self.apis.timers(self.alexa_user_id):
+            timer = dict(timer)
+            if timer.get("triggerTime"):
+                trigger = _parse_now(timer["triggerTime"])
+                timer["remaining_seconds"] = max(0, int((trigger - self.clock).total_seconds()))
+            timers.append(timer)
+        return timers
 
     # -- reports --
 
