@@ -1,0 +1,238 @@
+"""The skill as an HTTPS web service: flask-ask-sdk's SkillAdapter, verified and hardened.
+
+Routes: POST / (Alexa request envelopes), GET /healthz (load balancers).
+Production: gunicorn 'spasm_coach.web.app:create_app_from_env()' with ALEXA_SKILL_ID set.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from typing import Any, Dict, List, Mapping, Optional
+
+from spasm_coach.web.compat import ensure_flask_ask_sdk_importable
+
+ensure_flask_ask_sdk_importable()
+
+from ask_sdk_core.exceptions import SerializationException  # noqa: E402
+from ask_sdk_core.skill import CustomSkill  # noqa: E402
+from ask_sdk_runtime.exceptions import AskSdkException  # noqa: E402
+from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException  # noqa: E402
+from flask import Flask, Response, g, jsonify, request  # noqa: E402
+from flask_ask_sdk.skill_adapter import (  # noqa: E402
+    VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter)
+from werkzeug.exceptions import HTTPException  # noqa: E402
+
+from spasm_coach.web.verification import (  # noqa: E402
+    CertificateFetcher, Clock, Fetcher, RequestRefused, SignatureVerifier, TrustRoots,
+    build_verifiers, parse_url_map, utc_now)
+
+log = logging.getLogger("spasm_coach.web")
+
+# Alexa's requests are a few kilobytes; screens and long sessions add some. Anything
+# near this limit is not from Alexa.
+DEFAULT_MAX_BODY_BYTES = 128 * 1024
+
+SKILL_ID_ENV = "ALEXA_SKILL_ID"
+# Test and load-run hooks: trust this PEM bundle instead of certifi's roots, and
+# fetch Amazon's certificate folder from a loopback server (URL rules still apply).
+TRUST_BUNDLE_ENV = "SPASM_COACH_TRUST_BUNDLE"
+CERT_URL_MAP_ENV = "SPASM_COACH_CERT_URL_MAP"
+
+MISSING_SKILL_ID = (
+    "Request verification is on, but no skill id is configured. Set %s (or pass "
+    "--skill-id) to your skill's id, amzn1.ask.skill.…, from the Alexa developer "
+    "console. For local tools only, serve on loopback with --no-verify." % SKILL_ID_ENV)
+
+
+class ConfigurationError(ValueError):
+    """The endpoint cannot start as configured; the message says what to change."""
+
+
+class EnvelopeError(Exception):
+    """The body is not a JSON Alexa request envelope."""
+
+
+def parse_envelope(body: bytes) -> Dict[str, Any]:
+    """Check the outline of a request envelope; the SDK deserializes the rest."""
+    try:
+        envelope = json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise EnvelopeError("body is not JSON") from None
+    if not isinstance(envelope, dict):
+        raise EnvelopeError("envelope is not a JSON object")
+    req = envelope.get("request")
+    if not isinstance(envelope.get("version"), str) or not isinstance(req, dict):
+        raise EnvelopeError("envelope needs version and request")
+    for name in ("type", "requestId", "timestamp"):
+        if not isinstance(req.get(name), str) or not req.get(name):
+            raise EnvelopeError("request needs %s" % name)
+    for name in ("session", "context"):
+        if name in envelope and not isinstance(envelope[name], dict):
+            raise EnvelopeError("%s is not an object" % name)
+    return envelope
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError("non-standard JSON constant")
+
+
+class SkillEndpoint(SkillAdapter):
+    """flask-ask-sdk's SkillAdapter with a dispatch that is safe to face the internet.
+
+    As released, SkillAdapter.dispatch_request deserializes the body before any
+    verifier runs, and answers SDK errors (an envelope the SDK cannot read, a
+    body that is not UTF-8) with HTTP 500. This replaces that one method:
+    the signature is checked over the raw bytes first, the envelope's outline
+    next, and only then does flask-ask-sdk's WebserviceSkillHandler deserialize,
+    run the envelope verifiers (timestamp, skill id) and invoke the skill. Every
+    refusal becomes a 4xx. Registration, configuration and the handler itself
+    stay flask-ask-sdk's.
+    """
+
+    def __init__(self, skill: CustomSkill, skill_id: Optional[str],
+                 signature_verifier: Optional[SignatureVerifier] = None,
+                 verifiers: Optional[List[AbstractVerifier]] = None,
+                 app: Optional[Flask] = None):
+        self._signature_verifier = signature_verifier
+        super().__init__(skill=skill, skill_id=skill_id or "unverified",
+                         verifiers=verifiers or [], app=app)
+
+    def init_app(self, app: Flask) -> None:
+        # The SDK's own RequestVerifier needs certvalidator (unusable on this
+        # OpenSSL) and its TimestampVerifier fails on a timestamp without a zone:
+        # both are replaced by spasm_coach.web.verification.
+        app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
+        app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
+        super().init_app(app)
+
+    def dispatch_request(self) -> Response:
+        body = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413
+        if self._signature_verifier is not None:
+            self._signature_verifier.verify_body(request.headers, body)
+        envelope = parse_envelope(body)
+        g.alexa_request_id = envelope["request"]["requestId"]
+        try:
+            response = self._webservice_handler.verify_request_and_dispatch(
+                http_request_headers=request.headers,
+                http_request_body=body.decode("utf-8"))
+        except VerificationException:
+            raise
+        except SerializationException:
+            # The outline passed, but a field has a type the SDK cannot read.
+            raise EnvelopeError("envelope fields are not valid") from None
+        except AskSdkException as error:
+            log.error("skill dispatch failed request_id=%s error=%s",
+                      g.alexa_request_id, type(error).__name__)
+            return _error(500, "internal error")
+        return jsonify(response)
+
+
+def _error(status: int, message: str) -> Response:
+    response = jsonify({"error": message})
+    response.status_code = status
+    return response
+
+
+def _request_id() -> str:
+    return getattr(g, "alexa_request_id", None) or "-"
+
+
+def create_app(skill: Optional[CustomSkill] = None, skill_id: Optional[str] = None,
+               verify: bool = True, *, trust_roots: TrustRoots = None,
+               cert_fetcher: Optional[Fetcher] = None,
+               cert_url_map: Optional[Mapping[str, str]] = None,
+               clock: Clock = utc_now,
+               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> Flask:
+    """The Flask app serving `skill` (default: spasm_coach.skill.build_skill()).
+
+    verify=True (the default) needs `skill_id` and checks every request as
+    Amazon requires. `trust_roots` (certificates, PEM bytes or a PEM file;
+    default certifi's roots), `cert_fetcher` (url -> PEM bytes) and
+    `cert_url_map` (prefix -> loopback prefix, for the default fetcher) exist so
+    tests can stand in for Amazon's authority without weakening the URL rules.
+    verify=False is for local tools; the caller keeps such a server on loopback.
+    """
+    if verify and not skill_id:
+        raise ConfigurationError(MISSING_SKILL_ID)
+    if skill is None:
+        from spasm_coach.skill import build_skill
+        skill = build_skill()
+
+    app = Flask("spasm_coach.web")
+    app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
+    app.config["JSON_SORT_KEYS"] = False
+
+    signature_verifier = None
+    envelope_verifiers: List[AbstractVerifier] = []
+    if verify:
+        fetcher = cert_fetcher or CertificateFetcher(url_map=cert_url_map)
+        signature_verifier, envelope_verifiers = build_verifiers(
+            skill_id, trust_roots=trust_roots, fetcher=fetcher, clock=clock)
+    endpoint = SkillEndpoint(skill, skill_id, signature_verifier, envelope_verifiers, app=app)
+
+    app.add_url_rule("/", "skill", endpoint.dispatch_request, methods=["POST"],
+                     provide_automatic_options=False)
+
+    def healthz() -> Response:
+        return jsonify({"status": "ok"})
+
+    app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"],
+                     provide_automatic_options=False)
+
+    @app.before_request
+    def start_clock() -> None:
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def log_request(response: Response) -> Response:
+        # The request id and the outcome only: never the body, never what was said.
+        if request.path != "/healthz":
+            elapsed = (time.perf_counter() - getattr(g, "started", time.perf_counter())) * 1000
+            log.info("%s %s %d request_id=%s %.1fms", request.method, request.path,
+                     response.status_code, _request_id(), elapsed)
+        return response
+
+    @app.errorhandler(VerificationException)
+    def refused(error: VerificationException) -> Response:
+        reason = error.reason if isinstance(error, RequestRefused) else type(error).__name__
+        check = error.check if isinstance(error, RequestRefused) else "sdk"
+        log.warning("refused check=%s reason=%s request_id=%s", check, reason, _request_id())
+        return _error(400, "request failed verification")
+
+    @app.errorhandler(EnvelopeError)
+    def bad_envelope(error: EnvelopeError) -> Response:
+        log.warning("refused check=envelope reason=%s request_id=%s", error, _request_id())
+        return _error(400, "invalid request: %s" % error)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        response = _error(error.code or 500, (error.name or "error").lower())
+        if error.code == 405 and getattr(error, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        # The traceback goes to the server log; the client learns nothing more.
+        log.error("unexpected error request_id=%s", _request_id(), exc_info=True)
+        return _error(500, "internal error")
+
+    return app
+
+
+def env_options(environ: Mapping[str, str] = os.environ) -> Dict[str, Any]:
+    """create_app keyword arguments from the test hooks in the environment."""
+    options: Dict[str, Any] = {}
+    if environ.get(TRUST_BUNDLE_ENV):
+        options["trust_roots"] = environ[TRUST_BUNDLE_ENV]
+    if environ.get(CERT_URL_MAP_ENV):
+        options["cert_url_map"] = parse_url_map(environ[CERT_URL_MAP_ENV])
+    return options
+
+
+def create_app_from_env(environ: Mapping[str, str] = os.environ) -> Flask:
+    """The verified app for gunicorn: the skill id comes from ALEXA_SKILL_ID."""
+    return create_app(skill_id=environ.get(SKILL_ID_ENV) or None, verify=True,
+                      **env_options(environ))
