@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import logging
 
@@ -205,6 +206,13 @@ def test_wrong_skill_id_is_refused(client, authority):
 def test_body_over_the_limit_is_413(client, authority):
     body, headers = signed(authority, b"{" + b" " * DEFAULT_MAX_BODY_BYTES + b"}")
     assert_refused(post(client, body, headers), 413)
+
+
+def test_body_without_length_over_the_limit_is_413(client):
+    # As a server that handles chunked requests passes it: no Content-Length.
+    response = client.post("/", input_stream=io.BytesIO(b" " * (DEFAULT_MAX_BODY_BYTES + 10)),
+                           environ_overrides={"wsgi.input_terminated": True})
+    assert_refused(response, 413)
 
 
 @pytest.mark.parametrize("body", [

@@ -19,10 +19,10 @@ from ask_sdk_core.exceptions import SerializationException  # noqa: E402
 from ask_sdk_core.skill import CustomSkill  # noqa: E402
 from ask_sdk_runtime.exceptions import AskSdkException  # noqa: E402
 from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException  # noqa: E402
-from flask import Flask, Response, g, jsonify, request  # noqa: E402
+from flask import Flask, Response, current_app, g, jsonify, request  # noqa: E402
 from flask_ask_sdk.skill_adapter import (  # noqa: E402
     VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter)
-from werkzeug.exceptions import HTTPException  # noqa: E402
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge  # noqa: E402
 
 from spasm_coach.web.verification import (  # noqa: E402
     CertificateFetcher, Clock, Fetcher, RequestRefused, SignatureVerifier, TrustRoots,
@@ -108,7 +108,12 @@ class SkillEndpoint(SkillAdapter):
         super().init_app(app)
 
     def dispatch_request(self) -> Response:
-        body = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413
+        body = request.get_data(cache=True)  # Content-Length over MAX_CONTENT_LENGTH: 413
+        # A body without Content-Length (chunked) is cut at the limit without an
+        # error by werkzeug, so reaching the limit counts as going over it.
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        if limit is not None and len(body) >= limit:
+            raise RequestEntityTooLarge()
         if self._signature_verifier is not None:
             self._signature_verifier.verify_body(request.headers, body)
         envelope = parse_envelope(body)
