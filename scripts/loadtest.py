@@ -329,6 +329,9 @@ def compare(total: int = 2000, concurrency: int = 16, workers: int = 4,
                             workers, warmup, log_path)
             hello = measure("hello world", HELLO_APP, env, signer, total, concurrency,
                             workers, warmup, log_path)
+            if (coach.errors or hello.errors) and log_path.exists():
+                sys.stderr.write("gunicorn log (last lines):\n%s\n" % "\n".join(
+                    log_path.read_text(errors="replace").splitlines()[-30:]))
     return coach, hello
 
 
