@@ -14,8 +14,11 @@ def send(event):
     return Said(lambda_handler(event, None))
 
 
+SCREENED = {"screened": True}  # the safety question was answered "no" earlier in the session
+
+
 def routine_at(step, part=0, status="active", routine="gentle"):
-    return {"routine": {"id": routine, "step": step, "part": part, "status": status}}
+    return {"routine": {"id": routine, "step": step, "part": part, "status": status}, **SCREENED}
 
 
 STATES = {
@@ -58,6 +61,9 @@ def test_spasm_gives_relief_then_offers_stretches_and_yes_starts_them():
         assert words in said
     assert said.text.endswith("gentle stretches you can do lying down?")
     said = send(intent("AMAZON.YesIntent", attributes=said.attributes))
+    assert "quick safety check" in said and "either leg" in said and said.end is False
+    said = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert said.text.startswith("Thanks. Let's begin.")
     assert "Stretch one of six: knee to chest, right side" in said
     assert said.attributes["routine"] == {"id": "gentle", "step": 0, "part": 0, "status": "active"}
 
@@ -73,16 +79,17 @@ def test_yes_and_no_at_launch():
     assert "comfortable" in send(intent("AMAZON.YesIntent", attributes=first.attributes))
     no = send(intent("AMAZON.NoIntent", attributes=first.attributes))
     assert "stretches instead" in no
-    assert "Stretch one of six" in send(intent("AMAZON.YesIntent", attributes=no.attributes))
+    assert "quick safety check" in send(intent("AMAZON.YesIntent", attributes=no.attributes))
+    assert "Stretch one of six" in send(intent("AMAZON.YesIntent", attributes={**no.attributes, **SCREENED}))
 
 
 def test_start_stretches_leads_straight_to_the_first_stretch():
-    said = send(intent("StartRoutineIntent"))
+    said = send(intent("StartRoutineIntent", attributes=SCREENED))
     assert "Hold, one two three" in said and said.text.endswith("Say next when you're ready.")
 
 
 def test_walk_the_whole_routine_with_next_to_its_close():
-    said = send(intent("StartRoutineIntent"))
+    said = send(intent("StartRoutineIntent", attributes=SCREENED))
     for _ in range(40):
         if said.attributes["routine"]["status"] == "finished":
             break
@@ -93,19 +100,19 @@ def test_walk_the_whole_routine_with_next_to_its_close():
 
 
 def test_navigation_mid_routine():
-    attrs = routine_at(2, 1)["routine"]
-    said = send(intent("AMAZON.PreviousIntent", attributes={"routine": attrs}))
+    attrs = routine_at(2, 1)
+    said = send(intent("AMAZON.PreviousIntent", attributes=attrs))
     assert said.attributes["routine"]["step"] == 2 and said.attributes["routine"]["part"] == 0
-    said = send(intent("SkipIntent", attributes={"routine": attrs}))
+    said = send(intent("SkipIntent", attributes=attrs))
     assert said.attributes["routine"]["step"] == 3 and "skipping" in said
-    said = send(intent("HowManyLeftIntent", attributes={"routine": attrs}))
+    said = send(intent("HowManyLeftIntent", attributes=attrs))
     assert "stretch three of six" in said and "cat cow" in said
-    said = send(intent("AMAZON.StartOverIntent", attributes={"routine": attrs}))
+    said = send(intent("AMAZON.StartOverIntent", attributes=attrs))
     assert said.attributes["routine"]["step"] == 0 and "from the beginning" in said
 
 
 def test_repeat_says_exactly_the_last_thing_again():
-    first = send(intent("StartRoutineIntent"))
+    first = send(intent("StartRoutineIntent", attributes=SCREENED))
     again = send(intent("AMAZON.RepeatIntent", attributes=first.attributes))
     assert again.ssml == first.ssml and again.reprompt == first.reprompt
     assert again.attributes["routine"] == first.attributes["routine"]
@@ -115,7 +122,7 @@ def test_repeat_keeps_the_question_open():
     offer = send(intent("SpasmIntent"))
     again = send(intent("AMAZON.RepeatIntent", attributes=offer.attributes))
     assert again.attributes.get("pending") == "offer_stretches"
-    assert "Stretch one" in send(intent("AMAZON.YesIntent", attributes=again.attributes))
+    assert "quick safety check" in send(intent("AMAZON.YesIntent", attributes=again.attributes))
 
 
 def test_pause_ends_the_session_and_says_how_to_come_back_then_resume():
@@ -127,18 +134,22 @@ def test_pause_ends_the_session_and_says_how_to_come_back_then_resume():
     assert resumed.attributes["routine"]["step"] == 3
 
 
-def test_that_hurts_stops_the_stretch_and_never_pushes_through():
+def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():
     said = send(intent("PainIntent", attributes=routine_at(1)))
     assert "stop that stretch" in said and "Never push through pain" in said
-    assert said.end is False
+    assert "go down your leg" in said and said.end is False
+    settled = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert "Say next to try the next stretch" in settled and settled.attributes["safety"] is None
+    spreading = send(intent("AMAZON.YesIntent", attributes=said.attributes))
+    assert "one leg, or both legs" in spreading
 
 
 def test_single_stretch_on_request_and_plank_is_for_later():
-    said = send(intent("StretchIntent", {"Stretch": ("cat cow", "cat_cow")}))
+    said = send(intent("StretchIntent", {"Stretch": ("cat cow", "cat_cow")}, SCREENED))
     assert said.text.startswith("Here's the cat cow.") and "Round your back" in said
     said = send(intent("StretchIntent", {"Stretch": ("kneeling plank", "plank")}))
     assert "once the spasm has settled" in said and "Hold, one" not in said
-    said = send(intent("StretchIntent", {"Stretch": "Pelvic Tilt"}))  # heard, not resolved
+    said = send(intent("StretchIntent", {"Stretch": "Pelvic Tilt"}, SCREENED))  # heard, not resolved
     assert "pelvic tilt" in said.text.lower() and "Hold" in said
     said = send(intent("StretchIntent", {"Stretch": "the splits"}))
     assert "I can guide you through these stretches" in said

@@ -32,6 +32,14 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
                  getattr(request, "object_type", "?"), " " + intent if intent else "")
 
 
+class SafetyStateInterceptor(AbstractResponseInterceptor):
+    """Every response carries ``safety`` in its session attributes: None, or the highest
+    level raised in this session ("doctor", "urgent", "emergency"), for tools to read."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        session(handler_input).setdefault("safety", None)
+
+
 class RepeatInterceptor(AbstractResponseInterceptor):
     """Keeps the last speech and reprompt so "repeat" can say them again exactly."""
 

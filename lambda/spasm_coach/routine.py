@@ -86,9 +86,9 @@ class Coach:
         return Speech(rate=self.rate, words_per_second=self.wps)
 
     # -- events ---------------------------------------------------------------------
-    def start(self, routine_id: str) -> Tuple[State, Speech]:
+    def start(self, routine_id: str, lead: Optional[Speech] = None) -> Tuple[State, Speech]:
         state = {"id": routine_id, "step": 0, "part": 0, "status": ACTIVE}
-        speech = self.speech()
+        speech = lead if lead is not None else self.speech()
         if routine_id.startswith(SINGLE_PREFIX):
             stretch = self.content.stretches[routine_id[len(SINGLE_PREFIX):]]
             speech.say(self.content.text("routine_lines.single_intro", name=stretch["name"]))
@@ -97,11 +97,9 @@ class Coach:
         speech.pause(1)
         return self._turn(state, speech)
 
-    def current(self, state: State, lead: Optional[str] = None) -> Tuple[State, Speech]:
+    def current(self, state: State, lead: Optional[Speech] = None) -> Tuple[State, Speech]:
         """Say the current part again from its start (resume, or after a pause)."""
-        speech = self.speech()
-        if lead:
-            speech.say(lead).pause(1)
+        speech = lead if lead is not None else self.speech()
         state = dict(state, status=ACTIVE)
         return self._turn(state, speech)
 

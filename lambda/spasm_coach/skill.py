@@ -17,15 +17,18 @@ from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, Ses
 from .handlers.errors import CatchAllExceptionHandler
 from .handlers.info import InfoHandler
 from .handlers.launch import LaunchHandler, SpasmHandler
+from .handlers.safety import safety_handlers
 from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
                                PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
                                StartRoutineHandler, StretchHandler)
-from .interceptors import ContentInterceptor, RepeatInterceptor, RequestLogInterceptor
+from .interceptors import (ContentInterceptor, RepeatInterceptor, RequestLogInterceptor,
+                           SafetyStateInterceptor)
 
 
 def request_handlers():
-    """Every request handler, in the order the SDK asks them."""
-    return [
+    """Every request handler, in the order the SDK asks them. Safety first: nothing
+    can answer before the red-flag check has seen the request."""
+    return safety_handlers() + [
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),
@@ -61,5 +64,6 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())
+    builder.add_global_response_interceptor(SafetyStateInterceptor())
     builder.add_global_response_interceptor(RepeatInterceptor())
     return builder.create()

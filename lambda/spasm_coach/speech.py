@@ -56,6 +56,13 @@ class Speech:
                 self._pieces.append(("say", text))
         return self
 
+    def say_digits(self, digits: str) -> "Speech":
+        """A number such as an emergency number: written in digits, read digit by digit."""
+        digits = "".join(ch for ch in str(digits) if ch.isdigit())
+        if digits:
+            self._pieces.append(("digits", digits))
+        return self
+
     def pause(self, seconds: float) -> "Speech":
         ms = int(round(max(0.0, float(seconds)) * 1000))
         if ms > 0:
@@ -93,12 +100,13 @@ class Speech:
     def seconds(self) -> float:
         """Roughly how long this takes to say."""
         words = sum(len(str(v).split()) for k, v in self._pieces if k == "say")
+        words += sum(len(str(v)) for k, v in self._pieces if k == "digits")
         pauses = sum(int(v) for k, v in self._pieces if k == "pause") / 1000.0
         return words / self.words_per_second + pauses
 
     @property
     def text(self) -> str:
-        return " ".join(str(v) for k, v in self._pieces if k == "say")
+        return " ".join(str(v) for k, v in self._pieces if k in ("say", "digits"))
 
     def ssml(self) -> str:
         body = _render(self._pieces, self.rate)
@@ -117,6 +125,8 @@ def _render(pieces: List[Tuple[str, object]], rate: Optional[str]) -> str:
     for kind, value in pieces:
         if kind == "say":
             out.append(escape(str(value)))
+        elif kind == "digits":
+            out.append('<say-as interpret-as="digits">%s</say-as>' % value)
         else:
             ms = int(value)  # type: ignore[arg-type]
             while ms > 0:

@@ -1,7 +1,8 @@
 """Spoken content, loaded once per locale from the JSON files beside this module.
 
-Text lives in one file per language variant (``en-US.json``); a locale with no file
-of its own speaks the nearest one (any ``en-*`` → ``en-US``; anything else → English).
+Text lives in one file per language variant (``en-US.json``), plus optional files per
+concern (``en-US.timers.json``) whose top-level keys are merged into it; a locale with
+no file of its own speaks the nearest one (any ``en-*`` → ``en-US``; anything else → English).
 Emergency numbers are chosen by the locale's country (``emergency.json``), never by
 its language.
 """
@@ -67,7 +68,16 @@ class Content:
 
 
 def _language_files() -> Dict[str, Dict[str, Any]]:
-    return {p.stem: _read(p.name) for p in sorted(HERE.glob("??-??.json"))}
+    texts = {p.stem: _read(p.name) for p in sorted(HERE.glob("??-??.json"))}
+    for part in sorted(HERE.glob("??-??.*.json")):
+        locale = part.name[:5]
+        extra = _read(part.name)
+        clash = set(extra) & set(texts.get(locale, {})) - {"about", "locale"}
+        if locale not in texts or clash:
+            raise ValueError("%s: no %s.json to extend, or keys already defined: %s"
+                             % (part.name, locale, sorted(clash)))
+        texts[locale].update({k: v for k, v in extra.items() if k not in ("about", "locale")})
+    return texts
 
 
 _TEXTS = _language_files()

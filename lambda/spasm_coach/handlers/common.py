@@ -32,9 +32,15 @@ class IntentHandler(AbstractRequestHandler):
     intents: Tuple[str, ...] = ()
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        request = handler_input.request_envelope.request
-        return (getattr(request, "object_type", None) == "IntentRequest"
-                and getattr(getattr(request, "intent", None), "name", None) in self.intents)
+        return intent_name(handler_input) in self.intents
+
+
+def intent_name(handler_input: HandlerInput) -> Optional[str]:
+    """The intent's name for an IntentRequest, else None."""
+    request = handler_input.request_envelope.request
+    if getattr(request, "object_type", None) != "IntentRequest":
+        return None
+    return getattr(getattr(request, "intent", None), "name", None)
 
 
 def content_of(handler_input: HandlerInput) -> Content:

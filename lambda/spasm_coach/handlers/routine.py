@@ -28,9 +28,25 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech) -> Res
     return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
 
 
-def start_routine(handler_input: HandlerInput, routine_id: str = GENTLE) -> Response:
-    state, speech = coach_of(handler_input).start(routine_id)
+def start_routine(handler_input: HandlerInput, routine_id: str = GENTLE,
+                  lead: Optional[Speech] = None) -> Response:
+    state, speech = coach_of(handler_input).start(routine_id, lead)
     return _speak_turn(handler_input, state, speech)
+
+
+def continue_routine(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
+    """Pick the routine up where it was, from the start of the current part."""
+    content = content_of(handler_input)
+    state = routine_state(handler_input)
+    if state is None:
+        return no_routine(handler_input)
+    if state["status"] == FINISHED:
+        return reply(handler_input, content.text("routine_lines.already_finished"),
+                     content.text("routine_lines.finished_reprompt"))
+    coach = coach_of(handler_input)
+    lead = lead if lead is not None else coach.speech()
+    lead.say(content.text("routine_lines.resume")).pause(1)
+    return _speak_turn(handler_input, *coach.current(state, lead=lead))
 
 
 def no_routine(handler_input: HandlerInput) -> Response:
@@ -49,7 +65,7 @@ class StartRoutineHandler(IntentHandler):
 _NON_WORD = re.compile(r"[^a-z ]+")
 
 
-def _stretch_id(handler_input: HandlerInput) -> Optional[str]:
+def stretch_id_of(handler_input: HandlerInput) -> Optional[str]:
     """The stretch asked for: the resolved id, or the heard words matching a name."""
     content = content_of(handler_input)
     slot = slot_values(handler_input).get("Stretch") or {}
@@ -69,7 +85,7 @@ class StretchHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        stretch_id = _stretch_id(handler_input)
+        stretch_id = stretch_id_of(handler_input)
         if stretch_id is None:
             names = [s["name"] for s in content.stretches.values() if not s.get("prevention_only")]
             return reply(handler_input,
@@ -111,7 +127,7 @@ class NextHandler(_Navigation):
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == PAUSED:
-            return _speak_turn(handler_input, *coach_of(handler_input).current(state))
+            return continue_routine(handler_input)
         return _speak_turn(handler_input, *coach_of(handler_input).next(state))
 
 
@@ -143,12 +159,7 @@ class ResumeHandler(_Navigation):
     intents = ("AMAZON.ResumeIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        content = content_of(handler_input)
-        if state["status"] == FINISHED:
-            return reply(handler_input, content.text("routine_lines.already_finished"),
-                         content.text("routine_lines.finished_reprompt"))
-        lead = content.text("routine_lines.resume")
-        return _speak_turn(handler_input, *coach_of(handler_input).current(state, lead=lead))
+        return continue_routine(handler_input)
 
 
 class PauseHandler(_Navigation):
@@ -182,12 +193,9 @@ class PainHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         speech = coach_of(handler_input).speech().say(content.text("routine_lines.pain"))
-        state = routine_state(handler_input)
-        if state is not None and state["status"] != FINISHED:
-            speech.pause(1).say(content.text("routine_lines.pain_options"))
-            return reply(handler_input, speech, content.text("routine_lines.pain_options"))
-        speech.pause(1).say(content.text("info_follow_up"))
-        return reply(handler_input, speech, content.text("info_reprompt"))
+        # Pain that spreads down a leg is a red flag: ask, so the safety handlers can route it.
+        speech.pause(1).say(content.text("safety.pain_leg"))
+        return reply(handler_input, speech, content.text("safety.pain_leg_reprompt"), pending="pain_leg")
 
 
 __all__ = [

@@ -1,0 +1,239 @@
+"""Safety sits in front: red flags are routed to medical care before anything else answers.
+
+These handlers are registered first (see skill.py), so for every request, in every
+state, they are asked before any other handler:
+
+1. RedFlagHandler: the triage reads every slot value of every intent; a red flag gets
+   the advice for its level at once. An emergency ends the session.
+2. SafetyAnswerHandler: the answers to the skill's own safety questions (the screening
+   question, a clarifying question, "does the pain go down your leg?").
+3. ClarifyHandler: a near miss ("no numbness, and I can pee fine", "I've leaked a bit
+   for years") or a symptom the triage cannot place gets a clarifying question.
+4. ExerciseGateHandler: after any flag no exercise is guided for the rest of the
+   session; before the first exercise of a session, one screening question.
+
+Only the level reached is kept, in the session (``safety``), never what was said, and
+nothing of it outlives the session.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from .. import triage
+from ..routine import FINISHED
+from ..speech import Speech
+from .common import (coach_of, content_of, intent_name, reply, routine_state, session,
+                     slot_values)
+
+FLAG_LEVELS = ("doctor", "urgent", "emergency")
+SYMPTOM_INTENT = "SymptomIntent"
+ANSWER_INTENT = "SafetyAnswerIntent"
+YES, NO = "AMAZON.YesIntent", "AMAZON.NoIntent"
+# What the answer slot's ids mean for the level.
+ANSWER_LEVELS = {"one_leg": "doctor", "both_legs": "emergency", "bladder": "emergency",
+                 "bowel": "emergency", "saddle": "emergency", "none": None}
+SAFETY_QUESTIONS = ("screening", "screening_detail", "clarify_legs", "clarify_new",
+                    "clarify_general", "pain_leg")
+
+
+# -- reading the request -------------------------------------------------------------
+def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
+    """The triage of everything the person said in this request (computed once)."""
+    attributes = handler_input.attributes_manager.request_attributes
+    if "assessment" not in attributes:
+        slots = slot_values(handler_input)
+        words = " ".join(s["value"] for s in slots.values() if s["value"])
+        ids = [s["id"] for s in slots.values() if s["id"]]
+        locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
+        attributes["assessment"] = triage.assess(words, ids, locale) if (words or ids) else None
+    return attributes["assessment"]
+
+
+def raised_level(handler_input: HandlerInput) -> Optional[str]:
+    level = session(handler_input).get("safety")
+    return level if level in FLAG_LEVELS else None
+
+
+# -- speaking ------------------------------------------------------------------------
+def _with_number(handler_input: HandlerInput, text: str) -> Speech:
+    """Speech where the emergency number, written in digits, is read digit by digit."""
+    number = content_of(handler_input).emergency["number"]
+    speech = coach_of(handler_input).speech()
+    if number.isdigit():
+        pieces = text.split(number)
+        for index, piece in enumerate(pieces):
+            speech.say(piece)
+            if index < len(pieces) - 1:
+                speech.say_digits(number)
+    else:
+        speech.say(text)
+    return speech
+
+
+def advise(handler_input: HandlerInput, level: str) -> Response:
+    """The advice for a level; the session keeps the highest level raised."""
+    content = content_of(handler_input)
+    attributes = session(handler_input)
+    attributes["safety"] = triage.max_level(attributes.get("safety") or "none", level)
+    attributes.pop("deferred", None)
+    state = routine_state(handler_input)
+    if state is not None and state["status"] != FINISHED:
+        attributes["routine"] = dict(state, status="paused")
+    text = content.text("safety.%s" % level)
+    speech = _with_number(handler_input, text)
+    if level == "emergency":
+        return reply(handler_input, speech, end=True, card=text)
+    return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=text)
+
+
+def ask(handler_input: HandlerInput, question: str, reprompt: str, pending: str,
+        lead: Optional[Speech] = None) -> Response:
+    content = content_of(handler_input)
+    speech = lead or coach_of(handler_input).speech()
+    speech.say(content.text(question))
+    return reply(handler_input, speech, content.text(reprompt), pending=pending)
+
+
+# -- handlers ------------------------------------------------------------------------
+class RedFlagHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        found = assessment(handler_input)
+        return found is not None and found.level in FLAG_LEVELS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return advise(handler_input, assessment(handler_input).level)
+
+
+class SafetyAnswerHandler(AbstractRequestHandler):
+    """Answers to the skill's own safety questions."""
+
+    intents = (YES, NO, ANSWER_INTENT, SYMPTOM_INTENT)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return (session(handler_input).get("pending") in SAFETY_QUESTIONS
+                and intent_name(handler_input) in self.intents)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        pending = session(handler_input)["pending"]
+        name = intent_name(handler_input)
+        answer = (slot_values(handler_input).get("Answer") or {}).get("id")
+        if pending in ("screening", "clarify_general", "pain_leg"):
+            if name == NO or answer == "none":
+                return self.all_clear(handler_input, pending)
+            if answer in ANSWER_LEVELS:
+                return advise(handler_input, ANSWER_LEVELS[answer])
+            return ask(handler_input, "safety.screening_detail", "safety.screening_detail_reprompt",
+                       "screening_detail")
+        if pending == "clarify_new":
+            if name == NO:
+                return self.all_clear(handler_input, pending)
+            return advise(handler_input, "emergency")
+        # screening_detail, clarify_legs: one leg or both, bladder or bowels?
+        if pending == "clarify_legs" and (name == NO or answer == "none"):
+            return self.all_clear(handler_input, pending)
+        level = ANSWER_LEVELS.get(answer) if answer else None
+        # An answer that cannot be placed is treated with care, not dismissed.
+        return advise(handler_input, level or "doctor")
+
+    def all_clear(self, handler_input: HandlerInput, pending: str) -> Response:
+        content = content_of(handler_input)
+        attributes = session(handler_input)
+        if pending == "screening":
+            attributes["screened"] = True
+            deferred = attributes.pop("deferred", None)
+            lead = coach_of(handler_input).speech().say(content.text("safety.screening_clear")).pause(0.5)
+            return run_deferred(handler_input, deferred, lead)
+        if pending == "pain_leg":
+            speech = coach_of(handler_input).speech().say(content.text("safety.pain_settled"))
+            speech.say(content.text("routine_lines.pain_options"))
+            return reply(handler_input, speech, content.text("routine_lines.pain_options"))
+        speech = coach_of(handler_input).speech().say(content.text("safety.clarify.settled"))
+        return reply(handler_input, speech, content.text("help.general_reprompt"))
+
+
+class ClarifyHandler(AbstractRequestHandler):
+    """Near misses and unplaced symptoms: one clarifying question, never an alarm.
+
+    It also answers a symptom, or an answer to a safety question, said out of turn.
+    """
+
+    intents = (SYMPTOM_INTENT, ANSWER_INTENT)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        found = assessment(handler_input)
+        if found is not None and found.level == "clarify":
+            return True
+        return intent_name(handler_input) in self.intents
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        found = assessment(handler_input)
+        kind = found.clarify if found is not None and found.level == "clarify" else "general"
+        if kind not in ("legs", "new"):
+            kind = "general"
+        return ask(handler_input, "safety.clarify.%s" % kind, "safety.clarify.%s_reprompt" % kind,
+                   "clarify_%s" % kind)
+
+
+# Intents that guide an exercise, and what to do once the screening question is answered.
+START_INTENTS = ("StartRoutineIntent", "StretchIntent", "AMAZON.StartOverIntent")
+MOVE_INTENTS = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "AMAZON.ResumeIntent")
+
+
+def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
+    """What exercise this request would guide, if any: {"action": "start"|"resume", ...}."""
+    name = intent_name(handler_input)
+    attributes = session(handler_input)
+    pending = attributes.get("pending")
+    state = routine_state(handler_input)
+    ongoing = state is not None and state["status"] != FINISHED
+    if name == "StretchIntent":
+        from .routine import stretch_id_of
+        stretch = stretch_id_of(handler_input)
+        if stretch is None or content_of(handler_input).stretches[stretch].get("prevention_only"):
+            return None  # the handler explains; nothing is guided
+        return {"action": "start", "routine": "single:" + stretch}
+    if name in START_INTENTS and not (name == "AMAZON.StartOverIntent" and ongoing):
+        return {"action": "start", "routine": "gentle"}
+    if name in START_INTENTS + MOVE_INTENTS and ongoing:
+        return {"action": "resume"}
+    if name in (YES, "AMAZON.NextIntent") and pending == "offer_stretches":
+        return {"action": "start", "routine": "gentle"}
+    if name == YES and pending is None and ongoing:
+        return {"action": "resume"}
+    return None
+
+
+class ExerciseGateHandler(AbstractRequestHandler):
+    """No exercise after a flag; one screening question before the first exercise."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if exercise_wanted(handler_input) is None:
+            return False
+        attributes = session(handler_input)
+        return raised_level(handler_input) is not None or not attributes.get("screened")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        if raised_level(handler_input) is not None:
+            return reply(handler_input, content.text("safety.exercise_declined"),
+                         content.text("safety.after_flag_reprompt"))
+        session(handler_input)["deferred"] = exercise_wanted(handler_input)
+        return ask(handler_input, "safety.screening", "safety.screening_reprompt", "screening")
+
+
+def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Response:
+    """Carry out the exercise that was asked for before the screening question."""
+    from .routine import continue_routine, start_routine
+    if isinstance(deferred, dict) and deferred.get("action") == "resume" and routine_state(handler_input):
+        return continue_routine(handler_input, lead)
+    routine_id = deferred.get("routine") if isinstance(deferred, dict) else None
+    return start_routine(handler_input, routine_id if isinstance(routine_id, str) else "gentle", lead)
+
+
+def safety_handlers():
+    """In the order they must be asked, ahead of every other handler."""
+    return [RedFlagHandler(), SafetyAnswerHandler(), ClarifyHandler(), ExerciseGateHandler()]
