@@ -19,7 +19,7 @@ import subprocess
 import sys
 from typing import Any, Dict, Iterator, List, Optional, TextIO
 
-from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation, ScriptError
+from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation
 
 SCRIPT_HELP = """script lines:
   <anything else>    something the person says ("open back spasm coach", "next", ...)
@@ -193,11 +193,7 @@ def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             if line.strip() in ("/help", "/?"):
                 stdout.write(SCRIPT_HELP)
                 continue
-            try:
-                reports = conversation.line(line)
-            except ScriptError as problem:  # pragma: no cover - line() reports these itself
-                reports = [{"error": str(problem)}]
-            for report in reports:
+            for report in conversation.line(line):
                 show(report, stdout, ssml=args.ssml, verbose=args.verbose)
                 speaker.say(report.get("speech"))
     return 0

@@ -8,6 +8,8 @@ Session rules, from Amazon's "Manage the skill session" page:
 - shouldEndSession true ends the session; false or absent keeps it open for an answer;
 - with no answer, Alexa plays the reprompt once; a second silence ends the session
   (SessionEndedRequest, EXCEEDED_MAX_REPROMPTS); with no reprompt the first silence ends it;
+  `/advance` over an open session is that silence (about 8 s each) before the clock moves on;
+- an utterance with no session open is a one-shot, as if said after "ask <invocation>";
 - a Connections.SendRequest (here: AskFor permissions) hands control to Alexa and ends the
   session; Alexa then sends the answer as a Connections.Response in a new session.
 """
@@ -382,6 +384,7 @@ class Conversation:
             return self._send(raw, env.launch_request(self.clock, self.locale), heard=heard)
         if heard.one_shot or self.session is None:
             # Said with the invocation name, or with no session open: a one-shot, in a new session.
+            heard.one_shot = True
             self._open_session()
         else:
             self.session.silences = 0
