@@ -270,3 +270,14 @@ def test_matching_is_fast_enough_for_a_big_model():
     elapsed = time.perf_counter() - started
     assert heard.intent == "I200"
     assert elapsed < 2.0
+
+
+def test_a_listed_value_beats_fewer_slot_words_left_unresolved():
+    model = {"interactionModel": {"languageModel": {"invocationName": "test skill", "intents": [
+        {"name": "Answer", "slots": [{"name": "a", "type": "PLACE"}], "samples": ["it's {a}", "it's my {a}"]},
+    ], "types": [{"name": "PLACE", "values": [{"id": "SADDLE", "name": {"value": "between my legs",
+                                                                         "synonyms": ["my bottom"]}}]}]}}}
+    nlu = NLU(model)
+    slot = nlu.hear("it's my bottom").slots["a"]
+    assert (slot.value, slot.resolved_id) == ("my bottom", "SADDLE")
+    assert nlu.hear("it's my elbow").slots["a"].value == "elbow"  # unlisted: the shorter fill

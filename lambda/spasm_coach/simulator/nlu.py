@@ -13,8 +13,9 @@ each {slot} is filled by words the slot type accepts. There is no keyword spotti
 - AMAZON.NUMBER -> digits, AMAZON.DURATION -> ISO 8601, AMAZON.SearchQuery -> the phrase
   (only in samples with a carrier phrase, as Alexa's model build demands).
 - Built-in intents declared by the model answer to their usual phrases without samples.
-- Several matches: the most literal wins (fewest words inside slots, then fewest words in
-  open slots); other intents scoring the same are reported as ties.
+- Several matches: the most literal wins: fewest words that are not the model's own (words
+  in open slots: unlisted custom values, AMAZON.SearchQuery), then fewest words inside slots.
+  Other intents scoring the same are reported as ties.
 - "open <invocation>" is a launch; "ask <invocation> to <utterance>" a one-shot.
 """
 from __future__ import annotations
@@ -366,7 +367,7 @@ class NLU:
                     slot_words = sum(len(f.words.split()) for f in filled)
                     open_words = sum(len(f.words.split()) for f in filled
                                      if f.er_status == ER_NO_MATCH or f.type == "AMAZON.SearchQuery")
-                    score = (slot_words, open_words)
+                    score = (open_words, slot_words)
                     if best is None or score < best[0]:
                         best = (score, {f.name: f for f in filled})
                 return
