@@ -39,6 +39,9 @@ def aws_env():
     patch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     yield
     patch.undo()
+    import boto3
+
+    boto3.DEFAULT_SESSION = None  # make_adapter may have made one with these credentials
 
 
 @pytest.fixture(scope="module")
