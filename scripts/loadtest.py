@@ -3,11 +3,12 @@
 
     .venv/bin/python scripts/loadtest.py [--requests 2000] [--concurrency 16] [--workers 4]
 
-Serves the Back Spasm Coach app, then a minimal hello-world ask-sdk-core skill,
+Serves the Back Spasm Coach app and a minimal hello-world ask-sdk-core skill
 the same way (gunicorn, verification on, requests signed by a local test
 authority whose certificate chain is served from a loopback server), sends each
-the same number of requests, and reports errors, p50/p99 latency, throughput
-and the ratio between the two. Exit status 0 only with zero errors.
+the same number of requests in alternating rounds, and reports errors, p50/p99
+latency, throughput and the ratio between the two. Exit status 0 only with
+zero errors.
 
 The functions are importable (see tests/test_web_serve.py for a short run).
 """
@@ -303,35 +304,56 @@ def run_load(url_scheme: str, port: int, signer: Signer, total: int, concurrency
     return result
 
 
-def measure(label: str, app_spec: str, env: Mapping[str, str], signer: Signer, total: int,
-            concurrency: int, workers: int, warmup: int = 50,
-            log_path: Optional[Path] = None) -> LoadResult:
-    """Serve `app_spec` with gunicorn, warm it up, then run the load."""
-    with Gunicorn(app_spec, env, workers=workers, log_path=log_path) as server:
-        warm = run_load("http", server.port, signer, warmup, min(concurrency, warmup), label)
-        if warm.errors:
-            raise RuntimeError("%s failed during warm-up: %s" % (label, warm.error_samples))
-        return run_load("http", server.port, signer, total, concurrency, label)
+def warm_up(server: Gunicorn, signer: Signer, label: str, warmup: int, concurrency: int) -> None:
+    """Let every worker load its code and fetch the chain before the figures start."""
+    warm = run_load(server.scheme, server.port, signer, warmup, min(concurrency, warmup), label)
+    if warm.errors:
+        raise RuntimeError("%s failed during warm-up: %s" % (label, warm.error_samples))
 
 
-def compare(total: int = 2000, concurrency: int = 16, workers: int = 4,
+def merge(results: Sequence[LoadResult]) -> LoadResult:
+    merged = LoadResult(results[0].label, 0, results[0].concurrency, 0.0)
+    for result in results:
+        merged.requests += result.requests
+        merged.elapsed += result.elapsed
+        merged.latencies.extend(result.latencies)
+        merged.errors += result.errors
+        merged.error_samples.extend(result.error_samples[:5 - len(merged.error_samples)])
+    return merged
+
+
+def compare(total: int = 2000, concurrency: int = 16, workers: int = 4, rounds: int = 4,
             work_dir: Optional[Path] = None, warmup: int = 50) -> Tuple[LoadResult, LoadResult]:
-    """The coach and the hello-world skill, served and loaded the same way, one after the other."""
+    """The coach and the hello-world skill, served the same way and loaded in turns.
+
+    Both servers run side by side; the `total` requests per app are sent in
+    `rounds` alternating slices (coach first, then hello first, ...), so a burst
+    of other work on the machine falls on both.
+    """
+    rounds = max(1, min(rounds, total))
     with tempfile.TemporaryDirectory(prefix="spasm-coach-load-") as tmp:
         directory = Path(work_dir or tmp)
         pki = write_pki(directory)
         chain = {webcerts.ALEXA_CHAIN_PATH: pki.authority.chain_pem}
+        log_path = directory / "gunicorn.log"
         with webcerts.CertServer(chain) as cert_server:
             env = server_env(pki, cert_server)
             signer = Signer(pki.authority)
-            log_path = directory / "gunicorn.log"
-            coach = measure("back spasm coach", COACH_APP, env, signer, total, concurrency,
-                            workers, warmup, log_path)
-            hello = measure("hello world", HELLO_APP, env, signer, total, concurrency,
-                            workers, warmup, log_path)
-            if (coach.errors or hello.errors) and log_path.exists():
-                sys.stderr.write("gunicorn log (last lines):\n%s\n" % "\n".join(
-                    log_path.read_text(errors="replace").splitlines()[-30:]))
+            with Gunicorn(COACH_APP, env, workers=workers, log_path=log_path) as coach_server, \
+                    Gunicorn(HELLO_APP, env, workers=workers, log_path=log_path) as hello_server:
+                servers = [("back spasm coach", coach_server), ("hello world", hello_server)]
+                for label, server in servers:
+                    warm_up(server, signer, label, warmup, concurrency)
+                results: Dict[str, List[LoadResult]] = {label: [] for label, _ in servers}
+                for turn in range(rounds):
+                    size = total // rounds + (1 if turn < total % rounds else 0)
+                    for label, server in (servers if turn % 2 == 0 else servers[::-1]):
+                        results[label].append(run_load(server.scheme, server.port, signer,
+                                                       size, concurrency, label))
+        coach, hello = (merge(results[label]) for label, _ in servers)
+        if (coach.errors or hello.errors) and log_path.exists():
+            sys.stderr.write("gunicorn log (last lines):\n%s\n" % "\n".join(
+                log_path.read_text(errors="replace").splitlines()[-30:]))
     return coach, hello
 
 
@@ -359,13 +381,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per app")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="alternating slices the requests are sent in")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)
     if not (0 < args.requests <= 100000 and 0 < args.concurrency <= 256):
         parser.error("--requests 1..100000 and --concurrency 1..256")
-    coach, hello = compare(args.requests, args.concurrency, args.workers)
-    print("gunicorn, %d sync workers per app, verification on, %d requests at %d concurrent, "
-          "%d CPUs" % (args.workers, args.requests, args.concurrency, os.cpu_count() or 0))
+    coach, hello = compare(args.requests, args.concurrency, args.workers, args.rounds)
+    print("gunicorn, %d sync workers per app, verification on, %d requests per app at %d "
+          "concurrent in %d alternating rounds, %d CPUs" % (
+              args.workers, args.requests, args.concurrency, args.rounds, os.cpu_count() or 0))
     print(report(coach, hello))
     if args.json:
         print(json.dumps({"coach": coach.summary(), "hello": hello.summary()}))
