@@ -351,6 +351,8 @@ def test_no_save_in_a_request_whose_read_failed(tmp_path):
     SqliteAdapter(path).save_attributes(envelope(), records.dump({"prefs": {"pace": "slow"}}))
     safe = SafeAdapter(ReadFails(path), cooldown=0)
     assert safe.get_attributes(envelope(request_id="same")) == records.empty()
+    assert safe.read_failed(envelope(request_id="same"))
+    assert not safe.read_failed(envelope(request_id="other"))
     assert safe.save_attributes(envelope(request_id="same"), {"routine": {"id": "a", "step": 1}}) \
         is False
     assert SqliteAdapter(path).get_attributes(envelope())["prefs"] == {"pace": "slow"}

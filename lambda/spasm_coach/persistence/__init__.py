@@ -143,7 +143,7 @@ class SafeAdapter(AbstractPersistenceAdapter):
         return records.load(raw) if self.sanitize else dict(raw or {})
 
     def save_attributes(self, request_envelope: Any, attributes: Dict[str, Any]) -> bool:
-        if self._read_failed(request_envelope):
+        if self.read_failed(request_envelope):
             log.info("save skipped after a failed read (user %s)", user_ref(request_envelope))
             return False
         if self._cooling_down():
@@ -187,7 +187,8 @@ class SafeAdapter(AbstractPersistenceAdapter):
             self._failed_reads.append(request_id)
             self._failed_set.add(request_id)
 
-    def _read_failed(self, request_envelope: Any) -> bool:
+    def read_failed(self, request_envelope: Any) -> bool:
+        """True when this request's read failed or was skipped: what it saw is not what is stored."""
         request_id = _request_id(request_envelope)
         return request_id is not None and request_id in self._failed_set
 
