@@ -19,7 +19,7 @@ import subprocess
 import sys
 from typing import Any, Dict, Iterator, List, Optional, TextIO
 
-from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation
+from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation, default_handler
 
 SCRIPT_HELP = """script lines:
   <anything else>    something the person says ("open back spasm coach", "next", ...)
@@ -79,8 +79,8 @@ def alexa_apis() -> Iterator[Any]:
 
 
 def _conversation(args: argparse.Namespace, apis: Any) -> Conversation:
-    return Conversation(locale=args.locale, user_id=args.user, now=args.now,
-                        deny_permissions=args.deny_permissions, screen=args.screen, apis=apis)
+    return Conversation(default_handler(fresh=apis is not None), locale=args.locale, user_id=args.user,
+                        now=args.now, deny_permissions=args.deny_permissions, screen=args.screen, apis=apis)
 
 
 def simulate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

@@ -15,6 +15,7 @@ Session rules, from Amazon's "Manage the skill session" page:
 """
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -201,13 +202,19 @@ def _parse_now(value: Optional[str]) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def default_handler() -> Handler:
-    """The `lambda_handler` Alexa calls on Lambda: lambda/lambda_function.py."""
+def default_handler(fresh: bool = False) -> Handler:
+    """The `lambda_handler` Alexa calls on Lambda: lambda/lambda_function.py.
+
+    The module builds its skill from Settings.from_env() when imported; fresh=True imports
+    it again so a changed environment (the stand-in's CA bundle of this run) takes effect.
+    """
     lambda_dir = str(Path(__file__).resolve().parents[2])
     if lambda_dir not in sys.path:
         sys.path.insert(0, lambda_dir)
-    from lambda_function import lambda_handler  # type: ignore[import-not-found]
-    return lambda_handler
+    import lambda_function  # type: ignore[import-not-found]
+    if fresh:
+        lambda_function = importlib.reload(lambda_function)
+    return lambda_function.lambda_handler
 
 
 def skill_handler(settings: Any = None, api_client: Any = None, persistence_adapter: Any = None) -> Handler:
@@ -436,7 +443,7 @@ class Conversation:
         attributes = result.get("sessionAttributes")
         report = self._report(
             text, request_type=kind, heard=heard,
-            speech=plain_speech(speech), ssml=(speech or {}).get("ssml") or (speech or {}).get("text"),
+            speech=plain_speech(speech), ssml=(speech or {}).get("ssml"),
             reprompt=plain_speech(reprompt), end_session=response.get("shouldEndSession"),
             directives=directive_names(response), timers=timers, reminders=reminders,
             events=self._take_events(),
@@ -459,7 +466,7 @@ class Conversation:
                 session.info.new = False
                 session.info.attributes = dict(attributes) if isinstance(attributes, dict) else {}
                 session.reprompt = plain_speech(reprompt)
-                session.reprompt_ssml = (reprompt or {}).get("ssml") or (reprompt or {}).get("text")
+                session.reprompt_ssml = (reprompt or {}).get("ssml")
                 session.silences = 0
         return reports
 
