@@ -168,6 +168,23 @@ def test_failed_chains_are_not_cached(authority):
     assert len(calls) == 2
 
 
+def test_chain_downloads_are_budgeted(authority):
+    clock = [0.0]
+    fetched = []
+    store = SigningCertificates(trust_roots=authority.root_pem,
+                                fetcher=lambda url: fetched.append(url) or authority.chain_pem,
+                                max_fetches=3, fetch_window=60, monotonic=lambda: clock[0])
+    for n in range(3):
+        store.public_key("https://s3.amazonaws.com/echo.api/%d.pem" % n)
+    with pytest.raises(RequestRefused, match="too many"):
+        store.public_key("https://s3.amazonaws.com/echo.api/new.pem")
+    store.public_key("https://s3.amazonaws.com/echo.api/0.pem")  # cached: not counted
+    assert len(fetched) == 3
+    clock[0] += 61
+    store.public_key("https://s3.amazonaws.com/echo.api/new.pem")
+    assert len(fetched) == 4
+
+
 # --- the fetcher: real HTTP on loopback ------------------------------------------------------
 
 class SlowHandler(http.server.BaseHTTPRequestHandler):

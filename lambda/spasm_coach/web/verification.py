@@ -26,7 +26,7 @@ import ssl
 import threading
 import time
 import warnings
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
@@ -62,6 +62,7 @@ DEFAULT_FETCH_TIMEOUT = 3.0
 DEFAULT_MAX_CHAIN_BYTES = 64 * 1024
 MAX_CHAIN_CERTIFICATES = 8
 DEFAULT_CACHE_SIZE = 16
+DEFAULT_MAX_FETCHES = 10  # new chain downloads per minute, per process
 
 Clock = Callable[[], dt.datetime]
 Fetcher = Callable[[str], bytes]
@@ -279,16 +280,36 @@ def _as_utc(moment: dt.datetime) -> dt.datetime:
 
 
 class SigningCertificates:
-    """Certificate chains by URL: fetched, validated, cached until they expire."""
+    """Certificate chains by URL: fetched, validated, cached until they expire.
+
+    Downloads are budgeted (`max_fetches` per `fetch_window` seconds, cached
+    chains not counted): Alexa signs with one chain for months, so a stream of
+    new URLs is someone using this server to make requests to S3.
+    """
 
     def __init__(self, trust_roots: TrustRoots = None, fetcher: Optional[Fetcher] = None,
-                 clock: Clock = utc_now, cache_size: int = DEFAULT_CACHE_SIZE):
+                 clock: Clock = utc_now, cache_size: int = DEFAULT_CACHE_SIZE,
+                 max_fetches: int = DEFAULT_MAX_FETCHES, fetch_window: float = 60.0,
+                 monotonic: Callable[[], float] = time.monotonic):
         self._store = Store(load_trust_roots(trust_roots))
         self._fetch = fetcher or CertificateFetcher()
         self._clock = clock
         self._cache_size = cache_size
         self._cache: "OrderedDict[str, Tuple[rsa.RSAPublicKey, dt.datetime]]" = OrderedDict()
         self._lock = threading.Lock()
+        self._max_fetches = max_fetches
+        self._fetch_window = fetch_window
+        self._monotonic = monotonic
+        self._fetch_times: "deque[float]" = deque()
+
+    def _spend_fetch(self) -> None:
+        now = self._monotonic()
+        with self._lock:
+            while self._fetch_times and now - self._fetch_times[0] > self._fetch_window:
+                self._fetch_times.popleft()
+            if len(self._fetch_times) >= self._max_fetches:
+                raise RequestRefused("certificate", "too many new chain URLs; not fetching")
+            self._fetch_times.append(now)
 
     def public_key(self, url: str) -> rsa.RSAPublicKey:
         """The verified signing key for an already rule-checked chain URL."""
@@ -298,6 +319,7 @@ class SigningCertificates:
             if cached is not None and now < cached[1]:
                 self._cache.move_to_end(url)
                 return cached[0]
+        self._spend_fetch()
         key, expires = self.validate(self._fetch(url), now)
         with self._lock:
             self._cache[url] = (key, expires)
