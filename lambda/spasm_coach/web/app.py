@@ -87,8 +87,9 @@ class SkillEndpoint(SkillAdapter):
     the signature is checked over the raw bytes first, the envelope's outline
     next, and only then does flask-ask-sdk's WebserviceSkillHandler deserialize,
     run the envelope verifiers (timestamp, skill id) and invoke the skill. Every
-    refusal becomes a 4xx. Registration, configuration and the handler itself
-    stay flask-ask-sdk's.
+    refusal becomes a 4xx. init_app only switches off the SDK's two built-in
+    verifiers before calling flask-ask-sdk's own; registration, configuration
+    and the handler stay flask-ask-sdk's.
     """
 
     def __init__(self, skill: CustomSkill, skill_id: Optional[str],
@@ -167,7 +168,6 @@ def create_app(skill: Optional[CustomSkill] = None, skill_id: Optional[str] = No
 
     app = Flask("spasm_coach.web")
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
-    app.config["JSON_SORT_KEYS"] = False
 
     signature_verifier = None
     envelope_verifiers: List[AbstractVerifier] = []
