@@ -11,12 +11,15 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from .config import Settings
+from .persistence import make_adapter
 from .handlers.answers import NoHandler, YesHandler
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
 from .handlers.info import InfoHandler
 from .handlers.launch import LaunchHandler, SpasmHandler
+from .handlers.memory import (ForgetAnswerHandler, ForgetMeHandler, Memory, PreferenceHandler,
+                              RestoreInterceptor, SaveInterceptor, SkillDisabledHandler)
 from .handlers.safety import safety_handlers
 from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
                                PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
@@ -25,10 +28,12 @@ from .interceptors import (ContentInterceptor, RepeatInterceptor, RequestLogInte
                            SafetyStateInterceptor)
 
 
-def request_handlers():
+def request_handlers(memory: Optional[Memory] = None):
     """Every request handler, in the order the SDK asks them. Safety first: nothing
     can answer before the red-flag check has seen the request."""
+    memory = memory or Memory()
     return safety_handlers() + [
+        ForgetAnswerHandler(memory),
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),
@@ -44,6 +49,9 @@ def request_handlers():
         YesHandler(),
         NoHandler(),
         InfoHandler(),
+        PreferenceHandler(),
+        ForgetMeHandler(),
+        SkillDisabledHandler(memory),
         HelpHandler(),
         RepeatHandler(),
         StopHandler(),
@@ -58,12 +66,17 @@ def request_handlers():
 def build_skill(settings: Optional[Settings] = None, api_client=None,
                 persistence_adapter=None) -> CustomSkill:
     settings = settings or Settings.from_env()
+    if persistence_adapter is None:
+        persistence_adapter = make_adapter(settings)
+    memory = Memory(persistence_adapter)
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client)
-    for handler in request_handlers():
+    for handler in request_handlers(memory):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())
+    builder.add_global_request_interceptor(RestoreInterceptor(memory))
     builder.add_global_response_interceptor(SafetyStateInterceptor())
     builder.add_global_response_interceptor(RepeatInterceptor())
+    builder.add_global_response_interceptor(SaveInterceptor(memory))
     return builder.create()

@@ -7,7 +7,7 @@ from ask_sdk_model import Response
 from .common import IntentHandler, content_of, in_routine, reply, session
 from .info import tell
 from .launch import relief
-from .routine import NextHandler, start_routine
+from .routine import NextHandler, continue_routine, start_routine
 
 
 class YesHandler(IntentHandler):
@@ -21,6 +21,8 @@ class YesHandler(IntentHandler):
             return start_routine(handler_input)
         if pending == "finished":
             return tell(handler_input, "heat_ice")
+        if pending == "welcome_back":  # "Say resume, or start over."
+            return continue_routine(handler_input)
         if in_routine(handler_input):  # "yes" after "say next when you're ready"
             return NextHandler().handle(handler_input)
         content = content_of(handler_input)
@@ -33,6 +35,9 @@ class NoHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         pending = session(handler_input).get("pending")
+        if pending == "welcome_back":
+            return reply(handler_input, content.text("welcome.question"),
+                         content.text("welcome.reprompt"), pending="launch")
         if pending == "launch":
             return reply(handler_input, content.text("yes_no.no_launch"),
                          content.text("relief.reprompt"), pending="offer_stretches")

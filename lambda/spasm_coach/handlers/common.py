@@ -52,6 +52,10 @@ def content_of(handler_input: HandlerInput) -> Content:
 
 
 def session(handler_input: HandlerInput) -> Dict[str, Any]:
+    """The session attributes; for a request outside a session (an event), a scratch
+    dict that lives as long as the request."""
+    if handler_input.request_envelope.session is None:
+        return handler_input.attributes_manager.request_attributes.setdefault("no_session", {})
     return handler_input.attributes_manager.session_attributes
 
 

@@ -6,7 +6,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from .common import IntentHandler, coach_of, content_of, reply, session
+from ..routine import PAUSED
+from .common import IntentHandler, coach_of, content_of, reply, routine_state, session
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -22,6 +23,12 @@ class LaunchHandler(AbstractRequestHandler):
         else:
             speech.say(content.text("welcome.first_time"))
             attributes["disclaimer_given"] = True
+        state = routine_state(handler_input)
+        if state is not None and state["status"] == PAUSED:
+            where = coach_of(handler_input).describe(state)
+            speech.pause(0.5).say(content.text("memory.welcome_back_routine", **where))
+            return reply(handler_input, speech, content.text("memory.welcome_back_reprompt"),
+                         pending="welcome_back")
         speech.pause(0.5).say(content.text("welcome.question"))
         return reply(handler_input, speech, content.text("welcome.reprompt"), pending="launch")
 

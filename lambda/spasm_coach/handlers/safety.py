@@ -202,7 +202,7 @@ def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
         return {"action": "resume"}
     if name in (YES, "AMAZON.NextIntent") and pending == "offer_stretches":
         return {"action": "start", "routine": "gentle"}
-    if name == YES and pending is None and ongoing:
+    if name == YES and pending in (None, "welcome_back") and ongoing:
         return {"action": "resume"}
     return None
 

@@ -1,0 +1,203 @@
+"""Memory across sessions: where the person was, how they like it, and forgetting.
+
+What is remembered is usage, never health (persistence/records.py is the whitelist):
+the routine position, preferences (hold length, pace), permission refusals with their
+dates, and whether the disclaimer was given. Symptoms and safety levels stay in the
+session and are gone when it ends.
+
+The record is read once, when a session starts, through ask-sdk's attributes manager,
+and written only when something in it changed.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Optional
+
+from ask_sdk_core.dispatch_components import (AbstractRequestHandler, AbstractRequestInterceptor,
+                                              AbstractResponseInterceptor)
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from ..persistence import records
+from ..routine import ACTIVE, PAUSED
+from .common import IntentHandler, coach_of, content_of, in_routine, reply, session
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT = "remembered"  # session key: the record as last read or written
+# Session key: nothing more is written in this session (the person asked to be forgotten,
+# or the store could not be read when the session began).
+FORGOTTEN = "forgotten"
+REMEMBERED_KEYS = ("prefs", "refusals", "disclaimer_given")
+
+
+class Memory:
+    """The skill's access to its store; ``adapter`` is None when nothing is kept."""
+
+    def __init__(self, adapter: Any = None):
+        self.adapter = adapter
+
+    @property
+    def enabled(self) -> bool:
+        return self.adapter is not None
+
+    def restore(self, handler_input: HandlerInput) -> None:
+        """At the start of a session, bring the remembered record into the session."""
+        attributes = session(handler_input)
+        if not self.enabled or SNAPSHOT in attributes or handler_input.request_envelope.session is None:
+            return
+        record = records.load(handler_input.attributes_manager.persistent_attributes)
+        read_failed = getattr(self.adapter, "read_failed", None)
+        if read_failed is not None and read_failed(handler_input.request_envelope):
+            # The store could not be read: answer without resume, and write nothing in
+            # this session, or a record built from nothing would replace the real one.
+            attributes[FORGOTTEN] = True
+        for key in REMEMBERED_KEYS:
+            if key in record and key not in attributes:
+                attributes[key] = record[key]
+        position = record.get("routine")
+        if position and "routine" not in attributes:
+            attributes["routine"] = {"id": position["id"], "step": position["step"],
+                                     "part": position.get("part", 0), "status": PAUSED}
+        attributes[SNAPSHOT] = _comparable(record)
+
+    def save_if_changed(self, handler_input: HandlerInput) -> None:
+        attributes = session(handler_input)
+        if not self.enabled or SNAPSHOT not in attributes or attributes.get(FORGOTTEN):
+            return
+        wanted = _comparable(self._record_from(handler_input))
+        if wanted == attributes.get(SNAPSHOT):
+            return
+        handler_input.attributes_manager.persistent_attributes = wanted
+        handler_input.attributes_manager.save_persistent_attributes()
+        attributes[SNAPSHOT] = wanted
+
+    def forget(self, handler_input: HandlerInput) -> bool:
+        """Delete everything stored for this user; False if the store could not."""
+        attributes = session(handler_input)
+        for key in REMEMBERED_KEYS + ("routine",):
+            attributes.pop(key, None)
+        # Nothing more is written in this session: forgotten means forgotten.
+        attributes[FORGOTTEN] = True
+        if not self.enabled:
+            return True
+        deleted = self.adapter.delete_attributes(handler_input.request_envelope)
+        return deleted is not False
+
+    def _record_from(self, handler_input: HandlerInput) -> Dict[str, Any]:
+        attributes = session(handler_input)
+        record: Dict[str, Any] = {key: attributes[key] for key in REMEMBERED_KEYS if key in attributes}
+        state = attributes.get("routine")
+        if in_routine(handler_input) and state["status"] in (ACTIVE, PAUSED):
+            record["routine"] = {"id": state["id"], "step": state["step"], "part": state.get("part", 0)}
+        record["last_seen"] = _request_day(handler_input)
+        return record
+
+
+def _comparable(record: Dict[str, Any]) -> Dict[str, Any]:
+    """The record as validated, without its expiry (which is set when it is written)."""
+    validated = records.load(record)
+    validated.pop(records.TTL_KEY, None)
+    return validated
+
+
+def _request_day(handler_input: HandlerInput) -> Optional[str]:
+    timestamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    return timestamp.date().isoformat() if timestamp is not None else None
+
+
+class RestoreInterceptor(AbstractRequestInterceptor):
+    def __init__(self, memory: Memory):
+        self.memory = memory
+
+    def process(self, handler_input: HandlerInput) -> None:
+        self.memory.restore(handler_input)
+
+
+class SaveInterceptor(AbstractResponseInterceptor):
+    def __init__(self, memory: Memory):
+        self.memory = memory
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        self.memory.save_if_changed(handler_input)
+
+
+# -- preferences ------------------------------------------------------------------------
+PREFERENCE_INTENTS = {
+    "SlowerIntent": ("pace", "slower"),
+    "NormalPaceIntent": ("pace", None),
+    "LongerHoldsIntent": ("hold", "longer"),
+    "ShorterHoldsIntent": ("hold", "shorter"),
+}
+
+
+class PreferenceHandler(IntentHandler):
+    """ "Slower please", "longer holds": remembered for next time."""
+
+    intents = tuple(PREFERENCE_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = handler_input.request_envelope.request.intent.name
+        key, value = PREFERENCE_INTENTS[name]
+        attributes = session(handler_input)
+        prefs = dict(attributes.get("prefs") or {}) if isinstance(attributes.get("prefs"), dict) else {}
+        if value is None:
+            prefs.pop(key, None)
+        else:
+            prefs[key] = value
+        attributes["prefs"] = prefs
+        content = content_of(handler_input)
+        speech = coach_of(handler_input).speech().say(content.text("memory.prefs.%s" % name))
+        if in_routine(handler_input):
+            speech.say(content.text("routine_lines.next_prompt"))
+            return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
+        speech.say(content.text("memory.prefs.after"))
+        return reply(handler_input, speech, content.text("welcome.reprompt"))
+
+
+# -- forgetting -------------------------------------------------------------------------
+class ForgetMeHandler(IntentHandler):
+    intents = ("ForgetMeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        return reply(handler_input, content.text("memory.forget_confirm"),
+                     content.text("memory.forget_reprompt"), pending="forget")
+
+
+class ForgetAnswerHandler(AbstractRequestHandler):
+    """Yes or no to "delete everything?"; registered before the general yes and no."""
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+
+    def __init__(self, memory: Memory):
+        self.memory = memory
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return (session(handler_input).get("pending") == "forget"
+                and getattr(getattr(request, "intent", None), "name", None) in self.intents)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        if handler_input.request_envelope.request.intent.name == "AMAZON.NoIntent":
+            return reply(handler_input, content.text("memory.forget_kept"), content.text("welcome.reprompt"))
+        if self.memory.forget(handler_input):
+            return reply(handler_input, content.text("memory.forgotten"), end=True)
+        return reply(handler_input, content.text("memory.forget_failed"), content.text("welcome.reprompt"))
+
+
+class SkillDisabledHandler(AbstractRequestHandler):
+    """The person disabled the skill: delete everything kept for them."""
+
+    def __init__(self, memory: Memory):
+        self.memory = memory
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return getattr(handler_input.request_envelope.request, "object_type", None) == \
+            "AlexaSkillEvent.SkillDisabled"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if self.memory.enabled and self.memory.adapter.delete_attributes(handler_input.request_envelope) is False:
+            log.warning("could not delete a disabled user's record")
+        return handler_input.response_builder.response

@@ -1,0 +1,210 @@
+"""Memory across sessions through lambda_handler, on a real SQLite file."""
+import json
+import sqlite3
+
+import pytest
+
+from envelopes import Said, envelope, intent, launch, session_ended
+from spasm_coach.config import Settings
+from spasm_coach.entry import make_lambda_handler
+from spasm_coach.persistence import SQLITE_FILENAME, SqliteAdapter, make_adapter
+from spasm_coach.skill import build_skill
+
+USER = "amzn1.ask.account.MEMORY"
+
+
+class CountingStore(SqliteAdapter):
+    """The real SQLite adapter, counting its writes."""
+
+    saves = 0
+
+    def save_attributes(self, request_envelope, attributes):
+        type(self).saves += 1
+        return super().save_attributes(request_envelope, attributes)
+
+
+@pytest.fixture
+def skill(tmp_path):
+    CountingStore.saves = 0
+    adapter = make_adapter(Settings(store="sqlite", data_dir=tmp_path))
+    adapter.inner = CountingStore(tmp_path / SQLITE_FILENAME)
+    adapter.cooldown = 0  # so a test sees each failure on its own
+    handler = make_lambda_handler(build_skill(Settings(store="sqlite", data_dir=tmp_path),
+                                              persistence_adapter=adapter))
+    handler.db = tmp_path / SQLITE_FILENAME
+    return handler
+
+
+def say(handler, event):
+    return Said(handler(event, None))
+
+
+def rows(path):
+    with sqlite3.connect(str(path)) as db:
+        return {key: json.loads(value) for key, value in db.execute("SELECT id, value FROM attributes")}
+
+
+def screened_routine(handler, **kwargs):
+    """Start the routine in a new session, answering the safety question with no."""
+    said = say(handler, intent("StartRoutineIntent", new=True, user_id=USER, **kwargs))
+    assert "quick safety check" in said
+    return say(handler, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+
+
+def test_position_survives_a_pause_and_a_one_shot_resume_continues(skill):
+    said = screened_routine(skill)
+    for _ in range(4):  # to the pelvic tilt
+        said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    position = said.attributes["routine"]
+    assert position["step"] == 2
+    paused = say(skill, intent("AMAZON.PauseIntent", attributes=said.attributes, user_id=USER))
+    assert paused.end is True
+
+    welcome = say(skill, launch(user_id=USER))
+    assert "Welcome back. You were on the pelvic tilt, stretch three of six. Say resume, or start over." in welcome
+
+    resumed = say(skill, intent("AMAZON.ResumeIntent", new=True, user_id=USER))
+    assert "quick safety check" in resumed  # asked again every session: nothing about health is kept
+    resumed = say(skill, intent("AMAZON.NoIntent", attributes=resumed.attributes, user_id=USER))
+    assert "Let's carry on" in resumed and "pelvic tilt" in resumed.text
+    assert resumed.attributes["routine"]["step"] == 2 and resumed.attributes["routine"]["part"] == position["part"]
+
+
+def test_the_disclaimer_is_given_the_first_time_only(skill):
+    assert "not medical advice" in say(skill, launch(user_id=USER))
+    again = say(skill, launch(user_id=USER))
+    assert "not medical advice" not in again and again.text.startswith("Welcome back to Back Spasm Coach.")
+
+
+@pytest.mark.parametrize("ending", ["stop", "silence"])
+def test_stop_and_silence_keep_the_position(skill, ending):
+    said = screened_routine(skill)
+    said = say(skill, intent("SkipIntent", attributes=said.attributes, user_id=USER))
+    if ending == "stop":
+        say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
+    else:
+        say(skill, session_ended("EXCEEDED_MAX_REPROMPTS", said.attributes, user_id=USER))
+    assert "You were on the knee to chest, left side, stretch two of six" in say(skill, launch(user_id=USER))
+
+
+def test_finishing_the_routine_forgets_the_position(skill):
+    said = screened_routine(skill)
+    for _ in range(40):
+        if said.attributes["routine"]["status"] == "finished":
+            break
+        said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
+    assert "routine" not in rows(skill.db)[USER]
+    assert "You were on" not in say(skill, launch(user_id=USER))
+
+
+def test_preferences_carry_across_sessions(skill):
+    said = say(skill, intent("SlowerIntent", new=True, user_id=USER))
+    assert "more slowly" in said
+    say(skill, intent("LongerHoldsIntent", attributes=said.attributes, user_id=USER))
+    said = screened_routine(skill)
+    assert 'rate="80%"' in said.ssml
+    assert "thirteen fourteen fifteen" in said.text  # knee to chest at its longest safe hold
+    said = say(skill, intent("NormalPaceIntent", new=True, user_id=USER))
+    assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
+
+
+def test_nothing_about_health_or_speech_is_stored(skill):
+    said = screened_routine(skill)
+    said = say(skill, intent("SymptomIntent", {"Symptom": "I wet myself"}, said.attributes, user_id=USER))
+    assert said.end is True and said.attributes["safety"] == "emergency"
+    stored = json.dumps(rows(skill.db))
+    for word in ("safety", "emergency", "wet", "symptom", "screened", "pending", "ssml", "speak"):
+        assert word not in stored.lower()
+    assert set(rows(skill.db)[USER]) <= {"schema", "routine", "prefs", "refusals", "disclaimer_given",
+                                         "last_seen", "ttl"}
+    again = say(skill, intent("StartRoutineIntent", new=True, user_id=USER))
+    assert "quick safety check" in again and again.attributes["safety"] is None
+
+
+def test_saves_only_when_something_changed(skill):
+    said = screened_routine(skill)  # first launch: disclaimer... then routine position: a save each
+    saves = CountingStore.saves
+    said = say(skill, intent("AMAZON.RepeatIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("HowManyLeftIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("AMAZON.HelpIntent", attributes=said.attributes, user_id=USER))
+    assert CountingStore.saves == saves
+    say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    assert CountingStore.saves == saves + 1
+
+
+def test_forget_me_asks_then_deletes_everything(skill):
+    said = screened_routine(skill)
+    say(skill, intent("AMAZON.PauseIntent", attributes=said.attributes, user_id=USER))
+    assert USER in rows(skill.db)
+    ask = say(skill, intent("ForgetMeIntent", new=True, user_id=USER))
+    assert "Nothing about your symptoms" in ask and "delete all of it?" in ask
+    kept = say(skill, intent("AMAZON.NoIntent", attributes=ask.attributes, user_id=USER))
+    assert "haven't deleted" in kept and USER in rows(skill.db)
+    done = say(skill, intent("AMAZON.YesIntent", attributes=ask.attributes, user_id=USER))
+    assert "deleted everything" in done and done.end is True
+    assert USER not in rows(skill.db)
+    assert "You were on" not in say(skill, launch(user_id=USER))
+
+
+def test_skill_disabled_event_deletes_the_users_data(skill):
+    said = screened_routine(skill)
+    say(skill, intent("AMAZON.PauseIntent", attributes=said.attributes, user_id=USER))
+    event = envelope({"type": "AlexaSkillEvent.SkillDisabled", "eventCreationTime": "2026-11-20T10:00:00Z",
+                      "eventPublishingTime": "2026-11-20T10:00:01Z",
+                      "body": {"userInformationPersistenceStatus": "NOT_PERSISTED"}}, user_id=USER)
+    del event["session"]
+    response = skill(event, None)
+    assert "outputSpeech" not in response["response"]
+    assert USER not in rows(skill.db)
+
+
+def test_an_unavailable_store_still_answers_without_resume(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    handler = make_lambda_handler(build_skill(Settings(store="sqlite", data_dir=blocked)))
+    said = Said(handler(launch(user_id=USER), None))
+    assert said.text.startswith("Welcome to Back Spasm Coach") and said.end is False
+    said = Said(handler(intent("StartRoutineIntent", attributes={"screened": True}, user_id=USER), None))
+    assert "Stretch one of six" in said
+    for words in ("sorry", "error", "database", "memory"):
+        assert words not in said.text.lower()
+
+
+@pytest.mark.parametrize("stored", ["not json", "[1, 2]", json.dumps({"schema": 99, "routine": {"id": "gentle"}}),
+                                    json.dumps({"routine": "x", "prefs": 5}),
+                                    json.dumps({"schema": 1, "routine": {"id": "gentle", "step": 77}})])
+def test_corrupt_or_unknown_records_read_as_empty(skill, stored):
+    say(skill, launch(user_id=USER))  # creates the table and a row
+    with sqlite3.connect(str(skill.db)) as db:
+        db.execute("UPDATE attributes SET value = ? WHERE id = ?", (stored, USER))
+    said = say(skill, launch(user_id=USER))
+    assert said.text.startswith("Welcome") and "You were on" not in said and "wrong" not in said.text
+
+
+def test_an_old_record_without_a_version_is_migrated(skill):
+    say(skill, launch(user_id=USER))
+    old = {"routine": {"id": "gentle", "step": 3, "part": 0}, "disclaimer_given": True}
+    with sqlite3.connect(str(skill.db)) as db:
+        db.execute("UPDATE attributes SET value = ? WHERE id = ?", (json.dumps(old), USER))
+    assert "You were on the knee rolls, stretch four of six" in say(skill, launch(user_id=USER))
+
+
+def test_a_failed_read_never_overwrites_the_stored_record(skill, monkeypatch):
+    said = screened_routine(skill)
+    say(skill, intent("AMAZON.PauseIntent", attributes=said.attributes, user_id=USER))
+    before = rows(skill.db)[USER]
+    broken = {"on": True}
+    real_get = CountingStore.get_attributes
+
+    def flaky_get(self, request_envelope):
+        if broken["on"]:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_get(self, request_envelope)
+
+    monkeypatch.setattr(CountingStore, "get_attributes", flaky_get)
+    said = say(skill, launch(user_id=USER))
+    assert "You were on" not in said and said.end is False
+    broken["on"] = False  # the store is back within the same session
+    said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
+    assert rows(skill.db)[USER] == before
