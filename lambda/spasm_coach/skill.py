@@ -10,6 +10,7 @@ from typing import Optional
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
+from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
 from .handlers.answers import NoHandler, YesHandler
@@ -21,6 +22,7 @@ from .handlers.launch import LaunchHandler, SpasmHandler
 from .handlers.memory import (ForgetAnswerHandler, ForgetMeHandler, Memory, PreferenceHandler,
                               RestoreInterceptor, SaveInterceptor, SkillDisabledHandler)
 from .handlers.safety import safety_handlers
+from .handlers.timers import timer_handlers
 from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
                                PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
                                StartRoutineHandler, StretchHandler)
@@ -32,7 +34,7 @@ def request_handlers(memory: Optional[Memory] = None):
     """Every request handler, in the order the SDK asks them. Safety first: nothing
     can answer before the red-flag check has seen the request."""
     memory = memory or Memory()
-    return safety_handlers() + [
+    return safety_handlers() + timer_handlers() + [
         ForgetAnswerHandler(memory),
         LaunchHandler(),
         SpasmHandler(),
@@ -68,6 +70,9 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     settings = settings or Settings.from_env()
     if persistence_adapter is None:
         persistence_adapter = make_adapter(settings)
+    if api_client is None:
+        # Timers, reminders and the device's time zone: calls with timeouts (alexa_api).
+        api_client = LazyApiClient.from_settings(settings)
     memory = Memory(persistence_adapter)
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client)
     for handler in request_handlers(memory):

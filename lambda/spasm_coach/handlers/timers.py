@@ -1,0 +1,679 @@
+"""Ice and heat timers, walking reminders, and the voice permissions they need.
+
+"Set an ice timer", "time my heat pack for fifteen minutes", "how long is left on my
+timer", "cancel the timer", "pause the timer", "remind me to get up and walk every hour",
+"cancel my reminders". The Alexa API calls go through alexa_api (TimerService,
+ReminderService); every failure comes back as an AlexaApiError and is spoken, never raised.
+
+Timers never guide an exercise, so they stay available after a safety flag; every timer
+confirmation repeats the care note (a cloth, not on numb skin, don't fall asleep on it).
+
+Permissions: each request says whether the person has granted the scope. Without it the
+skill asks by voice (Connections.SendRequest AskFor); Alexa answers later with a
+Connections.Response, in a new session. What was asked for travels in the directive's
+token (Alexa returns it as is) and in the session attributes. After a refusal the skill
+does not ask again for REFUSAL_DAYS days.
+
+Session attributes used here (JSON, nothing the person said):
+  refusals       {scope: "YYYY-MM-DD"}: the day a permission was refused (kept across
+                 sessions by the memory layer)
+  alert_request  {"scope": "timers", "kind": "ice", "minutes": 20} or {"scope": "reminders"}:
+                 what to do once the permission is granted
+  timer_kind     the pack named while the skill asks how many minutes
+  reminder_zone  the time zone the reminder plan was read out in
+  pending        confirm_reminders, or one of OFFER_PENDING (a yes/no answers it here)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import math
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.connections import SendRequestDirective
+
+from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
+                         TimerResult, TimerService, parse_iso_duration,
+                         reminders_permission_granted, timers_permission_granted)
+from ..speech import Speech, number_word
+from .common import IntentHandler, content_of, intent_name, reply, session, slot_values, speech_of
+
+log = logging.getLogger(__name__)
+
+SET_TIMER = "SetTimerIntent"
+TIMER_STATUS = "TimerStatusIntent"
+CANCEL_TIMER = "CancelTimerIntent"
+PAUSE_TIMER = "PauseTimerIntent"
+RESUME_TIMER = "ResumeTimerIntent"
+WALK_REMINDERS = "WalkReminderIntent"
+CANCEL_REMINDERS = "CancelRemindersIntent"
+YES, NO = "AMAZON.YesIntent", "AMAZON.NoIntent"
+
+KINDS = ("ice", "heat")     # ids of the TIMER_KIND slot type
+ANY_KIND = "pack"           # a timer asked for without saying which pack
+KIND_SLOT = "Pack"
+MINUTES_SLOT = "Minutes"
+DURATION_SLOT = "Duration"
+
+ASK_FOR = "AskFor"
+TOKEN_PREFIX = "spasm-coach"
+REFUSAL_DAYS = 7            # alexa-platform.md: after a no, do not ask again for at least 7 days
+SCOPES = {"timers": TIMERS_SCOPE, "reminders": REMINDERS_SCOPE}
+
+CONFIRM_REMINDERS = "confirm_reminders"
+# What another part of the skill sets as `pending` when it offers a timer; a yes sets it.
+OFFER_PENDING = {"offer_timer": None, "offer_heat_timer": "heat", "offer_ice_timer": "ice"}
+OUR_PENDING = (CONFIRM_REMINDERS,) + tuple(OFFER_PENDING)
+
+REMINDERS_UNTIL_HOUR = 18   # "every hour from now until 6 pm"
+# Where the device's time zone cannot be read: the locale's most populous zone. The
+# confirmation reads the times out, so a wrong guess is heard before anything is set.
+FALLBACK_TIME_ZONES = {"en-US": "America/New_York", "en-CA": "America/Toronto",
+                       "en-GB": "Europe/London", "en-AU": "Australia/Sydney",
+                       "en-IN": "Asia/Kolkata"}
+_LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
+_ZONE_NAME = re.compile(r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+){0,2}$")
+
+
+# -- pure helpers ----------------------------------------------------------------------
+
+def kind_from(slot: Optional[Dict[str, Optional[str]]]) -> Optional[str]:
+    """ice, heat, or None from the Pack slot (its resolved id, else the heard words)."""
+    if not slot:
+        return None
+    if slot.get("id") in KINDS:
+        return slot["id"]
+    words = set(re.findall(r"[a-z]+", (slot.get("value") or "").lower()))
+    if words & {"ice", "icepack", "cold", "frozen", "peas", "freezer"}:
+        return "ice"
+    if words & {"heat", "hot", "warm", "heating", "heated", "wheat"}:
+        return "heat"
+    return None
+
+
+def requested_minutes(slots: Dict[str, Dict[str, Optional[str]]]) -> Tuple[Optional[float], bool]:
+    """(minutes asked for or None, whether any length was heard at all).
+
+    Minutes holds a number ("15"); Duration an ISO 8601 length ("PT15M", "PT30S").
+    An unrecognised number ("?") counts as not said.
+    """
+    minutes_value = (slots.get(MINUTES_SLOT) or {}).get("value")
+    if minutes_value:
+        try:
+            number = float(minutes_value)
+        except ValueError:
+            number = None
+        if number is not None and math.isfinite(number):
+            return number, True
+    duration_value = (slots.get(DURATION_SLOT) or {}).get("value")
+    if duration_value:
+        length = parse_iso_duration(duration_value)
+        if length is not None:
+            return length.total_seconds() / 60.0, True
+    return None, False
+
+
+def refused_recently(refusals: Any, scope: str, today: _dt.date) -> bool:
+    """Whether `scope` was refused less than REFUSAL_DAYS days before `today`."""
+    if not isinstance(refusals, dict):
+        return False
+    day = refusals.get(scope)
+    try:
+        refused = _dt.date.fromisoformat(str(day)[:10])
+    except ValueError:
+        return False
+    return 0 <= (today - refused).days < REFUSAL_DAYS
+
+
+def make_token(request: Dict[str, Any]) -> str:
+    """The AskFor token: what was asked for, returned as is in the Connections.Response."""
+    if request.get("scope") == "timers":
+        return "%s:timers:%s:%s" % (TOKEN_PREFIX, request.get("kind", ANY_KIND),
+                                    _minutes_text(request.get("minutes")))
+    return "%s:%s" % (TOKEN_PREFIX, request.get("scope"))
+
+
+def read_token(token: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The request a make_token token stands for; None for anything else."""
+    parts = (token or "").split(":")
+    if len(parts) < 2 or parts[0] != TOKEN_PREFIX or parts[1] not in SCOPES:
+        return None
+    if parts[1] == "reminders":
+        return {"scope": "reminders"}
+    request: Dict[str, Any] = {"scope": "timers", "kind": ANY_KIND, "minutes": None}
+    if len(parts) >= 4:
+        if parts[2] in KINDS + (ANY_KIND,):
+            request["kind"] = parts[2]
+        try:
+            minutes = float(parts[3])
+            if math.isfinite(minutes) and minutes > 0:
+                request["minutes"] = minutes
+        except ValueError:
+            pass
+    return request
+
+
+def _minutes_text(minutes: Any) -> str:
+    if isinstance(minutes, (int, float)) and math.isfinite(minutes):
+        return ("%g" % round(float(minutes), 2))
+    return ""
+
+
+def spoken_length(length: _dt.timedelta, units: Dict[str, str]) -> str:
+    """A length of time as said aloud: "twenty minutes", "4 minutes and 30 seconds"."""
+    total = max(0, int(round(length.total_seconds())))
+    minutes, seconds = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append("%s %s" % (number_word(minutes), units["minute" if minutes == 1 else "minutes"]))
+    if seconds or not minutes:
+        parts.append("%s %s" % (number_word(seconds), units["second" if seconds == 1 else "seconds"]))
+    return (" %s " % units["and"]).join(parts)
+
+
+def spoken_clock(moment: _dt.datetime, clock: Dict[str, str]) -> str:
+    """A local time as said aloud: "5 p.m.", "11:15 a.m."."""
+    hour = moment.hour % 12 or 12
+    half = clock["am"] if moment.hour < 12 else clock["pm"]
+    template = clock["on_the_hour"] if moment.minute == 0 else clock["with_minutes"]
+    return template.format(hour=hour, minute="%02d" % moment.minute, half=half)
+
+
+def spoken_list(names: List[str], joiner: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return "%s %s %s" % (", ".join(names[:-1]), joiner, names[-1])
+
+
+# -- reading the request ---------------------------------------------------------------
+
+def request_day(handler_input: HandlerInput) -> _dt.date:
+    """The request's own date (UTC): Alexa's clock, not this machine's."""
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    if isinstance(stamp, _dt.datetime):
+        if stamp.tzinfo is not None:
+            stamp = stamp.astimezone(_dt.timezone.utc)
+        return stamp.date()
+    return _dt.datetime.now(_dt.timezone.utc).date()
+
+
+def request_locale(handler_input: HandlerInput) -> str:
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    return locale if isinstance(locale, str) and _LOCALE.match(locale) else content_of(handler_input).locale
+
+
+def _kinds(handler_input: HandlerInput) -> Dict[str, Any]:
+    return content_of(handler_input).raw("timers.kinds")
+
+
+def _units(handler_input: HandlerInput) -> Dict[str, str]:
+    return content_of(handler_input).raw("timers.units")
+
+
+def _kind_of_label(handler_input: HandlerInput, label: Optional[str]) -> str:
+    wanted = " ".join((label or "").lower().split())
+    for kind, words in _kinds(handler_input).items():
+        if isinstance(words, dict) and words.get("label") == wanted:
+            return kind
+    return ANY_KIND
+
+
+def _name_of(handler_input: HandlerInput, timer: TimerResult) -> str:
+    kinds = _kinds(handler_input)
+    kind = _kind_of_label(handler_input, timer.label)
+    if kind in kinds and (timer.label or "").strip():
+        return kinds[kind]["name"]
+    return timer.label or kinds[ANY_KIND]["name"]
+
+
+def _refusals(handler_input: HandlerInput) -> Dict[str, str]:
+    refusals = session(handler_input).get("refusals")
+    return refusals if isinstance(refusals, dict) else {}
+
+
+# -- speaking --------------------------------------------------------------------------
+
+def _say(handler_input: HandlerInput, *texts: str) -> Speech:
+    return speech_of(handler_input, *texts)
+
+
+def speak_error(handler_input: HandlerInput, error: AlexaApiError, service: str,
+                lead: Optional[Speech] = None) -> Response:
+    """One calm line per kind of failure; the session stays open."""
+    content = content_of(handler_input)
+    log.info("%s API call failed: %s (status %s)", service, error.kind, error.status)
+    name = error.kind if error.kind in ("bad_request", "not_found", "rate_limited", "server",
+                                        "device_offline", "timeout", "unavailable") else "server"
+    speech = lead if lead is not None else _say(handler_input)
+    speech.say(content.text("alert_errors.%s" % name,
+                            service=content.text("alert_errors.services.%s" % service)))
+    if service == "timers" and name not in ("not_found",):
+        speech.say(content.text("alert_errors.timer_tip"))
+    return reply(handler_input, speech, content.text("alert_errors.reprompt"))
+
+
+def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
+                   lead: Optional[Speech] = None) -> Response:
+    """Ask for the scope by voice (Connections.SendRequest AskFor), unless the person
+    refused it in the last REFUSAL_DAYS days; then offer another way instead."""
+    content = content_of(handler_input)
+    service = request["scope"]
+    scope = SCOPES[service]
+    attributes = session(handler_input)
+    speech = lead if lead is not None else _say(handler_input)
+    if refused_recently(_refusals(handler_input), scope, request_day(handler_input)):
+        attributes.pop("alert_request", None)
+        speech.say(content.text("alert_permission.%s.refused_recently" % service))
+        return reply(handler_input, speech, content.text("alert_permission.reprompt"))
+    attributes["alert_request"] = request
+    attributes.pop("pending", None)
+    name = _kinds(handler_input).get(request.get("kind") or ANY_KIND, {}).get("name", "")
+    speech.say(content.text("alert_permission.%s.ask" % service, name=name))
+    builder = handler_input.response_builder
+    builder.speak(speech.ssml())
+    builder.add_directive(SendRequestDirective(
+        name=ASK_FOR,
+        payload={"@type": "AskForPermissionsConsentRequest", "@version": "2",
+                 "permissionScopes": [{"permissionScope": scope, "consentLevel": "ACCOUNT"}]},
+        token=make_token(request)))
+    # Alexa takes over to ask, which ends this session; no reprompt goes with AskFor.
+    builder.set_should_end_session(True)
+    return builder.response
+
+
+# -- timers ----------------------------------------------------------------------------
+
+def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
+              after_grant: bool = False, lead: Optional[Speech] = None) -> Response:
+    """Create the pack's ANNOUNCE timer: `minutes` (default and cap from the content),
+    asking for the permission first when the request shows none."""
+    content = content_of(handler_input)
+    attributes = session(handler_input)
+    limits = content.raw("timers.limits")
+    kind = kind if kind in KINDS + (ANY_KIND,) else ANY_KIND
+    words = _kinds(handler_input)[kind]
+    units = _units(handler_input)
+    asked = float(minutes) if minutes is not None else float(limits["default_minutes"])
+    use = min(asked, float(limits["max_minutes"]))
+    attributes.pop("timer_kind", None)
+    request = {"scope": "timers", "kind": kind, "minutes": use}
+    speech = lead if lead is not None else _say(handler_input)
+
+    if not after_grant and not timers_permission_granted(handler_input.request_envelope):
+        return ask_permission(handler_input, request, speech)
+    attributes.pop("alert_request", None)
+    service = TimerService(handler_input)
+    try:
+        service.create_announce_timer(words["label"], use, words["announce"],
+                                      request_locale(handler_input))
+    except AlexaApiError as error:
+        if error.kind in ("unauthorized", "forbidden"):
+            if after_grant:
+                speech.say(content.text("alert_permission.timers.still_refused"))
+                return reply(handler_input, speech, content.text("alert_permission.reprompt"))
+            return ask_permission(handler_input, request, speech)
+        if error.kind == "duplicate":
+            return _duplicate(handler_input, service, kind, speech)
+        return speak_error(handler_input, error, "timers", speech)
+
+    duration = spoken_length(_dt.timedelta(minutes=use), units)
+    speech.say(content.text("timers.set.done", name=words["name"], duration=duration))
+    if asked > use:
+        speech.say(content.text("timers.set.capped", duration=duration,
+                                asked=spoken_length(_dt.timedelta(minutes=asked), units)))
+    speech.say(words["care"]).pause(0.5).say(content.text("timers.set.follow_up"))
+    return reply(handler_input, speech, content.text("timers.set.reprompt"))
+
+
+def _duplicate(handler_input: HandlerInput, service: TimerService, kind: str,
+               speech: Speech) -> Response:
+    """A timer with this label runs already: keep it, and say how long it has left."""
+    content = content_of(handler_input)
+    words = _kinds(handler_input)[kind]
+    try:
+        existing = service.find_by_label(words["label"])
+    except AlexaApiError:
+        existing = None
+    if existing is not None:
+        left = spoken_length(service.remaining(existing), _units(handler_input))
+        speech.say(content.text("timers.duplicate.running", name=words["name"], left=left,
+                                kind=words["word"]))
+    else:
+        speech.say(content.text("timers.duplicate.exists", name=words["name"], kind=words["word"]))
+    return reply(handler_input, speech, content.text("timers.set.reprompt"))
+
+
+class SetTimerHandler(IntentHandler):
+    """ "Set an ice timer", "time my heat pack for fifteen minutes", "twenty minutes"."""
+
+    intents = (SET_TIMER,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        attributes = session(handler_input)
+        slots = slot_values(handler_input)
+        kind = kind_from(slots.get(KIND_SLOT))
+        if kind is None and attributes.get("timer_kind") in KINDS + (ANY_KIND,):
+            kind = attributes["timer_kind"]
+        kind = kind or ANY_KIND
+        minutes, heard = requested_minutes(slots)
+        if heard and minutes is not None and minutes < 1:
+            # Less than a minute is a hold, which the routine counts out loud; none or
+            # fewer is no timer at all. Ask again, remembering the pack.
+            attributes["timer_kind"] = kind
+            problem = "seconds" if minutes > 0 else "zero"
+            return reply(handler_input, content.text("timers.refuse.%s" % problem),
+                         content.text("timers.refuse.reprompt"))
+        return set_timer(handler_input, kind, minutes)
+
+
+def _timer_call(handler_input: HandlerInput, action: str) -> Response:
+    """Cancel, pause or resume a timer: the one named, or the only one there is.
+
+    At most two API calls: the action on the named (or only) timer, and, when no
+    timer was named and there is not exactly one, a list to say which there are.
+    """
+    content = content_of(handler_input)
+    if not timers_permission_granted(handler_input.request_envelope):
+        return reply(handler_input, content.text("timers.status.none"),
+                     content.text("timers.status.reprompt"))
+    kind = kind_from(slot_values(handler_input).get(KIND_SLOT))
+    service = TimerService(handler_input)
+    label = _kinds(handler_input)[kind]["label"] if kind else None
+    try:
+        timer = getattr(service, action)(label)
+    except AlexaApiError as error:
+        if error.kind != "not_found":
+            return speak_error(handler_input, error, "timers")
+        if kind is not None:
+            return reply(handler_input, content.text("timers.status.none_kind",
+                                                     name=_kinds(handler_input)[kind]["name"]),
+                         content.text("timers.status.reprompt"))
+        return _which_timer(handler_input, service, action)
+    left = spoken_length(service.remaining(timer), _units(handler_input))
+    said = content.text("timers.%s.done" % action, name=_name_of(handler_input, timer), left=left)
+    return reply(handler_input, said, content.text("timers.%s.reprompt" % action))
+
+
+def _which_timer(handler_input: HandlerInput, service: TimerService, action: str) -> Response:
+    content = content_of(handler_input)
+    try:
+        timers = service.list()
+    except AlexaApiError as error:
+        return speak_error(handler_input, error, "timers")
+    if not timers:
+        return reply(handler_input, content.text("timers.status.none"),
+                     content.text("timers.status.reprompt"))
+    names = spoken_list([_name_of(handler_input, t) for t in timers], _units(handler_input)["list_and"])
+    return reply(handler_input, content.text("timers.%s.which" % action, names=names),
+                 content.text("timers.%s.reprompt" % action))
+
+
+class TimerStatusHandler(IntentHandler):
+    """ "How long is left on my timer": one GET, every timer of the skill's."""
+
+    intents = (TIMER_STATUS,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        reprompt = content.text("timers.status.reprompt")
+        if not timers_permission_granted(handler_input.request_envelope):
+            return reply(handler_input, content.text("timers.status.none"), reprompt)
+        kind = kind_from(slot_values(handler_input).get(KIND_SLOT))
+        service = TimerService(handler_input)
+        try:
+            timers = service.list()
+        except AlexaApiError as error:
+            return speak_error(handler_input, error, "timers")
+        if kind is not None:
+            label = _kinds(handler_input)[kind]["label"]
+            timers = [t for t in timers if " ".join((t.label or "").lower().split()) == label]
+            if not timers:
+                return reply(handler_input, content.text(
+                    "timers.status.none_kind", name=_kinds(handler_input)[kind]["name"]), reprompt)
+        if not timers:
+            return reply(handler_input, content.text("timers.status.none"), reprompt)
+        speech = _say(handler_input)
+        units = _units(handler_input)
+        for timer in timers:
+            line = "paused" if timer.status == "PAUSED" else "one"
+            speech.say(content.text("timers.status.%s" % line, name=_name_of(handler_input, timer),
+                                    left=spoken_length(service.remaining(timer), units)))
+        return reply(handler_input, speech, reprompt)
+
+
+class CancelTimerHandler(IntentHandler):
+    intents = (CANCEL_TIMER,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return _timer_call(handler_input, "cancel")
+
+
+class PauseTimerHandler(IntentHandler):
+    intents = (PAUSE_TIMER,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return _timer_call(handler_input, "pause")
+
+
+class ResumeTimerHandler(IntentHandler):
+    intents = (RESUME_TIMER,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return _timer_call(handler_input, "resume")
+
+
+# -- reminders -------------------------------------------------------------------------
+
+def device_time_zone(handler_input: HandlerInput) -> str:
+    """The device's time zone from Alexa's settings API; the locale's usual zone when
+    it cannot be read (no API client, an error, a slow answer, a name dateutil lacks)."""
+    fallback = FALLBACK_TIME_ZONES.get(request_locale(handler_input), "UTC")
+    try:
+        device_id = handler_input.request_envelope.context.system.device.device_id
+        zone = handler_input.service_client_factory.get_ups_service().get_system_time_zone(device_id)
+    except Exception as error:  # noqa: BLE001 - any failure means: use the fallback
+        log.info("device time zone not read (%s); using %s", type(error).__name__, fallback)
+        return fallback
+    zone = zone.strip().strip('"') if isinstance(zone, str) else ""
+    return zone if _known_zone(zone) else fallback
+
+
+def _known_zone(zone: Any) -> bool:
+    """An IANA zone name that dateutil (bundled with ask-sdk-core) can read."""
+    from dateutil import tz
+    return isinstance(zone, str) and bool(_ZONE_NAME.match(zone)) and tz.gettz(zone) is not None
+
+
+def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
+    """Say exactly what will be set ("every hour from 11 a.m. until 5 p.m.") and ask."""
+    content = content_of(handler_input)
+    attributes = session(handler_input)
+    attributes.pop("alert_request", None)
+    speech = lead if lead is not None else _say(handler_input)
+    zone = device_time_zone(handler_input)
+    times = ReminderService(handler_input).plan_hourly(zone, REMINDERS_UNTIL_HOUR)
+    if not times:
+        speech.say(content.text("reminders.too_late"))
+        return reply(handler_input, speech, content.text("reminders.reprompt"))
+    attributes["reminder_zone"] = zone
+    clock = content.raw("reminders.clock")
+    first, last = spoken_clock(times[0], clock), spoken_clock(times[-1], clock)
+    speech.say(content.text("reminders.confirm_one" if len(times) == 1 else "reminders.confirm_many",
+                            first=first, last=last))
+    return reply(handler_input, speech, content.text("reminders.confirm_reprompt"),
+                 pending=CONFIRM_REMINDERS)
+
+
+def create_reminders(handler_input: HandlerInput) -> Response:
+    content = content_of(handler_input)
+    attributes = session(handler_input)
+    zone = attributes.pop("reminder_zone", None)
+    if not _known_zone(zone):
+        zone = device_time_zone(handler_input)
+    try:
+        result = ReminderService(handler_input).create_hourly(
+            content.text("reminders.text"), request_locale(handler_input), zone,
+            REMINDERS_UNTIL_HOUR)
+    except AlexaApiError as error:
+        if error.kind in ("unauthorized", "forbidden"):
+            return ask_permission(handler_input, {"scope": "reminders"})
+        if error.kind == "bad_request" and not ReminderService(handler_input).plan_hourly(
+                zone, REMINDERS_UNTIL_HOUR):
+            return reply(handler_input, content.text("reminders.too_late"),
+                         content.text("reminders.reprompt"))
+        return speak_error(handler_input, error, "reminders")
+    clock = content.raw("reminders.clock")
+    times = result.times
+    line = "reminders.done_one" if len(times) == 1 else "reminders.done_many"
+    speech = _say(handler_input, content.text(line, first=spoken_clock(times[0], clock),
+                                              last=spoken_clock(times[-1], clock)))
+    speech.say(content.text("reminders.follow_up"))
+    return reply(handler_input, speech, content.text("reminders.reprompt"))
+
+
+class WalkReminderHandler(IntentHandler):
+    """ "Remind me to get up and walk every hour": permission, then a confirmation."""
+
+    intents = (WALK_REMINDERS,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if not reminders_permission_granted(handler_input.request_envelope):
+            return ask_permission(handler_input, {"scope": "reminders"})
+        return offer_reminders(handler_input)
+
+
+class CancelRemindersHandler(IntentHandler):
+    intents = (CANCEL_REMINDERS,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        reprompt = content.text("reminders.reprompt")
+        if not reminders_permission_granted(handler_input.request_envelope):
+            return reply(handler_input, content.text("reminders.cancelled_none"), reprompt)
+        try:
+            count = ReminderService(handler_input).cancel_all_ours()
+        except AlexaApiError as error:
+            return speak_error(handler_input, error, "reminders")
+        line = "reminders.cancelled" if count else "reminders.cancelled_none"
+        return reply(handler_input, content.text(line), reprompt)
+
+
+# -- yes / no to this module's own questions -------------------------------------------
+
+class AlertAnswerHandler(IntentHandler):
+    """Yes or no to a question asked here (the reminder plan, an offered timer).
+
+    Registered before the generic yes/no handlers, which never see these questions.
+    """
+
+    intents = (YES, NO)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return (intent_name(handler_input) in self.intents
+                and session(handler_input).get("pending") in OUR_PENDING)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        attributes = session(handler_input)
+        pending = attributes.get("pending")
+        yes = intent_name(handler_input) == YES
+        if pending == CONFIRM_REMINDERS:
+            if yes:
+                return create_reminders(handler_input)
+            attributes.pop("reminder_zone", None)
+            return reply(handler_input, content.text("reminders.declined"),
+                         content.text("reminders.reprompt"))
+        if not yes:
+            return reply(handler_input, content.text("timers.offer.declined"),
+                         content.text("alert_permission.reprompt"))
+        kind = OFFER_PENDING.get(pending)
+        if kind is None:
+            return reply(handler_input, content.text("timers.offer.which"),
+                         content.text("timers.offer.which_reprompt"))
+        return set_timer(handler_input, kind, None)
+
+
+# -- Alexa's answer to AskFor ------------------------------------------------------------
+
+def _answer_status(payload: Any) -> str:
+    """ACCEPTED, DENIED or NOT_ANSWERED from a Connections.Response payload."""
+    if not isinstance(payload, dict):
+        return "NOT_ANSWERED"
+    status = payload.get("status")
+    if status is None:
+        for scope in payload.get("permissionScopes") or []:
+            if isinstance(scope, dict) and scope.get("status"):
+                status = scope["status"]
+    status = str(status or "").upper()
+    return status if status in ("ACCEPTED", "DENIED") else "NOT_ANSWERED"
+
+
+def _answered_scopes(payload: Any) -> List[str]:
+    if not isinstance(payload, dict):
+        return []
+    names = [s.get("permissionScope") for s in payload.get("permissionScopes") or []
+             if isinstance(s, dict)]
+    if payload.get("permissionScope"):
+        names.append(payload["permissionScope"])
+    return [n for n in names if n in SCOPES.values()]
+
+
+class PermissionAnswerHandler(AbstractRequestHandler):
+    """Connections.Response to this skill's AskFor: carry on with what was asked for."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return (getattr(request, "object_type", None) == "Connections.Response"
+                and getattr(request, "name", None) == ASK_FOR)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        request = handler_input.request_envelope.request
+        attributes = session(handler_input)
+        code = str(getattr(getattr(request, "status", None), "code", "200") or "200")
+        status = _answer_status(request.payload) if code == "200" else "NOT_ANSWERED"
+        asked = read_token(getattr(request, "token", None))
+        kept = attributes.pop("alert_request", None)
+        if asked is None and isinstance(kept, dict) and kept.get("scope") in SCOPES:
+            asked = kept
+        if asked is None:
+            scopes = _answered_scopes(request.payload)
+            service = "reminders" if REMINDERS_SCOPE in scopes else "timers"
+            asked = {"scope": service, "kind": ANY_KIND, "minutes": None}
+        service = asked["scope"]
+        scope = SCOPES[service]
+        refusals = dict(_refusals(handler_input))
+        if status == "ACCEPTED":
+            refusals.pop(scope, None)
+            self._keep(attributes, refusals)
+            if service == "timers":
+                return set_timer(handler_input, asked.get("kind") or ANY_KIND,
+                                 asked.get("minutes"), after_grant=True)
+            return offer_reminders(handler_input)
+        if status == "DENIED":
+            refusals[scope] = request_day(handler_input).isoformat()
+            self._keep(attributes, refusals)
+            return reply(handler_input, content.text("alert_permission.%s.denied" % service),
+                         content.text("alert_permission.reprompt"))
+        return reply(handler_input, content.text("alert_permission.%s.not_answered" % service),
+                     content.text("alert_permission.reprompt"))
+
+    @staticmethod
+    def _keep(attributes: Dict[str, Any], refusals: Dict[str, str]) -> None:
+        if refusals:
+            attributes["refusals"] = refusals
+        else:
+            attributes.pop("refusals", None)
+
+
+def timer_handlers():
+    """In the order they must be asked: after the safety handlers, before the generic
+    yes/no handlers (AlertAnswerHandler answers this module's own questions)."""
+    return [PermissionAnswerHandler(), AlertAnswerHandler(), SetTimerHandler(),
+            TimerStatusHandler(), CancelTimerHandler(), PauseTimerHandler(),
+            ResumeTimerHandler(), WalkReminderHandler(), CancelRemindersHandler()]
