@@ -340,10 +340,10 @@ def _duplicate(handler_input: HandlerInput, service: TimerService, kind: str,
         existing = None
     if existing is not None:
         left = spoken_length(service.remaining(existing), _units(handler_input))
-        speech.say(content.text("timers.duplicate.running", name=words["name"], left=left,
+        speech.say(content.text("timers.duplicate.running", a_name=words["a_name"], left=left,
                                 kind=words["word"]))
     else:
-        speech.say(content.text("timers.duplicate.exists", name=words["name"], kind=words["word"]))
+        speech.say(content.text("timers.duplicate.exists", a_name=words["a_name"], kind=words["word"]))
     return reply(handler_input, speech, content.text("timers.set.reprompt"))
 
 

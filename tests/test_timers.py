@@ -1,0 +1,509 @@
+"""Ice and heat timers, walking reminders and their permissions, through the Lambda entry.
+
+The skill is the real one (build_skill + make_lambda_handler) with its real API client;
+Alexa's Timers and Reminders APIs are the local HTTPS stand-in (real TLS, a CA made for
+the run), so every call here crosses a socket and is checked against the API reference.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+import envelopes
+from envelopes import Said
+from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
+from spasm_coach.config import Settings
+from spasm_coach.entry import make_lambda_handler
+from spasm_coach.handlers import timers
+from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach.skill import build_skill
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 20, 15, 0, 0, tzinfo=UTC)   # 10 a.m. in New York
+USER = "amzn1.ask.account.TIMERS"
+TOKEN = "api-token-timers"
+ICE, HEAT = ("ice", "ice"), ("heat", "heat")
+
+
+@pytest.fixture(scope="module")
+def standin():
+    with AlexaApiStandIn(now=NOW) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def handler(standin):
+    skill = build_skill(settings=Settings(store="session", api_ca_bundle=standin.ca_path,
+                                          api_timeout=1.0))
+    return make_lambda_handler(skill)
+
+
+@pytest.fixture
+def alexa(standin, handler):
+    standin.reset()
+    standin.set_now(NOW)
+    standin.register_token(TOKEN, USER)
+    return Alexa(standin, handler)
+
+
+class Alexa:
+    """Sends envelopes as Alexa would, with the stand-in's endpoint and this user's token."""
+
+    def __init__(self, standin, handler):
+        self.standin = standin
+        self.handler = handler
+
+    def grant(self, *scopes):
+        for scope in scopes:
+            self.standin.grant(USER, scope)
+
+    def envelope(self, event, granted=(TIMERS_SCOPE,), at=NOW):
+        system = event["context"]["System"]
+        system["apiEndpoint"] = self.standin.api_endpoint
+        system["apiAccessToken"] = TOKEN
+        system["user"]["userId"] = USER
+        event["session"]["user"]["userId"] = USER
+        if granted:
+            system["user"]["permissions"] = {
+                "consentToken": "consent-token",
+                "scopes": {scope: {"status": "GRANTED"} for scope in granted}}
+        event["request"]["timestamp"] = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return event
+
+    def send(self, event):
+        said = Said(self.handler(event, None))
+        assert said.raw["version"] == "1.0"
+        assert "wrong on my side" not in said.text, said.text
+        if not said.end:
+            assert said.reprompt, "an open session always has a reprompt"
+        return said
+
+    def intent(self, name, slots=None, attributes=None, granted=(TIMERS_SCOPE,), at=NOW, **kwargs):
+        return self.send(self.envelope(envelopes.intent(name, slots, attributes, **kwargs),
+                                       granted, at))
+
+    def answer(self, status, token, attributes=None, granted=(TIMERS_SCOPE,), at=NOW, scope=TIMERS_SCOPE):
+        """Alexa's Connections.Response to an AskFor, in a new session as Alexa sends it."""
+        request = {"type": "Connections.Response", "name": "AskFor",
+                   "status": {"code": "200", "message": "OK"},
+                   "payload": {"permissionScopes": [{"permissionScope": scope, "consentLevel": "ACCOUNT"}],
+                               "status": status},
+                   "token": token}
+        event = envelopes.envelope(request, attributes, new=True)
+        return self.send(self.envelope(event, granted, at))
+
+    def timers(self):
+        return self.standin.timers(USER)
+
+
+def ask_for(said):
+    (directive,) = said.directives
+    assert directive["type"] == "Connections.SendRequest" and directive["name"] == "AskFor"
+    return directive
+
+
+# -- creating ------------------------------------------------------------------------
+
+def test_ice_timer_is_an_announce_timer_with_label_and_the_bearer_token(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", {"Pack": ICE})
+    assert alexa.standin.take_created("timers") == [{
+        "duration": "PT20M",
+        "timerLabel": "ice pack",
+        "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
+        "triggeringBehavior": {
+            "operation": {"type": "ANNOUNCE", "textToAnnounce": [
+                {"locale": "en-US", "text": "Time to take the ice pack off your back."}]},
+            "notificationConfig": {"playAudible": True}},
+    }]
+    calls = alexa.standin.take_calls()
+    assert [(c["method"], c["path"], c["token"], c["status"]) for c in calls] == [
+        ("POST", "/v1/alerts/timers", TOKEN, 200)]
+    assert "ice pack timer is set for twenty minutes" in said
+    assert "cloth" in said and "numb" in said and "fall asleep" in said
+    assert said.end is False and not said.directives
+    assert "at most" not in said  # nothing was capped
+
+
+def test_default_is_twenty_minutes_and_a_heat_duration_is_honoured(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.intent("SetTimerIntent", {"Pack": HEAT, "Duration": "PT15M"})
+    alexa.intent("SetTimerIntent", {})  # no pack named, no length
+    bodies = alexa.standin.take_created("timers")
+    assert [(b["timerLabel"], b["duration"]) for b in bodies] == [
+        ("heat pack", "PT15M"), ("heat or ice pack", "PT20M")]
+    assert bodies[0]["triggeringBehavior"]["operation"]["textToAnnounce"][0]["text"] == \
+        "Time to take the heat pack off your back."
+
+
+@pytest.mark.parametrize("slots, asked", [({"Duration": "PT45M"}, "45 minutes"),
+                                          ({"Duration": "PT2H"}, "120 minutes"),
+                                          ({"Minutes": "30"}, "30 minutes")])
+def test_a_longer_timer_is_capped_at_twenty_minutes_and_the_cap_explained(alexa, slots, asked):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", dict(slots, Pack=HEAT))
+    assert [b["duration"] for b in alexa.standin.take_created("timers")] == ["PT20M"]
+    assert "set for twenty minutes" in said and "not %s" % asked in said
+    assert "about twenty minutes at most" in said
+
+
+@pytest.mark.parametrize("slots, line", [({"Duration": "PT30S"}, "minutes, not seconds"),
+                                         ({"Minutes": "0"}, "at least one minute"),
+                                         ({"Minutes": "-5"}, "at least one minute")])
+def test_seconds_and_zero_are_refused_and_the_pack_remembered(alexa, slots, line):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", dict(slots, Pack=ICE))
+    assert line in said and "up to twenty" in said and said.end is False
+    assert alexa.standin.take_calls() == []
+    assert said.attributes["timer_kind"] == "ice"
+    # "ten minutes" next: the ice pack asked for before.
+    again = alexa.intent("SetTimerIntent", {"Minutes": "10"}, said.attributes)
+    assert [(b["timerLabel"], b["duration"]) for b in alexa.standin.take_created("timers")] == [
+        ("ice pack", "PT10M")]
+    assert "ice pack timer is set for ten minutes" in again and "timer_kind" not in again.attributes
+
+
+def test_an_unheard_number_gets_the_default(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.intent("SetTimerIntent", {"Pack": ICE, "Minutes": "?"})
+    assert [b["duration"] for b in alexa.standin.take_created("timers")] == ["PT20M"]
+
+
+def test_a_duplicate_label_keeps_the_running_timer_and_says_how_long_it_has(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.intent("SetTimerIntent", {"Pack": ICE})
+    alexa.standin.advance(dt.timedelta(minutes=5))
+    said = alexa.intent("SetTimerIntent", {"Pack": ("ice pack", "ice")}, at=NOW + dt.timedelta(minutes=5))
+    assert "already have an ice pack timer running, with fifteen minutes left" in said
+    assert "cancel the ice timer" in said
+    assert len(alexa.timers()) == 1 and said.end is False
+
+
+# -- failures, each spoken ---------------------------------------------------------------
+
+@pytest.mark.parametrize("status, line", [
+    (400, "didn't accept that"),
+    (404, "couldn't find that"),
+    (429, "busy right now"),
+    (500, "had a problem just now"),
+    (503, "can't reach Alexa's timer service"),
+    (504, "couldn't reach your device"),
+])
+def test_each_api_failure_is_spoken_calmly(alexa, status, line):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.standin.fail_next(status)
+    said = alexa.intent("SetTimerIntent", {"Pack": ICE})
+    assert line in said, said.text
+    assert said.end is False and not said.directives
+    assert alexa.timers() == []
+    if status != 404:
+        assert "Alexa, set a timer for twenty minutes" in said
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_unauthorized_and_forbidden_ask_for_the_permission(alexa, status):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.standin.fail_next(status)
+    said = alexa.intent("SetTimerIntent", {"Pack": HEAT, "Duration": "PT10M"})
+    directive = ask_for(said)
+    assert directive["payload"]["permissionScopes"] == [
+        {"permissionScope": TIMERS_SCOPE, "consentLevel": "ACCOUNT"}]
+    assert said.attributes["alert_request"] == {"scope": "timers", "kind": "heat", "minutes": 10}
+
+
+def test_a_slow_server_is_spoken_as_slow_within_the_timeout(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.standin.delay_next(4.0)
+    started = time.monotonic()
+    said = alexa.intent("SetTimerIntent", {"Pack": ICE})
+    elapsed = time.monotonic() - started
+    assert "slow to answer" in said
+    assert elapsed < 2.5, elapsed  # api_timeout is 1 s; Alexa waits about 8 s in all
+
+
+def test_an_unreachable_api_is_spoken_as_unavailable(alexa):
+    event = alexa.envelope(envelopes.intent("SetTimerIntent", {"Pack": ICE}))
+    event["context"]["System"]["apiEndpoint"] = "https://127.0.0.1:9"  # nothing listens there
+    said = alexa.send(event)
+    assert "can't reach Alexa's timer service" in said and said.end is False
+
+
+# -- permissions -----------------------------------------------------------------------
+
+def test_without_the_permission_the_skill_asks_by_voice_and_calls_nothing(alexa):
+    said = alexa.intent("SetTimerIntent", {"Pack": ICE}, granted=())
+    directive = ask_for(said)
+    assert directive["payload"] == {
+        "@type": "AskForPermissionsConsentRequest", "@version": "2",
+        "permissionScopes": [{"permissionScope": TIMERS_SCOPE, "consentLevel": "ACCOUNT"}]}
+    assert directive["token"] == "spasm-coach:timers:ice:20"
+    assert "need your permission to set timers" in said
+    assert said.end is True and not said.reprompt  # Alexa takes over to ask
+    assert said.attributes["alert_request"] == {"scope": "timers", "kind": "ice", "minutes": 20}
+    assert alexa.standin.take_calls() == []
+
+
+def test_accepted_creates_the_timer_that_was_asked_for(alexa):
+    asked = alexa.intent("SetTimerIntent", {"Pack": HEAT, "Duration": "PT15M"}, granted=())
+    token = ask_for(asked)["token"]
+    alexa.grant(TIMERS_SCOPE)  # the person said yes to Alexa
+    said = alexa.answer("ACCEPTED", token)  # a new session: the token carries the request
+    assert [(b["timerLabel"], b["duration"]) for b in alexa.standin.take_created("timers")] == [
+        ("heat pack", "PT15M")]
+    assert "heat pack timer is set for fifteen minutes" in said and said.end is False
+    assert "alert_request" not in said.attributes and "refusals" not in said.attributes
+
+
+def test_accepted_falls_back_on_the_session_when_the_token_is_not_ours(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.answer("ACCEPTED", "", {"alert_request": {"scope": "timers", "kind": "ice", "minutes": 12}})
+    assert [(b["timerLabel"], b["duration"]) for b in alexa.standin.take_created("timers")] == [
+        ("ice pack", "PT12M")]
+    assert "twelve minutes" in said
+
+
+def test_accepted_but_still_refused_by_the_api_does_not_ask_again(alexa):
+    said = alexa.answer("ACCEPTED", "spasm-coach:timers:ice:20")  # stand-in has no grant
+    assert not said.directives and "still won't let me set timers" in said
+    assert alexa.timers() == []
+
+
+def test_denied_gets_another_way_and_no_new_question_for_seven_days(alexa):
+    said = alexa.answer("DENIED", "spasm-coach:timers:ice:20", granted=())
+    assert "won't set a timer" in said and "Alexa, set a timer for twenty minutes" in said
+    assert said.attributes["refusals"] == {TIMERS_SCOPE: "2026-11-20"}
+    assert said.end is False and not said.directives
+    kept = {"refusals": said.attributes["refusals"]}  # what the memory layer carries over
+    for days in (0, 1, 6):
+        later = alexa.intent("SetTimerIntent", {"Pack": ICE}, kept, granted=(),
+                             at=NOW + dt.timedelta(days=days))
+        assert not later.directives, days
+        assert "Alexa, set a timer for twenty minutes" in later and later.end is False
+    for days in (7, 8):
+        later = alexa.intent("SetTimerIntent", {"Pack": ICE}, kept, granted=(),
+                             at=NOW + dt.timedelta(days=days))
+        assert ask_for(later)["payload"]["permissionScopes"][0]["permissionScope"] == TIMERS_SCOPE
+    assert alexa.standin.take_calls() == []
+
+
+def test_a_grant_clears_an_old_refusal(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.answer("ACCEPTED", "spasm-coach:timers:ice:20",
+                        {"refusals": {TIMERS_SCOPE: "2026-11-01", REMINDERS_SCOPE: "2026-11-19"}})
+    assert said.attributes["refusals"] == {REMINDERS_SCOPE: "2026-11-19"}
+
+
+def test_not_answered_sets_nothing_and_records_no_refusal(alexa):
+    said = alexa.answer("NOT_ANSWERED", "spasm-coach:timers:heat:20", granted=())
+    assert "didn't hear an answer" in said and said.end is False
+    assert "refusals" not in said.attributes and alexa.timers() == []
+
+
+def test_an_error_status_from_alexa_counts_as_not_answered(alexa):
+    event = alexa.envelope(envelopes.envelope({
+        "type": "Connections.Response", "name": "AskFor", "token": "spasm-coach:timers:ice:20",
+        "status": {"code": "500", "message": "error"}, "payload": {}}, new=True), granted=())
+    said = alexa.send(event)
+    assert "didn't hear an answer" in said and alexa.timers() == []
+
+
+# -- status, cancel, pause, resume -------------------------------------------------------
+
+def test_status_pause_resume_and_cancel(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.intent("SetTimerIntent", {"Pack": ICE})
+    alexa.intent("SetTimerIntent", {"Pack": HEAT, "Duration": "PT10M"})
+    alexa.standin.advance(dt.timedelta(minutes=2, seconds=30))
+    at = NOW + dt.timedelta(minutes=2, seconds=30)
+    alexa.standin.take_calls()
+
+    said = alexa.intent("TimerStatusIntent", at=at)
+    assert "heat pack timer has seven minutes and 30 seconds left" in said
+    assert "ice pack timer has seventeen minutes and 30 seconds left" in said
+    assert [(c["method"], c["path"]) for c in alexa.standin.take_calls()] == [("GET", "/v1/alerts/timers")]
+
+    said = alexa.intent("TimerStatusIntent", {"Pack": ICE}, at=at)
+    assert "ice pack timer has seventeen minutes" in said and "heat" not in said.text
+
+    said = alexa.intent("PauseTimerIntent", {"Pack": ICE}, at=at)
+    assert "ice pack timer is paused, with seventeen minutes and 30 seconds left" in said
+    assert {t["timerLabel"]: t["status"] for t in alexa.timers()} == {"ice pack": "PAUSED", "heat pack": "ON"}
+    alexa.standin.advance(dt.timedelta(minutes=5))
+    later = at + dt.timedelta(minutes=5)
+    said = alexa.intent("TimerStatusIntent", {"Pack": ICE}, at=later)
+    assert "paused, with seventeen minutes and 30 seconds left" in said
+
+    said = alexa.intent("ResumeTimerIntent", {"Pack": ICE}, at=later)
+    assert "running again, with seventeen minutes and 30 seconds left" in said
+    assert {t["status"] for t in alexa.timers()} == {"ON"}
+
+    said = alexa.intent("CancelTimerIntent", at=later)  # two timers, none named
+    assert "more than one timer" in said and "ice pack" in said and "heat pack" in said
+    assert len(alexa.timers()) == 2
+
+    said = alexa.intent("CancelTimerIntent", {"Pack": ICE}, at=later)
+    assert "cancelled your ice pack timer" in said
+    said = alexa.intent("CancelTimerIntent", at=later)  # only the heat pack is left
+    assert "cancelled your heat pack timer" in said
+    assert alexa.timers() == []
+    said = alexa.intent("TimerStatusIntent", at=later)
+    assert "don't have a timer from me" in said
+    said = alexa.intent("PauseTimerIntent", at=later)
+    assert "don't have a timer from me" in said
+    said = alexa.intent("CancelTimerIntent", {"Pack": HEAT}, at=later)
+    assert "no heat pack timer running" in said
+
+
+def test_status_without_the_permission_makes_no_call(alexa):
+    said = alexa.intent("TimerStatusIntent", granted=())
+    assert "don't have a timer from me" in said
+    assert alexa.standin.take_calls() == []
+
+
+def test_status_failure_is_spoken(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    alexa.standin.fail_next(429)
+    said = alexa.intent("TimerStatusIntent")
+    assert "busy right now" in said and said.end is False
+
+
+# -- reminders -------------------------------------------------------------------------
+
+def test_walking_reminders_confirm_then_create_then_cancel(alexa):
+    alexa.grant(REMINDERS_SCOPE)
+    both = (TIMERS_SCOPE, REMINDERS_SCOPE)
+    said = alexa.intent("WalkReminderIntent", granted=both)
+    # No time zone from the stand-in's settings API: the locale's usual zone.
+    assert "every hour, from 11 a.m. until 6 p.m., today" in said
+    assert said.attributes["pending"] == "confirm_reminders"
+    assert said.attributes["reminder_zone"] == "America/New_York"
+    assert alexa.standin.take_created("reminders") == []
+
+    done = alexa.intent("AMAZON.YesIntent", attributes=said.attributes, granted=both)
+    assert "Done. From 11 a.m. until 6 p.m." in done and "cancel my reminders" in done
+    (body,) = alexa.standin.take_created("reminders")
+    trigger = body["trigger"]
+    assert trigger["type"] == "SCHEDULED_ABSOLUTE" and trigger["timeZoneId"] == "America/New_York"
+    hours = [int(rule.split("BYHOUR=")[1].split(";")[0]) for rule in trigger["recurrence"]["recurrenceRules"]]
+    assert hours == list(range(11, 19))
+    assert body["alertInfo"]["spokenInfo"]["content"][0]["text"].startswith("Time to get up and walk")
+    assert "pending" not in done.attributes
+
+    fired = alexa.standin.advance(dt.timedelta(hours=1, minutes=1))
+    assert fired and fired[0].startswith("reminder went off: Time to get up and walk")
+
+    cancelled = alexa.intent("CancelRemindersIntent", granted=both)
+    assert "cancelled your walking reminders" in cancelled
+    assert all(r["status"] != "ON" for r in alexa.standin.reminders(USER))
+    again = alexa.intent("CancelRemindersIntent", granted=both)
+    assert "no reminders from me to cancel" in again
+
+
+def test_no_to_the_reminder_plan_sets_nothing(alexa):
+    alexa.grant(REMINDERS_SCOPE)
+    said = alexa.intent("WalkReminderIntent", granted=(REMINDERS_SCOPE,))
+    no = alexa.intent("AMAZON.NoIntent", attributes=said.attributes, granted=(REMINDERS_SCOPE,))
+    assert "no reminders" in no and "reminder_zone" not in no.attributes
+    assert alexa.standin.take_created("reminders") == []
+
+
+def test_too_late_in_the_day_for_reminders(alexa):
+    alexa.grant(REMINDERS_SCOPE)
+    late = NOW.replace(hour=23, minute=30)  # 6:30 p.m. in New York
+    said = alexa.intent("WalkReminderIntent", granted=(REMINDERS_SCOPE,), at=late)
+    assert "late in the day" in said and "pending" not in said.attributes
+
+
+def test_reminders_ask_for_their_own_permission_then_confirm(alexa):
+    said = alexa.intent("WalkReminderIntent", granted=(TIMERS_SCOPE,))
+    directive = ask_for(said)
+    assert directive["payload"]["permissionScopes"] == [
+        {"permissionScope": REMINDERS_SCOPE, "consentLevel": "ACCOUNT"}]
+    assert directive["token"] == "spasm-coach:reminders"
+    alexa.grant(REMINDERS_SCOPE)
+    answered = alexa.answer("ACCEPTED", directive["token"], granted=(REMINDERS_SCOPE,),
+                            scope=REMINDERS_SCOPE)
+    assert "every hour" in answered and answered.attributes["pending"] == "confirm_reminders"
+    denied = alexa.answer("DENIED", directive["token"], granted=(), scope=REMINDERS_SCOPE)
+    assert "no reminders" in denied and denied.attributes["refusals"] == {REMINDERS_SCOPE: "2026-11-20"}
+
+
+def test_reminder_failure_is_spoken_and_unauthorized_asks_again(alexa):
+    alexa.grant(REMINDERS_SCOPE)
+    said = alexa.intent("WalkReminderIntent", granted=(REMINDERS_SCOPE,))
+    alexa.standin.fail_next(500)
+    failed = alexa.intent("AMAZON.YesIntent", attributes=said.attributes, granted=(REMINDERS_SCOPE,))
+    assert "Alexa's reminder service had a problem" in failed and failed.end is False
+    alexa.standin.fail_next(401)
+    asked = alexa.intent("AMAZON.YesIntent", attributes=said.attributes, granted=(REMINDERS_SCOPE,))
+    assert ask_for(asked)["token"] == "spasm-coach:reminders"
+
+
+# -- offers from other parts of the skill, and safety --------------------------------
+
+def test_an_offered_timer_is_set_on_yes(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("AMAZON.YesIntent", attributes={"pending": "offer_heat_timer"})
+    assert "heat pack timer is set for twenty minutes" in said
+    which = alexa.intent("AMAZON.YesIntent", attributes={"pending": "offer_timer"})
+    assert "Heat or ice?" in which and which.end is False
+    heard = alexa.intent("SetTimerIntent", {"Pack": ICE}, which.attributes)
+    assert "ice pack timer is set" in heard
+    no = alexa.intent("AMAZON.NoIntent", attributes={"pending": "offer_ice_timer"})
+    assert "no timer" in no
+    assert [b["timerLabel"] for b in alexa.standin.take_created("timers")] == ["heat pack", "ice pack"]
+
+
+def test_timers_are_allowed_after_a_safety_flag(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", {"Pack": HEAT}, {"safety": "doctor"})
+    assert "heat pack timer is set" in said and "numb" in said
+    assert said.attributes["safety"] == "doctor"
+
+
+def test_the_safety_check_still_answers_first(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", {"Pack": "both legs are going numb"})
+    assert said.attributes["safety"] == "emergency" and said.end is True
+    assert alexa.standin.take_calls() == []
+
+
+# -- pure parts ------------------------------------------------------------------------
+
+def test_tokens_round_trip_and_strangers_are_ignored():
+    request = {"scope": "timers", "kind": "heat", "minutes": 12.5}
+    assert timers.read_token(timers.make_token(request)) == request
+    assert timers.read_token(timers.make_token({"scope": "reminders"})) == {"scope": "reminders"}
+    for token in ("", None, "other:timers:ice:20", "spasm-coach:calendar"):
+        assert timers.read_token(token) is None
+    assert timers.read_token("spasm-coach:timers:lava:-3") == {"scope": "timers", "kind": "pack", "minutes": None}
+
+
+def test_refusal_window():
+    day = dt.date(2026, 11, 20)
+    refusals = {TIMERS_SCOPE: "2026-11-14"}
+    assert timers.refused_recently(refusals, TIMERS_SCOPE, day)           # 6 days
+    assert not timers.refused_recently(refusals, TIMERS_SCOPE, day + dt.timedelta(days=1))
+    assert not timers.refused_recently(refusals, REMINDERS_SCOPE, day)
+    assert not timers.refused_recently({TIMERS_SCOPE: "soon"}, TIMERS_SCOPE, day)
+    assert not timers.refused_recently(None, TIMERS_SCOPE, day)
+
+
+def test_spoken_lengths_and_clock_times():
+    units = {"minute": "minute", "minutes": "minutes", "second": "second", "seconds": "seconds", "and": "and"}
+    assert timers.spoken_length(dt.timedelta(minutes=20), units) == "twenty minutes"
+    assert timers.spoken_length(dt.timedelta(minutes=1, seconds=1), units) == "one minute and one second"
+    assert timers.spoken_length(dt.timedelta(seconds=0), units) == "zero seconds"
+    clock = {"on_the_hour": "{hour} {half}", "with_minutes": "{hour}:{minute} {half}", "am": "a.m.", "pm": "p.m."}
+    assert timers.spoken_clock(dt.datetime(2026, 1, 1, 0, 5), clock) == "12:05 a.m."
+    assert timers.spoken_clock(dt.datetime(2026, 1, 1, 12, 0), clock) == "12 p.m."
+    assert timers.spoken_clock(dt.datetime(2026, 1, 1, 17, 0), clock) == "5 p.m."
+
+
+def test_kind_from_heard_words():
+    assert timers.kind_from({"value": "hot water bottle", "id": None}) == "heat"
+    assert timers.kind_from({"value": "bag of frozen peas", "id": None}) == "ice"
+    assert timers.kind_from({"value": "lava", "id": None}) is None
+    assert timers.kind_from(None) is None
