@@ -1,0 +1,115 @@
+"""The timer permission flow end to end: spoken words heard by the real interaction model,
+the real skill, Alexa's AskFor played by the simulator, timers kept by the HTTPS stand-in."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from spasm_coach.alexa_api import TIMERS_SCOPE
+from spasm_coach.config import Settings
+from spasm_coach.simulator import cli
+from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach.simulator.conversation import Conversation, skill_handler
+
+START = "2026-11-20T15:00:00Z"
+WENT_OFF = 'timer "ice pack" went off: Time to take the ice pack off your back.'
+
+
+@pytest.fixture(scope="module")
+def standin():
+    with AlexaApiStandIn() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def handler(standin):
+    return skill_handler(Settings(store="session", api_ca_bundle=standin.ca_path, api_timeout=1.0))
+
+
+@pytest.fixture
+def conversation(standin, handler):
+    standin.reset()
+
+    def make(**options):
+        return Conversation(handler, now=START, apis=standin, **options)
+    return make
+
+
+def test_ice_timer_asked_for_granted_set_and_going_off(conversation):
+    talk = conversation()
+    reports = talk.run(["open back spasm coach", "set an ice timer"])
+    launch, asked, answered = reports
+    assert asked["intent"] == "SetTimerIntent" and asked["resolved"] == {"Pack": "ice"}
+    assert asked["directives"] == ["Connections.SendRequest:AskFor"] and asked["timers"] == []
+    assert answered["request_type"] == "Connections.Response" and answered["error"] is None
+    assert [(t["timerLabel"], t["duration"]) for t in answered["timers"]] == [("ice pack", "PT20M")]
+    assert "ice pack timer is set for twenty minutes" in answered["speech"]
+    assert talk.user.scopes[TIMERS_SCOPE] == "GRANTED"
+
+    status = talk.line("how long is left on my timer")
+    assert status[0]["intent"] == "TimerStatusIntent"
+    assert "twenty minutes left" in status[0]["speech"]
+
+    reports = talk.line("/advance 20m")
+    assert [r["request_type"] for r in reports] == ["Reprompt", "SessionEndedRequest", None]
+    assert reports[-1]["events"] == [WENT_OFF]
+    assert talk.active_timers() == []
+
+    # Later, the permission is there: a one-shot sets the timer at once.
+    again = talk.line("ask back spasm coach to time my heat pack for fifteen minutes")
+    assert len(again) == 1 and not again[0]["directives"]
+    assert [(t["timerLabel"], t["duration"]) for t in again[0]["timers"]] == [("heat pack", "PT15M")]
+    paused = talk.line("pause the timer")
+    assert paused[0]["intent"] == "PauseTimerIntent" and "paused" in paused[0]["speech"]
+    cancelled = talk.line("cancel the heat timer")
+    assert cancelled[0]["intent"] == "CancelTimerIntent" and "cancelled your heat pack timer" in cancelled[0]["speech"]
+    assert talk.active_timers() == []
+
+
+def test_denied_permission_gets_the_alternative_and_nothing_is_set(conversation):
+    talk = conversation(deny_permissions=True)
+    reports = talk.run(["open back spasm coach", "set an ice timer"])
+    answered = reports[-1]
+    assert answered["request_type"] == "Connections.Response"
+    assert "Alexa, set a timer for twenty minutes" in answered["speech"]
+    assert answered["timers"] == [] and answered["end_session"] is False
+    # Still in the session Alexa opened for the answer: no second question.
+    again = talk.line("set a heat timer")
+    assert again[0]["directives"] == [] and "Alexa, set a timer for twenty minutes" in again[0]["speech"]
+    assert talk.line("/advance 20m")[-1]["events"] == []
+
+
+def test_walking_reminders_through_the_simulator(conversation):
+    talk = conversation()
+    reports = talk.run(["open back spasm coach", "remind me to get up and walk every hour"])
+    assert reports[1]["directives"] == ["Connections.SendRequest:AskFor"]
+    assert "every hour, from 11 a.m. until 6 p.m." in reports[2]["speech"]
+    done = talk.line("yes")
+    assert done[0]["intent"] == "AMAZON.YesIntent" and len(done[0]["reminders"]) == 1
+    fired = talk.line("/advance 2h")[-1]["events"]
+    assert fired and all(e.startswith("reminder went off: Time to get up and walk") for e in fired)
+    cancelled = talk.line("ask back spasm coach to cancel my reminders")
+    assert cancelled[0]["intent"] == "CancelRemindersIntent" and "cancelled" in cancelled[0]["speech"]
+    assert talk.line("/advance 2h")[-1]["events"] == []
+
+
+@pytest.mark.parametrize("deny", [False, True])
+def test_spasm_coach_simulate_with_and_without_permissions(monkeypatch, tmp_path, deny):
+    monkeypatch.setenv("SPASM_COACH_STORE", "session")
+    monkeypatch.setenv("SPASM_COACH_DATA_DIR", str(tmp_path))
+    out = io.StringIO()
+    options = ["--now", START] + (["--deny-permissions"] if deny else [])
+    code = cli.main("simulate", options, stdin=io.StringIO("open back spasm coach\nset an ice timer\n/advance 20m\n"),
+                    stdout=out)
+    assert code == 0
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["request_type"] for line in lines[:3]] == ["LaunchRequest", "IntentRequest", "Connections.Response"]
+    assert all(line.get("error") is None for line in lines)
+    if deny:
+        assert lines[2]["timers"] == [] and "Alexa, set a timer for twenty minutes" in lines[2]["speech"]
+        assert all(line["events"] == [] for line in lines)
+    else:
+        assert [t["duration"] for t in lines[2]["timers"]] == ["PT20M"]
+        assert lines[-1]["events"] == [WENT_OFF]
