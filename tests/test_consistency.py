@@ -16,6 +16,7 @@ LAUNCH_WORDS = {"open", "ask", "start", "tell", "launch", "begin", "load", "play
                 "talk", "use", "enable", "stop", "cancel", "exit", "quit", "help"}
 CONNECTING_WORDS = {"to", "for", "about", "by", "from", "if", "whether", "and", "that", "with", "using"}
 FORBIDDEN_IN_INVOCATION = {"alexa", "amazon", "echo", "computer", "skill", "app"}
+SAFETY_INTENTS = {"SymptomIntent", "SafetyAnswerIntent"}
 SAMPLE_CHARS = re.compile(r"^(?:[a-z' .\-]|\{[A-Za-z_]+\})+$")
 
 
@@ -54,7 +55,7 @@ def test_invocation_name_follows_alexas_rules(path):
 def test_samples_are_unique_legal_and_their_slots_declared(path):
     model = language_model(path)
     types = {t["name"] for t in model.get("types", [])}
-    seen = {}
+    seen, shapes = {}, {}
     for intent in model["intents"]:
         slots = {s["name"]: s["type"] for s in intent.get("slots", [])}
         for slot_type in slots.values():
@@ -65,9 +66,13 @@ def test_samples_are_unique_legal_and_their_slots_declared(path):
             assert sample == sample.strip() and "  " not in sample
             for slot in re.findall(r"\{(\w+)\}", sample):
                 assert slot in slots, (intent["name"], sample)
-            key = re.sub(r"\{\w+\}", "{}", sample)
-            assert key not in seen, "%r is in %s and %s" % (sample, seen.get(key), intent["name"])
-            seen[key] = intent["name"]
+            assert sample not in seen, "%r is in %s and %s" % (sample, seen[sample], intent["name"])
+            seen[sample] = intent["name"]
+            # The same words around different slots are ambiguous; only the two safety
+            # intents may share a shape, since both go to the triage first.
+            shape = re.sub(r"\{\w+\}", "{}", sample)
+            other = shapes.setdefault(shape, intent["name"])
+            assert other == intent["name"] or {other, intent["name"]} == SAFETY_INTENTS, (sample, other)
     for slot_type in model.get("types", []):
         values = [v["name"]["value"] for v in slot_type["values"]]
         synonyms = [s for v in slot_type["values"] for s in v["name"].get("synonyms", [])]

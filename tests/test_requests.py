@@ -141,7 +141,7 @@ def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():
     settled = send(intent("AMAZON.NoIntent", attributes=said.attributes))
     assert "Say next to try the next stretch" in settled and settled.attributes["safety"] is None
     spreading = send(intent("AMAZON.YesIntent", attributes=said.attributes))
-    assert "one leg, or both legs" in spreading
+    assert "down one leg, both legs, or around your bottom" in spreading
 
 
 def test_single_stretch_on_request_and_plank_is_for_later():

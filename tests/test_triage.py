@@ -343,12 +343,16 @@ def test_speed_of_a_typical_phrase():
 
 # --------------------------------------------------------------------------- proposed interaction model
 
-MODEL = Path(triage.__file__).resolve().parent / "content" / "symptom_model.en-US.json"
+MODEL = Path(__file__).resolve().parents[1] / "interaction_model" / "en-US.json"
+SYMPTOM_PARTS = ("SymptomIntent", "SYMPTOM")  # the symptom part of the skill's model
+NEAR_MISS = "near_miss"  # listed so Alexa hears them whole; the words decide, never the id
 SAMPLE = re.compile(r"^(?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\})(?: (?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\}))*$")
 
 
 def _model():
-    return json.loads(MODEL.read_text(encoding="utf-8"))
+    language_model = json.loads(MODEL.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
+    return {"intents": [i for i in language_model["intents"] if i["name"] in SYMPTOM_PARTS],
+            "types": [t for t in language_model["types"] if t["name"] in SYMPTOM_PARTS]}
 
 
 def test_symptom_model_is_well_formed():
@@ -371,21 +375,11 @@ def test_symptom_model_is_well_formed():
     for slot_type in types.values():
         phrases = []
         for value in slot_type["values"]:
-            assert value["id"] in triage.known_flags(), value["id"]
+            assert value["id"] in triage.known_flags() or value["id"] == NEAR_MISS, value["id"]
             phrases += [value["name"]["value"], *value["name"].get("synonyms", ())]
         assert len(phrases) == len(set(phrases)), "a phrasing listed twice"
         for phrase in phrases:
             assert SAMPLE.match(phrase) and len(phrase) <= 140, phrase
-
-
-def test_symptom_model_does_not_repeat_the_skill_model():
-    skill_model = triage.CONTENT_DIR.parents[2] / "interaction_model" / "en-US.json"
-    if not skill_model.exists():
-        pytest.skip("no skill interaction model yet")
-    language_model = json.loads(skill_model.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
-    theirs = {s for intent in language_model["intents"] if intent["name"] != "SymptomIntent" for s in intent.get("samples", ())}
-    ours = {s for intent in _model()["intents"] for s in intent["samples"]}
-    assert not ours & theirs
 
 
 def test_every_listed_symptom_routes_to_its_flag():
@@ -394,6 +388,9 @@ def test_every_listed_symptom_routes_to_its_flag():
             flag = value["id"]
             for phrase in [value["name"]["value"], *value["name"].get("synonyms", ())]:
                 result = assess(phrase)
+                if flag == NEAR_MISS:
+                    assert result.level in ("clarify", "none"), (phrase, result)
+                    continue
                 assert flag in result.flags or (flag == "one_leg" and "both_legs" in result.flags), (flag, phrase, result)
                 assert level_rank(result.level) >= level_rank(triage.flag_level(flag)), (flag, phrase)
                 # The resolved id alone gives the same level.
@@ -401,9 +398,9 @@ def test_every_listed_symptom_routes_to_its_flag():
 
 
 def test_what_a_carrier_leaves_in_the_slot_still_routes():
-    """Alexa drops the carrier words ("i've got {SymptomPhrase}"): the rest must route the same."""
+    """Alexa drops the carrier words ("i've got {Description}"): the rest must route the same."""
     carriers = sorted(
-        (s.replace(" {SymptomPhrase}", "") for intent in _model()["intents"] for s in intent["samples"] if s.endswith("{SymptomPhrase}")),
+        (s.replace(" {Description}", "") for intent in _model()["intents"] for s in intent["samples"] if s.endswith("{Description}")),
         key=len,
     )
     checked = 0

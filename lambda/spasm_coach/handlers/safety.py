@@ -36,8 +36,22 @@ YES, NO = "AMAZON.YesIntent", "AMAZON.NoIntent"
 # What the answer slot's ids mean for the level.
 ANSWER_LEVELS = {"one_leg": "doctor", "both_legs": "emergency", "bladder": "emergency",
                  "bowel": "emergency", "saddle": "emergency", "none": None}
-SAFETY_QUESTIONS = ("screening", "screening_detail", "clarify_legs", "clarify_new",
-                    "clarify_general", "pain_leg")
+# The skill's own safety questions (session "pending"), and what a yes or a no to each
+# means: a level to advise, another question ("ask:<kind>"), or all clear.
+# Questions come from clinical.md's plain-language wording (content: safety.clarify).
+QUESTIONS = {
+    "screening": {"yes": "ask:where", "no": "clear"},
+    "pain_leg": {"yes": "ask:where", "no": "clear"},
+    "legs": {"yes": "ask:where", "no": "clear"},
+    "where": {"yes": "doctor", "no": "clear"},  # a yes we cannot place is taken seriously
+    "saddle": {"yes": "emergency", "no": "clear"},
+    "bladder": {"yes": "emergency", "no": "clear"},
+    "bowel": {"yes": "emergency", "no": "clear"},
+    "weakness": {"yes": "emergency", "no": "urgent"},  # one weak leg, not sudden: same day
+    "pain": {"yes": "ask:where", "no": "clear"},
+    "general": {"yes": "ask:where", "no": "clear"},
+}
+SAFETY_QUESTIONS = tuple(QUESTIONS)
 
 
 # -- reading the request -------------------------------------------------------------
@@ -90,6 +104,12 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=text)
 
 
+def ask_clarifying(handler_input: HandlerInput, kind: Optional[str]) -> Response:
+    """One of the safety questions; an unknown kind asks the general one."""
+    kind = kind if kind in QUESTIONS and kind not in ("screening", "pain_leg") else "general"
+    return ask(handler_input, "safety.clarify.%s" % kind, "safety.clarify.%s_reprompt" % kind, kind)
+
+
 def ask(handler_input: HandlerInput, question: str, reprompt: str, pending: str,
         lead: Optional[Speech] = None) -> Response:
     content = content_of(handler_input)
@@ -121,23 +141,19 @@ class SafetyAnswerHandler(AbstractRequestHandler):
         pending = session(handler_input)["pending"]
         name = intent_name(handler_input)
         answer = (slot_values(handler_input).get("Answer") or {}).get("id")
-        if pending in ("screening", "clarify_general", "pain_leg"):
-            if name == NO or answer == "none":
-                return self.all_clear(handler_input, pending)
-            if answer in ANSWER_LEVELS:
-                return advise(handler_input, ANSWER_LEVELS[answer])
-            return ask(handler_input, "safety.screening_detail", "safety.screening_detail_reprompt",
-                       "screening_detail")
-        if pending == "clarify_new":
-            if name == NO:
-                return self.all_clear(handler_input, pending)
-            return advise(handler_input, "emergency")
-        # screening_detail, clarify_legs: one leg or both, bladder or bowels?
-        if pending == "clarify_legs" and (name == NO or answer == "none"):
+        if answer in ANSWER_LEVELS and ANSWER_LEVELS[answer]:
+            return advise(handler_input, ANSWER_LEVELS[answer])
+        if name == NO or answer == "none":
+            outcome = QUESTIONS[pending]["no"]
+        elif name == YES:
+            outcome = QUESTIONS[pending]["yes"]
+        else:  # a described symptom the triage could not place, in answer to our question
+            outcome = "ask:where" if pending != "where" else "doctor"
+        if outcome == "clear":
             return self.all_clear(handler_input, pending)
-        level = ANSWER_LEVELS.get(answer) if answer else None
-        # An answer that cannot be placed is treated with care, not dismissed.
-        return advise(handler_input, level or "doctor")
+        if outcome.startswith("ask:"):
+            return ask_clarifying(handler_input, outcome[4:])
+        return advise(handler_input, outcome)
 
     def all_clear(self, handler_input: HandlerInput, pending: str) -> Response:
         content = content_of(handler_input)
@@ -172,10 +188,7 @@ class ClarifyHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         found = assessment(handler_input)
         kind = found.clarify if found is not None and found.level == "clarify" else "general"
-        if kind not in ("legs", "new"):
-            kind = "general"
-        return ask(handler_input, "safety.clarify.%s" % kind, "safety.clarify.%s_reprompt" % kind,
-                   "clarify_%s" % kind)
+        return ask_clarifying(handler_input, kind)
 
 
 # Intents that guide an exercise, and what to do once the screening question is answered.
