@@ -507,3 +507,24 @@ def test_kind_from_heard_words():
     assert timers.kind_from({"value": "bag of frozen peas", "id": None}) == "ice"
     assert timers.kind_from({"value": "lava", "id": None}) is None
     assert timers.kind_from(None) is None
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_lost_permission_on_status_or_cancel_is_spoken_without_asking(alexa, status):
+    alexa.grant(TIMERS_SCOPE, REMINDERS_SCOPE)
+    for name in ("TimerStatusIntent", "CancelTimerIntent", "PauseTimerIntent"):
+        alexa.standin.fail_next(status)
+        said = alexa.intent(name)
+        assert not said.directives and "permission to see your timers" in said, name
+    alexa.standin.fail_next(status)
+    said = alexa.intent("CancelRemindersIntent", granted=(REMINDERS_SCOPE,))
+    assert not said.directives and "permission to see your reminders" in said
+
+
+def test_the_cap_is_still_explained_after_the_permission_is_granted(alexa):
+    asked = alexa.intent("SetTimerIntent", {"Pack": ICE, "Duration": "PT30M"}, granted=())
+    assert ask_for(asked)["token"] == "spasm-coach:timers:ice:30"
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.answer("ACCEPTED", ask_for(asked)["token"])
+    assert [b["duration"] for b in alexa.standin.take_created("timers")] == ["PT20M"]
+    assert "not 30 minutes" in said and "about twenty minutes at most" in said

@@ -246,9 +246,13 @@ def speak_error(handler_input: HandlerInput, error: AlexaApiError, service: str,
     """One calm line per kind of failure; the session stays open."""
     content = content_of(handler_input)
     log.info("%s API call failed: %s (status %s)", service, error.kind, error.status)
+    speech = lead if lead is not None else _say(handler_input)
+    if error.kind in ("unauthorized", "forbidden"):
+        # Reading or changing what exists: asking again would not say what for.
+        speech.say(content.text("alert_permission.%s.lost" % service))
+        return reply(handler_input, speech, content.text("alert_permission.reprompt"))
     name = error.kind if error.kind in ("bad_request", "not_found", "rate_limited", "server",
                                         "device_offline", "timeout", "unavailable") else "server"
-    speech = lead if lead is not None else _say(handler_input)
     speech.say(content.text("alert_errors.%s" % name,
                             service=content.text("alert_errors.services.%s" % service)))
     if service == "timers" and name not in ("not_found",):
@@ -300,7 +304,8 @@ def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
     asked = float(minutes) if minutes is not None else float(limits["default_minutes"])
     use = min(asked, float(limits["max_minutes"]))
     attributes.pop("timer_kind", None)
-    request = {"scope": "timers", "kind": kind, "minutes": use}
+    # What was asked, uncapped: after a yes to the permission the cap is still explained.
+    request = {"scope": "timers", "kind": kind, "minutes": asked}
     speech = lead if lead is not None else _say(handler_input)
 
     if not after_grant and not timers_permission_granted(handler_input.request_envelope):
