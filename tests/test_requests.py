@@ -94,9 +94,10 @@ def test_walk_the_whole_routine_with_next_to_its_close():
         if said.attributes["routine"]["status"] == "finished":
             break
         said = send(intent("AMAZON.NextIntent", attributes=said.attributes))
-    assert "That's the whole routine" in said and "heat or ice?" in said
-    tips = send(intent("AMAZON.YesIntent", attributes=said.attributes))
-    assert "Heat is a good first choice" in tips
+    assert "That's the whole routine" in said and "heat pack while you rest?" in said
+    assert said.attributes["pending"] == "offer_heat_timer"
+    no = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert no.end is not True and "no timer" in no.text.lower()
 
 
 def test_navigation_mid_routine():

@@ -24,6 +24,7 @@ NUMBER_WORDS = (
 
 _SPACES = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]*>")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
 # Characters that are not valid in XML 1.0 text would make Alexa reject the SSML.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -37,7 +38,7 @@ def plain(ssml: str) -> str:
     text = _TAGS.sub(" ", ssml)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
     text = text.replace("&apos;", "'").replace("&amp;", "&")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
 
 
 class Speech:
@@ -106,7 +107,7 @@ class Speech:
 
     @property
     def text(self) -> str:
-        return " ".join(str(v) for k, v in self._pieces if k in ("say", "digits"))
+        return _join([str(v) for k, v in self._pieces if k in ("say", "digits")])
 
     def ssml(self) -> str:
         body = _render(self._pieces, self.rate)
@@ -118,6 +119,16 @@ class Speech:
         while pieces and len(_render(pieces, self.rate)) > MAX_SSML_CHARS:
             pieces.pop()
         return _render(pieces, self.rate)
+
+
+def _join(parts: List[str]) -> str:
+    """Pieces joined by spaces, except before punctuation ("911, or" not "911 , or")."""
+    joined = ""
+    for part in parts:
+        if joined and not part[:1] in ",.;:!?":
+            joined += " "
+        joined += part
+    return joined
 
 
 def _render(pieces: List[Tuple[str, object]], rate: Optional[str]) -> str:
@@ -133,7 +144,7 @@ def _render(pieces: List[Tuple[str, object]], rate: Optional[str]) -> str:
                 step = min(ms, MAX_BREAK_MS)
                 out.append('<break time="%dms"/>' % step)
                 ms -= step
-    inner = " ".join(out)
+    inner = _join(out)
     if rate:
         inner = '<prosody rate="%s">%s</prosody>' % (escape(rate), inner)
     return "<speak>%s</speak>" % inner

@@ -5,7 +5,6 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .common import IntentHandler, content_of, in_routine, reply, session
-from .info import tell
 from .launch import relief
 from .routine import NextHandler, continue_routine, start_routine
 
@@ -19,8 +18,6 @@ class YesHandler(IntentHandler):
             return relief(handler_input)
         if pending == "offer_stretches":
             return start_routine(handler_input)
-        if pending == "finished":
-            return tell(handler_input, "heat_ice")
         if pending == "welcome_back":  # "Say resume, or start over."
             return continue_routine(handler_input)
         if in_routine(handler_input):  # "yes" after "say next when you're ready"
@@ -43,8 +40,6 @@ class NoHandler(IntentHandler):
                          content.text("relief.reprompt"), pending="offer_stretches")
         if pending == "offer_stretches":
             return reply(handler_input, content.text("yes_no.no_relief_offer"), end=True)
-        if pending == "finished":
-            return reply(handler_input, content.text("yes_no.no_finished"), end=True)
         if in_routine(handler_input):
             return reply(handler_input, content.text("routine_lines.next_reprompt"),
                          content.text("routine_lines.next_reprompt"))

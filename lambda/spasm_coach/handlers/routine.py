@@ -23,8 +23,9 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech) -> Res
         if state["id"].startswith(SINGLE_PREFIX):
             return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"))
         speech.pause(1).say(content.text("routine_lines.finished_offer"))
+        # A "yes" is answered by the timer handlers (handlers/timers.py).
         return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"),
-                     pending="finished")
+                     pending="offer_heat_timer")
     return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
 
 

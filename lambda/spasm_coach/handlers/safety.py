@@ -31,6 +31,7 @@ from .common import (coach_of, content_of, intent_name, reply, routine_state, se
 
 FLAG_LEVELS = ("doctor", "urgent", "emergency")
 SYMPTOM_INTENT = "SymptomIntent"
+SENSATION_INTENT = "SensationIntent"
 ANSWER_INTENT = "SafetyAnswerIntent"
 YES, NO = "AMAZON.YesIntent", "AMAZON.NoIntent"
 # What the answer slot's ids mean for the level.
@@ -61,6 +62,10 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
     if "assessment" not in attributes:
         slots = slot_values(handler_input)
         words = " ".join(s["value"] for s in slots.values() if s["value"])
+        sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
+        if sensation and part:
+            # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
+            words = "%s in my %s" % (sensation, part)
         ids = [s["id"] for s in slots.values() if s["id"]]
         locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
         attributes["assessment"] = triage.assess(words, ids, locale) if (words or ids) else None
@@ -131,7 +136,7 @@ class RedFlagHandler(AbstractRequestHandler):
 class SafetyAnswerHandler(AbstractRequestHandler):
     """Answers to the skill's own safety questions."""
 
-    intents = (YES, NO, ANSWER_INTENT, SYMPTOM_INTENT)
+    intents = (YES, NO, ANSWER_INTENT, SYMPTOM_INTENT, SENSATION_INTENT)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return (session(handler_input).get("pending") in SAFETY_QUESTIONS
@@ -177,7 +182,7 @@ class ClarifyHandler(AbstractRequestHandler):
     It also answers a symptom, or an answer to a safety question, said out of turn.
     """
 
-    intents = (SYMPTOM_INTENT, ANSWER_INTENT)
+    intents = (SYMPTOM_INTENT, SENSATION_INTENT, ANSWER_INTENT)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         found = assessment(handler_input)

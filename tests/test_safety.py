@@ -1,0 +1,191 @@
+"""Safety end to end: what a person says, heard by the simulator as Alexa would hear it,
+through the real skill. Red flags are routed from any point; nothing routes around it."""
+import json
+from pathlib import Path
+
+import pytest
+
+from envelopes import Said, intent
+from lambda_function import lambda_handler
+from spasm_coach import triage
+from spasm_coach.handlers.safety import safety_handlers
+from spasm_coach.simulator.conversation import Conversation, default_handler
+from spasm_coach.skill import request_handlers
+
+ROOT = Path(__file__).resolve().parents[1]
+ROWS = [json.loads(line) for line in (ROOT / "tests/data/triage_en-US.jsonl").read_text().splitlines() if line.strip()]
+MODEL = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+RANK = {level: i for i, level in enumerate(triage.LEVELS)}
+FLAGS = ("doctor", "urgent", "emergency")
+
+# clinical.md's development set, with the levels it accepts.
+DEV_SET = [
+    ("I can't really feel the toilet paper when I wipe", "emergency"), ("my bum's gone numb", "emergency"),
+    ("I wet myself", "emergency"), ("I'm trying to pee but nothing comes", "emergency"),
+    ("I pooed myself", "emergency"), ("both legs are going numb", "emergency"),
+    ("I can't get an erection since my back went", "emergency"),
+    ("my foot drags and my toes catch the floor", "urgent"), ("I can't lift my foot", "urgent"),
+    ("I fell down the stairs", "emergency"), ("I've got a temperature and feel shivery", "urgent"),
+    ("I've had cancer before", "urgent"), ("pain going down the back of my leg", "doctor"),
+    ("pins and needles in my feet", "doctor"),
+]
+BENIGN = ["my back is spasming", "my hamstrings feel tight", "should I do leg raises"]
+
+
+def conversation():
+    return Conversation(default_handler(), user_id="safety-test")
+
+
+def one_shot(text):
+    """ "Alexa, tell back spasm coach <text>": a new session, one request."""
+    return conversation().line("tell back spasm coach " + text)[-1]
+
+
+def mid_routine(text):
+    talk = conversation()
+    for line in ("open back spasm coach", "start stretches", "no", "next"):
+        talk.line(line)
+    assert talk.line("repeat")[-1]["speech"], "the routine is under way"
+    return talk.line(text)[-1]
+
+
+def level_of(report):
+    return report["safety"] or "none"
+
+
+@pytest.mark.parametrize("text,lowest", DEV_SET)
+@pytest.mark.parametrize("where", [one_shot, mid_routine], ids=["one-shot", "mid-routine"])
+def test_clinical_development_set_routes_at_its_level(text, lowest, where):
+    report = where(text)
+    assert RANK[level_of(report)] >= RANK[lowest], (text, report["intent"], report["speech"])
+    if level_of(report) == "emergency":
+        assert report["end_session"] is True
+        assert "911" in report["speech"] and "local emergency number" in report["speech"]
+        assert "use your phone" in report["speech"].lower()
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_benign_controls_are_not_flagged(text):
+    for where in (one_shot, mid_routine):
+        assert where(text)["safety"] is None
+
+
+@pytest.mark.parametrize("text", ["no numbness, and I can pee fine", "I've leaked a bit when I sneeze ever since my kids",
+                                  "my leg went dead from sitting cross-legged but it's fine now"])
+def test_near_misses_get_a_clarifying_question_not_an_alarm(text):
+    report = one_shot(text)
+    assert report["safety"] is None and report["end_session"] is not True
+    assert report["speech"].rstrip().endswith("?"), report["speech"]
+
+
+def test_the_labelled_set_end_to_end_through_hearing_and_triage(capsys):
+    """Every labelled phrase as a one-shot: recall and false alarms of the whole chain."""
+    caught = {level: [0, 0] for level in FLAGS}
+    false_alarms, benign, missed = 0, 0, []
+    talk = conversation()
+    for row in ROWS:
+        report = talk.line("tell back spasm coach " + row["text"])[-1]
+        talk.line("/end")
+        got = level_of(report)
+        if row["level"] in FLAGS:
+            caught[row["level"]][1] += 1
+            if RANK[got] >= RANK[row["level"]] or got in row.get("accept", ()):
+                caught[row["level"]][0] += 1
+            elif got not in FLAGS:
+                missed.append((row["text"], report["intent"]))
+        elif row["level"] == "none":
+            benign += 1
+            false_alarms += got in FLAGS
+    with capsys.disabled():
+        print("\nsafety end to end (simulator hearing + triage), %d phrases:" % len(ROWS))
+        for level, (hit, total) in caught.items():
+            print("  %-9s recall %5.1f%% (%d/%d)" % (level, 100.0 * hit / total, hit, total))
+        print("  false alarms on benign phrases: %.1f%% (%d/%d)" % (100.0 * false_alarms / benign, false_alarms, benign))
+        print("  red flags not routed at all: %d %s" % (len(missed), missed[:5]))
+    # Floors a little under what the model hears today (emergency 88%, doctor 84%, urgent 90%,
+    # 0 false alarms): the triage alone routes the whole set; what is missed here are
+    # phrasings the interaction model does not yet hear (they reach FallbackIntent).
+    assert caught["emergency"][0] / caught["emergency"][1] >= 0.85
+    assert all(hit / total >= 0.8 for hit, total in caught.values())
+    assert false_alarms / benign <= 0.01
+    assert len(missed) / sum(total for _, total in caught.values()) <= 0.12
+
+
+def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call():
+    for locale, number in (("en-US", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")):
+        said = Said(lambda_handler(intent("SymptomIntent", {"Symptom": ("I wet myself", "bladder")}, locale=locale), None))
+        assert number in said.text and said.end is True
+        assert said.card and number in said.card["content"] and said.card["content"] == said.text
+        assert '<say-as interpret-as="digits">%s</say-as>' % number in said.ssml
+        assert "111" not in said.text or locale == "en-AU"  # never the UK's non-urgent line
+        for phrase in ("i will call", "i'll call", "calling", "alexa will"):
+            assert phrase not in said.text.lower()
+    urgent = Said(lambda_handler(intent("SymptomIntent", {"Description": "i've had cancer before"}), None))
+    assert "today" in urgent and urgent.end is False and urgent.attributes["safety"] == "urgent"
+    doctor = Said(lambda_handler(intent("SymptomIntent", {"Description": "pain going down my leg"}), None))
+    assert "see a doctor" in doctor and "numb" in doctor and doctor.attributes["safety"] == "doctor"
+
+
+def test_exercises_are_refused_for_the_rest_of_the_session_after_a_flag():
+    talk = conversation()
+    talk.line("open back spasm coach")
+    assert talk.line("i've got pain going down my leg")[-1]["safety"] == "doctor"
+    for line in ("start stretches", "how do i do cat cow", "start over"):
+        report = talk.line(line)[-1]
+        assert "won't guide any exercises" in report["speech"], (line, report["speech"])
+        assert "Hold," not in report["speech"]
+    assert "Heat is a good first choice" in talk.line("should i use heat or ice")[-1]["speech"]
+    assert talk.line("i wet myself")[-1]["safety"] == "emergency"  # the level only rises
+
+
+def test_the_screening_question_comes_once_per_session_before_the_first_exercise():
+    talk = conversation()
+    first = talk.line("tell back spasm coach to start stretches")[-1]
+    assert "quick safety check" in first["speech"] and "Hold," not in first["speech"]
+    assert "Stretch one of six" in talk.line("no")[-1]["speech"]
+    assert "quick safety check" not in talk.line("start over")[-1]["speech"]
+    talk = conversation()
+    talk.line("tell back spasm coach to start stretches")
+    detail = talk.line("yes")[-1]
+    assert "one leg, both legs" in detail["speech"]
+    assert talk.line("both legs")[-1]["safety"] == "emergency"
+
+
+def test_that_hurts_asks_about_the_leg_and_routes_a_yes():
+    talk = conversation()
+    for line in ("open back spasm coach", "start stretches", "no"):
+        talk.line(line)
+    hurt = talk.line("that hurts")[-1]
+    assert "go down your leg" in hurt["speech"]
+    talk.line("yes")
+    assert talk.line("just one leg")[-1]["safety"] == "doctor"
+
+
+def test_fallback_in_a_routine_says_how_to_report_leg_or_bladder_problems():
+    talk = conversation()
+    for line in ("open back spasm coach", "start stretches", "no"):
+        talk.line(line)
+    report = talk.line("purple elephants dancing")[-1]
+    assert report["intent"] == "AMAZON.FallbackIntent"
+    assert "leg" in report["speech"] and "bladder" in report["speech"]
+
+
+def test_safety_handlers_are_registered_ahead_of_every_other_handler():
+    handlers = request_handlers()
+    names = [type(h).__name__ for h in handlers]
+    assert names[:4] == [type(h).__name__ for h in safety_handlers()]
+    assert names[0] == "RedFlagHandler"
+
+
+def _slot_cases():
+    for item in MODEL["intents"]:
+        for slot in item.get("slots", []):
+            yield item["name"], slot["name"]
+
+
+@pytest.mark.parametrize("name,slot", list(_slot_cases()))
+@pytest.mark.parametrize("state", [{}, {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True},
+                                   {"pending": "screening"}, {"pending": "forget"}])
+def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
+    said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
+    assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)
