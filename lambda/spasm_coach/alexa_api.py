@@ -381,9 +381,12 @@ class TimerResult:
         return max(left, _dt.timedelta(0))
 
 
-class TimerService:
-    """The Timers API for one request. Each method makes at most two calls, so
-    two of them stay inside Alexa's 8 s even when every call hits the timeout."""
+class _AlertService:
+    """One Alexa alerts API for one request: its SDK client, made on first use, and
+    the request's own time (so the simulated clock drives everything)."""
+
+    factory_method = ""
+    api_name = ""
 
     def __init__(self, handler_input: Any) -> None:
         self.handler_input = handler_input
@@ -392,12 +395,19 @@ class TimerService:
     @property
     def client(self) -> Any:
         if self._client is None:
-            self._client = _service_client(
-                self.handler_input, "get_timer_management_service", "timers")
+            self._client = _service_client(self.handler_input, self.factory_method, self.api_name)
         return self._client
 
     def now(self) -> _dt.datetime:
         return _request_now(self.handler_input)
+
+
+class TimerService(_AlertService):
+    """The Timers API for one request. Each method makes at most two calls, so
+    two of them stay inside Alexa's 8 s even when every call hits the timeout."""
+
+    factory_method = "get_timer_management_service"
+    api_name = "timers"
 
     def create_announce_timer(self, label: str, minutes: float, announce_text: str,
                               locale: str, visible: bool = True) -> TimerResult:
@@ -514,22 +524,11 @@ def _time_zone(name: str) -> Any:
     return zone
 
 
-class ReminderService:
+class ReminderService(_AlertService):
     """The Reminders API for one request."""
 
-    def __init__(self, handler_input: Any) -> None:
-        self.handler_input = handler_input
-        self._client: Any = None
-
-    @property
-    def client(self) -> Any:
-        if self._client is None:
-            self._client = _service_client(
-                self.handler_input, "get_reminder_management_service", "reminders")
-        return self._client
-
-    def now(self) -> _dt.datetime:
-        return _request_now(self.handler_input)
+    factory_method = "get_reminder_management_service"
+    api_name = "reminders"
 
     def plan_hourly(self, time_zone: str, until_hour: int = 18,
                     max_count: int = 12) -> List[_dt.datetime]:
