@@ -647,7 +647,7 @@ def format_report(results: Dict[str, Any]) -> str:
     lines.append(header)
     lines.append("-" * len(header))
     for row in requests["rows"]:
-        lines.append("%-40s %9.3f %9.3f %11.3f %11.3f %7.2f %7.2f  %s" % (
+        lines.append("%-40s %9.3f %9.3f %11.3f %11.3f %7.3f %7.3f  %s" % (
             row["label"], row["ours_p50_ms"], row["ours_p99_ms"], row["minimal_p50_ms"],
             row["minimal_p99_ms"], row["p50_ratio"], row["p99_ratio"], verdict(row["pass"])))
     for kind, row in requests["minimal"].items():
@@ -662,7 +662,7 @@ def format_report(results: Dict[str, Any]) -> str:
         for name, label in (("ours", "back spasm coach"), ("minimal", "minimal skill")):
             lines.append("%-40s %9.1f %9.1f %11.1f" % (label, cold[name]["import_ms"],
                                                        cold[name]["process_ms"], cold[name]["maxrss_mb"]))
-        lines.append("%-40s %9.2f %9s %11.2f  %s" % ("coach / minimal", cold["import_ratio"], "",
+        lines.append("%-40s %9.3f %9s %11.3f  %s" % ("coach / minimal", cold["import_ratio"], "",
                                                      cold["maxrss_ratio"], verdict(cold["pass"])))
     size = results.get("size")
     if size:
@@ -690,7 +690,7 @@ def format_report(results: Dict[str, Any]) -> str:
         for name, label in (("ours", "back spasm coach"), ("minimal", "minimal skill")):
             lines.append("%-40s %9.1f %9.2f %11.2f" % (label, point[name]["throughput_rps"],
                                                        point[name]["p50_ms"], point[name]["p99_ms"]))
-        lines.append("%-40s %9.2f %9s %11.2f  %s" % ("coach / minimal", point["rps_ratio"], "",
+        lines.append("%-40s %9.3f %9s %11.3f  %s" % ("coach / minimal", point["rps_ratio"], "",
                                                      point["p99_ratio"], verdict(point["pass"])))
     elif "endpoint" in results.get("skipped", []):
         lines.append("")
@@ -800,7 +800,7 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser.add_argument("--endpoint-warmup", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per app")
-    parser.add_argument("--rounds", type=int, default=4, help="alternating endpoint rounds")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating endpoint rounds")
     parser.add_argument("--profile", action="store_true",
                         help="profile even when every target passes")
     parser.add_argument("--profile-calls", type=int, default=300)
