@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from typing import List, Optional, Tuple
-from xml.sax.saxutils import escape
 
 MAX_BREAK_MS = 10_000          # Alexa's limit for one <break>
 MAX_SSML_CHARS = 8_000         # Alexa's limit for outputSpeech.ssml
@@ -27,6 +26,12 @@ _TAGS = re.compile(r"<[^>]*>")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
 # Characters that are not valid in XML 1.0 text would make Alexa reject the SSML.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """XML-escape text for SSML. (xml.sax.saxutils.escape does the same, but importing
+    it pulls in urllib.request: about 30 ms of cold start for three replacements.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def number_word(value: int) -> str:
