@@ -222,27 +222,27 @@ def _error_code(body: Any) -> Tuple[Optional[str], str]:
     return (str(code) if code else None), (str(message) if message else "")
 
 
+# HTTP status → error kind, for the statuses whose meaning does not depend on the body.
+_STATUS_KINDS = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "unauthorized",  # the SDK's Reminders client documents 409 as UserAuthenticationException
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
 def _kind_for_status(status: Optional[int], code: Optional[str], message: str,
                      api: str) -> str:
     if status == 400:
         text = "%s %s" % (code or "", message)
         return "duplicate" if re.search(r"duplicate|already exists", text, re.I) else "bad_request"
-    if status == 401:
-        return "unauthorized"
-    if status == 403:
-        return "forbidden"
-    if status == 404:
-        return "not_found"
-    if status == 409:
-        # The SDK's Reminders client documents 409 as UserAuthenticationException.
-        return "unauthorized"
-    if status == 429:
-        return "rate_limited"
-    if status == 503:
-        return "unavailable"
     if status == 504:
         # Timers API: the device is offline. Reminders API: a gateway timeout.
         return "device_offline" if api == "timers" else "timeout"
+    if status in _STATUS_KINDS:
+        return _STATUS_KINDS[status]
     if status is not None and 400 <= status < 500:
         return "bad_request"
     return "server"
