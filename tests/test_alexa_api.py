@@ -23,6 +23,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.services import ApiConfiguration, ServiceClientFactory, ServiceException
 
+from alerts import announce_timer
 from spasm_coach.alexa_api import (
     REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, LazyApiClient, ReminderService, TimerService,
     hourly_plan, iso_duration, parse_iso_duration, reminders_permission_granted,
@@ -163,16 +164,7 @@ def test_create_timer_sends_the_documented_body_with_the_envelope_token(standin,
     calls = standin.take_calls()
     assert [(c["method"], c["path"], c["token"]) for c in calls] == [
         ("POST", "/v1/alerts/timers", person.token)]
-    assert standin.take_created("timers") == [{
-        "duration": "PT20M",
-        "timerLabel": "ice pack",
-        "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
-        "triggeringBehavior": {
-            "operation": {"type": "ANNOUNCE", "textToAnnounce": [
-                {"locale": "en-US", "text": "Time to take the ice pack off your back"}]},
-            "notificationConfig": {"playAudible": True},
-        },
-    }]
+    assert standin.take_created("timers") == [announce_timer()]
     assert standin.advance(dt.timedelta(minutes=20)) == [
         'timer "ice pack" went off: Time to take the ice pack off your back']
 

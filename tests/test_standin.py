@@ -12,19 +12,11 @@ import requests
 
 from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
 from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from alerts import announce_timer
 from spasm_coach.simulator.tls import make_tls_files
 
 START = dt.datetime(2024, 5, 1, 14, 0, tzinfo=dt.timezone.utc)
-ANNOUNCE_TIMER = {
-    "duration": "PT20M",
-    "timerLabel": "ice pack",
-    "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
-    "triggeringBehavior": {
-        "operation": {"type": "ANNOUNCE", "textToAnnounce": [
-            {"locale": "en-US", "text": "Time to take the ice pack off your back"}]},
-        "notificationConfig": {"playAudible": True},
-    },
-}
+ANNOUNCE_TIMER = announce_timer()
 ONE_REMINDER = {
     "requestTime": "2024-05-01T14:00:00.000",
     "trigger": {"type": "SCHEDULED_ABSOLUTE", "scheduledTime": "2024-05-01T15:30:00.000",

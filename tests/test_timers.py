@@ -13,6 +13,7 @@ import pytest
 
 import envelopes
 from envelopes import Said
+from alerts import announce_timer
 from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
 from spasm_coach.config import Settings
 from spasm_coach.entry import make_lambda_handler
@@ -109,15 +110,8 @@ def ask_for(said):
 def test_ice_timer_is_an_announce_timer_with_label_and_the_bearer_token(alexa):
     alexa.grant(TIMERS_SCOPE)
     said = alexa.intent("SetTimerIntent", {"Pack": ICE})
-    assert alexa.standin.take_created("timers") == [{
-        "duration": "PT20M",
-        "timerLabel": "ice pack",
-        "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
-        "triggeringBehavior": {
-            "operation": {"type": "ANNOUNCE", "textToAnnounce": [
-                {"locale": "en-US", "text": "Time to take the ice pack off your back."}]},
-            "notificationConfig": {"playAudible": True}},
-    }]
+    assert alexa.standin.take_created("timers") == [
+        announce_timer(text="Time to take the ice pack off your back.")]
     calls = alexa.standin.take_calls()
     assert [(c["method"], c["path"], c["token"], c["status"]) for c in calls] == [
         ("POST", "/v1/alerts/timers", TOKEN, 200)]
