@@ -9,6 +9,9 @@ the session attributes (and, through the memory layer, across sessions):
 request. A *step* is one stretch (one side of it, for two-sided stretches). A step's
 repetitions are split into *parts* so that no turn runs past the content's turn
 budget (about 85 seconds of speech); "next" moves to the next part, then the next step.
+
+A turn is the same words every time for one locale and one pace and hold length, so
+each is rendered once (``Content.derived``) and reused as a frozen speech block.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
-from .speech import Speech, number_word
+from .speech import Block, Speech, number_word
 
 ACTIVE, PAUSED, FINISHED = "active", "paused", "finished"
 SINGLE_PREFIX = "single:"
@@ -33,22 +36,20 @@ class Step:
     side: Optional[str] = None
 
 
-def routine_steps(content: Content, routine_id: str) -> List[Step]:
+def routine_steps(content: Content, routine_id: str) -> Tuple[Step, ...]:
     """The steps of a routine id; an unknown id has none."""
     if routine_id.startswith(SINGLE_PREFIX):
-        stretch = content.stretches.get(routine_id[len(SINGLE_PREFIX):])
-        if not stretch or stretch.get("prevention_only"):
-            return []
         name = routine_id[len(SINGLE_PREFIX):]
-        return [Step(name, side) for side in stretch.get("sides", [None])]
+        stretch = content.stretches.get(name)
+        if not stretch or stretch.get("prevention_only"):
+            return ()
+        return content.derived(("steps", routine_id), lambda: tuple(
+            Step(name, side) for side in stretch.get("sides", [None])))
     routine = content.routines.get(routine_id)
     if not routine:
-        return []
-    steps = []
-    for entry in routine["steps"]:
-        name, _, side = entry.partition(":")
-        steps.append(Step(name, side or None))
-    return steps
+        return ()
+    return content.derived(("steps", routine_id), lambda: tuple(
+        Step(name, side or None) for name, _, side in (e.partition(":") for e in routine["steps"])))
 
 
 def step_name(content: Content, step: Step) -> str:
@@ -81,6 +82,12 @@ class Coach:
         self.wps = float(voice["words_per_second"]) * (0.85 if slower else 1.0)
         self.gap_ms = int(voice["count_gap_ms"] * (1.3 if slower else 1.0))
         self.budget = float(voice["turn_budget_s"])
+        hold = self.prefs.get("hold")
+        # What the rendered words depend on, from a finite set whatever the session holds.
+        self._style = (slower, hold if hold in ("longer", "shorter") else None)
+
+    def _derived(self, *key: Any, build: Any) -> Any:
+        return self.content.derived(("coach", self._style) + key, build)
 
     def speech(self) -> Speech:
         return Speech(rate=self.rate, words_per_second=self.wps)
@@ -169,7 +176,11 @@ class Coach:
             return int(hold.get("min", hold.get("default", 5)))
         return int(hold.get("default", 5))
 
-    def rep(self, step: Step) -> Speech:
+    def rep(self, step: Step) -> Block:
+        """One repetition of a step."""
+        return self._derived("rep", step, build=lambda: self._render_rep(step))
+
+    def _render_rep(self, step: Step) -> Block:
         stretch = self.content.stretches[step.stretch]
         voice = self.content.voice
         speech = self.speech()
@@ -183,19 +194,22 @@ class Coach:
                     speech.breath(voice["breath_in_s"], voice["breath_out_s"])
             if move.get("pause"):
                 speech.pause(move["pause"])
-        return speech
+        return speech.freeze()
 
-    def parts(self, step: Step) -> List[int]:
+    def parts(self, step: Step) -> Tuple[int, ...]:
         """How many repetitions each turn of a step holds, within the turn budget."""
+        return self._derived("parts", step, build=lambda: self._split(step))
+
+    def _split(self, step: Step) -> Tuple[int, ...]:
         stretch = self.content.stretches[step.stretch]
         reps = int(stretch["reps"]["default"])
-        one = max(self.rep(step).seconds, 1.0)
+        one = max(self.rep(step).seconds(self.wps), 1.0)
         # The step's introduction, the routine's own lead-in and "say next" share the turn.
         overhead = self._intro(step, 0).seconds + TURN_OVERHEAD_S
         per_turn = max(1, int((self.budget - overhead) // one))
         turns = -(-reps // per_turn)  # ceiling division
         # Spread the repetitions evenly: 3 + 2 rather than 4 + 1.
-        return [reps // turns + (1 if i < reps % turns else 0) for i in range(turns)]
+        return tuple(reps // turns + (1 if i < reps % turns else 0) for i in range(turns))
 
     def _intro(self, step: Step, reps: int) -> Speech:
         stretch = self.content.stretches[step.stretch]
@@ -211,9 +225,9 @@ class Coach:
             speech.say(self.content.text("routine_lines.rep_count", count=number_word(reps)))
         return speech.pause(1)
 
-    def _finished_line(self, state: State) -> str:
-        if state["id"].startswith(SINGLE_PREFIX):
-            name = self.content.stretches[state["id"][len(SINGLE_PREFIX):]]["name"]
+    def _finished_line(self, routine_id: str) -> str:
+        if routine_id.startswith(SINGLE_PREFIX):
+            name = self.content.stretches[routine_id[len(SINGLE_PREFIX):]]["name"]
             return self.content.text("routine_lines.single_finished", name=name)
         return self.content.text("routine_lines.finished")
 
@@ -221,34 +235,43 @@ class Coach:
         steps = routine_steps(self.content, state["id"])
         if index >= len(steps):
             done = {"id": state["id"], "step": len(steps) - 1, "part": 0, "status": FINISHED}
-            return done, speech.say(self._finished_line(done))
+            return done, speech.say(self._finished_line(done["id"]))
         return self._turn({"id": state["id"], "step": index, "part": 0, "status": ACTIVE}, speech)
 
     def _turn(self, state: State, speech: Speech) -> Tuple[State, Speech]:
-        steps = routine_steps(self.content, state["id"])
-        step = steps[state["step"]]
-        parts = self.parts(step)
+        routine_id, index = state["id"], state["step"]
+        parts = self.parts(routine_steps(self.content, routine_id)[index])
         part = min(state["part"], len(parts) - 1)
-        state = dict(state, part=part)
+        finished, block = self._derived("turn", routine_id, index, part,
+                                        build=lambda: self._render_turn(routine_id, index, part))
+        speech.extend(block)
+        if finished:
+            return {"id": routine_id, "step": index, "part": 0, "status": FINISHED}, speech
+        return dict(state, part=part), speech
+
+    def _render_turn(self, routine_id: str, index: int, part: int) -> Tuple[bool, Block]:
+        """One turn's words, and whether it ends the routine."""
+        steps = routine_steps(self.content, routine_id)
+        step = steps[index]
+        parts = self.parts(step)
+        speech = self.speech()
         if part == 0:
-            if not state["id"].startswith(SINGLE_PREFIX):
+            if not routine_id.startswith(SINGLE_PREFIX):
                 speech.say(self.content.text(
-                    "routine_lines.step_intro", number=number_word(state["step"] + 1),
+                    "routine_lines.step_intro", number=number_word(index + 1),
                     total=number_word(len(steps)), name=step_name(self.content, step)))
             speech.extend(self._intro(step, parts[0]))
         else:
             speech.say(self.content.text("routine_lines.more_reps", count=number_word(parts[part]))).pause(1)
-        for index in range(parts[part]):
-            if index:
+        for rep in range(parts[part]):
+            if rep:
                 speech.pause(1)
             speech.extend(self.rep(step))
-        last_part = part == len(parts) - 1
-        if last_part and state["step"] == len(steps) - 1:
-            speech.pause(1)
-            finished = {"id": state["id"], "step": state["step"], "part": 0, "status": FINISHED}
-            return finished, speech.say(self._finished_line(finished))
+        if part == len(parts) - 1 and index == len(steps) - 1:
+            speech.pause(1).say(self._finished_line(routine_id))
+            return True, speech.freeze()
         speech.say(self.content.text("routine_lines.next_prompt"))
-        return state, speech
+        return False, speech.freeze()
 
 
 def _spoken_list(items: List[str]) -> str:

@@ -6,11 +6,14 @@ is wrapped in a calm prosody rate, and the output stays under Alexa's 8000-chara
 limit. It also keeps a plain-text rendering (cards, logs-free tests, the simulator)
 and an estimate of how long it takes to say, which the routine uses to keep each
 turn short enough for someone lying on the floor.
+
+Speech that is the same every time (a stretch's turn, at one pace) can be frozen into
+a ``Block``: escaped and rendered once, then reused as a single piece.
 """
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 MAX_BREAK_MS = 10_000          # Alexa's limit for one <break>
 MAX_SSML_CHARS = 8_000         # Alexa's limit for outputSpeech.ssml
@@ -46,18 +49,49 @@ def plain(ssml: str) -> str:
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text)).strip()
 
 
+def _clean(text: str) -> str:
+    """Text as it may be spoken: invalid XML characters dropped, whitespace collapsed."""
+    # Most text (everything from the content files) is already clean: one cheap test
+    # instead of two regular-expression passes. isprintable() is False for every
+    # character _XML_INVALID removes and for every whitespace but the plain space.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _SPACES.sub(" ", _XML_INVALID.sub("", text)).strip()
+
+
+Piece = Tuple[str, object]  # ("say", text) | ("digits", text) | ("pause", ms) | ("block", Block)
+
+
+class Block:
+    """Finished speech, rendered once: its SSML (without <speak> or prosody), its plain
+    text, its words and its pauses. Immutable, so one block can sit in any number of
+    Speech objects at once."""
+
+    __slots__ = ("pieces", "ssml", "text", "words", "pause_ms")
+
+    def __init__(self, pieces: Tuple[Piece, ...]):
+        self.pieces = pieces
+        self.ssml = _render_inner(pieces)
+        self.text = _join([str(v) for k, v in pieces if k in ("say", "digits")])
+        self.words = _words(pieces)
+        self.pause_ms = sum(int(v) for k, v in pieces if k == "pause")  # type: ignore[call-overload]
+
+    def seconds(self, words_per_second: float = DEFAULT_WORDS_PER_SECOND) -> float:
+        return self.words / words_per_second + self.pause_ms / 1000.0
+
+
 class Speech:
     """Spoken output, built piece by piece."""
 
     def __init__(self, rate: Optional[str] = None, words_per_second: float = DEFAULT_WORDS_PER_SECOND):
         self.rate = rate
         self.words_per_second = words_per_second
-        self._pieces: List[Tuple[str, object]] = []  # ("say", text) | ("pause", ms)
+        self._pieces: List[Piece] = []
 
     # -- building -----------------------------------------------------------------
     def say(self, *texts: str) -> "Speech":
         for text in texts:
-            text = _SPACES.sub(" ", _XML_INVALID.sub("", text or "")).strip()
+            text = _clean(text) if text else ""
             if text:
                 self._pieces.append(("say", text))
         return self
@@ -94,9 +128,17 @@ class Speech:
         self.say(inhale).pause(inhale_s).say(exhale).pause(exhale_s)
         return self
 
-    def extend(self, other: "Speech") -> "Speech":
-        self._pieces.extend(other._pieces)
+    def extend(self, other: Union["Speech", Block]) -> "Speech":
+        if isinstance(other, Block):
+            if other.pieces:
+                self._pieces.append(("block", other))
+        else:
+            self._pieces.extend(other._pieces)
         return self
+
+    def freeze(self) -> Block:
+        """This speech as a Block (the rate and pace stay with whoever speaks it)."""
+        return Block(tuple(_flat(self._pieces)))
 
     # -- reading ------------------------------------------------------------------
     def __bool__(self) -> bool:
@@ -105,14 +147,20 @@ class Speech:
     @property
     def seconds(self) -> float:
         """Roughly how long this takes to say."""
-        words = sum(len(str(v).split()) for k, v in self._pieces if k == "say")
-        words += sum(len(str(v)) for k, v in self._pieces if k == "digits")
-        pauses = sum(int(v) for k, v in self._pieces if k == "pause") / 1000.0
-        return words / self.words_per_second + pauses
+        words = _words(self._pieces)
+        pause_ms = 0
+        for kind, value in self._pieces:
+            if kind == "pause":
+                pause_ms += value  # type: ignore[operator]
+            elif kind == "block":
+                words += value.words  # type: ignore[attr-defined]
+                pause_ms += value.pause_ms  # type: ignore[attr-defined]
+        return words / self.words_per_second + pause_ms / 1000.0
 
     @property
     def text(self) -> str:
-        return _join([str(v) for k, v in self._pieces if k in ("say", "digits")])
+        return _join([v.text if k == "block" else str(v)  # type: ignore[attr-defined]
+                      for k, v in self._pieces if k in ("say", "digits", "block")])
 
     def ssml(self) -> str:
         body = _render(self._pieces, self.rate)
@@ -120,7 +168,7 @@ class Speech:
             return body
         # Too long for Alexa: drop whole pieces from the end until it fits,
         # so the person still hears complete sentences.
-        pieces = list(self._pieces)
+        pieces = list(_flat(self._pieces))
         while pieces and len(_render(pieces, self.rate)) > MAX_SSML_CHARS:
             pieces.pop()
         return _render(pieces, self.rate)
@@ -136,20 +184,48 @@ def _join(parts: List[str]) -> str:
     return joined
 
 
-def _render(pieces: List[Tuple[str, object]], rate: Optional[str]) -> str:
+def _flat(pieces: List[Piece]) -> List[Piece]:
+    """The pieces with every block opened up into its own."""
+    flat: List[Piece] = []
+    for kind, value in pieces:
+        if kind == "block":
+            flat.extend(value.pieces)  # type: ignore[attr-defined]
+        else:
+            flat.append((kind, value))
+    return flat
+
+
+def _words(pieces: Union[List[Piece], Tuple[Piece, ...]]) -> int:
+    """Words spoken in the say and digits pieces (each digit is read as a word)."""
+    words = 0
+    for kind, value in pieces:
+        if kind == "say":
+            words += len(value.split())  # type: ignore[attr-defined]
+        elif kind == "digits":
+            words += len(value)  # type: ignore[arg-type]
+    return words
+
+
+def _render_inner(pieces: Union[List[Piece], Tuple[Piece, ...]]) -> str:
     out: List[str] = []
     for kind, value in pieces:
         if kind == "say":
-            out.append(escape(str(value)))
+            out.append(escape(value))  # type: ignore[arg-type]
+        elif kind == "block":
+            out.append(value.ssml)  # type: ignore[attr-defined]
         elif kind == "digits":
             out.append('<say-as interpret-as="digits">%s</say-as>' % value)
         else:
-            ms = int(value)  # type: ignore[arg-type]
+            ms = int(value)  # type: ignore[call-overload]
             while ms > 0:
                 step = min(ms, MAX_BREAK_MS)
                 out.append('<break time="%dms"/>' % step)
                 ms -= step
-    inner = _join(out)
+    return _join(out)
+
+
+def _render(pieces: List[Piece], rate: Optional[str]) -> str:
+    inner = _render_inner(pieces)
     if rate:
         inner = '<prosody rate="%s">%s</prosody>' % (escape(rate), inner)
     return "<speak>%s</speak>" % inner

@@ -9,9 +9,8 @@ its language.
 from __future__ import annotations
 
 import json
-import string
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, TypeVar
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LOCALE = "en-US"
@@ -29,7 +28,7 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
-_FORMATTER = string.Formatter()
+T = TypeVar("T")
 
 
 class Content:
@@ -47,6 +46,17 @@ class Content:
             "local_note": self.emergency.get("local_note", ""),
             "urgent_line": self.emergency.get("urgent_line", "a doctor"),
         }
+        self._derived: Dict[Hashable, Any] = {}
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """Something computed from these words once and kept (a routine's steps, a rendered
+        turn). Keys must come from a finite set (content ids, known preferences), never
+        from anything a request carries unchecked."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
 
     def raw(self, path: str) -> Any:
         """The item at a dotted path, e.g. ``"routine_lines.paused"``."""
@@ -56,9 +66,11 @@ class Content:
         return node
 
     def fill(self, template: str, **values: Any) -> str:
+        if "{" not in template and "}" not in template:
+            return template
         merged = _Blank(self._defaults)
         merged.update(values)
-        return _FORMATTER.vformat(template, (), merged)
+        return template.format_map(merged)
 
     def text(self, path: str, **values: Any) -> str:
         return self.fill(self.raw(path), **values)
