@@ -129,8 +129,27 @@ def test_saves_only_when_something_changed(skill):
     said = say(skill, intent("HowManyLeftIntent", attributes=said.attributes, user_id=USER))
     said = say(skill, intent("AMAZON.HelpIntent", attributes=said.attributes, user_id=USER))
     assert CountingStore.saves == saves
-    say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+
+
+def test_the_position_is_written_once_when_the_session_ends(skill):
+    said = screened_routine(skill)
+    saves = CountingStore.saves
+    for _ in range(3):
+        said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    assert CountingStore.saves == saves, "moving through the routine writes nothing yet"
+    position = said.attributes["routine"]
+    say(skill, session_ended("USER_INITIATED", said.attributes, user_id=USER))
     assert CountingStore.saves == saves + 1
+    stored = rows(skill.db)[USER]["routine"]
+    assert (stored["step"], stored["part"]) == (position["step"], position["part"])
+
+
+def test_a_choice_is_written_at_once_mid_routine(skill):
+    said = screened_routine(skill)
+    saves = CountingStore.saves
+    said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
+    assert said.end is not True and CountingStore.saves == saves + 1
+    assert rows(skill.db)[USER]["prefs"] == {"pace": "slower"}
 
 
 def test_forget_me_asks_then_deletes_everything(skill):

@@ -6,7 +6,11 @@ dates, and whether the disclaimer was given. Symptoms and safety levels stay in 
 session and are gone when it ends.
 
 The record is read once, when a session starts, through ask-sdk's attributes manager,
-and written only when something in it changed.
+and written only when something in it changed. What moves on every turn (the routine
+position, the day) is written when the session ends: in the answer that ends it (stop,
+pause, an emergency) or on the SessionEndedRequest Alexa sends when it ends any other
+way (silence, "exit", an error). A choice the person made (a preference, a refused
+permission, the disclaimer heard) is written at once.
 """
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ SNAPSHOT = "remembered"  # session key: the record as last read or written
 # or the store could not be read when the session began).
 FORGOTTEN = "forgotten"
 REMEMBERED_KEYS = ("prefs", "refusals", "disclaimer_given")
+# Record keys that change as a session goes on: written when it ends, not on every turn.
+AT_SESSION_END = ("routine", "last_seen")
 
 
 class Memory:
@@ -61,13 +67,20 @@ class Memory:
                                      "part": position.get("part", 0), "status": PAUSED}
         attributes[SNAPSHOT] = _comparable(record)
 
-    def save_if_changed(self, handler_input: HandlerInput) -> None:
+    def save_if_changed(self, handler_input: HandlerInput, response: Optional[Response] = None) -> None:
         attributes = session(handler_input)
         if not self.enabled or SNAPSHOT not in attributes or attributes.get(FORGOTTEN):
             return
-        wanted = _comparable(self._record_from(handler_input))
-        if wanted == attributes.get(SNAPSHOT):
+        record = self._record_from(handler_input)
+        snapshot = attributes[SNAPSHOT]
+        probe = record
+        if not _session_ends(handler_input, response):
+            probe = {k: v for k, v in record.items() if k not in AT_SESSION_END}
+            probe.update((k, snapshot[k]) for k in AT_SESSION_END if k in snapshot)
+        # The snapshot is a validated record, so an equal record needs no validation.
+        if probe == snapshot or _comparable(probe) == snapshot:
             return
+        wanted = _comparable(record)
         handler_input.attributes_manager.persistent_attributes = wanted
         handler_input.attributes_manager.save_persistent_attributes()
         attributes[SNAPSHOT] = wanted
@@ -101,6 +114,14 @@ def _comparable(record: Dict[str, Any]) -> Dict[str, Any]:
     return validated
 
 
+def _session_ends(handler_input: HandlerInput, response: Optional[Response]) -> bool:
+    """Whether this is the session's last request: its answer ends it, or Alexa says it ended."""
+    if response is not None and response.should_end_session:
+        return True
+    request = handler_input.request_envelope.request
+    return getattr(request, "object_type", None) == "SessionEndedRequest"
+
+
 def _request_day(handler_input: HandlerInput) -> Optional[str]:
     timestamp = getattr(handler_input.request_envelope.request, "timestamp", None)
     return timestamp.date().isoformat() if timestamp is not None else None
@@ -119,7 +140,7 @@ class SaveInterceptor(AbstractResponseInterceptor):
         self.memory = memory
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
-        self.memory.save_if_changed(handler_input)
+        self.memory.save_if_changed(handler_input, response)
 
 
 # -- preferences ------------------------------------------------------------------------
