@@ -97,3 +97,18 @@ def test_single_stretch_and_its_close():
                                    {"id": "single:plank", "step": 0, "part": 0, "status": "active"}])
 def test_invalid_states_are_rejected(state):
     assert not is_valid(CONTENT, state)
+
+
+def test_rendered_turns_are_kept_per_style_and_odd_preferences_add_none():
+    content = for_locale("en-CA")  # a Content of its own, so the count starts here
+    walk(Coach(content, {}))
+    kept = len(content._derived)
+    for prefs in ({"hold": "x" * 300}, {"pace": 7, "hold": None}, {"extra": "anything"}):
+        walk(Coach(content, prefs))
+    assert len(content._derived) == kept, "unknown preferences render as the defaults"
+    turns = walk(Coach(content, {"pace": "slower"}))
+    assert len(content._derived) > kept
+    assert all('rate="80%"' in speech.ssml() for _, speech in turns)
+    kept = len(content._derived)
+    assert routine_steps(content, "no such routine") == routine_steps(content, "single:nope") == ()
+    assert len(content._derived) == kept, "an unknown routine id is not kept"

@@ -43,3 +43,28 @@ def test_breath_and_estimate():
 
 def test_number_words():
     assert number_word(0) == "zero" and number_word(15) == "fifteen" and number_word(99) == "99"
+
+
+def test_a_frozen_block_speaks_exactly_like_the_speech_it_came_from():
+    built = Speech(words_per_second=2.0).say("Lie on your back & relax.").count(3, gap_ms=500).pause(2)
+    block = built.freeze()
+    reused = Speech(rate="90%", words_per_second=2.0).say("First,").extend(block).say("Next.")
+    direct = Speech(rate="90%", words_per_second=2.0).say("First,").extend(built).say("Next.")
+    assert reused.ssml() == direct.ssml()
+    assert reused.text == direct.text
+    assert reused.seconds == direct.seconds
+    assert block.seconds(2.0) == built.seconds
+
+
+def test_an_overlong_speech_is_cut_inside_a_block_not_before_it():
+    long_block = Speech()
+    for i in range(1500):
+        long_block.say("Sentence number %d." % i)
+    ssml = Speech().say("Start.").extend(long_block.freeze()).ssml()
+    assert len(ssml) <= MAX_SSML_CHARS
+    assert ssml.startswith("<speak>Start. Sentence number 0.") and ssml.endswith(".</speak>")
+
+
+def test_text_needing_no_cleaning_and_text_that_does():
+    assert Speech().say("Breathe out, slowly.").text == "Breathe out, slowly."
+    assert Speech().say("  two\tspaces  and\na line\u0007 ").text == "two spaces and a line"
