@@ -1,8 +1,13 @@
 """Triage: what a person said (and any resolved slot ids) in, how urgent it is out.
 
 A plain function with no SDK types, so it can sit in front of every handler and be
-tested directly. The vocabulary is data (content/redflags.<locale>.json), compiled
-once at import. Levels follow clinical.md's red-flag table:
+tested directly. The vocabulary is data (content/redflags.<locale>.json), read on
+first use. An entry's patterns are compiled only when a clause first contains one
+of its anchors (content/redflags.<locale>.anchors.json, written by
+scripts/triage_anchors.py): literal text that every match of the entry contains.
+So a cold start compiles nothing, and a request tests a few substrings per entry
+rather than running one regular expression per entry. Levels follow clinical.md's
+red-flag table:
 
     none < clarify < doctor < urgent < emergency
 
@@ -19,10 +24,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 LEVELS: Tuple[str, ...] = ("none", "clarify", "doctor", "urgent", "emergency")
 _RANK = {name: index for index, name in enumerate(LEVELS)}
@@ -111,20 +117,57 @@ def _compile_any(patterns: Sequence[str], classes: Dict[str, str]) -> Pattern[st
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join("(?:%s)" % part for part in parts) + r")(?![a-z0-9'])")
 
 
-@dataclass(frozen=True)
+class _Compiled:
+    """An entry's regular expressions, compiled the first time they are needed."""
+
+    __slots__ = ("anything", "patterns", "negated_patterns", "unless")
+
+    def __init__(self, raw: Mapping[str, Any], classes: Dict[str, str]):
+        patterns, negated = list(raw.get("patterns", ())), list(raw.get("negated_patterns", ()))
+        self.anything = _compile_any(patterns + negated, classes)
+        self.patterns = tuple(_compile(p, classes) for p in patterns)
+        self.negated_patterns = tuple(_compile(p, classes) for p in negated)
+        self.unless = tuple(_compile(p, classes) for p in raw.get("unless", ()))
+
+
 class _Entry:
-    id: str
-    flag: Optional[str]
-    level: str
-    clarify: str
-    anything: Pattern[str]
-    patterns: Tuple[Pattern[str], ...]
-    negated_patterns: Tuple[Pattern[str], ...]
-    unless: Tuple[Pattern[str], ...]
-    history: bool
-    resolvable: bool
-    sided: bool
-    fallback: bool
+    __slots__ = ("id", "flag", "level", "clarify", "history", "resolvable", "sided", "fallback",
+                 "anchors", "_raw", "_classes", "_compiled", "_lock")
+
+    def __init__(self, raw: Mapping[str, Any], flags: Mapping[str, Any], classes: Dict[str, str],
+                 anchors: Optional[Tuple[str, ...]]):
+        flag = raw.get("flag")
+        self.id: str = raw["id"]
+        self.flag: Optional[str] = flag
+        self.level: str = flags[flag]["level"] if flag else raw.get("level", "clarify")
+        self.clarify: str = raw.get("clarify") or (flags[flag]["clarify"] if flag else "general")
+        self.history = bool(raw.get("history", False))
+        self.resolvable = bool(raw.get("resolvable", False))
+        self.sided = bool(raw.get("sided", False))
+        self.fallback = bool(raw.get("fallback", False))
+        # Every match contains one of these; None: no anchors to rely on, look everywhere.
+        self.anchors = anchors
+        self._raw, self._classes = raw, classes
+        self._compiled: Optional[_Compiled] = None
+        self._lock = threading.Lock()
+
+    def may_match(self, clause: str) -> bool:
+        anchors = self.anchors
+        if anchors is None:
+            return True
+        for anchor in anchors:
+            if anchor in clause:
+                return True
+        return False
+
+    def compiled(self) -> _Compiled:
+        compiled = self._compiled
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled
+                if compiled is None:
+                    compiled = self._compiled = _Compiled(self._raw, self._classes)
+        return compiled
 
 
 @dataclass(frozen=True)
@@ -152,32 +195,48 @@ class _Vocabulary:
     explicit_side: Pattern[str]
 
 
-def _load(locale: str) -> _Vocabulary:
+def read_vocabulary(locale: str) -> Dict[str, Any]:
+    """The vocabulary file of a locale, as data."""
     path = CONTENT_DIR / ("redflags.%s.json" % locale)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def entry_sources(raw: Mapping[str, Any], classes: Dict[str, str]) -> List[str]:
+    """An entry's patterns and denied patterns with their classes expanded: what its anchors
+    are worked out from, and what their fingerprint covers."""
+    return [_expand(p, classes) for p in list(raw.get("patterns", ())) + list(raw.get("negated_patterns", ()))]
+
+
+def fingerprint(sources: Sequence[str]) -> str:
+    import hashlib  # here, not at import: loading OpenSSL's hashes costs about 5 ms of cold start
+    return hashlib.sha256(json.dumps(list(sources)).encode("utf-8")).hexdigest()[:16]
+
+
+def _read_anchors(locale: str) -> Dict[str, Any]:
+    try:
+        data = json.loads((CONTENT_DIR / ("redflags.%s.anchors.json" % locale)).read_text(encoding="utf-8"))
+        return data["entries"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _anchors(raw: Mapping[str, Any], classes: Dict[str, str],
+             known: Mapping[str, Any]) -> Optional[Tuple[str, ...]]:
+    """The entry's anchors if they were worked out from its patterns as they are now."""
+    found = known.get(raw["id"])
+    if not isinstance(found, dict) or not found.get("anchors"):
+        return None
+    if found.get("fingerprint") != fingerprint(entry_sources(raw, classes)):
+        return None  # edited since: correct without anchors, only slower
+    return tuple(str(a) for a in found["anchors"])
+
+
+def _load(locale: str) -> _Vocabulary:
+    data = read_vocabulary(locale)
     classes = {name: value for name, value in data["classes"].items()}
     flags = data["flags"]
-    entries: List[_Entry] = []
-    for raw in data["entries"]:
-        flag = raw.get("flag")
-        level = flags[flag]["level"] if flag else raw.get("level", "clarify")
-        topic = raw.get("clarify") or (flags[flag]["clarify"] if flag else "general")
-        entries.append(
-            _Entry(
-                id=raw["id"],
-                flag=flag,
-                level=level,
-                clarify=topic,
-                anything=_compile_any(list(raw.get("patterns", ())) + list(raw.get("negated_patterns", ())), classes),
-                patterns=tuple(_compile(p, classes) for p in raw.get("patterns", ())),
-                negated_patterns=tuple(_compile(p, classes) for p in raw.get("negated_patterns", ())),
-                unless=tuple(_compile(p, classes) for p in raw.get("unless", ())),
-                history=bool(raw.get("history", False)),
-                resolvable=bool(raw.get("resolvable", False)),
-                sided=bool(raw.get("sided", False)),
-                fallback=bool(raw.get("fallback", False)),
-            )
-        )
+    known = _read_anchors(locale)
+    entries = tuple(_Entry(raw, flags, classes, _anchors(raw, classes, known)) for raw in data["entries"])
     negation = data["negation"]
     legs = classes["LEGS"]
     leg1 = classes["LEG1"]
@@ -203,7 +262,7 @@ def _load(locale: str) -> _Vocabulary:
         flag_levels={name: info["level"] for name, info in flags.items()},
         flag_topics={name: info["clarify"] for name, info in flags.items()},
         flag_order={name: index for index, name in enumerate(flags)},
-        entries=tuple(entries),
+        entries=entries,
         plural_legs=re.compile(r"(?<![a-z0-9'])(?:%s|both)(?![a-z0-9'])" % legs),
         left_leg=re.compile(r"(?<![a-z0-9'])left (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
         right_leg=re.compile(r"(?<![a-z0-9'])right (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
@@ -211,13 +270,19 @@ def _load(locale: str) -> _Vocabulary:
     )
 
 
-_VOCABULARIES: Dict[str, _Vocabulary] = {DEFAULT_LOCALE: _load(DEFAULT_LOCALE)}
+_VOCABULARIES: Dict[str, _Vocabulary] = {}
+_LOADING = threading.Lock()
 
 
 def _vocabulary(locale: str) -> _Vocabulary:
     # Any English locale shares the en-US vocabulary until it has its own file.
-    found = _VOCABULARIES.get(locale or DEFAULT_LOCALE)
-    return found if found is not None else _VOCABULARIES[DEFAULT_LOCALE]
+    found = _VOCABULARIES.get(locale or DEFAULT_LOCALE) or _VOCABULARIES.get(DEFAULT_LOCALE)
+    if found is None:
+        with _LOADING:
+            found = _VOCABULARIES.get(DEFAULT_LOCALE)
+            if found is None:
+                found = _VOCABULARIES[DEFAULT_LOCALE] = _load(DEFAULT_LOCALE)
+    return found
 
 
 def flag_level(flag: str, locale: str = DEFAULT_LOCALE) -> str:
@@ -248,9 +313,34 @@ _CONTRACTION_TABLE: Tuple[Tuple[str, Optional[str]], ...] = (
     (r"(?:you|we|they)'re", None),
     (r"(?:you|we|they)'ve", None),
 )
-_CONTRACTIONS = re.compile(
-    "|".join(r"(?P<c%d>(?<![a-z0-9'])(?:%s)(?![a-z0-9']))" % (i, p) for i, (p, _) in enumerate(_CONTRACTION_TABLE))
-)
+class _Rules:
+    """The regular expressions of normalize(), compiled on first use like the vocabulary."""
+
+    def __init__(self) -> None:
+        self.contractions = re.compile("|".join(
+            r"(?P<c%d>(?<![a-z0-9'])(?:%s)(?![a-z0-9']))" % (i, p)
+            for i, (p, _) in enumerate(_CONTRACTION_TABLE)))
+        # "i'd peed" -> "i had peed", "i'd like" -> "i would like".
+        self.apostrophe_d = re.compile(r"(?<![a-z0-9'])(i|you|we|they|he|she|it)'d ([a-z']+)")
+        self.had_next = re.compile(r"(?:[a-z]+ed|been|gone|had|done|got|lost|fallen|wet|let|hurt|felt|fell|left)$")
+        # "bum's gone numb" -> "bum is gone numb"; "it's" -> "it is".
+        self.apostrophe_s = re.compile(r"(?<=[a-z])'s(?![a-z0-9'])")
+        self.not_allowed = re.compile(r"[^a-z0-9'.,;:!? ]+")
+        self.stray_apostrophe = re.compile(r"(?<![a-z])'|'(?![a-z])")
+        self.spaces = re.compile(r"\s+")
+        self.word = re.compile(r"[^ ]+")
+        self.space_before_punct = re.compile(r" ?([.,;:!?]+) ?")
+
+
+_RULES: List[_Rules] = []
+
+
+def _rules() -> _Rules:
+    if not _RULES:
+        with _LOADING:
+            if not _RULES:
+                _RULES.append(_Rules())
+    return _RULES[0]
 
 
 def _contract(match: "re.Match[str]") -> str:
@@ -259,28 +349,17 @@ def _contract(match: "re.Match[str]") -> str:
         word, _, tail = match.group(0).partition("'")
         return "%s %s" % (word, "are" if tail == "re" else "have")
     return replacement
-# "i'd peed" -> "i had peed", "i'd like" -> "i would like".
-_APOSTROPHE_D = re.compile(r"(?<![a-z0-9'])(i|you|we|they|he|she|it)'d ([a-z']+)")
-_HAD_NEXT = re.compile(r"(?:[a-z]+ed|been|gone|had|done|got|lost|fallen|wet|let|hurt|felt|fell|left)$")
 
 
 def _expand_d(match: "re.Match[str]") -> str:
     verb = match.group(2)
-    return "%s %s %s" % (match.group(1), "had" if _HAD_NEXT.match(verb) else "would", verb)
-
-
-# "bum's gone numb" -> "bum is gone numb"; "it's" -> "it is".
-_APOSTROPHE_S = re.compile(r"(?<=[a-z])'s(?![a-z0-9'])")
-_NOT_ALLOWED = re.compile(r"[^a-z0-9'.,;:!? ]+")
-_STRAY_APOSTROPHE = re.compile(r"(?<![a-z])'|'(?![a-z])")
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^ ]+")
-_SPACE_BEFORE_PUNCT = re.compile(r" ?([.,;:!?]+) ?")
+    return "%s %s %s" % (match.group(1), "had" if _rules().had_next.match(verb) else "would", verb)
 
 
 def normalize(text: object, locale: str = DEFAULT_LOCALE) -> str:
     """Lower-case words, clause punctuation kept, contractions expanded, trimmed."""
     vocab = _vocabulary(locale)
+    rules = _rules()
     if text is None:
         return ""
     if not isinstance(text, str):
@@ -292,18 +371,18 @@ def normalize(text: object, locale: str = DEFAULT_LOCALE) -> str:
     text = text.lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u02bc", "'")
     text = text.replace("&", " and ").replace("-", " ").replace("_", " ")
-    text = _NOT_ALLOWED.sub(" ", text)
-    text = _STRAY_APOSTROPHE.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = rules.not_allowed.sub(" ", text)
+    text = rules.stray_apostrophe.sub(" ", text)
+    text = rules.spaces.sub(" ", text).strip()
     if len(text) > vocab.max_chars:
         cut = text.rfind(" ", 0, vocab.max_chars)
         text = text[: cut if cut > 0 else vocab.max_chars]
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1 ", text).strip()
+    text = rules.space_before_punct.sub(r"\1 ", text).strip()
     text = vocab.rewrites.sub(lambda m: vocab.rewrite_to[int(m.lastgroup[1:])], text)
-    text = _CONTRACTIONS.sub(_contract, text)
-    text = _APOSTROPHE_D.sub(_expand_d, text)
-    text = _APOSTROPHE_S.sub(" is", text)
-    return _SPACES.sub(" ", text).strip()
+    text = rules.contractions.sub(_contract, text)
+    text = rules.apostrophe_d.sub(_expand_d, text)
+    text = rules.apostrophe_s.sub(" is", text)
+    return rules.spaces.sub(" ", text).strip()
 
 
 def _clauses(text: str, vocab: _Vocabulary) -> List[str]:
@@ -327,16 +406,19 @@ class _Hit:
 def _find_hits(clause: str, vocab: _Vocabulary) -> List[_Hit]:
     hits: List[_Hit] = []
     for entry in vocab.entries:
-        if not entry.anything.search(clause):
+        if not entry.may_match(clause):
             continue
-        if any(rx.search(clause) for rx in entry.unless):
+        compiled = entry.compiled()
+        if not compiled.anything.search(clause):
+            continue
+        if any(rx.search(clause) for rx in compiled.unless):
             continue
         spans: List[Tuple[int, int]] = []
-        for rx in entry.negated_patterns:
+        for rx in compiled.negated_patterns:
             for m in rx.finditer(clause):
                 spans.append((m.start(), m.end()))
                 hits.append(_Hit(entry, m.start(), m.end(), m.group(0), "", denied=True))
-        for rx in entry.patterns:
+        for rx in compiled.patterns:
             for m in rx.finditer(clause):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
                     continue
@@ -361,7 +443,7 @@ def _negated(hit: _Hit, clause: str, hits: Sequence[_Hit], vocab: _Vocabulary) -
         return True
     if hit.gap and _has_cue(hit.gap, vocab):
         return True
-    starts = [m.start() for m in _WORD.finditer(clause, 0, hit.start)]
+    starts = [m.start() for m in _rules().word.finditer(clause, 0, hit.start)]
     if not starts:
         return False
     window_start = starts[-vocab.window] if len(starts) >= vocab.window else 0
