@@ -60,8 +60,16 @@ def session(handler_input: HandlerInput) -> Dict[str, Any]:
 
 
 def coach_of(handler_input: HandlerInput) -> Coach:
+    """The coach for this request's locale and the person's preferences (made once per
+    request, and again only if the preferences change during it)."""
     prefs = session(handler_input).get("prefs")
-    return Coach(content_of(handler_input), prefs if isinstance(prefs, dict) else None)
+    prefs = prefs if isinstance(prefs, dict) else None
+    key = tuple(sorted(prefs.items(), key=repr)) if prefs else ()
+    attributes = handler_input.attributes_manager.request_attributes
+    made = attributes.get("coach")
+    if made is None or made[0] != key:
+        made = attributes["coach"] = (key, Coach(content_of(handler_input), prefs))
+    return made[1]
 
 
 def routine_state(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:

@@ -65,7 +65,8 @@ class Memory:
         if position and "routine" not in attributes:
             attributes["routine"] = {"id": position["id"], "step": position["step"],
                                      "part": position.get("part", 0), "status": PAUSED}
-        attributes[SNAPSHOT] = _comparable(record)
+        # records.load has validated it already: the snapshot is the record without its expiry.
+        attributes[SNAPSHOT] = {k: v for k, v in record.items() if k != records.TTL_KEY}
 
     def save_if_changed(self, handler_input: HandlerInput, response: Optional[Response] = None) -> None:
         attributes = session(handler_input)
@@ -99,7 +100,8 @@ class Memory:
 
     def _record_from(self, handler_input: HandlerInput) -> Dict[str, Any]:
         attributes = session(handler_input)
-        record: Dict[str, Any] = {key: attributes[key] for key in REMEMBERED_KEYS if key in attributes}
+        record: Dict[str, Any] = {records.SCHEMA_KEY: records.SCHEMA_VERSION}
+        record.update((key, attributes[key]) for key in REMEMBERED_KEYS if key in attributes)
         state = attributes.get("routine")
         if in_routine(handler_input) and state["status"] in (ACTIVE, PAUSED):
             record["routine"] = {"id": state["id"], "step": state["step"], "part": state.get("part", 0)}

@@ -199,11 +199,14 @@ class ClarifyHandler(AbstractRequestHandler):
 # Intents that guide an exercise, and what to do once the screening question is answered.
 START_INTENTS = ("StartRoutineIntent", "StretchIntent", "AMAZON.StartOverIntent")
 MOVE_INTENTS = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "AMAZON.ResumeIntent")
+EXERCISE_INTENTS = frozenset(START_INTENTS + MOVE_INTENTS + (YES,))
 
 
 def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     """What exercise this request would guide, if any: {"action": "start"|"resume", ...}."""
     name = intent_name(handler_input)
+    if name not in EXERCISE_INTENTS:
+        return None
     attributes = session(handler_input)
     pending = attributes.get("pending")
     state = routine_state(handler_input)
