@@ -68,3 +68,10 @@ def test_an_overlong_speech_is_cut_inside_a_block_not_before_it():
 def test_text_needing_no_cleaning_and_text_that_does():
     assert Speech().say("Breathe out, slowly.").text == "Breathe out, slowly."
     assert Speech().say("  two\tspaces  and\na line\u0007 ").text == "two spaces and a line"
+
+
+def test_one_line_of_ssml_is_the_speech_of_that_line():
+    from spasm_coach.speech import say_ssml
+    for text, rate in (("Say next when you're ready.", "92%"), ("Tom & Jerry", None), (" \x07 ", "80%")):
+        speech = Speech(rate=rate).say(text)
+        assert say_ssml(text, rate) == (speech.ssml() if speech else "")

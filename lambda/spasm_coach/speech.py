@@ -12,6 +12,7 @@ a ``Block``: escaped and rendered once, then reused as a single piece.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import List, Optional, Tuple, Union
 
@@ -172,6 +173,17 @@ class Speech:
         while pieces and len(_render(pieces, self.rate)) > MAX_SSML_CHARS:
             pieces.pop()
         return _render(pieces, self.rate)
+
+
+@functools.lru_cache(maxsize=512)
+def say_ssml(text: str, rate: Optional[str] = None) -> str:
+    """The SSML of one line of text at a rate, as Speech(rate).say(text).ssml() makes it.
+
+    Kept for the most recent lines: most replies end with one of a few fixed reprompts.
+    Empty when there is nothing to say.
+    """
+    speech = Speech(rate=rate).say(text)
+    return speech.ssml() if speech else ""
 
 
 def _join(parts: List[str]) -> str:

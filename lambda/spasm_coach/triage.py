@@ -151,15 +151,6 @@ class _Entry:
         self._compiled: Optional[_Compiled] = None
         self._lock = threading.Lock()
 
-    def may_match(self, clause: str) -> bool:
-        anchors = self.anchors
-        if anchors is None:
-            return True
-        for anchor in anchors:
-            if anchor in clause:
-                return True
-        return False
-
     def compiled(self) -> _Compiled:
         compiled = self._compiled
         if compiled is None:
@@ -168,6 +159,41 @@ class _Entry:
                 if compiled is None:
                     compiled = self._compiled = _Compiled(self._raw, self._classes)
         return compiled
+
+
+class _AnchorIndex:
+    """Which entries a clause may match, in one pass over the clause.
+
+    Anchors are filed under their first two characters; each position of the clause
+    looks up its two characters and tests only the anchors filed there, so the cost
+    grows with the clause, not with the number of anchors (about 600).
+    """
+
+    def __init__(self, entries: Sequence[_Entry]):
+        self.always = tuple(i for i, e in enumerate(entries) if not e.anchors)
+        self.single: Dict[str, List[int]] = {}  # one-character anchors
+        self.by_pair: Dict[str, List[Tuple[str, int]]] = {}
+        for index, entry in enumerate(entries):
+            for anchor in entry.anchors or ():
+                if len(anchor) == 1:
+                    self.single.setdefault(anchor, []).append(index)
+                else:
+                    self.by_pair.setdefault(anchor[:2], []).append((anchor, index))
+
+    def entries_for(self, clause: str) -> List[int]:
+        """Indexes of the entries with an anchor in `clause` (or none at all), in order."""
+        found = set(self.always)
+        by_pair = self.by_pair
+        for position in range(len(clause) - 1):
+            filed = by_pair.get(clause[position:position + 2])
+            if filed:
+                for anchor, index in filed:
+                    if index not in found and clause.startswith(anchor, position):
+                        found.add(index)
+        for char, indexes in self.single.items():
+            if char in clause:
+                found.update(indexes)
+        return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -189,6 +215,7 @@ class _Vocabulary:
     flag_topics: Dict[str, str]
     flag_order: Dict[str, int]
     entries: Tuple[_Entry, ...]
+    anchor_index: _AnchorIndex
     plural_legs: Pattern[str]
     left_leg: Pattern[str]
     right_leg: Pattern[str]
@@ -263,6 +290,7 @@ def _load(locale: str) -> _Vocabulary:
         flag_topics={name: info["clarify"] for name, info in flags.items()},
         flag_order={name: index for index, name in enumerate(flags)},
         entries=entries,
+        anchor_index=_AnchorIndex(entries),
         plural_legs=re.compile(r"(?<![a-z0-9'])(?:%s|both)(?![a-z0-9'])" % legs),
         left_leg=re.compile(r"(?<![a-z0-9'])left (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
         right_leg=re.compile(r"(?<![a-z0-9'])right (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
@@ -405,9 +433,9 @@ class _Hit:
 
 def _find_hits(clause: str, vocab: _Vocabulary) -> List[_Hit]:
     hits: List[_Hit] = []
-    for entry in vocab.entries:
-        if not entry.may_match(clause):
-            continue
+    entries = vocab.entries
+    for index in vocab.anchor_index.entries_for(clause):
+        entry = entries[index]
         compiled = entry.compiled()
         if not compiled.anything.search(clause):
             continue

@@ -17,7 +17,7 @@ from ask_sdk_model.ui import SimpleCard
 
 from ..content import Content, for_locale
 from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
-from ..speech import Speech
+from ..speech import Speech, say_ssml
 
 Said = Union[Speech, str, None]
 
@@ -97,7 +97,7 @@ def _ssml(handler_input: HandlerInput, said: Said) -> Optional[str]:
     if said is None:
         return None
     if isinstance(said, str):
-        said = speech_of(handler_input, said)
+        return say_ssml(said, coach_of(handler_input).rate) or None
     return said.ssml() if said else None
 
 

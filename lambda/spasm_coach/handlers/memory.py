@@ -52,7 +52,9 @@ class Memory:
         attributes = session(handler_input)
         if not self.enabled or SNAPSHOT in attributes or handler_input.request_envelope.session is None:
             return
-        record = records.load(handler_input.attributes_manager.persistent_attributes)
+        stored = handler_input.attributes_manager.persistent_attributes
+        # SafeAdapter hands back records.load's output already; any other adapter is checked here.
+        record = stored if getattr(self.adapter, "sanitize", False) else records.load(stored)
         read_failed = getattr(self.adapter, "read_failed", None)
         if read_failed is not None and read_failed(handler_input.request_envelope):
             # The store could not be read: answer without resume, and write nothing in
@@ -72,16 +74,22 @@ class Memory:
         attributes = session(handler_input)
         if not self.enabled or SNAPSHOT not in attributes or attributes.get(FORGOTTEN):
             return
-        record = self._record_from(handler_input)
         snapshot = attributes[SNAPSHOT]
-        probe = record
-        if not _session_ends(handler_input, response):
-            probe = {k: v for k, v in record.items() if k not in AT_SESSION_END}
-            probe.update((k, snapshot[k]) for k in AT_SESSION_END if k in snapshot)
+        ends = _session_ends(handler_input, response)
+
+        def differs(record: Dict[str, Any]) -> bool:
+            if not ends:  # what changes on every turn waits for the end of the session
+                record = {k: v for k, v in record.items() if k not in AT_SESSION_END}
+                record.update((k, snapshot[k]) for k in AT_SESSION_END if k in snapshot)
+            return record != snapshot
+
+        record = self._record_from(handler_input)
         # The snapshot is a validated record, so an equal record needs no validation.
-        if probe == snapshot or _comparable(probe) == snapshot:
+        if not differs(record):
             return
         wanted = _comparable(record)
+        if not differs(wanted):
+            return
         handler_input.attributes_manager.persistent_attributes = wanted
         handler_input.attributes_manager.save_persistent_attributes()
         attributes[SNAPSHOT] = wanted
