@@ -16,7 +16,7 @@ each is rendered once (``Content.derived``) and reused as a frozen speech block.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
 from .speech import Block, Speech, number_word
@@ -91,6 +91,12 @@ class Coach:
 
     def speech(self) -> Speech:
         return Speech(rate=self.rate, words_per_second=self.wps)
+
+    def fixed(self, key: str, build: Callable[[Speech], Speech]) -> Speech:
+        """Speech made only of the locale's fixed lines (``build`` fills a new Speech),
+        rendered once per locale and style. ``key`` names it in code, never from a request."""
+        block = self._derived("fixed", key, build=lambda: build(self.speech()).freeze())
+        return self.speech().extend(block)
 
     # -- events ---------------------------------------------------------------------
     def start(self, routine_id: str, lead: Optional[Speech] = None) -> Tuple[State, Speech]:

@@ -7,6 +7,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from ..routine import PAUSED
+from ..speech import Speech
 from .common import IntentHandler, coach_of, content_of, reply, routine_state, session
 
 
@@ -17,31 +18,32 @@ class LaunchHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         attributes = session(handler_input)
-        speech = coach_of(handler_input).speech()
-        if attributes.get("disclaimer_given"):
-            speech.say(content.text("welcome.returning"))
-        else:
-            speech.say(content.text("welcome.first_time"))
-            attributes["disclaimer_given"] = True
+        coach = coach_of(handler_input)
+        greeting = "welcome.returning" if attributes.get("disclaimer_given") else "welcome.first_time"
+        attributes["disclaimer_given"] = True
         state = routine_state(handler_input)
         if state is not None and state["status"] == PAUSED:
-            where = coach_of(handler_input).describe(state)
-            speech.pause(0.5).say(content.text("memory.welcome_back_routine", **where))
+            speech = coach.fixed(greeting, lambda s: s.say(content.text(greeting)).pause(0.5))
+            speech.say(content.text("memory.welcome_back_routine", **coach.describe(state)))
             return reply(handler_input, speech, content.text("memory.welcome_back_reprompt"),
                          pending="welcome_back")
-        speech.pause(0.5).say(content.text("welcome.question"))
+        speech = coach.fixed(greeting + "+question", lambda s: s.say(content.text(greeting)).pause(0.5)
+                             .say(content.text("welcome.question")))
         return reply(handler_input, speech, content.text("welcome.reprompt"), pending="launch")
 
 
 def relief(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
-    speech = coach_of(handler_input).speech()
-    for line in content.lines("relief.lines"):
-        if line.startswith("PAUSE:"):
-            speech.pause(float(line.split(":", 1)[1]))
-        else:
-            speech.say(line).pause(0.8)
-    speech.say(content.text("relief.offer"))
+
+    def build(speech: Speech) -> Speech:
+        for line in content.lines("relief.lines"):
+            if line.startswith("PAUSE:"):
+                speech.pause(float(line.split(":", 1)[1]))
+            else:
+                speech.say(line).pause(0.8)
+        return speech.say(content.text("relief.offer"))
+
+    speech = coach_of(handler_input).fixed("relief", build)
     return reply(handler_input, speech, content.text("relief.reprompt"), pending="offer_stretches")
 
 
