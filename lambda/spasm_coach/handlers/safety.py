@@ -78,10 +78,8 @@ def raised_level(handler_input: HandlerInput) -> Optional[str]:
 
 
 # -- speaking ------------------------------------------------------------------------
-def _with_number(handler_input: HandlerInput, text: str) -> Speech:
-    """Speech where the emergency number, written in digits, is read digit by digit."""
-    number = content_of(handler_input).emergency["number"]
-    speech = coach_of(handler_input).speech()
+def _say_with_number(speech: Speech, text: str, number: str) -> Speech:
+    """`text` said into `speech`, the emergency number in it (in digits) read digit by digit."""
     if number.isdigit():
         pieces = text.split(number)
         for index, piece in enumerate(pieces):
@@ -103,7 +101,9 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     if state is not None and state["status"] != FINISHED:
         attributes["routine"] = dict(state, status="paused")
     text = content.text("safety.%s" % level)
-    speech = _with_number(handler_input, text)
+    number = content.emergency["number"]
+    # The same words for everyone at this level in this locale: rendered once.
+    speech = coach_of(handler_input).fixed("safety." + level, lambda s: _say_with_number(s, text, number))
     if level == "emergency":
         return reply(handler_input, speech, end=True, card=text)
     return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=text)
