@@ -26,6 +26,8 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
     """Logs what kind of request came in: never slot values or anything the person said."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if not log.isEnabledFor(logging.INFO):
+            return
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         log.info("request %s %s%s", getattr(request, "request_id", "?"),

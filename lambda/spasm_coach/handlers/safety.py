@@ -60,6 +60,9 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
     """The triage of everything the person said in this request (computed once)."""
     attributes = handler_input.attributes_manager.request_attributes
     if "assessment" not in attributes:
+        if not getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None):
+            attributes["assessment"] = None  # nothing said beyond the intent itself
+            return None
         slots = slot_values(handler_input)
         words = " ".join(s["value"] for s in slots.values() if s["value"])
         sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")

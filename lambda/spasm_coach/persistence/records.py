@@ -165,15 +165,19 @@ def _bool(value: Any) -> Optional[bool]:
     return None
 
 
+_step = _bounded_int(0, _MAX_STEP)
+_hold_seconds = _bounded_int(1, _MAX_HOLD_SECONDS)
+
+
 def _routine(value: Any) -> Optional[Dict[str, Any]]:
     if not isinstance(value, Mapping):
         return None
     routine_id = _token(value.get("id"))
-    step = _bounded_int(0, _MAX_STEP)(value.get("step"))
+    step = _step(value.get("step"))
     if routine_id is None or step is None:
         return None
     position: Dict[str, Any] = {"id": routine_id, "step": step}
-    part = _bounded_int(0, _MAX_STEP)(value.get("part"))
+    part = _step(value.get("part"))
     if part is not None:
         position["part"] = part
     return position
@@ -181,7 +185,7 @@ def _routine(value: Any) -> Optional[Dict[str, Any]]:
 
 def _pref(value: Any) -> Any:
     """A preference is either a number of seconds or a short word such as "slow"."""
-    number = _bounded_int(1, _MAX_HOLD_SECONDS)(value)
+    number = _hold_seconds(value)
     if number is not None:
         return number
     if isinstance(value, str) and _WORD.match(value):
