@@ -223,6 +223,10 @@ def test_body_without_length_over_the_limit_is_413(client):
     b'{"version": "1.0", "session": [], "request": {"type": "LaunchRequest", "requestId": "r",'
     b' "timestamp": "2026-01-01T00:00:00Z"}}',
     b'{"version": 1.0, "request": NaN}',
+    b'{"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r",'
+    b' "timestamp": "2026-01-01T00:00:00Z"}}',
+    b'{"version": "1.0", "context": {"System": null}, "request": {"type": "LaunchRequest",'
+    b' "requestId": "r", "timestamp": "2026-01-01T00:00:00Z"}}',
     b"[" * 50000 + b"]" * 50000,
 ])
 def test_non_json_or_invalid_envelope_is_400(authority, cert_server, body):

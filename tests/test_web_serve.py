@@ -78,6 +78,20 @@ def test_startup_message_says_how_to_talk_to_it():
     assert "https://127.0.0.1:5000/" in message and "verification ON" in message
 
 
+def test_the_startup_messages_example_request_gets_an_answer():
+    import json
+    import re
+
+    from spasm_coach.web.app import create_app
+    message = cli.startup_message(cli.parse_args(["--no-verify"]))
+    body = re.search(r"-d '(\{.*\})'", message).group(1)
+    assert json.loads(body) == cli.EXAMPLE_ENVELOPE
+    response = create_app(verify=False).test_client().post(
+        "/", data=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert "Back Spasm Coach" in response.get_json()["response"]["outputSpeech"]["ssml"]
+
+
 def test_gunicorn_options():
     options = cli.gunicorn_options(cli.parse_args(
         ["--host", "::1", "--port", "8443", "--workers", "3", "--skill-id", "x",

@@ -71,6 +71,9 @@ def parse_envelope(body: bytes) -> Dict[str, Any]:
     for name in ("session", "context"):
         if name in envelope and not isinstance(envelope[name], dict):
             raise EnvelopeError("%s is not an object" % name)
+    # Alexa always sends context.System; the SDK reads it for every request.
+    if not isinstance((envelope.get("context") or {}).get("System"), dict):
+        raise EnvelopeError("envelope needs context.System")
     return envelope
 
 

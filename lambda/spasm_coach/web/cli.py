@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import logging
 import os
 import sys
@@ -18,6 +19,15 @@ from spasm_coach.web.app import (
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
 DEFAULT_WORKERS = 2
+
+# The smallest envelope Alexa could send: what the startup message suggests trying.
+EXAMPLE_ENVELOPE = {
+    "version": "1.0",
+    "context": {"System": {"application": {"applicationId": "amzn1.ask.skill.local"},
+                           "user": {"userId": "amzn1.ask.account.local"}}},
+    "request": {"type": "LaunchRequest", "requestId": "local-1",
+                "timestamp": "2026-01-01T00:00:00Z", "locale": "en-US"},
+}
 
 GUNICORN_HINT = (
     "Production: gunicorn --bind 0.0.0.0:443 --workers 4 --certfile cert.pem --keyfile key.pem "
@@ -80,9 +90,8 @@ def startup_message(args: argparse.Namespace) -> str:
                  % (url, url))
     if args.no_verify:
         lines.append(
-            "Try: curl -s -X POST %s -H 'Content-Type: application/json' -d "
-            "'{\"version\":\"1.0\",\"request\":{\"type\":\"LaunchRequest\",\"requestId\":\"local-1\","
-            "\"timestamp\":\"2025-01-01T00:00:00Z\",\"locale\":\"en-US\"}}'" % url)
+            "Try: curl -s -X POST %s -H 'Content-Type: application/json' -d '%s'"
+            % (url, json.dumps(EXAMPLE_ENVELOPE, separators=(",", ":"))))
         lines.append("or talk to the skill offline with: spasm-coach chat")
     else:
         lines.append("Alexa reaches it only over HTTPS on port 443: --certfile/--keyfile "
