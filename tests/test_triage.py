@@ -424,21 +424,20 @@ def test_the_anchors_file_is_current():
         "redflags.en-US.anchors.json is out of date: run scripts/triage_anchors.py"
 
 
-def test_every_entry_has_anchors_and_they_are_in_every_match():
+def test_every_pattern_has_anchors_and_they_are_in_every_match():
     script = _anchor_script()
-    data = triage.read_vocabulary("en-US")
     vocab = triage._vocabulary("en-US")
-    assert all(entry.anchors for entry in vocab.entries), "an entry without anchors is searched everywhere"
-    by_id = {entry.id: entry for entry in vocab.entries}
+    for entry in vocab.entries:
+        assert entry.anchors is not None and len(entry.anchors) == entry.sources, entry.id
+        assert all(entry.anchors), "%s: a pattern without anchors is searched everywhere" % entry.id
     checked = 0
-    for raw in data["entries"]:
-        entry = by_id[raw["id"]]
+    for entry in vocab.entries:
         for row in ROWS:
             for clause in triage._clauses(triage.normalize(row["text"]), vocab):
-                for rx in entry.compiled().patterns + entry.compiled().negated_patterns:
+                for rx, anchors in zip(entry.compiled().sources, entry.anchors):
                     for match in rx.finditer(clause):
                         checked += 1
-                        assert any(a in match.group(0) for a in entry.anchors), (raw["id"], match.group(0))
+                        assert any(a in match.group(0) for a in anchors), (entry.id, match.group(0))
     assert checked > 500
     # The parse-tree reading on its own: literal text, alternations, optional parts.
     assert script.pattern_anchors("(?:left |right )?leg (?:is )?numb") == frozenset({"leg "})
@@ -449,17 +448,28 @@ def test_every_entry_has_anchors_and_they_are_in_every_match():
 def test_anchors_never_change_an_outcome(monkeypatch):
     vocab = triage._vocabulary("en-US")
     with_anchors = [assess(row["text"]) for row in ROWS]
-    everything = list(range(len(vocab.entries)))
-    monkeypatch.setattr(vocab.anchor_index, "entries_for", lambda clause: everything)
+    everything = [(i, set(range(e.sources))) for i, e in enumerate(vocab.entries)]
+    monkeypatch.setattr(vocab.anchor_index, "candidates", lambda clause: everything)
     assert with_anchors == [assess(row["text"]) for row in ROWS]
 
 
-def test_the_anchor_index_finds_exactly_the_entries_with_an_anchor_in_the_clause():
+def test_the_anchor_index_finds_exactly_the_patterns_with_an_anchor_in_the_clause():
     vocab = triage._vocabulary("en-US")
-    for row in ROWS[::7]:
-        for clause in triage._clauses(triage.normalize(row["text"]), vocab):
-            expected = [i for i, e in enumerate(vocab.entries) if any(a in clause for a in e.anchors)]
-            assert vocab.anchor_index.entries_for(clause) == expected, clause
+    clauses = [c for row in ROWS[::3] for c in triage._clauses(triage.normalize(row["text"]), vocab)]
+    # Anchors inside one another, at the start, the end and the whole of a clause.
+    clauses += ["myself", "i wet myself", "wet my bed", "leaking", "a bit", "the bed", "  "]
+    for clause in clauses:
+        expected = [(i, {slot for slot, anchors in enumerate(e.anchors) if any(a in clause for a in anchors)})
+                    for i, e in enumerate(vocab.entries)]
+        assert vocab.anchor_index.candidates(clause) == [(i, s) for i, s in expected if s], clause
+
+
+def test_the_anchor_trie_matches_exactly_its_words_and_the_longest_first():
+    pattern = re.compile("(?=(%s))" % triage._trie_pattern(["my", "myself", "m", "my bed", "a+b"]))
+    assert pattern.findall("i wet myself") == ["myself"]
+    assert pattern.findall("my bed, mum") == ["my bed", "m", "m"]
+    assert pattern.findall("mya+b") == ["my", "a+b"]
+    assert pattern.findall("nothing here") == []
 
 
 def test_an_edited_entry_is_searched_everywhere_until_its_anchors_are_written_again():
