@@ -262,6 +262,19 @@ def test_long_input_is_trimmed():
     assert assess("my back hurts " * 10 + "and i wet myself").level == "emergency"
 
 
+@pytest.mark.parametrize("char", [chr(code) for code in range(128)])
+def test_plain_ascii_is_normalized_as_any_other_text(char):
+    # ASCII text takes a one-pass shortcut; a dash that is not ASCII (read as a space)
+    # sends the same words through the general path, and the two must agree.
+    for text in ("Pain%snumb, my%sback's stiff" % (char, char), "%s i can%st pee %s" % (char, char, char)):
+        assert triage.normalize(text) == triage.normalize(text + " \u2014"), repr(text)
+
+
+def test_labelled_phrases_are_normalized_the_same_on_both_paths():
+    for row in ROWS:
+        assert triage.normalize(row["text"]) == triage.normalize(row["text"] + " \u2014"), row["text"]
+
+
 def test_unicode_and_typed_forms():
     assert assess("I CAN’T FEEL MY LEGS").level == "emergency"
     assert assess("cant pee").level == "emergency"
