@@ -129,10 +129,21 @@ def test_repeat_keeps_the_question_open():
 def test_pause_ends_the_session_and_says_how_to_come_back_then_resume():
     said = send(intent("AMAZON.PauseIntent", attributes=routine_at(3, 1)))
     assert said.end is True and "tell back spasm coach to resume" in said
-    assert said.attributes["routine"]["status"] == "paused"
-    resumed = send(intent("AMAZON.ResumeIntent", attributes=said.attributes))
+    # The session is over: its attributes go no further (the memory keeps the position).
+    assert said.attributes == {"safety": None}
+    resumed = send(intent("AMAZON.ResumeIntent", attributes=routine_at(3, 1, status="paused")))
     assert "Let's carry on" in resumed and resumed.attributes["routine"]["status"] == "active"
     assert resumed.attributes["routine"]["step"] == 3
+
+
+def test_an_answer_that_ends_the_session_sends_only_the_safety_level_in_its_attributes():
+    stopped = send(intent("AMAZON.StopIntent", attributes=routine_at(2, 1)))
+    assert stopped.end is True and stopped.attributes == {"safety": None}
+    emergency = send(intent("SymptomIntent", {"Symptom": "I wet myself"}, routine_at(2, 1)))
+    assert emergency.end is True and emergency.attributes == {"safety": "emergency"}
+    # An answer that keeps the session open keeps everything.
+    going_on = send(intent("AMAZON.NextIntent", attributes=routine_at(2, 1)))
+    assert going_on.end is False and going_on.attributes["routine"]["step"] == 3
 
 
 def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():

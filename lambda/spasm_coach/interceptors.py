@@ -53,3 +53,23 @@ class RepeatInterceptor(AbstractResponseInterceptor):
             return
         reprompt = getattr(getattr(response.reprompt, "output_speech", None), "ssml", None)
         session(handler_input)["last"] = {"speech": speech, "reprompt": reprompt}
+
+
+class EndedSessionInterceptor(AbstractResponseInterceptor):
+    """A response that ends the conversation carries only ``safety`` in its session
+    attributes.
+
+    Alexa drops session attributes with the session, so the rest would be sent for
+    nothing (the last speech alone is over a kilobyte) and serialised on the way.
+    A response that hands the person to Alexa (asking for a permission) keeps them all:
+    the skill picks up from there when the answer comes back. Registered last: the
+    memory has already written what it keeps by then.
+    """
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        if response is None or not response.should_end_session or response.directives:
+            return
+        if handler_input.request_envelope.session is None:
+            return
+        level = session(handler_input).get("safety")
+        handler_input.attributes_manager.session_attributes = {"safety": level}

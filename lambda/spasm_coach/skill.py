@@ -26,8 +26,8 @@ from .handlers.timers import timer_handlers
 from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
                                PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
                                StartRoutineHandler, StretchHandler)
-from .interceptors import (ContentInterceptor, RepeatInterceptor, RequestLogInterceptor,
-                           SafetyStateInterceptor)
+from .interceptors import (ContentInterceptor, EndedSessionInterceptor, RepeatInterceptor,
+                           RequestLogInterceptor, SafetyStateInterceptor)
 
 
 def request_handlers(memory: Optional[Memory] = None):
@@ -84,4 +84,5 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     builder.add_global_response_interceptor(SafetyStateInterceptor())
     builder.add_global_response_interceptor(RepeatInterceptor())
     builder.add_global_response_interceptor(SaveInterceptor(memory))
+    builder.add_global_response_interceptor(EndedSessionInterceptor())
     return builder.create()
