@@ -131,6 +131,19 @@ def test_saves_only_when_something_changed(skill):
     assert CountingStore.saves == saves
 
 
+def test_odd_session_values_never_reach_the_store_and_are_written_once(skill):
+    said = screened_routine(skill)
+    odd = dict(said.attributes, prefs={"hold": "longer", "pace": "x" * 40, "note": "my leg"},
+               disclaimer_given="yes")
+    saves = CountingStore.saves
+    said = say(skill, intent("AMAZON.RepeatIntent", attributes=odd, user_id=USER))
+    assert CountingStore.saves == saves + 1  # the preferences differ from what was read
+    assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
+    assert "disclaimer_given" not in rows(skill.db)[USER]  # "yes" is not a value the record takes
+    say(skill, intent("AMAZON.RepeatIntent", attributes=said.attributes, user_id=USER))
+    assert CountingStore.saves == saves + 1  # nothing changed since
+
+
 def test_the_position_is_written_once_when_the_session_ends(skill):
     said = screened_routine(skill)
     saves = CountingStore.saves

@@ -84,15 +84,20 @@ class Memory:
             return record != snapshot
 
         record = self._record_from(handler_input)
-        # The snapshot is a validated record, so an equal record needs no validation.
         if not differs(record):
             return
-        wanted = _comparable(record)
-        if not differs(wanted):
-            return
-        handler_input.attributes_manager.persistent_attributes = wanted
+        if not getattr(self.adapter, "sanitize", False):
+            # A bare store gets only what the record format allows. SafeAdapter checks
+            # every record itself (records.dump) on its way to the store, so the
+            # record is not checked twice.
+            record = _comparable(record)
+            if not differs(record):
+                return
+        handler_input.attributes_manager.persistent_attributes = record
         handler_input.attributes_manager.save_persistent_attributes()
-        attributes[SNAPSHOT] = wanted
+        # What this session's later turns are compared with: the record as built here,
+        # so a turn that changes nothing writes nothing.
+        attributes[SNAPSHOT] = record
 
     def forget(self, handler_input: HandlerInput) -> bool:
         """Delete everything stored for this user; False if the store could not."""

@@ -45,6 +45,11 @@ CREATE INDEX IF NOT EXISTS attributes_expires_at ON attributes (expires_at);
 """
 
 
+# One encoder for every save: json.dumps with options other than the defaults builds a
+# new encoder on every call.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
 class SqliteAdapter(AbstractPersistenceAdapter):
     """ask-sdk persistence adapter on a SQLite file.
 
@@ -97,8 +102,7 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         key = self.partition_keygen(request_envelope)
         now = int(self.clock())
         try:
-            value = json.dumps(attributes, sort_keys=True, separators=(",", ":"),
-                               allow_nan=False)
+            value = _ENCODER.encode(attributes)
         except (TypeError, ValueError) as exc:
             raise PersistenceException("attributes are not JSON: %s" % exc) from exc
         expires_at = records.expires_at(attributes) or now + int(self.ttl_days) * 86400
