@@ -135,7 +135,10 @@ class _Compiled:
         self.sources = tuple(_compile(p, classes) for p in patterns + negated)
         self.first_denied = len(patterns)
         self.run_order = tuple(range(len(patterns), len(self.sources))) + tuple(range(len(patterns)))
-        self.unless = tuple(_compile(p, classes) for p in raw.get("unless", ()))
+        # Whether any of them is in the clause: one search of their alternation.
+        unless = [_expand(p, classes) for p in raw.get("unless", ())]
+        self.unless = re.compile(r"(?<![a-z0-9'])(?:%s)(?![a-z0-9'])" % "|".join(
+            "(?:%s)" % p for p in unless)) if unless else None
 
 
 class _Entry:
@@ -497,7 +500,7 @@ def _find_hits(clause: str, vocab: _Vocabulary) -> List[_Hit]:
         sources, first_denied = compiled.sources, compiled.first_denied
         matches = [(slot >= first_denied, m) for slot in compiled.run_order if slot in slots
                    for m in sources[slot].finditer(clause)]
-        if not matches or any(rx.search(clause) for rx in compiled.unless):
+        if not matches or (compiled.unless is not None and compiled.unless.search(clause)):
             continue
         spans: List[Tuple[int, int]] = []
         for denied, m in matches:
@@ -532,9 +535,12 @@ def _negated(hit: _Hit, clause: str, hits: Sequence[_Hit], vocab: _Vocabulary) -
     if not starts:
         return False
     window_start = starts[-vocab.window] if len(starts) >= vocab.window else 0
+    cues = list(vocab.cues.finditer(clause, window_start, hit.start))
+    if not cues:
+        return False
     not_spans = [(n.start(), n.end()) for n in vocab.not_cues.finditer(clause)]
     cue_end = -1
-    for m in vocab.cues.finditer(clause, window_start, hit.start):
+    for m in cues:
         if any(s <= m.start() < e for s, e in not_spans):
             continue
         cue_end = m.end()
@@ -587,8 +593,10 @@ def _assess(text: object, slot_ids: Iterable[str], locale: str) -> Assessment:
         following = ""
         if index + 1 < len(clauses) and not clause_hits[index + 1]:
             following = clauses[index + 1]
-        history = bool(vocab.history.search(clause) or (following and vocab.history.search(following)))
-        resolved = bool(
+        # Each marker is looked for only if an entry found here can be set aside by it.
+        history = any(hit.entry.history for hit in hits) and bool(
+            vocab.history.search(clause) or (following and vocab.history.search(following)))
+        resolved = any(hit.entry.resolvable for hit in hits) and bool(
             vocab.resolved.search(clause)
             or vocab.positional.search(clause)
             or (following and (vocab.resolved.search(following) or vocab.positional.search(following)))
