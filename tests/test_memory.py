@@ -116,10 +116,34 @@ def test_nothing_about_health_or_speech_is_stored(skill):
     stored = json.dumps(rows(skill.db))
     for word in ("safety", "emergency", "wet", "symptom", "screened", "pending", "ssml", "speak"):
         assert word not in stored.lower()
-    assert set(rows(skill.db)[USER]) <= {"schema", "routine", "prefs", "refusals", "disclaimer_given",
-                                         "last_seen", "ttl"}
+    assert set(rows(skill.db).get(USER, {})) <= {"schema", "routine", "prefs", "refusals",
+                                                 "disclaimer_given", "last_seen", "ttl"}
     again = say(skill, intent("StartRoutineIntent", new=True, user_id=USER))
     assert "quick safety check" in again and again.attributes["safety"] is None
+
+
+def test_an_emergency_answer_never_waits_on_the_store(skill, monkeypatch):
+    said = say(skill, launch(new=True, user_id=USER))  # the disclaimer, written at once
+    said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("StartRoutineIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    before, saves = rows(skill.db)[USER], CountingStore.saves
+    assert before["prefs"] == {"pace": "slower"} and "routine" not in before
+    # Mid-session: the answer that ends it writes nothing (not the position, not the day).
+    said = say(skill, intent("SymptomIntent", {"Symptom": "I wet myself"}, said.attributes, user_id=USER))
+    assert said.end is True and said.attributes["safety"] == "emergency"
+    assert CountingStore.saves == saves and rows(skill.db)[USER] == before
+    # Opening a session with one: the store is not even read.
+    reads = []
+    monkeypatch.setattr(CountingStore, "get_attributes",
+                        lambda self, envelope: reads.append(1) or SqliteAdapter.get_attributes(self, envelope))
+    said = say(skill, intent("SymptomIntent", {"Symptom": "both my legs have gone numb"}, new=True, user_id=USER))
+    assert said.end is True and said.attributes["safety"] == "emergency" and not reads
+    assert CountingStore.saves == saves
+    # Anything else still reads it: the next session knows the preference, not the stretches.
+    again = say(skill, launch(new=True, user_id=USER))
+    assert reads and "You were on" not in again and again.attributes["prefs"] == {"pace": "slower"}
 
 
 def test_saves_only_when_something_changed(skill):

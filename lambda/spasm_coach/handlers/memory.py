@@ -8,9 +8,15 @@ session and are gone when it ends.
 The record is read once, when a session starts, through ask-sdk's attributes manager,
 and written only when something in it changed. What moves on every turn (the routine
 position, the day) is written when the session ends: in the answer that ends it (stop,
-pause, an emergency) or on the SessionEndedRequest Alexa sends when it ends any other
-way (silence, "exit", an error). A choice the person made (a preference, a refused
-permission, the disclaimer heard) is written at once.
+pause) or on the SessionEndedRequest Alexa sends when it ends any other way (silence,
+"exit", an error). A choice the person made (a preference, a refused permission, the
+disclaimer heard) is written at once.
+
+An emergency answer never waits on the store (with DynamoDB a read or a write may take
+two attempts of a second each): a session that opens with an emergency is not read,
+and a session that ends in one writes nothing at its end. Its position is not kept,
+so the next session does not offer to carry on with stretches an emergency cut short;
+its choices were written when they were made.
 """
 from __future__ import annotations
 
@@ -25,6 +31,7 @@ from ask_sdk_model import Response
 from ..persistence import records
 from ..routine import ACTIVE, PAUSED
 from .common import IntentHandler, coach_of, content_of, in_routine, reply, session
+from .safety import assessment
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,8 @@ class Memory:
         attributes = session(handler_input)
         if not self.enabled or SNAPSHOT in attributes or handler_input.request_envelope.session is None:
             return
+        if _emergency_said(handler_input):
+            return  # the advice goes out without waiting for the store
         stored = handler_input.attributes_manager.persistent_attributes
         # SafeAdapter hands back records.load's output already; any other adapter is checked here.
         record = stored if getattr(self.adapter, "sanitize", False) else records.load(stored)
@@ -76,6 +85,8 @@ class Memory:
             return
         snapshot = attributes[SNAPSHOT]
         ends = _session_ends(handler_input, response)
+        if ends and attributes.get("safety") == "emergency":
+            return  # the advice goes out without waiting for the store
 
         def differs(record: Dict[str, Any]) -> bool:
             if not ends:  # what changes on every turn waits for the end of the session
@@ -135,6 +146,12 @@ def _session_ends(handler_input: HandlerInput, response: Optional[Response]) -> 
         return True
     request = handler_input.request_envelope.request
     return getattr(request, "object_type", None) == "SessionEndedRequest"
+
+
+def _emergency_said(handler_input: HandlerInput) -> bool:
+    """Whether this request's words are an emergency (the triage, done once per request)."""
+    found = assessment(handler_input)
+    return found is not None and found.level == "emergency"
 
 
 def _request_day(handler_input: HandlerInput) -> Optional[str]:
