@@ -2,12 +2,12 @@
 
 A plain function with no SDK types, so it can sit in front of every handler and be
 tested directly. The vocabulary is data (content/redflags.<locale>.json), read on
-first use. An entry's patterns are compiled only when a clause first contains one
-of its anchors (content/redflags.<locale>.anchors.json, written by
-scripts/triage_anchors.py): literal text that every match of the entry contains.
-So a cold start compiles nothing, and a request tests a few substrings per entry
-rather than running one regular expression per entry. Levels follow clinical.md's
-red-flag table:
+first use. Each pattern has anchors (content/redflags.<locale>.anchors.json, written
+by scripts/triage_anchors.py): literal text that every match of it contains. One
+pass over a clause finds the anchors in it, and only the patterns they belong to are
+searched; an entry is compiled the first time one of its patterns is needed. So a
+cold start compiles nothing, and a request runs a few regular expressions rather
+than one per pattern. Levels follow clinical.md's red-flag table:
 
     none < clarify < doctor < urgent < emergency
 
