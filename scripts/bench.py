@@ -163,6 +163,7 @@ def coach_rows(handler: Callable[[Dict[str, Any], Any], Dict[str, Any]]) -> List
     `handler`, so they are exactly what the skill itself hands back.
     """
     from envelopes import intent, launch
+    from spasm_coach import questions
 
     def run(event: Dict[str, Any]) -> Dict[str, Any]:
         return handler(event, None)
@@ -192,7 +193,8 @@ def coach_rows(handler: Callable[[Dict[str, Any], Any], Dict[str, Any]]) -> List
             _expect(still_open, "session ended")),
         Row("screening", "start stretches: screening question",
             intent("StartRoutineIntent", attributes=launched, user_id=USER_ID), "intent",
-            _expect(lambda r: _attributes(r).get("pending") == "screening", "no screening question")),
+            _expect(lambda r: _attributes(r).get("pending") == questions.SEQUENCES["screening"][0],
+                    "no screening question")),
         Row("first_stretch", "start stretches: first stretch",
             intent("StartRoutineIntent", attributes=screened, user_id=USER_ID), "intent",
             _expect(lambda r: (_attributes(r).get("routine") or {}).get("status") == "active",

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from envelopes import Said, envelope, intent, launch, session_ended
+from spasm_coach import questions
 from spasm_coach.config import Settings
 from spasm_coach.entry import make_lambda_handler
 from spasm_coach.persistence import SQLITE_FILENAME, SqliteAdapter, make_adapter
@@ -45,10 +46,13 @@ def rows(path):
 
 
 def screened_routine(handler, **kwargs):
-    """Start the routine in a new session, answering the safety question with no."""
+    """Start the routine in a new session, answering the screening questions with no."""
     said = say(handler, intent("StartRoutineIntent", new=True, user_id=USER, **kwargs))
-    assert "quick safety check" in said
-    return say(handler, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+    for question in questions.SEQUENCES["screening"]:
+        assert said.attributes["pending"] == question
+        said = say(handler, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+    assert said.attributes["routine"]["status"] == "active"
+    return said
 
 
 def test_position_survives_a_pause_and_a_one_shot_resume_continues(skill):
@@ -64,8 +68,10 @@ def test_position_survives_a_pause_and_a_one_shot_resume_continues(skill):
     assert "Welcome back. You were on the pelvic tilt, stretch three of six. Say resume, or start over." in welcome
 
     resumed = say(skill, intent("AMAZON.ResumeIntent", new=True, user_id=USER))
-    assert "quick safety check" in resumed  # asked again every session: nothing about health is kept
-    resumed = say(skill, intent("AMAZON.NoIntent", attributes=resumed.attributes, user_id=USER))
+    # Asked again every session: nothing about health is kept.
+    assert resumed.attributes["pending"] == questions.SEQUENCES["screening"][0]
+    for _ in questions.SEQUENCES["screening"]:
+        resumed = say(skill, intent("AMAZON.NoIntent", attributes=resumed.attributes, user_id=USER))
     assert "Let's carry on" in resumed and "pelvic tilt" in resumed.text
     assert resumed.attributes["routine"]["step"] == 2 and resumed.attributes["routine"]["part"] == position["part"]
 
@@ -119,7 +125,7 @@ def test_nothing_about_health_or_speech_is_stored(skill):
     assert set(rows(skill.db).get(USER, {})) <= {"schema", "routine", "prefs", "refusals",
                                                  "disclaimer_given", "last_seen", "ttl"}
     again = say(skill, intent("StartRoutineIntent", new=True, user_id=USER))
-    assert "quick safety check" in again and again.attributes["safety"] is None
+    assert again.attributes["pending"] == questions.SEQUENCES["screening"][0] and again.attributes["safety"] is None
 
 
 def test_an_emergency_answer_never_waits_on_the_store(skill, monkeypatch):

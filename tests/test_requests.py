@@ -61,7 +61,10 @@ def test_spasm_gives_relief_then_offers_stretches_and_yes_starts_them():
         assert words in said
     assert said.text.endswith("gentle stretches you can do lying down?")
     said = send(intent("AMAZON.YesIntent", attributes=said.attributes))
-    assert "quick safety check" in said and "either leg" in said and said.end is False
+    assert said.attributes["pending"] == "screening_legs" and said.end is False
+    assert "routine" not in said.attributes
+    said = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert said.attributes["pending"] == "screening_saddle" and "routine" not in said.attributes
     said = send(intent("AMAZON.NoIntent", attributes=said.attributes))
     assert said.text.startswith("Thanks. Let's begin.")
     assert "Stretch one of six: knee to chest, right side" in said
@@ -79,7 +82,7 @@ def test_yes_and_no_at_launch():
     assert "comfortable" in send(intent("AMAZON.YesIntent", attributes=first.attributes))
     no = send(intent("AMAZON.NoIntent", attributes=first.attributes))
     assert "stretches instead" in no
-    assert "quick safety check" in send(intent("AMAZON.YesIntent", attributes=no.attributes))
+    assert send(intent("AMAZON.YesIntent", attributes=no.attributes)).attributes["pending"] == "screening_legs"
     assert "Stretch one of six" in send(intent("AMAZON.YesIntent", attributes={**no.attributes, **SCREENED}))
 
 
@@ -123,7 +126,7 @@ def test_repeat_keeps_the_question_open():
     offer = send(intent("SpasmIntent"))
     again = send(intent("AMAZON.RepeatIntent", attributes=offer.attributes))
     assert again.attributes.get("pending") == "offer_stretches"
-    assert "quick safety check" in send(intent("AMAZON.YesIntent", attributes=again.attributes))
+    assert send(intent("AMAZON.YesIntent", attributes=again.attributes)).attributes["pending"] == "screening_legs"
 
 
 def test_pause_ends_the_session_and_says_how_to_come_back_then_resume():
@@ -149,11 +152,14 @@ def test_an_answer_that_ends_the_session_sends_only_the_safety_level_in_its_attr
 def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():
     said = send(intent("PainIntent", attributes=routine_at(1)))
     assert "stop that stretch" in said and "Never push through pain" in said
-    assert "go down your leg" in said and said.end is False
-    settled = send(intent("AMAZON.NoIntent", attributes=said.attributes))
-    assert "Say next to try the next stretch" in settled and settled.attributes["safety"] is None
+    assert said.attributes["pending"] == "pain_leg" and said.end is False
+    assert said.attributes["left_out"] == ["knee_to_chest"]
+    not_leg = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert not_leg.attributes["pending"] == "pain_settles" and not_leg.attributes["safety"] is None
+    settled = send(intent("AMAZON.YesIntent", attributes=not_leg.attributes))
+    assert settled.attributes["pending"] == "pain_next" and settled.attributes["safety"] is None
     spreading = send(intent("AMAZON.YesIntent", attributes=said.attributes))
-    assert "down one leg, both legs, or around your bottom" in spreading
+    assert spreading.attributes["safety"] == "doctor" and spreading.attributes["pending"] == "legs_where"
 
 
 def test_single_stretch_on_request_and_plank_is_for_later():

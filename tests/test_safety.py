@@ -7,7 +7,7 @@ import pytest
 
 from envelopes import Said, intent
 from lambda_function import lambda_handler
-from spasm_coach import triage
+from spasm_coach import questions, triage
 from spasm_coach.handlers.safety import safety_handlers
 from spasm_coach.simulator.conversation import Conversation, default_handler
 from spasm_coach.skill import request_handlers
@@ -41,9 +41,18 @@ def one_shot(text):
     return conversation().line("tell back spasm coach " + text)[-1]
 
 
+# Into the routine: the screening questions answered with no.
+INTO_ROUTINE = ("open back spasm coach", "start stretches") + ("no",) * len(questions.SEQUENCES["screening"])
+
+
+def pending(talk):
+    """The id of the question the skill is waiting on (None with no session open)."""
+    return talk.session.info.attributes.get("pending") if talk.session else None
+
+
 def mid_routine(text):
     talk = conversation()
-    for line in ("open back spasm coach", "start stretches", "no", "next"):
+    for line in INTO_ROUTINE + ("next",):
         talk.line(line)
     assert talk.line("repeat")[-1]["speech"], "the routine is under way"
     return talk.line(text)[-1]
@@ -115,7 +124,7 @@ def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call(
     for locale, number in (("en-US", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")):
         said = Said(lambda_handler(intent("SymptomIntent", {"Symptom": ("I wet myself", "bladder")}, locale=locale), None))
         assert number in said.text and said.end is True
-        assert said.card and number in said.card["content"] and said.card["content"] == said.text
+        assert said.card and number in said.card["content"] and "use your phone" in said.card["content"].lower()
         assert '<say-as interpret-as="digits">%s</say-as>' % number in said.ssml
         assert "111" not in said.text or locale == "en-AU"  # never the UK's non-urgent line
         for phrase in ("i will call", "i'll call", "calling", "alexa will"):
@@ -140,34 +149,39 @@ def test_exercises_are_refused_for_the_rest_of_the_session_after_a_flag():
 
 def test_the_screening_question_comes_once_per_session_before_the_first_exercise():
     talk = conversation()
-    first = talk.line("tell back spasm coach to start stretches")[-1]
-    assert "quick safety check" in first["speech"] and "Hold," not in first["speech"]
-    assert "Stretch one of six" in talk.line("no")[-1]["speech"]
-    assert "quick safety check" not in talk.line("start over")[-1]["speech"]
+    talk.line("tell back spasm coach to start stretches")
+    for question in questions.SEQUENCES["screening"]:
+        assert pending(talk) == question and "routine" not in talk.session.info.attributes
+        talk.line("no")
+    assert talk.session.info.attributes["routine"]["status"] == "active"
+    talk.line("start over")
+    assert pending(talk) is None and talk.session.info.attributes["routine"]["step"] == 0
     talk = conversation()
     talk.line("tell back spasm coach to start stretches")
-    detail = talk.line("yes")[-1]
-    assert "one leg, both legs" in detail["speech"]
+    assert talk.line("yes")[-1]["safety"] == "doctor" and pending(talk) == "legs_where"
     assert talk.line("both legs")[-1]["safety"] == "emergency"
 
 
 def test_that_hurts_asks_about_the_leg_and_routes_a_yes():
     talk = conversation()
-    for line in ("open back spasm coach", "start stretches", "no"):
+    for line in INTO_ROUTINE:
         talk.line(line)
-    hurt = talk.line("that hurts")[-1]
-    assert "go down your leg" in hurt["speech"]
-    talk.line("yes")
-    assert talk.line("just one leg")[-1]["safety"] == "doctor"
+    talk.line("that hurts")
+    assert pending(talk) == "pain_leg"
+    assert talk.line("yes")[-1]["safety"] == "doctor"
+    talk.line("just one leg")
+    assert pending(talk) == "leg_weak"
+    assert talk.line("no")[-1]["safety"] == "doctor" and pending(talk) is None
 
 
 def test_fallback_in_a_routine_says_how_to_report_leg_or_bladder_problems():
     talk = conversation()
-    for line in ("open back spasm coach", "start stretches", "no"):
+    for line in INTO_ROUTINE:
         talk.line(line)
     report = talk.line("purple elephants dancing")[-1]
     assert report["intent"] == "AMAZON.FallbackIntent"
     assert "leg" in report["speech"] and "bladder" in report["speech"]
+    assert "check my symptoms" in report["speech"]
 
 
 def test_safety_handlers_are_registered_ahead_of_every_other_handler():
@@ -185,7 +199,7 @@ def _slot_cases():
 
 @pytest.mark.parametrize("name,slot", list(_slot_cases()))
 @pytest.mark.parametrize("state", [{}, {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True},
-                                   {"pending": "screening"}, {"pending": "forget"}])
+                                   {"pending": "screening_legs"}, {"pending": "legs_where"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
     said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

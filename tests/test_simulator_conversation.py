@@ -77,6 +77,8 @@ def test_spasm_then_stretches_then_stop(talk):
     yes = conversation.line("yes")[0]
     assert yes["intent"] == "AMAZON.YesIntent" and "leg" in yes["speech"].lower()
     assert "hold" not in yes["speech"].lower()
+    first_no = conversation.line("no")[0]
+    assert first_no["intent"] == "AMAZON.NoIntent" and "hold" not in first_no["speech"].lower()
     no = conversation.line("no")[0]
     assert no["intent"] == "AMAZON.NoIntent" and "stretch one of" in no["speech"].lower()
     assert no["safety"] is None
@@ -91,7 +93,7 @@ def test_spasm_then_stretches_then_stop(talk):
     # One session throughout: same id, new only at the start, attributes carried over.
     sessions = [e["session"] for e in spy.envelopes]
     assert len({s["sessionId"] for s in sessions}) == 1
-    assert [s["new"] for s in sessions] == [True] + [False] * 6
+    assert [s["new"] for s in sessions] == [True] + [False] * 7
     for envelope, previous in zip(spy.envelopes[1:], spy.responses):
         assert envelope["session"]["attributes"] == previous.get("sessionAttributes", {})
 

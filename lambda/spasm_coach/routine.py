@@ -16,7 +16,7 @@ each is rendered once (``Content.derived``) and reused as a frozen speech block.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
 from .speech import Block, Speech, number_word
@@ -28,6 +28,9 @@ TURN_OVERHEAD_S = 12.0
 
 Prefs = Mapping[str, str]
 State = Dict[str, Any]
+# Stretch ids to leave out for the rest of a session (the ones that hurt).
+Avoid = AbstractSet[str]
+NOTHING: Avoid = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,28 +113,35 @@ class Coach:
         speech.pause(1)
         return self._turn(state, speech)
 
-    def current(self, state: State, lead: Optional[Speech] = None) -> Tuple[State, Speech]:
-        """Say the current part again from its start (resume, or after a pause)."""
+    def current(self, state: State, lead: Optional[Speech] = None,
+                avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+        """Say the current part again from its start (resume, or after a pause); a
+        stretch left out moves on to the next one."""
         speech = lead if lead is not None else self.speech()
+        if self.stretch_at(state) in avoid:
+            return self._to_step(state, state["step"] + 1, speech, avoid)
         state = dict(state, status=ACTIVE)
         return self._turn(state, speech)
 
-    def next(self, state: State) -> Tuple[State, Speech]:
+    def next(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
         if state.get("status") == FINISHED:
             return state, self.speech().say(self.content.text("routine_lines.already_finished"))
         steps = routine_steps(self.content, state["id"])
         parts = self.parts(steps[state["step"]])
-        if state["part"] + 1 < len(parts):
+        if state["part"] + 1 < len(parts) and self.stretch_at(state) not in avoid:
             return self._turn(dict(state, part=state["part"] + 1, status=ACTIVE), self.speech())
-        return self._to_step(state, state["step"] + 1, self.speech())
+        return self._to_step(state, state["step"] + 1, self.speech(), avoid)
 
-    def skip(self, state: State) -> Tuple[State, Speech]:
+    def skip(self, state: State, avoid: Avoid = NOTHING, lead: Optional[Speech] = None,
+             announce: bool = True) -> Tuple[State, Speech]:
+        speech = lead if lead is not None else self.speech()
         if state.get("status") == FINISHED:
-            return state, self.speech().say(self.content.text("routine_lines.already_finished"))
-        lead = self.speech().say(self.content.text("routine_lines.skip")).pause(1)
-        return self._to_step(state, state["step"] + 1, lead)
+            return state, speech.say(self.content.text("routine_lines.already_finished"))
+        if announce:
+            speech.say(self.content.text("routine_lines.skip")).pause(1)
+        return self._to_step(state, state["step"] + 1, speech, avoid)
 
-    def previous(self, state: State) -> Tuple[State, Speech]:
+    def previous(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
         speech = self.speech()
         steps = routine_steps(self.content, state["id"])
         if state.get("status") == FINISHED:
@@ -143,11 +153,19 @@ class Coach:
             target = 0
         else:
             target = state["step"] - 1
+        while target > 0 and steps[target].stretch in avoid:
+            target -= 1
+        if steps[target].stretch in avoid:
+            return self._to_step(state, target + 1, speech, avoid)
         return self._turn({"id": state["id"], "step": target, "part": 0, "status": ACTIVE}, speech)
 
-    def start_over(self, state: State) -> Tuple[State, Speech]:
+    def start_over(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
         speech = self.speech().say(self.content.text("routine_lines.start_over")).pause(1)
-        return self._turn({"id": state["id"], "step": 0, "part": 0, "status": ACTIVE}, speech)
+        return self._to_step({"id": state["id"], "step": 0, "part": 0, "status": ACTIVE}, 0, speech, avoid)
+
+    def stretch_at(self, state: State) -> str:
+        """The stretch id of a valid state's current step."""
+        return routine_steps(self.content, state["id"])[state["step"]].stretch
 
     def remaining(self, state: State) -> Speech:
         speech = self.speech()
@@ -237,8 +255,11 @@ class Coach:
             return self.content.text("routine_lines.single_finished", name=name)
         return self.content.text("routine_lines.finished")
 
-    def _to_step(self, state: State, index: int, speech: Speech) -> Tuple[State, Speech]:
+    def _to_step(self, state: State, index: int, speech: Speech,
+                 avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
         steps = routine_steps(self.content, state["id"])
+        while index < len(steps) and steps[index].stretch in avoid:
+            index += 1
         if index >= len(steps):
             done = {"id": state["id"], "step": len(steps) - 1, "part": 0, "status": FINISHED}
             return done, speech.say(self._finished_line(done["id"]))

@@ -13,13 +13,13 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
-from .handlers.answers import NoHandler, YesHandler
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
 from .handlers.info import InfoHandler
 from .handlers.launch import LaunchHandler, SpasmHandler
-from .handlers.memory import (ForgetAnswerHandler, ForgetMeHandler, Memory, PreferenceHandler,
+from .handlers.dialogue import dialogue_handlers
+from .handlers.memory import (ForgetMeHandler, Memory, PreferenceHandler,
                               RestoreInterceptor, SaveInterceptor, SkillDisabledHandler)
 from .handlers.safety import safety_handlers
 from .handlers.timers import timer_handlers
@@ -34,8 +34,7 @@ def request_handlers(memory: Optional[Memory] = None):
     """Every request handler, in the order the SDK asks them. Safety first: nothing
     can answer before the red-flag check has seen the request."""
     memory = memory or Memory()
-    return safety_handlers() + timer_handlers() + [
-        ForgetAnswerHandler(memory),
+    return safety_handlers(memory) + timer_handlers() + dialogue_handlers(memory) + [
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),
@@ -48,8 +47,6 @@ def request_handlers(memory: Optional[Memory] = None):
         PauseHandler(),
         HowManyLeftHandler(),
         PainHandler(),
-        YesHandler(),
-        NoHandler(),
         InfoHandler(),
         PreferenceHandler(),
         ForgetMeHandler(),

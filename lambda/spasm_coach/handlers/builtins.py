@@ -9,7 +9,8 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from ..routine import FINISHED
-from .common import IntentHandler, coach_of, content_of, reply, routine_state, session
+from ..questions import pending_in
+from .common import IntentHandler, coach_of, content_of, reply, routine_state, session, speech_of
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,12 @@ class RepeatHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         attributes = session(handler_input)
         last = attributes.get("last")
-        pending = attributes.get("pending")
         builder = handler_input.response_builder
         if isinstance(last, dict) and last.get("speech"):
             builder.speak(last["speech"])
             builder.ask(last.get("reprompt") or last["speech"])
-            # Repeating does not change what a yes or no would answer.
-            if pending:
-                attributes["pending"] = pending
+            # Repeating does not change what a yes or no would answer (the pending
+            # question stays as it is).
             return builder.response
         content = content_of(handler_input)
         return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
@@ -77,13 +76,19 @@ class FallbackHandler(IntentHandler):
 
 
 def fallback(handler_input: HandlerInput) -> Response:
+    """What to say when nothing was understood; it keeps any pending question, and ends
+    with a way to report a red flag ("check my symptoms"): in full once a session,
+    shorter after."""
     content = content_of(handler_input)
+    attributes = session(handler_input)
+    asked = pending_in(attributes)
     state = routine_state(handler_input)
-    if state is not None and state["status"] != FINISHED:
-        return reply(handler_input, content.text("fallback.routine"),
-                     content.text("routine_lines.next_reprompt"), pending=session(handler_input).get("pending"))
-    return reply(handler_input, content.text("fallback.general"), content.text("fallback.reprompt"),
-                 pending=session(handler_input).get("pending"))
+    ongoing = state is not None and state["status"] != FINISHED
+    speech = speech_of(handler_input, content.text("fallback.routine" if ongoing else "fallback.general"))
+    speech.say(content.text("safety.net_short" if attributes.get("net_said") else "safety.net"))
+    attributes["net_said"] = True
+    reprompt = content.text("routine_lines.next_reprompt" if ongoing else "fallback.reprompt")
+    return reply(handler_input, speech, reprompt, question=asked.id if asked else None)
 
 
 class SessionEndedHandler(AbstractRequestHandler):

@@ -2,7 +2,7 @@
 
 Session attributes the skill keeps (all JSON, none of them what the person said):
   routine   the routine position (see routine.py), or absent
-  pending   what a yes or a no answers right now ("launch", "offer_stretches", ...)
+  pending   the question a yes or a no answers right now (questions.py, the only reader)
   last      the last speech and reprompt, so "repeat" can say them again exactly
   prefs     {"hold": "longer"|"shorter", "pace": "slower"}
 """
@@ -16,6 +16,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from ..content import Content, for_locale
+from ..questions import put_pending
 from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
 from ..speech import Speech, say_ssml
 
@@ -102,18 +103,14 @@ def _ssml(handler_input: HandlerInput, said: Said) -> Optional[str]:
 
 
 def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
-          end: Optional[bool] = None, pending: Optional[str] = None,
+          end: Optional[bool] = None, question: Optional[str] = None,
           card: Optional[str] = None) -> Response:
     """Build the response. A reply that keeps the session open always has a reprompt.
 
-    ``pending`` says what a following yes or no answers; every reply sets it anew,
-    so a yes is never read against an older question.
+    ``question`` is the registered question (questions.py) that a following answer
+    answers; every reply sets it anew, so a yes is never read against an older question.
     """
-    attributes = session(handler_input)
-    if pending:
-        attributes["pending"] = pending
-    else:
-        attributes.pop("pending", None)
+    put_pending(session(handler_input), question)
     builder = handler_input.response_builder
     speech_ssml = _ssml(handler_input, speech)
     if speech_ssml:

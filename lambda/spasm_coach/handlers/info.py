@@ -29,7 +29,7 @@ def tell(handler_input: HandlerInput, topic: str) -> Response:
         speech.say(content.text("info_routine_follow_up"))
         return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
     speech.say(content.text("info_follow_up"))
-    return reply(handler_input, speech, content.text("info_reprompt"), pending="offer_stretches")
+    return reply(handler_input, speech, content.text("info_reprompt"), question="offer_stretches")
 
 
 class InfoHandler(IntentHandler):

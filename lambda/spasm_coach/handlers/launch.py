@@ -26,10 +26,10 @@ class LaunchHandler(AbstractRequestHandler):
             speech = coach.fixed(greeting, lambda s: s.say(content.text(greeting)).pause(0.5))
             speech.say(content.text("memory.welcome_back_routine", **coach.describe(state)))
             return reply(handler_input, speech, content.text("memory.welcome_back_reprompt"),
-                         pending="welcome_back")
+                         question="welcome_back")
         speech = coach.fixed(greeting + "+question", lambda s: s.say(content.text(greeting)).pause(0.5)
                              .say(content.text("welcome.question")))
-        return reply(handler_input, speech, content.text("welcome.reprompt"), pending="launch")
+        return reply(handler_input, speech, content.text("welcome.reprompt"), question="launch")
 
 
 def relief(handler_input: HandlerInput) -> Response:
@@ -44,7 +44,19 @@ def relief(handler_input: HandlerInput) -> Response:
         return speech.say(content.text("relief.offer"))
 
     speech = coach_of(handler_input).fixed("relief", build)
-    return reply(handler_input, speech, content.text("relief.reprompt"), pending="offer_stretches")
+    return reply(handler_input, speech, content.text("relief.reprompt"), question="offer_stretches")
+
+
+def no_relief(handler_input: HandlerInput, question=None) -> Response:
+    """ "No" to "is your back in spasm right now?": offer the stretches instead."""
+    content = content_of(handler_input)
+    return reply(handler_input, content.text("yes_no.no_launch"), content.text("relief.reprompt"),
+                 question="offer_stretches")
+
+
+def goodbye_for_now(handler_input: HandlerInput, question=None) -> Response:
+    """ "No" to the stretches: how to rest, and how to come back."""
+    return reply(handler_input, content_of(handler_input).text("yes_no.no_relief_offer"), end=True)
 
 
 class SpasmHandler(IntentHandler):

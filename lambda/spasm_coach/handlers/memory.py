@@ -215,29 +215,20 @@ class ForgetMeHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         return reply(handler_input, content.text("memory.forget_confirm"),
-                     content.text("memory.forget_reprompt"), pending="forget")
+                     content.text("memory.forget_reprompt"), question="forget")
 
 
-class ForgetAnswerHandler(AbstractRequestHandler):
-    """Yes or no to "delete everything?"; registered before the general yes and no."""
+def forget_data(handler_input: HandlerInput, memory: Optional[Memory]) -> Response:
+    """ "Yes" to "delete everything?" (questions.py: forget)."""
+    content = content_of(handler_input)
+    if memory is not None and memory.forget(handler_input):
+        return reply(handler_input, content.text("memory.forgotten"), end=True)
+    return reply(handler_input, content.text("memory.forget_failed"), content.text("welcome.reprompt"))
 
-    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
-    def __init__(self, memory: Memory):
-        self.memory = memory
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        request = handler_input.request_envelope.request
-        return (session(handler_input).get("pending") == "forget"
-                and getattr(getattr(request, "intent", None), "name", None) in self.intents)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        if handler_input.request_envelope.request.intent.name == "AMAZON.NoIntent":
-            return reply(handler_input, content.text("memory.forget_kept"), content.text("welcome.reprompt"))
-        if self.memory.forget(handler_input):
-            return reply(handler_input, content.text("memory.forgotten"), end=True)
-        return reply(handler_input, content.text("memory.forget_failed"), content.text("welcome.reprompt"))
+def keep_data(handler_input: HandlerInput, question: Any = None) -> Response:
+    content = content_of(handler_input)
+    return reply(handler_input, content.text("memory.forget_kept"), content.text("welcome.reprompt"))
 
 
 class SkillDisabledHandler(AbstractRequestHandler):

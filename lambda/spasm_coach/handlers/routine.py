@@ -9,6 +9,7 @@ from ask_sdk_model import Response
 
 from ..routine import FINISHED, PAUSED, SINGLE_PREFIX
 from ..speech import Speech
+from ..questions import pending_in
 from .common import (IntentHandler, coach_of, content_of, in_routine, reply, routine_finished,
                      routine_state, session, slot_values)
 
@@ -23,9 +24,9 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech) -> Res
         if state["id"].startswith(SINGLE_PREFIX):
             return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"))
         speech.pause(1).say(content.text("routine_lines.finished_offer"))
-        # A "yes" is answered by the timer handlers (handlers/timers.py).
+        # A "yes" sets a heat timer (questions.py: offer_heat_timer).
         return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"),
-                     pending="offer_heat_timer")
+                     question="offer_heat_timer")
     return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
 
 
@@ -47,13 +48,13 @@ def continue_routine(handler_input: HandlerInput, lead: Optional[Speech] = None)
     coach = coach_of(handler_input)
     lead = lead if lead is not None else coach.speech()
     lead.say(content.text("routine_lines.resume")).pause(1)
-    return _speak_turn(handler_input, *coach.current(state, lead=lead))
+    return _speak_turn(handler_input, *coach.current(state, lead=lead, avoid=left_out(handler_input)))
 
 
 def no_routine(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
     return reply(handler_input, content.text("routine_lines.no_routine"),
-                 content.text("routine_lines.no_routine_reprompt"), pending="offer_stretches")
+                 content.text("routine_lines.no_routine_reprompt"), question="offer_stretches")
 
 
 class StartRoutineHandler(IntentHandler):
@@ -96,7 +97,7 @@ class StretchHandler(IntentHandler):
         if stretch.get("prevention_only"):
             return reply(handler_input, stretch["explain"],
                          content.text("routine_lines.prevention_only_reprompt"),
-                         pending="offer_stretches")
+                         question="offer_stretches")
         return start_routine(handler_input, SINGLE_PREFIX + stretch_id)
 
 
@@ -122,28 +123,29 @@ class NextHandler(_Navigation):
     intents = ("AMAZON.NextIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
-        if session(handler_input).get("pending") == "offer_stretches":
+        asked = pending_in(session(handler_input))
+        if asked is not None and asked.id == "offer_stretches":
             return start_routine(handler_input)
         return no_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == PAUSED:
             return continue_routine(handler_input)
-        return _speak_turn(handler_input, *coach_of(handler_input).next(state))
+        return _speak_turn(handler_input, *coach_of(handler_input).next(state, left_out(handler_input)))
 
 
 class SkipHandler(_Navigation):
     intents = ("SkipIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).skip(state))
+        return _speak_turn(handler_input, *coach_of(handler_input).skip(state, left_out(handler_input)))
 
 
 class PreviousHandler(_Navigation):
     intents = ("AMAZON.PreviousIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).previous(state))
+        return _speak_turn(handler_input, *coach_of(handler_input).previous(state, left_out(handler_input)))
 
 
 class StartOverHandler(_Navigation):
@@ -153,7 +155,7 @@ class StartOverHandler(_Navigation):
         return start_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).start_over(state))
+        return _speak_turn(handler_input, *coach_of(handler_input).start_over(state, left_out(handler_input)))
 
 
 class ResumeHandler(_Navigation):
@@ -187,16 +189,63 @@ class HowManyLeftHandler(_Navigation):
 
 
 class PainHandler(IntentHandler):
-    """ "That hurts": stop the stretch, comfort, never push through pain."""
+    """ "That hurts": stop the stretch, leave it out for the rest of the session, and ask
+    whether the pain goes down a leg (a red flag) before anything else."""
 
     intents = ("PainIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from .dialogue import ask  # dialogue's actions live in this module
+        attributes = session(handler_input)
+        state = routine_state(handler_input)
+        if state is not None and state["status"] != FINISHED:
+            stretch = coach_of(handler_input).stretch_at(state)
+            left_out = [s for s in attributes.get("left_out") or [] if isinstance(s, str)]
+            attributes["left_out"] = sorted(set(left_out) | {stretch})
+        hurts = attributes.get("hurts")
+        attributes["hurts"] = (hurts if isinstance(hurts, int) and hurts > 0 else 0) + 1
         content = content_of(handler_input)
-        speech = coach_of(handler_input).speech().say(content.text("routine_lines.pain"))
-        # Pain that spreads down a leg is a red flag: ask, so the safety handlers can route it.
-        speech.pause(1).say(content.text("safety.pain_leg"))
-        return reply(handler_input, speech, content.text("safety.pain_leg_reprompt"), pending="pain_leg")
+        lead = coach_of(handler_input).speech().say(content.text("routine_lines.pain")).pause(1)
+        return ask(handler_input, "pain_leg", lead)
+
+
+def left_out(handler_input: HandlerInput) -> frozenset:
+    """The stretches that hurt in this session."""
+    kept = session(handler_input).get("left_out")
+    return frozenset(s for s in kept if isinstance(s, str)) if isinstance(kept, list) else frozenset()
+
+
+def after_pain_settles(handler_input: HandlerInput, question=None) -> Response:
+    """The pain settled: offer the next stretch, or after a second painful one, to stop."""
+    from .dialogue import ask
+    content = content_of(handler_input)
+    lead = coach_of(handler_input).speech().say(content.text("safety.pain_settled")).pause(0.5)
+    again = session(handler_input).get("hurts")
+    if isinstance(again, int) and again >= 2:
+        return ask(handler_input, "pain_stop", lead)
+    return ask(handler_input, "pain_next", lead)
+
+
+def rest_after_pain(handler_input: HandlerInput, question=None) -> Response:
+    content = content_of(handler_input)
+    return reply(handler_input, content.text("routine_lines.pain_rest"),
+                 content.text("routine_lines.pain_rest_reprompt"))
+
+
+def next_stretch(handler_input: HandlerInput, question=None, lead: Optional[Speech] = None) -> Response:
+    """On to the next stretch that has not hurt today."""
+    state = routine_state(handler_input)
+    if state is None:
+        return no_routine(handler_input)
+    coach = coach_of(handler_input)
+    return _speak_turn(handler_input, *coach.skip(state, left_out(handler_input), lead=lead, announce=False))
+
+
+def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
+    state = routine_state(handler_input)
+    if state is not None and state["status"] != FINISHED:
+        session(handler_input)["routine"] = dict(state, status=PAUSED)
+    return reply(handler_input, content_of(handler_input).text("routine_lines.stopped_for_today"), end=True)
 
 
 __all__ = [

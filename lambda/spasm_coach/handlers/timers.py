@@ -21,7 +21,6 @@ Session attributes used here (JSON, nothing the person said):
                  what to do once the permission is granted
   timer_kind     the pack named while the skill asks how many minutes
   reminder_zone  the time zone the reminder plan was read out in
-  pending        confirm_reminders, or one of OFFER_PENDING (a yes/no answers it here)
 """
 from __future__ import annotations
 
@@ -39,8 +38,9 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
                          TimerResult, TimerService, parse_iso_duration,
                          reminders_permission_granted, timers_permission_granted)
+from ..questions import put_pending
 from ..speech import Speech, number_word
-from .common import IntentHandler, content_of, intent_name, reply, session, slot_values, speech_of
+from .common import IntentHandler, content_of, reply, session, slot_values, speech_of
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,6 @@ PAUSE_TIMER = "PauseTimerIntent"
 RESUME_TIMER = "ResumeTimerIntent"
 WALK_REMINDERS = "WalkReminderIntent"
 CANCEL_REMINDERS = "CancelRemindersIntent"
-YES, NO = "AMAZON.YesIntent", "AMAZON.NoIntent"
 
 KINDS = ("ice", "heat")     # ids of the TIMER_KIND slot type
 ANY_KIND = "pack"           # a timer asked for without saying which pack
@@ -65,9 +64,8 @@ REFUSAL_DAYS = 7            # alexa-platform.md: after a no, do not ask again fo
 SCOPES = {"timers": TIMERS_SCOPE, "reminders": REMINDERS_SCOPE}
 
 CONFIRM_REMINDERS = "confirm_reminders"
-# What another part of the skill sets as `pending` when it offers a timer; a yes sets it.
-OFFER_PENDING = {"offer_timer": None, "offer_heat_timer": "heat", "offer_ice_timer": "ice"}
-OUR_PENDING = (CONFIRM_REMINDERS,) + tuple(OFFER_PENDING)
+# The pack each offer of a timer (questions.py) is about; None: ask which.
+OFFERED_KINDS = {"offer_timer": None, "offer_heat_timer": "heat", "offer_ice_timer": "ice"}
 
 REMINDERS_UNTIL_HOUR = 18   # "every hour from now until 6 pm"
 # Where the device's time zone cannot be read: the locale's most populous zone. The
@@ -274,7 +272,7 @@ def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
         speech.say(content.text("alert_permission.%s.refused_recently" % service))
         return reply(handler_input, speech, content.text("alert_permission.reprompt"))
     attributes["alert_request"] = request
-    attributes.pop("pending", None)
+    put_pending(attributes, None)
     name = _kinds(handler_input).get(request.get("kind") or ANY_KIND, {}).get("name", "")
     speech.say(content.text("alert_permission.%s.ask" % service, name=name))
     builder = handler_input.response_builder
@@ -511,7 +509,7 @@ def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) 
     speech.say(content.text("reminders.confirm_one" if len(times) == 1 else "reminders.confirm_many",
                             first=first, last=last))
     return reply(handler_input, speech, content.text("reminders.confirm_reprompt"),
-                 pending=CONFIRM_REMINDERS)
+                 question=CONFIRM_REMINDERS)
 
 
 def create_reminders(handler_input: HandlerInput) -> Response:
@@ -568,39 +566,28 @@ class CancelRemindersHandler(IntentHandler):
         return reply(handler_input, content.text(line), reprompt)
 
 
-# -- yes / no to this module's own questions -------------------------------------------
+# -- yes / no to this module's own questions (questions.py names them) --------------------
 
-class AlertAnswerHandler(IntentHandler):
-    """Yes or no to a question asked here (the reminder plan, an offered timer).
+def decline_reminders(handler_input: HandlerInput, question: Any = None) -> Response:
+    content = content_of(handler_input)
+    session(handler_input).pop("reminder_zone", None)
+    return reply(handler_input, content.text("reminders.declined"), content.text("reminders.reprompt"))
 
-    Registered before the generic yes/no handlers, which never see these questions.
-    """
 
-    intents = (YES, NO)
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return (intent_name(handler_input) in self.intents
-                and session(handler_input).get("pending") in OUR_PENDING)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
+def set_offered_timer(handler_input: HandlerInput, question: Any) -> Response:
+    """ "Yes" to an offered timer: the pack the offer named, or ask which."""
+    kind = OFFERED_KINDS.get(getattr(question, "id", None))
+    if kind is None:
         content = content_of(handler_input)
-        attributes = session(handler_input)
-        pending = attributes.get("pending")
-        yes = intent_name(handler_input) == YES
-        if pending == CONFIRM_REMINDERS:
-            if yes:
-                return create_reminders(handler_input)
-            attributes.pop("reminder_zone", None)
-            return reply(handler_input, content.text("reminders.declined"),
-                         content.text("reminders.reprompt"))
-        if not yes:
-            return reply(handler_input, content.text("timers.offer.declined"),
-                         content.text("alert_permission.reprompt"))
-        kind = OFFER_PENDING.get(pending)
-        if kind is None:
-            return reply(handler_input, content.text("timers.offer.which"),
-                         content.text("timers.offer.which_reprompt"))
-        return set_timer(handler_input, kind, None)
+        return reply(handler_input, content.text("timers.offer.which"),
+                     content.text("timers.offer.which_reprompt"))
+    return set_timer(handler_input, kind, None)
+
+
+def decline_timer(handler_input: HandlerInput, question: Any = None) -> Response:
+    content = content_of(handler_input)
+    return reply(handler_input, content.text("timers.offer.declined"),
+                 content.text("alert_permission.reprompt"))
 
 
 # -- Alexa's answer to AskFor ------------------------------------------------------------
@@ -677,8 +664,8 @@ class PermissionAnswerHandler(AbstractRequestHandler):
 
 
 def timer_handlers():
-    """In the order they must be asked: after the safety handlers, before the generic
-    yes/no handlers (AlertAnswerHandler answers this module's own questions)."""
-    return [PermissionAnswerHandler(), AlertAnswerHandler(), SetTimerHandler(),
+    """In the order they must be asked, after the safety handlers. Yes and no to this
+    module's questions are answered through the question registry (handlers/dialogue.py)."""
+    return [PermissionAnswerHandler(), SetTimerHandler(),
             TimerStatusHandler(), CancelTimerHandler(), PauseTimerHandler(),
             ResumeTimerHandler(), WalkReminderHandler(), CancelRemindersHandler()]

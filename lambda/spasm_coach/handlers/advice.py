@@ -1,0 +1,89 @@
+"""The triage of a request, the session's safety level, and the advice for a level.
+
+Only the level reached is kept, in the session (``safety``), never what was said, and
+nothing of it outlives the session (the memory layer keeps no safety key).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from .. import triage
+from ..routine import FINISHED, PAUSED
+from ..speech import Speech
+from .common import coach_of, content_of, reply, routine_state, session, slot_values
+
+log = logging.getLogger(__name__)
+
+FLAG_LEVELS = ("doctor", "urgent", "emergency")
+
+
+def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
+    """The triage of everything the person said in this request (computed once)."""
+    attributes = handler_input.attributes_manager.request_attributes
+    if "assessment" not in attributes:
+        if not getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None):
+            attributes["assessment"] = None  # nothing said beyond the intent itself
+            return None
+        slots = slot_values(handler_input)
+        words = " ".join(s["value"] for s in slots.values() if s["value"])
+        sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
+        if sensation and part:
+            # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
+            words = "%s in my %s" % (sensation, part)
+        ids = [s["id"] for s in slots.values() if s["id"]]
+        locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
+        attributes["assessment"] = triage.assess(words, ids, locale) if (words or ids) else None
+    return attributes["assessment"]
+
+
+def raised_level(handler_input: HandlerInput) -> Optional[str]:
+    """The highest level raised in this session, or None."""
+    level = session(handler_input).get("safety")
+    return level if level in FLAG_LEVELS else None
+
+
+def raise_level(handler_input: HandlerInput, level: str) -> None:
+    """Raise the session's level to at least ``level`` (never lower it). From a flag
+    on, the routine is paused: no exercise is guided for the rest of the session."""
+    if level not in FLAG_LEVELS:
+        return
+    attributes = session(handler_input)
+    attributes["safety"] = triage.max_level(raised_level(handler_input) or "none", level)
+    state = routine_state(handler_input)
+    if state is not None and state["status"] != FINISHED:
+        attributes["routine"] = dict(state, status=PAUSED)
+
+
+def _say_with_number(speech: Speech, text: str, number: str) -> Speech:
+    """`text` said into `speech`, the emergency number in it (in digits) read digit by digit."""
+    if number.isdigit():
+        pieces = text.split(number)
+        for index, piece in enumerate(pieces):
+            speech.say(piece)
+            if index < len(pieces) - 1:
+                speech.say_digits(number)
+    else:
+        speech.say(text)
+    return speech
+
+
+def advise(handler_input: HandlerInput, level: str) -> Response:
+    """The advice for a level; the session keeps the highest level raised. An emergency
+    ends the session; after the others, no exercise is guided in this session."""
+    content = content_of(handler_input)
+    raise_level(handler_input, level)
+    attributes = session(handler_input)
+    attributes.pop("deferred", None)
+    attributes.pop("sequence", None)
+    text = content.text("safety.%s" % level)
+    number = content.emergency["number"]
+    # The same words for everyone at this level in this locale: rendered once.
+    speech = coach_of(handler_input).fixed("safety." + level, lambda s: _say_with_number(s, text, number))
+    card = content.text("safety.%s_card" % level)
+    if level == "emergency":
+        return reply(handler_input, speech, end=True, card=card)
+    return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=card)

@@ -1,0 +1,272 @@
+"""Asking questions and acting on their answers, for every question in questions.py.
+
+- ``ask`` puts a registered question to the person (its words and reprompt come from
+  the content, keyed by the registry) and makes it the pending one.
+- ``SafetyQuestionHandler`` answers every request while a safety question is pending:
+  yes, no and the listed follow-ups are decided by ``questions.decide``; help and
+  fallback answer and then ask again; anything else (next, start stretches, resume,
+  "I don't know") asks again without clearing anything. Stop still stops.
+- ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
+  handled; the actions it can carry out are named in the registry and bound here.
+- ``SymptomCheckHandler``: "check my symptoms", at any time.
+
+Session attributes used here (JSON; never what the person said):
+  pending    the id of the question waiting for an answer (through questions.py only)
+  sequence   [name, question id]: the sequence being asked (screening, check) and where
+  hurts      how many times "that hurts" was said in this session
+  left_out   stretch ids that hurt in this session (never stored beyond it)
+  net_said   the fallback's "check my symptoms" line has been said in full
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Dict, Mapping, Optional
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from .. import questions
+from ..questions import NO, UNCLEAR, YES, Decision, Question
+from ..speech import Speech
+from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level
+from .common import (IntentHandler, coach_of, content_of, intent_name, reply, routine_state, session,
+                     slot_values)
+
+log = logging.getLogger(__name__)
+
+YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
+ANSWER_INTENT = "SafetyAnswerIntent"
+CHECK_INTENT = "SymptomCheckIntent"
+# Requests that still do what they say while a safety question waits: ending the
+# conversation is always allowed (the level already raised stays in the session).
+LEAVING_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
+                   "AMAZON.PauseIntent")
+Action = Callable[[HandlerInput, Question], Response]
+
+
+def pending(handler_input: HandlerInput) -> Optional[Question]:
+    return questions.pending_in(session(handler_input))
+
+
+def ask(handler_input: HandlerInput, question_id: str, lead: Optional[Speech] = None,
+        **values: Any) -> Response:
+    """Ask a registered question; inside a sequence, remember where the sequence is."""
+    question = questions.QUESTIONS[question_id]
+    content = content_of(handler_input)
+    attributes = session(handler_input)
+    sequence = questions.sequence_of(question_id)
+    if sequence:
+        attributes["sequence"] = [sequence, question_id]
+    speech = lead if lead is not None else coach_of(handler_input).speech()
+    speech.say(content.text(question.text, **values))
+    return reply(handler_input, speech, content.text(question.reprompt, **values), question=question_id)
+
+
+def restate(handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
+    """Ask the pending question again, after a short line saying why."""
+    lead = coach_of(handler_input).speech().say(content_of(handler_input).text(lead_key)).pause(0.4)
+    return ask(handler_input, question.id, lead)
+
+
+# -- reading an answer -------------------------------------------------------------------
+def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> str:
+    """yes, no, a follow-up id, or unclear: what this request says to ``question``.
+
+    ``found`` is the triage of the request's words (or None): a described symptom
+    that answers a follow-up ("both legs are numb") counts as that follow-up, and a
+    red flag said in answer to a red-flag question counts as yes.
+    """
+    name = intent_name(handler_input)
+    if name == YES_INTENT:
+        return YES
+    if name == NO_INTENT:
+        return NO
+    if name == ANSWER_INTENT:
+        answer = (slot_values(handler_input).get("Answer") or {}).get("id")
+        if answer == "none":
+            return NO
+        if answer in question.follow_ups:
+            return answer
+    if found is not None:
+        for flag in found.flags:
+            answer = questions.FLAG_ANSWERS.get(flag)
+            if answer in question.follow_ups:
+                return answer
+        if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
+            return YES
+    return UNCLEAR
+
+
+def carry_out(handler_input: HandlerInput, question: Question, decision: Decision,
+              actions: Mapping[str, Action]) -> Response:
+    if decision.restate:
+        return restate(handler_input, question, "safety.restate.first")
+    before = raised_level(handler_input)
+    raise_level(handler_input, decision.level)
+    now = raised_level(handler_input)
+    if now == "emergency":
+        return advise(handler_input, now)
+    if decision.ask:
+        key = "safety.ask.noted" if now and not before else "safety.ask.next"
+        lead = coach_of(handler_input).speech().say(content_of(handler_input).text(key))
+        return ask(handler_input, decision.ask, lead)
+    if decision.do:
+        return actions[decision.do](handler_input, question)
+    return advise(handler_input, now) if now else settled(handler_input, question)
+
+
+# -- actions shared by the safety questions -------------------------------------------------
+def continue_sequence(handler_input: HandlerInput, question: Question) -> Response:
+    """The next question of the sequence the session is in; past its end, its close."""
+    attributes = session(handler_input)
+    where = attributes.get("sequence")
+    name, at = (where if isinstance(where, list) and len(where) == 2 else (None, None))
+    following = questions.next_in_sequence(name, at) if name else None
+    if following:
+        lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
+        return ask(handler_input, following, lead)
+    attributes.pop("sequence", None)
+    level = raised_level(handler_input)
+    if name == "screening" and level is None:
+        attributes["screened"] = True
+        lead = coach_of(handler_input).speech().say(
+            content_of(handler_input).text("safety.screening_clear")).pause(0.5)
+        return run_deferred(handler_input, attributes.pop("deferred", None), lead)
+    if name == "check" and level is None:
+        attributes["screened"] = True  # the check covers everything the screening asks
+        content = content_of(handler_input)
+        return reply(handler_input, content.text("safety.check.clear"), content.text("help.general_reprompt"))
+    return advise(handler_input, level) if level else settled(handler_input, question)
+
+
+def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Response:
+    """Carry out the exercise that was asked for before the screening questions."""
+    # Imported here: the routine handlers ask questions through this module.
+    from .routine import continue_routine, next_stretch, start_routine
+    action = deferred.get("action") if isinstance(deferred, dict) else None
+    if action == "resume" and routine_state(handler_input):
+        return continue_routine(handler_input, lead)
+    if action == "next" and routine_state(handler_input):
+        return next_stretch(handler_input, None, lead)
+    routine_id = deferred.get("routine") if isinstance(deferred, dict) else None
+    return start_routine(handler_input, routine_id if isinstance(routine_id, str) else "gentle", lead)
+
+
+def settled(handler_input: HandlerInput, question: Question) -> Response:
+    """A "no" that clears what the question asked about (and nothing else)."""
+    content = content_of(handler_input)
+    return reply(handler_input, content.text("safety.settled"), content.text("help.general_reprompt"))
+
+
+def start_check(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
+    """The structured symptom check, from its first question."""
+    content = content_of(handler_input)
+    speech = lead if lead is not None else coach_of(handler_input).speech()
+    speech.say(content.text("safety.check.intro")).pause(0.3)
+    return ask(handler_input, questions.SEQUENCES["check"][0], speech)
+
+
+# -- handlers --------------------------------------------------------------------------------
+class SafetyQuestionHandler(AbstractRequestHandler):
+    """Every request while a safety question waits for its answer."""
+
+    def __init__(self, actions: Mapping[str, Action]):
+        self.actions = actions
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        question = pending(handler_input)
+        if question is None or not question.safety:
+            return False
+        request = handler_input.request_envelope.request
+        return (getattr(request, "object_type", None) == "IntentRequest"
+                and intent_name(handler_input) not in LEAVING_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        question = pending(handler_input)
+        name = intent_name(handler_input)
+        if name == "AMAZON.HelpIntent":
+            return restate(handler_input, question, question.help or "safety.restate.help")
+        if name in ("AMAZON.FallbackIntent", "AMAZON.RepeatIntent"):
+            lead = "safety.restate.fallback" if name == "AMAZON.FallbackIntent" else "safety.ask.next"
+            return restate(handler_input, question, lead)
+        found = assessment(handler_input)
+        flagged = found is not None and found.level in FLAG_LEVELS
+        if flagged:
+            # A red flag described in answer holds whatever the question (an emergency
+            # was already routed by the red-flag handler).
+            raise_level(handler_input, found.level)
+        decision = questions.decide(question, answer_of(handler_input, question, found),
+                                    raised_level(handler_input) or "none")
+        if decision.restate and flagged:
+            return advise(handler_input, raised_level(handler_input))
+        return carry_out(handler_input, question, decision, self.actions)
+
+
+class AnswerHandler(IntentHandler):
+    """Yes and no to the skill's conversation questions (safety questions are answered
+    by SafetyQuestionHandler), and a yes or no with no question pending."""
+
+    intents = (YES_INTENT, NO_INTENT)
+
+    def __init__(self, actions: Mapping[str, Action]):
+        self.actions = actions
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        from .common import in_routine
+        yes = intent_name(handler_input) == YES_INTENT
+        question = pending(handler_input)
+        if question is not None and not question.safety:
+            decision = questions.decide(question, YES if yes else NO)
+            return carry_out(handler_input, question, decision, self.actions)
+        content = content_of(handler_input)
+        if in_routine(handler_input):
+            if yes:  # "yes" after "say next when you're ready"
+                from .routine import NextHandler
+                return NextHandler().handle(handler_input)
+            return reply(handler_input, content.text("routine_lines.next_reprompt"),
+                         content.text("routine_lines.next_reprompt"))
+        return reply(handler_input, content.text("yes_no.unexpected"), content.text("welcome.reprompt"))
+
+
+class SymptomCheckHandler(IntentHandler):
+    """ "Check my symptoms", "something's wrong": the structured check, at any time."""
+
+    intents = (CHECK_INTENT,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return start_check(handler_input)
+
+
+def actions(memory: Any = None) -> Dict[str, Action]:
+    """Every action a question can lead to (questions.ACTIONS), bound to what does it."""
+    from . import launch, memory as memory_handlers, routine, timers
+    bound: Dict[str, Action] = {
+        "continue": continue_sequence,
+        "settled": settled,
+        "relief": lambda h, q: launch.relief(h),
+        "no_relief": launch.no_relief,
+        "start_routine": lambda h, q: routine.start_routine(h),
+        "resume": lambda h, q: routine.continue_routine(h),
+        "goodbye": launch.goodbye_for_now,
+        "forget": lambda h, q: memory_handlers.forget_data(h, memory),
+        "keep_data": memory_handlers.keep_data,
+        "create_reminders": lambda h, q: timers.create_reminders(h),
+        "decline_reminders": timers.decline_reminders,
+        "set_offered_timer": timers.set_offered_timer,
+        "decline_timer": timers.decline_timer,
+        "pain_next": routine.after_pain_settles,
+        "pain_rest": routine.rest_after_pain,
+        "next_stretch": routine.next_stretch,
+        "stop_for_today": routine.stop_for_today,
+    }
+    missing = set(questions.ACTIONS) - set(bound)
+    if missing:
+        raise RuntimeError("actions without a handler: %s" % sorted(missing))
+    return bound
+
+
+def dialogue_handlers(memory: Any = None):
+    """The safety-question handler goes with the safety handlers (see safety.py); the
+    others are returned here in the order skill.py registers them."""
+    return [SymptomCheckHandler(), AnswerHandler(actions(memory))]

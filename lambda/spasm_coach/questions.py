@@ -1,0 +1,285 @@
+"""Every question the skill asks, in one registry, and what each answer does.
+
+A plain module with no SDK types. The session keeps only the id of the question that
+is waiting for an answer (``pending``); the handlers read and write it through
+``pending_in`` and ``put_pending`` here, and carry out a ``Decision`` from ``decide``.
+Adding a question means adding one ``Question`` below (and its words in the content).
+
+An answer is "yes", "no", one of a question's listed follow-ups (the ids of the
+SAFETY_ANSWER slot type: "one_leg", "both_legs", "saddle", "bladder", "bowel"), or
+anything else, which is "unclear".
+
+Safety questions follow four rules (clinical.md: red flags and how urgent they are;
+the project's rule that a confirmed flag holds for the session):
+
+1. "yes" to a red-flag question raises the level at once, to at least "doctor"; a
+   follow-up answer may only raise it further (levels never go down here).
+2. "no" clears only what that question asked about: it never lowers a level raised
+   earlier, and says nothing about a symptom the question did not cover.
+3. An unclear, off-topic or missing answer never clears anything: the question is
+   asked again (``Decision.restate``).
+4. Once a level is raised, no exercise is guided for the rest of the session (the
+   exercise gate in handlers/safety.py reads the level).
+
+Questions can form a sequence (the screening before the first exercise, the symptom
+check): the action ``continue`` moves to the next question of the sequence the
+session is in, and past its end to the sequence's closing action.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Mapping, MutableMapping, Optional, Tuple
+
+from .triage import max_level
+
+YES, NO, UNCLEAR = "yes", "no", "unclear"
+FOLLOW_UPS = ("one_leg", "both_legs", "saddle", "bladder", "bowel")
+SESSION_KEY = "pending"
+# Actions a question may lead to; handlers/dialogue.py carries each out.
+ACTIONS = (
+    "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",
+    "create_reminders", "decline_reminders", "set_offered_timer", "decline_timer",
+    "continue", "settled", "pain_next", "pain_rest", "next_stretch", "stop_for_today",
+)
+# Actions that guide an exercise: the exercise gate looks at these before they run.
+EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch"})
+
+
+@dataclass(frozen=True)
+class Then:
+    """What an answer does: raise the level to at least ``level``, then ask ``ask`` or
+    carry out ``do``. With neither, the advice for the session's level is given."""
+
+    level: Optional[str] = None
+    ask: Optional[str] = None
+    do: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    asked_by: str                      # the module that asks it
+    text: str                          # content key of the question
+    reprompt: str                      # content key of its reprompt
+    yes: Optional[Then]                # None: "yes" does not answer it (asked again)
+    no: Optional[Then]
+    follow_ups: Mapping[str, Then] = field(default_factory=dict)
+    safety: bool = False               # rules 2 and 3 apply
+    red_flag: bool = False             # a "yes" is a red flag (rule 1)
+    covers: Tuple[str, ...] = ()       # red-flag groups it asks about
+    help: Optional[str] = None         # content key: what help says before asking again
+
+
+def _continue(level: Optional[str] = None) -> Then:
+    return Then(level=level, do="continue")
+
+
+_LEGS = Then(level="doctor", ask="legs_where")
+_EMERGENCY = Then(level="emergency")
+# Where a leg symptom is, once someone has said there is one (clinical.md: one leg is
+# a doctor matter, both legs an emergency; one weak leg urgent, sudden or worsening
+# weakness an emergency).
+_WHERE = {"one_leg": Then(level="doctor", ask="leg_weak"), "both_legs": _EMERGENCY,
+          "saddle": _EMERGENCY, "bladder": _EMERGENCY, "bowel": _EMERGENCY}
+
+_QUESTIONS = (
+    # -- conversation ------------------------------------------------------------------
+    Question("launch", "handlers/launch.py", "welcome.question", "welcome.reprompt",
+             yes=Then(do="relief"), no=Then(do="no_relief")),
+    Question("welcome_back", "handlers/launch.py", "memory.welcome_back_routine",
+             "memory.welcome_back_reprompt", yes=Then(do="resume"), no=Then(ask="launch")),
+    Question("offer_stretches", "handlers/launch.py, handlers/info.py, handlers/routine.py",
+             "relief.offer", "relief.reprompt", yes=Then(do="start_routine"), no=Then(do="goodbye")),
+    Question("forget", "handlers/memory.py", "memory.forget_confirm", "memory.forget_reprompt",
+             yes=Then(do="forget"), no=Then(do="keep_data")),
+    Question("confirm_reminders", "handlers/timers.py", "reminders.confirm_many",
+             "reminders.confirm_reprompt", yes=Then(do="create_reminders"),
+             no=Then(do="decline_reminders")),
+    Question("offer_timer", "handlers/timers.py", "timers.offer.which", "timers.offer.which_reprompt",
+             yes=Then(do="set_offered_timer"), no=Then(do="decline_timer")),
+    Question("offer_heat_timer", "handlers/routine.py", "routine_lines.finished_offer",
+             "routine_lines.finished_reprompt", yes=Then(do="set_offered_timer"),
+             no=Then(do="decline_timer")),
+    Question("offer_ice_timer", "handlers/timers.py", "routine_lines.finished_offer",
+             "routine_lines.finished_reprompt", yes=Then(do="set_offered_timer"),
+             no=Then(do="decline_timer")),
+    # -- screening: every session, before the first exercise ---------------------------
+    Question("screening_legs", "handlers/safety.py", "safety.ask.screening_legs",
+             "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_continue(),
+             safety=True, red_flag=True, covers=("legs",)),
+    Question("screening_saddle", "handlers/safety.py", "safety.ask.screening_saddle",
+             "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_continue(),
+             safety=True, red_flag=True, covers=("saddle", "bladder", "bowel", "sexual")),
+    # -- follow-ups about the legs --------------------------------------------------------
+    Question("legs_where", "handlers/safety.py", "safety.ask.legs_where",
+             "safety.ask.legs_where_reprompt", yes=None, no=_continue(), follow_ups=_WHERE,
+             safety=True, covers=("legs",), help="safety.help.follow_up"),
+    Question("leg_weak", "handlers/safety.py", "safety.ask.leg_weak", "safety.ask.leg_weak_reprompt",
+             yes=Then(level="urgent", ask="weak_sudden"), no=_continue(),
+             follow_ups={"both_legs": _EMERGENCY},
+             safety=True, red_flag=True, covers=("weakness", "foot_drop")),
+    Question("weak_sudden", "handlers/safety.py", "safety.ask.weak_sudden",
+             "safety.ask.weak_sudden_reprompt", yes=_EMERGENCY, no=_continue("urgent"),
+             safety=True, red_flag=True, covers=("weakness",)),
+    # -- clarifying a near miss (triage "clarify") ---------------------------------------
+    Question("clarify_legs", "handlers/safety.py", "safety.ask.clarify_legs",
+             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("legs",)),
+    Question("clarify_pain", "handlers/safety.py", "safety.ask.clarify_pain",
+             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("legs",)),
+    Question("clarify_saddle", "handlers/safety.py", "safety.ask.clarify_saddle",
+             "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("saddle",)),
+    Question("clarify_bladder", "handlers/safety.py", "safety.ask.clarify_bladder",
+             "safety.ask.new_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("bladder",)),
+    Question("clarify_bowel", "handlers/safety.py", "safety.ask.clarify_bowel",
+             "safety.ask.new_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("bowel",)),
+    Question("clarify_weakness", "handlers/safety.py", "safety.ask.clarify_weakness",
+             "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=_continue("urgent"),
+             safety=True, red_flag=True, covers=("weakness",)),
+    Question("clarify_where", "handlers/safety.py", "safety.ask.clarify_where",
+             "safety.ask.clarify_where_reprompt", yes=None, no=Then(do="settled"),
+             follow_ups=_WHERE, safety=True, covers=("legs", "saddle", "bladder", "bowel"),
+             help="safety.help.follow_up"),
+    # -- "that hurts" during a stretch -----------------------------------------------------
+    Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
+             yes=_LEGS, no=Then(ask="pain_settles"), follow_ups={"both_legs": _EMERGENCY},
+             safety=True, red_flag=True, covers=("legs",)),
+    # clinical.md, doctor row: pain during the exercises that does not settle.
+    Question("pain_settles", "handlers/routine.py", "safety.ask.pain_settles",
+             "safety.ask.yes_no_reprompt", yes=Then(do="pain_next"), no=_continue("doctor"),
+             safety=True, covers=("exercise_pain",)),
+    Question("pain_next", "handlers/routine.py", "routine_lines.pain_next",
+             "routine_lines.pain_next_reprompt", yes=Then(do="next_stretch"), no=Then(do="pain_rest")),
+    Question("pain_stop", "handlers/routine.py", "routine_lines.pain_stop",
+             "routine_lines.pain_stop_reprompt", yes=Then(do="stop_for_today"),
+             no=Then(do="next_stretch")),
+    # -- the symptom check: one question per red-flag group, most urgent first ----------
+    Question("check_saddle", "handlers/safety.py", "safety.check.saddle", "safety.ask.yes_no_reprompt",
+             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("saddle",)),
+    Question("check_toilet", "handlers/safety.py", "safety.check.toilet", "safety.ask.yes_no_reprompt",
+             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True,
+             covers=("bladder", "bowel", "sexual")),
+    Question("check_legs", "handlers/safety.py", "safety.check.legs", "safety.ask.yes_no_reprompt",
+             yes=_LEGS, no=_continue(), follow_ups={"both_legs": _EMERGENCY},
+             safety=True, red_flag=True, covers=("legs", "weakness", "foot_drop")),
+    Question("check_chest", "handlers/safety.py", "safety.check.chest", "safety.ask.yes_no_reprompt",
+             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("chest_or_belly",)),
+    Question("check_fall", "handlers/safety.py", "safety.check.fall", "safety.ask.yes_no_reprompt",
+             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("trauma",)),
+    Question("check_fever", "handlers/safety.py", "safety.check.fever", "safety.ask.yes_no_reprompt",
+             yes=_continue("urgent"), no=_continue(), safety=True, red_flag=True, covers=("fever",)),
+    Question("check_history", "handlers/safety.py", "safety.check.history", "safety.ask.yes_no_reprompt",
+             yes=_continue("urgent"), no=_continue(), safety=True, red_flag=True,
+             covers=("cancer_history", "osteoporosis_steroids", "immune")),
+    Question("check_doctor", "handlers/safety.py", "safety.check.doctor", "safety.ask.yes_no_reprompt",
+             yes=_continue("doctor"), no=_continue(), safety=True, red_flag=True,
+             covers=("night_pain", "weight_loss", "not_improving")),
+)
+QUESTIONS: Dict[str, Question] = {q.id: q for q in _QUESTIONS}
+
+# Sequences of questions, and what follows their last one.
+SEQUENCES: Dict[str, Tuple[str, ...]] = {
+    "screening": ("screening_legs", "screening_saddle"),
+    "check": ("check_saddle", "check_toilet", "check_legs", "check_chest", "check_fall",
+              "check_fever", "check_history", "check_doctor"),
+}
+# Which red-flag topic of the triage each clarifying question asks about.
+CLARIFY_QUESTIONS = {"legs": "clarify_legs", "pain": "clarify_pain", "saddle": "clarify_saddle",
+                     "bladder": "clarify_bladder", "bowel": "clarify_bowel",
+                     "weakness": "clarify_weakness", "where": "clarify_where"}
+# Triage flags that answer a follow-up by themselves ("both legs", "around my bottom").
+FLAG_ANSWERS = {"both_legs": "both_legs", "one_leg": "one_leg", "saddle_numbness": "saddle",
+                "bladder": "bladder", "bowel": "bowel"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with an answer: the session's new level, then ask ``ask``, carry out
+    ``do``, or give the advice for ``level``; or, for an unclear answer, ask again."""
+
+    level: str
+    ask: Optional[str] = None
+    do: Optional[str] = None
+    restate: bool = False
+
+
+def get(question_id: Optional[str]) -> Optional[Question]:
+    return QUESTIONS.get(question_id) if isinstance(question_id, str) else None
+
+
+def decide(question: Question, answer: str, level: str = "none") -> Decision:
+    """The outcome of ``answer`` to ``question`` in a session whose level is ``level``."""
+    if answer == YES:
+        then = question.yes
+    elif answer == NO:
+        then = question.no
+    else:
+        then = question.follow_ups.get(answer)
+    if then is None:
+        return Decision(level=level, restate=True)  # rule 3
+    new = level
+    if question.red_flag and answer != NO:
+        new = max_level(new, "doctor")  # rule 1
+    if then.level:
+        new = max_level(new, then.level)  # only ever up
+    return Decision(level=new, ask=then.ask, do=then.do)
+
+
+def next_in_sequence(sequence: Optional[str], question_id: Optional[str]) -> Optional[str]:
+    """The question after ``question_id`` in ``sequence`` (None past its end)."""
+    order = SEQUENCES.get(sequence or "", ())
+    if question_id not in order:
+        return order[0] if order and question_id is None else None
+    index = order.index(question_id) + 1
+    return order[index] if index < len(order) else None
+
+
+def sequence_of(question_id: str) -> Optional[str]:
+    for name, order in SEQUENCES.items():
+        if question_id in order:
+            return name
+    return None
+
+
+# -- the session's pending question -----------------------------------------------------
+def pending_in(attributes: Mapping[str, Any]) -> Optional[Question]:
+    """The question waiting for an answer in these session attributes (None if none, or
+    if the session holds something that is not a known question id)."""
+    return get(attributes.get(SESSION_KEY))
+
+
+def put_pending(attributes: MutableMapping[str, Any], question_id: Optional[str]) -> None:
+    """Make ``question_id`` the pending question (None: no question is pending)."""
+    if question_id is None:
+        attributes.pop(SESSION_KEY, None)
+        return
+    if question_id not in QUESTIONS:
+        raise KeyError("not a registered question: %r" % question_id)
+    attributes[SESSION_KEY] = question_id
+
+
+def check_registry() -> None:
+    """Raise ValueError when the registry breaks its own rules (run by the tests)."""
+    for question in _QUESTIONS:
+        outcomes = [question.yes, question.no] + list(question.follow_ups.values())
+        for then in filter(None, outcomes):
+            if then.ask and then.ask not in QUESTIONS:
+                raise ValueError("%s asks unknown %s" % (question.id, then.ask))
+            if then.do and then.do not in ACTIONS:
+                raise ValueError("%s does unknown %s" % (question.id, then.do))
+            if then.ask and then.do:
+                raise ValueError("%s both asks and does" % question.id)
+        if not question.safety and (question.yes is None or question.no is None):
+            raise ValueError("%s: a conversation question takes yes and no" % question.id)
+        if set(question.follow_ups) - set(FOLLOW_UPS):
+            raise ValueError("%s: unknown follow-up" % question.id)
+        if question.red_flag and not question.safety:
+            raise ValueError("%s: a red-flag question is a safety question" % question.id)
+    for order in SEQUENCES.values():
+        for question_id in order:
+            if not QUESTIONS[question_id].safety:
+                raise ValueError("%s in a sequence is not a safety question" % question_id)
