@@ -113,7 +113,7 @@ _QUESTIONS = (
     # -- follow-ups about the legs --------------------------------------------------------
     Question("legs_where", "handlers/safety.py", "safety.ask.legs_where",
              "safety.ask.legs_where_reprompt", yes=None, no=_continue(), follow_ups=_WHERE,
-             safety=True, covers=("legs",), help="safety.help.follow_up"),
+             safety=True, covers=("legs",), help="safety.restate.follow_up"),
     Question("leg_weak", "handlers/safety.py", "safety.ask.leg_weak", "safety.ask.leg_weak_reprompt",
              yes=Then(level="urgent", ask="weak_sudden"), no=_continue(),
              follow_ups={"both_legs": _EMERGENCY},
@@ -143,7 +143,7 @@ _QUESTIONS = (
     Question("clarify_where", "handlers/safety.py", "safety.ask.clarify_where",
              "safety.ask.clarify_where_reprompt", yes=None, no=Then(do="settled"),
              follow_ups=_WHERE, safety=True, covers=("legs", "saddle", "bladder", "bowel"),
-             help="safety.help.follow_up"),
+             help="safety.restate.follow_up"),
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups={"both_legs": _EMERGENCY},

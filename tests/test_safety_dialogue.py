@@ -1,0 +1,304 @@
+"""Safety answers that stick: every question the skill asks, answered every way, through
+the simulator (Alexa's hearing, the real skill). Assertions are on levels, pending
+question ids and routine positions, never on English."""
+import pytest
+
+from spasm_coach import questions, triage
+from spasm_coach.simulator.conversation import Conversation, default_handler
+
+SCREENING = questions.SEQUENCES["screening"]
+CHECK = questions.SEQUENCES["check"]
+INTO_ROUTINE = ("open back spasm coach", "start stretches") + ("no",) * len(SCREENING)
+RANK = {level: i for i, level in enumerate(triage.LEVELS)}
+
+# How a person reaches each safety question, said as they would say it.
+PATHS = {
+    "screening_legs": ("open back spasm coach", "start stretches"),
+    "screening_saddle": ("open back spasm coach", "start stretches", "no"),
+    "legs_where": ("open back spasm coach", "start stretches", "yes"),
+    "leg_weak": ("open back spasm coach", "start stretches", "yes", "one leg"),
+    "weak_sudden": ("open back spasm coach", "start stretches", "yes", "one leg", "yes"),
+    "pain_leg": INTO_ROUTINE + ("that hurts",),
+    "pain_settles": INTO_ROUTINE + ("that hurts", "no"),
+}
+for _index, _question in enumerate(CHECK):
+    PATHS[_question] = ("open back spasm coach", "check my symptoms") + ("no",) * _index
+# Clarifying questions follow a near miss, whose wording is the triage's business: the
+# tests open the skill and put the question in place as the skill itself would.
+INJECTED = sorted(q.id for q in questions.QUESTIONS.values() if q.safety and q.id not in PATHS)
+
+
+def conversation():
+    return Conversation(default_handler(), user_id="dialogue-test")
+
+
+def attributes(talk):
+    return talk.session.info.attributes if talk.session else {}
+
+
+def pending(talk):
+    return attributes(talk).get("pending")
+
+
+def level(talk, report):
+    return report.get("safety") or attributes(talk).get("safety") or "none"
+
+
+def reach(question_id):
+    talk = conversation()
+    if question_id in PATHS:
+        for line in PATHS[question_id]:
+            talk.line(line)
+    else:
+        for line in INTO_ROUTINE:
+            talk.line(line)
+        talk.session.info.attributes["pending"] = question_id
+    assert pending(talk) == question_id, (question_id, attributes(talk))
+    return talk
+
+
+def say(talk, line):
+    return talk.line(line)[-1]
+
+
+SAFETY_QUESTIONS = sorted(q.id for q in questions.QUESTIONS.values() if q.safety)
+# Answers that do not answer a question: each leaves it pending and clears nothing.
+UNCLEAR = ("help", "repeat", "purple elephants dancing", "next", "start stretches", "resume",
+           "i don't know", "start over", "skip")
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("words", UNCLEAR)
+def test_an_unclear_answer_asks_again_and_clears_nothing(question, words):
+    talk = reach(question)
+    before_level, before_routine = attributes(talk).get("safety"), attributes(talk).get("routine")
+    report = say(talk, words)
+    assert report["end_session"] is False
+    assert pending(talk) == question, (words, report["intent"], report["speech"])
+    assert attributes(talk).get("safety") == before_level
+    assert attributes(talk).get("routine") == before_routine  # nothing guided, nothing moved
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_silence_replays_the_question_then_ends_with_the_level_kept(question):
+    talk = reach(question)
+    before = attributes(talk).get("safety")
+    first = say(talk, "/silence")
+    assert first["request_type"] == "Reprompt" and pending(talk) == question
+    last = say(talk, "/silence")
+    assert talk.session is None and (last.get("safety") or before) == before
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_stop_still_stops(question):
+    talk = reach(question)
+    assert say(talk, "stop")["end_session"] is True
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_yes_to_a_red_flag_question_raises_and_locks_exercise(question):
+    talk = reach(question)
+    before = attributes(talk).get("safety") or "none"
+    report = say(talk, "yes")
+    now = level(talk, report)
+    if not questions.QUESTIONS[question].red_flag:
+        assert RANK[now] >= RANK[before]
+        return
+    assert RANK[now] >= max(RANK["doctor"], RANK[before]), report["speech"]
+    if talk.session is not None:
+        for words in ("next", "resume", "start over", "start stretches", "how do i do the pelvic tilt"):
+            at = attributes(talk).get("routine")
+            report = say(talk, words)
+            assert "Hold" not in report["speech"]
+            assert attributes(talk).get("routine") in (at, None) or attributes(talk)["routine"]["status"] != "active"
+            assert RANK[level(talk, report)] >= RANK[now]
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_no_never_lowers_a_level_raised_earlier(question):
+    talk = reach(question)
+    attributes(talk)["safety"] = "urgent"
+    report = say(talk, "no")
+    assert RANK[level(talk, report)] >= RANK["urgent"]
+
+
+@pytest.mark.parametrize("question", [q for q in SAFETY_QUESTIONS if "both_legs" in questions.QUESTIONS[q].follow_ups])
+def test_both_legs_as_a_follow_up_is_an_emergency(question):
+    talk = reach(question)
+    report = say(talk, "both legs")
+    assert report["safety"] == "emergency" and report["end_session"] is True
+
+
+@pytest.mark.parametrize("question", [q for q in SAFETY_QUESTIONS if "one_leg" in questions.QUESTIONS[q].follow_ups])
+def test_one_leg_as_a_follow_up_is_at_least_doctor_and_asks_about_weakness(question):
+    talk = reach(question)
+    say(talk, "just one leg")
+    assert level(talk, {}) in ("doctor", "urgent", "emergency") and pending(talk) == "leg_weak"
+
+
+# -- the cases that started this ---------------------------------------------------------------
+def test_a_confirmed_leg_symptom_after_that_hurts_holds_on_next():
+    talk = reach("pain_leg")
+    step = attributes(talk)["routine"]["step"]
+    say(talk, "yes")
+    say(talk, "next")
+    assert attributes(talk)["safety"] == "doctor"
+    assert attributes(talk)["routine"]["step"] == step and attributes(talk)["routine"]["status"] != "active"
+
+
+def test_an_unclear_follow_up_never_clears_a_yes():
+    talk = reach("clarify_legs")
+    say(talk, "yes")
+    assert pending(talk) == "legs_where" and attributes(talk)["safety"] == "doctor"
+    say(talk, "no")
+    assert attributes(talk)["safety"] == "doctor" and pending(talk) is None
+
+
+def test_start_stretches_during_a_follow_up_does_not_start_the_screening_again():
+    talk = reach("legs_where")
+    say(talk, "start stretches")
+    assert pending(talk) == "legs_where" and attributes(talk)["safety"] == "doctor"
+
+
+def test_a_symptom_no_single_question_covers_gets_the_whole_check_not_an_all_clear(monkeypatch):
+    talk = conversation()
+    for line in INTO_ROUTINE:
+        talk.line(line)
+    unplaced = triage.Assessment(level="clarify", flags=(), clarify="general")
+    monkeypatch.setattr(triage, "assess", lambda *args, **kwargs: unplaced)
+    say(talk, "my chest feels a bit funny")
+    monkeypatch.undo()
+    assert pending(talk) == CHECK[0]
+    say(talk, "no")
+    assert pending(talk) == CHECK[1]  # one no clears one group, the check goes on
+    for _ in CHECK[1:CHECK.index("check_chest")]:
+        say(talk, "no")
+    assert pending(talk) == "check_chest"
+    assert say(talk, "yes")["safety"] == "emergency"
+
+
+def test_that_hurts_then_no_leaves_the_stretch_out():
+    talk = reach("pain_leg")
+    hurt = attributes(talk)["routine"]
+    stretch = hurt["id"], hurt["step"]
+    say(talk, "no")
+    assert pending(talk) == "pain_settles"
+    say(talk, "yes")
+    assert pending(talk) == "pain_next"
+    say(talk, "yes")
+    moved = attributes(talk)["routine"]
+    assert moved["status"] == "active" and moved["step"] > stretch[1]
+    assert attributes(talk)["safety"] is None
+    # And the same stretch's other side is not next either.
+    from spasm_coach.content import for_locale
+    from spasm_coach.routine import routine_steps
+    steps = routine_steps(for_locale("en-US"), moved["id"])
+    assert steps[moved["step"]].stretch != steps[stretch[1]].stretch
+
+
+def test_pain_that_does_not_settle_is_a_doctor_matter():
+    talk = reach("pain_settles")
+    say(talk, "no")
+    assert attributes(talk)["safety"] == "doctor"
+
+
+def test_a_second_that_hurts_suggests_stopping_for_today():
+    talk = reach("pain_leg")
+    for line in ("no", "yes", "yes", "that hurts", "no", "yes"):
+        say(talk, line)
+    assert pending(talk) == "pain_stop"
+    report = say(talk, "yes")
+    assert report["end_session"] is True
+
+
+def test_a_no_to_the_screening_asks_the_second_question_then_starts():
+    talk = reach("screening_legs")
+    say(talk, "no")
+    assert pending(talk) == "screening_saddle" and "routine" not in attributes(talk)
+    say(talk, "no")
+    assert attributes(talk)["routine"]["status"] == "active" and attributes(talk)["screened"] is True
+
+
+def test_yes_to_the_second_screening_question_is_an_emergency():
+    talk = reach("screening_saddle")
+    assert say(talk, "yes")["safety"] == "emergency"
+
+
+def test_the_screening_is_not_asked_again_on_resume_in_the_same_session():
+    talk = conversation()
+    for line in INTO_ROUTINE + ("next", "help"):
+        talk.line(line)
+    say(talk, "resume")
+    assert pending(talk) is None and attributes(talk)["routine"]["status"] == "active"
+
+
+def test_a_legs_yes_in_the_screening_still_asks_the_second_screening_question():
+    talk = reach("legs_where")
+    say(talk, "one leg")
+    say(talk, "no")  # not weak
+    assert attributes(talk)["safety"] == "doctor" and pending(talk) == "screening_saddle"
+    assert say(talk, "yes")["safety"] == "emergency"
+
+
+def test_fallback_outside_the_routine_offers_the_symptom_check_in_full_then_shorter():
+    talk = conversation()
+    talk.line("open back spasm coach")
+    first = say(talk, "purple elephants dancing")
+    second = say(talk, "orange giraffes singing")
+    assert "check my symptoms" in first["speech"] and "check my symptoms" in second["speech"]
+    assert len(second["speech"]) < len(first["speech"])
+    say(talk, "check my symptoms")
+    assert pending(talk) == CHECK[0]
+
+
+def test_the_symptom_check_with_every_no_says_nothing_needs_a_doctor_and_counts_as_screening():
+    talk = conversation()
+    talk.line("open back spasm coach")
+    say(talk, "check my symptoms")
+    for _ in CHECK:
+        report = say(talk, "no")
+    assert report["safety"] is None and report["end_session"] is False and pending(talk) is None
+    assert attributes(talk)["screened"] is True
+    say(talk, "start stretches")
+    assert attributes(talk)["routine"]["status"] == "active"
+
+
+@pytest.mark.parametrize("question,expected", [("check_fever", "urgent"), ("check_history", "urgent"),
+                                                ("check_doctor", "doctor"), ("check_fall", "emergency")])
+def test_a_yes_in_the_check_ends_in_the_advice_at_its_level(question, expected):
+    talk = reach(question)
+    report = say(talk, "yes")
+    for _ in CHECK:
+        if pending(talk) not in CHECK:
+            break
+        report = say(talk, "no")
+    assert report["safety"] == expected and pending(talk) is None
+    assert report["end_session"] is (expected == "emergency")
+
+
+def test_one_weak_leg_that_is_not_sudden_is_urgent():
+    talk = reach("leg_weak")
+    say(talk, "yes")
+    assert attributes(talk)["safety"] == "urgent" and pending(talk) == "weak_sudden"
+    say(talk, "no")
+    assert attributes(talk)["safety"] == "urgent"
+    report = say(talk, "yes")  # a yes after the question is answered asks nothing more
+    assert RANK[level(talk, report)] >= RANK["urgent"]
+
+
+def test_sudden_weakness_is_an_emergency():
+    talk = reach("weak_sudden")
+    assert say(talk, "yes")["safety"] == "emergency"
+
+
+def test_after_a_flag_nothing_guides_exercise_for_the_rest_of_the_session():
+    talk = reach("clarify_pain")
+    say(talk, "yes")
+    say(talk, "just one leg")
+    say(talk, "no")
+    assert attributes(talk)["safety"] == "doctor" and pending(talk) is None
+    for words in ("next", "resume", "start over", "start stretches", "start the pelvic tilt", "yes", "skip"):
+        at = attributes(talk).get("routine")
+        report = say(talk, words)
+        assert attributes(talk).get("routine") == at, words
+        assert report["safety"] == "doctor" and "Hold" not in report["speech"]
