@@ -302,3 +302,9 @@ def test_after_a_flag_nothing_guides_exercise_for_the_rest_of_the_session():
         report = say(talk, words)
         assert attributes(talk).get("routine") == at, words
         assert report["safety"] == "doctor" and "Hold" not in report["speech"]
+
+
+def test_a_described_leg_symptom_answers_the_question_and_its_follow_up_at_once():
+    talk = reach("screening_legs")
+    say(talk, "i've got pain going down my leg")
+    assert attributes(talk)["safety"] == "doctor" and pending(talk) == "leg_weak"

@@ -105,7 +105,7 @@ _QUESTIONS = (
              no=Then(do="decline_timer")),
     # -- screening: every session, before the first exercise ---------------------------
     Question("screening_legs", "handlers/safety.py", "safety.ask.screening_legs",
-             "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_continue(),
+             "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_continue(), follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs",)),
     Question("screening_saddle", "handlers/safety.py", "safety.ask.screening_saddle",
              "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_continue(),
@@ -123,10 +123,10 @@ _QUESTIONS = (
              safety=True, red_flag=True, covers=("weakness",)),
     # -- clarifying a near miss (triage "clarify") ---------------------------------------
     Question("clarify_legs", "handlers/safety.py", "safety.ask.clarify_legs",
-             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"),
+             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"), follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs",)),
     Question("clarify_pain", "handlers/safety.py", "safety.ask.clarify_pain",
-             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"),
+             "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"), follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs",)),
     Question("clarify_saddle", "handlers/safety.py", "safety.ask.clarify_saddle",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
@@ -146,7 +146,7 @@ _QUESTIONS = (
              help="safety.restate.follow_up"),
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
-             yes=_LEGS, no=Then(ask="pain_settles"), follow_ups={"both_legs": _EMERGENCY},
+             yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs",)),
     # clinical.md, doctor row: pain during the exercises that does not settle.
     Question("pain_settles", "handlers/routine.py", "safety.ask.pain_settles",
@@ -164,7 +164,7 @@ _QUESTIONS = (
              yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True,
              covers=("bladder", "bowel", "sexual")),
     Question("check_legs", "handlers/safety.py", "safety.check.legs", "safety.ask.yes_no_reprompt",
-             yes=_LEGS, no=_continue(), follow_ups={"both_legs": _EMERGENCY},
+             yes=_LEGS, no=_continue(), follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs", "weakness", "foot_drop")),
     Question("check_chest", "handlers/safety.py", "safety.check.chest", "safety.ask.yes_no_reprompt",
              yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("chest_or_belly",)),
