@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench clean
+.PHONY: run test chat simulate package bench mutate clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ package: $(STAMP)
 
 bench: $(STAMP) package
 	$(PY) scripts/bench.py
+
+# Mutation testing of the pure cores (scripts/mutate.py): kill rate per core and every survivor.
+mutate: $(STAMP)
+	$(PY) scripts/mutate.py $(CORES)
 
 clean:
 	rm -rf build $(VENV)

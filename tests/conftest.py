@@ -1,14 +1,17 @@
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-for path in (ROOT / "lambda", ROOT / "tests"):
+# scripts/mutate.py runs the tests over a copy whose package folder is src/ (where the
+# mutation tool expects it); everything else reads lambda/.
+SOURCE = os.environ.get("SPASM_COACH_SOURCE", "lambda")
+for path in (ROOT / SOURCE, ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
 # Tests that import lambda_function get a skill that keeps nothing beyond the session,
 # unless a test builds its own with a store; nothing is written into the project tree.
-import os
 import tempfile
 
 os.environ.setdefault("SPASM_COACH_STORE", "session")

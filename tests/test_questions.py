@@ -136,3 +136,58 @@ def test_sequences_walk_in_order_and_end():
     assert tuple(walked[:-1]) == order
     assert questions.next_in_sequence("nothing", "check_fall") is None
     assert questions.sequence_of("legs_where") is None and questions.sequence_of("check_fall") == "check"
+
+
+# -- the registry's own checks catch a broken entry ---------------------------------------------
+def _question(**changes):
+    fields = dict(id="q", asked_by="tests", text="welcome.question", reprompt="welcome.reprompt",
+                  yes=questions.Then(do="relief"), no=questions.Then(do="goodbye"))
+    fields.update(changes)
+    return questions.Question(**fields)
+
+
+@pytest.mark.parametrize("broken,why", [
+    (_question(yes=questions.Then(ask="nowhere")), "asks unknown"),
+    (_question(no=questions.Then(do="dance")), "does unknown"),
+    (_question(yes=questions.Then(ask="q", do="relief")), "both asks and does"),
+    (_question(yes=None), "takes yes and no"),
+    (_question(no=None), "takes yes and no"),
+    (_question(safety=True, follow_ups={"left_knee": questions.Then(level="doctor")}), "unknown follow-up"),
+    (_question(red_flag=True), "is a safety question"),
+])
+def test_a_broken_entry_fails_the_registry_check(broken, why):
+    with pytest.raises(ValueError, match=why):
+        questions.check_registry({"q": broken}, {})
+    questions.check_registry({"q": _question()}, {})  # the same entry, unbroken, passes
+
+
+@pytest.mark.parametrize("sequence", [("q",), ("missing",)])
+def test_a_sequence_holds_only_registered_safety_questions(sequence):
+    with pytest.raises(ValueError, match="not a safety question"):
+        questions.check_registry({"q": _question()}, {"s": sequence})
+    questions.check_registry({"q": _question(safety=True, red_flag=True)}, {"s": ("q",)})
+
+
+def test_a_red_flag_yes_without_a_level_still_raises_to_doctor():
+    """Rule 1 holds for a new entry that forgets to name a level."""
+    forgetful = _question(safety=True, red_flag=True, yes=questions.Then(ask="legs_where"))
+    assert decide(forgetful, YES).level == "doctor"
+    assert decide(forgetful, YES, "urgent").level == "urgent"
+    assert decide(_question(safety=True, yes=questions.Then(do="settled")), YES).level == "none"
+
+
+def test_decide_starts_from_no_level():
+    assert decide(QUESTIONS["screening_legs"], NO) == questions.Decision("none", do="continue")
+
+
+def test_next_in_sequence_outside_the_sequence_is_none():
+    assert questions.next_in_sequence("check", "legs_where") is None
+    assert questions.next_in_sequence(None, None) is None
+
+
+def test_clearing_an_absent_question_is_harmless_and_an_unknown_id_is_named():
+    attributes = {"other": 1}
+    questions.put_pending(attributes, None)
+    assert attributes == {"other": 1}
+    with pytest.raises(KeyError, match="screening"):
+        questions.put_pending(attributes, "screening")

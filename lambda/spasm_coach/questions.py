@@ -70,10 +70,7 @@ class Question:
     help: Optional[str] = None         # content key: what help says before asking again
 
 
-def _continue(level: Optional[str] = None) -> Then:
-    return Then(level=level, do="continue")
-
-
+_NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
 _LEGS = Then(level="doctor", ask="legs_where")
 _EMERGENCY = Then(level="emergency")
 # Where a leg symptom is, once someone has said there is one (clinical.md: one leg is
@@ -105,21 +102,21 @@ _QUESTIONS = (
              no=Then(do="decline_timer")),
     # -- screening: every session, before the first exercise ---------------------------
     Question("screening_legs", "handlers/safety.py", "safety.ask.screening_legs",
-             "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_continue(), follow_ups=_WHERE,
+             "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs",)),
     Question("screening_saddle", "handlers/safety.py", "safety.ask.screening_saddle",
-             "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_continue(),
+             "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_NEXT,
              safety=True, red_flag=True, covers=("saddle", "bladder", "bowel", "sexual")),
     # -- follow-ups about the legs --------------------------------------------------------
     Question("legs_where", "handlers/safety.py", "safety.ask.legs_where",
-             "safety.ask.legs_where_reprompt", yes=None, no=_continue(), follow_ups=_WHERE,
+             "safety.ask.legs_where_reprompt", yes=None, no=_NEXT, follow_ups=_WHERE,
              safety=True, covers=("legs",), help="safety.restate.follow_up"),
     Question("leg_weak", "handlers/safety.py", "safety.ask.leg_weak", "safety.ask.leg_weak_reprompt",
-             yes=Then(level="urgent", ask="weak_sudden"), no=_continue(),
+             yes=Then(level="urgent", ask="weak_sudden"), no=_NEXT,
              follow_ups={"both_legs": _EMERGENCY},
              safety=True, red_flag=True, covers=("weakness", "foot_drop")),
     Question("weak_sudden", "handlers/safety.py", "safety.ask.weak_sudden",
-             "safety.ask.weak_sudden_reprompt", yes=_EMERGENCY, no=_continue("urgent"),
+             "safety.ask.weak_sudden_reprompt", yes=_EMERGENCY, no=Then(level="urgent", do="continue"),
              safety=True, red_flag=True, covers=("weakness",)),
     # -- clarifying a near miss (triage "clarify") ---------------------------------------
     Question("clarify_legs", "handlers/safety.py", "safety.ask.clarify_legs",
@@ -138,7 +135,7 @@ _QUESTIONS = (
              "safety.ask.new_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
              safety=True, red_flag=True, covers=("bowel",)),
     Question("clarify_weakness", "handlers/safety.py", "safety.ask.clarify_weakness",
-             "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=_continue("urgent"),
+             "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(level="urgent", do="continue"),
              safety=True, red_flag=True, covers=("weakness",)),
     Question("clarify_where", "handlers/safety.py", "safety.ask.clarify_where",
              "safety.ask.clarify_where_reprompt", yes=None, no=Then(do="settled"),
@@ -150,7 +147,7 @@ _QUESTIONS = (
              safety=True, red_flag=True, covers=("legs",)),
     # clinical.md, doctor row: pain during the exercises that does not settle.
     Question("pain_settles", "handlers/routine.py", "safety.ask.pain_settles",
-             "safety.ask.yes_no_reprompt", yes=Then(do="pain_next"), no=_continue("doctor"),
+             "safety.ask.yes_no_reprompt", yes=Then(do="pain_next"), no=Then(level="doctor", do="continue"),
              safety=True, covers=("exercise_pain",)),
     Question("pain_next", "handlers/routine.py", "routine_lines.pain_next",
              "routine_lines.pain_next_reprompt", yes=Then(do="next_stretch"), no=Then(do="pain_rest")),
@@ -159,24 +156,24 @@ _QUESTIONS = (
              no=Then(do="next_stretch")),
     # -- the symptom check: one question per red-flag group, most urgent first ----------
     Question("check_saddle", "handlers/safety.py", "safety.check.saddle", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("saddle",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("saddle",)),
     Question("check_toilet", "handlers/safety.py", "safety.check.toilet", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True,
+             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True,
              covers=("bladder", "bowel", "sexual")),
     Question("check_legs", "handlers/safety.py", "safety.check.legs", "safety.ask.yes_no_reprompt",
-             yes=_LEGS, no=_continue(), follow_ups=_WHERE,
+             yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
              safety=True, red_flag=True, covers=("legs", "weakness", "foot_drop")),
     Question("check_chest", "handlers/safety.py", "safety.check.chest", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("chest_or_belly",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("chest_or_belly",)),
     Question("check_fall", "handlers/safety.py", "safety.check.fall", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_continue(), safety=True, red_flag=True, covers=("trauma",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("trauma",)),
     Question("check_fever", "handlers/safety.py", "safety.check.fever", "safety.ask.yes_no_reprompt",
-             yes=_continue("urgent"), no=_continue(), safety=True, red_flag=True, covers=("fever",)),
+             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, red_flag=True, covers=("fever",)),
     Question("check_history", "handlers/safety.py", "safety.check.history", "safety.ask.yes_no_reprompt",
-             yes=_continue("urgent"), no=_continue(), safety=True, red_flag=True,
+             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, red_flag=True,
              covers=("cancer_history", "osteoporosis_steroids", "immune")),
     Question("check_doctor", "handlers/safety.py", "safety.check.doctor", "safety.ask.yes_no_reprompt",
-             yes=_continue("doctor"), no=_continue(), safety=True, red_flag=True,
+             yes=Then(level="doctor", do="continue"), no=_NEXT, safety=True, red_flag=True,
              covers=("night_pain", "weight_loss", "not_improving")),
 )
 QUESTIONS: Dict[str, Question] = {q.id: q for q in _QUESTIONS}
@@ -262,12 +259,13 @@ def put_pending(attributes: MutableMapping[str, Any], question_id: Optional[str]
     attributes[SESSION_KEY] = question_id
 
 
-def check_registry() -> None:
-    """Raise ValueError when the registry breaks its own rules (run by the tests)."""
-    for question in _QUESTIONS:
+def check_registry(registry: Mapping[str, Question] = QUESTIONS,
+                   sequences: Mapping[str, Tuple[str, ...]] = SEQUENCES) -> None:
+    """Raise ValueError when a registry breaks its own rules (run by the tests)."""
+    for question in registry.values():
         outcomes = [question.yes, question.no] + list(question.follow_ups.values())
         for then in filter(None, outcomes):
-            if then.ask and then.ask not in QUESTIONS:
+            if then.ask and then.ask not in registry:
                 raise ValueError("%s asks unknown %s" % (question.id, then.ask))
             if then.do and then.do not in ACTIONS:
                 raise ValueError("%s does unknown %s" % (question.id, then.do))
@@ -279,7 +277,7 @@ def check_registry() -> None:
             raise ValueError("%s: unknown follow-up" % question.id)
         if question.red_flag and not question.safety:
             raise ValueError("%s: a red-flag question is a safety question" % question.id)
-    for order in SEQUENCES.values():
+    for order in sequences.values():
         for question_id in order:
-            if not QUESTIONS[question_id].safety:
+            if question_id not in registry or not registry[question_id].safety:
                 raise ValueError("%s in a sequence is not a safety question" % question_id)

@@ -1,0 +1,141 @@
+"""make mutate: mutation testing of the pure cores, each against its own tests.
+
+For each core (routine, speech, triage, questions) this copies the project into
+build/mutate/<core>/ with the package under src/ (where mutmut looks for code), runs
+mutmut over that one module with only the tests named for it below, and prints the kill
+rate with every surviving mutant. A survivor listed in tests/data/equivalent_mutants.json
+(its function, the changed line, and why no test can tell it apart) is reported as
+equivalent and counted out of the rate.
+
+    .venv/bin/python scripts/mutate.py                 # every core
+    .venv/bin/python scripts/mutate.py routine speech  # some
+    .venv/bin/python scripts/mutate.py --check         # exit 1 below a target
+
+mutmut runs the tests once to see which test reaches which function, then each mutant
+only against the tests that reach it, in forked processes (--jobs at a time).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "mutate"
+EQUIVALENT = ROOT / "tests" / "data" / "equivalent_mutants.json"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+# Each core, its targets (issue: tests that catch real mistakes) and the tests that are its own.
+CORES: Dict[str, Dict[str, object]] = {
+    "routine": {"target": 0.90, "tests": ["tests/test_routine.py"]},
+    "speech": {"target": 0.90, "tests": ["tests/test_speech.py"]},
+    "triage": {"target": 0.85, "tests": ["tests/test_triage.py"]},
+    "questions": {"target": 0.90, "tests": ["tests/test_questions.py"]},
+}
+SURVIVED, NO_TESTS = 0, 5  # mutmut's exit codes: tests passed; no test reached the mutant
+
+
+def prepare(core: str) -> Path:
+    """A copy of the project for one core, with mutmut's configuration for it."""
+    where = BUILD / core
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True)
+    shutil.copytree(ROOT / "lambda", where / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("tests", "interaction_model", "scripts"):
+        shutil.copytree(ROOT / name, where / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "skill.json", where / "skill.json")
+    tests = json.dumps(CORES[core]["tests"])
+    (where / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n\n'
+        "[tool.mutmut]\n"
+        'source_paths = ["src/"]\n'
+        'only_mutate = ["src/spasm_coach/%s.py"]\n'
+        "pytest_add_cli_args_test_selection = %s\n"
+        'also_copy = ["interaction_model/", "skill.json", "scripts/"]\n' % (core, tests))
+    return where
+
+
+def run(core: str, jobs: int) -> Path:
+    where = prepare(core)
+    env = dict(os.environ, SPASM_COACH_SOURCE="src")
+    with open(where / "mutmut.log", "w") as log:
+        subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=where, env=env,
+                       stdout=log, stderr=subprocess.STDOUT, check=False)
+    return where
+
+
+def outcomes(where: Path, core: str) -> Dict[str, Optional[int]]:
+    meta = where / "mutants" / "src" / "spasm_coach" / ("%s.py.meta" % core)
+    if not meta.exists():
+        raise SystemExit("mutmut wrote no results for %s: see %s" % (core, where / "mutmut.log"))
+    return json.loads(meta.read_text())["exit_code_by_key"]
+
+
+def changed_line(where: Path, name: str) -> str:
+    """The mutated line of a mutant, as mutmut shows it ("+ ...")."""
+    shown = subprocess.run([str(MUTMUT), "show", name], cwd=where, capture_output=True, text=True,
+                           env=dict(os.environ, SPASM_COACH_SOURCE="src"), check=False).stdout
+    added = [line[1:].strip() for line in shown.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return " / ".join(added) or "?"
+
+
+def equivalents() -> List[Dict[str, str]]:
+    return json.loads(EQUIVALENT.read_text()) if EQUIVALENT.exists() else []
+
+
+def report(core: str, where: Path, seconds: float) -> Dict[str, object]:
+    results = outcomes(where, core)
+    known = equivalents()
+    survivors, equivalent = [], []
+    for name, code in sorted(results.items()):
+        if code not in (SURVIVED, NO_TESTS, None):
+            continue
+        function = name.split("__mutmut_")[0]
+        line = changed_line(where, name)
+        why = next((e["why"] for e in known if e["function"] == function and e["change"] == line), None)
+        (equivalent if why else survivors).append((name, line, why))
+    total = len(results)
+    killed = total - len(survivors) - len(equivalent)
+    rate = killed / (total - len(equivalent)) if total > len(equivalent) else 1.0
+    target = float(CORES[core]["target"])
+    print("\n%s: %d mutants, %d killed, %d equivalent, %d survived: kill rate %.1f%% (target %.0f%%) in %.0f s"
+          % (core, total, killed, len(equivalent), len(survivors), 100 * rate, 100 * target, seconds))
+    for name, line, _ in survivors:
+        print("  survived  %s: %s" % (name, line))
+    for name, line, why in equivalent:
+        print("  equivalent %s: %s  (%s)" % (name, line, why))
+    return {"core": core, "total": total, "killed": killed, "equivalent": len(equivalent),
+            "survived": len(survivors), "rate": rate, "target": target, "seconds": seconds}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cores", nargs="*", help="some of: %s (default: all)" % ", ".join(CORES))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a core is below its target")
+    args = parser.parse_args(argv)
+    unknown = set(args.cores) - set(CORES)
+    if unknown:
+        parser.error("unknown core: %s" % ", ".join(sorted(unknown)))
+    summaries = []
+    for core in args.cores or list(CORES):
+        start = time.monotonic()
+        where = run(core, args.jobs)
+        summaries.append(report(core, where, time.monotonic() - start))
+    (BUILD / "summary.json").write_text(json.dumps(summaries, indent=2))
+    print("\n%-10s %8s %8s %8s %8s %8s" % ("core", "mutants", "killed", "equiv", "survived", "rate"))
+    for s in summaries:
+        print("%-10s %8d %8d %8d %8d %7.1f%%" % (s["core"], s["total"], s["killed"], s["equivalent"],
+                                                 s["survived"], 100 * s["rate"]))
+    below = [s["core"] for s in summaries if s["rate"] < s["target"]]
+    return 1 if args.check and below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
