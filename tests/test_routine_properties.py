@@ -1,0 +1,175 @@
+"""The routine engine's properties, for every routine, stretch, side, pace and hold length,
+and for any sequence of events. Expected words are built from the content's own
+templates, so a new stretch or locale needs no change here."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from spasm_coach.content import for_locale
+from spasm_coach.routine import ACTIVE, FINISHED, PAUSED, SINGLE_PREFIX, Coach, is_valid, routine_steps, step_name
+from spasm_coach.speech import MAX_BREAK_MS, MAX_SSML_CHARS, number_word
+
+CONTENT = for_locale("en-US")
+STRETCHES = sorted(s for s, v in CONTENT.stretches.items() if not v.get("prevention_only"))
+ROUTINES = sorted(CONTENT.routines) + [SINGLE_PREFIX + s for s in STRETCHES]
+PREFS = [{}, {"hold": "longer"}, {"hold": "shorter"}, {"pace": "slower"},
+         {"hold": "longer", "pace": "slower"}, {"hold": "shorter", "pace": "slower"}]
+EVENTS = ("next", "skip", "previous", "start_over", "current")
+CASES = [(r, p) for r in ROUTINES for p in PREFS]
+IDS = ["%s-%s" % (r, "+".join("%s=%s" % kv for kv in sorted(p.items())) or "default") for r, p in CASES]
+
+
+def walk(coach, routine_id, avoid=frozenset()):
+    state, speech = coach.start(routine_id)
+    if coach.stretch_at(state) in avoid:
+        state, speech = coach.current(state, avoid=avoid)
+    turns = [(state, speech)]
+    for _ in range(200):
+        if state["status"] == FINISHED:
+            return turns
+        state, speech = coach.next(state, avoid)
+        turns.append((state, speech))
+    raise AssertionError("the routine never finished")
+
+
+def count_words(seconds):
+    return " ".join(number_word(n) for n in range(1, seconds + 1))
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_a_walk_visits_every_part_of_every_step_once_in_order(routine, prefs):
+    coach = Coach(CONTENT, prefs)
+    steps = routine_steps(CONTENT, routine)
+    turns = walk(coach, routine)
+    seen = [(s["step"], s["part"]) for s, _ in turns[:-1]] + [(turns[-1][0]["step"], None)]
+    expected = [(i, p) for i, step in enumerate(steps) for p in range(len(coach.parts(step)))]
+    assert [x for x in seen if x[1] is not None] + [seen[-1]] == seen
+    # Every part once, in order; the last turn both says the last part and finishes.
+    walked = [x for x in seen[:-1]] + [(len(steps) - 1, len(coach.parts(steps[-1])) - 1)]
+    assert walked == expected
+    assert turns[-1][0]["status"] == FINISHED
+    assert all(s["status"] == ACTIVE and is_valid(CONTENT, s) for s, _ in turns[:-1])
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_each_step_is_announced_with_its_own_number_and_name(routine, prefs):
+    coach = Coach(CONTENT, prefs)
+    steps = routine_steps(CONTENT, routine)
+    for state, speech in walk(coach, routine):
+        if routine.startswith(SINGLE_PREFIX) or state["part"] != 0 or state["status"] != ACTIVE:
+            continue
+        step = steps[state["step"]]
+        intro = CONTENT.text("routine_lines.step_intro", number=number_word(state["step"] + 1),
+                             total=number_word(len(steps)), name=step_name(CONTENT, step))
+        assert intro in speech.text
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_every_repetition_is_counted_to_a_hold_within_clinical_limits(routine, prefs):
+    coach = Coach(CONTENT, prefs)
+    for step in routine_steps(CONTENT, routine):
+        stretch = CONTENT.stretches[step.stretch]
+        parts = coach.parts(step)
+        assert sum(parts) == stretch["reps"]["default"]  # one number true for the whole stretch
+        assert max(parts) - min(parts) <= 1  # spread evenly across turns
+        holds = sum(1 for move in stretch["rep"] if move.get("hold"))
+        if not holds:
+            continue
+        seconds = coach.hold_seconds(stretch)
+        assert stretch["hold"]["min"] <= seconds <= stretch["hold"]["max"]
+        expected = {"longer": "max", "shorter": "min"}.get(prefs.get("hold"), "default")
+        assert seconds == stretch["hold"][expected]
+        text = coach.rep(step)
+        rendered = " ".join(piece[1] for piece in text.pieces if piece[0] == "say")
+        assert rendered.count(count_words(seconds)) == holds
+        assert count_words(seconds + 1) not in rendered
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_every_turn_fits_alexas_limits(routine, prefs):
+    for _, speech in walk(Coach(CONTENT, prefs), routine):
+        ssml = speech.ssml()
+        assert len(ssml) <= MAX_SSML_CHARS
+        for chunk in ssml.split('<break time="')[1:]:
+            assert int(chunk.split("ms")[0]) <= MAX_BREAK_MS
+
+
+@pytest.mark.parametrize("prefs", PREFS, ids=lambda p: "+".join(sorted(p.values())) or "default")
+def test_the_second_side_says_it_is_the_other_side_and_the_first_does_not(prefs):
+    coach = Coach(CONTENT, prefs)
+    other = CONTENT.text("routine_lines.side_intro")
+    for routine in ROUTINES:
+        steps = routine_steps(CONTENT, routine)
+        for state, speech in walk(coach, routine):
+            if state["part"] != 0 or state["status"] != ACTIVE:
+                continue
+            step = steps[state["step"]]
+            sides = CONTENT.stretches[step.stretch].get("sides") or [None]
+            assert (other in speech.text) == bool(step.side and step.side != sides[0]), (routine, state)
+
+
+def test_slower_speaks_more_slowly_but_never_holds_longer():
+    for routine in ROUTINES:
+        plain_coach, slower = Coach(CONTENT), Coach(CONTENT, {"pace": "slower"})
+        assert slower.rate != plain_coach.rate and slower.wps < plain_coach.wps
+        assert slower.gap_ms > plain_coach.gap_ms
+        for step in routine_steps(CONTENT, routine):
+            stretch = CONTENT.stretches[step.stretch]
+            assert slower.hold_seconds(stretch) == plain_coach.hold_seconds(stretch)
+
+
+# -- any sequence of events ----------------------------------------------------------------
+def apply(coach, state, event, avoid):
+    if event == "next":
+        return coach.next(state, avoid)
+    if event == "skip":
+        return coach.skip(state, avoid)
+    if event == "previous":
+        return coach.previous(state, avoid)
+    if event == "start_over":
+        return coach.start_over(state, avoid)
+    return coach.current(state, avoid=avoid)
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(routine=st.sampled_from(ROUTINES), prefs=st.sampled_from(PREFS),
+       events=st.lists(st.sampled_from(EVENTS), max_size=30),
+       avoid=st.frozensets(st.sampled_from(STRETCHES), max_size=2))
+def test_any_sequence_of_events_keeps_a_valid_state_and_leaves_out_what_hurt(routine, prefs, events, avoid):
+    coach = Coach(CONTENT, prefs)
+    steps = routine_steps(CONTENT, routine)
+    state, _ = coach.start(routine)
+    for event in events:
+        before = state
+        state, speech = apply(coach, before, event, avoid)
+        assert is_valid(CONTENT, state) and state["status"] in (ACTIVE, FINISHED), (event, state)
+        assert speech and len(speech.ssml()) <= MAX_SSML_CHARS
+        assert 0 <= state["part"] < len(coach.parts(steps[state["step"]]))
+        moved_on = event in ("next", "skip", "current", "start_over")
+        if state["status"] == ACTIVE and (moved_on or before["status"] == FINISHED):
+            assert steps[state["step"]].stretch not in avoid, (event, before, state)
+        if event in ("next", "skip") and before["status"] == ACTIVE:
+            assert (state["step"], state["part"]) > (before["step"], before["part"]) or state["status"] == FINISHED
+        if event == "skip" and before["status"] == ACTIVE and state["status"] == ACTIVE:
+            assert state["step"] > before["step"] and state["part"] == 0
+        if event == "previous" and before["status"] == ACTIVE:
+            assert state["step"] <= before["step"] or steps[before["step"]].stretch in avoid
+        if event == "start_over" and state["status"] == ACTIVE:
+            assert all(steps[i].stretch in avoid for i in range(state["step"]))
+        if event == "current" and before["status"] == ACTIVE and steps[before["step"]].stretch not in avoid:
+            assert (state["step"], state["part"]) == (before["step"], before["part"])
+
+
+def test_leaving_out_every_stretch_finishes_at_once():
+    coach = Coach(CONTENT)
+    state, _ = coach.start("gentle")
+    done, _ = coach.next(state, frozenset(STRETCHES))
+    assert done["status"] == FINISHED
+    done, _ = coach.start_over(state, frozenset(STRETCHES))
+    assert done["status"] == FINISHED
+
+
+def test_a_paused_state_resumes_where_it_was():
+    coach = Coach(CONTENT)
+    state = {"id": "gentle", "step": 2, "part": 0, "status": PAUSED}
+    resumed, _ = coach.current(state)
+    assert resumed == dict(state, status=ACTIVE)
