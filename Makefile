@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench clean
+.PHONY: run test chat simulate package bench clean safety-report
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ chat: $(STAMP)
 
 simulate: $(STAMP)
 	$(VENV)/bin/spasm-coach simulate
+
+# Issue 13's measurement: the dev and sealed sets through the simulator, one-shot and
+# mid-routine, beside the triage alone (tests/safety_eval.py --help for options).
+safety-report: $(STAMP)
+	$(PY) tests/safety_eval.py
 
 package: $(STAMP)
 	$(PY) scripts/package.py
