@@ -514,6 +514,24 @@ def format_report(report: Mapping[str, Mapping[str, Any]], show_misses: int = 0)
     return "\n\n".join(format_set(name, entry, show_misses) for name, entry in report.items())
 
 
+class ReportPrinter:
+    """A pytest plugin, registered while the suite runs: one section in the terminal summary,
+    so the figures show in every run's output, with or without -s."""
+
+    def __init__(self, title: str, text: str):
+        self.title, self.text = title, text
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        terminalreporter.section(self.title)
+        for line in self.text.splitlines():
+            terminalreporter.write_line(line)
+
+
+def show_in_summary(config, title: str, text: str) -> None:
+    if not config.pluginmanager.has_plugin(title):
+        config.pluginmanager.register(ReportPrinter(title, text), title)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="JSONL sets (default: the dev set and every sealed set)")

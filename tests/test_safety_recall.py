@@ -13,27 +13,10 @@ SETS = ev.default_sets()
 NAMES = [ev.set_name(path) for path in SETS]
 
 
-class ReportPrinter:
-    """A plugin registered while the suite runs: prints one section in the terminal summary."""
-
-    def __init__(self, title: str, text: str):
-        self.title, self.text = title, text
-
-    def pytest_terminal_summary(self, terminalreporter):
-        terminalreporter.section(self.title)
-        for line in self.text.splitlines():
-            terminalreporter.write_line(line)
-
-
-def show_in_summary(config, title: str, text: str) -> None:
-    if not config.pluginmanager.has_plugin(title):
-        config.pluginmanager.register(ReportPrinter(title, text), title)
-
-
 @pytest.fixture(scope="session")
 def safety_report(request):
     report = ev.evaluate(SETS)
-    show_in_summary(request.config, "safety recall through the simulator (issue 13)", ev.format_report(report))
+    ev.show_in_summary(request.config, "safety recall through the simulator (issue 13)", ev.format_report(report))
     return report
 
 
