@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench clean safety-report
+.PHONY: run test chat simulate package bench clean safety-report node-packages
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,21 @@ $(STAMP): requirements.txt pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/spasm-coach serve --no-verify --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) node-packages
 	$(PY) -m pytest
+
+# The virtual-alexa client's packages (tests/virtual_alexa), installed exactly as locked when
+# npm is here; without node or npm its test skips. A failed install does not stop the Python
+# suite: the client's test then fails and says why.
+NODE_CLIENT := tests/virtual_alexa
+NODE_STAMP := $(NODE_CLIENT)/node_modules/.installed-stamp
+NPM := $(shell command -v npm 2>/dev/null)
+
+node-packages: $(if $(NPM),$(NODE_STAMP))
+
+$(NODE_STAMP): $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
+	@if cd $(NODE_CLIENT) && npm ci --no-audit --no-fund --loglevel=error; then touch node_modules/.installed-stamp; \
+	else echo "npm ci failed in $(NODE_CLIENT): the virtual-alexa test will fail" >&2; fi
 
 chat: $(STAMP)
 	$(VENV)/bin/spasm-coach chat
@@ -39,4 +52,4 @@ bench: $(STAMP) package
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) $(NODE_CLIENT)/node_modules
