@@ -32,6 +32,7 @@ SETS = ev.default_sets()
 NAMES = [ev.set_name(path) for path in SETS]
 START_SECONDS = 30
 REQUEST_MS = 10000
+IN_FLIGHT = 4  # phrases posted at once (two server workers)
 RUN_SECONDS = 240
 
 
@@ -85,7 +86,8 @@ def hear(url, rows):
     phrases = "".join(json.dumps(row.text) + "\n" for row in rows)
     env = dict(os.environ, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE="1")
     done = subprocess.run(
-        ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODEL), "--timeout-ms", str(REQUEST_MS)],
+        ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODEL), "--timeout-ms", str(REQUEST_MS),
+         "--concurrency", str(IN_FLIGHT)],
         input=phrases, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=str(CLIENT), env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
