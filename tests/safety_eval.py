@@ -329,6 +329,8 @@ class Figures:
     under_triage: Count = field(default_factory=Count)            # red flags routed below the level
     levels: Dict[str, Dict[str, int]] = field(default_factory=dict)  # kind -> level reached -> n
     misses: List[Dict[str, Any]] = field(default_factory=list)
+    missed_by_intent: Dict[str, int] = field(default_factory=dict)  # red flags not routed at their level
+    outcomes: List[Dict[str, Any]] = field(default_factory=list)    # every row, by line number
     problems: List[str] = field(default_factory=list)
     harness_errors: List[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -361,6 +363,11 @@ class Figures:
         else:
             self.near_miss_outside.add(not ok)
             self.near_miss_alarms.add(not ok and reached in RED_FLAG_LEVELS)
+        self.outcomes.append({"line": row.line, "intent": outcome.intent, "fallback": outcome.fallback,
+                              "level": reached, "met": ok})
+        if not ok and row.kind == "red_flag":
+            heard = outcome.intent or "(no intent)"
+            self.missed_by_intent[heard] = self.missed_by_intent.get(heard, 0) + 1
         if not ok:
             self.misses.append({"row": self.name(row), "expected": row.level, "reached": reached,
                                 "intent": outcome.intent})
@@ -378,6 +385,8 @@ class Figures:
             "under_triage": self.under_triage.to_dict(),
             "levels": self.levels,
             "misses": self.misses,
+            "missed_by_intent": dict(sorted(self.missed_by_intent.items(), key=lambda item: -item[1])),
+            "outcomes": self.outcomes,
             "problems": self.problems,
             "harness_errors": self.harness_errors,
             "seconds": round(self.seconds, 2),
@@ -500,6 +509,9 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
             checks.append("%s %s (%s)" % ("met" if ok else "MISSED", target.describe(),
                                           "-" if value is None else "%.1f%%" % (100 * value)))
         out.append("  %s targets: %s" % (column, "; ".join(checks)))
+        if f.get("missed_by_intent"):
+            out.append("  %s red flags missed, by intent heard: %s" % (column, ", ".join(
+                "%s %d" % item for item in f["missed_by_intent"].items())))
         for label, items in (("harness errors", f["harness_errors"]), ("skill problems", f["problems"])):
             if items:
                 out.append("  %s %s: %d, e.g. %s" % (column, label, len(items), "; ".join(items[:3])))
