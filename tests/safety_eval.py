@@ -493,7 +493,7 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
     lines.append(("near misses outside accept", [f["near_miss_outside_accept"] for f in figures]))
     lines.append(("  of which alarms", [f["near_miss_alarms"] for f in figures]))
     lines.append(("asr rows routed", [f["asr"] for f in figures]))
-    speakers = sorted({k for f in figures for k in f["by_speaker"]})
+    speakers = sorted({k for f in figures for k in f["by_speaker"]} - {"?"})  # "?": none given
     for speaker in speakers:
         lines.append(("speaker %s" % speaker, [f["by_speaker"].get(speaker, {}) for f in figures]))
     categories = sorted({k for f in figures for k in f["by_category"]})
