@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench clean safety-report node-packages
+.PHONY: run test chat simulate package bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,7 @@ NODE_CLIENT := tests/virtual_alexa
 NODE_STAMP := $(NODE_CLIENT)/node_modules/.installed-stamp
 NPM := $(shell command -v npm 2>/dev/null)
 
+.PHONY: node-packages safety-report
 node-packages: $(if $(NPM),$(NODE_STAMP))
 
 $(NODE_STAMP): $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
