@@ -18,14 +18,33 @@ $(STAMP): requirements.txt pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/spasm-coach serve --no-verify --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) node-packages
 	$(PY) -m pytest
+
+# The virtual-alexa client's packages (tests/virtual_alexa), installed exactly as locked when
+# npm is here; without node or npm its test skips. A failed install does not stop the Python
+# suite: the client's test then fails and says why.
+NODE_CLIENT := tests/virtual_alexa
+NODE_STAMP := $(NODE_CLIENT)/node_modules/.installed-stamp
+NPM := $(shell command -v npm 2>/dev/null)
+
+.PHONY: node-packages safety-report
+node-packages: $(if $(NPM),$(NODE_STAMP))
+
+$(NODE_STAMP): $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
+	@if cd $(NODE_CLIENT) && npm ci --no-audit --no-fund --loglevel=error; then touch node_modules/.installed-stamp; \
+	else echo "npm ci failed in $(NODE_CLIENT): the virtual-alexa test will fail" >&2; fi
 
 chat: $(STAMP)
 	$(VENV)/bin/spasm-coach chat
 
 simulate: $(STAMP)
 	$(VENV)/bin/spasm-coach simulate
+
+# Issue 13's measurement: the dev and sealed sets through the simulator, one-shot and
+# mid-routine, beside the triage alone (tests/safety_eval.py --help for options).
+safety-report: $(STAMP)
+	$(PY) tests/safety_eval.py
 
 package: $(STAMP)
 	$(PY) scripts/package.py
@@ -38,4 +57,4 @@ mutate: $(STAMP)
 	$(PY) scripts/mutate.py $(CORES)
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) $(NODE_CLIENT)/node_modules

@@ -1,0 +1,100 @@
+"""Issue 13's targets on every sealed set (tests/data/sealed/*.jsonl) and the dev set,
+through the simulator one-shot and mid-routine; one test per set, context and target.
+
+The figures (tests/safety_eval.py) are printed at the end of every run, -s or not.
+"""
+from __future__ import annotations
+
+import pytest
+
+import safety_eval as ev
+
+SETS = ev.default_sets()
+NAMES = [ev.set_name(path) for path in SETS]
+
+
+@pytest.fixture(scope="session")
+def safety_report(request):
+    report = ev.evaluate(SETS)
+    ev.show_in_summary(request.config, "safety recall through the simulator (issue 13)", ev.format_report(report))
+    return report
+
+
+def test_sealed_sets_are_present():
+    assert any(ev.is_sealed(path) for path in SETS), "no sealed set in tests/data/%s" % ev.SEALED_GLOB
+
+
+@pytest.mark.parametrize("target", ev.TARGETS, ids=lambda target: target.name.replace(" ", "_"))
+@pytest.mark.parametrize("context", ev.CONTEXTS)
+@pytest.mark.parametrize("name", NAMES)
+def test_target(safety_report, name, context, target):
+    met, value = target.check(safety_report[name][context])
+    assert met, "%s, %s: %s, measured %.1f%%" % (name, context, target.describe(), 100 * value)
+
+
+@pytest.mark.parametrize("context", ev.CONTEXTS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_row_reached_the_skill_as_intended(safety_report, name, context):
+    # A harness error means the row was not measured (the routine never started, ...).
+    assert safety_report[name][context]["harness_errors"] == []
+
+
+# --- the evaluator's own rules -----------------------------------------------------------------
+
+def test_accept_is_derived_when_absent():
+    assert ev.row_from({"text": "x", "level": "urgent"}).accept == ("urgent", "emergency")
+    assert ev.row_from({"text": "x", "level": "clarify"}).accept == ("none", "clarify")
+    assert ev.row_from({"text": "x", "level": "none"}).accept == ("none", "clarify")
+
+
+def test_dev_accept_adds_to_the_level_and_a_red_flag_accepts_anything_higher():
+    foot = ev.row_from({"text": "x", "level": "emergency", "accept": ["urgent"]})
+    assert foot.accept == ("urgent", "emergency") and foot.required == "urgent"
+    assert foot.met("urgent") and not foot.met("doctor")
+    near = ev.row_from({"text": "x", "level": "clarify", "accept": ["clarify", "none", "doctor"]})
+    assert near.met("doctor") and near.met("none") and not near.met("urgent")
+    with pytest.raises(ValueError):
+        ev.row_from({"text": "x", "level": "severe"})
+
+
+QUESTIONS = frozenset({"ask_where"})
+
+
+@pytest.mark.parametrize("report, attributes, level", [
+    ({"safety": "emergency", "end_session": True}, None, "emergency"),
+    ({"safety": "urgent", "end_session": False}, {"safety": "urgent"}, "urgent"),
+    ({"safety": "doctor"}, {"pending": "ask_where"}, "doctor"),
+    ({"safety": None}, {"pending": "ask_where"}, "clarify"),
+    ({"safety": None}, {"pending": "offer_stretches"}, "none"),
+    ({"safety": None, "end_session": True}, None, "none"),
+])
+def test_level_reached(report, attributes, level):
+    assert ev.level_reached(report, attributes, QUESTIONS) == (level, None)
+
+
+def test_an_emergency_that_keeps_the_session_open_is_not_counted_as_one():
+    level, anomaly = ev.level_reached({"safety": "emergency", "end_session": False}, {}, QUESTIONS)
+    assert level == "urgent" and anomaly
+
+
+def test_a_skill_error_reaches_nothing_and_is_listed():
+    level, anomaly = ev.level_reached({"error": "the skill raised KeyError", "safety": "urgent"}, None, QUESTIONS)
+    assert level == "none" and anomaly
+
+
+def test_targets_compare_the_right_way():
+    emergency, fallback = ev.TARGETS[0], ev.TARGETS[-1]
+    assert emergency.check({"recall": {"emergency": {"share": 1.0}}}) == (True, 1.0)
+    assert emergency.check({"recall": {"emergency": {"share": 0.99}}})[0] is False
+    assert emergency.check({"recall": {"emergency": {"share": None}}}) == (True, None)
+    assert fallback.check({"fallback": {"share": 0.0299}})[0] is True
+    assert fallback.check({"fallback": {"share": 0.03}})[0] is False
+
+
+def test_sealed_rows_are_never_quoted(safety_report):
+    sealed = [name for name, path in zip(NAMES, SETS) if ev.is_sealed(path)]
+    text = ev.format_report({name: safety_report[name] for name in sealed}, show_misses=10 ** 6)
+    for path in SETS:
+        if ev.is_sealed(path):
+            for row in ev.load_rows(path):
+                assert row.text not in text

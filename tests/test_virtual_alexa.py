@@ -1,0 +1,126 @@
+"""Issue 13's independent client: bespoken's virtual-alexa hears every labelled phrase from
+the interaction model and posts it, one-shot, to `spasm-coach serve --no-verify` on a free
+loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of each sealed
+set's red flags must be routed at their level or higher.
+
+Skipped when node or npm is not installed; `make test` installs the node packages
+(`npm ci` in tests/virtual_alexa) when they are.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import safety_eval as ev
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIENT = ROOT / "tests" / "virtual_alexa"
+MODEL = ROOT / "interaction_model" / "en-US.json"
+sys.path.insert(0, str(ROOT / "scripts"))
+from loadtest import free_port  # noqa: E402
+from test_web_serve import wait_for  # noqa: E402
+
+SETS = [path for path in ev.default_sets() if ev.is_sealed(path)]  # the issue's target is on these
+NAMES = [ev.set_name(path) for path in SETS]
+START_SECONDS = 30
+REQUEST_MS = 10000
+IN_FLIGHT = 4  # phrases posted at once (two server workers)
+RUN_SECONDS = 240
+
+
+def missing_tools():
+    missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
+    return "%s not installed: the virtual-alexa client is not run" % " and ".join(missing) if missing else None
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    if not (CLIENT / "node_modules" / "virtual-alexa").is_dir():
+        pytest.fail("virtual-alexa is not installed: run `make test`, or `npm ci` in %s" % CLIENT)
+    where = tmp_path_factory.mktemp("virtual-alexa-serve")
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "lambda"), SPASM_COACH_STORE="session",
+               SPASM_COACH_DATA_DIR=str(where), LOG_LEVEL="WARNING")
+    env.pop("ALEXA_SKILL_ID", None)
+    command = [sys.executable, "-m", "spasm_coach.cli", "serve", "--no-verify", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", "2"]
+    # The log goes to a file: a pipe nobody reads could fill and stall the server.
+    with open(where / "serve.log", "w") as log, \
+            subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT) as server:
+        try:
+            wait_until_healthy(port, where / "serve.log")
+            yield "http://127.0.0.1:%d/" % port
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def wait_until_healthy(port, log_path):
+    try:
+        wait_for(port, timeout=START_SECONDS)  # GET /healthz until it answers 200
+    except AssertionError:
+        raise AssertionError("the server did not start: %s" % log_path.read_text()) from None
+
+
+def hear(url, rows):
+    """hear.js's answer for every row, in order."""
+    phrases = "".join(json.dumps(row.text) + "\n" for row in rows)
+    env = dict(os.environ, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE="1")
+    done = subprocess.run(
+        ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODEL), "--timeout-ms", str(REQUEST_MS),
+         "--concurrency", str(IN_FLIGHT)],
+        input=phrases, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=str(CLIENT), env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    assert [a["index"] for a in answers] == list(range(len(rows)))
+    return answers
+
+
+def outcome(answer, questions):
+    if answer["error"]:
+        return ev.Outcome("none", answer["intent"], answer["intent"] == ev.FALLBACK, harness=answer["error"])
+    report = {"safety": answer["safety"], "end_session": answer["end_session"]}
+    attributes = None if answer["end_session"] else {"pending": answer["pending"]}
+    level, problem = ev.level_reached(report, attributes, questions)
+    return ev.Outcome(level, answer["intent"], answer["intent"] == ev.FALLBACK, problem)
+
+
+@pytest.fixture(scope="module")
+def heard(endpoint, request):
+    questions = ev.safety_question_ids()
+    report = {}
+    for path, name in zip(SETS, NAMES):
+        rows = ev.load_rows(path)
+        started = time.perf_counter()
+        outcomes = [outcome(answer, questions) for answer in hear(endpoint, rows)]
+        figures = ev.figures_for(rows, outcomes, quote=not ev.is_sealed(path))
+        figures.seconds = time.perf_counter() - started
+        report[name] = {"rows": {kind: sum(r.kind == kind for r in rows) for kind in ("red_flag", "near_miss", "benign")},
+                        "virtual_alexa": figures.to_dict()}
+    ev.show_in_summary(request.config, "safety recall through virtual-alexa, one-shot (issue 13)",
+                       ev.format_report(report))
+    return report
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_red_flags_routed(heard, name):
+    met, value = ev.VIRTUAL_ALEXA_TARGET.check(heard[name]["virtual_alexa"])
+    assert met, "%s: %s, measured %.1f%%" % (name, ev.VIRTUAL_ALEXA_TARGET.describe(), 100 * value)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_phrase_got_an_answer(heard, name):
+    assert heard[name]["virtual_alexa"]["harness_errors"] == []

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// An independent client for issue 13's measurement: bespoken's virtual-alexa hears each
+// phrase from the interaction model and posts it to the skill's HTTP endpoint
+// (`spasm-coach serve --no-verify` on loopback).
+//
+//   node hear.js --url http://127.0.0.1:PORT/ --model ../../interaction_model/en-US.json < phrases
+//
+// stdin: one phrase a line (a JSON string, or an object with "text"). stdout: one JSON
+// object a line, in the same order, with the row's index but never its words:
+//   {index, intent, matched, safety, pending, end_session, error}
+// --concurrency N phrases are in flight at once (default 4), each on its own VirtualAlexa.
+//
+// One-shot: each phrase is the first request of a new session, for a new user (no launch
+// before it). Hearing is virtual-alexa's own matcher (virtual-core's Utterance, what
+// VirtualAlexa.utter() uses); the request goes out through VirtualAlexa.intend(). utter()
+// itself is not called: its launch detection, /(ask|open|launch|talk to|tell).*/ with no
+// anchor, turns any phrase containing "ask", "tell", "open" or "launch" ("I can't tell when
+// I need to go") into a LaunchRequest, and it throws on a phrase no sample matches, where
+// Alexa sends AMAZON.FallbackIntent: here such a phrase is sent as FallbackIntent.
+// virtual-alexa 0.7.8 has no strict switch: a custom slot type matches only its listed
+// values and synonyms (virtual-core SlotType.match), which is the strict hearing.
+"use strict";
+
+const fs = require("fs");
+const readline = require("readline");
+const { VirtualAlexa } = require("virtual-alexa");
+const { Utterance } = require("virtual-core");
+
+const FALLBACK = "AMAZON.FallbackIntent";
+
+function options(argv) {
+  const found = { url: null, model: null, locale: "en-US", timeoutMs: 10000, concurrency: 4 };
+  for (let i = 2; i < argv.length; i += 2) {
+    const [name, value] = [argv[i], argv[i + 1]];
+    if (name === "--url") found.url = value;
+    else if (name === "--model") found.model = value;
+    else if (name === "--locale") found.locale = value;
+    else if (name === "--timeout-ms") found.timeoutMs = Number(value);
+    else if (name === "--concurrency") found.concurrency = Math.max(1, Number(value));
+    else throw new Error("unknown option " + name);
+  }
+  if (!found.url || !found.model) throw new Error("usage: hear.js --url URL --model MODEL.json");
+  const host = new URL(found.url).hostname;
+  if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) {
+    throw new Error("loopback only: " + found.url);
+  }
+  return found;
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no answer within " + ms + " ms")), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+function phraseOf(line) {
+  const value = JSON.parse(line);
+  return typeof value === "string" ? value : String(value.text);
+}
+
+async function hearOne(alexa, declared, text, index, timeoutMs) {
+  const out = { index, intent: null, matched: false, safety: null, pending: null,
+                end_session: null, error: null };
+  try {
+    // A new person, a new session: the phrase is the session's first request.
+    alexa.context().endSession();
+    alexa.context().user().setID("amzn1.ask.account.virtual-alexa-" + index + "-" + Date.now());
+    const heard = new Utterance(alexa.context().interactionModel(), text);
+    out.matched = heard.matched();
+    out.intent = out.matched ? heard.intent() : FALLBACK;
+    if (!out.matched && !declared.has(FALLBACK)) throw new Error("unmatched, and the model has no " + FALLBACK);
+    const reply = await withTimeout(alexa.intend(out.intent, out.matched ? heard.toJSON() : {}), timeoutMs);
+    const attributes = reply.sessionAttributes || {};
+    out.safety = attributes.safety === undefined ? null : attributes.safety;
+    out.pending = attributes.pending === undefined ? null : attributes.pending;
+    out.end_session = reply.response ? reply.response.shouldEndSession === true : null;
+  } catch (problem) {
+    out.error = String(problem && problem.message ? problem.message : problem);
+  }
+  return out;
+}
+
+async function main() {
+  const opts = options(process.argv);
+  const model = JSON.parse(fs.readFileSync(opts.model, "utf8"));
+  const declared = new Set(model.interactionModel.languageModel.intents.map((i) => i.name));
+  const texts = [];
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim()) texts.push(phraseOf(line));
+  }
+  const results = new Array(texts.length);
+  let next = 0;
+  async function worker() {
+    const alexa = VirtualAlexa.Builder().interactionModel(model).skillURL(opts.url)
+      .locale(opts.locale).create();
+    while (next < texts.length) {
+      const index = next++;
+      results[index] = await hearOne(alexa, declared, texts[index], index, opts.timeoutMs);
+    }
+  }
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  for (const out of results) process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+main().catch((problem) => {
+  process.stderr.write("hear.js: " + (problem && problem.stack ? problem.stack : problem) + "\n");
+  process.exit(2);
+});
