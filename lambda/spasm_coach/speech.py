@@ -167,12 +167,18 @@ class Speech:
         body = _render(self._pieces, self.rate)
         if len(body) <= MAX_SSML_CHARS:
             return body
-        # Too long for Alexa: drop whole pieces from the end until it fits,
-        # so the person still hears complete sentences.
-        pieces = list(_flat(self._pieces))
-        while pieces and len(_render(pieces, self.rate)) > MAX_SSML_CHARS:
-            pieces.pop()
-        return _render(pieces, self.rate)
+        # Too long for Alexa: keep the most whole pieces from the start that fit, so
+        # the person still hears complete sentences (a binary search: the rendered
+        # length only grows with each piece kept).
+        pieces = _flat(self._pieces)
+        fits, too_many = 0, len(pieces)
+        while too_many - fits > 1:
+            middle = (fits + too_many) // 2
+            if len(_render(pieces[:middle], self.rate)) <= MAX_SSML_CHARS:
+                fits = middle
+            else:
+                too_many = middle
+        return _render(pieces[:fits], self.rate)
 
 
 @functools.lru_cache(maxsize=512)

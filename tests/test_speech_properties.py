@@ -1,0 +1,128 @@
+"""The speech builder's properties for any text, pause, count and rate: well-formed SSML
+within Alexa's limits, plain text that matches it, and time estimates that add up."""
+import re
+from xml.etree import ElementTree
+
+from hypothesis import given, settings, strategies as st
+
+from spasm_coach.speech import (MAX_BREAK_MS, MAX_SSML_CHARS, NUMBER_WORDS, Speech, escape, number_word,
+                                plain, say_ssml)
+
+SETTINGS = settings(max_examples=200, deadline=None, database=None, derandomize=True)
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+WORDS = st.text(alphabet="abcdefghij ,.'&<>\"", min_size=1, max_size=30).filter(lambda t: t.strip(" "))
+PHRASES = st.text(alphabet="abcdefghij &<>\"'", min_size=1, max_size=30).filter(lambda t: t.strip(" "))
+RATES = st.sampled_from([None, "80%", "92%", "x-slow"])
+
+
+def breaks(ssml):
+    return [int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)]
+
+
+def parse(ssml):
+    return ElementTree.fromstring(ssml)
+
+
+@SETTINGS
+@given(texts=st.lists(TEXT, max_size=6), rate=RATES)
+def test_any_text_makes_well_formed_ssml_whose_plain_text_is_the_speech_text(texts, rate):
+    speech = Speech(rate=rate).say(*texts)
+    ssml = speech.ssml()
+    root = parse(ssml)
+    assert root.tag == "speak"
+    if rate:
+        assert root[0].tag == "prosody" and root[0].get("rate") == rate
+    assert plain(ssml) == speech.text
+    assert bool(speech) == bool(speech.text)
+
+
+@SETTINGS
+@given(seconds=st.floats(min_value=0, max_value=120, allow_nan=False), rate=RATES)
+def test_a_pause_is_kept_whole_in_breaks_of_at_most_ten_seconds(seconds, rate):
+    ssml = Speech(rate=rate).say("a").pause(seconds).say("b").ssml()
+    found = breaks(ssml)
+    assert all(0 < ms <= MAX_BREAK_MS for ms in found)
+    assert sum(found) == int(round(seconds * 1000))
+    assert len(found) == -(-int(round(seconds * 1000)) // MAX_BREAK_MS)
+
+
+@SETTINGS
+@given(count=st.integers(min_value=-3, max_value=30), gap=st.integers(min_value=0, max_value=2000),
+       lead=st.sampled_from(["", "Hold,"]), end=st.sampled_from(["", "and release."]))
+def test_a_count_says_every_number_once_with_its_gap(count, gap, lead, end):
+    speech = Speech(words_per_second=2.0).count(count, gap_ms=gap, lead=lead, end=end)
+    numbers = max(1, count)
+    expected = [lead] if lead else []
+    expected += [number_word(n) for n in range(1, numbers + 1)]
+    expected += [end] if end else []
+    assert speech.text == " ".join(expected)
+    ssml = speech.ssml()
+    assert breaks(ssml) == ([gap] * numbers if gap else [])
+    words = numbers + len(lead.split()) + len(end.split())
+    assert abs(speech.seconds - (words / 2.0 + numbers * gap / 1000.0)) < 1e-9
+
+
+@SETTINGS
+@given(inhale=st.integers(min_value=1, max_value=9), exhale=st.integers(min_value=1, max_value=9))
+def test_a_breath_is_two_cues_each_followed_by_its_time(inhale, exhale):
+    speech = Speech(words_per_second=2.0).breath(inhale, exhale, inhale="In,", exhale="out.")
+    assert speech.text == "In, out."
+    assert breaks(speech.ssml()) == [inhale * 1000, exhale * 1000]
+    assert speech.seconds == inhale + exhale + 2 / 2.0
+
+
+@SETTINGS
+@given(digits=st.text(alphabet="0123456789 -()+x", max_size=12))
+def test_digits_are_read_one_by_one_and_nothing_else_gets_in(digits):
+    only = "".join(ch for ch in digits if ch.isdigit())
+    speech = Speech(words_per_second=1.0).say_digits(digits)
+    assert bool(speech) == bool(only)
+    if only:
+        assert speech.ssml() == '<speak><say-as interpret-as="digits">%s</say-as></speak>' % only
+        assert speech.text == only and speech.seconds == len(only)
+
+
+@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+@given(sentences=st.lists(PHRASES, min_size=1, max_size=20), repeat=st.integers(min_value=1, max_value=80),
+       rate=RATES)
+def test_any_speech_fits_alexas_limit_and_is_cut_between_whole_pieces(sentences, repeat, rate):
+    speech = Speech(rate=rate)
+    for _ in range(repeat):
+        speech.say(*sentences).pause(0.5)
+    ssml = speech.ssml()
+    assert len(ssml) <= MAX_SSML_CHARS
+    parse(ssml)
+    if len(speech.text) < 1000:
+        assert plain(ssml) == speech.text  # nothing cut when it fits
+
+
+@SETTINGS
+@given(first=st.lists(WORDS, max_size=4), second=st.lists(WORDS, max_size=4),
+       pause=st.floats(min_value=0, max_value=15, allow_nan=False), rate=RATES)
+def test_a_frozen_block_is_the_speech_it_came_from(first, second, pause, rate):
+    built = Speech(words_per_second=2.0).say(*first).pause(pause).say(*second)
+    block = built.freeze()
+    reused = Speech(rate=rate, words_per_second=2.0).say("Start.").extend(block)
+    direct = Speech(rate=rate, words_per_second=2.0).say("Start.").extend(built)
+    assert reused.ssml() == direct.ssml() and reused.text == direct.text
+    assert reused.seconds == direct.seconds
+    assert block.seconds(2.0) == built.seconds and block.text == built.text
+
+
+@SETTINGS
+@given(text=TEXT, rate=RATES)
+def test_one_line_of_ssml_is_that_line_spoken(text, rate):
+    speech = Speech(rate=rate).say(text)
+    assert say_ssml(text, rate) == (speech.ssml() if speech else "")
+
+
+@SETTINGS
+@given(text=st.text(alphabet="abc XYZ019&<>\"'", max_size=40))
+def test_escape_round_trips_through_plain(text):
+    clean = " ".join(text.split())
+    assert plain("<speak>%s</speak>" % escape(clean)) == clean
+
+
+def test_number_words_cover_every_count_the_content_uses():
+    assert [number_word(n) for n in range(len(NUMBER_WORDS))] == NUMBER_WORDS
+    assert number_word(len(NUMBER_WORDS)) == str(len(NUMBER_WORDS)) and number_word(-1) == "-1"
