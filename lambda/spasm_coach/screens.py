@@ -132,7 +132,10 @@ def render(screen: Screen, content: Content, said: str) -> Tuple[str, Dict[str, 
     if screen.kind == "stretch" and screen.turn is not None:
         data = _stretch_data(screen.turn, content, words)
     elif screen.kind == "emergency":
-        data = {"number": content.emergency["number"], "call": content.fill(words["emergency"]["call"])}
+        number = content.emergency["number"]
+        # A number in digits is shown huge; "your local emergency number" at title size.
+        data = {"number": number, "spelledOut": not number.isdigit(),
+                "call": content.fill(words["emergency"]["call"])}
     elif screen.kind == "relief":
         data = _points(content, words["relief"]["title"], words["relief"]["points"])
     elif screen.kind == "advice" and screen.key in ADVICE_LEVELS:
