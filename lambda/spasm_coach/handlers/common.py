@@ -121,7 +121,10 @@ def _ssml(handler_input: HandlerInput, said: Said) -> Optional[str]:
 
 def has_screen(handler_input: HandlerInput) -> bool:
     """Whether the device shows APL (context.System.device.supportedInterfaces)."""
-    return get_supported_interfaces(handler_input).alexa_presentation_apl is not None
+    try:
+        return get_supported_interfaces(handler_input).alexa_presentation_apl is not None
+    except AttributeError:  # no device in the context (a tool's request): no screen
+        return False
 
 
 def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
