@@ -15,7 +15,6 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
 from ask_sdk_model import Directive, Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.ui import SimpleCard
 
 from .. import screens
@@ -162,6 +161,9 @@ def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
 
 def show(handler_input: HandlerInput, screen: Screen, speech_ssml: Optional[str]) -> None:
     """Add the screen's RenderDocument, and keep its spec for "repeat"."""
+    # Imported here: the APL package of ask-sdk-model costs about 35 ms of cold start,
+    # which a device without a screen never needs.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
     said = plain(speech_ssml) if speech_ssml else ""
     token, document, datasources = screens.render(screen, content_of(handler_input), said)
     handler_input.response_builder.add_directive(

@@ -13,17 +13,18 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import DialogState, Intent, IntentConfirmationStatus, IntentRequest
-from ask_sdk_model.interfaces.alexa.presentation.apl import UserEvent
 
 from ..screens import TOUCH_INTENTS
 
 TOUCHED = "touched"  # request attribute: the button pressed, for logs and tests
+# Read by its type name: importing ask-sdk-model's APL package would cost every cold start.
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 
 
 class TouchInterceptor(AbstractRequestInterceptor):
     def process(self, handler_input: HandlerInput) -> None:
         request = handler_input.request_envelope.request
-        if not isinstance(request, UserEvent):
+        if getattr(request, "object_type", None) != USER_EVENT:
             return
         arguments = request.arguments or []
         button = arguments[0] if arguments and isinstance(arguments[0], str) else None
