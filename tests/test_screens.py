@@ -288,3 +288,13 @@ def _components(node):
     elif isinstance(node, list):
         for value in node:
             yield from _components(value)
+
+
+def test_a_cold_start_does_not_import_the_apl_models():
+    """ask-sdk-model's APL package costs about 35 ms of import: only a screen needs it."""
+    import sys
+    code = ("import sys; sys.path[:0] = [%r]; import lambda_function; "
+            "print(any('presentation.apl' in name for name in sys.modules))" % str(ROOT / "lambda"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={"SPASM_COACH_STORE": "session", "PATH": "/usr/bin:/bin"})
+    assert result.stdout.strip() == "False", result.stderr
