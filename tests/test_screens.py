@@ -206,6 +206,11 @@ def test_every_stretch_has_a_drawing_and_every_drawing_a_stretch():
     assert set(screens.drawings()) == guided
 
 
+def test_every_information_topic_and_advice_level_has_its_screen_words():
+    assert set(CONTENT.raw("screens.info")) == set(CONTENT.raw("info"))
+    assert set(CONTENT.raw("screens.advice")) == set(screens.ADVICE_LEVELS)
+
+
 VALIDATOR = ROOT / "tests" / "apl" / "validate.js"
 # Warnings apl-suggester gives that are explained rather than fixed: none so far.
 EXPLAINED_WARNINGS = {}
