@@ -7,7 +7,10 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench mutate clean
+# Amazon's APL validator (npm, pinned in tests/apl/package-lock.json) for the screen tests.
+APL_STAMP := tests/apl/node_modules/.installed-stamp
+
+.PHONY: run test chat simulate package bench mutate drawings apl-validator clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/spasm-coach serve --no-verify --host $(HOST) --port $(PORT)
 
-test: $(STAMP) node-packages
+test: $(STAMP) node-packages apl-validator
 	$(PY) -m pytest
 
 # The virtual-alexa client's packages (tests/virtual_alexa), installed exactly as locked when
@@ -34,6 +37,20 @@ node-packages: $(if $(NPM),$(NODE_STAMP))
 $(NODE_STAMP): $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
 	@if cd $(NODE_CLIENT) && npm ci --no-audit --no-fund --loglevel=error; then touch node_modules/.installed-stamp; \
 	else echo "npm ci failed in $(NODE_CLIENT): the virtual-alexa test will fail" >&2; fi
+
+# Installed where node and npm are; without them the APL validation tests are skipped
+# (and say so), and everything else still runs.
+apl-validator:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+	  if [ ! -f $(APL_STAMP) ] || [ tests/apl/package-lock.json -nt $(APL_STAMP) ]; then \
+	    npm ci --prefix tests/apl --no-audit --no-fund --loglevel=error && touch $(APL_STAMP) \
+	      || echo "npm ci failed: the APL validation tests will be skipped"; \
+	  fi; \
+	else echo "node or npm not found: the APL validation tests will be skipped"; fi
+
+# The stretch drawings as PNG, to look at (docs/drawings/, shown in the README).
+drawings: $(STAMP)
+	$(PY) scripts/drawings.py
 
 chat: $(STAMP)
 	$(VENV)/bin/spasm-coach chat
@@ -57,4 +74,4 @@ mutate: $(STAMP)
 	$(PY) scripts/mutate.py $(CORES)
 
 clean:
-	rm -rf build $(VENV) $(NODE_CLIENT)/node_modules
+	rm -rf build $(VENV) $(NODE_CLIENT)/node_modules tests/apl/node_modules

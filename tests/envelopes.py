@@ -11,21 +11,35 @@ SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 _ids = itertools.count(1)
 
 
+# What an Echo Show 8 says about itself: the APL interface and its viewport.
+APL_INTERFACE = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
+VIEWPORT = {"experiences": [{"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False,
+                             "canResize": False}],
+            "mode": "HUB", "shape": "RECTANGLE", "pixelWidth": 1280, "pixelHeight": 800, "dpi": 213,
+            "currentPixelWidth": 1280, "currentPixelHeight": 800, "touch": ["SINGLE"]}
+
+
 def envelope(request: Dict[str, Any], attributes: Optional[Dict[str, Any]] = None, *,
-             new: bool = False, locale: str = "en-US", user_id: str = "amzn1.ask.account.TEST") -> Dict[str, Any]:
+             new: bool = False, locale: str = "en-US", user_id: str = "amzn1.ask.account.TEST",
+             screen: bool = False) -> Dict[str, Any]:
     request = dict(request)
     request.setdefault("requestId", "amzn1.echo-api.request.%d" % next(_ids))
     request.setdefault("timestamp", "2026-11-20T10:00:00Z")
     request.setdefault("locale", locale)
     application = {"applicationId": SKILL_ID}
     user = {"userId": user_id}
+    context: Dict[str, Any] = {"System": {
+        "application": application, "user": user,
+        "device": {"deviceId": "amzn1.ask.device.TEST",
+                   "supportedInterfaces": copy.deepcopy(APL_INTERFACE) if screen else {}},
+        "apiEndpoint": "https://api.amazonalexa.com", "apiAccessToken": "token"}}
+    if screen:
+        context["Viewport"] = copy.deepcopy(VIEWPORT)
     return {
         "version": "1.0",
         "session": {"new": new, "sessionId": "amzn1.echo-api.session.TEST", "application": application,
                     "user": user, "attributes": copy.deepcopy(attributes or {})},
-        "context": {"System": {"application": application, "user": user,
-                               "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
-                               "apiEndpoint": "https://api.amazonalexa.com", "apiAccessToken": "token"}},
+        "context": context,
         "request": request,
     }
 
@@ -54,6 +68,14 @@ def intent(name: str, slots: Optional[Dict[str, Any]] = None, attributes=None, *
                     attributes, **kwargs)
 
 
+def touch(button: str, attributes=None, token: str = "stretch", **kwargs) -> Dict[str, Any]:
+    """An Alexa.Presentation.APL.UserEvent: a press on the screen button ``button``."""
+    kwargs.setdefault("screen", True)
+    return envelope({"type": "Alexa.Presentation.APL.UserEvent", "token": token, "arguments": [button],
+                     "source": {"type": "TouchWrapper", "handler": "Press", "id": button},
+                     "components": {}}, attributes, **kwargs)
+
+
 def session_ended(reason: str = "USER_INITIATED", attributes=None, **kwargs) -> Dict[str, Any]:
     return envelope({"type": "SessionEndedRequest", "reason": reason}, attributes, **kwargs)
 
@@ -71,6 +93,18 @@ class Said:
         self.attributes = response.get("sessionAttributes") or {}
         self.card = body.get("card")
         self.directives = body.get("directives") or []
+        self.screens = [d for d in self.directives if d.get("type") == "Alexa.Presentation.APL.RenderDocument"]
+
+    @property
+    def screen(self) -> Optional[Dict[str, Any]]:
+        """The one RenderDocument directive, or None (more than one is an error)."""
+        assert len(self.screens) <= 1, "more than one RenderDocument"
+        return self.screens[0] if self.screens else None
+
+    @property
+    def shown(self) -> Dict[str, Any]:
+        """The datasource the screen was filled with."""
+        return self.screen["datasources"]["coach"]
 
     def __contains__(self, words: str) -> bool:
         return words.lower() in self.text.lower()

@@ -8,12 +8,12 @@ CONTENT = for_locale("en-US")
 
 
 def walk(coach, routine_id="gentle"):
-    state, speech = coach.start(routine_id)
+    state, speech, _turn = coach.start(routine_id)
     turns = [(state, speech)]
     for _ in range(100):
         if state["status"] == FINISHED:
             return turns
-        state, speech = coach.next(state)
+        state, speech, _turn = coach.next(state)
         turns.append((state, speech))
     raise AssertionError("the routine never finished")
 
@@ -60,17 +60,17 @@ def test_no_break_is_longer_than_alexa_allows():
 
 def test_previous_skip_start_over_and_remaining():
     coach = Coach(CONTENT)
-    state, _ = coach.start("gentle")
-    state, speech = coach.previous(state)
+    state, _, _turn = coach.start("gentle")
+    state, speech, _turn = coach.previous(state)
     assert "This is the first stretch" in speech.text and state["step"] == 0
-    state, speech = coach.skip(state)
+    state, speech, _turn = coach.skip(state)
     assert state["step"] == 1 and "skipping" in speech.text
-    state, _ = coach.skip(state)
+    state, _, _turn = coach.skip(state)
     assert state["step"] == 2
     assert "stretch three of six, pelvic tilt" in coach.remaining(state).text
-    state, speech = coach.previous(state)
+    state, speech, _turn = coach.previous(state)
     assert state["step"] == 1
-    state, speech = coach.start_over(state)
+    state, speech, _turn = coach.start_over(state)
     assert state == {"id": "gentle", "step": 0, "part": 0, "status": "active"}
 
 
@@ -78,9 +78,9 @@ def test_finished_routine_stays_finished():
     coach = Coach(CONTENT)
     state = walk(coach)[-1][0]
     assert state["status"] == FINISHED
-    same, speech = coach.next(state)
+    same, speech, _turn = coach.next(state)
     assert same == state and "finished the routine" in speech.text
-    back, _ = coach.previous(state)
+    back, _, _turn = coach.previous(state)
     assert back["status"] == "active" and back["step"] == 5
 
 

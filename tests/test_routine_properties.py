@@ -19,15 +19,16 @@ IDS = ["%s-%s" % (r, "+".join("%s=%s" % kv for kv in sorted(p.items())) or "defa
 
 
 def walk(coach, routine_id, avoid=frozenset()):
-    state, speech = coach.start(routine_id)
+    """(state, speech, turn) for every turn of a routine said with "next" to its end."""
+    state, speech, turn = coach.start(routine_id)
     if coach.stretch_at(state) in avoid:
-        state, speech = coach.current(state, avoid=avoid)
-    turns = [(state, speech)]
+        state, speech, turn = coach.current(state, avoid=avoid)
+    turns = [(state, speech, turn)]
     for _ in range(200):
         if state["status"] == FINISHED:
             return turns
-        state, speech = coach.next(state, avoid)
-        turns.append((state, speech))
+        state, speech, turn = coach.next(state, avoid)
+        turns.append((state, speech, turn))
     raise AssertionError("the routine never finished")
 
 
@@ -40,21 +41,21 @@ def test_a_walk_visits_every_part_of_every_step_once_in_order(routine, prefs):
     coach = Coach(CONTENT, prefs)
     steps = routine_steps(CONTENT, routine)
     turns = walk(coach, routine)
-    seen = [(s["step"], s["part"]) for s, _ in turns[:-1]] + [(turns[-1][0]["step"], None)]
+    seen = [(s["step"], s["part"]) for s, _, _ in turns[:-1]] + [(turns[-1][0]["step"], None)]
     expected = [(i, p) for i, step in enumerate(steps) for p in range(len(coach.parts(step)))]
     assert [x for x in seen if x[1] is not None] + [seen[-1]] == seen
     # Every part once, in order; the last turn both says the last part and finishes.
     walked = [x for x in seen[:-1]] + [(len(steps) - 1, len(coach.parts(steps[-1])) - 1)]
     assert walked == expected
     assert turns[-1][0]["status"] == FINISHED
-    assert all(s["status"] == ACTIVE and is_valid(CONTENT, s) for s, _ in turns[:-1])
+    assert all(s["status"] == ACTIVE and is_valid(CONTENT, s) for s, _, _ in turns[:-1])
 
 
 @pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
 def test_each_step_is_announced_with_its_own_number_and_name(routine, prefs):
     coach = Coach(CONTENT, prefs)
     steps = routine_steps(CONTENT, routine)
-    for state, speech in walk(coach, routine):
+    for state, speech, _ in walk(coach, routine):
         if routine.startswith(SINGLE_PREFIX) or state["part"] != 0 or state["status"] != ACTIVE:
             continue
         step = steps[state["step"]]
@@ -66,27 +67,35 @@ def test_each_step_is_announced_with_its_own_number_and_name(routine, prefs):
 @pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
 def test_every_repetition_is_counted_to_a_hold_within_clinical_limits(routine, prefs):
     coach = Coach(CONTENT, prefs)
-    for step in routine_steps(CONTENT, routine):
+    steps = routine_steps(CONTENT, routine)
+    said = {}
+    for state, speech, turn in walk(coach, routine):
+        said.setdefault(state["step"], []).append((speech.text, turn))
+    for index, step in enumerate(steps):
         stretch = CONTENT.stretches[step.stretch]
         parts = coach.parts(step)
         assert sum(parts) == stretch["reps"]["default"]  # one number true for the whole stretch
         assert max(parts) - min(parts) <= 1  # spread evenly across turns
+        turns = [turn for _, turn in said[index]]
+        assert [t.reps for t in turns] == list(parts)
+        assert all(t.total_reps == sum(parts) and t.steps == len(steps) for t in turns)
+        assert [t.first_rep for t in turns] == [1 + sum(parts[:i]) for i in range(len(parts))]
         holds = sum(1 for move in stretch["rep"] if move.get("hold"))
         if not holds:
+            assert all(t.hold_s is None for t in turns)
             continue
         seconds = coach.hold_seconds(stretch)
         assert stretch["hold"]["min"] <= seconds <= stretch["hold"]["max"]
         expected = {"longer": "max", "shorter": "min"}.get(prefs.get("hold"), "default")
-        assert seconds == stretch["hold"][expected]
-        text = coach.rep(step)
-        rendered = " ".join(piece[1] for piece in text.pieces if piece[0] == "say")
-        assert rendered.count(count_words(seconds)) == holds
-        assert count_words(seconds + 1) not in rendered
+        assert seconds == stretch["hold"][expected] and all(t.hold_s == seconds for t in turns)
+        text = " ".join(words for words, _ in said[index])
+        assert text.count(count_words(seconds)) == holds * sum(parts)
+        assert count_words(seconds + 1) not in text
 
 
 @pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
 def test_every_turn_fits_alexas_limits(routine, prefs):
-    for _, speech in walk(Coach(CONTENT, prefs), routine):
+    for _, speech, _ in walk(Coach(CONTENT, prefs), routine):
         ssml = speech.ssml()
         assert len(ssml) <= MAX_SSML_CHARS
         for chunk in ssml.split('<break time="')[1:]:
@@ -99,7 +108,7 @@ def test_the_second_side_says_it_is_the_other_side_and_the_first_does_not(prefs)
     other = CONTENT.text("routine_lines.side_intro")
     for routine in ROUTINES:
         steps = routine_steps(CONTENT, routine)
-        for state, speech in walk(coach, routine):
+        for state, speech, _ in walk(coach, routine):
             if state["part"] != 0 or state["status"] != ACTIVE:
                 continue
             step = steps[state["step"]]
@@ -137,10 +146,10 @@ def apply(coach, state, event, avoid):
 def test_any_sequence_of_events_keeps_a_valid_state_and_leaves_out_what_hurt(routine, prefs, events, avoid):
     coach = Coach(CONTENT, prefs)
     steps = routine_steps(CONTENT, routine)
-    state, _ = coach.start(routine)
+    state, _, _ = coach.start(routine)
     for event in events:
         before = state
-        state, speech = apply(coach, before, event, avoid)
+        state, speech, _ = apply(coach, before, event, avoid)
         assert is_valid(CONTENT, state) and state["status"] in (ACTIVE, FINISHED), (event, state)
         assert speech and len(speech.ssml()) <= MAX_SSML_CHARS
         assert 0 <= state["part"] < len(coach.parts(steps[state["step"]]))
@@ -161,15 +170,15 @@ def test_any_sequence_of_events_keeps_a_valid_state_and_leaves_out_what_hurt(rou
 
 def test_leaving_out_every_stretch_finishes_at_once():
     coach = Coach(CONTENT)
-    state, _ = coach.start("gentle")
-    done, _ = coach.next(state, frozenset(STRETCHES))
+    state, _, _ = coach.start("gentle")
+    done, _, _ = coach.next(state, frozenset(STRETCHES))
     assert done["status"] == FINISHED
-    done, _ = coach.start_over(state, frozenset(STRETCHES))
+    done, _, _ = coach.start_over(state, frozenset(STRETCHES))
     assert done["status"] == FINISHED
 
 
 def test_a_paused_state_resumes_where_it_was():
     coach = Coach(CONTENT)
     state = {"id": "gentle", "step": 2, "part": 0, "status": PAUSED}
-    resumed, _ = coach.current(state)
+    resumed, _, _ = coach.current(state)
     assert resumed == dict(state, status=ACTIVE)

@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .content import for_locale
-from .handlers.common import session
+from .handlers.common import SCREEN_SPEC, session
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class SafetyStateInterceptor(AbstractResponseInterceptor):
 
 
 class RepeatInterceptor(AbstractResponseInterceptor):
-    """Keeps the last speech and reprompt so "repeat" can say them again exactly."""
+    """Keeps the last speech and reprompt so "repeat" can say them again exactly, and
+    what the screen showed (reply keeps its spec in the request attributes)."""
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
         if response is None or response.should_end_session:
@@ -52,7 +53,11 @@ class RepeatInterceptor(AbstractResponseInterceptor):
         if not speech:
             return
         reprompt = getattr(getattr(response.reprompt, "output_speech", None), "ssml", None)
-        session(handler_input)["last"] = {"speech": speech, "reprompt": reprompt}
+        last = {"speech": speech, "reprompt": reprompt}
+        screen = handler_input.attributes_manager.request_attributes.get(SCREEN_SPEC)
+        if screen is not None:
+            last["screen"] = screen
+        session(handler_input)["last"] = last
 
 
 class EndedSessionInterceptor(AbstractResponseInterceptor):
@@ -61,13 +66,16 @@ class EndedSessionInterceptor(AbstractResponseInterceptor):
 
     Alexa drops session attributes with the session, so the rest would be sent for
     nothing (the last speech alone is over a kilobyte) and serialised on the way.
-    A response that hands the person to Alexa (asking for a permission) keeps them all:
-    the skill picks up from there when the answer comes back. Registered last: the
-    memory has already written what it keeps by then.
+    A response that hands the person to Alexa (asking for a permission, a Connections
+    directive) keeps them all: the skill picks up from there when the answer comes back.
+    Registered last: the memory has already written what it keeps by then.
     """
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
-        if response is None or not response.should_end_session or response.directives:
+        if response is None or not response.should_end_session:
+            return
+        if any((getattr(d, "object_type", None) or "").startswith("Connections.")
+               for d in response.directives or ()):
             return
         if handler_input.request_envelope.session is None:
             return

@@ -12,6 +12,10 @@ budget (about 85 seconds of speech); "next" moves to the next part, then the nex
 
 A turn is the same words every time for one locale and one pace and hold length, so
 each is rendered once (``Content.derived``) and reused as a frozen speech block.
+
+Every event returns the new state, the speech, and the ``Turn`` it says (or None when it
+says no stretch): which stretch, step n of m, the side, the repetitions, the hold, and
+when each repetition and each counted hold starts in the speech, for a screen to show.
 """
 from __future__ import annotations
 
@@ -31,12 +35,34 @@ State = Dict[str, Any]
 # Stretch ids to leave out for the rest of a session (the ones that hurt).
 Avoid = AbstractSet[str]
 NOTHING: Avoid = frozenset()
+# What every event returns: the new state, what to say, and the turn it says (if any).
+Moved = Tuple[State, Speech, Optional["Turn"]]
 
 
 @dataclass(frozen=True)
 class Step:
     stretch: str
     side: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one turn guides, beside its speech. Times are seconds from the start of the
+    reply's speech, estimated the way the turn budget is (words per second and pauses)."""
+
+    routine: str
+    step: int                      # index of the step in the routine
+    part: int
+    steps: int                     # how many steps the routine has
+    stretch: str
+    side: Optional[str]
+    first_rep: int                 # number of this turn's first repetition (1-based)
+    reps: int                      # repetitions in this turn
+    total_reps: int                # repetitions of the step, over all its turns
+    hold_s: Optional[int]          # seconds of each counted hold; None: no hold
+    lead_s: float                  # speech before the turn's own words
+    rep_starts: Tuple[float, ...]  # when each repetition starts
+    hold_starts: Tuple[float, ...]  # when each spoken count starts ("one")
 
 
 def routine_steps(content: Content, routine_id: str) -> Tuple[Step, ...]:
@@ -102,7 +128,7 @@ class Coach:
         return self.speech().extend(block)
 
     # -- events ---------------------------------------------------------------------
-    def start(self, routine_id: str, lead: Optional[Speech] = None) -> Tuple[State, Speech]:
+    def start(self, routine_id: str, lead: Optional[Speech] = None) -> Moved:
         state = {"id": routine_id, "step": 0, "part": 0, "status": ACTIVE}
         speech = lead if lead is not None else self.speech()
         if routine_id.startswith(SINGLE_PREFIX):
@@ -114,7 +140,7 @@ class Coach:
         return self._turn(state, speech)
 
     def current(self, state: State, lead: Optional[Speech] = None,
-                avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+                avoid: Avoid = NOTHING) -> Moved:
         """Say the current part again from its start (resume, or after a pause); a
         stretch left out moves on to the next one."""
         speech = lead if lead is not None else self.speech()
@@ -123,9 +149,9 @@ class Coach:
         state = dict(state, status=ACTIVE)
         return self._turn(state, speech)
 
-    def next(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+    def next(self, state: State, avoid: Avoid = NOTHING) -> Moved:
         if state.get("status") == FINISHED:
-            return state, self.speech().say(self.content.text("routine_lines.already_finished"))
+            return state, self.speech().say(self.content.text("routine_lines.already_finished")), None
         steps = routine_steps(self.content, state["id"])
         parts = self.parts(steps[state["step"]])
         if state["part"] + 1 < len(parts) and self.stretch_at(state) not in avoid:
@@ -133,15 +159,15 @@ class Coach:
         return self._to_step(state, state["step"] + 1, self.speech(), avoid)
 
     def skip(self, state: State, avoid: Avoid = NOTHING, lead: Optional[Speech] = None,
-             announce: bool = True) -> Tuple[State, Speech]:
+             announce: bool = True) -> Moved:
         speech = lead if lead is not None else self.speech()
         if state.get("status") == FINISHED:
-            return state, speech.say(self.content.text("routine_lines.already_finished"))
+            return state, speech.say(self.content.text("routine_lines.already_finished")), None
         if announce:
             speech.say(self.content.text("routine_lines.skip")).pause(1)
         return self._to_step(state, state["step"] + 1, speech, avoid)
 
-    def previous(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+    def previous(self, state: State, avoid: Avoid = NOTHING) -> Moved:
         speech = self.speech()
         steps = routine_steps(self.content, state["id"])
         if state.get("status") == FINISHED:
@@ -159,7 +185,7 @@ class Coach:
             return self._to_step(state, target + 1, speech, avoid)
         return self._turn({"id": state["id"], "step": target, "part": 0, "status": ACTIVE}, speech)
 
-    def start_over(self, state: State, avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+    def start_over(self, state: State, avoid: Avoid = NOTHING) -> Moved:
         speech = self.speech().say(self.content.text("routine_lines.start_over")).pause(1)
         return self._to_step({"id": state["id"], "step": 0, "part": 0, "status": ACTIVE}, 0, speech, avoid)
 
@@ -202,23 +228,29 @@ class Coach:
 
     def rep(self, step: Step) -> Block:
         """One repetition of a step."""
+        return self._rep(step)[0]
+
+    def _rep(self, step: Step) -> Tuple[Block, Tuple[float, ...]]:
+        """One repetition, and when each of its counts starts within it."""
         return self._derived("rep", step, build=lambda: self._render_rep(step))
 
-    def _render_rep(self, step: Step) -> Block:
+    def _render_rep(self, step: Step) -> Tuple[Block, Tuple[float, ...]]:
         stretch = self.content.stretches[step.stretch]
         voice = self.content.voice
         speech = self.speech()
+        holds = []
         for move in stretch["rep"]:
             speech.say(self.content.fill(move["say"], side=step.side or ""))
             if move.get("hold"):
-                speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms,
-                             lead=self.content.text("routine_lines.hold_intro"))
+                speech.say(self.content.text("routine_lines.hold_intro"))
+                holds.append(speech.seconds)
+                speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms)
             if move.get("breath"):
                 for _ in range(int(move["breath"])):
                     speech.breath(voice["breath_in_s"], voice["breath_out_s"])
             if move.get("pause"):
                 speech.pause(move["pause"])
-        return speech.freeze()
+        return speech.freeze(), tuple(holds)
 
     def parts(self, step: Step) -> Tuple[int, ...]:
         """How many repetitions each turn of a step holds, within the turn budget."""
@@ -256,28 +288,49 @@ class Coach:
         return self.content.text("routine_lines.finished")
 
     def _to_step(self, state: State, index: int, speech: Speech,
-                 avoid: Avoid = NOTHING) -> Tuple[State, Speech]:
+                 avoid: Avoid = NOTHING) -> Moved:
         steps = routine_steps(self.content, state["id"])
         while index < len(steps) and steps[index].stretch in avoid:
             index += 1
         if index >= len(steps):
             done = {"id": state["id"], "step": len(steps) - 1, "part": 0, "status": FINISHED}
-            return done, speech.say(self._finished_line(done["id"]))
+            return done, speech.say(self._finished_line(done["id"])), None
         return self._turn({"id": state["id"], "step": index, "part": 0, "status": ACTIVE}, speech)
 
-    def _turn(self, state: State, speech: Speech) -> Tuple[State, Speech]:
+    def _turn(self, state: State, speech: Speech) -> Moved:
         routine_id, index = state["id"], state["step"]
         parts = self.parts(routine_steps(self.content, routine_id)[index])
         part = min(state["part"], len(parts) - 1)
-        finished, block = self._derived("turn", routine_id, index, part,
-                                        build=lambda: self._render_turn(routine_id, index, part))
+        turn = self.turn_at(routine_id, index, part, speech.seconds)
+        finished, block, _ = self._rendered_turn(routine_id, index, part)
         speech.extend(block)
         if finished:
-            return {"id": routine_id, "step": index, "part": 0, "status": FINISHED}, speech
-        return dict(state, part=part), speech
+            return {"id": routine_id, "step": index, "part": 0, "status": FINISHED}, speech, turn
+        return dict(state, part=part), speech, turn
 
-    def _render_turn(self, routine_id: str, index: int, part: int) -> Tuple[bool, Block]:
-        """One turn's words, and whether it ends the routine."""
+    def _rendered_turn(self, routine_id: str, index: int, part: int) -> Tuple[bool, Block, Any]:
+        return self._derived("turn", routine_id, index, part,
+                             build=lambda: self._render_turn(routine_id, index, part))
+
+    def turn_at(self, routine_id: str, index: int, part: int, lead_s: float = 0.0) -> Turn:
+        """The Turn of a routine's step and part, said after ``lead_s`` seconds of other
+        speech (a valid position: is_valid)."""
+        step = routine_steps(self.content, routine_id)[index]
+        parts = self.parts(step)
+        part = min(max(part, 0), len(parts) - 1)
+        _, _, (rep_starts, hold_starts) = self._rendered_turn(routine_id, index, part)
+        stretch = self.content.stretches[step.stretch]
+        return Turn(routine=routine_id, step=index, part=part,
+                    steps=len(routine_steps(self.content, routine_id)), stretch=step.stretch,
+                    side=step.side, first_rep=sum(parts[:part]) + 1, reps=parts[part],
+                    total_reps=sum(parts),
+                    hold_s=self.hold_seconds(stretch) if stretch.get("hold") else None,
+                    lead_s=lead_s, rep_starts=tuple(lead_s + t for t in rep_starts),
+                    hold_starts=tuple(lead_s + t for t in hold_starts))
+
+    def _render_turn(self, routine_id: str, index: int, part: int) -> Tuple[bool, Block, Any]:
+        """One turn's words, whether it ends the routine, and when its repetitions and
+        counts start in it."""
         steps = routine_steps(self.content, routine_id)
         step = steps[index]
         parts = self.parts(step)
@@ -290,15 +343,21 @@ class Coach:
             speech.extend(self._intro(step, parts[0]))
         else:
             speech.say(self.content.text("routine_lines.more_reps", count=number_word(parts[part]))).pause(1)
+        rep_starts, hold_starts = [], []
+        block, holds = self._rep(step)
         for rep in range(parts[part]):
             if rep:
                 speech.pause(1)
-            speech.extend(self.rep(step))
+            start = speech.seconds
+            rep_starts.append(start)
+            hold_starts.extend(start + hold for hold in holds)
+            speech.extend(block)
+        timing = (tuple(rep_starts), tuple(hold_starts))
         if part == len(parts) - 1 and index == len(steps) - 1:
             speech.pause(1).say(self._finished_line(routine_id))
-            return True, speech.freeze()
+            return True, speech.freeze(), timing
         speech.say(self.content.text("routine_lines.next_prompt"))
-        return False, speech.freeze()
+        return False, speech.freeze(), timing
 
 
 def _spoken_list(items: List[str]) -> str:

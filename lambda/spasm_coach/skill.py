@@ -23,6 +23,7 @@ from .handlers.memory import (ForgetMeHandler, Memory, PreferenceHandler,
                               RestoreInterceptor, SaveInterceptor, SkillDisabledHandler)
 from .handlers.safety import safety_handlers
 from .handlers.timers import timer_handlers
+from .handlers.touch import TouchInterceptor
 from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
                                PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
                                StartRoutineHandler, StretchHandler)
@@ -75,6 +76,8 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     for handler in request_handlers(memory):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
+    # First: a touch becomes its intent before anything reads the request.
+    builder.add_global_request_interceptor(TouchInterceptor())
     builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(RestoreInterceptor(memory))

@@ -11,7 +11,7 @@ from typing import Optional
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .. import triage
+from .. import screens, triage
 from ..routine import FINISHED, PAUSED
 from ..speech import Speech
 from .common import coach_of, content_of, reply, routine_state, session, slot_values
@@ -84,6 +84,8 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     # The same words for everyone at this level in this locale: rendered once.
     speech = coach_of(handler_input).fixed("safety." + level, lambda s: _say_with_number(s, text, number))
     card = content.text("safety.%s_card" % level)
+    screen = screens.advice(level)
     if level == "emergency":
-        return reply(handler_input, speech, end=True, card=card)
-    return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=card)
+        return reply(handler_input, speech, end=True, card=card, screen=screen)
+    return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=card,
+                 screen=screen)

@@ -10,7 +10,8 @@ from ask_sdk_model import Response
 
 from ..routine import FINISHED
 from ..questions import pending_in
-from .common import IntentHandler, coach_of, content_of, reply, routine_state, session, speech_of
+from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, replay_screen, reply,
+                     routine_state, session, speech_of)
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +39,12 @@ class RepeatHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         attributes = session(handler_input)
         last = attributes.get("last")
-        builder = handler_input.response_builder
-        if isinstance(last, dict) and last.get("speech"):
-            builder.speak(last["speech"])
-            builder.ask(last.get("reprompt") or last["speech"])
+        if isinstance(last, dict) and isinstance(last.get("speech"), str) and last["speech"]:
+            reprompt = last.get("reprompt") if isinstance(last.get("reprompt"), str) else None
             # Repeating does not change what a yes or no would answer (the pending
-            # question stays as it is).
-            return builder.response
+            # question stays as it is); a screen shows again what it showed.
+            return reply(handler_input, Ssml(last["speech"]), Ssml(reprompt or last["speech"]),
+                         question=SAME, screen=replay_screen(handler_input, last.get("screen")))
         content = content_of(handler_input)
         return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
 

@@ -3,24 +3,38 @@
 Session attributes the skill keeps (all JSON, none of them what the person said):
   routine   the routine position (see routine.py), or absent
   pending   the question a yes or a no answers right now (questions.py, the only reader)
-  last      the last speech and reprompt, so "repeat" can say them again exactly
+  last      the last speech and reprompt, so "repeat" can say them again exactly (and,
+            on a screen, the screen's spec: screens.Screen.spec)
   prefs     {"hold": "longer"|"shorter", "pace": "slower"}
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_core.utils import get_supported_interfaces
+from ask_sdk_model import Directive, Response
 from ask_sdk_model.ui import SimpleCard
 
+from .. import screens
 from ..content import Content, for_locale
 from ..questions import put_pending
 from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
-from ..speech import Speech, say_ssml
+from ..screens import Screen
+from ..speech import Speech, plain, say_ssml
 
-Said = Union[Speech, str, None]
+
+class Ssml(str):
+    """Speech already rendered to SSML (what "repeat" says again), sent as it is."""
+
+
+Said = Union[Speech, Ssml, str, None]
+# reply(question=SAME) leaves the pending question as it is (repeat, an error);
+# reply(screen=NO_SCREEN) sends no screen even where there is one (handing over to Alexa).
+SAME = object()
+NO_SCREEN = Screen("none")
+SCREEN_SPEC = "screen"  # request attribute: the spec of the screen this reply sent
 
 
 class IntentHandler(AbstractRequestHandler):
@@ -97,20 +111,35 @@ def speech_of(handler_input: HandlerInput, *texts: str) -> Speech:
 def _ssml(handler_input: HandlerInput, said: Said) -> Optional[str]:
     if said is None:
         return None
+    if isinstance(said, Ssml):
+        return str(said) or None
     if isinstance(said, str):
         return say_ssml(said, coach_of(handler_input).rate) or None
     return said.ssml() if said else None
 
 
+def has_screen(handler_input: HandlerInput) -> bool:
+    """Whether the device shows APL (context.System.device.supportedInterfaces)."""
+    try:
+        return get_supported_interfaces(handler_input).alexa_presentation_apl is not None
+    except AttributeError:  # no device in the context (a tool's request): no screen
+        return False
+
+
 def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
-          end: Optional[bool] = None, question: Optional[str] = None,
-          card: Optional[str] = None) -> Response:
-    """Build the response. A reply that keeps the session open always has a reprompt.
+          end: Optional[bool] = None, question: Any = None, card: Optional[str] = None,
+          screen: Optional[Screen] = None, directives: Iterable[Directive] = ()) -> Response:
+    """Build the response: the one way every handler answers. A reply that keeps the
+    session open always has a reprompt.
 
     ``question`` is the registered question (questions.py) that a following answer
-    answers; every reply sets it anew, so a yes is never read against an older question.
+    answers; every reply sets it anew (unless SAME), so a yes is never read against an
+    older question. ``screen`` says what the reply presents (screens.py); on a device
+    with a screen it is rendered as APL, and a reply that names none shows what it says.
+    ``directives`` go out as they are (a permission request).
     """
-    put_pending(session(handler_input), question)
+    if question is not SAME:
+        put_pending(session(handler_input), question)
     builder = handler_input.response_builder
     speech_ssml = _ssml(handler_input, speech)
     if speech_ssml:
@@ -123,7 +152,28 @@ def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
         builder.ask(reprompt_ssml)
     if card:
         builder.set_card(SimpleCard(title="Back Spasm Coach", content=card))
+    for directive in directives:
+        builder.add_directive(directive)
+    if screen is not NO_SCREEN and has_screen(handler_input):
+        show(handler_input, screen or screens.message(), speech_ssml)
     return builder.response
+
+
+def show(handler_input: HandlerInput, screen: Screen, speech_ssml: Optional[str]) -> None:
+    """Add the screen's RenderDocument, and keep its spec for "repeat"."""
+    # Imported here: the APL package of ask-sdk-model costs about 35 ms of cold start,
+    # which a device without a screen never needs.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+    said = plain(speech_ssml) if speech_ssml else ""
+    token, document, datasources = screens.render(screen, content_of(handler_input), said)
+    handler_input.response_builder.add_directive(
+        RenderDocumentDirective(token=token, document=document, datasources=datasources))
+    handler_input.attributes_manager.request_attributes[SCREEN_SPEC] = screen.spec()
+
+
+def replay_screen(handler_input: HandlerInput, spec: Any) -> Screen:
+    """The screen a kept spec stands for, for "repeat"."""
+    return screens.from_spec(spec, coach_of(handler_input))
 
 
 def slot_values(handler_input: HandlerInput) -> Dict[str, Dict[str, Optional[str]]]:

@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .common import content_of
+from .common import SAME, content_of, reply
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,10 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             return builder.response
         try:
             content = content_of(handler_input)
-            message, reprompt = content.text("error"), content.text("error_reprompt")
-        except Exception:  # the content itself failed: still answer
-            message, reprompt = ("Sorry, something went wrong. Please try again.", "Please try again.")
-        builder.speak(message).ask(reprompt)
-        return builder.response
+            # The pending question stays: an error answers nothing.
+            return reply(handler_input, content.text("error"), content.text("error_reprompt"),
+                         question=SAME)
+        except Exception:  # the content or the reply itself failed: still answer
+            builder.speak("<speak>Sorry, something went wrong. Please try again.</speak>")
+            builder.ask("<speak>Please try again.</speak>")
+            return builder.response

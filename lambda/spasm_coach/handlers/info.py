@@ -5,6 +5,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from .. import screens
 from .common import IntentHandler, coach_of, content_of, in_routine, reply, slot_values
 
 # Intents that ask about one topic in so many words; InfoIntent names it in a slot.
@@ -25,11 +26,13 @@ def tell(handler_input: HandlerInput, topic: str) -> Response:
     speech = coach_of(handler_input).speech()
     for line in content.lines("info.%s.lines" % topic):
         speech.say(line).pause(0.6)
+    screen = screens.info(topic)
     if in_routine(handler_input):
         speech.say(content.text("info_routine_follow_up"))
-        return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
+        return reply(handler_input, speech, content.text("routine_lines.next_reprompt"), screen=screen)
     speech.say(content.text("info_follow_up"))
-    return reply(handler_input, speech, content.text("info_reprompt"), question="offer_stretches")
+    return reply(handler_input, speech, content.text("info_reprompt"), question="offer_stretches",
+                 screen=screen)
 
 
 class InfoHandler(IntentHandler):

@@ -6,6 +6,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
+from .. import screens
 from ..routine import PAUSED
 from ..speech import Speech
 from .common import IntentHandler, coach_of, content_of, reply, routine_state, session
@@ -44,7 +45,8 @@ def relief(handler_input: HandlerInput) -> Response:
         return speech.say(content.text("relief.offer"))
 
     speech = coach_of(handler_input).fixed("relief", build)
-    return reply(handler_input, speech, content.text("relief.reprompt"), question="offer_stretches")
+    return reply(handler_input, speech, content.text("relief.reprompt"), question="offer_stretches",
+                 screen=screens.relief())
 
 
 def no_relief(handler_input: HandlerInput, question=None) -> Response:

@@ -7,7 +7,8 @@ from typing import Optional
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from ..routine import FINISHED, PAUSED, SINGLE_PREFIX
+from .. import screens
+from ..routine import FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
 from .common import (IntentHandler, coach_of, content_of, in_routine, reply, routine_finished,
@@ -16,24 +17,26 @@ from .common import (IntentHandler, coach_of, content_of, in_routine, reply, rou
 GENTLE = "gentle"
 
 
-def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech) -> Response:
-    """Say one turn of the routine and keep its new position."""
+def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech,
+                turn: Optional[Turn] = None) -> Response:
+    """Say one turn of the routine (and show it), and keep its new position."""
     content = content_of(handler_input)
     session(handler_input)["routine"] = state
+    screen = screens.stretch(turn) if turn is not None else None
     if state["status"] == FINISHED:
         if state["id"].startswith(SINGLE_PREFIX):
-            return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"))
+            return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"),
+                         screen=screen)
         speech.pause(1).say(content.text("routine_lines.finished_offer"))
         # A "yes" sets a heat timer (questions.py: offer_heat_timer).
         return reply(handler_input, speech, content.text("routine_lines.finished_reprompt"),
-                     question="offer_heat_timer")
-    return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))
+                     question="offer_heat_timer", screen=screen)
+    return reply(handler_input, speech, content.text("routine_lines.next_reprompt"), screen=screen)
 
 
 def start_routine(handler_input: HandlerInput, routine_id: str = GENTLE,
                   lead: Optional[Speech] = None) -> Response:
-    state, speech = coach_of(handler_input).start(routine_id, lead)
-    return _speak_turn(handler_input, state, speech)
+    return _speak_turn(handler_input, *coach_of(handler_input).start(routine_id, lead))
 
 
 def continue_routine(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:

@@ -38,9 +38,8 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
                          TimerResult, TimerService, parse_iso_duration,
                          reminders_permission_granted, timers_permission_granted)
-from ..questions import put_pending
 from ..speech import Speech, number_word
-from .common import IntentHandler, content_of, reply, session, slot_values, speech_of
+from .common import NO_SCREEN, IntentHandler, content_of, reply, session, slot_values, speech_of
 
 log = logging.getLogger(__name__)
 
@@ -272,19 +271,16 @@ def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
         speech.say(content.text("alert_permission.%s.refused_recently" % service))
         return reply(handler_input, speech, content.text("alert_permission.reprompt"))
     attributes["alert_request"] = request
-    put_pending(attributes, None)
     name = _kinds(handler_input).get(request.get("kind") or ANY_KIND, {}).get("name", "")
     speech.say(content.text("alert_permission.%s.ask" % service, name=name))
-    builder = handler_input.response_builder
-    builder.speak(speech.ssml())
-    builder.add_directive(SendRequestDirective(
+    ask_for = SendRequestDirective(
         name=ASK_FOR,
         payload={"@type": "AskForPermissionsConsentRequest", "@version": "2",
                  "permissionScopes": [{"permissionScope": scope, "consentLevel": "ACCOUNT"}]},
-        token=make_token(request)))
-    # Alexa takes over to ask, which ends this session; no reprompt goes with AskFor.
-    builder.set_should_end_session(True)
-    return builder.response
+        token=make_token(request))
+    # Alexa takes over to ask, which ends this session: no reprompt, and no screen of
+    # ours over Alexa's own. No question stays pending.
+    return reply(handler_input, speech, end=True, screen=NO_SCREEN, directives=[ask_for])
 
 
 # -- timers ----------------------------------------------------------------------------

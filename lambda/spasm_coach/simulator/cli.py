@@ -3,7 +3,7 @@
 chat: type what you would say; see what Alexa heard and what the skill answered.
 simulate: a script on stdin (one utterance or command per line), JSON Lines on stdout.
 
-Script commands: /launch, /end, /silence, /advance 20m, /user ID (chat also: /quit).
+Script commands: /launch, /end, /silence, /advance 20m, /user ID, /touch Next (chat also: /quit).
 The skill is the real one (lambda_function.lambda_handler), built from Settings.from_env();
 its Timers and Reminders calls go to a local HTTPS stand-in of Alexa's APIs when that
 stand-in is available.
@@ -28,6 +28,7 @@ SCRIPT_HELP = """script lines:
   /silence           the person says nothing (reprompt first, then the session ends)
   /advance 20m       move the clock (90s, 20m, 3h, 2d): timers and reminders go off
   /user ID           another person speaks, in a new session
+  /touch Next        press a button on the screen (with --screen): Next, Repeat, Pause, That hurts
 """
 
 
@@ -43,7 +44,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--now", help="ISO 8601 start of the simulated clock (default: now)")
     parser.add_argument("--deny-permissions", action="store_true",
                         help="answer permission requests with DENIED")
-    parser.add_argument("--screen", action="store_true", help="a device with a screen (APL)")
+    parser.add_argument("--screen", action="store_true",
+                        help="a device with a screen (APL): shows the document sent; /touch presses")
     if command == "chat":
         parser.add_argument("--ssml", action="store_true", help="show the SSML too")
         parser.add_argument("--speak", action="store_true", help="speak answers with espeak-ng")
@@ -151,6 +153,10 @@ def show(report: Dict[str, Any], out: TextIO, ssml: bool = False, verbose: bool 
         out.write("  reprompt: %s\n" % report["reprompt"])
     if report.get("directives"):
         out.write("  directives: %s\n" % ", ".join(report["directives"]))
+    if report.get("screen"):
+        screen = report["screen"]
+        out.write("  screen: %s%s%s\n" % (screen["document"], " - %s" % screen["title"] if screen.get("title") else "",
+                                          " [touch: %s]" % ", ".join(screen["touch"]) if screen.get("touch") else ""))
     for timer in report.get("timers") or []:
         out.write("  timer set: %s\n" % _format_timer(timer))
     for reminder in report.get("reminders") or []:

@@ -12,6 +12,11 @@ Session rules, from Amazon's "Manage the skill session" page:
 - an utterance with no session open is a one-shot, as if said after "ask <invocation>";
 - a Connections.SendRequest (here: AskFor permissions) hands control to Alexa and ends the
   session; Alexa then sends the answer as a Connections.Response in a new session.
+
+With a screen (screen=True), the envelopes carry the APL interface and a viewport; the
+document of the last Alexa.Presentation.APL.RenderDocument stays on the screen until the
+session ends, and `/touch Next` presses its touch target labelled or named "Next" (an
+Alexa.Presentation.APL.UserEvent with that target's SendEvent arguments).
 """
 from __future__ import annotations
 
@@ -42,7 +47,8 @@ SILENCE_WAIT = timedelta(seconds=8)  # how long Alexa listens before reprompting
 MAX_FOLLOW_UPS = 3  # Connections.Response answers one line may cause (AskFor after AskFor ...)
 
 REPORT_KEYS = ("input", "request_type", "intent", "slots", "resolved", "speech", "ssml", "reprompt",
-               "end_session", "directives", "timers", "reminders", "events", "safety", "error")
+               "end_session", "directives", "screen", "timers", "reminders", "events", "safety", "error")
+RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 
 
 # --- reading responses -----------------------------------------------------------------
@@ -160,6 +166,73 @@ def response_problem(result: Any) -> Optional[str]:
     return None
 
 
+def _letters(text: Any) -> str:
+    return re.sub(r"[^a-z]", "", str(text).lower())
+
+
+def _bound(value: Any, data: Dict[str, Any]) -> Any:
+    """A simple "${a.b.c}" data binding resolved against the datasources; else the value."""
+    match = re.fullmatch(r"\$\{([\w.]+)\}", value) if isinstance(value, str) else None
+    if not match:
+        return value
+    node: Any = data
+    for part in match.group(1).split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def touch_targets(document: Dict[str, Any], datasources: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """Every TouchWrapper of a document whose onPress sends an event: its id, its label
+    (a layout's "label" parameter, bound to the datasources) and its SendEvent arguments.
+    Layouts are expanded with the parameters each use of them passes."""
+    layouts = document.get("layouts") or {}
+    found: List[Dict[str, Any]] = []
+
+    def substitute(value: Any, params: Dict[str, Any]) -> Any:
+        if isinstance(value, str):
+            match = re.fullmatch(r"\$\{(\w+)\}", value)
+            return params[match.group(1)] if match and match.group(1) in params else value
+        if isinstance(value, list):
+            return [substitute(v, params) for v in value]
+        if isinstance(value, dict):
+            return {k: substitute(v, params) for k, v in value.items()}
+        return value
+
+    def walk(node: Any, label: Any = None) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child, label)
+            return
+        if not isinstance(node, dict):
+            return
+        kind = node.get("type")
+        if kind in layouts:
+            layout = layouts[kind]
+            names = [p["name"] if isinstance(p, dict) else p for p in layout.get("parameters") or []]
+            params = {name: node[name] for name in names if name in node}
+            walk(substitute(layout.get("item", layout.get("items")), params), params.get("label"))
+            return
+        if kind == "TouchWrapper":
+            for command in node.get("onPress") or []:
+                if isinstance(command, dict) and command.get("type") == "SendEvent":
+                    found.append({"id": node.get("id"), "label": _bound(label, datasources),
+                                  "arguments": [_bound(a, datasources) for a in command.get("arguments") or []]})
+        for key in ("item", "items"):
+            walk(node.get(key), label)
+
+    walk((document.get("mainTemplate") or {}).get("items"))
+    return found
+
+
+def screen_summary(directive: Dict[str, Any]) -> Dict[str, Any]:
+    """What a RenderDocument put on the screen, in short: the document's token, its title
+    (or number), and the labels of what can be touched."""
+    data = (directive.get("datasources") or {}).get("coach") or {}
+    targets = touch_targets(directive.get("document") or {}, directive.get("datasources") or {})
+    return {"document": directive.get("token"), "title": data.get("title") or data.get("number"),
+            "touch": [t["label"] or t["id"] for t in targets]}
+
+
 def directive_names(response: Dict[str, Any]) -> List[str]:
     names = []
     for directive in response.get("directives") or []:
@@ -259,6 +332,7 @@ class Conversation:
         self.session: Optional[OpenSession] = None
         self.pending_events: List[str] = []
         self.last_heard: Optional[Heard] = None
+        self.shown: Optional[Dict[str, Any]] = None  # the RenderDocument on the screen
 
     # -- state --
 
@@ -335,12 +409,17 @@ class Conversation:
             except ValueError as problem:
                 raise ScriptError(str(problem))
             return self.advance(step, text)
+        if name == "/touch":
+            if not argument:
+                raise ScriptError("/touch needs what to press, such as /touch Next")
+            return self.touch(argument, text)
         if name == "/user":
             if not argument or len(argument.split()) != 1:
                 raise ScriptError("/user needs one user id, such as /user alice")
             self.switch_user(argument)
             return []
-        raise ScriptError("unknown command %s (try /launch, /end, /silence, /advance 20m, /user ID)" % name)
+        raise ScriptError("unknown command %s (try /launch, /end, /silence, /advance 20m, /user ID, "
+                          "/touch Next)" % name)
 
     @staticmethod
     def _no_argument(name: str, argument: str) -> None:
@@ -377,6 +456,23 @@ class Conversation:
             return [self._report(text, request_type="Reprompt", speech=session.reprompt,
                                  ssml=session.reprompt_ssml, reprompt=session.reprompt, end_session=False)]
         return self._end_session(text, "EXCEEDED_MAX_REPROMPTS")
+
+    def touch(self, what: str, text: str = "/touch") -> List[Dict[str, Any]]:
+        """Press a touch target of the document on the screen, by its label or its id."""
+        if not self.screen:
+            raise ScriptError("/touch needs a device with a screen (--screen)")
+        if self.shown is None or self.session is None:
+            raise ScriptError("nothing on the screen to touch")
+        targets = touch_targets(self.shown.get("document") or {}, self.shown.get("datasources") or {})
+        wanted = _letters(what)
+        for target in targets:
+            if wanted in (_letters(target["id"]), _letters(target["label"])):
+                self.session.silences = 0
+                request = env.user_event(self.clock, self.locale, self.shown.get("token") or "",
+                                         target["id"], target["arguments"])
+                return self._send(text, request, heard=None)
+        names = ", ".join(str(t["label"] or t["id"]) for t in targets) or "nothing"
+        raise ScriptError("no %r on the screen (it has: %s)" % (what, names))
 
     def say(self, utterance: str, raw_input: Optional[str] = None) -> List[Dict[str, Any]]:
         """Something the person says: heard by the model, sent as Alexa would send it."""
@@ -449,9 +545,17 @@ class Conversation:
             events=self._take_events(),
             safety=attributes.get("safety") if isinstance(attributes, dict) else None,
         )
+        rendered = [d for d in response.get("directives") or [] if d.get("type") == RENDER_DOCUMENT]
+        if rendered:
+            self.shown = rendered[-1]
+            report["screen"] = screen_summary(rendered[-1])
         reports = [report]
         ask_for = [d for d in response.get("directives") or []
                    if d.get("type") == "Connections.SendRequest" and d.get("name") == ASK_FOR]
+        if kind == "SessionEndedRequest" or response.get("shouldEndSession") is True or ask_for:
+            # The skill's screen goes with its session (what is shown stays a moment,
+            # but nothing on it can be pressed into this session any more).
+            self.shown = None
         if kind == "SessionEndedRequest":
             self.session = None
         elif ask_for:
@@ -546,6 +650,7 @@ class Conversation:
         report: Dict[str, Any] = {
             "input": text, "request_type": request_type, "intent": None, "slots": {}, "resolved": {},
             "speech": None, "ssml": None, "reprompt": None, "end_session": None, "directives": [],
+            "screen": None,
             "timers": [], "reminders": [], "events": [], "safety": None, "error": None,
         }
         if heard is not None and request_type == "IntentRequest":

@@ -148,6 +148,16 @@ def connections_response(moment: datetime, locale: str, name: str, payload: Dict
     return request
 
 
+def user_event(moment: datetime, locale: str, token: str, component_id: str,
+               arguments: List[Any]) -> Dict[str, Any]:
+    """Alexa.Presentation.APL.UserEvent: a touch on a TouchWrapper whose onPress sends an event."""
+    request = _base("Alexa.Presentation.APL.UserEvent", moment, locale)
+    request.update({"token": token, "arguments": list(arguments),
+                    "source": {"type": "TouchWrapper", "handler": "Press", "id": component_id},
+                    "components": {}})
+    return request
+
+
 def session_ended_request(moment: datetime, locale: str, reason: str,
                           error_type: Optional[str] = None, message: str = "") -> Dict[str, Any]:
     """reason: USER_INITIATED, EXCEEDED_MAX_REPROMPTS or ERROR (with an error type)."""
