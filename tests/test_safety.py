@@ -13,10 +13,8 @@ from spasm_coach.simulator.conversation import Conversation, default_handler
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
-ROWS = [json.loads(line) for line in (ROOT / "tests/data/triage_en-US.jsonl").read_text().splitlines() if line.strip()]
 MODEL = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
 RANK = {level: i for i, level in enumerate(triage.LEVELS)}
-FLAGS = ("doctor", "urgent", "emergency")
 
 # clinical.md's development set, with the levels it accepts.
 DEV_SET = [
@@ -85,39 +83,6 @@ def test_near_misses_get_a_clarifying_question_not_an_alarm(text):
     report = one_shot(text)
     assert report["safety"] is None and report["end_session"] is not True
     assert report["speech"].rstrip().endswith("?"), report["speech"]
-
-
-def test_the_labelled_set_end_to_end_through_hearing_and_triage(capsys):
-    """Every labelled phrase as a one-shot: recall and false alarms of the whole chain."""
-    caught = {level: [0, 0] for level in FLAGS}
-    false_alarms, benign, missed = 0, 0, []
-    talk = conversation()
-    for row in ROWS:
-        report = talk.line("tell back spasm coach " + row["text"])[-1]
-        talk.line("/end")
-        got = level_of(report)
-        if row["level"] in FLAGS:
-            caught[row["level"]][1] += 1
-            if RANK[got] >= RANK[row["level"]] or got in row.get("accept", ()):
-                caught[row["level"]][0] += 1
-            elif got not in FLAGS:
-                missed.append((row["text"], report["intent"]))
-        elif row["level"] == "none":
-            benign += 1
-            false_alarms += got in FLAGS
-    with capsys.disabled():
-        print("\nsafety end to end (simulator hearing + triage), %d phrases:" % len(ROWS))
-        for level, (hit, total) in caught.items():
-            print("  %-9s recall %5.1f%% (%d/%d)" % (level, 100.0 * hit / total, hit, total))
-        print("  false alarms on benign phrases: %.1f%% (%d/%d)" % (100.0 * false_alarms / benign, false_alarms, benign))
-        print("  red flags not routed at all: %d %s" % (len(missed), missed[:5]))
-    # Floors a little under what the model hears today (emergency 88%, doctor 84%, urgent 90%,
-    # 0 false alarms): the triage alone routes the whole set; what is missed here are
-    # phrasings the interaction model does not yet hear (they reach FallbackIntent).
-    assert caught["emergency"][0] / caught["emergency"][1] >= 0.85
-    assert all(hit / total >= 0.8 for hit, total in caught.values())
-    assert false_alarms / benign <= 0.01
-    assert len(missed) / sum(total for _, total in caught.values()) <= 0.12
 
 
 def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call():
