@@ -20,10 +20,10 @@ when each repetition and each counted hold starts in the speech, for a screen to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import AbstractSet, Any, Callable, Dict, Mapping, Optional, Tuple
 
 from .content import Content
-from .speech import Block, Speech, number_word
+from .speech import Block, Speech, number_word, spoken_list
 
 ACTIVE, PAUSED, FINISHED = "active", "paused", "finished"
 SINGLE_PREFIX = "single:"
@@ -202,7 +202,8 @@ class Coach:
         if later:
             left = self.content.text(
                 "routine_lines.remaining_some",
-                names=_spoken_list([step_name(self.content, s) for s in later]))
+                names=spoken_list([step_name(self.content, s) for s in later],
+                                  self.content.text("timers.units.list_and")))
         else:
             left = self.content.text("routine_lines.remaining_last")
         return speech.say(self.content.text(
@@ -360,7 +361,3 @@ class Coach:
         return False, speech.freeze(), timing
 
 
-def _spoken_list(items: List[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]

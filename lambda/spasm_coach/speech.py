@@ -42,6 +42,13 @@ def number_word(value: int) -> str:
     return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else str(value)
 
 
+def spoken_list(items: List[str], conjunction: str) -> str:
+    """ "a, b and c": items joined as said aloud, with the locale's word for "and"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return "%s %s %s" % (", ".join(items[:-1]), conjunction, items[-1])
+
+
 def plain(ssml: str) -> str:
     """SSML to plain text: tags removed, entities decoded, whitespace collapsed."""
     text = _TAGS.sub(" ", ssml)

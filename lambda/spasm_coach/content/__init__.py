@@ -97,10 +97,6 @@ _EMERGENCY = _read("emergency.json")
 _CACHE: Dict[str, Content] = {}
 
 
-def supported_locales() -> List[str]:
-    return sorted(_TEXTS)
-
-
 def for_locale(locale: Optional[str]) -> Content:
     """Content for a request's locale; never fails (unknown locales speak English)."""
     key = locale if isinstance(locale, str) and len(locale) <= 16 else DEFAULT_LOCALE

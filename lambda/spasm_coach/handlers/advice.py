@@ -12,9 +12,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import screens, triage
-from ..routine import FINISHED, PAUSED
+from ..routine import PAUSED
 from ..speech import Speech
-from .common import coach_of, content_of, reply, routine_state, session, slot_values
+from .common import coach_of, content_of, ongoing_routine, reply, session, slot_values
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,8 @@ def raise_level(handler_input: HandlerInput, level: str) -> None:
         return
     attributes = session(handler_input)
     attributes["safety"] = triage.max_level(raised_level(handler_input) or "none", level)
-    state = routine_state(handler_input)
-    if state is not None and state["status"] != FINISHED:
+    state = ongoing_routine(handler_input)
+    if state is not None:
         attributes["routine"] = dict(state, status=PAUSED)
 
 

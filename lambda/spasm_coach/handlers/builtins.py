@@ -8,10 +8,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from ..routine import FINISHED
 from ..questions import pending_in
-from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, replay_screen, reply,
-                     routine_state, session, speech_of)
+from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, in_routine, ongoing_routine,
+                     replay_screen, reply, session, speech_of)
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +22,8 @@ class HelpHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        state = routine_state(handler_input)
-        if state is not None and state["status"] != FINISHED:
+        state = ongoing_routine(handler_input)
+        if state is not None:
             where = coach_of(handler_input).describe(state)
             return reply(handler_input, content.text("help.routine", **where),
                          content.text("help.routine_reprompt"))
@@ -60,8 +59,7 @@ class StopHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        state = routine_state(handler_input)
-        if state is not None and state["status"] != FINISHED:
+        if in_routine(handler_input):
             return reply(handler_input, content.text("routine_lines.stopped"), end=True)
         return reply(handler_input, content.text("goodbye"), end=True)
 
@@ -82,8 +80,7 @@ def fallback(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
     attributes = session(handler_input)
     asked = pending_in(attributes)
-    state = routine_state(handler_input)
-    ongoing = state is not None and state["status"] != FINISHED
+    ongoing = in_routine(handler_input)
     speech = speech_of(handler_input, content.text("fallback.routine" if ongoing else "fallback.general"))
     speech.say(content.text("safety.net_short" if attributes.get("net_said") else "safety.net"))
     attributes["net_said"] = True

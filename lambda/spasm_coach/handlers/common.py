@@ -20,7 +20,7 @@ from ask_sdk_model.ui import SimpleCard
 from .. import screens
 from ..content import Content, for_locale
 from ..questions import put_pending
-from ..routine import ACTIVE, FINISHED, PAUSED, Coach, is_valid
+from ..routine import ACTIVE, PAUSED, Coach, is_valid
 from ..screens import Screen
 from ..speech import Speech, plain, say_ssml
 
@@ -93,14 +93,14 @@ def routine_state(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     return state if is_valid(content_of(handler_input), state) else None
 
 
+def ongoing_routine(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
+    """The routine position if a routine is under way (active or paused), else None."""
+    state = routine_state(handler_input)
+    return state if state is not None and state["status"] in (ACTIVE, PAUSED) else None
+
+
 def in_routine(handler_input: HandlerInput) -> bool:
-    state = routine_state(handler_input)
-    return bool(state) and state["status"] in (ACTIVE, PAUSED)
-
-
-def routine_finished(handler_input: HandlerInput) -> bool:
-    state = routine_state(handler_input)
-    return bool(state) and state["status"] == FINISHED
+    return ongoing_routine(handler_input) is not None
 
 
 def speech_of(handler_input: HandlerInput, *texts: str) -> Speech:

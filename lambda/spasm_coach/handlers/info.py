@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from .. import screens
-from .common import IntentHandler, coach_of, content_of, in_routine, reply, slot_values
+from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 
 # Intents that ask about one topic in so many words; InfoIntent names it in a slot.
 TOPIC_INTENTS = {
@@ -40,7 +39,7 @@ class InfoHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        name = get_intent_name(handler_input)
+        name = intent_name(handler_input)
         topic = TOPIC_INTENTS.get(name)
         if topic is None:
             topic = (slot_values(handler_input).get("Topic") or {}).get("id")

@@ -30,7 +30,7 @@ from ask_sdk_model import Response
 
 from ..persistence import records
 from ..routine import ACTIVE, PAUSED
-from .common import IntentHandler, coach_of, content_of, in_routine, reply, session
+from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, session
 from .safety import assessment
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ class PreferenceHandler(IntentHandler):
     intents = tuple(PREFERENCE_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        name = handler_input.request_envelope.request.intent.name
+        name = intent_name(handler_input)
         key, value = PREFERENCE_INTENTS[name]
         attributes = session(handler_input)
         prefs = dict(attributes.get("prefs") or {}) if isinstance(attributes.get("prefs"), dict) else {}

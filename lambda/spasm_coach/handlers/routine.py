@@ -11,7 +11,7 @@ from .. import screens
 from ..routine import FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
-from .common import (IntentHandler, coach_of, content_of, in_routine, reply, routine_finished,
+from .common import (IntentHandler, coach_of, content_of, in_routine, reply, ongoing_routine,
                      routine_state, session, slot_values)
 
 GENTLE = "gentle"
@@ -200,8 +200,8 @@ class PainHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         from .dialogue import ask  # dialogue's actions live in this module
         attributes = session(handler_input)
-        state = routine_state(handler_input)
-        if state is not None and state["status"] != FINISHED:
+        state = ongoing_routine(handler_input)
+        if state is not None:
             stretch = coach_of(handler_input).stretch_at(state)
             left_out = [s for s in attributes.get("left_out") or [] if isinstance(s, str)]
             attributes["left_out"] = sorted(set(left_out) | {stretch})
@@ -245,8 +245,8 @@ def next_stretch(handler_input: HandlerInput, question=None, lead: Optional[Spee
 
 
 def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
-    state = routine_state(handler_input)
-    if state is not None and state["status"] != FINISHED:
+    state = ongoing_routine(handler_input)
+    if state is not None:
         session(handler_input)["routine"] = dict(state, status=PAUSED)
     return reply(handler_input, content_of(handler_input).text("routine_lines.stopped_for_today"), end=True)
 
@@ -254,5 +254,5 @@ def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
 __all__ = [
     "StartRoutineHandler", "StretchHandler", "NextHandler", "SkipHandler", "PreviousHandler",
     "StartOverHandler", "ResumeHandler", "PauseHandler", "HowManyLeftHandler", "PainHandler",
-    "start_routine", "no_routine", "in_routine", "routine_finished",
+    "start_routine", "no_routine", "in_routine",
 ]

@@ -25,9 +25,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import questions
-from ..routine import FINISHED
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
-from .common import content_of, intent_name, reply, routine_state, session
+from .common import content_of, in_routine, intent_name, reply, session
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -83,8 +82,7 @@ def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     if name not in EXERCISE_INTENTS:
         return None
     question = pending(handler_input)
-    state = routine_state(handler_input)
-    ongoing = state is not None and state["status"] != FINISHED
+    ongoing = in_routine(handler_input)
     if question is not None and question.yes is not None and question.yes.do in questions.EXERCISE_ACTIONS:
         if name == YES_INTENT or (name == "AMAZON.NextIntent" and question.id == "offer_stretches"):
             return dict(_DEFERRED[question.yes.do])

@@ -38,7 +38,7 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
                          TimerResult, TimerService, parse_iso_duration,
                          reminders_permission_granted, timers_permission_granted)
-from ..speech import Speech, number_word
+from ..speech import Speech, number_word, spoken_list
 from .common import NO_SCREEN, IntentHandler, content_of, reply, session, slot_values, speech_of
 
 log = logging.getLogger(__name__)
@@ -178,12 +178,6 @@ def spoken_clock(moment: _dt.datetime, clock: Dict[str, str]) -> str:
     half = clock["am"] if moment.hour < 12 else clock["pm"]
     template = clock["on_the_hour"] if moment.minute == 0 else clock["with_minutes"]
     return template.format(hour=hour, minute="%02d" % moment.minute, half=half)
-
-
-def spoken_list(names: List[str], joiner: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return "%s %s %s" % (", ".join(names[:-1]), joiner, names[-1])
 
 
 # -- reading the request ---------------------------------------------------------------
