@@ -13,6 +13,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
+from .session_attributes import SessionAttributesInterceptor
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
@@ -75,6 +76,8 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     for handler in request_handlers(memory):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
+    # First: every later interceptor and handler reads checked session attributes.
+    builder.add_global_request_interceptor(SessionAttributesInterceptor())
     builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(RestoreInterceptor(memory))

@@ -10,6 +10,7 @@ from ask_sdk_model import Response
 
 from ..routine import FINISHED
 from ..questions import pending_in
+from ..speech import is_own_ssml
 from .common import IntentHandler, coach_of, content_of, reply, routine_state, session, speech_of
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,10 @@ class HelpHandler(IntentHandler):
 
 
 class RepeatHandler(IntentHandler):
-    """Says again exactly what was said last (kept by the repeat interceptor)."""
+    """Says again exactly what was said last (kept by the repeat interceptor).
+
+    What comes back in the session is checked first (speech.is_own_ssml): a tampered
+    or damaged copy gets the general help instead of being replayed."""
 
     intents = ("AMAZON.RepeatIntent",)
 
@@ -39,7 +43,8 @@ class RepeatHandler(IntentHandler):
         attributes = session(handler_input)
         last = attributes.get("last")
         builder = handler_input.response_builder
-        if isinstance(last, dict) and last.get("speech"):
+        if isinstance(last, dict) and is_own_ssml(last.get("speech")) and (
+                last.get("reprompt") is None or is_own_ssml(last["reprompt"])):
             builder.speak(last["speech"])
             builder.ask(last.get("reprompt") or last["speech"])
             # Repeating does not change what a yes or no would answer (the pending

@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .common import content_of
+from .common import SPOKEN_REQUESTS, content_of
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,8 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
                   type(exception).__name__, "".join(traceback.format_tb(exception.__traceback__)))
         request_type = getattr(request, "object_type", None)
         builder = handler_input.response_builder
-        if request_type == "SessionEndedRequest":
-            return builder.response
+        if request_type not in SPOKEN_REQUESTS:
+            return builder.response  # events and SessionEndedRequest take no speech
         try:
             content = content_of(handler_input)
             message, reprompt = content.text("error"), content.text("error_reprompt")

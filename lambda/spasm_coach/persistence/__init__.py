@@ -201,7 +201,8 @@ def user_ref(request_envelope: Any) -> str:
         return "-"
     if not user_id:
         return "-"
-    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:10]
+    # surrogatepass: a lone surrogate (never from Alexa, but JSON allows it) still hashes.
+    return hashlib.sha256(str(user_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def _request_id(request_envelope: Any) -> Optional[str]:
