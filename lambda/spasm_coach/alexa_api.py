@@ -283,7 +283,10 @@ def parse_iso_duration(text: Optional[str]) -> Optional[_dt.timedelta]:
     if not match or text.strip() in ("P", "PT") or text.strip().endswith("T"):
         return None
     parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
-    return _dt.timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"], seconds=parts["s"])
+    try:
+        return _dt.timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"], seconds=parts["s"])
+    except OverflowError:  # "PT99999999999999H": no length at all
+        return None
 
 
 def iso_duration(value: _dt.timedelta) -> str:
