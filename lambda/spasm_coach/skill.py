@@ -49,7 +49,7 @@ def request_handlers(memory: Optional[Memory] = None):
         HowManyLeftHandler(),
         PainHandler(),
         InfoHandler(),
-        PreferenceHandler(),
+        PreferenceHandler(memory),
         ForgetMeHandler(),
         SkillDisabledHandler(memory),
         HelpHandler(),
