@@ -245,6 +245,51 @@ def test_envelope_the_sdk_cannot_read_is_400(client, authority):
     assert_refused(post(client, *signed(authority, env)))
 
 
+def _odd_emergency(skill_id=SKILL_ID):
+    env = envelopes.intent("SymptomIntent", {"Symptom": "I wet myself"})
+    env["request"]["timestamp"] = "2026-02-30T10:00:00Z"  # no such day: the SDK refuses it
+    for holder in (env["session"], env["context"]["System"]):
+        holder["application"] = {"applicationId": skill_id}
+    return env
+
+
+def test_a_signed_emergency_the_sdk_cannot_read_still_gets_the_advice(authority, cert_server):
+    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
+                      cert_url_map=cert_server.url_map()).test_client()
+    response = post(real, *signed(authority, _odd_emergency()))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["response"]["shouldEndSession"] is True
+    assert body["sessionAttributes"] == {"safety": "emergency"}
+    # For another skill: refused, advice or not.
+    assert_refused(post(real, *signed(authority, _odd_emergency("amzn1.ask.skill.other"))))
+
+
+def test_json_nested_hundreds_deep_is_400(authority, cert_server):
+    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
+                      cert_url_map=cert_server.url_map()).test_client()
+    env = launch()
+    deep = {}
+    for _ in range(900):
+        deep = {"a": deep}
+    env["session"]["attributes"] = {"deep": deep}
+    assert_refused(post(real, *signed(authority, env)))
+
+
+def test_a_body_that_cannot_be_read_is_400_not_500(client, authority, caplog):
+    class Broken(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            raise TimeoutError("the client stalled")
+
+    response = client.post("/", data=b"x" * 100, headers={"Content-Type": "application/json"},
+                           environ_overrides={"wsgi.input": io.BufferedReader(Broken())})
+    assert_refused(response)
+    assert "Traceback" not in caplog.text
+
+
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH", "OPTIONS"])
 def test_other_methods_are_405(client, method):
     response = client.open("/", method=method)
