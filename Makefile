@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test chat simulate package bench clean
+.PHONY: run test chat simulate package bench fuzz clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ package: $(STAMP)
 
 bench: $(STAMP) package
 	$(PY) scripts/bench.py
+
+# Hostile, slow and odd traffic, fixed seeds, loopback only (tests run a slice of it).
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py
 
 clean:
 	rm -rf build $(VENV)
