@@ -581,7 +581,7 @@ def run_http(workdir: Path) -> Dict[str, Any]:
                  "--workers", "2", "--skill-id", loadtest.SKILL_ID],
                 env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            _wait_for(port, process)
+            loadtest.wait_healthy(port, process)
             signer = loadtest.Signer(authority)
             body, headers = signer.sign({"type": "LaunchRequest"})
             status, _ = _post(port, body, headers)  # the known chain, fetched and proven
@@ -647,22 +647,6 @@ def run_http(workdir: Path) -> Dict[str, Any]:
         results["server_log"] = {"tracebacks": server_log.count("Traceback"),
                                  "user_ids": server_log.count("amzn1.ask.account.")}
     return results
-
-
-def _wait_for(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    import http.client
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the server exited")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("no answer on port %d" % port)
 
 
 # --- the report -------------------------------------------------------------------------------------

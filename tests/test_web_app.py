@@ -124,10 +124,14 @@ def test_skill_event_an_hour_old_passes(client, authority):
     assert post(client, *signed(authority, env)).status_code == 200
 
 
-def test_the_real_skill_behind_the_endpoint(authority, cert_server):
-    # build_skill() is the default skill.
-    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
+@pytest.fixture(scope="module")
+def real(authority, cert_server):
+    """The endpoint with the real skill: build_skill() is the default."""
+    return create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
                       cert_url_map=cert_server.url_map()).test_client()
+
+
+def test_the_real_skill_behind_the_endpoint(real, authority):
     response = post(real, *signed(authority, launch()))
     assert response.status_code == 200
     body = response.get_json()
@@ -253,9 +257,7 @@ def _odd_emergency(skill_id=SKILL_ID):
     return env
 
 
-def test_a_signed_emergency_the_sdk_cannot_read_still_gets_the_advice(authority, cert_server):
-    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
-                      cert_url_map=cert_server.url_map()).test_client()
+def test_a_signed_emergency_the_sdk_cannot_read_still_gets_the_advice(real, authority):
     response = post(real, *signed(authority, _odd_emergency()))
     assert response.status_code == 200
     body = response.get_json()
@@ -265,9 +267,7 @@ def test_a_signed_emergency_the_sdk_cannot_read_still_gets_the_advice(authority,
     assert_refused(post(real, *signed(authority, _odd_emergency("amzn1.ask.skill.other"))))
 
 
-def test_json_nested_hundreds_deep_is_400(authority, cert_server):
-    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
-                      cert_url_map=cert_server.url_map()).test_client()
+def test_json_nested_hundreds_deep_is_400(real, authority):
     env = launch()
     deep = {}
     for _ in range(900):

@@ -110,19 +110,11 @@ def test_gunicorn_options():
 # --- serving for real ---------------------------------------------------------------------------
 
 def wait_for(port, context=None, timeout=30.0, process=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise AssertionError("server exited: %s" % process.stdout.read())
-        try:
-            conn = (http.client.HTTPSConnection("127.0.0.1", port, timeout=2, context=context)
-                    if context else http.client.HTTPConnection("127.0.0.1", port, timeout=2))
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("no answer on port %d" % port)
+    try:
+        loadtest.wait_healthy(port, process, context, timeout)
+    except RuntimeError as error:
+        output = process.stdout.read() if process is not None and process.poll() is not None else ""
+        raise AssertionError("%s %s" % (error, output)) from None
 
 
 def stop(process):
