@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import webcerts
-from spasm_coach.web import cli
+from spasm_coach.web import cli, gunicorn_conf
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -105,6 +105,7 @@ def test_gunicorn_options():
     assert options["worker_class"] == "gevent"
     assert 50 <= options["worker_connections"] <= 1000
     assert options["keepalive"] <= 8 and options["timeout"] <= 30
+    assert options["post_worker_init"] is gunicorn_conf.post_worker_init  # bounds TLS handshakes
 
 
 # --- serving for real ---------------------------------------------------------------------------
@@ -175,6 +176,15 @@ def test_serve_tls_verified_on_loopback(authority, pki, cert_server, tmp_path):
         conn.request("POST", "/", body=iter([b" " * 1024] * 200), headers=headers,
                      encode_chunked=True)
         assert conn.getresponse().status == 413
+        # A client that connects and never starts its TLS handshake is let go.
+        import socket
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as idle:
+            started = time.monotonic()
+            try:
+                assert idle.recv(1) == b""
+            except ConnectionResetError:
+                pass
+            assert time.monotonic() - started < 15
         # Plain HTTP on the TLS port gets nowhere.
         plain = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         with pytest.raises((OSError, http.client.HTTPException)):

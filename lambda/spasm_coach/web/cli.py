@@ -14,6 +14,7 @@ import sys
 from typing import Any, Dict, List, Optional, TextIO
 
 from spasm_coach import log_privacy
+from spasm_coach.web import gunicorn_conf
 from spasm_coach.web.app import (
     MISSING_SKILL_ID, SKILL_ID_ENV, ConfigurationError, create_app, env_options)
 
@@ -31,8 +32,8 @@ EXAMPLE_ENVELOPE = {
 }
 
 GUNICORN_HINT = (
-    "Production: gunicorn --bind 0.0.0.0:443 --workers 4 --worker-class gevent "
-    "--worker-connections 250 --keep-alive 2 --timeout 15 --certfile cert.pem --keyfile key.pem "
+    "Production: gunicorn -c python:spasm_coach.web.gunicorn_conf --bind 0.0.0.0:443 --workers 4 "
+    "--certfile cert.pem --keyfile key.pem "
     "'spasm_coach.web.app:create_app_from_env()'  (with %s set)" % SKILL_ID_ENV)
 
 
@@ -101,29 +102,17 @@ def startup_message(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-# How the endpoint holds up against slow and idle clients (tests/test_web_serve.py and
-# scripts/fuzz.py check these). gevent workers: a connection is a greenlet, so idle or
-# slow connections cost memory, not a worker or a thread, and at most
-# WORKER_CONNECTIONS of them per worker are accepted. A client has KEEPALIVE seconds
-# to send its request line and headers (and between two requests on one connection),
-# and BODY_TIMEOUT seconds per read of its body (web/app.py); Alexa sends the whole
-# request at once and gives up on the answer after about 8 s.
-WORKER_CLASS = "gevent"
-WORKER_CONNECTIONS = 250
-KEEPALIVE = 2
-WORKER_TIMEOUT = 15           # a worker silent this long (stuck) is restarted
-GRACEFUL_TIMEOUT = 10
-
-
 def gunicorn_options(args: argparse.Namespace) -> Dict[str, Any]:
     options: Dict[str, Any] = {
         "bind": [bind_address(args.host, args.port)],
         "workers": args.workers,
-        "worker_class": WORKER_CLASS,
-        "worker_connections": WORKER_CONNECTIONS,
-        "keepalive": KEEPALIVE,
-        "timeout": WORKER_TIMEOUT,
-        "graceful_timeout": GRACEFUL_TIMEOUT,
+        # Slow or idle clients cannot stall it: see web/gunicorn_conf.py.
+        "worker_class": gunicorn_conf.worker_class,
+        "worker_connections": gunicorn_conf.worker_connections,
+        "keepalive": gunicorn_conf.keepalive,
+        "timeout": gunicorn_conf.timeout,
+        "graceful_timeout": gunicorn_conf.graceful_timeout,
+        "post_worker_init": gunicorn_conf.post_worker_init,
         "preload_app": True,      # build the skill once, before the workers fork
         "accesslog": None,        # the app logs each request with its request id
         "errorlog": "-",
