@@ -139,3 +139,17 @@ def test_responses_are_kept_within_alexas_limits():
     assert len(fit_limits(long_speech)["response"]["outputSpeech"]["ssml"]) < 8000
     small = {"version": "1.0", "response": {}}
     assert fit_limits(small) is small
+
+
+def test_a_red_flag_still_gets_its_advice_when_something_else_breaks(monkeypatch):
+    from spasm_coach.handlers import memory
+
+    def broken(self, handler_input, response=None):
+        raise RuntimeError("the store layer broke")
+
+    monkeypatch.setattr(memory.Memory, "save_if_changed", broken)
+    monkeypatch.setattr(memory.Memory, "enabled", property(lambda self: True))
+    said = send(wet())
+    assert said.card["content"] == EMERGENCY_CARD and said.end is True
+    said = send(intent("AMAZON.HelpIntent"))  # no red flag: the apology
+    assert said.text and said.card is None and "safety" not in said.attributes
