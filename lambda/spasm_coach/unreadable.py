@@ -41,10 +41,11 @@ def red_flag_level(event: Any) -> Optional[str]:
 
 
 def _session_level(event: Dict[str, Any]) -> Optional[str]:
-    attributes = (event.get("session") or {}).get("attributes") if isinstance(
-        event.get("session"), dict) else None
+    """The level already raised in this session, as the raw session attributes say."""
+    session = event.get("session")
+    attributes = session.get("attributes") if isinstance(session, dict) else None
     level = attributes.get("safety") if isinstance(attributes, dict) else None
-    return level if level in FLAG_LEVELS else None
+    return level if isinstance(level, str) and level in FLAG_LEVELS else None
 
 
 def advice_response(event: Any) -> Optional[Dict[str, Any]]:
