@@ -541,3 +541,12 @@ def test_a_tampered_length_in_the_session_cannot_break_the_timer(alexa):
         attributes = {"alert_request": {"scope": "timers", "kind": ICE, "minutes": minutes}}
         said = alexa.intent("AMAZON.YesIntent", attributes=attributes)
         assert "went wrong" not in said
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])
+def test_a_timestamp_at_the_end_of_time_cannot_break_a_reminder_plan(alexa, stamp):
+    alexa.grant(REMINDERS_SCOPE)
+    event = alexa.envelope(envelopes.intent("WalkReminderIntent"), granted=(REMINDERS_SCOPE,))
+    event["request"]["timestamp"] = stamp  # the device's zone is behind UTC: year 0 at 0001
+    said = alexa.send(event)
+    assert "went wrong" not in said and said.end is False

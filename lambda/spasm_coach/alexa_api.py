@@ -318,7 +318,9 @@ def _request_now(handler_input: Any) -> _dt.datetime:
         stamp = handler_input.request_envelope.request.timestamp
     except AttributeError:
         stamp = None
-    if isinstance(stamp, _dt.datetime):
+    # A year at either end of what datetime holds is no clock (the date arithmetic of
+    # reminder plans would overflow): the server's own clock stands in for it.
+    if isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000:
         return _aware_utc(stamp)  # type: ignore[return-value]
     return _dt.datetime.now(_dt.timezone.utc)
 
