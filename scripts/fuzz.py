@@ -215,7 +215,8 @@ def _random_slots(rng: random.Random) -> Dict[str, Any]:
 def _random_value(rng: random.Random) -> Any:
     return rng.choice([None, "", "x" * rng.choice([1, 300, 9000]), 0, -1, 2 ** 70, 1.5,
                        float("nan"), float("inf"), True, [], [1, "a"], {}, {"a": {"b": 1}},
-                       _deep(rng.choice([8, 60])), "\ud800", "2026-02-30T10:00:00Z"])
+                       _deep(rng.choice([8, 60])), "\ud800", "2026-02-30T10:00:00Z",
+                       "9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "2026-11-20T10:00:00+14:00"])
 
 
 def _paths(value: Any, prefix: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
@@ -245,8 +246,16 @@ def mutate(rng: random.Random, event: Dict[str, Any]) -> Dict[str, Any]:
     return _loopback_only(event)
 
 
+GRANTED = {"consentToken": "consent", "scopes": {
+    scope: {"status": "GRANTED"} for scope in ("alexa::alerts:timers:skill:readwrite",
+                                               "alexa::alerts:reminders:skill:readwrite")}}
+
+
 def fuzzed_envelope(rng: random.Random) -> Dict[str, Any]:
-    return mutate(rng, rng.choice(BASE_REQUESTS)(rng))
+    event = rng.choice(BASE_REQUESTS)(rng)
+    if rng.random() < 0.5:  # timers and reminders reached too (their API is a dead port)
+        event["context"]["System"]["user"]["permissions"] = copy.deepcopy(GRANTED)
+    return mutate(rng, event)
 
 
 def check_response(event: Any, response: Any) -> List[str]:
@@ -271,28 +280,54 @@ def check_response(event: Any, response: Any) -> List[str]:
     return problems
 
 
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def run_envelopes(handler: Handler, count: int, seed: int) -> Dict[str, Any]:
     rng = random.Random(seed)
     escaped, problems, kinds = 0, {}, {}
     samples: List[Any] = []
+    # Errors the skill's exception handler caught (answered with the apology): reported.
+    caught = _Counter()
+    errors_log = logging.getLogger("spasm_coach.handlers.errors")
+    saved = errors_log.level, errors_log.propagate
+    errors_log.addHandler(caught)
+    errors_log.setLevel(logging.ERROR)
+    errors_log.propagate = False
+    try:
+        _send_mutated(handler, count, rng, kinds, problems, samples)
+    finally:
+        errors_log.removeHandler(caught)
+        errors_log.setLevel(saved[0])
+        errors_log.propagate = saved[1]
+    escaped = sum(1 for sample in samples if sample.startswith("escaped"))
+    return {"envelopes": count, "exceptions": escaped, "problems": problems,
+            "errors_caught_by_the_skill": caught.count,
+            "request_types": len(kinds), "samples": samples}
+
+
+def _send_mutated(handler: Handler, count: int, rng: random.Random, kinds: Dict[str, int],
+                  problems: Dict[str, int], samples: List[str]) -> None:
     for _ in range(count):
         event = fuzzed_envelope(rng)
         kind = (event.get("request") or {}).get("type") if isinstance(event.get("request"), dict) else None
         kinds[str(kind)] = kinds.get(str(kind), 0) + 1
         try:
             response = handler(copy.deepcopy(event), None)
-        except Exception as error:  # what the target counts
-            escaped += 1
-            if len(samples) < 5:
-                samples.append(repr(error))
+        except Exception as error:  # what the target counts (every one kept)
+            samples.append("escaped: %r" % error)
             continue
         for problem in check_response(event, response):
             key = problem.split(" for ")[0]
             problems[key] = problems.get(key, 0) + 1
             if len(samples) < 5:
                 samples.append(problem)
-    return {"envelopes": count, "exceptions": escaped, "problems": problems,
-            "request_types": len(kinds), "samples": samples}
 
 
 # --- the store: bounded waits ------------------------------------------------------------------
