@@ -36,6 +36,7 @@ def test_odd_but_readable_emergency_envelopes_all_get_the_advice(handler):
 def test_mutated_envelopes_of_every_type_break_nothing(handler):
     result = fuzz.run_envelopes(handler, 400, SEED)
     assert result["exceptions"] == 0 and result["problems"] == {}, result["samples"]
+    assert result["errors_caught_by_the_skill"] == 0
     assert result["request_types"] >= 8
 
 
