@@ -25,11 +25,11 @@ tests/test_fuzz.py runs a small slice with the same seeds.
 from __future__ import annotations
 
 import argparse
+import base64
 import copy
 import io
 import json
 import logging
-import math
 import os
 import random
 import socket
@@ -698,7 +698,7 @@ def run_http(workdir: Path) -> Dict[str, Any]:
                 body, headers = signer.sign({"type": "LaunchRequest"})
                 path = ("/echo.api/copy-%d.pem" % n) if n < 20 else ("/echo.api/junk-%d.pem" % n)
                 headers["SignatureCertChainUrl"] = "https://s3.amazonaws.com" + path
-                headers["Signature-256"] = __import__("base64").b64encode(
+                headers["Signature-256"] = base64.b64encode(
                     bytes(rng.randrange(256) for _ in range(256))).decode()
                 junk_statuses.append(_post(port, body, headers)[0])
             body, headers = signer.sign({"type": "LaunchRequest"})
