@@ -204,6 +204,19 @@ def test_junk_cannot_evict_a_proven_chain_or_spend_a_download_budget(authority):
     assert fetched.count(new_url) == 1
 
 
+def test_a_replayed_request_with_other_urls_for_the_same_chain_cannot_evict_it(authority):
+    fetched = []
+    store = SigningCertificates(trust_roots=authority.root_pem, cache_size=2,
+                                fetcher=lambda url: fetched.append(url) or authority.chain_pem)
+    verifier = SignatureVerifier(store)
+    body = b'{"request": "captured"}'
+    verifier.verify_body(headers_for(authority, body, URL), body)
+    for n in range(10):  # the same signed body, the chain under other names
+        verifier.verify_body(headers_for(authority, body, URL + "?n=%d" % n), body)
+    verifier.verify_body(headers_for(authority, body, URL), body)
+    assert fetched.count(URL) == 1
+
+
 def test_signatures_of_no_rsa_size_are_refused_before_any_fetch(authority):
     fetched = []
     store = SigningCertificates(trust_roots=authority.root_pem,

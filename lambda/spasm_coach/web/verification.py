@@ -377,13 +377,23 @@ class SigningCertificates:
         return key
 
     def proven(self, url: str) -> None:
-        """The chain at `url` has verified a signature: keep it among the proven."""
+        """The chain at `url` has verified a signature: keep it among the proven.
+
+        One URL per signing key: a captured Alexa request replayed with other URLs for
+        the same chain (a query string, say) verifies too, and must not be able to fill
+        the proven chains and push out the one Alexa uses. A second URL for a proven key
+        stays among the unproven, where it still serves until junk evicts it."""
         with self._lock:
-            entry = self._unproven.pop(url, None)
-            if entry is None:
-                if url in self._proven:
-                    self._proven.move_to_end(url)
+            if url in self._proven:
+                self._proven.move_to_end(url)
                 return
+            entry = self._unproven.get(url)
+            if entry is None:
+                return
+            numbers = entry[0].public_numbers()
+            if any(key.public_numbers() == numbers for key, _ in self._proven.values()):
+                return
+            del self._unproven[url]
             self._proven[url] = entry
             while len(self._proven) > self._cache_size:
                 self._proven.popitem(last=False)
