@@ -10,7 +10,7 @@ PORT ?= 5000
 # Amazon's APL validator (npm, pinned in tests/apl/package-lock.json) for the screen tests.
 APL_STAMP := tests/apl/node_modules/.installed-stamp
 
-.PHONY: run test chat simulate package bench mutate drawings apl-validator clean
+.PHONY: run test chat simulate package bench fuzz mutate drawings apl-validator clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ package: $(STAMP)
 
 bench: $(STAMP) package
 	$(PY) scripts/bench.py
+
+# Hostile, slow and odd traffic, fixed seeds, loopback only (tests run a slice of it).
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py
 
 # Mutation testing of the pure cores (scripts/mutate.py): kill rate per core and every survivor.
 mutate: $(STAMP)

@@ -165,6 +165,27 @@ def server_env(pki: PKIFiles, cert_server: webcerts.CertServer, skill_id: str = 
     return env
 
 
+def wait_healthy(port: int, process: Optional[subprocess.Popen] = None,
+                 context: Optional[ssl.SSLContext] = None, timeout: float = 30.0) -> None:
+    """Wait until GET /healthz on 127.0.0.1:port answers 200; RuntimeError otherwise
+    (at once if `process` exits meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError("the server exited with %s" % process.returncode)
+        try:
+            conn = (http.client.HTTPSConnection("127.0.0.1", port, timeout=2, context=context)
+                    if context else http.client.HTTPConnection("127.0.0.1", port, timeout=2))
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("no answer on port %d within %.0f s" % (port, timeout))
+
+
 class Gunicorn:
     """gunicorn serving `app_spec` on 127.0.0.1 until the context ends."""
 

@@ -57,7 +57,11 @@ def prepare(core: str) -> Path:
         'source_paths = ["src/"]\n'
         'only_mutate = ["src/spasm_coach/%s.py"]\n'
         "pytest_add_cli_args_test_selection = %s\n"
-        'also_copy = ["interaction_model/", "skill.json", "scripts/"]\n' % (core, tests))
+        'also_copy = ["interaction_model/", "skill.json", "scripts/"]\n'
+        # Each mutant in a process forked from a server that has only collected the
+        # tests: forking from the process that ran them would hand every mutant the
+        # speech the content had already rendered (Content.derived), unmutated.
+        'process_isolation = "forkserver"\n' % (core, tests))
     return where
 
 

@@ -7,6 +7,7 @@ import pytest
 from envelopes import Said, envelope, intent, launch, session_ended
 from spasm_coach import questions
 from spasm_coach.config import Settings
+from spasm_coach.content import for_locale
 from spasm_coach.entry import make_lambda_handler
 from spasm_coach.persistence import SQLITE_FILENAME, SqliteAdapter, make_adapter
 from spasm_coach.skill import build_skill
@@ -270,3 +271,54 @@ def test_a_failed_read_never_overwrites_the_stored_record(skill, monkeypatch):
     broken["on"] = False  # the store is back within the same session
     said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
     assert rows(skill.db)[USER] == before
+
+
+def _prefs_line(said, name):
+    """Which of the two lines for a preference was said: "remembered" or "session"."""
+    content = for_locale("en-US")
+    if content.text("memory.prefs.%s" % name) in said.text:
+        return "remembered"
+    if content.text("memory.prefs_this_session.%s" % name) in said.text:
+        return "session"
+    return None
+
+
+def test_a_preference_is_said_to_be_remembered_only_once_it_is_saved(skill, monkeypatch):
+    said = say(skill, launch(user_id=USER))
+    said = say(skill, intent("LongerHoldsIntent", attributes=said.attributes, user_id=USER))
+    assert _prefs_line(said, "LongerHoldsIntent") == "remembered"
+    assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
+
+    def full_disk(self, request_envelope, attributes):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(CountingStore, "save_attributes", full_disk)
+    said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
+    assert _prefs_line(said, "SlowerIntent") == "session"
+    assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
+    assert said.attributes["prefs"] == {"hold": "longer", "pace": "slower"}  # this session
+
+
+def test_without_a_store_a_preference_holds_for_the_session_only():
+    handler = make_lambda_handler(build_skill(Settings(store="session")))
+    said = say(handler, intent("SlowerIntent", user_id=USER, new=True))
+    assert _prefs_line(said, "SlowerIntent") == "session"
+
+
+def test_another_writers_lock_costs_a_bounded_wait_not_the_answer(tmp_path):
+    import time
+
+    handler = make_lambda_handler(build_skill(Settings(store="sqlite", data_dir=tmp_path)))
+    say(handler, launch(user_id="amzn1.ask.account.FIRST"))  # creates the file
+    holder = sqlite3.connect(str(tmp_path / SQLITE_FILENAME), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        said = say(handler, launch(user_id=USER))
+        said = say(handler, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
+        elapsed = time.monotonic() - started
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _prefs_line(said, "SlowerIntent") == "session"
+    assert elapsed < 5.0, elapsed  # about 0.4 s here; the fuzz script measures it

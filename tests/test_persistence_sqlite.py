@@ -148,9 +148,9 @@ def test_purge_does_not_run_on_every_request(tmp_path):
     calls = []
     original = adapter.purge_expired
 
-    def counting(now=None):
+    def counting(now=None, **options):
         calls.append(now)
-        return original(now)
+        return original(now, **options)
 
     adapter.purge_expired = counting
     for i in range(50):

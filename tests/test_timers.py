@@ -522,3 +522,31 @@ def test_the_cap_is_still_explained_after_the_permission_is_granted(alexa):
     said = alexa.answer("ACCEPTED", ask_for(asked)["token"])
     assert [b["duration"] for b in alexa.standin.take_created("timers")] == ["PT20M"]
     assert "not 30 minutes" in said and "about twenty minutes at most" in said
+
+
+@pytest.mark.parametrize("slots", [{"Minutes": "99999999999999999999"}, {"Minutes": "1e308"},
+                                   {"Duration": "PT99999999999999H"}, {"Duration": "P99999999999D"}])
+def test_absurd_lengths_are_bounded_before_the_api_call(alexa, slots):
+    alexa.grant(TIMERS_SCOPE)
+    said = alexa.intent("SetTimerIntent", dict(slots, Pack=ICE))
+    created = [b["duration"] for b in alexa.standin.take_created("timers")]
+    assert created in ([], ["PT20M"])  # capped like any long timer, or not heard at all
+    assert said.end is False and said.reprompt
+    assert "went wrong" not in said
+
+
+def test_a_tampered_length_in_the_session_cannot_break_the_timer(alexa):
+    alexa.grant(TIMERS_SCOPE)
+    for minutes in (1e300, "ten", [5], float("inf")):
+        attributes = {"alert_request": {"scope": "timers", "kind": ICE, "minutes": minutes}}
+        said = alexa.intent("AMAZON.YesIntent", attributes=attributes)
+        assert "went wrong" not in said
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])
+def test_a_timestamp_at_the_end_of_time_cannot_break_a_reminder_plan(alexa, stamp):
+    alexa.grant(REMINDERS_SCOPE)
+    event = alexa.envelope(envelopes.intent("WalkReminderIntent"), granted=(REMINDERS_SCOPE,))
+    event["request"]["timestamp"] = stamp  # the device's zone is behind UTC: year 0 at 0001
+    said = alexa.send(event)
+    assert "went wrong" not in said and said.end is False

@@ -124,10 +124,14 @@ def test_skill_event_an_hour_old_passes(client, authority):
     assert post(client, *signed(authority, env)).status_code == 200
 
 
-def test_the_real_skill_behind_the_endpoint(authority, cert_server):
-    # build_skill() is the default skill.
-    real = create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
+@pytest.fixture(scope="module")
+def real(authority, cert_server):
+    """The endpoint with the real skill: build_skill() is the default."""
+    return create_app(skill_id=SKILL_ID, trust_roots=authority.root_pem,
                       cert_url_map=cert_server.url_map()).test_client()
+
+
+def test_the_real_skill_behind_the_endpoint(real, authority):
     response = post(real, *signed(authority, launch()))
     assert response.status_code == 200
     body = response.get_json()
@@ -243,6 +247,47 @@ def test_envelope_the_sdk_cannot_read_is_400(client, authority):
     env = launch()
     env["request"]["timestamp"] = "not a time"
     assert_refused(post(client, *signed(authority, env)))
+
+
+def _odd_emergency(skill_id=SKILL_ID):
+    env = envelopes.intent("SymptomIntent", {"Symptom": "I wet myself"})
+    env["request"]["timestamp"] = "2026-02-30T10:00:00Z"  # no such day: the SDK refuses it
+    for holder in (env["session"], env["context"]["System"]):
+        holder["application"] = {"applicationId": skill_id}
+    return env
+
+
+def test_a_signed_emergency_the_sdk_cannot_read_still_gets_the_advice(real, authority):
+    response = post(real, *signed(authority, _odd_emergency()))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["response"]["shouldEndSession"] is True
+    assert body["sessionAttributes"] == {"safety": "emergency"}
+    # For another skill: refused, advice or not.
+    assert_refused(post(real, *signed(authority, _odd_emergency("amzn1.ask.skill.other"))))
+
+
+def test_json_nested_hundreds_deep_is_400(real, authority):
+    env = launch()
+    deep = {}
+    for _ in range(900):
+        deep = {"a": deep}
+    env["session"]["attributes"] = {"deep": deep}
+    assert_refused(post(real, *signed(authority, env)))
+
+
+def test_a_body_that_cannot_be_read_is_400_not_500(client, authority, caplog):
+    class Broken(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            raise TimeoutError("the client stalled")
+
+    response = client.post("/", data=b"x" * 100, headers={"Content-Type": "application/json"},
+                           environ_overrides={"wsgi.input": io.BufferedReader(Broken())})
+    assert_refused(response)
+    assert "Traceback" not in caplog.text
 
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH", "OPTIONS"])

@@ -1,6 +1,7 @@
 """Amazon's request checks, one by one: URL rules, chain, signature, timestamp, skill id."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import http.server
 import json
@@ -154,35 +155,100 @@ def test_chain_is_cached_until_it_expires(authority):
     assert len(fetched) == 2
 
 
-def test_failed_chains_are_not_cached(authority):
+def test_a_failed_chain_url_is_not_fetched_again_until_its_failure_expires(authority):
+    clock = [0.0]
     calls = []
 
     def fetch(url):
         calls.append(url)
         return b"junk" if len(calls) == 1 else authority.chain_pem
 
-    store = SigningCertificates(trust_roots=authority.root_pem, fetcher=fetch)
-    with pytest.raises(RequestRefused):
-        store.public_key(URL)
+    store = SigningCertificates(trust_roots=authority.root_pem, fetcher=fetch,
+                                failure_ttl=300, monotonic=lambda: clock[0])
+    for _ in range(5):
+        with pytest.raises(RequestRefused):
+            store.public_key(URL)
+    assert len(calls) == 1
+    clock[0] += 301
     store.public_key(URL)
     assert len(calls) == 2
 
 
-def test_chain_downloads_are_budgeted(authority):
-    clock = [0.0]
+def test_the_failure_cache_is_bounded(authority):
+    store = SigningCertificates(trust_roots=authority.root_pem, fetcher=lambda url: b"junk",
+                                failure_cache_size=4)
+    for n in range(10):
+        with pytest.raises(RequestRefused):
+            store.public_key("https://s3.amazonaws.com/echo.api/%d.pem" % n)
+    assert len(store._failed) == 4
+
+
+def test_junk_cannot_evict_a_proven_chain_or_spend_a_download_budget(authority):
+    """Unproven chains (fetched for junk signatures) only evict each other; the
+    proven chain stays cached, and a new valid chain is still fetched after them."""
+    fetched = []
+    store = SigningCertificates(trust_roots=authority.root_pem, cache_size=4,
+                                fetcher=lambda url: fetched.append(url) or authority.chain_pem)
+    verifier = SignatureVerifier(store)
+    body = b'{"request": 1}'
+    verifier.verify_body(headers_for(authority, body, URL), body)  # proven
+    for n in range(30):
+        junk = headers_for(authority, body, "https://s3.amazonaws.com/echo.api/x.pem?n=%d" % n)
+        junk["Signature-256"] = base64.b64encode(bytes(256)).decode()
+        with pytest.raises(RequestRefused, match="does not match"):
+            verifier.verify_body(junk, body)
+    verifier.verify_body(headers_for(authority, body, URL), body)
+    assert fetched.count(URL) == 1
+    new_url = "https://s3.amazonaws.com/echo.api/new.pem"
+    verifier.verify_body(headers_for(authority, body, new_url), body)
+    assert fetched.count(new_url) == 1
+
+
+def test_a_replayed_request_with_other_urls_for_the_same_chain_cannot_evict_it(authority):
+    fetched = []
+    store = SigningCertificates(trust_roots=authority.root_pem, cache_size=2,
+                                fetcher=lambda url: fetched.append(url) or authority.chain_pem)
+    verifier = SignatureVerifier(store)
+    body = b'{"request": "captured"}'
+    verifier.verify_body(headers_for(authority, body, URL), body)
+    for n in range(10):  # the same signed body, the chain under other names
+        verifier.verify_body(headers_for(authority, body, URL + "?n=%d" % n), body)
+    verifier.verify_body(headers_for(authority, body, URL), body)
+    assert fetched.count(URL) == 1
+
+
+def test_signatures_of_no_rsa_size_are_refused_before_any_fetch(authority):
     fetched = []
     store = SigningCertificates(trust_roots=authority.root_pem,
-                                fetcher=lambda url: fetched.append(url) or authority.chain_pem,
-                                max_fetches=3, fetch_window=60, monotonic=lambda: clock[0])
-    for n in range(3):
+                                fetcher=lambda url: fetched.append(url) or authority.chain_pem)
+    body = b"{}"
+    for length in (1, 100, 255, 257, 1024):
+        headers = headers_for(authority, body, URL)
+        headers["Signature-256"] = base64.b64encode(bytes(length)).decode()
+        with pytest.raises(RequestRefused, match="length"):
+            SignatureVerifier(store).verify_body(headers, body)
+    assert fetched == []
+
+
+def test_downloads_are_bounded_by_concurrency_not_by_a_count(authority):
+    started, release = threading.Semaphore(0), threading.Event()
+
+    def slow_fetch(url):
+        started.release()
+        release.wait(5)
+        return authority.chain_pem
+
+    store = SigningCertificates(trust_roots=authority.root_pem, fetcher=slow_fetch,
+                                max_concurrent_fetches=1, fetch_wait=0.2)
+    worker = threading.Thread(target=store.public_key, args=(URL,))
+    worker.start()
+    assert started.acquire(timeout=5)
+    with pytest.raises(RequestRefused, match="at once"):
+        store.public_key("https://s3.amazonaws.com/echo.api/other.pem")
+    release.set()
+    worker.join(5)
+    for n in range(40):  # no count per minute: forty new URLs are all fetched
         store.public_key("https://s3.amazonaws.com/echo.api/%d.pem" % n)
-    with pytest.raises(RequestRefused, match="too many"):
-        store.public_key("https://s3.amazonaws.com/echo.api/new.pem")
-    store.public_key("https://s3.amazonaws.com/echo.api/0.pem")  # cached: not counted
-    assert len(fetched) == 3
-    clock[0] += 61
-    store.public_key("https://s3.amazonaws.com/echo.api/new.pem")
-    assert len(fetched) == 4
 
 
 # --- the fetcher: real HTTP on loopback ------------------------------------------------------

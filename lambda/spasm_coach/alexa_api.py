@@ -283,7 +283,10 @@ def parse_iso_duration(text: Optional[str]) -> Optional[_dt.timedelta]:
     if not match or text.strip() in ("P", "PT") or text.strip().endswith("T"):
         return None
     parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
-    return _dt.timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"], seconds=parts["s"])
+    try:
+        return _dt.timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"], seconds=parts["s"])
+    except OverflowError:  # "PT99999999999999H": no length at all
+        return None
 
 
 def iso_duration(value: _dt.timedelta) -> str:
@@ -315,7 +318,9 @@ def _request_now(handler_input: Any) -> _dt.datetime:
         stamp = handler_input.request_envelope.request.timestamp
     except AttributeError:
         stamp = None
-    if isinstance(stamp, _dt.datetime):
+    # A year at either end of what datetime holds is no clock (the date arithmetic of
+    # reminder plans would overflow): the server's own clock stands in for it.
+    if isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000:
         return _aware_utc(stamp)  # type: ignore[return-value]
     return _dt.datetime.now(_dt.timezone.utc)
 

@@ -22,6 +22,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     command, rest = args[0], args[1:]
     if command == "serve":
+        # gunicorn's gevent workers (web/cli.py) need the standard library patched
+        # before anything imports it: the app is built before the workers fork.
+        from gevent import monkey
+        monkey.patch_all()
         from spasm_coach.web.cli import main as serve_main
         return serve_main(rest)
     if command in ("chat", "simulate"):

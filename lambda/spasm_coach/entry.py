@@ -3,8 +3,9 @@
 This does what ask-sdk-core's ``SkillBuilder.lambda_handler()`` does (deserialize,
 invoke, serialize), reading the event without turning it back into JSON first, and
 adds the one thing it lacks: an envelope the SDK cannot read, or an error outside the
-skill's own exception handlers, still gets a valid spoken answer instead of an
-exception (and a stack trace) out of the function.
+skill's own exception handlers, still gets a valid answer instead of an exception (and
+a stack trace) out of the function: the safety advice when the person's words are a
+red flag (unreadable.py), else a spoken apology, and nothing for an event.
 """
 from __future__ import annotations
 
@@ -17,29 +18,28 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 
+from .handlers.common import SPOKEN_REQUESTS
+from .limits import APOLOGY, apology_response, fit_limits  # noqa: F401 (APOLOGY: for callers)
+from .unreadable import advice_response
+
 log = logging.getLogger(__name__)
 
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
-
-
-def apology_response() -> Dict[str, Any]:
-    return {
-        "version": "1.0",
-        "response": {
-            "outputSpeech": {"type": "SSML", "ssml": "<speak>%s</speak>" % APOLOGY},
-            "shouldEndSession": True,
-        },
-    }
-
-
 EMPTY_RESPONSE = {"version": "1.0", "response": {}}
-SPOKEN_REQUESTS = ("LaunchRequest", "IntentRequest", "CanFulfillIntentRequest")
 
 
 def _expects_speech(event: Any) -> bool:
     """Only a request a person made can take speech; events and unknown types get none."""
     request = event.get("request") if isinstance(event, dict) else None
     return not isinstance(request, dict) or request.get("type") in SPOKEN_REQUESTS
+
+
+def unreadable_response(event: Any) -> Dict[str, Any]:
+    """The answer to a request the skill could not handle: the advice when its words
+    are a red flag, else an apology (no speech for events)."""
+    advice = advice_response(event)
+    if advice is not None:
+        return advice
+    return apology_response() if _expects_speech(event) else EMPTY_RESPONSE
 
 
 def envelope_reader(serializer: Any) -> Callable[[Any], Any]:
@@ -80,12 +80,13 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, An
                 raise ValueError("no request in the envelope")
         except Exception as error:  # not an envelope the SDK can read
             log.warning("unreadable request envelope: %s", type(error).__name__)
-            return apology_response() if _expects_speech(event) else EMPTY_RESPONSE
+            return unreadable_response(event)
         try:
-            return serializer.serialize(skill.invoke(request_envelope=envelope, context=context))
+            return fit_limits(serializer.serialize(skill.invoke(request_envelope=envelope,
+                                                                context=context)))
         except Exception as error:  # the skill's exception handler itself failed
             log.error("request %s failed: %s", getattr(envelope.request, "request_id", "?"),
                       type(error).__name__)
-            return apology_response()
+            return unreadable_response(event)
 
     return lambda_handler

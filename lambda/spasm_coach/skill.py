@@ -13,6 +13,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
+from .session_attributes import SessionAttributesInterceptor
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
@@ -49,7 +50,7 @@ def request_handlers(memory: Optional[Memory] = None):
         HowManyLeftHandler(),
         PainHandler(),
         InfoHandler(),
-        PreferenceHandler(),
+        PreferenceHandler(memory),
         ForgetMeHandler(),
         SkillDisabledHandler(memory),
         HelpHandler(),
@@ -76,7 +77,9 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     for handler in request_handlers(memory):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())
-    # First: a touch becomes its intent before anything reads the request.
+    # First: every later interceptor and handler reads checked session attributes;
+    # then a touch becomes its intent before anything reads the request.
+    builder.add_global_request_interceptor(SessionAttributesInterceptor())
     builder.add_global_request_interceptor(TouchInterceptor())
     builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())

@@ -254,3 +254,38 @@ def _render(pieces: List[Piece], rate: Optional[str]) -> str:
     if rate:
         inner = '<prosody rate="%s">%s</prosody>' % (escape(rate), inner)
     return "<speak>%s</speak>" % inner
+
+
+# What the skill's own SSML is made of (see _render): anything else was not made here.
+_OWN_TAGS = {"speak", "prosody", "break", "say-as"}
+_OWN_ATTRIBUTES = {"prosody": {"rate"}, "break": {"time"}, "say-as": {"interpret-as"}}
+_BREAK_TIME = re.compile(r"^(\d{1,5})ms$")
+
+
+def is_own_ssml(ssml: object) -> bool:
+    """Whether ``ssml`` is speech this module could have made: within Alexa's length,
+    well-formed, only the tags and attributes _render writes, every break at most
+    10 s. For SSML that came back from outside (the session's last speech)."""
+    if not isinstance(ssml, str) or not ssml.startswith("<speak>") or len(ssml) > MAX_SSML_CHARS:
+        return False
+    return _checked_ssml(ssml)
+
+
+# Most speech replayed is a routine turn many people hear in the same words: a string
+# checked once is not parsed again (bounded: at most 8000 characters x 128 entries).
+@functools.lru_cache(maxsize=128)
+def _checked_ssml(ssml: str) -> bool:
+    # Imported here: only "repeat" needs an XML parser (a few ms of cold start otherwise).
+    import xml.etree.ElementTree as ElementTree
+    try:
+        root = ElementTree.fromstring(ssml)
+    except (ElementTree.ParseError, ValueError):
+        return False
+    for element in root.iter():
+        if element.tag not in _OWN_TAGS or set(element.attrib) - _OWN_ATTRIBUTES.get(element.tag, set()):
+            return False
+        if element.tag == "break":
+            match = _BREAK_TIME.match(element.attrib.get("time", ""))
+            if not match or int(match.group(1)) > MAX_BREAK_MS:
+                return False
+    return root.tag == "speak"

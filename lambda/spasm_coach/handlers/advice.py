@@ -6,13 +6,13 @@ nothing of it outlives the session (the memory layer keeps no safety key).
 from __future__ import annotations
 
 import logging
-from typing import Optional
+from typing import Any, Dict, Optional
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import screens, triage
-from ..routine import PAUSED
+from ..routine import PAUSED, Coach
 from ..speech import Speech
 from .common import coach_of, content_of, ongoing_routine, reply, session, slot_values
 
@@ -25,19 +25,25 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
     """The triage of everything the person said in this request (computed once)."""
     attributes = handler_input.attributes_manager.request_attributes
     if "assessment" not in attributes:
-        if not getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None):
+        request = handler_input.request_envelope.request
+        if not getattr(getattr(request, "intent", None), "slots", None):
             attributes["assessment"] = None  # nothing said beyond the intent itself
             return None
-        slots = slot_values(handler_input)
-        words = " ".join(s["value"] for s in slots.values() if s["value"])
-        sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
-        if sensation and part:
-            # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
-            words = "%s in my %s" % (sensation, part)
-        ids = [s["id"] for s in slots.values() if s["id"]]
-        locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
-        attributes["assessment"] = triage.assess(words, ids, locale) if (words or ids) else None
+        attributes["assessment"] = assess_slots(slot_values(handler_input),
+                                                getattr(request, "locale", None))
     return attributes["assessment"]
+
+
+def assess_slots(slots: Dict[str, Dict[str, Optional[str]]], locale: Any) -> Optional[triage.Assessment]:
+    """The triage of an intent's slots (common.slots_of); None when nothing was said."""
+    words = " ".join(s["value"] for s in slots.values() if s["value"])
+    sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
+    if sensation and part:
+        # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
+        words = "%s in my %s" % (sensation, part)
+    ids = [s["id"] for s in slots.values() if s["id"]]
+    locale = locale if isinstance(locale, str) and locale else "en-US"
+    return triage.assess(words, ids, locale) if (words or ids) else None
 
 
 def raised_level(handler_input: HandlerInput) -> Optional[str]:
@@ -71,6 +77,15 @@ def _say_with_number(speech: Speech, text: str, number: str) -> Speech:
     return speech
 
 
+def advice_speech(coach: Coach, level: str) -> Speech:
+    """The advice for a level in the coach's locale and style (rendered once)."""
+    content = coach.content
+    text = content.text("safety.%s" % level)
+    number = content.emergency["number"]
+    # The same words for everyone at this level in this locale: rendered once.
+    return coach.fixed("safety." + level, lambda s: _say_with_number(s, text, number))
+
+
 def advise(handler_input: HandlerInput, level: str) -> Response:
     """The advice for a level; the session keeps the highest level raised. An emergency
     ends the session; after the others, no exercise is guided in this session."""
@@ -79,10 +94,7 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     attributes = session(handler_input)
     attributes.pop("deferred", None)
     attributes.pop("sequence", None)
-    text = content.text("safety.%s" % level)
-    number = content.emergency["number"]
-    # The same words for everyone at this level in this locale: rendered once.
-    speech = coach_of(handler_input).fixed("safety." + level, lambda s: _say_with_number(s, text, number))
+    speech = advice_speech(coach_of(handler_input), level)
     card = content.text("safety.%s_card" % level)
     screen = screens.advice(level)
     if level == "emergency":

@@ -9,6 +9,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from ..questions import pending_in
+from ..speech import is_own_ssml
 from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, in_routine, ongoing_routine,
                      replay_screen, reply, session, speech_of)
 
@@ -31,15 +32,21 @@ class HelpHandler(IntentHandler):
 
 
 class RepeatHandler(IntentHandler):
-    """Says again exactly what was said last (kept by the repeat interceptor)."""
+    """Says again exactly what was said last (kept by the repeat interceptor).
+
+    What comes back in the session is checked first (speech.is_own_ssml): a tampered
+    or damaged copy gets the general help instead of being replayed."""
 
     intents = ("AMAZON.RepeatIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         attributes = session(handler_input)
         last = attributes.get("last")
-        if isinstance(last, dict) and isinstance(last.get("speech"), str) and last["speech"]:
-            reprompt = last.get("reprompt") if isinstance(last.get("reprompt"), str) else None
+        # Only SSML the skill could have written is said again (the session comes back
+        # from the client and can be tampered with).
+        if isinstance(last, dict) and is_own_ssml(last.get("speech")) and (
+                last.get("reprompt") is None or is_own_ssml(last["reprompt"])):
+            reprompt = last.get("reprompt")
             # Repeating does not change what a yes or no would answer (the pending
             # question stays as it is); a screen shows again what it showed.
             return reply(handler_input, Ssml(last["speech"]), Ssml(reprompt or last["speech"]),

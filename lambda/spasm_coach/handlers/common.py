@@ -36,6 +36,10 @@ SAME = object()
 NO_SCREEN = Screen("none")
 SCREEN_SPEC = "screen"  # request attribute: the spec of the screen this reply sent
 
+# Requests a person made, which may take speech; events and SessionEndedRequest get none.
+SPOKEN_REQUESTS = ("LaunchRequest", "IntentRequest", "CanFulfillIntentRequest",
+                   "Connections.Response", "Alexa.Presentation.APL.UserEvent")
+
 
 class IntentHandler(AbstractRequestHandler):
     """A handler for the IntentRequests named in ``intents``.
@@ -182,27 +186,47 @@ def slot_values(handler_input: HandlerInput) -> Dict[str, Dict[str, Optional[str
     Values are trimmed to a sane length; missing parts are None. Never raises.
     """
     request = handler_input.request_envelope.request
-    intent = getattr(request, "intent", None)
-    slots = getattr(intent, "slots", None) or {}
+    return slots_of(getattr(request, "intent", None))
+
+
+def slots_of(intent: Any) -> Dict[str, Dict[str, Optional[str]]]:
+    """slot_values for an intent, as the SDK reads it or as raw JSON (the request
+    the SDK could not read: see unreadable.py). Never raises."""
+    slots = _field(intent, "slots", "slots")
     found: Dict[str, Dict[str, Optional[str]]] = {}
-    for name, slot in slots.items():
-        value = getattr(slot, "value", None)
+    if not isinstance(slots, dict):
+        return found
+    for name, slot in list(slots.items())[:MAX_SLOTS]:
+        if not isinstance(name, str):
+            continue
+        value = _field(slot, "value", "value")
         value = value.strip()[:MAX_SLOT_CHARS] if isinstance(value, str) else None
         found[name] = {"value": value or None, "id": _resolved_id(slot)}
     return found
 
 
 MAX_SLOT_CHARS = 200
+MAX_SLOTS = 32
+
+
+def _field(thing: Any, attribute: str, key: str) -> Any:
+    """A field of an SDK model object (snake_case attribute) or of raw JSON (camelCase key)."""
+    if isinstance(thing, dict):
+        return thing.get(key)
+    return getattr(thing, attribute, None)
 
 
 def _resolved_id(slot: Any) -> Optional[str]:
-    resolutions = getattr(slot, "resolutions", None)
-    for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
-        status = getattr(getattr(authority, "status", None), "code", None)
+    resolutions = _field(slot, "resolutions", "resolutions")
+    authorities = _field(resolutions, "resolutions_per_authority", "resolutionsPerAuthority")
+    for authority in authorities if isinstance(authorities, list) else []:
+        status = _field(_field(authority, "status", "status"), "code", "code")
         if getattr(status, "value", status) != "ER_SUCCESS_MATCH":
             continue
-        for wrapper in getattr(authority, "values", None) or []:
-            value = getattr(wrapper, "value", None)
-            if getattr(value, "id", None):
-                return str(value.id)
+        values = _field(authority, "values", "values")
+        for wrapper in values if isinstance(values, list) else []:
+            value = _field(wrapper, "value", "value")
+            resolved = _field(value, "id", "id")
+            if resolved and isinstance(resolved, (str, int)) and not isinstance(resolved, bool):
+                return str(resolved)[:MAX_SLOT_CHARS]
     return None

@@ -79,14 +79,17 @@ class Memory:
         # records.load has validated it already: the snapshot is the record without its expiry.
         attributes[SNAPSHOT] = {k: v for k, v in record.items() if k != records.TTL_KEY}
 
-    def save_if_changed(self, handler_input: HandlerInput, response: Optional[Response] = None) -> None:
+    def save_if_changed(self, handler_input: HandlerInput, response: Optional[Response] = None) -> bool:
+        """Write the record if it changed. True when the store holds the record as it
+        stands (written now, or unchanged since it was read or written); False when it
+        does not (nothing is kept, the session is not written, or the save failed)."""
         attributes = session(handler_input)
         if not self.enabled or SNAPSHOT not in attributes or attributes.get(FORGOTTEN):
-            return
+            return False
         snapshot = attributes[SNAPSHOT]
         ends = _session_ends(handler_input, response)
         if ends and attributes.get("safety") == "emergency":
-            return  # the advice goes out without waiting for the store
+            return False  # the advice goes out without waiting for the store
 
         def differs(record: Dict[str, Any]) -> bool:
             if not ends:  # what changes on every turn waits for the end of the session
@@ -96,19 +99,25 @@ class Memory:
 
         record = self._record_from(handler_input)
         if not differs(record):
-            return
+            return True
         if not getattr(self.adapter, "sanitize", False):
             # A bare store gets only what the record format allows. SafeAdapter checks
             # every record itself (records.dump) on its way to the store, so the
             # record is not checked twice.
             record = _comparable(record)
             if not differs(record):
-                return
-        handler_input.attributes_manager.persistent_attributes = record
-        handler_input.attributes_manager.save_persistent_attributes()
-        # What this session's later turns are compared with: the record as built here,
-        # so a turn that changes nothing writes nothing.
-        attributes[SNAPSHOT] = record
+                return True
+        manager = handler_input.attributes_manager
+        manager.persistent_attributes = record
+        # The adapter is called directly rather than through the attributes manager's
+        # save_persistent_attributes(), which drops the adapter's answer: SafeAdapter
+        # says False when the save failed, and the caller needs to know.
+        saved = self.adapter.save_attributes(handler_input.request_envelope, record) is not False
+        if saved:
+            # What this session's later turns are compared with: the record as built
+            # here, so a turn that changes nothing writes nothing.
+            attributes[SNAPSHOT] = record
+        return saved
 
     def forget(self, handler_input: HandlerInput) -> bool:
         """Delete everything stored for this user; False if the store could not."""
@@ -185,9 +194,13 @@ PREFERENCE_INTENTS = {
 
 
 class PreferenceHandler(IntentHandler):
-    """ "Slower please", "longer holds": remembered for next time."""
+    """ "Slower please", "longer holds": saved at once, and said to be remembered only
+    once the store has it (otherwise it holds for this session)."""
 
     intents = tuple(PREFERENCE_INTENTS)
+
+    def __init__(self, memory: Optional[Memory] = None):
+        self.memory = memory or Memory()
 
     def handle(self, handler_input: HandlerInput) -> Response:
         name = intent_name(handler_input)
@@ -199,8 +212,10 @@ class PreferenceHandler(IntentHandler):
         else:
             prefs[key] = value
         attributes["prefs"] = prefs
+        saved = self.memory.save_if_changed(handler_input)
         content = content_of(handler_input)
-        speech = coach_of(handler_input).speech().say(content.text("memory.prefs.%s" % name))
+        said = "memory.prefs.%s" if saved else "memory.prefs_this_session.%s"
+        speech = coach_of(handler_input).speech().say(content.text(said % name))
         if in_routine(handler_input):
             speech.say(content.text("routine_lines.next_prompt"))
             return reply(handler_input, speech, content.text("routine_lines.next_reprompt"))

@@ -105,13 +105,31 @@ def requested_minutes(slots: Dict[str, Dict[str, Optional[str]]]) -> Tuple[Optio
         except ValueError:
             number = None
         if number is not None and math.isfinite(number):
-            return number, True
+            return bounded_minutes(number), True
     duration_value = (slots.get(DURATION_SLOT) or {}).get("value")
     if duration_value:
         length = parse_iso_duration(duration_value)
         if length is not None:
-            return length.total_seconds() / 60.0, True
+            return bounded_minutes(length.total_seconds() / 60.0), True
     return None, False
+
+
+# More than a week is not a length anyone means for a pack: it is kept as "a week",
+# which set_timer caps (and says so) like any other length over its limit. Bounding
+# here keeps every later calculation (timedelta, speech) within range.
+MAX_HEARD_MINUTES = 7 * 24 * 60.0
+
+
+def bounded_minutes(minutes: float) -> float:
+    return max(-MAX_HEARD_MINUTES, min(float(minutes), MAX_HEARD_MINUTES))
+
+
+def _as_minutes(minutes: Any, default: float) -> float:
+    """A length from a slot or from the session (which may have been tampered with)."""
+    if isinstance(minutes, (int, float)) and not isinstance(minutes, bool) and math.isfinite(minutes) \
+            and minutes > 0:
+        return bounded_minutes(minutes)
+    return default
 
 
 def refused_recently(refusals: Any, scope: str, today: _dt.date) -> bool:
@@ -148,7 +166,7 @@ def read_token(token: Optional[str]) -> Optional[Dict[str, Any]]:
         try:
             minutes = float(parts[3])
             if math.isfinite(minutes) and minutes > 0:
-                request["minutes"] = minutes
+                request["minutes"] = bounded_minutes(minutes)
         except ValueError:
             pass
     return request
@@ -289,7 +307,7 @@ def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
     kind = kind if kind in KINDS + (ANY_KIND,) else ANY_KIND
     words = _kinds(handler_input)[kind]
     units = _units(handler_input)
-    asked = float(minutes) if minutes is not None else float(limits["default_minutes"])
+    asked = _as_minutes(minutes, float(limits["default_minutes"]))
     use = min(asked, float(limits["max_minutes"]))
     attributes.pop("timer_kind", None)
     # What was asked, uncapped: after a yes to the permission the cap is still explained.

@@ -124,14 +124,20 @@ class SqliteAdapter(AbstractPersistenceAdapter):
 
     # --- housekeeping -----------------------------------------------------
 
-    def purge_expired(self, now: Optional[float] = None) -> int:
-        """Delete every expired row now; returns how many went."""
+    def purge_expired(self, now: Optional[float] = None, wait: bool = True) -> int:
+        """Delete every expired row now; returns how many went. With wait=False it
+        gives up at once if another connection holds the write lock."""
         now = int(self.clock() if now is None else now)
+        connection = self._connection()
         try:
-            cursor = self._connection().execute(
-                "DELETE FROM attributes WHERE expires_at <= ?", (now,))
+            if not wait:
+                connection.execute("PRAGMA busy_timeout = 0")
+            cursor = connection.execute("DELETE FROM attributes WHERE expires_at <= ?", (now,))
         except sqlite3.Error as exc:
             raise PersistenceException("SQLite purge failed: %s" % type(exc).__name__) from exc
+        finally:
+            if not wait:
+                connection.execute("PRAGMA busy_timeout = %d" % int(self.busy_timeout * 1000))
         return cursor.rowcount
 
     def close(self) -> None:
@@ -150,7 +156,8 @@ class SqliteAdapter(AbstractPersistenceAdapter):
             if now < self._next_purge:
                 return
             self._next_purge = now + self.purge_interval
-            removed = self.purge_expired(now)
+            # Housekeeping inside a request: it never waits for another writer.
+            removed = self.purge_expired(now, wait=False)
             if removed:
                 log.info("purged %d expired record(s)", removed)
         except PersistenceException:

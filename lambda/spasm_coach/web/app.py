@@ -22,8 +22,10 @@ from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationEx
 from flask import Flask, Response, current_app, g, jsonify, request  # noqa: E402
 from flask_ask_sdk.skill_adapter import (  # noqa: E402
     VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter)
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge  # noqa: E402
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge  # noqa: E402
 
+from spasm_coach.limits import fit_limits  # noqa: E402
+from spasm_coach.unreadable import advice_response  # noqa: E402
 from spasm_coach.web.verification import (  # noqa: E402
     CertificateFetcher, Clock, Fetcher, RequestRefused, SignatureVerifier, TrustRoots,
     build_verifiers, parse_url_map, utc_now)
@@ -33,6 +35,8 @@ log = logging.getLogger("spasm_coach.web")
 # Alexa's requests are a few kilobytes; screens and long sessions add some. Anything
 # near this limit is not from Alexa.
 DEFAULT_MAX_BODY_BYTES = 128 * 1024
+# Seconds a client may take for each read of its body (the whole body, from Alexa).
+BODY_TIMEOUT = 3.0
 
 SKILL_ID_ENV = "ALEXA_SKILL_ID"
 # Test and load-run hooks: trust this PEM bundle instead of certifi's roots, and
@@ -100,6 +104,7 @@ class SkillEndpoint(SkillAdapter):
                  verifiers: Optional[List[AbstractVerifier]] = None,
                  app: Optional[Flask] = None):
         self._signature_verifier = signature_verifier
+        self._verified_skill_id = skill_id if signature_verifier is not None else None
         super().__init__(skill=skill, skill_id=skill_id or "unverified",
                          verifiers=verifiers or [], app=app)
 
@@ -112,12 +117,7 @@ class SkillEndpoint(SkillAdapter):
         super().init_app(app)
 
     def dispatch_request(self) -> Response:
-        body = request.get_data(cache=True)  # Content-Length over MAX_CONTENT_LENGTH: 413
-        # A body without Content-Length (chunked) is cut at the limit without an
-        # error by werkzeug, so reaching the limit counts as going over it.
-        limit = current_app.config.get("MAX_CONTENT_LENGTH")
-        if limit is not None and len(body) >= limit:
-            raise RequestEntityTooLarge()
+        body = _read_body()
         if self._signature_verifier is not None:
             self._signature_verifier.verify_body(request.headers, body)
         envelope = parse_envelope(body)
@@ -128,14 +128,66 @@ class SkillEndpoint(SkillAdapter):
                 http_request_body=body.decode("utf-8"))
         except VerificationException:
             raise
+        except RecursionError:
+            # JSON nested a few hundred deep parses, then overflows the SDK's copy of
+            # it. Alexa's envelopes nest about eight deep.
+            raise EnvelopeError("envelope nested too deep") from None
         except SerializationException:
-            # The outline passed, but a field has a type the SDK cannot read.
+            # The outline passed, but a field has a type the SDK cannot read. The
+            # person's words may be intact: a red flag still gets its advice.
+            advice = self._advice_for_unreadable(envelope)
+            if advice is not None:
+                return jsonify(advice)
             raise EnvelopeError("envelope fields are not valid") from None
         except AskSdkException as error:
             log.error("skill dispatch failed request_id=%s error=%s",
                       g.alexa_request_id, type(error).__name__)
             return _error(500, "internal error")
-        return jsonify(response)
+        return jsonify(fit_limits(response))
+
+
+    def _advice_for_unreadable(self, envelope: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+        """The advice for a verified request the SDK cannot read, when its words are a
+        red flag. The signature has been checked (the body is Amazon's); the skill id is
+        checked here, as SkillIdVerifier would. The timestamp may be the field that
+        could not be read: advice is safe to give to a replayed request (it changes
+        nothing and reads nothing)."""
+        if self._verified_skill_id is not None:
+            system = envelope["context"]["System"]
+            application = system.get("application") if isinstance(system, dict) else None
+            if not isinstance(application, dict) or \
+                    application.get("applicationId") != self._verified_skill_id:
+                return None
+        return advice_response(envelope)
+
+
+def _read_body() -> bytes:
+    """The raw body, read within its limits. Content-Length over MAX_CONTENT_LENGTH is
+    a 413 from werkzeug; a body without Content-Length (chunked) is cut at the limit
+    without an error, so reaching the limit counts as going over it. A client that
+    stalls mid-body meets the socket timeout; a malformed chunked body is an error
+    from the server's parser: both are the client's fault, a 400, not a 500."""
+    sock = request.environ.get("gunicorn.socket")
+    timed = sock is not None and hasattr(sock, "settimeout")
+    if timed:
+        before = sock.gettimeout()
+        sock.settimeout(BODY_TIMEOUT)
+    try:
+        body = request.get_data(cache=True)
+    except HTTPException:
+        raise
+    except Exception as error:  # gunicorn's parser errors, socket timeouts, resets
+        log.warning("refused check=body reason=%s", type(error).__name__)
+        raise BadRequest("the body could not be read") from None
+    finally:
+        if timed:
+            # Kept alive, the connection waits for its next request under gunicorn's
+            # own keep-alive timeout, not this one.
+            sock.settimeout(before)
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit is not None and len(body) >= limit:
+        raise RequestEntityTooLarge()
+    return body
 
 
 def _error(status: int, message: str) -> Response:
@@ -242,5 +294,7 @@ def env_options(environ: Mapping[str, str] = os.environ) -> Dict[str, Any]:
 
 def create_app_from_env(environ: Mapping[str, str] = os.environ) -> Flask:
     """The verified app for gunicorn: the skill id comes from ALEXA_SKILL_ID."""
+    from spasm_coach import log_privacy
+    log_privacy.configure(None, environ)  # gunicorn sets up the handlers and levels
     return create_app(skill_id=environ.get(SKILL_ID_ENV) or None, verify=True,
                       **env_options(environ))

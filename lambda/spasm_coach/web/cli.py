@@ -13,6 +13,8 @@ import os
 import sys
 from typing import Any, Dict, List, Optional, TextIO
 
+from spasm_coach import log_privacy
+from spasm_coach.web import gunicorn_conf
 from spasm_coach.web.app import (
     MISSING_SKILL_ID, SKILL_ID_ENV, ConfigurationError, create_app, env_options)
 
@@ -30,7 +32,8 @@ EXAMPLE_ENVELOPE = {
 }
 
 GUNICORN_HINT = (
-    "Production: gunicorn --bind 0.0.0.0:443 --workers 4 --certfile cert.pem --keyfile key.pem "
+    "Production: gunicorn -c python:spasm_coach.web.gunicorn_conf --bind 0.0.0.0:443 --workers 4 "
+    "--certfile cert.pem --keyfile key.pem "
     "'spasm_coach.web.app:create_app_from_env()'  (with %s set)" % SKILL_ID_ENV)
 
 
@@ -103,12 +106,17 @@ def gunicorn_options(args: argparse.Namespace) -> Dict[str, Any]:
     options: Dict[str, Any] = {
         "bind": [bind_address(args.host, args.port)],
         "workers": args.workers,
-        "worker_class": "sync",
+        # Slow or idle clients cannot stall it: see web/gunicorn_conf.py.
+        "worker_class": gunicorn_conf.worker_class,
+        "worker_connections": gunicorn_conf.worker_connections,
+        "keepalive": gunicorn_conf.keepalive,
+        "timeout": gunicorn_conf.timeout,
+        "graceful_timeout": gunicorn_conf.graceful_timeout,
+        "post_worker_init": gunicorn_conf.post_worker_init,
         "preload_app": True,      # build the skill once, before the workers fork
         "accesslog": None,        # the app logs each request with its request id
         "errorlog": "-",
         "loglevel": "info",
-        "timeout": 30,
         "control_socket_disable": True,
         "proc_name": "spasm-coach",
     }
@@ -154,6 +162,7 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout, err: TextIO
 
     logging.basicConfig(level=logging.INFO, stream=err,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_privacy.configure("INFO")
     try:
         app = create_app(skill_id=args.skill_id, verify=not args.no_verify, **env_options())
     except (ConfigurationError, ValueError, OSError) as error:

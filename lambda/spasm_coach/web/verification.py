@@ -5,7 +5,8 @@ Three verifiers in the shape flask-ask-sdk expects
 
 - SignatureVerifier: the SignatureCertChainUrl rules, the certificate chain
   (fetched only from a URL that passed the rules, with a timeout and a size
-  limit, cached until it expires), the validity dates, the SAN
+  limit, cached until it expires, in a way junk requests cannot exhaust: see
+  SigningCertificates), the validity dates, the SAN
   echo-api.amazon.com, the chain to a trusted root (cryptography's
   x509.verification), and Signature-256 over the raw body bytes. It is meant to
   run on the raw bytes before anything parses them (see `verify_body`).
@@ -26,7 +27,7 @@ import ssl
 import threading
 import time
 import warnings
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
@@ -61,8 +62,14 @@ SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 DEFAULT_FETCH_TIMEOUT = 3.0
 DEFAULT_MAX_CHAIN_BYTES = 64 * 1024
 MAX_CHAIN_CERTIFICATES = 8
-DEFAULT_CACHE_SIZE = 16
-DEFAULT_MAX_FETCHES = 10  # new chain downloads per minute, per process
+DEFAULT_CACHE_SIZE = 16           # chains kept, proven and unproven each
+DEFAULT_CONCURRENT_FETCHES = 2    # chain downloads at once, per process
+DEFAULT_FETCH_WAIT = 2.0          # seconds a request waits for a download turn
+DEFAULT_FAILURE_TTL = 300.0       # seconds a failed chain URL is not fetched again
+DEFAULT_FAILURE_CACHE_SIZE = 1024
+# Lengths of an RSA PKCS#1 v1.5 signature (the key size): 2048 to 4096-bit keys. Any
+# other length cannot verify, so it is refused before a chain is fetched for it.
+SIGNATURE_LENGTHS = (256, 384, 512)
 
 Clock = Callable[[], dt.datetime]
 Fetcher = Callable[[str], bytes]
@@ -282,51 +289,114 @@ def _as_utc(moment: dt.datetime) -> dt.datetime:
 class SigningCertificates:
     """Certificate chains by URL: fetched, validated, cached until they expire.
 
-    Downloads are budgeted (`max_fetches` per `fetch_window` seconds, cached
-    chains not counted): Alexa signs with one chain for months, so a stream of
-    new URLs is someone using this server to make requests to S3.
+    Anyone can send a request with any rule-abiding chain URL and a junk signature,
+    and the signature can only be checked once the chain is fetched. So that such
+    traffic cannot deny service to Alexa's requests:
+
+    - Chains that have verified a signature ("proven": only the holder of the signing
+      key can make one) are kept apart from chains that were merely fetched. A new
+      URL can only evict another unproven chain, never a proven one.
+    - A URL whose fetch or validation failed is not fetched again for
+      `failure_ttl` seconds (a bounded negative cache).
+    - Downloads are bounded by concurrency, not by a count: at most
+      `max_concurrent_fetches` at a time, and a request waits up to `fetch_wait`
+      seconds for a turn. A count per minute would let junk spend it and refuse
+      Alexa's next new chain; a bound on concurrent downloads cannot be used up.
+      Every fetch goes to Amazon's certificate folder (the URL rules) with a timeout
+      and a size limit (CertificateFetcher).
     """
 
     def __init__(self, trust_roots: TrustRoots = None, fetcher: Optional[Fetcher] = None,
                  clock: Clock = utc_now, cache_size: int = DEFAULT_CACHE_SIZE,
-                 max_fetches: int = DEFAULT_MAX_FETCHES, fetch_window: float = 60.0,
+                 max_concurrent_fetches: int = DEFAULT_CONCURRENT_FETCHES,
+                 fetch_wait: float = DEFAULT_FETCH_WAIT,
+                 failure_ttl: float = DEFAULT_FAILURE_TTL,
+                 failure_cache_size: int = DEFAULT_FAILURE_CACHE_SIZE,
                  monotonic: Callable[[], float] = time.monotonic):
         self._store = Store(load_trust_roots(trust_roots))
         self._fetch = fetcher or CertificateFetcher()
         self._clock = clock
         self._cache_size = cache_size
-        self._cache: "OrderedDict[str, Tuple[rsa.RSAPublicKey, dt.datetime]]" = OrderedDict()
+        # url -> (key, expires): proven chains, and chains fetched but not proven yet.
+        self._proven: "OrderedDict[str, Tuple[rsa.RSAPublicKey, dt.datetime]]" = OrderedDict()
+        self._unproven: "OrderedDict[str, Tuple[rsa.RSAPublicKey, dt.datetime]]" = OrderedDict()
+        # url -> (monotonic time it may be tried again, why it failed)
+        self._failed: "OrderedDict[str, Tuple[float, RequestRefused]]" = OrderedDict()
+        self._failure_ttl = failure_ttl
+        self._failure_cache_size = failure_cache_size
         self._lock = threading.Lock()
-        self._max_fetches = max_fetches
-        self._fetch_window = fetch_window
+        self._fetch_slots = threading.BoundedSemaphore(max_concurrent_fetches)
+        self._fetch_wait = fetch_wait
         self._monotonic = monotonic
-        self._fetch_times: "deque[float]" = deque()
 
-    def _spend_fetch(self) -> None:
-        now = self._monotonic()
+    def _cached(self, url: str, now: dt.datetime) -> Optional[rsa.RSAPublicKey]:
         with self._lock:
-            while self._fetch_times and now - self._fetch_times[0] > self._fetch_window:
-                self._fetch_times.popleft()
-            if len(self._fetch_times) >= self._max_fetches:
-                raise RequestRefused("certificate", "too many new chain URLs; not fetching")
-            self._fetch_times.append(now)
+            for cache in (self._proven, self._unproven):
+                cached = cache.get(url)
+                if cached is not None:
+                    if now < cached[1]:
+                        cache.move_to_end(url)
+                        return cached[0]
+                    del cache[url]
+            failed = self._failed.get(url)
+            if failed is not None:
+                if self._monotonic() < failed[0]:
+                    raise failed[1]
+                del self._failed[url]
+        return None
 
     def public_key(self, url: str) -> rsa.RSAPublicKey:
         """The verified signing key for an already rule-checked chain URL."""
         now = self._clock()
+        key = self._cached(url, now)
+        if key is not None:
+            return key
+        if not self._fetch_slots.acquire(timeout=self._fetch_wait):
+            raise RequestRefused("certificate", "too many chain downloads at once; not fetching")
+        try:
+            key = self._cached(url, now)  # fetched by another request meanwhile
+            if key is not None:
+                return key
+            try:
+                key, expires = self.validate(self._fetch(url), now)
+            except RequestRefused as refusal:
+                with self._lock:
+                    self._failed[url] = (self._monotonic() + self._failure_ttl, refusal)
+                    self._failed.move_to_end(url)
+                    while len(self._failed) > self._failure_cache_size:
+                        self._failed.popitem(last=False)
+                raise
+        finally:
+            self._fetch_slots.release()
         with self._lock:
-            cached = self._cache.get(url)
-            if cached is not None and now < cached[1]:
-                self._cache.move_to_end(url)
-                return cached[0]
-        self._spend_fetch()
-        key, expires = self.validate(self._fetch(url), now)
-        with self._lock:
-            self._cache[url] = (key, expires)
-            self._cache.move_to_end(url)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            if url not in self._proven:
+                self._unproven[url] = (key, expires)
+                self._unproven.move_to_end(url)
+                while len(self._unproven) > self._cache_size:
+                    self._unproven.popitem(last=False)
         return key
+
+    def proven(self, url: str) -> None:
+        """The chain at `url` has verified a signature: keep it among the proven.
+
+        One URL per signing key: a captured Alexa request replayed with other URLs for
+        the same chain (a query string, say) verifies too, and must not be able to fill
+        the proven chains and push out the one Alexa uses. A second URL for a proven key
+        stays among the unproven, where it still serves until junk evicts it."""
+        with self._lock:
+            if url in self._proven:
+                self._proven.move_to_end(url)
+                return
+            entry = self._unproven.get(url)
+            if entry is None:
+                return
+            numbers = entry[0].public_numbers()
+            if any(key.public_numbers() == numbers for key, _ in self._proven.values()):
+                return
+            del self._unproven[url]
+            self._proven[url] = entry
+            while len(self._proven) > self._cache_size:
+                self._proven.popitem(last=False)
 
     def validate(self, chain_pem: bytes, now: dt.datetime
                  ) -> Tuple[rsa.RSAPublicKey, dt.datetime]:
@@ -394,13 +464,16 @@ class SignatureVerifier(AbstractVerifier):
             signature = base64.b64decode(encoded, validate=True)
         except (ValueError, TypeError):
             raise RequestRefused("signature", "signature is not base64") from None
-        if not signature:
-            raise RequestRefused("signature", "signature is empty")
+        if len(signature) not in SIGNATURE_LENGTHS:
+            raise RequestRefused("signature", "signature length is not an RSA key size")
         key = self.certificates.public_key(chain_url)
+        if key.key_size // 8 != len(signature):
+            raise RequestRefused("signature", "signature does not match the key size")
         try:
             key.verify(signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             raise RequestRefused("signature", "signature does not match the body") from None
+        self.certificates.proven(chain_url)
 
     def verify(self, headers: Any, serialized_request_env: Union[str, bytes],
                deserialized_request_env: Any = None) -> None:
