@@ -6,6 +6,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Release values for `make package` (README, Deploy): PRIVACY_URL, TERMS_URL, ENDPOINT
+# (build/sam's function), DYNAMODB_TABLE and LOG_LEVEL (build/ask's function), or
+# SETTINGS=file.json holding them; DEV=1 builds with placeholders, not for release.
+PACKAGE_ARGS = $(if $(SETTINGS),--settings '$(SETTINGS)') \
+	$(if $(PRIVACY_URL),--privacy-url '$(PRIVACY_URL)') \
+	$(if $(TERMS_URL),--terms-url '$(TERMS_URL)') \
+	$(if $(ENDPOINT),--endpoint '$(ENDPOINT)') \
+	$(if $(DYNAMODB_TABLE),--dynamodb-table '$(DYNAMODB_TABLE)') \
+	$(if $(LOG_LEVEL),--log-level '$(LOG_LEVEL)') \
+	$(if $(DEV),--development)
 
 .PHONY: run test chat simulate package bench clean
 
@@ -28,9 +38,11 @@ simulate: $(STAMP)
 	$(VENV)/bin/spasm-coach simulate
 
 package: $(STAMP)
-	$(PY) scripts/package.py
+	$(PY) scripts/package.py $(PACKAGE_ARGS)
 
-bench: $(STAMP) package
+# The benchmark needs only build/lambda.zip, so placeholders do not stop it.
+bench: $(STAMP)
+	$(PY) scripts/package.py $(PACKAGE_ARGS) --development
 	$(PY) scripts/bench.py
 
 clean:
