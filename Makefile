@@ -8,13 +8,15 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 # Release values for `make package` (README, Deploy): PRIVACY_URL, TERMS_URL, ENDPOINT
 # (build/sam's function), DYNAMODB_TABLE and LOG_LEVEL (build/ask's function), or
-# SETTINGS=file.json holding them; DEV=1 builds with placeholders, not for release.
+# SETTINGS=file.json holding them; HOSTED_REPO=clone of an Alexa-hosted skill to copy
+# build/hosted into; DEV=1 builds with placeholders, not for release.
 PACKAGE_ARGS = $(if $(SETTINGS),--settings '$(SETTINGS)') \
 	$(if $(PRIVACY_URL),--privacy-url '$(PRIVACY_URL)') \
 	$(if $(TERMS_URL),--terms-url '$(TERMS_URL)') \
 	$(if $(ENDPOINT),--endpoint '$(ENDPOINT)') \
 	$(if $(DYNAMODB_TABLE),--dynamodb-table '$(DYNAMODB_TABLE)') \
 	$(if $(LOG_LEVEL),--log-level '$(LOG_LEVEL)') \
+	$(if $(HOSTED_REPO),--hosted-repo '$(HOSTED_REPO)') \
 	$(if $(DEV),--development)
 
 .PHONY: run test chat simulate package bench clean

@@ -600,6 +600,31 @@ def build_hosted(root: Path, code: Dict[str, Path], destination: Path,
                     destination / "lambda" / "requirements.txt")
 
 
+def copy_into_hosted_repo(hosted: Path, repo: Path) -> None:
+    """Put build/hosted into a clone of an Alexa-hosted skill's repository (`ask init
+    --hosted-skill-id …`), ready to commit and push: lambda/ replaced whole; skill-package/
+    replaced, except that skill.json keeps the endpoints the hosting service set."""
+    theirs_path = repo / "skill-package" / "skill.json"
+    if not (repo / "lambda").is_dir() or not theirs_path.is_file():
+        raise PackageError("%s is not a clone of an Alexa-hosted skill (no lambda/ or "
+                           "skill-package/skill.json); clone it with ask init "
+                           "--hosted-skill-id amzn1.ask.skill.…" % repo)
+    theirs = json.loads(theirs_path.read_text(encoding="utf-8"))["manifest"]
+    ours = json.loads((hosted / "skill-package" / "skill.json").read_text(encoding="utf-8"))
+    custom = theirs.get("apis", {}).get("custom", {})
+    for key in ("endpoint", "regions"):
+        if key in custom:
+            ours["manifest"]["apis"]["custom"][key] = custom[key]
+    if "events" in theirs:
+        ours["manifest"]["events"] = theirs["events"]
+    shutil.rmtree(repo / "lambda")
+    shutil.copytree(hosted / "lambda", repo / "lambda")
+    shutil.rmtree(repo / "skill-package")
+    shutil.copytree(hosted / "skill-package", repo / "skill-package")
+    (repo / "skill-package" / "skill.json").write_text(
+        json.dumps(ours, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def manifests_for(root: Path, settings: DeploySettings) -> Dict[str, Dict[str, Any]]:
     """The skill.json each output uploads, by output folder."""
     source = json.loads((root / "skill.json").read_text(encoding="utf-8"))
@@ -699,6 +724,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--endpoint", help="build/sam's endpoint: the SAM function's ARN")
     parser.add_argument("--dynamodb-table", help="build/ask's table (default %s)" % DEFAULT_TABLE)
     parser.add_argument("--log-level", help="build/ask's LOG_LEVEL (default WARNING)")
+    parser.add_argument("--hosted-repo", type=Path, default=None,
+                        help="then copy build/hosted into this clone of an Alexa-hosted skill")
     parser.add_argument("--development", action="store_true",
                         help="build even with placeholder addresses (never for certification)")
     args = parser.parse_args(argv)
@@ -709,7 +736,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                                  privacy_url=args.privacy_url, terms_url=args.terms_url,
                                  endpoint=args.endpoint, dynamodb_table=args.dynamodb_table,
                                  log_level=args.log_level)
-        build(root, out, deps=args.deps, find_links=args.find_links, settings=settings)
+        built = build(root, out, deps=args.deps, find_links=args.find_links, settings=settings)
+        if args.hosted_repo is not None:
+            copy_into_hosted_repo(built["hosted"], args.hosted_repo.resolve())
+            print("%s: lambda/ and skill-package/ replaced; commit and git push to deploy"
+                  % args.hosted_repo)
     except PackageError as exc:
         sys.stderr.write("package: %s\n" % exc)
         return 1

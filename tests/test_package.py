@@ -415,3 +415,33 @@ def test_the_example_settings_file_is_only_an_example(tmp_path):
     assert sorted(json.loads(example.read_text())) == sorted(package.SETTING_KEYS)
     result = run("--out", str(tmp_path / "out"), "--deps", "env", "--settings", str(example))
     assert result.returncode == 1 and "www.example.com" in result.stderr
+
+
+def test_build_hosted_goes_into_a_hosted_skills_clone(tmp_path):
+    """`make package HOSTED_REPO=…`: lambda/ and skill-package/ replaced, the hosting
+    service's endpoint kept."""
+    repo = tmp_path / "HostedSkill"
+    (repo / "lambda").mkdir(parents=True)
+    (repo / "lambda" / "utils.py").write_text("# the hello-world template's\n")
+    (repo / "skill-package" / "interactionModels" / "custom").mkdir(parents=True)
+    (repo / "skill-package" / "interactionModels" / "custom" / "en-GB.json").write_text("{}")
+    hosted_endpoint = {"uri": "arn:aws:lambda:us-east-1:345678901234:function:a1b2c3"}
+    (repo / "skill-package" / "skill.json").write_text(json.dumps(
+        {"manifest": {"apis": {"custom": {"endpoint": hosted_endpoint}}}}))
+    (repo / ".git").mkdir()
+    result = run("--out", str(tmp_path / "out"), "--deps", "env", *RELEASE,
+                 "--hosted-repo", str(repo))
+    assert result.returncode == 0, result.stderr
+    assert (repo / ".git").is_dir()
+    assert not (repo / "lambda" / "utils.py").exists()
+    assert (repo / "lambda" / "requirements.txt").read_bytes() == \
+        (PROJECT_ROOT / "lambda" / "requirements.txt").read_bytes()
+    assert ask_cli_upload(repo / "skill-package") == \
+        ask_cli_upload(tmp_path / "out" / "hosted" / "skill-package")
+    manifest = json.loads((repo / "skill-package" / "skill.json").read_text())["manifest"]
+    assert manifest["apis"]["custom"]["endpoint"] == hosted_endpoint
+    assert manifest["privacyAndCompliance"]["locales"]["en-US"]["privacyPolicyUrl"] == PRIVACY
+
+    result = run("--out", str(tmp_path / "out"), "--deps", "env", *RELEASE,
+                 "--hosted-repo", str(tmp_path / "nothing-here"))
+    assert result.returncode == 1 and "ask init --hosted-skill-id" in result.stderr
