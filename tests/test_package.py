@@ -445,3 +445,31 @@ def test_build_hosted_goes_into_a_hosted_skills_clone(tmp_path):
     result = run("--out", str(tmp_path / "out"), "--deps", "env", *RELEASE,
                  "--hosted-repo", str(tmp_path / "nothing-here"))
     assert result.returncode == 1 and "ask init --hosted-skill-id" in result.stderr
+
+
+def test_the_readme_role_lookup_reads_what_the_ask_cli_records(tmp_path):
+    """The README's ASK CLI step 4, run on .ask/ask-states.json as the CLI writes it
+    (lib/model/resources-config/ask-states.js: profiles.<profile>.skillInfrastructure.
+    <deployer>.deployState.<region>.iamRole, the role's ARN)."""
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    line = next(l.strip() for l in readme.splitlines() if l.strip().startswith("ROLE=$("))
+    (tmp_path / ".ask").mkdir()
+    (tmp_path / ".ask" / "ask-states.json").write_text(json.dumps({
+        "askcliStatesVersion": "2020-03-31",
+        "profiles": {"default": {"skillId": "amzn1.ask.skill.X", "skillInfrastructure": {
+            "@ask-cli/lambda-deployer": {"deployState": {"default": {
+                "iamRole": "arn:aws:iam::210987654321:role/ask-lambda-back-spasm-coach-1733090000000",
+                "lambda": {"arn": "arn:aws:lambda:us-east-1:210987654321:function:f"}}}}}}}}))
+    result = subprocess.run(["bash", "-c", line + '\necho "$ROLE"'], cwd=str(tmp_path),
+                            capture_output=True, text=True, timeout=30)
+    assert result.stdout.strip() == "ask-lambda-back-spasm-coach-1733090000000", result.stderr
+
+
+def test_the_readme_names_what_package_builds():
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    for needed in ("make package PRIVACY_URL=", "SETTINGS=deploy.json", "DEV=1", "HOSTED_REPO=",
+                   "ENDPOINT=", "cd build/ask && ask deploy", "cd build/sam && ask deploy",
+                   "ask init --hosted-skill-id", "sam deploy --guided --template-file template.yaml",
+                   "file://table-policy.json", "Enabled=true,AttributeName=ttl"):
+        assert needed in readme, needed
+    assert "Paste the `SkillFunctionArn` output into `skill.json`" not in readme
