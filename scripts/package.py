@@ -552,14 +552,21 @@ def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
-def build_ask_project(root: Path, code: Dict[str, Path], requirements: List[str],
-                      destination: Path, zip_path: Path, settings: DeploySettings,
-                      manifest: Mapping[str, Any]) -> None:
-    """build/ask: `ask deploy` there creates the skill, the function and its trigger."""
+def start_output(root: Path, destination: Path, manifest: Mapping[str, Any]) -> Dict[str, Any]:
+    """Empty `destination` (keeping .ask) and write its skill-package/ with `manifest`;
+    returns skill.json as the repository has it."""
     _, models = ask_inputs(root)
     source = json.loads((root / "skill.json").read_text(encoding="utf-8"))
     fresh_folder(destination)
     write_skill_package(destination / "skill-package", manifest, models, icon_files(root, source))
+    return source
+
+
+def build_ask_project(root: Path, code: Dict[str, Path], requirements: List[str],
+                      destination: Path, zip_path: Path, settings: DeploySettings,
+                      manifest: Mapping[str, Any]) -> None:
+    """build/ask: `ask deploy` there creates the skill, the function and its trigger."""
+    source = start_output(root, destination, manifest)
     copy_code(code, destination / "lambda")
     # Read by nobody at deploy time (the hook hands over the zip); it tells a reader
     # what the zip holds.
@@ -578,10 +585,7 @@ def build_ask_project(root: Path, code: Dict[str, Path], requirements: List[str]
 
 def build_sam_project(root: Path, destination: Path, manifest: Mapping[str, Any]) -> None:
     """build/sam: the skill package alone, for `ask deploy` beside `sam deploy`."""
-    _, models = ask_inputs(root)
-    source = json.loads((root / "skill.json").read_text(encoding="utf-8"))
-    fresh_folder(destination)
-    write_skill_package(destination / "skill-package", manifest, models, icon_files(root, source))
+    start_output(root, destination, manifest)
     _write_json(destination / "ask-resources.json", {
         "askcliResourcesVersion": "2020-03-31",
         "profiles": {"default": {"skillMetadata": {"src": "./skill-package"}}}})
@@ -590,10 +594,7 @@ def build_sam_project(root: Path, destination: Path, manifest: Mapping[str, Any]
 def build_hosted(root: Path, code: Dict[str, Path], destination: Path,
                  manifest: Mapping[str, Any]) -> None:
     """build/hosted: lambda/ and skill-package/ to copy over an Alexa-hosted skill's own."""
-    _, models = ask_inputs(root)
-    source = json.loads((root / "skill.json").read_text(encoding="utf-8"))
-    fresh_folder(destination)
-    write_skill_package(destination / "skill-package", manifest, models, icon_files(root, source))
+    start_output(root, destination, manifest)
     copy_code(code, destination / "lambda")
     # As it is: the hosted build pip-installs it with the hosted Python, markers and all.
     shutil.copyfile(root / "lambda" / "requirements.txt",
