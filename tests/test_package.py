@@ -353,14 +353,18 @@ def test_a_development_build_keeps_the_placeholders_and_says_so(tmp_path):
 
 
 def test_the_makefile_passes_the_release_values_on():
-    result = subprocess.run(["make", "-n", "package", "PRIVACY_URL=%s" % PRIVACY,
-                             "TERMS_URL=%s" % TERMS, "ENDPOINT=%s" % SAM_ARN, "DEV=1",
-                             "SETTINGS=deploy.json", "DYNAMODB_TABLE=t1", "LOG_LEVEL=INFO"],
-                            cwd=str(PROJECT_ROOT), capture_output=True, text=True, timeout=30)
-    command = result.stdout.strip().splitlines()[-1]
+    # Not as a sub-make of `make test`: that one would print its directory changes.
+    environ = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    result = subprocess.run(["make", "-n", "--no-print-directory", "package",
+                             "PRIVACY_URL=%s" % PRIVACY, "TERMS_URL=%s" % TERMS,
+                             "ENDPOINT=%s" % SAM_ARN, "DEV=1", "SETTINGS=deploy.json",
+                             "DYNAMODB_TABLE=t1", "LOG_LEVEL=INFO", "HOSTED_REPO=../clone"],
+                            cwd=str(PROJECT_ROOT), capture_output=True, text=True, timeout=30,
+                            env=environ)
+    command = next(line for line in result.stdout.splitlines() if "scripts/package.py" in line)
     for part in ("scripts/package.py", "--privacy-url '%s'" % PRIVACY, "--terms-url '%s'" % TERMS,
                  "--endpoint '%s'" % SAM_ARN, "--development", "--settings 'deploy.json'",
-                 "--dynamodb-table 't1'", "--log-level 'INFO'"):
+                 "--dynamodb-table 't1'", "--log-level 'INFO'", "--hosted-repo '../clone'"):
         assert part in command, part
 
 
