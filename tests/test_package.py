@@ -344,14 +344,6 @@ def test_a_release_build_refuses_placeholders_and_says_how_to_set_them(tmp_path)
     assert "123456789012" in result.stderr and "ENDPOINT=arn:aws:lambda:" in result.stderr
 
 
-def test_a_development_build_keeps_the_placeholders_and_says_so(tmp_path):
-    result = run("--out", str(tmp_path), "--deps", "env", "--development")
-    assert result.returncode == 0, result.stderr
-    assert "development build" in result.stdout and "example.com" in result.stdout
-    manifest = json.loads((tmp_path / "ask" / "skill-package" / "skill.json").read_text())
-    assert "endpoint" not in manifest["manifest"]["apis"]["custom"]  # never the placeholder ARN
-
-
 def test_the_makefile_passes_the_release_values_on():
     # Not as a sub-make of `make test`: that one would print its directory changes.
     environ = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
@@ -421,9 +413,9 @@ def test_the_example_settings_file_is_only_an_example(tmp_path):
     assert result.returncode == 1 and "www.example.com" in result.stderr
 
 
-def test_build_hosted_goes_into_a_hosted_skills_clone(tmp_path):
-    """`make package HOSTED_REPO=…`: lambda/ and skill-package/ replaced, the hosting
-    service's endpoint kept."""
+def test_a_development_build_goes_into_a_hosted_skills_clone(tmp_path):
+    """`make package DEV=1 HOSTED_REPO=…`: placeholders kept and said so; the clone's
+    lambda/ and skill-package/ replaced, the hosting service's endpoint kept."""
     repo = tmp_path / "HostedSkill"
     (repo / "lambda").mkdir(parents=True)
     (repo / "lambda" / "utils.py").write_text("# the hello-world template's\n")
@@ -433,22 +425,28 @@ def test_build_hosted_goes_into_a_hosted_skills_clone(tmp_path):
     (repo / "skill-package" / "skill.json").write_text(json.dumps(
         {"manifest": {"apis": {"custom": {"endpoint": hosted_endpoint}}}}))
     (repo / ".git").mkdir()
-    result = run("--out", str(tmp_path / "out"), "--deps", "env", *RELEASE,
-                 "--hosted-repo", str(repo))
+    out = tmp_path / "out"
+    result = run("--out", str(out), "--deps", "env", "--development", "--hosted-repo", str(repo))
     assert result.returncode == 0, result.stderr
+    assert "development build" in result.stdout and "example.com" in result.stdout
+    manifest = json.loads((out / "ask" / "skill-package" / "skill.json").read_text())
+    assert "endpoint" not in manifest["manifest"]["apis"]["custom"]  # never the placeholder ARN
+
     assert (repo / ".git").is_dir()
     assert not (repo / "lambda" / "utils.py").exists()
     assert (repo / "lambda" / "requirements.txt").read_bytes() == \
         (PROJECT_ROOT / "lambda" / "requirements.txt").read_bytes()
-    assert ask_cli_upload(repo / "skill-package") == \
-        ask_cli_upload(tmp_path / "out" / "hosted" / "skill-package")
+    assert ask_cli_upload(repo / "skill-package") == ask_cli_upload(out / "hosted" / "skill-package")
     manifest = json.loads((repo / "skill-package" / "skill.json").read_text())["manifest"]
     assert manifest["apis"]["custom"]["endpoint"] == hosted_endpoint
-    assert manifest["privacyAndCompliance"]["locales"]["en-US"]["privacyPolicyUrl"] == PRIVACY
+    assert manifest["publishingInformation"]["locales"]["en-US"]["name"] == "Back Spasm Coach"
 
-    result = run("--out", str(tmp_path / "out"), "--deps", "env", *RELEASE,
-                 "--hosted-repo", str(tmp_path / "nothing-here"))
-    assert result.returncode == 1 and "ask init --hosted-skill-id" in result.stderr
+
+def test_only_a_hosted_skills_clone_is_written_into(tmp_path, built):
+    out, _ = built
+    package = load_script()
+    with pytest.raises(package.PackageError, match="ask init --hosted-skill-id"):
+        package.copy_into_hosted_repo(out / "hosted", tmp_path / "nothing-here")
 
 
 def test_the_readme_role_lookup_reads_what_the_ask_cli_records(tmp_path):
