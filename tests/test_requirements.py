@@ -18,7 +18,7 @@ from spasm_coach.config import PROJECT_ROOT
 LAMBDA = PROJECT_ROOT / "lambda"
 # Lambda's Python runtimes, and Alexa-hosted skills' (3.8 by default in the last public
 # evidence: ask-cli lib/utils/constants.js, DEFAULT_RUNTIME.Python = PYTHON_3_8).
-PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
+PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12")
 OLDEST = PYTHONS[0]
 
 
@@ -46,7 +46,7 @@ def pip_download(requirements, python, dest):
 
 
 def _download_all(root):
-    """pip download for every Python in turn, after a probe that the index answers at all.
+    """pip download for every Python in turn; None when the index cannot be reached.
 
     pip evaluates environment markers with the Python running it even with
     --python-version, so the lines for each Python are picked first (package.for_python);
@@ -54,15 +54,14 @@ def _download_all(root):
     """
     package = load_package_script()
     lines = package.runtime_requirements(LAMBDA / "requirements.txt")
-    # The project's own Python installs these pins (make test), so a failure here means
-    # the index is out of reach, not that a pin is wrong.
-    probe = pip_download(package.for_python(lines, "3.11")[:1], "3.11", root)
-    if probe.returncode != 0:
-        return probe
     results = {}
-    for python in PYTHONS:
+    # The project's own Python first: make test installs these very pins for it, so a
+    # failure there means the index is out of reach, not that a pin is wrong.
+    for python in sorted(PYTHONS, key=lambda v: v != "3.11"):
         (root / python).mkdir()
         results[python] = pip_download(package.for_python(lines, python), python, root / python)
+        if python == "3.11" and results[python].returncode != 0:
+            return results[python]
     return results
 
 
