@@ -475,3 +475,13 @@ def test_the_readme_names_what_package_builds():
                    "file://table-policy.json", "Enabled=true,AttributeName=ttl"):
         assert needed in readme, needed
     assert "Paste the `SkillFunctionArn` output into `skill.json`" not in readme
+
+
+def test_an_https_endpoint_is_written_with_a_trusted_certificate():
+    package = load_script()
+    source = json.loads((PROJECT_ROOT / "skill.json").read_text())
+    settings = package.load_settings(endpoint="https://coach.backspasmcoach.org/")
+    manifest = package.skill_manifest(source, settings, endpoint=settings.endpoint)["manifest"]
+    assert manifest["apis"]["custom"]["endpoint"] == {
+        "uri": "https://coach.backspasmcoach.org/", "sslCertificateType": "Trusted"}
+    assert source["manifest"]["apis"]["custom"]["endpoint"]["uri"].startswith("arn:")  # untouched
