@@ -6,6 +6,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Release values for `make package` (README, Deploy): PRIVACY_URL, TERMS_URL, ENDPOINT
+# (build/sam's function), DYNAMODB_TABLE and LOG_LEVEL (build/ask's function), or
+# SETTINGS=file.json holding them; HOSTED_REPO=clone of an Alexa-hosted skill to copy
+# build/hosted into; DEV=1 builds with placeholders, not for release.
+PACKAGE_ARGS = $(if $(SETTINGS),--settings '$(SETTINGS)') \
+	$(if $(PRIVACY_URL),--privacy-url '$(PRIVACY_URL)') \
+	$(if $(TERMS_URL),--terms-url '$(TERMS_URL)') \
+	$(if $(ENDPOINT),--endpoint '$(ENDPOINT)') \
+	$(if $(DYNAMODB_TABLE),--dynamodb-table '$(DYNAMODB_TABLE)') \
+	$(if $(LOG_LEVEL),--log-level '$(LOG_LEVEL)') \
+	$(if $(HOSTED_REPO),--hosted-repo '$(HOSTED_REPO)') \
+	$(if $(DEV),--development)
 
 # Amazon's APL validator (npm, pinned in tests/apl/package-lock.json) for the screen tests.
 APL_STAMP := tests/apl/node_modules/.installed-stamp
@@ -64,9 +76,11 @@ safety-report: $(STAMP)
 	$(PY) tests/safety_eval.py
 
 package: $(STAMP)
-	$(PY) scripts/package.py
+	$(PY) scripts/package.py $(PACKAGE_ARGS)
 
-bench: $(STAMP) package
+# The benchmark needs only build/lambda.zip, so placeholders do not stop it.
+bench: $(STAMP)
+	$(PY) scripts/package.py $(PACKAGE_ARGS) --development
 	$(PY) scripts/bench.py
 
 # Hostile, slow and odd traffic, fixed seeds, loopback only (tests run a slice of it).

@@ -39,7 +39,8 @@ def run(tmp_path_factory, bench):
     work = tmp_path_factory.mktemp("bench")
     package = load("package_for_bench", SCRIPTS / "package.py")
     try:
-        built = package.build(PROJECT_ROOT, work / "build", deps="env", log=lambda *a: None)
+        built = package.build(PROJECT_ROOT, work / "build", deps="env", log=lambda *a: None,
+                              settings=package.DeploySettings(development=True))
     except package.PackageError as error:  # not CPython 3.11 on Linux x86_64
         pytest.skip("cannot build the zip from this environment: %s" % error)
     out = work / "bench.json"

@@ -116,5 +116,6 @@ def test_example_phrases_are_real_sample_utterances():
         words = words[len("alexa, "):]
         if words == "open " + invocation:
             continue
-        match = re.fullmatch(r"(?:ask|tell) %s (?:to )?(.+)" % invocation, words)
+        match = re.fullmatch(r"(?:ask|tell) %s (?:(?:to|that|for|about|if|whether) )?(.+)"
+                             % invocation, words)
         assert match and match.group(1) in samples, phrase

@@ -193,3 +193,100 @@ def test_silent_endpoint_is_cut_short_by_the_timeouts(aws_env):
         assert adapter.get_attributes(envelope(request_id="s1")) == records.empty()
         elapsed = time.monotonic() - started
     assert elapsed < 4.0, elapsed
+
+
+# --- a table without Time to Live (Alexa-hosted) --------------------------------------
+
+NO_TTL_TABLE = "spasm-coach-no-ttl"
+
+
+@pytest.fixture
+def no_ttl_table(endpoint, raw_client):
+    """A fresh table with no TTL, as Alexa-hosted skills get it."""
+    raw_client.create_table(TableName=NO_TTL_TABLE, BillingMode="PAY_PER_REQUEST",
+                            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])
+    yield NO_TTL_TABLE
+    raw_client.delete_table(TableName=NO_TTL_TABLE)
+
+
+def put_record(raw_client, table, user, expiry):
+    raw_client.put_item(TableName=table, Item={
+        "id": {"S": user},
+        "attributes": {"M": {"schema": {"N": "1"}, "disclaimer_given": {"BOOL": True},
+                             "ttl": {"N": str(expiry)}}},
+        "ttl": {"N": str(expiry)}})
+
+
+def stored_ids(raw_client, table):
+    return sorted(item["id"]["S"] for item in raw_client.scan(TableName=table)["Items"])
+
+
+def test_an_expired_item_is_deleted_when_read(endpoint, raw_client, no_ttl_table):
+    put_record(raw_client, no_ttl_table, "amzn1.ask.account.STALE", int(time.time()) - 60)
+    adapter = make_adapter(settings(endpoint, table=no_ttl_table))
+    assert adapter.get_attributes(envelope("amzn1.ask.account.STALE")) == records.empty()
+    assert stored_ids(raw_client, no_ttl_table) == []
+
+
+def test_the_skill_purges_a_table_without_ttl_by_default(endpoint):
+    assert Settings.from_env({"DYNAMODB_PERSISTENCE_TABLE_NAME": "t"}).dynamodb_ttl is False
+    assert make_adapter(settings(endpoint), safe=False).purge is True
+    with_ttl = Settings.from_env({"DYNAMODB_PERSISTENCE_TABLE_NAME": "t",
+                                  "SPASM_COACH_TABLE_TTL": "true"})
+    assert with_ttl.dynamodb_ttl is True
+    assert make_adapter(Settings(store="dynamodb", dynamodb_table=TABLE, dynamodb_region=REGION,
+                                 dynamodb_endpoint=endpoint, dynamodb_ttl=True),
+                        safe=False).purge is False
+
+
+def test_saves_purge_stale_rows_a_bounded_page_at_a_time(endpoint, raw_client, no_ttl_table):
+    now = int(time.time())
+    stale = ["amzn1.ask.account.OLD%d" % n for n in range(5)]
+    live = ["amzn1.ask.account.NEW%d" % n for n in range(3)]
+    for user in stale:
+        put_record(raw_client, no_ttl_table, user, now - 3600)
+    for user in live:
+        put_record(raw_client, no_ttl_table, user, now + 3600)
+    ticks = iter(range(0, 100000, 1000))  # each purge sees the interval over
+    adapter = make_adapter(settings(endpoint, table=no_ttl_table), safe=False)
+    adapter.purge_page, adapter.purge_interval = 3, 500.0
+    adapter.monotonic = lambda: next(ticks)
+
+    deleted = []
+    for n in range(4):  # 8 rows, 3 read a save: three saves cover the table
+        adapter.save_attributes(envelope(live[0]), records.dump({"disclaimer_given": True}))
+        left = set(stored_ids(raw_client, no_ttl_table))
+        deleted.append(len(set(stale) - left) - sum(deleted))
+        assert deleted[-1] <= 3  # never more than one page
+    assert stored_ids(raw_client, no_ttl_table) == sorted(live)
+    assert sum(deleted) == 5
+
+
+def test_purges_wait_for_their_interval(endpoint, raw_client, no_ttl_table):
+    now = int(time.time())
+    put_record(raw_client, no_ttl_table, "amzn1.ask.account.OLDONE", now - 3600)
+    clock = [100.0]
+    adapter = make_adapter(settings(endpoint, table=no_ttl_table), safe=False)
+    adapter.monotonic = lambda: clock[0]
+    adapter.purge_interval = 600.0
+    adapter._next_purge = 200.0  # as if one had just run
+    adapter.save_attributes(envelope("amzn1.ask.account.SAVER"), records.dump({}))
+    assert "amzn1.ask.account.OLDONE" in stored_ids(raw_client, no_ttl_table)
+    clock[0] = 300.0
+    adapter.save_attributes(envelope("amzn1.ask.account.SAVER"), records.dump({}))
+    assert "amzn1.ask.account.OLDONE" not in stored_ids(raw_client, no_ttl_table)
+
+
+def test_a_record_saved_again_since_the_scan_is_kept(endpoint, raw_client, no_ttl_table):
+    adapter = make_adapter(settings(endpoint, table=no_ttl_table), safe=False)
+    put_record(raw_client, no_ttl_table, "amzn1.ask.account.BACK", int(time.time()) + 3600)
+    assert adapter._delete_expired({"id": "amzn1.ask.account.BACK"}) is False
+    assert stored_ids(raw_client, no_ttl_table) == ["amzn1.ask.account.BACK"]
+
+
+def test_a_failing_purge_never_fails_the_save(endpoint, raw_client, no_ttl_table):
+    adapter = make_adapter(settings(endpoint, table=no_ttl_table), safe=False)
+    adapter.purge_page = 0  # DynamoDB refuses a Limit below 1
+    adapter.save_attributes(envelope("amzn1.ask.account.SAFE"), records.dump({}))
+    assert stored_ids(raw_client, no_ttl_table) == ["amzn1.ask.account.SAFE"]

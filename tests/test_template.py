@@ -86,10 +86,13 @@ def test_environment_names_the_table_the_way_settings_read_it(template):
     assert variables["DYNAMODB_PERSISTENCE_TABLE_NAME"] == {"Ref": table_name}
     assert variables["DYNAMODB_PERSISTENCE_REGION"] == {"Ref": "AWS::Region"}
     environ = {"DYNAMODB_PERSISTENCE_TABLE_NAME": "table", "DYNAMODB_PERSISTENCE_REGION":
-               "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME": "back-spasm-coach"}
+               "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME": "back-spasm-coach",
+               "SPASM_COACH_TABLE_TTL": variables["SPASM_COACH_TABLE_TTL"]}
     settings = Settings.from_env(environ)
     assert (settings.store, settings.dynamodb_table, settings.dynamodb_region) == (
         "dynamodb", "table", "eu-west-1")
+    # The table has TTL, so the skill does not scan it for stale rows (nor may it: no Scan).
+    assert settings.dynamodb_ttl is True
 
 
 def test_iam_is_least_privilege_on_the_one_table(template):

@@ -25,6 +25,10 @@ class Settings:
     dynamodb_table: Optional[str] = None
     dynamodb_region: Optional[str] = None
     dynamodb_endpoint: Optional[str] = None
+    # True when the table deletes expired items itself (DynamoDB Time to Live on the "ttl"
+    # attribute, as template.yaml sets up). Alexa-hosted tables have no TTL, so by default
+    # the skill deletes expired records itself: on read, and a few stale rows on each save.
+    dynamodb_ttl: bool = False
     # Seconds for one call to an Alexa API; Alexa allows about 8 s for the whole response.
     api_timeout: float = 3.0
     # A CA bundle to trust for Alexa API calls (the simulator's local stand-in); None = system trust.
@@ -51,6 +55,8 @@ class Settings:
             dynamodb_table=table,
             dynamodb_region=environ.get("DYNAMODB_PERSISTENCE_REGION") or None,
             dynamodb_endpoint=environ.get("SPASM_COACH_DYNAMODB_ENDPOINT") or None,
+            dynamodb_ttl=(environ.get("SPASM_COACH_TABLE_TTL") or "").strip().lower()
+            in ("1", "true", "yes", "on"),
             api_timeout=float(environ.get("SPASM_COACH_API_TIMEOUT") or 3.0),
             api_ca_bundle=environ.get("SPASM_COACH_API_CA_BUNDLE") or None,
             log_level=_log_level(environ),

@@ -100,7 +100,8 @@ def _dynamodb_adapter(settings: Any) -> AbstractPersistenceAdapter:
         raise ValueError("no AWS region for DynamoDB: set DYNAMODB_PERSISTENCE_REGION")
     return ExpiringDynamoDbAdapter(
         table_name=settings.dynamodb_table, partition_key_name="id",
-        attribute_name="attributes", create_table=False, dynamodb_resource=resource)
+        attribute_name="attributes", create_table=False, dynamodb_resource=resource,
+        purge=not settings.dynamodb_ttl)
 
 
 class SafeAdapter(AbstractPersistenceAdapter):
