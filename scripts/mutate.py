@@ -67,7 +67,7 @@ def prepare(core: str) -> Path:
 
 def run(core: str, jobs: int) -> Path:
     where = prepare(core)
-    env = dict(os.environ, SPASM_COACH_SOURCE="src")
+    env = dict(os.environ, SPASM_COACH_SOURCE="src", SPASM_COACH_FRESH_RENDERING="1")
     with open(where / "mutmut.log", "w") as log:
         subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=where, env=env,
                        stdout=log, stderr=subprocess.STDOUT, check=False)

@@ -15,4 +15,17 @@ for path in (ROOT / SOURCE, ROOT / "tests"):
 import tempfile
 
 os.environ.setdefault("SPASM_COACH_STORE", "session")
+
+import pytest
+
+
+@pytest.fixture(autouse=os.environ.get("SPASM_COACH_FRESH_RENDERING") == "1")
+def fresh_rendering():
+    """Set by scripts/mutate.py: every test renders its speech anew, so the mutation tool
+    sees which tests reach the rendering code (a cached turn would hide them)."""
+    from spasm_coach import content, speech
+    for loaded in content.loaded():
+        loaded.forget_derived()
+    speech.say_ssml.cache_clear()
+    yield
 os.environ.setdefault("SPASM_COACH_DATA_DIR", tempfile.mkdtemp(prefix="spasm-coach-test-"))

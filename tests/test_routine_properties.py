@@ -182,3 +182,98 @@ def test_a_paused_state_resumes_where_it_was():
     state = {"id": "gentle", "step": 2, "part": 0, "status": PAUSED}
     resumed, _, _ = coach.current(state)
     assert resumed == dict(state, status=ACTIVE)
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_each_turn_says_what_its_structured_turn_says(routine, prefs):
+    coach = Coach(CONTENT, prefs)
+    steps = routine_steps(CONTENT, routine)
+    for state, speech, turn in walk(coach, routine):
+        step = steps[state["step"]]
+        assert (turn.routine, turn.step, turn.stretch, turn.side) == (routine, state["step"], step.stretch, step.side)
+        assert turn.part == (state["part"] if state["status"] == ACTIVE else len(coach.parts(step)) - 1)
+        assert len(turn.rep_starts) == turn.reps and list(turn.rep_starts) == sorted(turn.rep_starts)
+        assert turn.rep_starts[0] >= turn.lead_s >= 0
+        holds = sum(1 for move in CONTENT.stretches[step.stretch]["rep"] if move.get("hold"))
+        assert len(turn.hold_starts) == holds * turn.reps
+        assert list(turn.hold_starts) == sorted(turn.hold_starts)
+        assert all(start > turn.lead_s and start < speech.seconds for start in turn.hold_starts)
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_a_stretch_is_set_up_once_with_its_caution_and_its_count_of_repetitions(routine, prefs):
+    coach = Coach(CONTENT, prefs)
+    steps = routine_steps(CONTENT, routine)
+    for state, speech, turn in walk(coach, routine):
+        step = steps[state["step"]]
+        stretch = CONTENT.stretches[step.stretch]
+        first_side = step.side == (stretch.get("sides") or [None])[0]
+        if turn.part == 0:
+            assert (stretch["setup"] in speech.text) == first_side
+            if stretch.get("caution"):
+                assert (stretch["caution"] in speech.text) == first_side
+            count = CONTENT.text("routine_lines.rep_count", count=number_word(coach.parts(step)[0]))
+            assert count in speech.text
+        else:
+            assert stretch["setup"] not in speech.text
+
+
+def test_singles_keep_every_side_of_their_stretch():
+    for stretch_id in STRETCHES:
+        sides = CONTENT.stretches[stretch_id].get("sides") or [None]
+        steps = routine_steps(CONTENT, SINGLE_PREFIX + stretch_id)
+        assert [(s.stretch, s.side) for s in steps] == [(stretch_id, side) for side in sides]
+    assert len({routine_steps(CONTENT, r) for r in ROUTINES}) == len(ROUTINES)  # each its own steps
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_how_many_are_left_names_this_stretch_and_every_later_one(routine):
+    coach = Coach(CONTENT)
+    steps = routine_steps(CONTENT, routine)
+    for state, _, _ in walk(coach, routine):
+        said = coach.remaining(state).text
+        if state["status"] == FINISHED:
+            assert said == CONTENT.text("routine_lines.already_finished")
+            continue
+        later = steps[state["step"] + 1:]
+        assert number_word(state["step"] + 1) in said and number_word(len(steps)) in said
+        assert step_name(CONTENT, steps[state["step"]]) in said
+        for other in later:
+            assert step_name(CONTENT, other) in said
+        for earlier in steps[:state["step"]]:
+            if earlier not in later and earlier != steps[state["step"]]:
+                assert step_name(CONTENT, earlier) not in said
+        assert (CONTENT.text("routine_lines.remaining_last") in said) == (not later)
+
+
+def test_previous_goes_to_the_start_of_this_stretch_then_the_one_before():
+    coach = Coach(CONTENT)
+    steps = routine_steps(CONTENT, "gentle")
+    multi = next(i for i, step in enumerate(steps) if len(coach.parts(step)) > 1 and i > 0)
+    state = {"id": "gentle", "step": multi, "part": 1, "status": ACTIVE}
+    back, _, _ = coach.previous(state)
+    assert (back["step"], back["part"]) == (multi, 0)
+    back, _, _ = coach.previous(back)
+    assert (back["step"], back["part"]) == (multi - 1, 0)
+    # Left-out stretches are stepped over backwards, and forwards when none is before.
+    later = len(steps) - 1
+    avoid = frozenset({steps[later - 1].stretch})
+    back, _, _ = coach.previous({"id": "gentle", "step": later, "part": 0, "status": ACTIVE}, avoid)
+    expected = max(i for i in range(later) if steps[i].stretch not in avoid)
+    assert back["step"] == expected
+    first = frozenset({steps[0].stretch})
+    back, _, _ = coach.previous({"id": "gentle", "step": 2, "part": 0, "status": ACTIVE}, first)
+    assert back["step"] == next(i for i, s in enumerate(steps) if s.stretch not in first)
+
+
+def test_holds_without_limits_in_the_content_fall_back_safely():
+    for prefs, expected in (({}, 7), ({"hold": "longer"}, 7), ({"hold": "shorter"}, 7)):
+        assert Coach(CONTENT, prefs).hold_seconds({"hold": {"default": 7}}) == expected
+    for prefs in ({}, {"hold": "longer"}, {"hold": "shorter"}):
+        assert Coach(CONTENT, prefs).hold_seconds({}) == 5
+
+
+def test_a_state_without_a_part_is_at_the_start_of_its_step():
+    assert is_valid(CONTENT, {"id": "gentle", "step": 1, "status": ACTIVE})
+    assert not is_valid(CONTENT, {"id": "gentle", "step": 1, "part": -1, "status": ACTIVE})
+    assert not is_valid(CONTENT, {"id": "gentle", "step": 1, "part": None, "status": ACTIVE})

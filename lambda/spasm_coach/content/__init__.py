@@ -58,6 +58,11 @@ class Content:
             value = self._derived[key] = build()
             return value
 
+    def forget_derived(self) -> None:
+        """Drop everything computed from these words (for tests that must see each
+        rendering happen, such as the mutation runs of scripts/mutate.py)."""
+        self._derived.clear()
+
     def raw(self, path: str) -> Any:
         """The item at a dotted path, e.g. ``"routine_lines.paused"``."""
         node: Any = self.data
@@ -95,6 +100,11 @@ def _language_files() -> Dict[str, Dict[str, Any]]:
 _TEXTS = _language_files()
 _EMERGENCY = _read("emergency.json")
 _CACHE: Dict[str, Content] = {}
+
+
+def loaded() -> List[Content]:
+    """Every Content made so far in this process."""
+    return list(_CACHE.values())
 
 
 def for_locale(locale: Optional[str]) -> Content:
