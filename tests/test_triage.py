@@ -535,7 +535,7 @@ def test_importing_the_skill_reads_no_vocabulary():
 # --------------------------------------------------------------------------- proposed interaction model
 
 MODEL = Path(__file__).resolve().parents[1] / "interaction_model" / "en-US.json"
-SYMPTOM_PARTS = ("SymptomIntent", "SYMPTOM")  # the symptom part of the skill's model
+SYMPTOM_PARTS = ("SymptomIntent", "DescribeIntent", "SYMPTOM")  # the symptom part of the skill's model
 NEAR_MISS = "near_miss"  # listed so Alexa hears them whole; the words decide, never the id
 SAMPLE = re.compile(r"^(?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\})(?: (?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\}))*$")
 

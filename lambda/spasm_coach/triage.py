@@ -360,6 +360,17 @@ def check(locale: str = DEFAULT_LOCALE) -> Vocabulary:
     return vocabulary
 
 
+def check_all() -> List[str]:
+    """check() every vocabulary file (the shared one and each locale's additions); the
+    names checked. Raises VocabularyError at the first broken one."""
+    names = [path.name[len("redflags."):-len(".json")] for path in vocabulary_files()]
+    if SHARED not in names:
+        raise VocabularyError("no shared triage vocabulary: %s" % _vocabulary_path(SHARED))
+    for name in names:
+        check(name)
+    return names
+
+
 def flag_level(flag: str, locale: str = DEFAULT_LOCALE) -> str:
     """The level a red-flag id raises on its own ("none" for unknown ids)."""
     return _vocabulary(locale).flag_levels.get(flag, "none")

@@ -57,21 +57,34 @@ SAFETY_QUESTIONS = tuple(QUESTIONS)
 
 # -- reading the request -------------------------------------------------------------
 def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
-    """The triage of everything the person said in this request (computed once)."""
+    """The triage of everything the person said in this request (computed once).
+
+    The triage reads every slot value Alexa sent, in the order the intent declares
+    them, and every resolved id: nothing is rebuilt or dropped. Concepts combine in
+    any order, so "numb" and "both legs" from two slots read as "numb both legs".
+
+    A triage that fails (a broken vocabulary, a bug) is logged at ERROR without the
+    person's words and recorded as ``request_attributes["triage_failed"]``, with no
+    assessment: never quietly "nothing found". Whoever answers must then ask about
+    the red flags directly (handlers/describe.py's TriageFailedHandler does).
+    """
     attributes = handler_input.attributes_manager.request_attributes
     if "assessment" not in attributes:
+        attributes["assessment"] = None
         if not getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None):
-            attributes["assessment"] = None  # nothing said beyond the intent itself
-            return None
-        slots = slot_values(handler_input)
-        words = " ".join(s["value"] for s in slots.values() if s["value"])
-        sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
-        if sensation and part:
-            # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
-            words = "%s in my %s" % (sensation, part)
-        ids = [s["id"] for s in slots.values() if s["id"]]
-        locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
-        attributes["assessment"] = triage.assess(words, ids, locale) if (words or ids) else None
+            return None  # nothing said beyond the intent itself
+        slots = slot_values(handler_input).values()
+        words = " ".join(slot["value"] for slot in slots if slot["value"])
+        ids = [slot["id"] for slot in slots if slot["id"]]
+        if words or ids:
+            locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
+            try:
+                attributes["assessment"] = triage.assess(words, ids, locale)
+            except Exception as error:  # noqa: BLE001 - any failure must be answered, not swallowed
+                import logging  # here: this function is the only part of the module this change owns
+                logging.getLogger(__name__).error("triage failed for locale %s: %s (the person's words are not logged)",
+                          locale, type(error).__name__)
+                attributes["triage_failed"] = True
     return attributes["assessment"]
 
 

@@ -1,0 +1,171 @@
+"""Hearing: every first-person description reaches the skill with its words, in every
+conversation state; ordinary requests still reach their own intents; a description with
+no red flag in it is answered as what it most likely was; a triage that fails is
+answered with the safety question, never as "nothing found"."""
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from envelopes import Said, intent
+from lambda_function import lambda_handler
+from spasm_coach import triage
+from spasm_coach.handlers.describe import describe_handlers
+from spasm_coach.handlers.safety import SAFETY_QUESTIONS, safety_handlers
+from spasm_coach.simulator.conversation import Conversation, default_handler
+from spasm_coach.simulator.nlu import load_nlu, model_path
+from spasm_coach.skill import request_handlers
+
+ROOT = Path(__file__).resolve().parents[1]
+NLU = load_nlu(model_path("en-US"))
+ROUTINE = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True}
+STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
+
+
+@pytest.mark.parametrize("said,name", [
+    ("I don't know", "UnsureIntent"), ("I want to stop", "AMAZON.StopIntent"), ("next", "AMAZON.NextIntent"),
+    ("yes", "AMAZON.YesIntent"), ("no", "AMAZON.NoIntent"), ("my back just seized up", "SpasmIntent"),
+    ("set an ice timer", "SetTimerIntent"), ("start stretches", "StartRoutineIntent"), ("repeat", "AMAZON.RepeatIntent"),
+    ("hold on i need to pee", "AMAZON.PauseIntent"), ("help", "AMAZON.HelpIntent"), ("i'm not sure", "UnsureIntent"),
+    ("check my symptoms", "SymptomIntent"), ("how long will this last", "RecoveryInfoIntent"),
+])
+def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
+    assert NLU.hear(said).intent == name, said
+
+
+@pytest.mark.parametrize("said", [
+    "my legs have gone all tingly", "I've got a funny feeling down below", "I can't feel the paper when I wipe",
+    "there's something wrong with my waterworks", "it feels like I'm sitting on a balloon", "I think I wet the bed",
+    "I'm leaking a bit", "since the spasm I can't get an erection", "when I wee it stings", "I keep tripping over my foot",
+    "something's not right down there", "I keep dribbling and I can't stop it", "it's gone dead around my backside",
+    "my right leg gave out under me", "my chest feels tight and heavy", "I've had a fever since yesterday",
+    "um I can't really feel my bum", "I fell off the ladder this morning", "I've got pins and needles in both feet",
+])
+def test_first_person_descriptions_reach_the_skill_with_their_words(said):
+    heard = NLU.hear(said)
+    assert heard.intent not in (None, "AMAZON.FallbackIntent"), said
+    words = " ".join(slot.value for slot in heard.slots.values())
+    assert words, said
+    assert triage.assess(words).level != "none", (said, words)
+
+
+def test_a_carrier_never_holds_words_the_triage_needs():
+    """Alexa sends the slot, not the carrier: a carrier with meaning ("no", "both", "what if",
+    "I can't") would drop it. Every carrier is read by the triage as nothing at all."""
+    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    carriers = [s.replace("{Description}", "").strip() for i in model["intents"] if i["name"] == "DescribeIntent"
+                for s in i["samples"]]
+    assert len(carriers) >= 50
+    for carrier in carriers:
+        for symptom in ("numb bum", "pain down my leg", "wet myself"):
+            alone = triage.assess(symptom)
+            assert triage.assess("%s %s" % (carrier, symptom)).level == alone.level, carrier
+
+
+@pytest.mark.parametrize("state", list(STATES), ids=list(STATES))
+@pytest.mark.parametrize("words", ["dribbling and i cant stop it", "legs have gone all tingly", "bum is numb"])
+def test_a_red_flag_in_a_free_phrase_is_routed_in_every_state(state, words):
+    for pending in (None, "screening", "legs"):
+        attributes = dict(STATES[state], **({"pending": pending} if pending else {}))
+        said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, attributes), None))
+        assert said.attributes.get("safety") in ("emergency", "doctor") or said.end is True, (state, pending)
+
+
+def test_sensation_reads_every_slot_with_nothing_dropped():
+    said = Said(lambda_handler(intent("SensationIntent", {"Sensation": ("numb", "numb"), "BodyPart": ("both legs", "legs")}), None))
+    assert said.attributes["safety"] == "emergency" and said.end is True
+    talk = Conversation(default_handler(), user_id="describe-test")
+    report = talk.line("tell back spasm coach numbness in both legs")[-1]
+    assert report["intent"] == "SensationIntent" and report["safety"] == "emergency"
+
+
+@pytest.mark.parametrize("state", ["fresh", "launched", "routine"])
+@pytest.mark.parametrize("words", ["back just went again", "back is spasming like mad", "back has locked up completely"])
+def test_relief_words_get_the_relief_answer(state, words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, STATES[state]), None))
+    assert said.attributes.get("safety") is None and said.end is not True
+    assert said.attributes.get("pending") == "offer_stretches"
+    assert "?" not in said.text.split(".")[0]
+
+
+@pytest.mark.parametrize("state", ["fresh", "launched", "routine"])
+@pytest.mark.parametrize("words", ["had a long day at work", "want to talk to my sister", "zzz", "am ready for lunch"])
+def test_nothing_found_is_answered_calmly_never_with_a_medical_question(state, words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, STATES[state]), None))
+    assert said.attributes.get("safety") is None and said.end is not True
+    assert "not sure I followed" in said.text and "check my symptoms" in said.text
+    for medical in ("leg", "bladder", "bowel", "numb", "tingl"):
+        assert medical not in said.text.lower(), said.text
+    if state == "routine":
+        assert said.attributes["routine"]["status"] == "active"
+
+
+@pytest.mark.parametrize("pending", SAFETY_QUESTIONS)
+def test_describe_and_unsure_yield_while_a_safety_question_is_pending(pending):
+    from envelopes import envelope  # noqa: F401  (the handlers read a real request)
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.attributes_manager import AttributesManager
+    from ask_sdk_model import RequestEnvelope
+    from ask_sdk_core.serialize import DefaultSerializer
+    for name, slots in (("DescribeIntent", {"Description": "had a long day"}), ("UnsureIntent", None)):
+        event = intent(name, slots, {"pending": pending})
+        envelope_ = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+        handler_input = HandlerInput(request_envelope=envelope_,
+                                     attributes_manager=AttributesManager(request_envelope=envelope_))
+        for handler in describe_handlers()[1:]:
+            assert not handler.can_handle(handler_input), (name, pending)
+
+
+def test_unsure_outside_a_safety_question():
+    said = Said(lambda_handler(intent("UnsureIntent", None, {"pending": "launch"}), None))
+    assert "That's alright" in said.text and said.end is not True and said.attributes.get("safety") is None
+
+
+def test_describe_handlers_come_right_after_the_safety_handlers():
+    names = [type(h).__name__ for h in request_handlers()]
+    safety, describe = len(safety_handlers()), len(describe_handlers())
+    assert names[safety:safety + describe] == [type(h).__name__ for h in describe_handlers()]
+    assert names[safety] == "TriageFailedHandler"
+
+
+def test_a_failed_triage_is_logged_without_words_and_answered_with_the_safety_question(monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise triage.VocabularyError("vocabulary broken for the test")
+
+    monkeypatch.setattr(triage, "assess", broken)
+    words = "my secret words about my bum"
+    for name, slots in (("DescribeIntent", {"Description": words}), ("SensationIntent", {"Sensation": "numb", "BodyPart": "bum"}),
+                        ("StretchIntent", {"Stretch": "cat cow"})):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            said = Said(lambda_handler(intent(name, slots, {"pending": "launch"}), None))
+        # The general safety question (or, before an exercise, the screening one): both ask
+        # about the legs and the bladder.
+        assert "tingling going down" in said.text and ("bladder" in said.text or "peeing" in said.text), said.text
+        assert said.attributes.get("pending") in ("general", "screening")
+        errors = [r for r in caplog.records if r.levelno == logging.ERROR and "triage failed" in r.getMessage()]
+        assert errors, name
+        for record in caplog.records:
+            assert "secret" not in record.getMessage() and "bum" not in record.getMessage()
+
+
+def test_the_failed_triage_flag_is_recorded_for_the_safety_dialogue(monkeypatch):
+    from spasm_coach.handlers import safety
+
+    seen = {}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    original = safety.ask_clarifying
+
+    def spy(handler_input, kind):
+        attributes = handler_input.attributes_manager.request_attributes
+        seen.update(failed=attributes.get("triage_failed"), assessment=attributes.get("assessment"))
+        return original(handler_input, kind)
+
+    monkeypatch.setattr(triage, "assess", broken)
+    monkeypatch.setattr("spasm_coach.handlers.describe.ask_clarifying", spy)
+    lambda_handler(intent("DescribeIntent", {"Description": "i wet myself"}), None)
+    assert seen == {"failed": True, "assessment": None}
