@@ -102,13 +102,14 @@ def test_the_labelled_set_end_to_end_through_hearing_and_triage(capsys):
             print("  %-9s recall %5.1f%% (%d/%d)" % (level, 100.0 * hit / total, hit, total))
         print("  false alarms on benign phrases: %.1f%% (%d/%d)" % (100.0 * false_alarms / benign, false_alarms, benign))
         print("  red flags not routed at all: %d %s" % (len(missed), missed[:5]))
-    # Floors a little under what the model hears today (emergency 88%, doctor 84%, urgent 90%,
-    # 0 false alarms): the triage alone routes the whole set; what is missed here are
-    # phrasings the interaction model does not yet hear (they reach FallbackIntent).
-    assert caught["emergency"][0] / caught["emergency"][1] >= 0.85
-    assert all(hit / total >= 0.8 for hit, total in caught.values())
+    # What the labelled set reached through the simulator's hearing when the free-phrase
+    # intents came in (issue 13): emergency 98.3%, urgent 100%, doctor 89%, 16 red flags
+    # not routed (60 before). The floors keep that ground; the misses left are phrasings
+    # with no carrier to hear them by ("tight chest and back pain").
+    assert caught["emergency"][0] / caught["emergency"][1] >= 0.95
+    assert all(hit / total >= 0.85 for hit, total in caught.values())
     assert false_alarms / benign <= 0.01
-    assert len(missed) / sum(total for _, total in caught.values()) <= 0.12
+    assert len(missed) / sum(total for _, total in caught.values()) <= 0.05
 
 
 def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call():
@@ -188,4 +189,8 @@ def _slot_cases():
                                    {"pending": "screening"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
     said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
+    if name == "DescribeWhatIfIntent":
+        # "what if I wet myself ...": a question about a red flag gets a safety question, not an alarm.
+        assert said.attributes.get("safety") is None and said.attributes["pending"] in ("saddle", "bladder")
+        return
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

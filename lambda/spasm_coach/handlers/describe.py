@@ -27,7 +27,10 @@ from .common import IntentHandler, content_of, reply, routine_state, session, sl
 from .launch import relief
 from .safety import SAFETY_QUESTIONS, ask_clarifying, assessment
 
-DESCRIBE_INTENT = "DescribeIntent"
+# A free phrase after a carrier; the ones whose carrier means something are listed,
+# with that meaning, in the content (describe.carrier_meaning).
+DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent",
+                    "DescribePainIntent", "DescribeBladderIntent", "DescribeBowelIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
@@ -67,7 +70,7 @@ class TriageFailedHandler(AbstractRequestHandler):
 class DescribeHandler(IntentHandler):
     """A description with no red flag in it: relief, or "I'm not sure I followed"."""
 
-    intents = (DESCRIBE_INTENT,)
+    intents = DESCRIBE_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return super().can_handle(handler_input) and not safety_question_pending(handler_input)

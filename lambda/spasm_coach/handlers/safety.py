@@ -62,6 +62,9 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
     The triage reads every slot value Alexa sent, in the order the intent declares
     them, and every resolved id: nothing is rebuilt or dropped. Concepts combine in
     any order, so "numb" and "both legs" from two slots read as "numb both legs".
+    Alexa drops a free phrase's carrier; where the carrier means something ("no ...",
+    "both ...", "what if ..."), its intent says so (content: describe.carrier_meaning)
+    and that meaning is read first.
 
     A triage that fails (a broken vocabulary, a bug) is logged at ERROR without the
     person's words and recorded as ``request_attributes["triage_failed"]``, with no
@@ -74,7 +77,9 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
         if not getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None):
             return None  # nothing said beyond the intent itself
         slots = slot_values(handler_input).values()
-        words = " ".join(slot["value"] for slot in slots if slot["value"])
+        carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
+        words = " ".join([slot["value"] for slot in slots if slot["value"]])
+        words = "%s %s" % (carrier, words) if words and carrier else words
         ids = [slot["id"] for slot in slots if slot["id"]]
         if words or ids:
             locale = getattr(handler_input.request_envelope.request, "locale", None) or "en-US"
