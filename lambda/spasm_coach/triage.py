@@ -135,6 +135,11 @@ class Vocabulary:
     determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
     determiner_stops: FrozenSet[str]
     rules: Tuple[Rule, ...]
+    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
+    sided_flags: FrozenSet[str]  # flags of leg rules, and the places they are read in
+    sided_places: FrozenSet[str]
+    equivalent_length: int  # words in the longest equivalent
+    rewritten_starts: FrozenSet[str]  # first words of equivalents and fillers: only there is a rewrite tried
     flag_levels: Dict[str, str]
     flag_topics: Dict[str, str]
     flag_order: Dict[str, int]
@@ -308,6 +313,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
         rules=tuple(rules),
+        rules_by_tag=_index_rules(rules),
+        sided_flags=frozenset(r.flag for r in rules if r.sided and r.flag),
+        sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
+        equivalent_length=max((len(_words(k)) for k in data["equivalents"]), default=1),
+        rewritten_starts=frozenset(_words(k)[0] for k in list(data["equivalents"]) + list(data["fillers"])) | {"like"},
         flag_levels={name: info["level"] for name, info in flags.items()},
         flag_topics={name: info["clarify"] for name, info in flags.items()},
         flag_order={name: index for index, name in enumerate(flags)},
@@ -321,16 +331,38 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     )
 
 
+def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
+    """Only a rule whose first concept is in a clause can fire there: file each rule
+    under the tags of its first group, so a clause tries only those."""
+    index: Dict[str, List[int]] = {}
+    for number, rule in enumerate(rules):
+        for tag in rule.when[0]:
+            index.setdefault(tag, []).append(number)
+    return {tag: tuple(numbers) for tag, numbers in index.items()}
+
+
+def _candidate_rules(clause_tags: Iterable[str], vocab: "Vocabulary") -> List[Rule]:
+    numbers = {n for tag in clause_tags for n in vocab.rules_by_tag.get(tag, ())}
+    return [vocab.rules[n] for n in sorted(numbers)]
+
+
 _VOCABULARIES: Dict[str, Vocabulary] = {}
 _LOADING = threading.Lock()
+
+
+_NAMES: Dict[Tuple[Path, str], str] = {}
 
 
 def _vocabulary_name(locale: Optional[str]) -> str:
     """The vocabulary a locale reads: its own additions if it has a file, else the shared one."""
     locale = locale or DEFAULT_LOCALE
-    if isinstance(locale, str) and re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale) and _vocabulary_path(locale).exists():
-        return locale
-    return SHARED
+    if not (isinstance(locale, str) and re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale)):
+        return SHARED
+    key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
+    name = _NAMES.get(key)
+    if name is None:
+        name = _NAMES[key] = locale if _vocabulary_path(locale).exists() else SHARED
+    return name
 
 
 def _vocabulary(locale: Optional[str]) -> Vocabulary:
@@ -434,8 +466,13 @@ def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
     """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first)."""
     out: List[str] = []
     index = 0
-    longest = max((len(k) for k in vocab.equivalents), default=1)
+    longest = vocab.equivalent_length
+    starts = vocab.rewritten_starts
     while index < len(words):
+        if words[index] not in starts:
+            out.append(words[index])
+            index += 1
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
             replacement = vocab.equivalents.get(tuple(words[index:index + size]))
             if replacement is not None:
@@ -451,8 +488,13 @@ def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
 def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
     out: List[str] = []
     index = 0
+    starts = vocab.rewritten_starts
     while index < len(words):
         word = words[index]
+        if word not in starts:
+            out.append(word)
+            index += 1
+            continue
         if word == "like" and not (out and out[-1] in vocab.like_kept_after):
             index += 1
             continue
@@ -496,21 +538,24 @@ def _mentions(words: Sequence[str], vocab: Vocabulary) -> List[Mention]:
     return found
 
 
-def _longest(node: Dict[str, Any], words: Sequence[str], position: int,
+def _longest(lexicon: Dict[str, Any], words: Sequence[str], start: int,
              vocab: Vocabulary) -> Tuple[int, Optional[Set[str]]]:
-    """The end and tags of the longest phrase from `node` starting at `position`; a
-    number word may follow the phrase's own word or its # (any number)."""
-    best_end, best = position, node.get("")
-    if position < len(words):
-        word = words[position]
-        branches = [node.get(word)]
-        if _is_number(word, vocab):
-            branches.append(node.get(NUMBER))
-        for child in branches:
+    """The end and tags of the longest lexicon phrase starting at `start`; where a phrase
+    has # (any number), a number word or digits may stand there."""
+    best_end, best = start, None
+    frontier = [(lexicon, start)]
+    while frontier:
+        node, position = frontier.pop()
+        tags = node.get("")
+        if tags and position > best_end:
+            best_end, best = position, tags
+        if position < len(words):
+            word = words[position]
+            child = node.get(word)
             if child is not None:
-                end, tags = _longest(child, words, position + 1, vocab)
-                if tags and end > best_end:
-                    best_end, best = end, tags
+                frontier.append((child, position + 1))
+            if NUMBER in node and _is_number(word, vocab):
+                frontier.append((node[NUMBER], position + 1))
     return best_end, best
 
 
@@ -590,10 +635,15 @@ def _match(rule: Rule, clause: _Clause) -> Optional[List[List[Mention]]]:
 def _set_aside(found: List[List[Mention]], clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else."""
+    if not clause.tags & _SETTING_ASIDE:
+        return False  # nothing in the clause could set a finding aside
     def aside(mention: Mention) -> bool:
         return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
                 or _before("@third_person", mention, clause, until="@first_person"))
     return any(all(aside(m) for m in mentions) for mentions in found)
+
+
+_SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
 
 
 # --------------------------------------------------------------------------- assess
@@ -628,7 +678,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             qualifiers |= following.tags
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers
-        for rule in vocab.rules:
+        for rule in _candidate_rules(clause.tags, vocab):
             found = _match(rule, clause)
             if found is None:
                 continue
@@ -656,10 +706,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
 
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
     # right leg named anywhere, once a leg finding is raised.
-    if any(rule.sided and rule.flag in raised for rule in vocab.rules):
-        legs = set().union(*(rule.when[0] for rule in vocab.rules if rule.sided))
+    if vocab.sided_flags & raised.keys():
         for clause in clauses:
-            if clause.tags & legs:
+            if clause.tags & vocab.sided_places:
                 sides |= clause.tags & {"left", "right"}
     if {"left", "right"} <= sides:
         raised[vocab.both_flag] = vocab.flag_levels[vocab.both_flag]
@@ -727,7 +776,7 @@ def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
 
 
 def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
-    return any(_match(rule, clause) is not None for rule in vocab.rules)
+    return any(_match(rule, clause) is not None for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:
