@@ -175,3 +175,20 @@ def test_the_failed_triage_flag_is_recorded_for_the_safety_dialogue(monkeypatch)
     monkeypatch.setattr("spasm_coach.handlers.describe.ask_clarifying", spy)
     lambda_handler(intent("DescribeIntent", {"Description": "i wet myself"}), None)
     assert seen == {"failed": True, "assessment": None}
+
+
+def test_the_simulator_hears_exact_samples_before_carriers_and_phrases_before_guesses():
+    from spasm_coach.simulator.nlu import NLU
+    nlu = NLU({"interactionModel": {"languageModel": {"invocationName": "test skill", "intents": [
+        {"name": "AMAZON.FallbackIntent", "samples": []},
+        {"name": "Spasm", "samples": ["my back seized up"]},
+        {"name": "Symptom", "slots": [{"name": "Symptom", "type": "SYMPTOM"}], "samples": ["my {Symptom}"]},
+        {"name": "Describe", "slots": [{"name": "Description", "type": "AMAZON.SearchQuery"}],
+         "samples": ["my {Description}"]},
+    ], "types": [{"name": "SYMPTOM", "values": [{"id": "saddle_numbness", "name": {"value": "bum is numb"}}]}]}}})
+    assert nlu.hear("my back seized up").intent == "Spasm"  # an exact sample
+    symptom = nlu.hear("my bum is numb")  # a listed value
+    assert symptom.intent == "Symptom" and symptom.slots["Symptom"].resolved_id == "saddle_numbness"
+    described = nlu.hear("my legs are tingly")  # a free phrase, not an unlisted guess at a symptom
+    assert described.intent == "Describe" and described.slots["Description"].value == "legs are tingly"
+    assert not described.ties
