@@ -48,7 +48,7 @@ MAX_CHARS = 600
 # Order in which clarifying topics are preferred when several fit equally.
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
-MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@history", "@hypothetical", "@resolved",
+MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
            "@third_person", "@first_person", "@restart")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
@@ -146,6 +146,7 @@ class Vocabulary:
     follow_up: Dict[str, str]  # flag -> the question that could raise it
     follow_up_unless_side: FrozenSet[str]  # flags asked about only when no side was named
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
+    qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
@@ -324,6 +325,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         follow_up={name: info["follow_up"] for name, info in flags.items() if info.get("follow_up")},
         follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
         places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
+        qualifying=frozenset(tag for group in data["qualifying_groups"] for tag in data["concepts"][group]),
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
@@ -459,7 +461,17 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
             token = token.replace("'", "")
             if token:
                 words.append(token)
-    return _drop_fillers(_replace_equivalents(words, vocab), vocab)
+    return [_possessive(word, vocab) for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+
+
+def _possessive(word: str, vocab: Vocabulary) -> str:
+    """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
+    whose stem is a known word reads as the stem."""
+    if word.endswith("s") and word not in vocab.lexicon:
+        stem = vocab.lexicon.get(word[:-1])
+        if stem is not None and "" in stem:
+            return word[:-1]
+    return word
 
 
 def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
@@ -676,8 +688,14 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         qualifiers = set(clause.tags)
         if following is not None and not _has_findings(following, vocab):
             qualifiers |= following.tags
+        if following is not None and not following.tags & vocab.places:
+            # "my leg is weak, and it's getting worse": the time course is this clause's.
+            lent = following.tags & vocab.qualifying
+            if lent:
+                clause.mentions.append(Mention(frozenset(lent), len(clause.words), len(clause.words)))
+                clause.tags |= lent
         history = "@history" in qualifiers and "@new" not in qualifiers
-        resolved = "@resolved" in qualifiers
+        resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
         for rule in _candidate_rules(clause.tags, vocab):
             found = _match(rule, clause)
             if found is None:
