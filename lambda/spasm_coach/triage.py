@@ -325,7 +325,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         follow_up={name: info["follow_up"] for name, info in flags.items() if info.get("follow_up")},
         follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
         places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
-        qualifying=frozenset(tag for group in data["qualifying_groups"] for tag in data["concepts"][group]),
+        qualifying=frozenset(data["qualifying_tags"]),
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],

@@ -30,7 +30,8 @@ from .safety import SAFETY_QUESTIONS, ask_clarifying, assessment
 # A free phrase after a carrier; the ones whose carrier means something are listed,
 # with that meaning, in the content (describe.carrier_meaning).
 DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent",
-                    "DescribePainIntent", "DescribeBladderIntent", "DescribeBowelIntent")
+                    "DescribePainIntent", "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent",
+                    "DescribeExerciseIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
