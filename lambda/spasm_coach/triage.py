@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -126,7 +127,9 @@ class Vocabulary:
     fillers: FrozenSet[Tuple[str, ...]]  # "um", "you know": dropped
     like_kept_after: FrozenSet[str]  # "feels like" is not a filler
     numbers: FrozenSet[str]
-    lexicon: Dict[str, Any]  # a trie of phrases: word -> node; "" -> tags
+    # Phrases by their first word ("#" for a number), longest first: (words, tags).
+    lexicon: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
+    single_words: FrozenSet[str]  # phrases of one word
     clause_breaks: FrozenSet[str]  # "but" always starts a clause
     breaks_before_subject: FrozenSet[str]  # "and", "so": only before a new subject
     subjects: FrozenSet[str]
@@ -182,7 +185,7 @@ def read_vocabulary(locale: str) -> Dict[str, Any]:
     data = _read(SHARED)
     if locale != SHARED and _vocabulary_path(locale).exists():
         extra = _read(locale)
-        data = json.loads(json.dumps(data))  # a copy to merge into
+        # The shared data is read afresh for each locale, so it can be extended in place.
         for group, concepts in (extra.get("concepts") or {}).items():
             if not isinstance(concepts, dict):
                 raise VocabularyError("%s: concepts.%s is not an object" % (locale, group))
@@ -208,7 +211,8 @@ def _find_concept(data: Mapping[str, Any], tag: str) -> Optional[Dict[str, Any]]
 
 
 def _words(phrase: str) -> Tuple[str, ...]:
-    return tuple(phrase.lower().split())
+    # Interned: the same word in a thousand phrases is kept once.
+    return tuple(sys.intern(word) for word in phrase.lower().split())
 
 
 def _build(locale: str) -> Vocabulary:
@@ -233,7 +237,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         if not info.get("source"):
             problems.append("flag %s has no source" % name)
 
-    lexicon: Dict[str, Any] = {}
+    phrases: Dict[Tuple[str, ...], Set[str]] = {}
     defined: Set[str] = set(MARKERS)
     compounds: Set[str] = set()  # concepts that stand for others ("wet myself": bladder + leak)
     implied: Set[Tuple[str, str]] = set()
@@ -253,10 +257,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
                 if not words or not all(re.fullmatch(r"[a-z0-9]+|#", w) for w in words):
                     problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
                     continue
-                node = lexicon
-                for word in words:
-                    node = node.setdefault(word, {})
-                node.setdefault("", set()).update({tag} | also)
+                phrases.setdefault(words, set()).update({tag} | also)
 
     rules = []
     seen_ids: Set[str] = set()
@@ -305,7 +306,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         fillers=frozenset(_words(f) for f in data["fillers"]),
         like_kept_after=frozenset(data["like_kept_after"]),
         numbers=frozenset(data["number_words"]),
-        lexicon=lexicon,
+        lexicon=_lexicon(phrases),
+        single_words=frozenset(words[0] for words in phrases if len(words) == 1),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
@@ -331,6 +333,18 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
     )
+
+
+def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]
+             ) -> Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]:
+    """Phrases filed by their first word, longest first, with one frozen set per distinct
+    set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
+    shared: Dict[FrozenSet[str], FrozenSet[str]] = {}
+    by_first: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
+    for words, tags in phrases.items():
+        frozen = shared.setdefault(frozenset(tags), frozenset(tags))
+        by_first.setdefault(words[0], []).append((words, frozen))
+    return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in by_first.items()}
 
 
 def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
@@ -467,10 +481,8 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem."""
-    if word.endswith("s") and word not in vocab.lexicon:
-        stem = vocab.lexicon.get(word[:-1])
-        if stem is not None and "" in stem:
-            return word[:-1]
+    if word.endswith("s") and word not in vocab.lexicon and word[:-1] in vocab.single_words:
+        return word[:-1]
     return word
 
 
@@ -538,37 +550,34 @@ def _is_number(word: str, vocab: Vocabulary) -> bool:
 
 def _mentions(words: Sequence[str], vocab: Vocabulary) -> List[Mention]:
     """The longest lexicon phrase at each position, left to right, not overlapping."""
+    words = tuple(words)
     found: List[Mention] = []
     index = 0
     while index < len(words):
-        end, tags = _longest(vocab.lexicon, words, index, vocab)
+        end, tags = _longest(words, index, vocab)
         if tags:
-            found.append(Mention(frozenset(tags), index, end))
+            found.append(Mention(tags, index, end))
             index = end
         else:
             index += 1
     return found
 
 
-def _longest(lexicon: Dict[str, Any], words: Sequence[str], start: int,
-             vocab: Vocabulary) -> Tuple[int, Optional[Set[str]]]:
-    """The end and tags of the longest lexicon phrase starting at `start`; where a phrase
-    has # (any number), a number word or digits may stand there."""
-    best_end, best = start, None
-    frontier = [(lexicon, start)]
-    while frontier:
-        node, position = frontier.pop()
-        tags = node.get("")
-        if tags and position > best_end:
-            best_end, best = position, tags
-        if position < len(words):
-            word = words[position]
-            child = node.get(word)
-            if child is not None:
-                frontier.append((child, position + 1))
-            if NUMBER in node and _is_number(word, vocab):
-                frontier.append((node[NUMBER], position + 1))
-    return best_end, best
+def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int, Optional[FrozenSet[str]]]:
+    """The end and tags of the longest phrase starting at `start`; where a phrase has #,
+    any number (a number word or digits) may stand."""
+    word = words[start]
+    candidates = vocab.lexicon.get(word, ())
+    if _is_number(word, vocab) and NUMBER in vocab.lexicon:
+        candidates = tuple(sorted(candidates + vocab.lexicon[NUMBER], key=lambda item: -len(item[0])))
+    for phrase, tags in candidates:
+        end = start + len(phrase)
+        said = words[start:end]
+        if said == phrase or (NUMBER in phrase and len(said) == len(phrase) and all(
+                expected == heard or (expected == NUMBER and _is_number(heard, vocab))
+                for expected, heard in zip(phrase, said))):
+            return end, tags
+    return start, None
 
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
@@ -636,23 +645,22 @@ def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str]
     return seen
 
 
-def _match(rule: Rule, clause: _Clause) -> Optional[List[List[Mention]]]:
-    """For each of the rule's groups, the mentions in the clause that fit it; None if
-    the rule does not fire here."""
-    if rule.unless & clause.tags or not all(group & clause.tags for group in rule.when):
-        return None
-    return [[m for m in clause.mentions if m.tags & group] for group in rule.when]
+def _fires(rule: Rule, clause: _Clause) -> bool:
+    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`."""
+    tags = clause.tags
+    return not rule.unless & tags and all(group & tags for group in rule.when)
 
 
-def _set_aside(found: List[List[Mention]], clause: _Clause, vocab: Vocabulary) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else."""
     if not clause.tags & _SETTING_ASIDE:
         return False  # nothing in the clause could set a finding aside
+
     def aside(mention: Mention) -> bool:
         return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
                 or _before("@third_person", mention, clause, until="@first_person"))
-    return any(all(aside(m) for m in mentions) for mentions in found)
+    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
@@ -697,11 +705,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
         for rule in _candidate_rules(clause.tags, vocab):
-            found = _match(rule, clause)
-            if found is None:
+            if not _fires(rule, clause):
                 continue
             set_aside = (
-                _set_aside(found, clause, vocab)
+                _set_aside(rule, clause, vocab)
                 or (history and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
             )
@@ -794,7 +801,7 @@ def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
 
 
 def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
-    return any(_match(rule, clause) is not None for rule in _candidate_rules(clause.tags, vocab))
+    return any(_fires(rule, clause) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:
