@@ -468,20 +468,22 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     for token in _TOKEN.findall(text):
         if token.endswith("'s"):
             stem = token[:-2].replace("'", "")
-            words.extend((stem, "is") if stem in _S_IS else (stem,))
+            if stem:
+                words.extend((stem, "is") if stem in _S_IS else (stem,))
         elif token.startswith("i'd"):
             words.append("i")
         else:
             token = token.replace("'", "")
             if token:
                 words.append(token)
-    return [_possessive(word, vocab) for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+    return [_possessive(word, vocab) if word[-1:] == "s" else word
+            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
 
 
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem."""
-    if word.endswith("s") and word not in vocab.lexicon and word[:-1] in vocab.single_words:
+    if word not in vocab.lexicon and word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
@@ -757,7 +759,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         level = "clarify"
 
     order = vocab.flag_order
-    flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order.get(f, 99))))
+    flags = tuple(raised) if len(raised) < 2 else tuple(
+        sorted(raised, key=lambda f: (-_RANK[raised[f]], order.get(f, 99))))
     near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order.get(f, 99))))
 
     clarify: Optional[str] = None
