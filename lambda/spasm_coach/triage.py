@@ -650,7 +650,12 @@ def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str]
 def _fires(rule: Rule, clause: _Clause) -> bool:
     """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`."""
     tags = clause.tags
-    return not rule.unless & tags and all(group & tags for group in rule.when)
+    if rule.unless & tags:
+        return False
+    for group in rule.when:
+        if not group & tags:
+            return False
+    return True
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -726,7 +731,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 near[flag] = max(near.get(flag, 0), rank)
                 topics.append((rank, vocab.flag_topics[flag]))
                 continue
-            raised[flag] = max_level(raised.get(flag, "none"), LEVELS[rank])
+            if rank > _RANK[raised.get(flag, "none")]:
+                raised[flag] = LEVELS[rank]
             if rule.sided:
                 if not both and not clause.tags & vocab.side_tags:
                     asked_side.append(flag)
@@ -752,9 +758,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if vocab.superseded.get(flag, frozenset()) & set(raised):
             del raised[flag]  # "sudden weakness in one leg" is the emergency, not also the urgent one
 
-    level = "none"
-    for flag_level_ in raised.values():
-        level = max_level(level, flag_level_)
+    level = LEVELS[max((_RANK[found] for found in raised.values()), default=0)]
     if level == "none" and (near or topics):
         level = "clarify"
 
