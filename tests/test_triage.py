@@ -435,7 +435,8 @@ def test_the_shared_file_and_locale_additions():
     assert (CONTENT / "redflags.en.json").exists()
     for locale in ("en-US", "en-GB", "en-AU", "en-IN", "en-CA"):
         extra = json.loads((CONTENT / ("redflags.%s.json" % locale)).read_text(encoding="utf-8"))
-        assert set(extra) <= {"locale", "about", "concepts", "equivalents", "fillers"}, locale  # additions only
+        assert set(extra) <= {"locale", "about", "source", "concepts", "equivalents", "fillers"}, locale  # additions only
+        assert extra["source"], locale
 
 
 def test_assess_honours_its_locale():

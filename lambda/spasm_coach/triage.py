@@ -21,7 +21,9 @@ Levels follow clinical.md's red-flag table:
 
     none < clarify < doctor < urgent < emergency
 
-The highest level wins. A vocabulary that does not load or validate raises
+The highest level wins. Odd input (None, empty, symbols, another language) is "none";
+text longer than MAX_CHARS (600 characters) is cut at the last word boundary before it.
+A vocabulary that does not load or validate raises
 VocabularyError: a broken vocabulary must stop the skill, never quietly turn every
 emergency into a question. ``check(locale)`` loads and validates one up front.
 """
