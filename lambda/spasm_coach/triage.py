@@ -197,10 +197,8 @@ def read_vocabulary(locale: str) -> Dict[str, Any]:
                     raise VocabularyError("%s adds words to %r, which the shared vocabulary does not define"
                                           % (locale, tag))
                 known["terms"] = list(known["terms"]) + list(addition.get("terms", ()))
-        for key in ("equivalents",):
-            data[key] = dict(data.get(key, {}), **(extra.get(key) or {}))
-        for key in ("fillers",):
-            data[key] = list(data.get(key, [])) + list(extra.get(key) or [])
+        data["equivalents"] = dict(data["equivalents"], **(extra.get("equivalents") or {}))
+        data["fillers"] = list(data["fillers"]) + list(extra.get("fillers") or [])
         data["locale"] = locale
     return data
 
@@ -228,9 +226,63 @@ def _build(locale: str) -> Vocabulary:
 
 
 def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
-    problems: List[str] = []
+    """The vocabulary's data made ready to read with; every problem found is reported at once."""
     flags = data["flags"]
     topics = set(data["clarify_questions"]) - {"about"}
+    problems = _flag_problems(flags, topics)
+    phrases, defined, compounds = _read_concepts(data["concepts"], problems)
+    rules = _read_rules(data["rules"], flags, topics, defined, problems)
+    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
+        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
+    if unused:
+        problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
+    both_flag = data["both_sides"]["flag"]
+    reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
+    if set(flags) - reached:
+        problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
+    if problems:
+        raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
+
+    equivalents = {k: v for k, v in data["equivalents"].items() if k != "about"}
+    reading = data["clauses"]
+    negation = data["negation"]
+    return Vocabulary(
+        locale=locale,
+        equivalents={_words(k): _words(v) for k, v in equivalents.items()},
+        fillers=frozenset(_words(f) for f in data["fillers"]),
+        like_kept_after=frozenset(data["like_kept_after"]),
+        numbers=frozenset(data["number_words"]),
+        lexicon=_lexicon(phrases),
+        single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        clause_breaks=frozenset(reading["always"]),
+        breaks_before_subject=frozenset(reading["before_a_new_subject"]),
+        subjects=frozenset(reading["subjects"]),
+        negation_window=int(negation["window"]),
+        never_undone_by=frozenset(negation["never_undone_by"]),
+        determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
+        determiner_stops=frozenset(negation["determiner_stops"]),
+        rules=tuple(rules),
+        rules_by_tag=_index_rules(rules),
+        sided_flags=frozenset(r.flag for r in rules if r.sided and r.flag),
+        sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
+        equivalent_length=max((len(_words(k)) for k in equivalents), default=1),
+        rewritten_starts=frozenset(_words(k)[0] for k in list(equivalents) + list(data["fillers"])) | {"like"},
+        flag_levels={name: info["level"] for name, info in flags.items()},
+        flag_topics={name: info["clarify"] for name, info in flags.items()},
+        flag_order={name: index for index, name in enumerate(flags)},
+        follow_up={name: info["follow_up"] for name, info in flags.items() if info.get("follow_up")},
+        follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
+        places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
+        qualifying=frozenset(data["qualifying_tags"]),
+        superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
+        side_tags=frozenset(data["side_tags"]),
+        both_tag=data["both_sides"]["tag"],
+        both_flag=both_flag,
+    )
+
+
+def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
+    problems = []
     for name, info in flags.items():
         if info.get("level") not in ("doctor", "urgent", "emergency"):
             problems.append("flag %s: level %r" % (name, info.get("level")))
@@ -238,12 +290,18 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
             problems.append("flag %s: clarify topic %r" % (name, info.get("clarify")))
         if not info.get("source"):
             problems.append("flag %s has no source" % name)
+    return problems
 
+
+def _read_concepts(groups: Mapping[str, Any], problems: List[str]
+                   ) -> Tuple[Dict[Tuple[str, ...], Set[str]], Set[str], Set[str]]:
+    """Every phrase with its tags; the tags defined; the compound concepts ("wet myself"
+    stands for bladder + leak)."""
     phrases: Dict[Tuple[str, ...], Set[str]] = {}
     defined: Set[str] = set(MARKERS)
-    compounds: Set[str] = set()  # concepts that stand for others ("wet myself": bladder + leak)
+    compounds: Set[str] = set()
     implied: Set[Tuple[str, str]] = set()
-    for group, concepts in data["concepts"].items():
+    for concepts in groups.values():
         for tag, concept in concepts.items():
             if not concept.get("source"):
                 problems.append("concept %s has no source" % tag)
@@ -260,10 +318,16 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
                     problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
                     continue
                 phrases.setdefault(words, set()).update({tag} | also)
+    problems.extend("concept %s stands for %r, which is not defined" % (tag, other)
+                    for tag, other in sorted(implied) if other not in defined)
+    return phrases, defined, compounds
 
-    rules = []
+
+def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], topics: Set[str],
+                defined: Set[str], problems: List[str]) -> List[Rule]:
+    rules: List[Rule] = []
     seen_ids: Set[str] = set()
-    for raw in data["rules"]:
+    for raw in raws:
         rule_id = raw["id"]
         if rule_id in seen_ids:
             problems.append("rule %s is defined twice" % rule_id)
@@ -287,54 +351,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
             level=flags[flag]["level"] if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
             history_is_the_flag=bool(raw.get("history_is_the_flag"))))
-    problems.extend("concept %s stands for %r, which is not defined" % (tag, other)
-                    for tag, other in sorted(implied) if other not in defined)
-    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
-        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
-    if unused:
-        problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
-    both_flag = data["both_sides"]["flag"]
-    reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
-    if set(flags) - reached:
-        problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
-    if problems:
-        raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
-
-    reading = data["clauses"]
-    negation = data["negation"]
-    return Vocabulary(
-        locale=locale,
-        equivalents={_words(k): _words(v) for k, v in data["equivalents"].items() if k != "about"},
-        fillers=frozenset(_words(f) for f in data["fillers"]),
-        like_kept_after=frozenset(data["like_kept_after"]),
-        numbers=frozenset(data["number_words"]),
-        lexicon=_lexicon(phrases),
-        single_words=frozenset(words[0] for words in phrases if len(words) == 1),
-        clause_breaks=frozenset(reading["always"]),
-        breaks_before_subject=frozenset(reading["before_a_new_subject"]),
-        subjects=frozenset(reading["subjects"]),
-        negation_window=int(negation["window"]),
-        never_undone_by=frozenset(negation["never_undone_by"]),
-        determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
-        determiner_stops=frozenset(negation["determiner_stops"]),
-        rules=tuple(rules),
-        rules_by_tag=_index_rules(rules),
-        sided_flags=frozenset(r.flag for r in rules if r.sided and r.flag),
-        sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
-        equivalent_length=max((len(_words(k)) for k in data["equivalents"]), default=1),
-        rewritten_starts=frozenset(_words(k)[0] for k in list(data["equivalents"]) + list(data["fillers"])) | {"like"},
-        flag_levels={name: info["level"] for name, info in flags.items()},
-        flag_topics={name: info["clarify"] for name, info in flags.items()},
-        flag_order={name: index for index, name in enumerate(flags)},
-        follow_up={name: info["follow_up"] for name, info in flags.items() if info.get("follow_up")},
-        follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
-        places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
-        qualifying=frozenset(data["qualifying_tags"]),
-        superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
-        side_tags=frozenset(data["side_tags"]),
-        both_tag=data["both_sides"]["tag"],
-        both_flag=both_flag,
-    )
+    return rules
 
 
 def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]
