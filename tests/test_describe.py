@@ -192,3 +192,16 @@ def test_the_simulator_hears_exact_samples_before_carriers_and_phrases_before_gu
     described = nlu.hear("my legs are tingly")  # a free phrase, not an unlisted guess at a symptom
     assert described.intent == "Describe" and described.slots["Description"].value == "legs are tingly"
     assert not described.ties
+
+
+def test_a_body_part_id_is_not_a_red_flag_of_its_own():
+    """Slot ids that are flag ids raise that flag (SYMPTOM, SAFETY_ANSWER); a body part's id
+    must not: "pain in my bladder" is read from its words (a possible urine infection)."""
+    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    for slot_type in model["types"]:
+        if slot_type["name"] in ("BODY_PART", "SENSATION"):
+            for value in slot_type["values"]:
+                assert triage.flag_level(value["id"]) == "none", value["id"]
+    said = Said(lambda_handler(intent("SensationIntent", {"Sensation": ("pain", "pain"),
+                                                          "BodyPart": ("bladder", "bladder_area")}), None))
+    assert said.attributes["safety"] == "urgent"
