@@ -31,7 +31,7 @@ from .safety import SAFETY_QUESTIONS, ask_clarifying, assessment
 # with that meaning, in the content (describe.carrier_meaning).
 DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent",
                     "DescribePainIntent", "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent",
-                    "DescribeExerciseIntent")
+                    "DescribeExerciseIntent", "DescribeSittingIntent", "DescribeSexIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
