@@ -396,7 +396,9 @@ def _vocabulary_name(locale: Optional[str]) -> str:
     key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
     name = _NAMES.get(key)
     if name is None:
-        name = _NAMES[key] = locale if _vocabulary_path(locale).exists() else SHARED
+        name = locale if _vocabulary_path(locale).exists() else SHARED
+        if len(_NAMES) < 64:  # locales come from requests: bound what is kept
+            _NAMES[key] = name
     return name
 
 
