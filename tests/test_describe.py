@@ -109,7 +109,6 @@ def test_nothing_found_is_answered_calmly_never_with_a_medical_question(state, w
 
 @pytest.mark.parametrize("pending", SAFETY_QUESTIONS)
 def test_describe_and_unsure_yield_while_a_safety_question_is_pending(pending):
-    from envelopes import envelope  # noqa: F401  (the handlers read a real request)
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_core.attributes_manager import AttributesManager
     from ask_sdk_model import RequestEnvelope
