@@ -616,3 +616,12 @@ def test_what_a_carrier_leaves_in_the_slot_still_routes():
     assert not wrong, wrong
 
 
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-AU", "en-IN", "en-CA"])
+def test_every_english_locale_routes_clinical_phrases_alike(locale):
+    """Locale files only add words: clinical.md's phrases route the same in every one."""
+    for text, levels in CLINICAL_DEV_SET + CLINICAL_NEAR_MISSES:
+        assert assess(text, locale=locale).level in levels, (locale, text)
+    for text in CLINICAL_BENIGN:
+        assert assess(text, locale=locale).level == "none", (locale, text)
