@@ -16,7 +16,8 @@ LAUNCH_WORDS = {"open", "ask", "start", "tell", "launch", "begin", "load", "play
                 "talk", "use", "enable", "stop", "cancel", "exit", "quit", "help"}
 CONNECTING_WORDS = {"to", "for", "about", "by", "from", "if", "whether", "and", "that", "with", "using"}
 FORBIDDEN_IN_INVOCATION = {"alexa", "amazon", "echo", "computer", "skill", "app"}
-SAFETY_INTENTS = {"SymptomIntent", "SafetyAnswerIntent"}
+# Intents whose words the triage reads before anything else answers (handlers/safety.py).
+SAFETY_INTENTS = {"SymptomIntent", "SensationIntent", "SafetyAnswerIntent", "DescribeIntent"}
 SAMPLE_CHARS = re.compile(r"^(?:[a-z' .\-]|\{[A-Za-z_]+\})+$")
 
 
@@ -68,17 +69,36 @@ def test_samples_are_unique_legal_and_their_slots_declared(path):
                 assert slot in slots, (intent["name"], sample)
             assert sample not in seen, "%r is in %s and %s" % (sample, seen[sample], intent["name"])
             seen[sample] = intent["name"]
-            # The same words around different slots are ambiguous; only the two safety
-            # intents may share a shape, since both go to the triage first.
+            used = re.findall(r"\{(\w+)\}", sample)
+            assert len(used) == len(set(used)), "a slot used twice: %r" % sample
+            # The same words around different slots are ambiguous; only the safety
+            # intents may share a shape, since all go to the triage first.
             shape = re.sub(r"\{\w+\}", "{}", sample)
             other = shapes.setdefault(shape, intent["name"])
-            assert other == intent["name"] or {other, intent["name"]} == SAFETY_INTENTS, (sample, other)
+            assert other == intent["name"] or {other, intent["name"]} <= SAFETY_INTENTS, (sample, other)
     for slot_type in model.get("types", []):
         values = [v["name"]["value"] for v in slot_type["values"]]
         synonyms = [s for v in slot_type["values"] for s in v["name"].get("synonyms", [])]
         assert len(set(values + synonyms)) == len(values + synonyms), slot_type["name"]
         assert all(len(v) <= 140 for v in values + synonyms)
         assert all(v.get("id") for v in slot_type["values"])
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_free_phrase_intents_follow_alexas_rules(path):
+    """AMAZON.SearchQuery: one phrase slot per sample, always with a carrier phrase, and in
+    intents of their own, apart from custom slots (alexa-platform.md)."""
+    search_intents = 0
+    for intent in language_model(path)["intents"]:
+        types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        if "AMAZON.SearchQuery" not in types.values():
+            continue
+        search_intents += 1
+        assert set(types.values()) == {"AMAZON.SearchQuery"}, intent["name"]
+        for sample in intent["samples"]:
+            used = re.findall(r"\{(\w+)\}", sample)
+            assert len(used) == 1 and sample.strip() != "{%s}" % used[0], sample
+    assert search_intents >= 1
 
 
 def test_slot_ids_match_the_content():

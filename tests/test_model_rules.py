@@ -66,18 +66,9 @@ def slots_of(intent):
     return {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
 
 
-# Known breaks in today's en-US model, being fixed on the branch that rewrites the
-# symptom intents. strict=True: once the fix lands these pass, fail as XPASS, and the
-# marker must go.
-KNOWN = {
-    ("slot_twice", "en-US", "SensationIntent"):
-        "SensationIntent: '{Sensation} in my {BodyPart} and {BodyPart}' uses BodyPart twice",
-    ("phrase_alone", "en-US", "SymptomIntent"):
-        "SymptomIntent: AMAZON.SearchQuery (Description) shares the intent with the custom "
-        "slot Symptom",
-    ("only_slots", "en-US", "SymptomIntent"):
-        "SymptomIntent has a phrase-type slot and the slot-only sample '{Symptom}'",
-}
+# Known breaks of a model, each with why it is still there (strict xfail: once fixed it
+# fails as XPASS, and the entry must go). None today.
+KNOWN = {}
 
 
 def per_intent(rule):

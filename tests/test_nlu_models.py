@@ -19,7 +19,7 @@ MODELS = sorted((ROOT / "interaction_model").glob("*.json"))
 BUILT_IN_FILLS = {
     "AMAZON.NUMBER": ["five"],
     "AMAZON.DURATION": ["ten minutes"],
-    "AMAZON.SearchQuery": ["my back feels stiff"],
+    "AMAZON.SearchQuery": ["had a long day at work"],
 }
 
 

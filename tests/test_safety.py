@@ -94,9 +94,9 @@ def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call(
         assert "111" not in said.text or locale == "en-AU"  # never the UK's non-urgent line
         for phrase in ("i will call", "i'll call", "calling", "alexa will"):
             assert phrase not in said.text.lower()
-    urgent = Said(lambda_handler(intent("SymptomIntent", {"Description": "i've had cancer before"}), None))
+    urgent = Said(lambda_handler(intent("DescribeIntent", {"Description": "had cancer before"}), None))
     assert "today" in urgent and urgent.end is False and urgent.attributes["safety"] == "urgent"
-    doctor = Said(lambda_handler(intent("SymptomIntent", {"Description": "pain going down my leg"}), None))
+    doctor = Said(lambda_handler(intent("DescribeIntent", {"Description": "pain going down my leg"}), None))
     assert "see a doctor" in doctor and "numb" in doctor and doctor.attributes["safety"] == "doctor"
 
 
@@ -167,4 +167,8 @@ def _slot_cases():
                                    {"pending": "screening_legs"}, {"pending": "legs_where"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
     said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
+    if name == "DescribeWhatIfIntent":
+        # "what if I wet myself ...": a question about a red flag gets a safety question, not an alarm.
+        assert said.attributes.get("safety") is None and questions.QUESTIONS[said.attributes["pending"]].safety
+        return
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

@@ -1,10 +1,15 @@
-"""Triage: clinical.md's development set, a large labelled set, negation, odd input, anchors.
+"""Triage: behaviour, not wording. Levels, flags and clarifying topics for clinical.md's
+phrases, the labelled development sets, concepts combined in any order, what sets a
+finding aside (denial, history, hypotheticals, someone else, positional and gone),
+speech-recogniser text, dialect words, per-locale vocabularies, odd input, and a
+vocabulary that is broken (which must fail loudly, never quietly answer "clarify").
 
 How fast it is is measured by `make bench` (the red-flag row), not here."""
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -12,11 +17,14 @@ from pathlib import Path
 import pytest
 
 from spasm_coach import triage
-from spasm_coach.triage import LEVELS, Assessment, assess, level_rank, max_level
+from spasm_coach.triage import LEVELS, Assessment, VocabularyError, assess, level_rank, max_level
 
-DATA = Path(__file__).resolve().parent / "data" / "triage_en-US.jsonl"
-VOCAB = Path(triage.__file__).resolve().parent / "content" / "redflags.en-US.json"
-ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).resolve().parent / "data"
+ROWS = [json.loads(line) for line in (DATA / "triage_en-US.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+CONCEPT_ROWS = [json.loads(line) for line in (DATA / "triage_concepts_en.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+CONTENT = Path(triage.__file__).resolve().parent / "content"
+LOCALE_FILES = sorted(p for p in CONTENT.glob("redflags.*.json"))
 
 # clinical.md, "Examples of real phrasings (a development set)", exactly as written there.
 CLINICAL_DEV_SET = [
@@ -46,10 +54,10 @@ CLINICAL_NEAR_MISSES = [
 CLINICAL_BENIGN = ["my back is spasming", "my hamstrings feel tight", "should I do leg raises"]
 
 
-def _alexa_form(text: str) -> str:
-    """What Alexa hands over: lower case words, no punctuation."""
+def asr(text: str) -> str:
+    """What a speech recogniser hands over: lower case words, no punctuation or apostrophes."""
     text = text.lower().replace("-", " ")
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z' ]+", " ", text)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z ]+", "", text)).strip()
 
 
 def _accepted(row) -> set:
@@ -62,13 +70,13 @@ def _accepted(row) -> set:
 @pytest.mark.parametrize("text,levels", CLINICAL_DEV_SET + CLINICAL_NEAR_MISSES)
 def test_clinical_phrases_route_at_their_level(text, levels):
     assert assess(text).level in levels
-    assert assess(_alexa_form(text)).level in levels
+    assert assess(asr(text)).level in levels
 
 
 @pytest.mark.parametrize("text", CLINICAL_BENIGN)
 def test_clinical_benign_phrases_are_not_flagged(text):
     assert assess(text).level == "none"
-    assert assess(_alexa_form(text)).level == "none"
+    assert assess(asr(text)).level == "none"
 
 
 def test_every_clinical_phrase_is_in_the_labelled_set():
@@ -79,7 +87,7 @@ def test_every_clinical_phrase_is_in_the_labelled_set():
         assert text in texts
 
 
-# --------------------------------------------------------------------------- labelled set
+# --------------------------------------------------------------------------- labelled sets
 
 
 def test_labelled_set_is_large_and_well_formed():
@@ -102,53 +110,28 @@ def test_labelled_set_rates():
     elapsed = time.perf_counter() - start
 
     caught = defaultdict(int)  # red flag found at its level or higher
-    exact = defaultdict(int)  # at its level or an accepted one
     totals = Counter(row["level"] for row in ROWS)
-    under = []  # red flags answered below their lowest acceptable level
-    missed = []  # red flags answered "none"
-    emergency_low = []  # emergencies answered below "urgent"
-    false_alarms = []  # benign phrases answered doctor or higher
-    benign_clarify = 0
-    wrong = []
+    missed, emergency_low, false_alarms, wrong = [], [], [], []
     for row, result in results:
-        label = row["level"]
-        got = result.level
+        label, got = row["level"], result.level
         if got not in _accepted(row):
             wrong.append((row["text"], label, got))
         if label in ("doctor", "urgent", "emergency"):
-            floor = min(level_rank(level) for level in _accepted(row))
             if level_rank(got) >= level_rank(label):
                 caught[label] += 1
-            if got in _accepted(row):
-                exact[label] += 1
-            if level_rank(got) < floor:
-                under.append((row["text"], label, got))
             if got == "none":
                 missed.append(row["text"])
             if label == "emergency" and level_rank(got) < level_rank("urgent"):
                 emergency_low.append(row["text"])
-        elif label == "none":
-            if result.is_red_flag:
-                false_alarms.append((row["text"], got))
-            elif got == "clarify":
-                benign_clarify += 1
+        elif label == "none" and result.is_red_flag:
+            false_alarms.append((row["text"], got))
 
     print()
-    print("triage labelled set: %d phrases (%s)" % (len(ROWS), ", ".join("%s %d" % (lv, totals[lv]) for lv in LEVELS)))
+    print("triage labelled set: %d phrases, %d at an accepted level (%.1f%%)"
+          % (len(ROWS), len(ROWS) - len(wrong), 100.0 * (len(ROWS) - len(wrong)) / len(ROWS)))
     for level in ("emergency", "urgent", "doctor"):
-        print(
-            "  recall %-9s at its level or higher: %d/%d = %.1f%%; at an accepted level: %.1f%%"
-            % (level, caught[level], totals[level], 100.0 * caught[level] / totals[level], 100.0 * exact[level] / totals[level])
-        )
-    near = [row for row, _ in results if row["level"] == "clarify"]
-    near_ok = sum(1 for row, result in results if row["level"] == "clarify" and result.level in _accepted(row))
-    print("  near misses answered with a clarifying question: %d/%d" % (near_ok, len(near)))
-    print(
-        "  false alarms (benign at doctor or higher): %d/%d = %.2f%%; benign given a clarifying question: %d"
-        % (len(false_alarms), totals["none"], 100.0 * len(false_alarms) / totals["none"], benign_clarify)
-    )
-    print("  under-triaged red flags: %d; red flags answered none: %d; emergencies below urgent: %d" % (len(under), len(missed), len(emergency_low)))
-    print("  phrases not at their labelled level: %d" % len(wrong))
+        print("  recall %-9s at its level or higher: %d/%d" % (level, caught[level], totals[level]))
+    print("  false alarms: %d; red flags answered none: %d" % (len(false_alarms), len(missed)))
     for text, label, got in wrong:
         print("    %-9s -> %-9s %s" % (label, got, text))
     print("  mean time per phrase: %.3f ms" % (1000.0 * elapsed / len(ROWS)))
@@ -157,46 +140,204 @@ def test_labelled_set_rates():
     assert not missed, missed
     assert not emergency_low, emergency_low
     assert len(false_alarms) / totals["none"] <= 0.01, false_alarms
+    assert len(wrong) / len(ROWS) <= 0.02, wrong
 
 
-# --------------------------------------------------------------------------- behaviour
+def test_concept_development_set():
+    """Phrasings written for the concept design (tests/data/triage_concepts_en.jsonl), as typed and as heard.
+
+    Batch 1 was written before the vocabulary was tuned on it (95 of 98 at first), batch 2
+    after batch 1 passed (75 of 95 at first), batch 3 after batch 2 (64 of 78 at first),
+    batch 4 after batch 3 (53 of 58 at first; through the simulator 32 of 39 red flags),
+    batch 5 after batch 4 (60 of 69 at first, 1 false alarm in 60 benign phrases; through the
+    simulator 41 of 49 red flags, 3 to FallbackIntent); all now pass, so they are development sets, not a measure of phrasings nobody wrote down yet."""
+    wrong = []
+    for row in CONCEPT_ROWS:
+        for text in (row["text"], asr(row["text"])):
+            if assess(text).level not in _accepted(row):
+                wrong.append((text, row["level"], assess(text).level))
+    assert len(CONCEPT_ROWS) >= 90
+    assert not wrong, wrong
+
+
+# --------------------------------------------------------------------------- concepts
+
+
+@pytest.mark.parametrize("text", [
+    "my bum is numb", "numb bum", "numbness around my bum", "my bum has gone all numb you know",
+    "i have got this numbness in my bum", "bum numb", "there is numbness and it is in my bum",
+])
+def test_concepts_combine_in_any_order_with_filler_words(text):
+    result = assess(text)
+    assert (result.level, result.flags) == ("emergency", ("saddle_numbness",)), text
+
+
+def test_a_concept_alone_is_not_a_red_flag():
+    assert assess("my bum").level == "none"
+    assert assess("i need a wee").level == "none"
+    assert assess("numb").level == "clarify"  # numb, but where?
+    assert assess("numb").clarify == "where"
+
+
+def test_concepts_do_not_combine_across_clauses():
+    # The place of one clause and the symptom of another, each with its own place.
+    assert assess("my bum is fine, my toes are numb").flags == ("one_leg",)
 
 
 def test_a_denial_never_cancels_another_flag():
     result = assess("no fever but I wet myself")
-    assert result.level == "emergency"
-    assert result.flags == ("bladder",)
+    assert (result.level, result.flags) == ("emergency", ("bladder",))
     assert "fever" in result.near_misses
-    assert assess("no fever i wet myself").level == "emergency"
-    assert assess("i don't have any leg pain but i pooed myself").level == "emergency"
+    for text in ("no fever i wet myself", "i don't have any leg pain but i pooed myself",
+                 "no fever no chest pain but my bum is numb", "i haven't fallen but i can't pee"):
+        assert assess(text).level == "emergency", text
 
 
-def test_no_as_an_answer_does_not_negate_what_follows():
-    assert assess("no i can't feel my legs").level == "emergency"
+@pytest.mark.parametrize("text", [
+    "no numbness", "i have no numbness in my legs", "my legs aren't numb", "there's no tingling in my bum",
+    "i haven't wet myself", "i'm not leaking", "without any numbness", "i don't have pins and needles in my feet",
+    "never had any leaking", "i can still feel my legs fine", "my bladder is fine",
+])
+def test_negation_sets_a_finding_aside(text):
+    result = assess(text)
+    assert result.level in ("clarify", "none") and not result.flags, (text, result)
+
+
+def test_negation_reaches_only_so_far():
+    assert assess("no i can't feel my legs").level == "emergency"  # "no" answers, then a new statement
     assert assess("no, my leg is numb").level == "doctor"
+    assert assess("no numbness or tingling in my legs").level == "clarify"  # a list
+    assert assess("no numbness and my legs are tingling").level == "emergency"  # a new subject
+    assert assess("i've never had numbness like this before in my legs").level == "emergency"  # new, not denied
 
 
-def test_negation_carries_across_a_list_only():
-    assert assess("no numbness or tingling in my legs").level == "clarify"
-    assert assess("no numbness and my legs are tingling").level == "emergency"
+@pytest.mark.parametrize("text", [
+    "i've leaked a bit when i sneeze ever since my kids", "i've had a dodgy bladder for years",
+    "i used to get pins and needles in my leg", "i wet myself but that was years ago",
+    "i've always had numb toes", "my foot has dragged since i was a child",
+])
+def test_history_is_a_near_miss(text):
+    assert assess(text).level == "clarify", text
+
+
+def test_history_is_the_red_flag_itself_for_cancer_steroids_and_drugs():
+    assert assess("i had cancer years ago").level == "urgent"
+    assert assess("i've been on steroid tablets for years").level == "urgent"
+    assert assess("i used to inject drugs").level == "urgent"
+
+
+def test_new_beats_history():
+    assert assess("i've leaked for years but now i can't pee at all").level == "emergency"
+    assert assess("i can't get an erection since my back went").level == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "what if my legs go numb", "should i worry if my bum goes numb", "is it bad if i leak a bit",
+    "what happens if i can't pee", "what are the warning signs of numbness", "can back pain cause numbness",
+    "how do i know if it's sciatica",
+])
+def test_hypotheticals_and_questions_about_red_flags_are_not_alarms(text):
+    assert assess(text).level == "clarify", text
+
+
+@pytest.mark.parametrize("text", [
+    "my mum had cancer", "my husband fell off a ladder last year", "my dad can't feel his legs",
+    "she wet herself",
+])
+def test_someone_else_is_not_the_person_speaking(text):
+    assert not assess(text).is_red_flag, text
+
+
+def test_the_speaker_after_someone_else_counts():
+    assert assess("my wife says i wet myself in my sleep").level == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my leg went dead from sitting cross-legged but it's fine now", "my foot fell asleep",
+    "my toes were tingling but it passed", "my leg went numb from kneeling but it's gone now",
+])
+def test_positional_and_gone_is_a_near_miss(text):
+    assert assess(text).level == "clarify", text
 
 
 def test_one_leg_and_both_legs():
     one = assess("pain going down my leg")
     assert (one.level, one.flags, one.clarify) == ("doctor", ("one_leg",), "legs")
     left = assess("pain going down my left leg")
-    assert left.level == "doctor" and left.clarify is None
+    assert (left.level, left.clarify) == ("doctor", None)
     for text in ("pain in both legs", "my legs are numb", "pain down either leg", "pain in my left and right leg",
-                 "numbness in my left leg and tingling in my right foot", "sciatica on both sides"):
+                 "numbness in my left leg and tingling in my right foot", "sciatica on both sides",
+                 "pain in my left leg and my right leg", "now it's in the other leg too", "each leg is tingling"):
         result = assess(text)
         assert result.level == "emergency" and "both_legs" in result.flags, text
     assert assess("pins and needles between my legs").flags == ("saddle_numbness",)
 
 
-def test_leg_in_an_exercise_name_does_not_fire():
-    for text in ("should i do leg raises", "straight leg raise", "can i do a leg stretch", "do leg lifts help",
-                 "knee to chest", "bottom to heels", "lie on your tummy", "the ice pack fell off", "the heat pack is leaking"):
-        assert assess(text).level == "none", text
+def test_weakness_levels():
+    weak = assess("my left leg feels weak")
+    assert (weak.level, weak.flags, weak.clarify) == ("urgent", ("leg_weakness",), "weakness")
+    for text, flag in (("my leg suddenly went weak", "sudden_weakness"), ("my leg is getting weaker", "sudden_weakness"),
+                       ("my knees keep buckling", "sudden_weakness"), ("my foot drags", "foot_drop"),
+                       ("my toes catch the floor", "foot_drop"), ("i can't walk", "cannot_walk"),
+                       ("both legs are weak", "both_legs")):
+        result = assess(text)
+        assert result.level == "emergency" and flag in result.flags, text
+        assert "leg_weakness" not in result.flags, text
+
+
+def test_urine_infection_is_urgent_not_emergency():
+    for text in ("it burns when I pee", "it stings when i have a wee", "i think i have a uti", "there's blood in my pee"):
+        result = assess(text)
+        assert (result.level, result.flags) == ("urgent", ("urine_infection",)), text
+    assert assess("i can pee fine but it burns").level == "urgent"
+
+
+def test_non_back_emergencies():
+    for text in ("my chest is tight", "pain in my chest going into my left arm", "a tearing pain through to my back",
+                 "my belly is throbbing", "i suddenly can't breathe and my chest hurts"):
+        assert assess(text).flags[:1] == ("chest_or_belly",), text
+    assert assess("i get short of breath").level == "urgent"  # new breathlessness: same day
+
+
+def test_systemic_flags():
+    for text, flag in (("i've got a temperature", "fever"), ("i feel shivery", "fever"),
+                       ("i've lost weight without trying", "weight_loss"), ("it's worse at night", "night_pain"),
+                       ("i've got osteoporosis", "osteoporosis_steroids"), ("i had a transplant", "immune"),
+                       ("it's been six weeks and it's not getting better", "not_improving"),
+                       ("the stretches are making it worse", "exercise_pain")):
+        assert flag in assess(text).flags, text
+    assert assess("i'm trying to lose weight").level == "none"
+    assert assess("what temperature should the heat pack be").level == "none"
+
+
+@pytest.mark.parametrize("text,level", [
+    ("i cant feel my bum", "emergency"), ("im leaking", "emergency"), ("i dont know when i need to pee", "emergency"),
+    ("um i uh cant like feel my legs you know", "emergency"), ("it burns when i wee", "urgent"),
+    ("i fell down two flights of stairs", "emergency"), ("i lost ten pounds without trying", "doctor"),
+    ("ive had this for three weeks and it isnt getting better", "doctor"), ("i had sciatica for ten years", "clarify"),
+])
+def test_speech_recogniser_text(text, level):
+    assert assess(text).level == level, text
+
+
+@pytest.mark.parametrize("text,level", [
+    ("my bum's gone numb", "emergency"), ("i've wet myself", "emergency"), ("i can't do a wee", "emergency"),
+    ("i had an accident with my waterworks", "emergency"), ("i can't control my motions", "emergency"),
+    ("i can't feel my backside", "emergency"), ("i've lost feeling in my back passage", "emergency"),
+    ("i couldn't hold my number two", "emergency"), ("i'm having trouble passing water", "emergency"),
+    ("numbness in my private parts", "emergency"), ("it's numb down below", "emergency"),
+    ("i'm knackered", "none"), ("i need the loo", "none"), ("my bottom is sore from sitting", "clarify"),
+])
+def test_everyday_and_dialect_words(text, level):
+    assert assess(text).level == level, text
+
+
+@pytest.mark.parametrize("text", ["my back is spasming", "my back just seized up", "my hamstrings feel tight",
+                                  "should i do leg raises", "knee to chest", "the ice pack fell off",
+                                  "the hot water bottle is leaking", "set an ice timer", "i'm on my hands and knees",
+                                  "lie on your tummy", "i can't stand up straight", "i fell asleep with the heat pack on"])
+def test_benign_phrases_are_not_flagged(text):
+    assert not assess(text).is_red_flag and assess(text).level == "none", text
 
 
 def test_clarifying_question_ids():
@@ -205,26 +346,11 @@ def test_clarifying_question_ids():
     assert assess("I feel numb").clarify == "where"
     assert assess("that hurts").clarify == "pain"
     assert assess("something feels wrong down there").clarify == "saddle"
+    assert assess("i'm constipated").clarify == "bowel"
     assert assess("my back is spasming").clarify is None
     assert assess("I wet myself").clarify is None
-    assert assess("my left leg feels weak").clarify == "weakness"  # sudden or getting worse?
     assert assess("numbness in my left leg").clarify is None
     assert assess("numbness in my leg").clarify == "legs"
-
-
-def test_history_and_hypothetical_are_not_alarms_but_new_symptoms_are():
-    assert assess("i wet myself but that was years ago").level == "clarify"
-    assert assess("i've leaked for years but now i can't pee at all").level == "emergency"
-    assert assess("what if my legs go numb").level == "clarify"
-    # History is the red flag itself for cancer, steroids and drug use.
-    assert assess("i had cancer years ago").level == "urgent"
-
-
-def test_urine_infection_and_constipation_are_not_emergencies():
-    burn = assess("it burns when I pee")
-    assert (burn.level, burn.flags) == ("urgent", ("urine_infection",))
-    assert assess("the codeine has made me constipated").level in ("clarify", "none")
-    assert assess("hold on i need to pee").level == "none"
 
 
 def test_slot_ids():
@@ -243,109 +369,180 @@ def test_flags_ordered_most_urgent_first():
     assert result.flags[0] == "both_legs" and "cancer_history" in result.flags
 
 
-@pytest.mark.parametrize(
-    "text",
-    [None, "", "   ", "!!!???", "\x00\x01", "🙂" * 50, "1234567890", "a" * 100_000, "my leg " * 20_000,
-     "ÜNÏCÖDÉ lég páin", "I can’t feel my legs", "pain\tdown\nmy   leg", 42, b"bytes", "'''", "'s 'd n't"],
-)
-def test_odd_input_never_raises(text):
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\x00\x01", "'''", "'s 'd n't", 42, b"bytes", "\t\n"])
+def test_empty_or_unreadable_input_is_none(text):
+    assert assess(text) == Assessment()
+
+
+@pytest.mark.parametrize("text", ["!!!???", "🙂" * 50, "1234567890", "@#$%^&*()", "…—–", "☃☃☃ ✓✓"])
+def test_symbol_only_input_is_none(text):
+    assert assess(text) == Assessment()
+
+
+@pytest.mark.parametrize("text", ["me duele mucho la espalda", "j'ai mal au dos", "मेरी पीठ में दर्द है",
+                                  "腰が痛いです", "ich habe Rückenschmerzen", "Ünïcödé"])
+def test_non_english_input_is_no_alarm(text):
+    assert not assess(text).is_red_flag
+
+
+def test_long_input_is_cut_at_the_documented_length():
+    assert len(triage.normalize("my back " * 10_000)) <= triage.MAX_CHARS
     start = time.perf_counter()
-    result = assess(text)
-    assert time.perf_counter() - start < 0.5
-    assert result.level in LEVELS
-    json.dumps(result.to_dict())
-
-
-def test_long_input_is_trimmed():
-    assert len(triage.normalize("my back " * 10_000)) <= 600
-    # A symptom far past the trim point is not seen; one within it is.
+    for text in ("a" * 100_000, "my leg " * 20_000, "no " * 50_000):
+        assert assess(text).level in LEVELS
+    assert time.perf_counter() - start < 1.0
+    # A symptom within the limit is read; one past it is not.
     assert assess("my back hurts " * 10 + "and i wet myself").level == "emergency"
-
-
-@pytest.mark.parametrize("char", [chr(code) for code in range(128)])
-def test_plain_ascii_is_normalized_as_any_other_text(char):
-    # ASCII text takes a one-pass shortcut; a dash that is not ASCII (read as a space)
-    # sends the same words through the general path, and the two must agree.
-    for text in ("Pain%snumb, my%sback's stiff" % (char, char), "%s i can%st pee %s" % (char, char, char)):
-        assert triage.normalize(text) == triage.normalize(text + " \u2014"), repr(text)
-
-
-def test_labelled_phrases_are_normalized_the_same_on_both_paths():
-    for row in ROWS:
-        assert triage.normalize(row["text"]) == triage.normalize(row["text"] + " \u2014"), row["text"]
+    assert assess("my back hurts " * 100 + "and i wet myself").level == "none"
 
 
 def test_unicode_and_typed_forms():
     assert assess("I CAN’T FEEL MY LEGS").level == "emergency"
     assert assess("cant pee").level == "emergency"
     assert assess("Ünïcödé: pain down my lég").level == "doctor"
+    assert assess("pain\tdown\nmy   leg").level == "doctor"
 
 
 def test_assessment_is_small_frozen_and_serializable():
     result = assess("I wet myself")
-    assert isinstance(result, Assessment)
     with pytest.raises(Exception):
         result.level = "none"  # type: ignore[misc]
     assert json.loads(json.dumps(result.to_dict())) == {
-        "level": "emergency", "flags": ["bladder"], "clarify": None, "near_misses": []
-    }
+        "level": "emergency", "flags": ["bladder"], "clarify": None, "near_misses": []}
     assert assess("my back is spasming") == Assessment()
 
 
 def test_max_level():
     assert LEVELS == ("none", "clarify", "doctor", "urgent", "emergency")
-    assert max_level("doctor", "urgent") == "urgent"
-    assert max_level("emergency", "none") == "emergency"
-    assert max_level("clarify", "none") == "clarify"
-    assert max_level("none", "none") == "none"
     for a in LEVELS:
         for b in LEVELS:
             assert max_level(a, b) == max_level(b, a) == LEVELS[max(LEVELS.index(a), LEVELS.index(b))]
 
 
-def test_unknown_locale_falls_back_to_english():
-    assert assess("I wet myself", locale="en-GB").level == "emergency"
-    assert assess("I wet myself", locale="xx-XX").level == "emergency"
+# --------------------------------------------------------------------------- locales and vocabulary
 
 
-# --------------------------------------------------------------------------- vocabulary and speed
+@pytest.mark.parametrize("path", LOCALE_FILES, ids=lambda p: p.name)
+def test_every_vocabulary_file_loads_and_validates(path):
+    name = path.name[len("redflags."):-len(".json")]
+    vocabulary = triage.check(name)
+    assert vocabulary.rules and vocabulary.flag_levels
+
+
+def test_the_shared_file_and_locale_additions():
+    assert (CONTENT / "redflags.en.json").exists()
+    for locale in ("en-US", "en-GB", "en-AU", "en-IN", "en-CA"):
+        extra = json.loads((CONTENT / ("redflags.%s.json" % locale)).read_text(encoding="utf-8"))
+        assert set(extra) <= {"locale", "about", "source", "concepts", "equivalents", "fillers"}, locale  # additions only
+        assert extra["source"], locale
+
+
+def test_assess_honours_its_locale():
+    assert assess("i can't use the dunny, i haven't been able to have a leak", locale="en-AU").level == "emergency"
+    assert assess("i need the dunny", locale="en-AU").level == "none"
+    assert assess("i've got loose motions and can't control them", locale="en-IN").level == "emergency"
+    assert assess("my fanny is numb", locale="en-GB").level == "emergency"
+    assert assess("my fanny is numb", locale="en-IN").level == "clarify"  # not an en-IN word
+    # An English locale without a file, or an unknown one, reads the shared vocabulary.
+    for locale in ("en-NZ", "xx-XX", "not a locale", "es-US"):
+        assert assess("I wet myself", locale=locale).level == "emergency"
+        assert assess("my fanny is numb", locale=locale).level == "clarify"
+    for locale in ("", None):  # no locale: en-US
+        assert assess("my fanny is numb", locale=locale).level == "emergency"
 
 
 def test_vocabulary_is_data_with_sources():
-    data = json.loads(VOCAB.read_text(encoding="utf-8"))
-    flags = data["flags"]
-    for name, info in flags.items():
-        assert info["level"] in ("doctor", "urgent", "emergency"), name
+    data = json.loads((CONTENT / "redflags.en.json").read_text(encoding="utf-8"))
+    for name, info in data["flags"].items():
         assert "clinical.md" in info["source"], name
-        assert info["clarify"] in data["clarify_questions"], name
-    ids = set()
-    for entry in data["entries"]:
-        assert entry["id"] not in ids
-        ids.add(entry["id"])
-        assert "clinical.md" in entry["source"], entry["id"]
-        assert entry.get("flag") is None or entry["flag"] in flags, entry["id"]
-        assert entry.get("flag") or entry.get("clarify") in data["clarify_questions"], entry["id"]
-    for rewrite in data["rewrites"]:
-        assert "clinical.md" in rewrite["source"]
-    assert set(triage.known_flags()) == set(flags)
-    # Every flag is reachable from words.
-    raised = {flag for row in ROWS for flag in assess(row["text"]).flags}
-    assert raised == set(flags), set(flags) - raised
+    for group in data["concepts"].values():
+        for tag, concept in group.items():
+            assert concept["source"], tag
+    for rule in data["rules"]:
+        assert "clinical.md" in rule["source"], rule["id"]
+    assert set(triage.known_flags()) == set(data["flags"])
+    raised = {flag for row in ROWS + CONCEPT_ROWS for flag in assess(row["text"]).flags}
+    assert raised == set(data["flags"]), set(data["flags"]) - raised
 
 
-def test_calls_compile_nothing(monkeypatch):
-    def refuse(*args, **kwargs):  # the tables are built once, at import
-        raise AssertionError("re.compile called during assess")
+@pytest.fixture
+def broken_content(tmp_path, monkeypatch):
+    """A copy of the vocabulary files the test may break; the triage reads it afresh."""
+    for path in LOCALE_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(triage, "CONTENT_DIR", tmp_path)
+    monkeypatch.setattr(triage, "_VOCABULARIES", {})
+    return tmp_path
 
-    monkeypatch.setattr(re, "compile", refuse)
-    assess("pain going down my left leg and i can't pee")
-    assess("my back is spasming")
+
+def _edit(path: Path, change) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_vocabulary_that_does_not_load_raises(broken_content):
+    (broken_content / "redflags.en.json").write_text("{ not json", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="does not load"):
+        triage.check("en-US")
+    with pytest.raises(VocabularyError):
+        assess("I wet myself")  # never a quiet "clarify"
+
+
+def test_a_missing_vocabulary_raises(broken_content):
+    (broken_content / "redflags.en.json").unlink()
+    with pytest.raises(VocabularyError):
+        assess("I wet myself", locale="en-GB")
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d["rules"][0].update(when=["saddle", "no_such_concept"]), "no_such_concept"),
+    (lambda d: d["rules"][0].update(flag="no_such_flag"), "no_such_flag"),
+    (lambda d: d["rules"][0].pop("source"), "no source"),
+    (lambda d: d["concepts"]["body regions"]["saddle"].update(terms=["Bum!"]), "plain lower-case"),
+    (lambda d: d["flags"]["fever"].update(level="soon"), "level"),
+    (lambda d: d.pop("rules"), "malformed"),
+    (lambda d: d["rules"].clear(), "flags no rule raises"),
+    (lambda d: [d["concepts"][g].pop("leaking", None) for g in d["concepts"]], "reads 'I wet myself'|leaking"),
+])
+def test_a_vocabulary_that_makes_no_sense_raises(broken_content, change, message):
+    _edit(broken_content / "redflags.en.json", change)
+    with pytest.raises(VocabularyError, match=message):
+        triage.check("en-US")
+
+
+def test_a_locale_file_adding_to_an_unknown_concept_raises(broken_content):
+    _edit(broken_content / "redflags.en-GB.json",
+          lambda d: d["concepts"].update({"extra": {"no_such_concept": {"terms": ["x"]}}}))
+    with pytest.raises(VocabularyError, match="no_such_concept"):
+        triage.check("en-GB")
+    assert assess("I wet myself", locale="en-US").level == "emergency"  # other locales are unaffected
+
+
+def test_importing_the_skill_reads_no_vocabulary():
+    import subprocess
+    import sys
+    code = ("import lambda_function, spasm_coach.triage as t; "
+            "assert t._VOCABULARIES == {}, 'read at import'; "
+            "lambda_function.lambda_handler({'version': '1.0', 'request': {'type': 'LaunchRequest', "
+            "'requestId': 'r', 'timestamp': '2026-01-01T00:00:00Z', 'locale': 'en-US'}}, None); "
+            "assert t._VOCABULARIES == {}, 'a launch needs no triage'; "
+            "assert t.assess('I wet myself').level == 'emergency'; "
+            "assert list(t._VOCABULARIES) == ['en-US']")
+    lambda_dir = Path(triage.__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], cwd=str(lambda_dir), capture_output=True,
+                            text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(lambda_dir),
+                                                         "SPASM_COACH_STORE": "session"})
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 # --------------------------------------------------------------------------- proposed interaction model
 
 MODEL = Path(__file__).resolve().parents[1] / "interaction_model" / "en-US.json"
-SYMPTOM_PARTS = ("SymptomIntent", "SYMPTOM")  # the symptom part of the skill's model
+SYMPTOM_PARTS = ("SymptomIntent", "DescribeIntent", "SYMPTOM")  # the symptom part of the skill's model
 NEAR_MISS = "near_miss"  # listed so Alexa hears them whole; the words decide, never the id
 SAMPLE = re.compile(r"^(?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\})(?: (?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\}))*$")
 
@@ -407,7 +604,7 @@ def test_what_a_carrier_leaves_in_the_slot_still_routes():
     checked = 0
     wrong = []
     for row in ROWS:
-        spoken = _alexa_form(row["text"])
+        spoken = asr(row["text"])
         for carrier in carriers:
             if spoken.startswith(carrier + " "):
                 rest = spoken[len(carrier) + 1:]
@@ -419,94 +616,12 @@ def test_what_a_carrier_leaves_in_the_slot_still_routes():
     assert not wrong, wrong
 
 
-# --------------------------------------------------------------------------- anchors
-
-def _anchor_script():
-    import importlib.util
-    path = Path(__file__).resolve().parents[1] / "scripts" / "triage_anchors.py"
-    spec = importlib.util.spec_from_file_location("triage_anchors", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-def test_the_anchors_file_is_current():
-    script = _anchor_script()
-    current = (VOCAB.parent / "redflags.en-US.anchors.json").read_text(encoding="utf-8")
-    assert current == script.render(script.anchors_for("en-US")), \
-        "redflags.en-US.anchors.json is out of date: run scripts/triage_anchors.py"
-
-
-def test_every_pattern_has_anchors_and_they_are_in_every_match():
-    script = _anchor_script()
-    vocab = triage._vocabulary("en-US")
-    for entry in vocab.entries:
-        assert entry.anchors is not None and len(entry.anchors) == entry.sources, entry.id
-        assert all(entry.anchors), "%s: a pattern without anchors is searched everywhere" % entry.id
-    checked = 0
-    for entry in vocab.entries:
-        for row in ROWS:
-            for clause in triage._clauses(triage.normalize(row["text"]), vocab):
-                for rx, anchors in zip(entry.compiled().sources, entry.anchors):
-                    for match in rx.finditer(clause):
-                        checked += 1
-                        assert any(a in match.group(0) for a in anchors), (entry.id, match.group(0))
-    assert checked > 500
-    # The parse-tree reading on its own: literal text, alternations, optional parts.
-    assert script.pattern_anchors("(?:left |right )?leg (?:is )?numb") == frozenset({"leg "})
-    assert script.pattern_anchors("(?:wet|soiled) myself") == frozenset({" myself"})
-    assert script.pattern_anchors("(?:a|b)?c?") is None
-
-
-def test_anchors_never_change_an_outcome(monkeypatch):
-    vocab = triage._vocabulary("en-US")
-    with_anchors = [assess(row["text"]) for row in ROWS]
-    everything = [(i, set(range(e.sources))) for i, e in enumerate(vocab.entries)]
-    monkeypatch.setattr(vocab.anchor_index, "candidates", lambda clause: everything)
-    assert with_anchors == [assess(row["text"]) for row in ROWS]
-
-
-def test_the_anchor_index_finds_exactly_the_patterns_with_an_anchor_in_the_clause():
-    vocab = triage._vocabulary("en-US")
-    clauses = [c for row in ROWS[::3] for c in triage._clauses(triage.normalize(row["text"]), vocab)]
-    # Anchors inside one another, at the start, the end and the whole of a clause.
-    clauses += ["myself", "i wet myself", "wet my bed", "leaking", "a bit", "the bed", "  "]
-    for clause in clauses:
-        expected = [(i, {slot for slot, anchors in enumerate(e.anchors) if any(a in clause for a in anchors)})
-                    for i, e in enumerate(vocab.entries)]
-        assert vocab.anchor_index.candidates(clause) == [(i, s) for i, s in expected if s], clause
-
-
-def test_the_anchor_trie_matches_exactly_its_words_and_the_longest_first():
-    pattern = re.compile("(?=(%s))" % triage._trie_pattern(["my", "myself", "m", "my bed", "a+b"]))
-    assert pattern.findall("i wet myself") == ["myself"]
-    assert pattern.findall("my bed, mum") == ["my bed", "m", "m"]
-    assert pattern.findall("mya+b") == ["my", "a+b"]
-    assert pattern.findall("nothing here") == []
-
-
-def test_an_edited_entry_is_searched_everywhere_until_its_anchors_are_written_again():
-    data = triage.read_vocabulary("en-US")
-    known = triage._read_anchors("en-US")
-    raw = dict(data["entries"][0])
-    assert triage._anchors(raw, data["classes"], known)
-    raw["patterns"] = raw["patterns"] + ["my new (?:phrasing|wording)"]
-    assert triage._anchors(raw, data["classes"], known) is None
-
-
-def test_importing_the_skill_compiles_no_triage_pattern():
-    import subprocess
-    import sys
-    code = ("import lambda_function, spasm_coach.triage as t; "
-            "assert t._VOCABULARIES == {} and t._RULES == [], 'built at import'; "
-            "lambda_function.lambda_handler({'version': '1.0', 'request': {'type': 'LaunchRequest', "
-            "'requestId': 'r', 'timestamp': '2026-01-01T00:00:00Z', 'locale': 'en-US'}}, None); "
-            "assert t._VOCABULARIES == {}, 'a launch needs no triage'; "
-            "t.assess('I wet myself'); "
-            "compiled = [e.id for e in t._vocabulary('en-US').entries if e._compiled is not None]; "
-            "assert 0 < len(compiled) <= 4, compiled")
-    lambda_dir = Path(triage.__file__).resolve().parents[1]
-    result = subprocess.run([sys.executable, "-c", code], cwd=str(lambda_dir), capture_output=True,
-                            text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(lambda_dir),
-                                                         "SPASM_COACH_STORE": "session"})
-    assert result.returncode == 0, result.stderr[-2000:]
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-AU", "en-IN", "en-CA"])
+def test_every_english_locale_routes_clinical_phrases_alike(locale):
+    """Locale files only add words: clinical.md's phrases route the same in every one."""
+    for text, levels in CLINICAL_DEV_SET + CLINICAL_NEAR_MISSES:
+        assert assess(text, locale=locale).level in levels, (locale, text)
+    for text in CLINICAL_BENIGN:
+        assert assess(text, locale=locale).level == "none", (locale, text)

@@ -51,6 +51,18 @@ def test_verified_serving_needs_a_skill_id():
     assert "no skill id" in err and "ALEXA_SKILL_ID" in err and "--skill-id" in err
 
 
+def test_a_broken_triage_vocabulary_stops_the_server_from_starting(tmp_path, monkeypatch):
+    from spasm_coach import triage
+    for path in triage.vocabulary_files():
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "redflags.en-GB.json").write_text("{ broken", encoding="utf-8")
+    monkeypatch.setattr(triage, "CONTENT_DIR", tmp_path)
+    monkeypatch.setattr(triage, "_VOCABULARIES", {})
+    monkeypatch.setattr(cli, "serve_with_gunicorn", lambda app, options: pytest.fail("server started"))
+    code, out, err = run_cli(["--no-verify"])
+    assert code == 2 and "redflags.en-GB.json" in err and out == ""
+
+
 def test_certfile_and_keyfile_go_together():
     with pytest.raises(SystemExit):
         cli.parse_args(["--certfile", "cert.pem"])

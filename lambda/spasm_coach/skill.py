@@ -14,6 +14,7 @@ from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
 from .session_attributes import SessionAttributesInterceptor
+from .handlers.describe import describe_handlers
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
@@ -36,7 +37,7 @@ def request_handlers(memory: Optional[Memory] = None):
     """Every request handler, in the order the SDK asks them. Safety first: nothing
     can answer before the red-flag check has seen the request."""
     memory = memory or Memory()
-    return safety_handlers(memory) + timer_handlers() + dialogue_handlers(memory) + [
+    return safety_handlers(memory) + describe_handlers() + timer_handlers() + dialogue_handlers(memory) + [
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),

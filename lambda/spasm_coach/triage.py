@@ -1,43 +1,63 @@
 """Triage: what a person said (and any resolved slot ids) in, how urgent it is out.
 
 A plain function with no SDK types, so it can sit in front of every handler and be
-tested directly. The vocabulary is data (content/redflags.<locale>.json), read on
-first use. Each pattern has anchors (content/redflags.<locale>.anchors.json, written
-by scripts/triage_anchors.py): literal text that every match of it contains. One
-pass over a clause finds the anchors in it, and only the patterns they belong to are
-searched; an entry is compiled the first time one of its patterns is needed. So a
-cold start compiles nothing, and a request runs a few regular expressions rather
-than one per pattern. Levels follow clinical.md's red-flag table:
+tested directly. It reads meaning, not memorised sentences:
+
+1. The words are normalised the way a speech recogniser writes them ("can't", "cant",
+   "cannot" and "unable to" are one word; fillers such as "um" and "you know" go).
+2. They are split into clauses ("no fever, but I wet myself" is two).
+3. Each clause is read for concepts: a lexicon (content/redflags.<locale>.json) maps
+   words and short phrases to tags such as ``saddle``, ``numb``, ``bladder``, ``leak``,
+   ``both`` or ``sudden``, and to markers (``@negation``, ``@history``, ...).
+4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
+   order and with any words between ("my bum's gone numb", "numbness around my bum").
+5. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
+   hypothetical ("what if"), about someone else ("my mum had") or positional and
+   gone ("went dead from sitting ... fine now") is a near miss: a clarifying question,
+   never an alarm. A denial covers only what follows it in its clause, so it never
+   cancels a different symptom ("no fever but I wet myself" is an emergency).
+
+Levels follow clinical.md's red-flag table:
 
     none < clarify < doctor < urgent < emergency
 
-"clarify" is a near miss: a red flag mentioned but denied ("no numbness"), described
-as long-standing ("ever since my kids"), asked about hypothetically ("what if my legs
-go numb"), positional and gone ("my leg went dead from sitting cross-legged but it's
-fine now"), or too vague to place ("I feel numb"). It calls for one clarifying
-question (Assessment.clarify), not an alarm.
-
-When several things are said, the highest level wins; a denied symptom never cancels
-a different one said in the same breath ("no fever but I wet myself" = emergency).
+The highest level wins. Odd input (None, empty, symbols, another language) is "none";
+text longer than MAX_CHARS (600 characters) is cut at the last word boundary before it.
+A vocabulary that does not load or validate raises
+VocabularyError: a broken vocabulary must stop the skill, never quietly turn every
+emergency into a question. ``check(locale)`` loads and validates one up front.
 """
 from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 LEVELS: Tuple[str, ...] = ("none", "clarify", "doctor", "urgent", "emergency")
 _RANK = {name: index for index, name in enumerate(LEVELS)}
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_LOCALE = "en-US"
+SHARED = "en"  # the vocabulary every English locale starts from
+# What is read of one utterance: Alexa's slot values are far shorter; a longer text is
+# cut at the last word boundary before this many characters.
+MAX_CHARS = 600
 
 # Order in which clarifying topics are preferred when several fit equally.
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
+# Markers: tags a rule never asks for, which change how a clause is read.
+MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
+           "@third_person", "@first_person", "@restart")
+NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
+
+
+class VocabularyError(ValueError):
+    """A triage vocabulary that cannot be read or does not make sense."""
 
 
 def level_rank(level: str) -> int:
@@ -55,7 +75,7 @@ class Assessment:
     """The outcome of one triage.
 
     level: one of LEVELS.
-    flags: red-flag ids raised (see content/redflags.<locale>.json "flags"), most urgent first.
+    flags: red-flag ids raised (see content/redflags.en.json "flags"), most urgent first.
     clarify: which clarifying question fits ("legs", "saddle", "bladder", "bowel",
         "weakness", "where", "pain", "general"), or None. Set when level is "clarify",
         and also when a doctor/urgent answer could rise with one follow-up (a leg
@@ -87,276 +107,337 @@ NONE = Assessment()
 # --------------------------------------------------------------------------- vocabulary
 
 
-def _words(alternatives: str) -> str:
-    return "(?:" + alternatives + ")"
+@dataclass(frozen=True)
+class Rule:
+    """Tags that together mean a red flag (``flag``) or call for a question (``clarify``)."""
 
-
-def _expand(pattern: str, classes: Dict[str, str]) -> str:
-    def expand(match: "re.Match[str]") -> str:
-        return classes[match.group(1)]
-
-    # Classes may refer to classes; expand until stable (bounded).
-    text = pattern
-    for _ in range(4):
-        expanded = re.sub(r"\{([A-Z0-9]+)\}", expand, text)
-        if expanded == text:
-            break
-        text = expanded
-    return text
-
-
-def _compile(pattern: str, classes: Dict[str, str]) -> Pattern[str]:
-    return re.compile(r"(?<![a-z0-9'])(?:" + _expand(pattern, classes) + r")(?![a-z0-9'])")
-
-
-def _alternatives(prefix: str, patterns: Iterable[str]) -> Pattern[str]:
-    """Whole words matching one of `patterns`, each alternative a named group (prefix and
-    its index), so ``match.lastgroup`` says which. The word boundaries stand outside
-    the alternation: checked once per position instead of once per alternative, which
-    makes the search several times faster, and a match whose end is not a boundary
-    still backtracks into the next alternative, as it would with the boundaries inside.
-    """
-    body = "|".join("(?P<%s%d>%s)" % (prefix, i, p) for i, p in enumerate(patterns))
-    return re.compile(r"(?<![a-z0-9'])(?:%s)(?![a-z0-9'])" % body)
-
-
-class _Compiled:
-    """An entry's regular expressions, compiled the first time they are needed.
-
-    ``sources`` are its patterns then its denied patterns (the order of entry_sources
-    and of the anchors file); ``run_order`` is the order they are searched in: the
-    denied ones first, so a denial claims its words before a pattern can.
-    """
-
-    __slots__ = ("sources", "first_denied", "run_order", "unless")
-
-    def __init__(self, raw: Mapping[str, Any], classes: Dict[str, str]):
-        patterns, negated = list(raw.get("patterns", ())), list(raw.get("negated_patterns", ()))
-        self.sources = tuple(_compile(p, classes) for p in patterns + negated)
-        self.first_denied = len(patterns)
-        self.run_order = tuple(range(len(patterns), len(self.sources))) + tuple(range(len(patterns)))
-        # Whether any of them is in the clause: one search of their alternation.
-        unless = [_expand(p, classes) for p in raw.get("unless", ())]
-        self.unless = re.compile(r"(?<![a-z0-9'])(?:%s)(?![a-z0-9'])" % "|".join(
-            "(?:%s)" % p for p in unless)) if unless else None
-
-
-class _Entry:
-    __slots__ = ("id", "flag", "level", "clarify", "history", "resolvable", "sided", "fallback",
-                 "sources", "anchors", "_raw", "_classes", "_compiled", "_lock")
-
-    def __init__(self, raw: Mapping[str, Any], flags: Mapping[str, Any], classes: Dict[str, str],
-                 anchors: Optional[Tuple[Optional[Tuple[str, ...]], ...]]):
-        flag = raw.get("flag")
-        self.id: str = raw["id"]
-        self.flag: Optional[str] = flag
-        self.level: str = flags[flag]["level"] if flag else raw.get("level", "clarify")
-        self.clarify: str = raw.get("clarify") or (flags[flag]["clarify"] if flag else "general")
-        self.history = bool(raw.get("history", False))
-        self.resolvable = bool(raw.get("resolvable", False))
-        self.sided = bool(raw.get("sided", False))
-        self.fallback = bool(raw.get("fallback", False))
-        # How many patterns and denied patterns it has.
-        self.sources = len(raw.get("patterns", ())) + len(raw.get("negated_patterns", ()))
-        # Per pattern (patterns, then denied patterns): every match contains one of its
-        # anchors; None for a pattern with none to rely on (searched in every clause
-        # that reaches the entry), and None for all when they are stale.
-        self.anchors = anchors
-        self._raw, self._classes = raw, classes
-        self._compiled: Optional[_Compiled] = None
-        self._lock = threading.Lock()
-
-    def compiled(self) -> _Compiled:
-        compiled = self._compiled
-        if compiled is None:
-            with self._lock:
-                compiled = self._compiled
-                if compiled is None:
-                    compiled = self._compiled = _Compiled(self._raw, self._classes)
-        return compiled
-
-
-class _AnchorIndex:
-    """Which patterns of which entries a clause may match, in one regular-expression pass.
-
-    The anchors of every pattern (about 700 distinct pieces of text) are folded into one
-    trie-shaped expression: at each position of the clause it follows the characters
-    down the trie and stops at the longest anchor that starts there. Every anchor that
-    starts at that position is a prefix of that longest one, so each anchor maps to
-    the patterns of all its prefixes, worked out when the index is built. The regular
-    expression engine does the walking, in C; a plain alternation of the anchors, or a
-    lookup per character pair in Python, was several times slower. Built on first use,
-    with the vocabulary.
-    """
-
-    def __init__(self, entries: Sequence[_Entry]):
-        # Patterns searched in every clause: all of an entry with stale anchors, and any
-        # pattern without anchors of its own.
-        self.always: Dict[int, FrozenSet[int]] = {}
-        filed: Dict[str, Set[Tuple[int, int]]] = {}
-        for index, entry in enumerate(entries):
-            if entry.anchors is None:
-                self.always[index] = frozenset(range(entry.sources))
-                continue
-            unanchored = frozenset(slot for slot, found in enumerate(entry.anchors) if not found)
-            if unanchored:
-                self.always[index] = unanchored
-            for slot, found in enumerate(entry.anchors):
-                for anchor in found or ():
-                    filed.setdefault(anchor, set()).add((index, slot))
-        # An anchor found means every anchor that is a prefix of it was found too.
-        self.reaches: Dict[str, FrozenSet[Tuple[int, int]]] = {
-            anchor: frozenset().union(*(filed.get(anchor[:end], ()) for end in range(1, len(anchor) + 1)))
-            for anchor in filed}
-        self.pattern = re.compile("(?=(%s))" % _trie_pattern(filed)) if filed else None
-
-    def candidates(self, clause: str) -> List[Tuple[int, Set[int]]]:
-        """(entry index, the indexes of its patterns that may match), in entry order."""
-        found: Dict[int, Set[int]] = {index: set(slots) for index, slots in self.always.items()}
-        if self.pattern is not None:
-            reaches = self.reaches
-            for anchor in self.pattern.findall(clause):
-                for index, slot in reaches[anchor]:
-                    slots = found.get(index)
-                    if slots is None:
-                        found[index] = {slot}
-                    else:
-                        slots.add(slot)
-        return sorted(found.items())
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching exactly `words`, shaped as their trie, greedy: where
-    one word is a prefix of another, the longer is tried first."""
-    trie: Dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: Dict[str, Any]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
-        return "(?:%s)?" % body if "" in node else body
-
-    return pattern(trie)
+    id: str
+    when: Tuple[FrozenSet[str], ...]  # one tag of each group, anywhere in the clause
+    unless: FrozenSet[str]  # any of these in the clause and the rule does not fire
+    flag: Optional[str]
+    clarify: str
+    level: str
+    sided: bool  # a leg rule: "both legs" (or left and right) makes it both_legs
+    resolvable: bool  # may be set aside as positional and gone ("fine now")
+    history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
-    max_chars: int
-    rewrites: Pattern[str]
-    rewrite_to: Tuple[str, ...]
-    boundaries: Pattern[str]
-    cues: Pattern[str]
-    not_cues: Pattern[str]
-    restart: Pattern[str]
-    joiners: Pattern[str]
-    window: int
-    history: Pattern[str]
-    resolved: Pattern[str]
-    positional: Pattern[str]
-    hypothetical: Pattern[str]
+class Vocabulary:
+    locale: str
+    equivalents: Dict[Tuple[str, ...], Tuple[str, ...]]  # "can not" -> "cant"
+    fillers: FrozenSet[Tuple[str, ...]]  # "um", "you know": dropped
+    like_kept_after: FrozenSet[str]  # "feels like" is not a filler
+    numbers: FrozenSet[str]
+    # Phrases by their first word ("#" for a number), longest first: (words, tags).
+    lexicon: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
+    single_words: FrozenSet[str]  # phrases of one word
+    clause_breaks: FrozenSet[str]  # "but" always starts a clause
+    breaks_before_subject: FrozenSet[str]  # "and", "so": only before a new subject
+    subjects: FrozenSet[str]
+    negation_window: int
+    never_undone_by: FrozenSet[str]  # "never ... before" says new, not denied
+    determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
+    determiner_stops: FrozenSet[str]
+    rules: Tuple[Rule, ...]
+    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
+    sided_flags: FrozenSet[str]  # flags of leg rules, and the places they are read in
+    sided_places: FrozenSet[str]
+    equivalent_length: int  # words in the longest equivalent
+    rewritten_starts: FrozenSet[str]  # first words of equivalents and fillers: only there is a rewrite tried
     flag_levels: Dict[str, str]
     flag_topics: Dict[str, str]
     flag_order: Dict[str, int]
-    entries: Tuple[_Entry, ...]
-    anchor_index: _AnchorIndex
-    plural_legs: Pattern[str]
-    left_leg: Pattern[str]
-    right_leg: Pattern[str]
-    explicit_side: Pattern[str]
+    follow_up: Dict[str, str]  # flag -> the question that could raise it
+    follow_up_unless_side: FrozenSet[str]  # flags asked about only when no side was named
+    places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
+    qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
+    superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
+    side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
+    both_tag: str  # in a clause with a sided rule: the finding is on both sides
+    both_flag: str  # what it then raises
+
+
+def _vocabulary_path(name: str) -> Path:
+    return CONTENT_DIR / ("redflags.%s.json" % name)
+
+
+def vocabulary_files() -> List[Path]:
+    """Every vocabulary file: the shared English one and each locale's additions."""
+    return sorted(CONTENT_DIR.glob("redflags.*.json"))
+
+
+def _read(name: str) -> Dict[str, Any]:
+    path = _vocabulary_path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise VocabularyError("triage vocabulary %s does not load: %s" % (path.name, error)) from error
+    if not isinstance(data, dict):
+        raise VocabularyError("triage vocabulary %s is not an object" % path.name)
+    return data
 
 
 def read_vocabulary(locale: str) -> Dict[str, Any]:
-    """The vocabulary file of a locale, as data."""
-    path = CONTENT_DIR / ("redflags.%s.json" % locale)
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The shared English vocabulary with the locale's additions merged in, as data.
+
+    A locale file (redflags.en-GB.json) only adds: words to concepts, phrases to
+    equivalents and fillers. It never copies the shared file.
+    """
+    data = _read(SHARED)
+    if locale != SHARED and _vocabulary_path(locale).exists():
+        extra = _read(locale)
+        # The shared data is read afresh for each locale, so it can be extended in place.
+        for group, concepts in (extra.get("concepts") or {}).items():
+            if not isinstance(concepts, dict):
+                raise VocabularyError("%s: concepts.%s is not an object" % (locale, group))
+            for tag, addition in concepts.items():
+                known = _find_concept(data, tag)
+                if known is None:
+                    raise VocabularyError("%s adds words to %r, which the shared vocabulary does not define"
+                                          % (locale, tag))
+                known["terms"] = list(known["terms"]) + list(addition.get("terms", ()))
+        data["equivalents"] = dict(data["equivalents"], **(extra.get("equivalents") or {}))
+        data["fillers"] = list(data["fillers"]) + list(extra.get("fillers") or [])
+        data["locale"] = locale
+    return data
 
 
-def entry_sources(raw: Mapping[str, Any], classes: Dict[str, str]) -> List[str]:
-    """An entry's patterns and denied patterns with their classes expanded: what its anchors
-    are worked out from, and what their fingerprint covers."""
-    return [_expand(p, classes) for p in list(raw.get("patterns", ())) + list(raw.get("negated_patterns", ()))]
+def _find_concept(data: Mapping[str, Any], tag: str) -> Optional[Dict[str, Any]]:
+    for concepts in (data.get("concepts") or {}).values():
+        if tag in concepts:
+            return concepts[tag]
+    return None
 
 
-def fingerprint(sources: Sequence[str]) -> str:
-    import hashlib  # here, not at import: loading OpenSSL's hashes costs about 5 ms of cold start
-    return hashlib.sha256(json.dumps(list(sources)).encode("utf-8")).hexdigest()[:16]
+def _words(phrase: str) -> Tuple[str, ...]:
+    # Interned: the same word in a thousand phrases is kept once.
+    return tuple(sys.intern(word) for word in phrase.lower().split())
 
 
-def _read_anchors(locale: str) -> Dict[str, Any]:
-    try:
-        data = json.loads((CONTENT_DIR / ("redflags.%s.anchors.json" % locale)).read_text(encoding="utf-8"))
-        return data["entries"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _anchors(raw: Mapping[str, Any], classes: Dict[str, str],
-             known: Mapping[str, Any]) -> Optional[Tuple[Optional[Tuple[str, ...]], ...]]:
-    """The anchors of each of the entry's patterns, if they were worked out from its
-    patterns as they are now; None if not (the entry is then searched everywhere)."""
-    found = known.get(raw["id"])
-    sources = entry_sources(raw, classes)
-    if not isinstance(found, dict) or not isinstance(found.get("patterns"), list):
-        return None
-    if len(found["patterns"]) != len(sources) or found.get("fingerprint") != fingerprint(sources):
-        return None  # edited since: correct without anchors, only slower
-    return tuple(tuple(str(a) for a in anchors) if anchors else None for anchors in found["patterns"])
-
-
-def _load(locale: str) -> _Vocabulary:
+def _build(locale: str) -> Vocabulary:
     data = read_vocabulary(locale)
-    classes = {name: value for name, value in data["classes"].items()}
+    try:
+        return _compile(locale, data)
+    except VocabularyError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise VocabularyError("triage vocabulary for %s is malformed: %r" % (locale, error)) from error
+
+
+def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
+    """The vocabulary's data made ready to read with; every problem found is reported at once."""
     flags = data["flags"]
-    known = _read_anchors(locale)
-    entries = tuple(_Entry(raw, flags, classes, _anchors(raw, classes, known)) for raw in data["entries"])
+    topics = set(data["clarify_questions"]) - {"about"}
+    problems = _flag_problems(flags, topics)
+    phrases, defined, compounds = _read_concepts(data["concepts"], problems)
+    rules = _read_rules(data["rules"], flags, topics, defined, problems)
+    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
+        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
+    if unused:
+        problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
+    both_flag = data["both_sides"]["flag"]
+    reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
+    if set(flags) - reached:
+        problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
+    if problems:
+        raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
+
+    equivalents = {k: v for k, v in data["equivalents"].items() if k != "about"}
+    reading = data["clauses"]
     negation = data["negation"]
-    legs = classes["LEGS"]
-    leg1 = classes["LEG1"]
-    return _Vocabulary(
-        max_chars=int(data.get("max_chars", 600)),
-        rewrites=_alternatives("r", (_expand(r["pattern"], classes) for r in data["rewrites"])),
-        rewrite_to=tuple(r["replace"] for r in data["rewrites"]),
-        boundaries=re.compile(data["clause_boundaries"]),
-        cues=_compile(negation["cues"], classes),
-        not_cues=_compile(negation["not_cues"], classes),
-        restart=_compile(negation["restart"], classes),
-        joiners=re.compile(r"^(?:\s|(?:%s)(?![a-z0-9']))*$" % negation["list_joiners"]),
-        window=int(negation["window"]),
-        history=_compile(data["history_markers"], classes),
-        resolved=_compile(data["resolved_markers"], classes),
-        positional=_compile(data["positional_markers"], classes),
-        hypothetical=_compile(data["hypothetical_markers"], classes),
+    return Vocabulary(
+        locale=locale,
+        equivalents={_words(k): _words(v) for k, v in equivalents.items()},
+        fillers=frozenset(_words(f) for f in data["fillers"]),
+        like_kept_after=frozenset(data["like_kept_after"]),
+        numbers=frozenset(data["number_words"]),
+        lexicon=_lexicon(phrases),
+        single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        clause_breaks=frozenset(reading["always"]),
+        breaks_before_subject=frozenset(reading["before_a_new_subject"]),
+        subjects=frozenset(reading["subjects"]),
+        negation_window=int(negation["window"]),
+        never_undone_by=frozenset(negation["never_undone_by"]),
+        determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
+        determiner_stops=frozenset(negation["determiner_stops"]),
+        rules=tuple(rules),
+        rules_by_tag=_index_rules(rules),
+        sided_flags=frozenset(r.flag for r in rules if r.sided and r.flag),
+        sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
+        equivalent_length=max((len(_words(k)) for k in equivalents), default=1),
+        rewritten_starts=frozenset(_words(k)[0] for k in list(equivalents) + list(data["fillers"])) | {"like"},
         flag_levels={name: info["level"] for name, info in flags.items()},
         flag_topics={name: info["clarify"] for name, info in flags.items()},
         flag_order={name: index for index, name in enumerate(flags)},
-        entries=entries,
-        anchor_index=_AnchorIndex(entries),
-        plural_legs=re.compile(r"(?<![a-z0-9'])(?:%s|both)(?![a-z0-9'])" % legs),
-        left_leg=re.compile(r"(?<![a-z0-9'])left (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
-        right_leg=re.compile(r"(?<![a-z0-9'])right (?:%s|%s|side)(?![a-z0-9'])" % (leg1, legs)),
-        explicit_side=re.compile(r"(?<![a-z0-9'])(?:left|right|one|the one|one side)(?![a-z0-9'])"),
+        follow_up={name: info["follow_up"] for name, info in flags.items() if info.get("follow_up")},
+        follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
+        places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
+        qualifying=frozenset(data["qualifying_tags"]),
+        superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
+        side_tags=frozenset(data["side_tags"]),
+        both_tag=data["both_sides"]["tag"],
+        both_flag=both_flag,
     )
 
 
-_VOCABULARIES: Dict[str, _Vocabulary] = {}
+def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
+    problems = []
+    for name, info in flags.items():
+        if info.get("level") not in ("doctor", "urgent", "emergency"):
+            problems.append("flag %s: level %r" % (name, info.get("level")))
+        if info.get("clarify") not in topics:
+            problems.append("flag %s: clarify topic %r" % (name, info.get("clarify")))
+        if not info.get("source"):
+            problems.append("flag %s has no source" % name)
+    return problems
+
+
+def _read_concepts(groups: Mapping[str, Any], problems: List[str]
+                   ) -> Tuple[Dict[Tuple[str, ...], Set[str]], Set[str], Set[str]]:
+    """Every phrase with its tags; the tags defined; the compound concepts ("wet myself"
+    stands for bladder + leak)."""
+    phrases: Dict[Tuple[str, ...], Set[str]] = {}
+    defined: Set[str] = set(MARKERS)
+    compounds: Set[str] = set()
+    implied: Set[Tuple[str, str]] = set()
+    for concepts in groups.values():
+        for tag, concept in concepts.items():
+            if not concept.get("source"):
+                problems.append("concept %s has no source" % tag)
+            if not concept.get("terms"):
+                problems.append("concept %s has no terms" % tag)
+            defined.add(tag)
+            also = set(concept.get("also", ()))
+            if also:
+                compounds.add(tag)
+                implied.update((tag, t) for t in also)
+            for term in concept.get("terms", ()):
+                words = _words(term)
+                if not words or not all(re.fullmatch(r"[a-z0-9]+|#", w) for w in words):
+                    problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
+                    continue
+                phrases.setdefault(words, set()).update({tag} | also)
+    problems.extend("concept %s stands for %r, which is not defined" % (tag, other)
+                    for tag, other in sorted(implied) if other not in defined)
+    return phrases, defined, compounds
+
+
+def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], topics: Set[str],
+                defined: Set[str], problems: List[str]) -> List[Rule]:
+    rules: List[Rule] = []
+    seen_ids: Set[str] = set()
+    for raw in raws:
+        rule_id = raw["id"]
+        if rule_id in seen_ids:
+            problems.append("rule %s is defined twice" % rule_id)
+        seen_ids.add(rule_id)
+        if not raw.get("source"):
+            problems.append("rule %s has no source" % rule_id)
+        when = tuple(frozenset(t.strip() for t in group.split("|")) for group in raw["when"])
+        unless = frozenset(raw.get("unless", ()))
+        for tag in set().union(*when, unless):
+            if tag not in defined:
+                problems.append("rule %s uses %r, which no concept defines" % (rule_id, tag))
+        flag = raw.get("flag")
+        if flag is not None and flag not in flags:
+            problems.append("rule %s raises unknown flag %r" % (rule_id, flag))
+            continue
+        clarify = raw.get("clarify") or (flags[flag]["clarify"] if flag else None)
+        if clarify not in topics:
+            problems.append("rule %s: clarify topic %r" % (rule_id, clarify))
+        rules.append(Rule(
+            id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
+            level=flags[flag]["level"] if flag else "clarify",
+            sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
+            history_is_the_flag=bool(raw.get("history_is_the_flag"))))
+    return rules
+
+
+def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]
+             ) -> Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]:
+    """Phrases filed by their first word, longest first, with one frozen set per distinct
+    set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
+    shared: Dict[FrozenSet[str], FrozenSet[str]] = {}
+    by_first: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
+    for words, tags in phrases.items():
+        frozen = shared.setdefault(frozenset(tags), frozenset(tags))
+        by_first.setdefault(words[0], []).append((words, frozen))
+    return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in by_first.items()}
+
+
+def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
+    """Only a rule whose first concept is in a clause can fire there: file each rule
+    under the tags of its first group, so a clause tries only those."""
+    index: Dict[str, List[int]] = {}
+    for number, rule in enumerate(rules):
+        for tag in rule.when[0]:
+            index.setdefault(tag, []).append(number)
+    return {tag: tuple(numbers) for tag, numbers in index.items()}
+
+
+def _candidate_rules(clause_tags: Iterable[str], vocab: "Vocabulary") -> List[Rule]:
+    numbers = {n for tag in clause_tags for n in vocab.rules_by_tag.get(tag, ())}
+    return [vocab.rules[n] for n in sorted(numbers)]
+
+
+_VOCABULARIES: Dict[str, Vocabulary] = {}
 _LOADING = threading.Lock()
 
 
-def _vocabulary(locale: str) -> _Vocabulary:
-    # Any English locale shares the en-US vocabulary until it has its own file.
-    found = _VOCABULARIES.get(locale or DEFAULT_LOCALE) or _VOCABULARIES.get(DEFAULT_LOCALE)
+_NAMES: Dict[Tuple[Path, str], str] = {}
+
+
+def _vocabulary_name(locale: Optional[str]) -> str:
+    """The vocabulary a locale reads: its own additions if it has a file, else the shared one."""
+    locale = locale or DEFAULT_LOCALE
+    if not (isinstance(locale, str) and re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale)):
+        return SHARED
+    key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
+    name = _NAMES.get(key)
+    if name is None:
+        name = locale if _vocabulary_path(locale).exists() else SHARED
+        if len(_NAMES) < 64:  # locales come from requests: bound what is kept
+            _NAMES[key] = name
+    return name
+
+
+def _vocabulary(locale: Optional[str]) -> Vocabulary:
+    name = _vocabulary_name(locale)
+    found = _VOCABULARIES.get(name)
     if found is None:
         with _LOADING:
-            found = _VOCABULARIES.get(DEFAULT_LOCALE)
+            found = _VOCABULARIES.get(name)
             if found is None:
-                found = _VOCABULARIES[DEFAULT_LOCALE] = _load(DEFAULT_LOCALE)
+                found = _VOCABULARIES[name] = _build(name)
     return found
+
+
+def check(locale: str = DEFAULT_LOCALE) -> Vocabulary:
+    """Load and validate the vocabulary a locale reads; raise VocabularyError if it is broken.
+
+    Called by the tests for every vocabulary file and by ``spasm-coach serve`` at start-up.
+    It builds afresh (not from the cache), so an edited file is checked as it is now.
+    """
+    vocabulary = _build(_vocabulary_name(locale) if locale != SHARED else SHARED)
+    # A few phrases every English vocabulary must route, so a file that loads but has
+    # lost its meaning still fails here.
+    for text, level in (("I wet myself", "emergency"), ("my back is spasming", "none")):
+        got = _assess_with(vocabulary, text, ())
+        if got.level != level:
+            raise VocabularyError("vocabulary for %s reads %r as %s, not %s" % (locale, text, got.level, level))
+    return vocabulary
+
+
+def check_all() -> List[str]:
+    """check() every vocabulary file (the shared one and each locale's additions); the
+    names checked. Raises VocabularyError at the first broken one."""
+    names = [path.name[len("redflags."):-len(".json")] for path in vocabulary_files()]
+    if SHARED not in names:
+        raise VocabularyError("no shared triage vocabulary: %s" % _vocabulary_path(SHARED))
+    for name in names:
+        check(name)
+    return names
 
 
 def flag_level(flag: str, locale: str = DEFAULT_LOCALE) -> str:
@@ -370,299 +451,342 @@ def known_flags(locale: str = DEFAULT_LOCALE) -> Tuple[str, ...]:
 
 # --------------------------------------------------------------------------- text
 
-_CONTRACTION_TABLE: Tuple[Tuple[str, Optional[str]], ...] = (
-    (r"can ?not|cant|couldn't|couldnt|could not|unable to|not able to", "can't"),
-    (r"dont|do not", "don't"),
-    (r"doesnt|does not", "doesn't"),
-    (r"didnt|did not", "didn't"),
-    (r"havent|have not", "haven't"),
-    (r"hasnt|has not", "hasn't"),
-    (r"isnt|is not", "isn't"),
-    (r"arent|are not", "aren't"),
-    (r"wasnt|was not", "wasn't"),
-    (r"wont|will not", "won't"),
-    (r"i'm|im", "i am"),
-    (r"i've|ive", "i have"),
-    (r"i'll", "i will"),
-    (r"(?:you|we|they)'re", None),
-    (r"(?:you|we|they)'ve", None),
-)
-class _Rules:
-    """The regular expressions of normalize(), compiled on first use like the vocabulary."""
-
-    def __init__(self) -> None:
-        self.contractions = _alternatives("c", (p for p, _ in _CONTRACTION_TABLE))
-        # "i'd peed" -> "i had peed", "i'd like" -> "i would like".
-        self.apostrophe_d = re.compile(r"(?<![a-z0-9'])(i|you|we|they|he|she|it)'d ([a-z']+)")
-        self.had_next = re.compile(r"(?:[a-z]+ed|been|gone|had|done|got|lost|fallen|wet|let|hurt|felt|fell|left)$")
-        # "bum's gone numb" -> "bum is gone numb"; "it's" -> "it is".
-        self.apostrophe_s = re.compile(r"(?<=[a-z])'s(?![a-z0-9'])")
-        self.not_allowed = re.compile(r"[^a-z0-9'.,;:!? ]+")
-        self.stray_apostrophe = re.compile(r"(?<![a-z])'|'(?![a-z])")
-        self.word = re.compile(r"[^ ]+")
-        self.space_before_punct = re.compile(r" ?([.,;:!?]+) ?")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
+_NOT_ALLOWED = re.compile(r"[^a-z0-9'.,;:!? ]+")
+_TOKEN = re.compile(r"[a-z0-9']+|[.,;:!?]")
+_PUNCTUATION = frozenset(".,;:!?")
+# "it's" is "it is"; any other "'s" ("my bum's gone numb") is dropped: for meaning, the
+# possessive and "is" read the same.
+_S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
 
 
-_ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'.,;:!? ")
-_CLAUSE_PUNCTUATION = frozenset(".,;:!?")
-# normalize() on ASCII text: what the replacements and `not_allowed` of the general
-# path do, as one str.translate table.
-_ASCII_TABLE = {code: " " for code in range(128) if chr(code) not in _ALLOWED}
-_ASCII_TABLE.update({ord("`"): "'", ord("&"): " and "})
-
-_RULES: List[_Rules] = []
-
-
-def _rules() -> _Rules:
-    if not _RULES:
-        with _LOADING:
-            if not _RULES:
-                _RULES.append(_Rules())
-    return _RULES[0]
-
-
-def _contract(match: "re.Match[str]") -> str:
-    replacement = _CONTRACTION_TABLE[int(match.lastgroup[1:])][1]
-    if replacement is None:  # "you're" -> "you are", "we've" -> "we have"
-        word, _, tail = match.group(0).partition("'")
-        return "%s %s" % (word, "are" if tail == "re" else "have")
-    return replacement
-
-
-def _expand_d(match: "re.Match[str]") -> str:
-    verb = match.group(2)
-    return "%s %s %s" % (match.group(1), "had" if _rules().had_next.match(verb) else "would", verb)
+def _cut(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[: cut if cut > 0 else MAX_CHARS]
 
 
 def normalize(text: object, locale: str = DEFAULT_LOCALE) -> str:
-    """Lower-case words, clause punctuation kept, contractions expanded, trimmed."""
-    vocab = _vocabulary(locale)
-    rules = _rules()
+    """The words the triage reads, space-separated, clause punctuation kept."""
+    return " ".join(_tokens(text, _vocabulary(locale)))
+
+
+def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if text is None:
-        return ""
+        return []
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
     if not isinstance(text, str):
         text = str(text)
-    text = text[: vocab.max_chars * 4]
+    text = " ".join(text[: MAX_CHARS * 4].split())
+    text = _cut(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
-    if text.isascii():
-        # One pass in C does the quotes, "&", "-", "_" and the characters not allowed.
-        text = text.translate(_ASCII_TABLE)
-    else:
-        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u02bc", "'")
-        text = text.replace("&", " and ").replace("-", " ").replace("_", " ")
-        text = rules.not_allowed.sub(" ", text)
-    if "'" in text:
-        text = rules.stray_apostrophe.sub(" ", text)
-    text = " ".join(text.split())
-    if len(text) > vocab.max_chars:
-        cut = text.rfind(" ", 0, vocab.max_chars)
-        text = text[: cut if cut > 0 else vocab.max_chars]
-    if not _CLAUSE_PUNCTUATION.isdisjoint(text):
-        text = rules.space_before_punct.sub(r"\1 ", text).strip()
-    text = vocab.rewrites.sub(lambda m: vocab.rewrite_to[int(m.lastgroup[1:])], text)
-    text = rules.contractions.sub(_contract, text)
-    # The two apostrophe rules, only where there is an apostrophe for them to read.
-    if "'d " in text:
-        text = rules.apostrophe_d.sub(_expand_d, text)
-    if "'s" in text:
-        text = rules.apostrophe_s.sub(" is", text)
-    return " ".join(text.split())
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
+    text = _NOT_ALLOWED.sub(" ", text.replace("-", " ").replace("_", " "))
+    words: List[str] = []
+    for token in _TOKEN.findall(text):
+        if token.endswith("'s"):
+            stem = token[:-2].replace("'", "")
+            if stem:
+                words.extend((stem, "is") if stem in _S_IS else (stem,))
+        elif token.startswith("i'd"):
+            words.append("i")
+        else:
+            token = token.replace("'", "")
+            if token:
+                words.append(token)
+    return [_possessive(word, vocab) if word[-1:] == "s" else word
+            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
 
 
-def _clauses(text: str, vocab: _Vocabulary) -> List[str]:
-    parts = vocab.boundaries.split(text)
-    return [part.strip() for part in parts if part and part.strip()]
+def _possessive(word: str, vocab: Vocabulary) -> str:
+    """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
+    whose stem is a known word reads as the stem."""
+    if word not in vocab.lexicon and word[:-1] in vocab.single_words:
+        return word[:-1]
+    return word
 
 
-# --------------------------------------------------------------------------- matching
+def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
+    """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first)."""
+    out: List[str] = []
+    index = 0
+    longest = vocab.equivalent_length
+    starts = vocab.rewritten_starts
+    while index < len(words):
+        if words[index] not in starts:
+            out.append(words[index])
+            index += 1
+            continue
+        for size in range(min(longest, len(words) - index), 0, -1):
+            replacement = vocab.equivalents.get(tuple(words[index:index + size]))
+            if replacement is not None:
+                out.extend(replacement)
+                index += size
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
+
+
+def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
+    out: List[str] = []
+    index = 0
+    starts = vocab.rewritten_starts
+    while index < len(words):
+        word = words[index]
+        if word not in starts:
+            out.append(word)
+            index += 1
+            continue
+        if word == "like" and not (out and out[-1] in vocab.like_kept_after):
+            index += 1
+            continue
+        for size in (3, 2, 1):
+            if tuple(words[index:index + size]) in vocab.fillers:
+                index += size
+                break
+        else:
+            out.append(word)
+            index += 1
+    return out
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept found in a clause: its tags and where it lies (word positions)."""
+
+    tags: FrozenSet[str]
+    start: int
+    end: int
+
+
+def _is_number(word: str, vocab: Vocabulary) -> bool:
+    return word.isdigit() or word in vocab.numbers
+
+
+def _mentions(words: Sequence[str], vocab: Vocabulary) -> List[Mention]:
+    """The longest lexicon phrase at each position, left to right, not overlapping."""
+    words = tuple(words)
+    found: List[Mention] = []
+    index = 0
+    while index < len(words):
+        end, tags = _longest(words, index, vocab)
+        if tags:
+            found.append(Mention(tags, index, end))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int, Optional[FrozenSet[str]]]:
+    """The end and tags of the longest phrase starting at `start`; where a phrase has #,
+    any number (a number word or digits) may stand."""
+    word = words[start]
+    candidates = vocab.lexicon.get(word, ())
+    if _is_number(word, vocab) and NUMBER in vocab.lexicon:
+        candidates = tuple(sorted(candidates + vocab.lexicon[NUMBER], key=lambda item: -len(item[0])))
+    for phrase, tags in candidates:
+        end = start + len(phrase)
+        said = words[start:end]
+        if said == phrase or (NUMBER in phrase and len(said) == len(phrase) and all(
+                expected == heard or (expected == NUMBER and _is_number(heard, vocab))
+                for expected, heard in zip(phrase, said))):
+            return end, tags
+    return start, None
+
+
+def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
+    clauses: List[List[str]] = [[]]
+    for index, word in enumerate(words):
+        if word in _PUNCTUATION:
+            clauses.append([])
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if clauses[-1] and (word in vocab.clause_breaks or
+                            (word in vocab.breaks_before_subject and following in vocab.subjects)):
+            clauses.append([])
+        clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
 
 
 @dataclass
-class _Hit:
-    entry: _Entry
-    start: int
-    end: int
-    text: str
-    gap: str
-    denied: bool = False
+class _Clause:
+    words: List[str]
+    mentions: List[Mention]
+    tags: Set[str]
 
 
-def _find_hits(clause: str, vocab: _Vocabulary) -> List[_Hit]:
-    hits: List[_Hit] = []
-    entries = vocab.entries
-    for index, slots in vocab.anchor_index.candidates(clause):
-        # Only the patterns with an anchor in the clause: the others cannot match.
-        entry = entries[index]
-        compiled = entry.compiled()
-        sources, first_denied = compiled.sources, compiled.first_denied
-        matches = [(slot >= first_denied, m) for slot in compiled.run_order if slot in slots
-                   for m in sources[slot].finditer(clause)]
-        if not matches or (compiled.unless is not None and compiled.unless.search(clause)):
+def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
+    mentions = _mentions(words, vocab)
+    return _Clause(words, mentions, {t for m in mentions for t in m.tags})
+
+
+def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a denial covers this mention: a negation cue before it in its clause,
+    within the window, with no new subject between ("no i can't feel my legs" is not a
+    denial of the legs). "never ... before" tells of something new, not a denial."""
+    if "@denied" in mention.tags:
+        return True
+    for cue in clause.mentions:
+        if cue.start >= mention.start:
+            break
+        if "@negation" not in cue.tags or mention.start - cue.end > vocab.negation_window:
             continue
-        spans: List[Tuple[int, int]] = []
-        for denied, m in matches:
-            if denied:
-                spans.append((m.start(), m.end()))
-                hits.append(_Hit(entry, m.start(), m.end(), m.group(0), "", denied=True))
-                continue
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
-                continue
-            spans.append((m.start(), m.end()))
-            gap = m.groupdict().get("gap") or ""
-            hits.append(_Hit(entry, m.start(), m.end(), m.group(0), gap))
-    if any(not hit.entry.fallback for hit in hits):
-        hits = [hit for hit in hits if not hit.entry.fallback]
-    hits.sort(key=lambda hit: (hit.start, -hit.end))
-    return hits
-
-
-def _has_cue(text: str, vocab: _Vocabulary) -> bool:
-    for m in vocab.cues.finditer(text):
-        if not any(n.start() <= m.start() < n.end() for n in vocab.not_cues.finditer(text)):
-            return True
+        if clause.words[cue.start] == "never" and vocab.never_undone_by & set(clause.words[cue.end:]):
+            continue
+        between = [m for m in clause.mentions if cue.end <= m.start < mention.start]
+        if any("@restart" in m.tags for m in between):
+            continue
+        if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
+                vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
+            continue
+        return True
     return False
 
 
-def _negated(hit: _Hit, clause: str, hits: Sequence[_Hit], vocab: _Vocabulary) -> bool:
-    if hit.denied:
-        return True
-    if hit.gap and _has_cue(hit.gap, vocab):
-        return True
-    starts = [m.start() for m in _rules().word.finditer(clause, 0, hit.start)]
-    if not starts:
+def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str] = None) -> bool:
+    """A marker such as "what if" somewhere before the mention in its clause; with
+    ``until``, not if that comes between ("my wife says I ..." is about the speaker)."""
+    seen = False
+    for m in clause.mentions:
+        if m.start >= mention.start and m is not mention:
+            break
+        if m is mention:
+            break
+        if marker in m.tags:
+            seen = True
+        elif seen and until is not None and until in m.tags:
+            seen = False
+    return seen
+
+
+def _fires(rule: Rule, clause: _Clause) -> bool:
+    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`."""
+    tags = clause.tags
+    if rule.unless & tags:
         return False
-    window_start = starts[-vocab.window] if len(starts) >= vocab.window else 0
-    cues = list(vocab.cues.finditer(clause, window_start, hit.start))
-    if not cues:
-        return False
-    not_spans = [(n.start(), n.end()) for n in vocab.not_cues.finditer(clause)]
-    cue_end = -1
-    for m in cues:
-        if any(s <= m.start() < e for s, e in not_spans):
-            continue
-        cue_end = m.end()
-    if cue_end < 0:
-        return False
-    between_start = cue_end
-    others = [h for h in hits if h is not hit and h.start >= cue_end and h.end <= hit.start]
-    if others:
-        # "no numbness or tingling in my legs": a cue carries across a list, not a new clause.
-        last = max(others, key=lambda h: h.end)
-        if not vocab.joiners.match(clause[last.end: hit.start]):
+    for group in rule.when:
+        if not group & tags:
             return False
-        between_start = min(h.start for h in others)
-        between = clause[cue_end:between_start]
-    else:
-        between = clause[between_start: hit.start]
-    return not vocab.restart.search(between)
+    return True
 
 
-def _side_is_both(hit: _Hit, vocab: _Vocabulary) -> bool:
-    return bool(vocab.plural_legs.search(hit.text))
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether some concept the rule needs is only ever mentioned denied, hypothetically
+    or about someone else."""
+    if not clause.tags & _SETTING_ASIDE:
+        return False  # nothing in the clause could set a finding aside
+
+    def aside(mention: Mention) -> bool:
+        return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
+                or _before("@third_person", mention, clause, until="@first_person"))
+    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
+
+
+_SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
 
 
 # --------------------------------------------------------------------------- assess
 
 
-def assess(text: str, slot_ids: Iterable[str] = (), locale: str = DEFAULT_LOCALE) -> Assessment:
-    """Triage one utterance (or slot value). Never raises; empty or unreadable input is "none"."""
-    try:
-        return _assess(text, slot_ids, locale)
-    except Exception:  # pragma: no cover - a safety check must not take the skill down
-        return Assessment(level="clarify", clarify="general")
+def assess(text: object, slot_ids: Iterable[object] = (), locale: str = DEFAULT_LOCALE) -> Assessment:
+    """Triage one utterance (or the words of a request's slots).
+
+    Odd input (None, empty, symbols, another language, very long) is "none". A broken
+    vocabulary raises VocabularyError: the caller decides what a failed triage means,
+    never this function.
+    """
+    return _assess_with(_vocabulary(locale), text, slot_ids)
 
 
-def _assess(text: object, slot_ids: Iterable[str], locale: str) -> Assessment:
-    vocab = _vocabulary(locale)
-    normalized = normalize(text, locale)
+def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:
+    clauses = [_read_clause(words, vocab) for words in _clauses(_tokens(text, vocab), vocab)]
     raised: Dict[str, str] = {}  # flag -> level
-    near: Dict[str, int] = {}  # flag or topic -> rank of what it could have been
+    near: Dict[str, int] = {}  # flag -> rank of what it could have been
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
-    unsided_leg = False  # a leg symptom with no side given: "one leg or both?" could raise it
+    asked_side: List[str] = []  # flags of one-leg findings with no side named
+    sides: Set[str] = set()
 
-    clauses = _clauses(normalized, vocab) if normalized else []
-    clause_hits = [_find_hits(clause, vocab) for clause in clauses]
-    for index, (clause, hits) in enumerate(zip(clauses, clause_hits)):
-        if not hits:
-            continue
-        # A following clause with no symptom of its own can qualify this one:
+    for index, clause in enumerate(clauses):
+        previous = clauses[index - 1] if index else None
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        _borrow_places(clause, previous, vocab)
+        # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
-        following = ""
-        if index + 1 < len(clauses) and not clause_hits[index + 1]:
-            following = clauses[index + 1]
-        # Each marker is looked for only if an entry found here can be set aside by it.
-        history = any(hit.entry.history for hit in hits) and bool(
-            vocab.history.search(clause) or (following and vocab.history.search(following)))
-        resolved = any(hit.entry.resolvable for hit in hits) and bool(
-            vocab.resolved.search(clause)
-            or vocab.positional.search(clause)
-            or (following and (vocab.resolved.search(following) or vocab.positional.search(following)))
-        )
-        hypo = vocab.hypothetical.search(clause)
-        for hit in hits:
-            entry = hit.entry
-            setting_aside = (
-                _negated(hit, clause, hits, vocab)
-                or (entry.history and history)
-                or (entry.resolvable and resolved)
-                or (hypo is not None and hypo.start() <= hit.start)
+        qualifiers = set(clause.tags)
+        if following is not None and not _has_findings(following, vocab):
+            qualifiers |= following.tags
+        if following is not None and not following.tags & vocab.places:
+            # "my leg is weak, and it's getting worse": the time course is this clause's.
+            lent = following.tags & vocab.qualifying
+            if lent:
+                clause.mentions.append(Mention(frozenset(lent), len(clause.words), len(clause.words)))
+                clause.tags |= lent
+        history = "@history" in qualifiers and "@new" not in qualifiers
+        resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        for rule in _candidate_rules(clause.tags, vocab):
+            if not _fires(rule, clause):
+                continue
+            set_aside = (
+                _set_aside(rule, clause, vocab)
+                or (history and not rule.history_is_the_flag)
+                or (resolved and rule.resolvable)
             )
-            both = entry.sided and _side_is_both(hit, vocab)
-            if entry.flag is None:
-                topics.append((_RANK["clarify"], entry.clarify))
-                continue
-            flag_rank = _RANK[entry.level]
+            flag, rank = rule.flag, _RANK[rule.level]
+            both = rule.sided and vocab.both_tag in clause.tags
             if both:
-                flag_rank = _RANK["emergency"]
-            if setting_aside:
-                name = "both_legs" if both else entry.flag
-                near[name] = max(near.get(name, 0), flag_rank)
-                topics.append((flag_rank, entry.clarify))
+                flag = vocab.both_flag
+                rank = _RANK[vocab.flag_levels[flag]]
+            if flag is None:
+                topics.append((_RANK["clarify"], rule.clarify))
                 continue
-            if both:
-                raised["both_legs"] = "emergency"
-                if entry.flag != "one_leg":
-                    raised[entry.flag] = max_level(raised.get(entry.flag, "none"), entry.level)
-            else:
-                raised[entry.flag] = max_level(raised.get(entry.flag, "none"), entry.level)
-                if entry.flag == "one_leg" and not vocab.explicit_side.search(clause):
-                    unsided_leg = True
+            if set_aside:
+                near[flag] = max(near.get(flag, 0), rank)
+                topics.append((rank, vocab.flag_topics[flag]))
+                continue
+            if rank > _RANK[raised.get(flag, "none")]:
+                raised[flag] = LEVELS[rank]
+            if rule.sided:
+                if not both and not clause.tags & vocab.side_tags:
+                    asked_side.append(flag)
 
-    # "numbness in my left leg and tingling in my right foot" is both legs.
-    if ("one_leg" in raised or "leg_weakness" in raised) and vocab.left_leg.search(normalized) and vocab.right_leg.search(normalized):
-        raised.pop("one_leg", None)
-        raised["both_legs"] = "emergency"
+    # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
+    # right leg named anywhere, once a leg finding is raised.
+    if vocab.sided_flags & raised.keys():
+        for clause in clauses:
+            if clause.tags & vocab.sided_places:
+                sides |= clause.tags & {"left", "right"}
+    if {"left", "right"} <= sides:
+        raised[vocab.both_flag] = vocab.flag_levels[vocab.both_flag]
 
     for slot_id in slot_ids or ():
         if not isinstance(slot_id, str):
             continue
         level = vocab.flag_levels.get(slot_id)
         if level is None or slot_id in near:
-            # Words beat a resolved id: "no leg pain" may still resolve to one_leg.
-            continue
+            continue  # words beat a resolved id: "no leg pain" may still resolve to one_leg
         raised[slot_id] = max_level(raised.get(slot_id, "none"), level)
 
-    if "both_legs" in raised:
-        raised.pop("one_leg", None)
-    if any(f in raised for f in ("both_legs", "sudden_weakness", "foot_drop", "cannot_walk")):
-        # Weakness that is sudden, bilateral or a foot drop is already the emergency.
-        raised.pop("leg_weakness", None)
+    for flag in list(raised):
+        if vocab.superseded.get(flag, frozenset()) & set(raised):
+            del raised[flag]  # "sudden weakness in one leg" is the emergency, not also the urgent one
 
-    level = "none"
-    for flag_value in raised.values():
-        level = max_level(level, flag_value)
+    level = LEVELS[max((_RANK[found] for found in raised.values()), default=0)]
     if level == "none" and (near or topics):
         level = "clarify"
 
-    flags = tuple(
-        sorted(raised, key=lambda f: (-_RANK[raised[f]], vocab.flag_order.get(f, 99)))
-    )
-    near_misses = tuple(
-        sorted((f for f in near if f not in raised), key=lambda f: (-near[f], vocab.flag_order.get(f, 99)))
-    )
+    order = vocab.flag_order
+    flags = tuple(raised) if len(raised) < 2 else tuple(
+        sorted(raised, key=lambda f: (-_RANK[raised[f]], order.get(f, 99))))
+    near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order.get(f, 99))))
 
     clarify: Optional[str] = None
     if level == "clarify":
@@ -671,11 +795,41 @@ def _assess(text: object, slot_ids: Iterable[str], locale: str) -> Assessment:
         higher = [(rank, topic) for rank, topic in topics if rank > _RANK[level]]
         if higher:
             clarify = _best_topic(higher)
-        elif "leg_weakness" in raised:
-            clarify = "weakness"  # sudden or getting worse would make it an emergency
-        elif unsided_leg and "one_leg" in raised:
-            clarify = "legs"
+        else:
+            # A question that could raise the level: "did it come on suddenly?", and
+            # "one leg or both?" when no side was named.
+            for flag in flags:
+                if flag in vocab.follow_up and (flag not in vocab.follow_up_unless_side or flag in asked_side):
+                    clarify = vocab.follow_up[flag]
+                    break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabulary) -> None:
+    """Clauses that need the one before to make sense. One with no place of its own
+    reads the places of the one before ("I'm trying to pee, but nothing comes", "I can
+    pee fine, but it burns"); one that only names a place reads what the one before,
+    with no place, said ("there's numbness, and it's in my bum")."""
+    if previous is None:
+        return
+    own_places = clause.tags & vocab.places
+    if not own_places:
+        borrowed = previous.tags & vocab.places
+    elif not previous.tags & vocab.places and not _symptoms(clause, vocab):
+        borrowed = _symptoms(previous, vocab)
+    else:
+        return
+    if borrowed:
+        clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
+        clause.tags |= borrowed
+
+
+def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
+    return {tag for tag in clause.tags - vocab.places if not tag.startswith("@")}
+
+
+def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
+    return any(_fires(rule, clause) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:

@@ -14,7 +14,7 @@ from ask_sdk_model import Response
 from .. import screens, triage
 from ..routine import PAUSED, Coach
 from ..speech import Speech
-from .common import coach_of, content_of, ongoing_routine, reply, session, slot_values
+from .common import coach_of, content_of, intent_name, ongoing_routine, reply, session, slot_values
 
 log = logging.getLogger(__name__)
 
@@ -22,25 +22,40 @@ FLAG_LEVELS = ("doctor", "urgent", "emergency")
 
 
 def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
-    """The triage of everything the person said in this request (computed once)."""
+    """The triage of everything the person said in this request (computed once).
+
+    The triage reads every slot value Alexa sent, in the order the intent declares
+    them, and every resolved id: nothing is rebuilt or dropped. Alexa drops a free
+    phrase's carrier; where the carrier means something ("no ...", "both ...", "what
+    if ..."), its intent says so (content: describe.carrier_meaning) and that is read first.
+
+    A triage that fails (a broken vocabulary, a bug) is logged at ERROR without the
+    person's words and recorded as ``request_attributes["triage_failed"]``, with no
+    assessment: never quietly "nothing found" (handlers/describe.py then runs the
+    structured symptom check).
+    """
     attributes = handler_input.attributes_manager.request_attributes
     if "assessment" not in attributes:
+        attributes["assessment"] = None
         request = handler_input.request_envelope.request
         if not getattr(getattr(request, "intent", None), "slots", None):
-            attributes["assessment"] = None  # nothing said beyond the intent itself
-            return None
-        attributes["assessment"] = assess_slots(slot_values(handler_input),
-                                                getattr(request, "locale", None))
+            return None  # nothing said beyond the intent itself
+        locale = getattr(request, "locale", None)
+        carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
+        try:
+            attributes["assessment"] = assess_slots(slot_values(handler_input), locale, carrier)
+        except Exception as error:  # any failure must be answered, never swallowed as "nothing"
+            log.error("triage failed (%s); the person's words are not logged", type(error).__name__)
+            attributes["triage_failed"] = True
     return attributes["assessment"]
 
 
-def assess_slots(slots: Dict[str, Dict[str, Optional[str]]], locale: Any) -> Optional[triage.Assessment]:
-    """The triage of an intent's slots (common.slots_of); None when nothing was said."""
+def assess_slots(slots: Dict[str, Dict[str, Optional[str]]], locale: Any,
+                 carrier: str = "") -> Optional[triage.Assessment]:
+    """The triage of an intent's slots (common.slots_of), the carrier's meaning read
+    first; None when nothing was said."""
     words = " ".join(s["value"] for s in slots.values() if s["value"])
-    sensation, part = (slots.get("Sensation") or {}).get("value"), (slots.get("BodyPart") or {}).get("value")
-    if sensation and part:
-        # "{Sensation} in my {BodyPart}" and its variants: the triage reads a phrase.
-        words = "%s in my %s" % (sensation, part)
+    words = "%s %s" % (carrier, words) if words and carrier else words
     ids = [s["id"] for s in slots.values() if s["id"]]
     locale = locale if isinstance(locale, str) and locale else "en-US"
     return triage.assess(words, ids, locale) if (words or ids) else None

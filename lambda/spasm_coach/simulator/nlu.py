@@ -13,9 +13,12 @@ each {slot} is filled by words the slot type accepts. There is no keyword spotti
 - AMAZON.NUMBER -> digits, AMAZON.DURATION -> ISO 8601, AMAZON.SearchQuery -> the phrase
   (only in samples with a carrier phrase, as Alexa's model build demands).
 - Built-in intents declared by the model answer to their usual phrases without samples.
-- Several matches: the most literal wins: fewest words that are not the model's own (words
-  in open slots: unlisted custom values, AMAZON.SearchQuery), then fewest words inside slots.
-  Other intents scoring the same are reported as ties.
+- Several matches: the most literal wins. First fewest words in unlisted custom values (a
+  guess at a value the type does not list), then fewest words in AMAZON.SearchQuery
+  phrases, then fewest words inside slots. So an exact sample or a listed value beats any
+  carrier phrase, and a free-phrase intent beats a guess at a custom slot ("my back just
+  went again" is a phrase, not BodyPart "back just" + Sensation "again"). Other intents
+  scoring the same are reported as ties.
 - "open <invocation>" is a launch; "ask <invocation> to <utterance>" a one-shot.
 """
 from __future__ import annotations
@@ -169,7 +172,7 @@ class Match:
     intent: str
     sample: str
     slots: Dict[str, SlotFill]
-    score: Tuple[int, int]
+    score: Tuple[int, int, int]
     builtin_phrase: bool = False
 
 
@@ -365,9 +368,9 @@ class NLU:
             if k == len(pieces):
                 if j == n:
                     slot_words = sum(len(f.words.split()) for f in filled)
-                    open_words = sum(len(f.words.split()) for f in filled
-                                     if f.er_status == ER_NO_MATCH or f.type == "AMAZON.SearchQuery")
-                    score = (open_words, slot_words)
+                    unlisted = sum(len(f.words.split()) for f in filled if f.er_status == ER_NO_MATCH)
+                    phrase = sum(len(f.words.split()) for f in filled if f.type == "AMAZON.SearchQuery")
+                    score = (unlisted, phrase, slot_words)
                     if best is None or score < best[0]:
                         best = (score, {f.name: f for f in filled})
                 return

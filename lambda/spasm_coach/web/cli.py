@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any, Dict, List, Optional, TextIO
 
-from spasm_coach import log_privacy
+from spasm_coach import log_privacy, triage
 from spasm_coach.web import gunicorn_conf
 from spasm_coach.web.app import (
     MISSING_SKILL_ID, SKILL_ID_ENV, ConfigurationError, create_app, env_options)
@@ -159,6 +159,14 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout, err: TextIO
         if not os.path.isfile(path):
             err.write("spasm-coach serve: no such file: %s\n" % path)
             return 2
+
+    try:
+        # A broken red-flag vocabulary must stop the server, not turn every emergency
+        # into a question at the first request.
+        triage.check_all()
+    except triage.VocabularyError as error:
+        err.write("spasm-coach serve: %s\n" % error)
+        return 2
 
     logging.basicConfig(level=logging.INFO, stream=err,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,205 @@
+"""Hearing: every first-person description reaches the skill with its words, in every
+conversation state; ordinary requests still reach their own intents; a description with
+no red flag in it is answered as what it most likely was; a triage that fails is
+answered with the safety question, never as "nothing found"."""
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from envelopes import Said, intent
+from lambda_function import lambda_handler
+from spasm_coach import questions, triage
+from spasm_coach.handlers.describe import describe_handlers
+from spasm_coach.handlers.safety import safety_handlers
+from spasm_coach.simulator.conversation import Conversation, default_handler
+from spasm_coach.simulator.nlu import load_nlu, model_path
+from spasm_coach.skill import request_handlers
+
+ROOT = Path(__file__).resolve().parents[1]
+NLU = load_nlu(model_path("en-US"))
+ROUTINE = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True}
+CARRIER_MEANING = json.loads((ROOT / "lambda/spasm_coach/content/en-US.describe.json").read_text())["describe"]["carrier_meaning"]
+STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
+
+
+@pytest.mark.parametrize("said,name", [
+    ("I don't know", "UnsureIntent"), ("I want to stop", "AMAZON.StopIntent"), ("next", "AMAZON.NextIntent"),
+    ("yes", "AMAZON.YesIntent"), ("no", "AMAZON.NoIntent"), ("my back just seized up", "SpasmIntent"),
+    ("set an ice timer", "SetTimerIntent"), ("start stretches", "StartRoutineIntent"), ("repeat", "AMAZON.RepeatIntent"),
+    ("hold on i need to pee", "AMAZON.PauseIntent"), ("help", "AMAZON.HelpIntent"), ("i'm not sure", "UnsureIntent"),
+    ("check my symptoms", "SymptomCheckIntent"), ("how long will this last", "RecoveryInfoIntent"),
+])
+def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
+    assert NLU.hear(said).intent == name, said
+
+
+@pytest.mark.parametrize("said", [
+    "my legs have gone all tingly", "I've got a funny feeling down below", "I can't feel the paper when I wipe",
+    "there's something wrong with my waterworks", "it feels like I'm sitting on a balloon", "I think I wet the bed",
+    "I'm leaking a bit", "since the spasm I can't get an erection", "when I wee it stings", "I keep tripping over my foot",
+    "something's not right down there", "I keep dribbling and I can't stop it", "it's gone dead around my backside",
+    "my right leg gave out under me", "my chest feels tight and heavy", "I've had a fever since yesterday",
+    "um I can't really feel my bum", "I fell off the ladder this morning", "I've got pins and needles in both feet",
+])
+def test_first_person_descriptions_reach_the_skill_with_their_words(said):
+    heard = NLU.hear(said)
+    assert heard.intent not in (None, "AMAZON.FallbackIntent"), said
+    words = " ".join(slot.value for slot in heard.slots.values())
+    assert words, said
+    meaning = CARRIER_MEANING.get(heard.intent, "")
+    assert triage.assess(meaning + " " + words).level != "none", (said, words)
+
+
+def test_a_carrier_never_holds_words_the_triage_needs():
+    """Alexa sends the slot, not the carrier: a carrier with meaning ("no", "both", "what if",
+    "I can't") would drop it. Every carrier is read by the triage as nothing at all."""
+    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    free = [i for i in model["intents"] if [s["type"] for s in i.get("slots", [])] == ["AMAZON.SearchQuery"]]
+    assert sum(len(i["samples"]) for i in free) >= 100
+    for item in free:
+        # What the skill reads before the phrase stands for the carrier (content: describe.carrier_meaning).
+        meaning = CARRIER_MEANING.get(item["name"], "")
+        assert item["name"] == "DescribeIntent" or meaning, item["name"]
+        for carrier in (s.replace("{Description}", "").strip() for s in item["samples"]):
+            for symptom in ("numb bum", "down my leg", "wet myself", "feels numb", "legs are tingling"):
+                said = triage.assess("%s %s" % (carrier, symptom))
+                read = triage.assess("%s %s" % (meaning, symptom))
+                assert (said.level, said.flags) == (read.level, read.flags), (item["name"], carrier, symptom)
+
+
+@pytest.mark.parametrize("state", list(STATES), ids=list(STATES))
+@pytest.mark.parametrize("words", ["dribbling and i cant stop it", "legs have gone all tingly", "bum is numb"])
+def test_a_red_flag_in_a_free_phrase_is_routed_in_every_state(state, words):
+    for pending in (None, "screening_legs", "legs_where"):
+        attributes = dict(STATES[state], **({"pending": pending} if pending else {}))
+        said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, attributes), None))
+        assert said.attributes.get("safety") in ("emergency", "doctor") or said.end is True, (state, pending)
+
+
+def test_sensation_reads_every_slot_with_nothing_dropped():
+    said = Said(lambda_handler(intent("SensationIntent", {"Sensation": ("numb", "numb"), "BodyPart": ("both legs", "legs")}), None))
+    assert said.attributes["safety"] == "emergency" and said.end is True
+    talk = Conversation(default_handler(), user_id="describe-test")
+    report = talk.line("tell back spasm coach numbness in both legs")[-1]
+    assert report["intent"] == "SensationIntent" and report["safety"] == "emergency"
+
+
+@pytest.mark.parametrize("state", ["fresh", "launched", "routine"])
+@pytest.mark.parametrize("words", ["back just went again", "back is spasming like mad", "back has locked up completely"])
+def test_relief_words_get_the_relief_answer(state, words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, STATES[state]), None))
+    assert said.attributes.get("safety") is None and said.end is not True
+    assert said.attributes.get("pending") == "offer_stretches"
+    assert "?" not in said.text.split(".")[0]
+
+
+@pytest.mark.parametrize("state", ["fresh", "launched", "routine"])
+@pytest.mark.parametrize("words", ["had a long day at work", "want to talk to my sister", "zzz", "am ready for lunch"])
+def test_nothing_found_is_answered_calmly_never_with_a_medical_question(state, words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, STATES[state]), None))
+    assert said.attributes.get("safety") is None and said.end is not True
+    assert "not sure I followed" in said.text and "check my symptoms" in said.text
+    for medical in ("leg", "bladder", "bowel", "numb", "tingl"):
+        assert medical not in said.text.lower(), said.text
+    if state == "routine":
+        assert said.attributes["routine"]["status"] == "active"
+
+
+@pytest.mark.parametrize("pending", sorted(q.id for q in questions.QUESTIONS.values() if q.safety))
+def test_describe_and_unsure_yield_while_a_safety_question_is_pending(pending):
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.attributes_manager import AttributesManager
+    from ask_sdk_model import RequestEnvelope
+    from ask_sdk_core.serialize import DefaultSerializer
+    for name, slots in (("DescribeIntent", {"Description": "had a long day"}), ("UnsureIntent", None)):
+        event = intent(name, slots, {"pending": pending})
+        envelope_ = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+        handler_input = HandlerInput(request_envelope=envelope_,
+                                     attributes_manager=AttributesManager(request_envelope=envelope_))
+        for handler in describe_handlers()[1:]:
+            assert not handler.can_handle(handler_input), (name, pending)
+
+
+def test_unsure_outside_a_safety_question():
+    said = Said(lambda_handler(intent("UnsureIntent", None, {"pending": "launch"}), None))
+    assert "That's alright" in said.text and said.end is not True and said.attributes.get("safety") is None
+
+
+def test_describe_handlers_come_right_after_the_safety_handlers():
+    names = [type(h).__name__ for h in request_handlers()]
+    safety, describe = len(safety_handlers()), len(describe_handlers())
+    assert names[safety:safety + describe] == [type(h).__name__ for h in describe_handlers()]
+    assert names[safety] == "TriageFailedHandler"
+
+
+def test_a_failed_triage_is_logged_without_words_and_answered_with_the_symptom_check(monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise triage.VocabularyError("vocabulary broken for the test")
+
+    monkeypatch.setattr(triage, "assess", broken)
+    words = "my secret words about my bum"
+    for name, slots in (("DescribeIntent", {"Description": words}), ("SensationIntent", {"Sensation": "numb", "BodyPart": "bum"}),
+                        ("StretchIntent", {"Stretch": "cat cow"})):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            said = Said(lambda_handler(intent(name, slots, {"pending": "launch"}), None))
+        # The structured symptom check from its first question (or, before an exercise, the
+        # screening): questions about the red flags, never "nothing found".
+        assert said.attributes.get("pending") in (questions.SEQUENCES["check"][0], questions.SEQUENCES["screening"][0])
+        assert said.attributes.get("safety") is None and said.end is not True
+        errors = [r for r in caplog.records if r.levelno == logging.ERROR and "triage failed" in r.getMessage()]
+        assert errors, name
+        for record in caplog.records:
+            assert "secret" not in record.getMessage() and "bum" not in record.getMessage()
+
+
+def test_the_failed_triage_flag_is_recorded_for_the_safety_dialogue(monkeypatch):
+    from spasm_coach.handlers import describe
+
+    seen = {}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    original = describe.start_check
+
+    def spy(handler_input, lead=None):
+        attributes = handler_input.attributes_manager.request_attributes
+        seen.update(failed=attributes.get("triage_failed"), assessment=attributes.get("assessment"))
+        return original(handler_input, lead)
+
+    monkeypatch.setattr(triage, "assess", broken)
+    monkeypatch.setattr(describe, "start_check", spy)
+    lambda_handler(intent("DescribeIntent", {"Description": "i wet myself"}), None)
+    assert seen == {"failed": True, "assessment": None}
+
+def test_the_simulator_hears_exact_samples_before_carriers_and_phrases_before_guesses():
+    from spasm_coach.simulator.nlu import NLU
+    nlu = NLU({"interactionModel": {"languageModel": {"invocationName": "test skill", "intents": [
+        {"name": "AMAZON.FallbackIntent", "samples": []},
+        {"name": "Spasm", "samples": ["my back seized up"]},
+        {"name": "Symptom", "slots": [{"name": "Symptom", "type": "SYMPTOM"}], "samples": ["my {Symptom}"]},
+        {"name": "Describe", "slots": [{"name": "Description", "type": "AMAZON.SearchQuery"}],
+         "samples": ["my {Description}"]},
+    ], "types": [{"name": "SYMPTOM", "values": [{"id": "saddle_numbness", "name": {"value": "bum is numb"}}]}]}}})
+    assert nlu.hear("my back seized up").intent == "Spasm"  # an exact sample
+    symptom = nlu.hear("my bum is numb")  # a listed value
+    assert symptom.intent == "Symptom" and symptom.slots["Symptom"].resolved_id == "saddle_numbness"
+    described = nlu.hear("my legs are tingly")  # a free phrase, not an unlisted guess at a symptom
+    assert described.intent == "Describe" and described.slots["Description"].value == "legs are tingly"
+    assert not described.ties
+
+
+def test_a_body_part_id_is_not_a_red_flag_of_its_own():
+    """Slot ids that are flag ids raise that flag (SYMPTOM, SAFETY_ANSWER); a body part's id
+    must not: "pain in my bladder" is read from its words (a possible urine infection)."""
+    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    for slot_type in model["types"]:
+        if slot_type["name"] in ("BODY_PART", "SENSATION"):
+            for value in slot_type["values"]:
+                assert triage.flag_level(value["id"]) == "none", value["id"]
+    said = Said(lambda_handler(intent("SensationIntent", {"Sensation": ("pain", "pain"),
+                                                          "BodyPart": ("bladder", "bladder_area")}), None))
+    assert said.attributes["safety"] == "urgent"
