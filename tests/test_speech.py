@@ -36,7 +36,7 @@ def test_count_keeps_time_with_the_hold():
 
 
 def test_breath_and_estimate():
-    speech = Speech(words_per_second=2.0).breath(3, 4)
+    speech = Speech(words_per_second=2.0).breath(3, 4, "Breathe in,", "and out.")
     assert speech.seconds == (3 + 4) + 4 / 2.0  # "Breathe in, and out." is four words
     assert not Speech() and bool(speech)
 

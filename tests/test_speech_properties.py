@@ -126,3 +126,39 @@ def test_escape_round_trips_through_plain(text):
 def test_number_words_cover_every_count_the_content_uses():
     assert [number_word(n) for n in range(len(NUMBER_WORDS))] == NUMBER_WORDS
     assert number_word(len(NUMBER_WORDS)) == str(len(NUMBER_WORDS)) and number_word(-1) == "-1"
+
+
+def test_a_count_with_its_defaults_is_just_the_numbers_a_second_apart():
+    speech = Speech().count(3)
+    assert speech.text == "one two three"
+    assert breaks(speech.ssml()) == [700, 700, 700]
+    assert Speech().count(0).text == "one"  # a hold is never counted to nothing
+
+
+def test_plain_reads_every_entity_ssml_may_hold():
+    assert plain("<speak>&quot;Hi&apos; &lt;b&gt; &amp; done</speak>") == "\"Hi' <b> & done"
+    assert plain("<speak>a , b .</speak>") == "a, b."
+
+
+def test_speech_exactly_at_the_limit_is_kept_whole_and_one_over_is_cut_to_what_fits():
+    exact = Speech().say("a" * (MAX_SSML_CHARS - len("<speak></speak>")))
+    assert len(exact.ssml()) == MAX_SSML_CHARS and plain(exact.ssml()) == exact.text
+    two = Speech().say("a" * (MAX_SSML_CHARS - len("<speak></speak>")), "b")
+    assert two.ssml() == exact.ssml()  # the first piece alone fits exactly: it is kept
+    slow = Speech(rate="80%")
+    for i in range(3000):
+        slow.say("Sentence %d." % i)
+    ssml = slow.ssml()
+    assert ssml.startswith('<speak><prosody rate="80%">') and len(ssml) <= MAX_SSML_CHARS
+    # The most whole pieces that fit: one more would not.
+    kept = plain(ssml).count(".")
+    fits = Speech(rate="80%").say(*["Sentence %d." % i for i in range(kept)])
+    assert fits.ssml() == ssml
+    more = Speech(rate="80%").say(*["Sentence %d." % i for i in range(kept + 1)])
+    assert plain(more.ssml()) != more.text  # one more sentence would not fit
+
+
+def test_text_with_spaces_to_fold_is_folded():
+    for text in ("a  b", " a", "a ", "\ta\nb"):
+        speech = Speech().say(text)
+        assert speech.text == " ".join(text.split())

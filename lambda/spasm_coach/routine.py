@@ -248,7 +248,9 @@ class Coach:
                 speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms)
             if move.get("breath"):
                 for _ in range(int(move["breath"])):
-                    speech.breath(voice["breath_in_s"], voice["breath_out_s"])
+                    speech.breath(voice["breath_in_s"], voice["breath_out_s"],
+                                  self.content.text("routine_lines.breathe_in"),
+                                  self.content.text("routine_lines.breathe_out"))
             if move.get("pause"):
                 speech.pause(move["pause"])
         return speech.freeze(), tuple(holds)

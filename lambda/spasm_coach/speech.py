@@ -132,7 +132,9 @@ class Speech:
             self.say(end)
         return self
 
-    def breath(self, inhale_s: float, exhale_s: float, inhale: str = "Breathe in,", exhale: str = "and out.") -> "Speech":
+    def breath(self, inhale_s: float, exhale_s: float, inhale: str, exhale: str) -> "Speech":
+        """One slow breath: the cue to breathe in, its time, the cue to breathe out, its time
+        (the cues are the locale's words)."""
         self.say(inhale).pause(inhale_s).say(exhale).pause(exhale_s)
         return self
 
