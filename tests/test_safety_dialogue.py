@@ -308,3 +308,48 @@ def test_a_described_leg_symptom_answers_the_question_and_its_follow_up_at_once(
     talk = reach("screening_legs")
     say(talk, "i've got pain going down my leg")
     assert attributes(talk)["safety"] == "doctor" and pending(talk) == "leg_weak"
+
+
+# -- the conversation questions: yes and no do what the registry says; help, repeat and
+# fallback keep the question open --------------------------------------------------------------
+CONVERSATION = sorted(q.id for q in questions.QUESTIONS.values() if not q.safety)
+CONVERSATION_PATHS = {
+    "launch": ("open back spasm coach",),
+    "offer_stretches": ("open back spasm coach", "my back is spasming"),
+    "forget": ("open back spasm coach", "forget my data"),
+}
+
+
+def reach_conversation(question_id):
+    talk = conversation()
+    for line in CONVERSATION_PATHS.get(question_id, ("open back spasm coach",)):
+        talk.line(line)
+    if question_id not in CONVERSATION_PATHS:
+        talk.session.info.attributes["pending"] = question_id  # as the asking handler leaves it
+    assert pending(talk) == question_id
+    return talk
+
+
+@pytest.mark.parametrize("question", CONVERSATION)
+@pytest.mark.parametrize("words", ["help", "repeat", "purple elephants dancing"])
+def test_help_repeat_and_fallback_keep_a_conversation_question_open(question, words):
+    talk = reach_conversation(question)
+    report = say(talk, words)
+    assert report["end_session"] is False and pending(talk) == question, (words, report["speech"])
+
+
+@pytest.mark.parametrize("question", CONVERSATION)
+@pytest.mark.parametrize("answer", ["yes", "no"])
+def test_yes_and_no_to_a_conversation_question_do_what_the_registry_says(question, answer):
+    talk = reach_conversation(question)
+    then = getattr(questions.QUESTIONS[question], answer)
+    report = say(talk, answer)
+    assert report["error"] is None and report["speech"]
+    if then.ask:
+        assert pending(talk) == then.ask
+    elif then.do == "start_routine":
+        assert pending(talk) == SCREENING[0]  # the screening comes before any exercise
+    elif then.do in ("goodbye", "forget"):
+        assert report["end_session"] is True
+    else:
+        assert pending(talk) != question or report["end_session"]  # answered, not asked again

@@ -23,6 +23,11 @@ class HelpHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
+        asked = pending_in(session(handler_input))
+        if asked is not None:
+            # Help answers nothing: say what can be said, then what the question wants.
+            speech = speech_of(handler_input, content.text("help.general"), content.text(asked.reprompt))
+            return reply(handler_input, speech, content.text(asked.reprompt), question=SAME)
         state = ongoing_routine(handler_input)
         if state is not None:
             where = coach_of(handler_input).describe(state)
