@@ -277,3 +277,18 @@ def test_a_state_without_a_part_is_at_the_start_of_its_step():
     assert is_valid(CONTENT, {"id": "gentle", "step": 1, "status": ACTIVE})
     assert not is_valid(CONTENT, {"id": "gentle", "step": 1, "part": -1, "status": ACTIVE})
     assert not is_valid(CONTENT, {"id": "gentle", "step": 1, "part": None, "status": ACTIVE})
+
+
+def test_each_hold_length_and_pace_is_rendered_for_itself_on_one_content():
+    """Turns are kept per style: a choice made later in a session is never answered with
+    words rendered for an earlier one."""
+    content = for_locale("en-US")
+    seen = {}
+    for prefs in PREFS:
+        coach = Coach(content, prefs)
+        stretch = CONTENT.stretches["knee_to_chest"]
+        text = " ".join(speech.text for _, speech, _ in walk(coach, "gentle"))
+        assert count_words(coach.hold_seconds(stretch)) in text
+        assert count_words(coach.hold_seconds(stretch) + 1) not in text
+        seen[tuple(sorted(prefs.items()))] = [speech.ssml() for _, speech, _ in walk(coach, "gentle")]
+    assert len({tuple(v) for v in seen.values()}) == len(PREFS)
