@@ -32,7 +32,8 @@ STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
     ("check my symptoms", "SymptomCheckIntent"), ("how long will this last", "RecoveryInfoIntent"),
     ("just one", "SafetyAnswerIntent"), ("only the left", "SafetyAnswerIntent"), ("yeah both of them", "SafetyAnswerIntent"),
     ("what painkillers can i take", "MedicineInfoIntent"), ("should i use heat or ice", "HeatIceInfoIntent"),
-    ("how many are left", "HowManyLeftIntent"), ("slower please", "SlowerIntent"),
+    ("how many are left", "HowManyLeftIntent"), ("slower please", "SlowerIntent"), ("that's enough", "AMAZON.StopIntent"),
+    ("that hurts", "PainIntent"),
 ])
 def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
     assert NLU.hear(said).intent == name, said
@@ -53,7 +54,8 @@ def test_every_fixed_sample_is_heard_as_its_own_intent():
     "tight chest and my back hurts", "night sweats every night", "osteoporosis and I slipped on the step",
     "burning when I pee", "toes scraping the ground", "bum feels numb", "lying down doesn't ease it",
     "at night it gets much worse", "uh my legs are numb", "me leg's gone weak", "legs feel like jelly",
-    "on steroids for years and I lifted a box",
+    "on steroids for years and I lifted a box", "tight band round my chest going into my arm", "wet meself again",
+    "this is weird but I can't feel anything down there", "that one made my leg go numb",
 ])
 def test_fragments_starting_with_a_symptom_or_body_word_reach_the_skill(said):
     """Said without "I" or "my", as people do when they hurt: heard with their words (a carrier's

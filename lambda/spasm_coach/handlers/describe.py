@@ -37,7 +37,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeChestIntent", "DescribeFeverIntent", "DescribeBonesIntent",
                     "DescribeBurnIntent", "DescribeLegIntent", "DescribeLegsIntent",
                     "DescribeFootIntent", "DescribeSaddleIntent", "DescribeRestIntent",
-                    "DescribeNightIntent")
+                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
