@@ -26,7 +26,7 @@ level and every higher one, a near miss or benign row every level below doctor. 
 row is met when the level reached is at or above the lowest red-flag level it accepts;
 a near miss or benign row when the level reached is one it accepts.
 
-    .venv/bin/python tests/safety_eval.py [FILE.jsonl ...]      # default: dev + sealed sets
+    .venv/bin/python tests/safety_eval.py [FILE.jsonl ...]      # default: dev sets + sealed sets
     make safety-report
 """
 from __future__ import annotations
@@ -47,6 +47,10 @@ if str(ROOT / "lambda") not in sys.path:
 
 DATA = ROOT / "tests" / "data"
 DEV_SET = DATA / "triage_en-US.jsonl"
+# Development set C: written from public NHS, charity and patient material and everyday speech
+# by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
+# learnt from, so its figures are no measure of phrasings nobody wrote down yet.
+DEV_SET_C = DATA / "devset-c.en.jsonl"
 SEALED_GLOB = "sealed/*.jsonl"
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
@@ -156,8 +160,14 @@ def is_sealed(path: Path) -> bool:
 
 
 def default_sets() -> List[Path]:
-    """The dev set, then every sealed set."""
-    return [DEV_SET] + sorted(DATA.glob(SEALED_GLOB))
+    """The dev sets, then every sealed set."""
+    return [DEV_SET, DEV_SET_C] + sorted(DATA.glob(SEALED_GLOB))
+
+
+def target_sets() -> List[Path]:
+    """The sets issue 13's targets are checked on: the labelled dev set and every sealed set
+    (development set C is reported, and its triage checked in tests/test_triage.py)."""
+    return [path for path in default_sets() if path != DEV_SET_C]
 
 
 # --- reading what the skill did ----------------------------------------------------------------

@@ -30,9 +30,40 @@ STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
     ("set an ice timer", "SetTimerIntent"), ("start stretches", "StartRoutineIntent"), ("repeat", "AMAZON.RepeatIntent"),
     ("hold on i need to pee", "AMAZON.PauseIntent"), ("help", "AMAZON.HelpIntent"), ("i'm not sure", "UnsureIntent"),
     ("check my symptoms", "SymptomCheckIntent"), ("how long will this last", "RecoveryInfoIntent"),
+    ("just one", "SafetyAnswerIntent"), ("only the left", "SafetyAnswerIntent"), ("yeah both of them", "SafetyAnswerIntent"),
+    ("what painkillers can i take", "MedicineInfoIntent"), ("should i use heat or ice", "HeatIceInfoIntent"),
+    ("how many are left", "HowManyLeftIntent"), ("slower please", "SlowerIntent"), ("that's enough", "AMAZON.StopIntent"),
+    ("that hurts", "PainIntent"),
 ])
 def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
     assert NLU.hear(said).intent == name, said
+
+
+def test_every_fixed_sample_is_heard_as_its_own_intent():
+    """Carriers for free phrases never take a request the model spells out in full."""
+    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    for item in model["intents"]:
+        for sample in item.get("samples", []):
+            if "{" not in sample:
+                assert NLU.hear(sample).intent == item["name"], sample
+
+
+@pytest.mark.parametrize("said", [
+    "sore leg all the way down", "can't pee", "numb down there", "weak legs", "yeah both of them", "only the left",
+    "lost a lot of weight without trying", "fell off a ladder at work", "suddenly my leg gave way",
+    "tight chest and my back hurts", "night sweats every night", "osteoporosis and I slipped on the step",
+    "burning when I pee", "toes scraping the ground", "bum feels numb", "lying down doesn't ease it",
+    "at night it gets much worse", "uh my legs are numb", "me leg's gone weak", "legs feel like jelly",
+    "on steroids for years and I lifted a box", "tight band round my chest going into my arm", "wet meself again",
+    "this is weird but I can't feel anything down there", "that one made my leg go numb",
+])
+def test_fragments_starting_with_a_symptom_or_body_word_reach_the_skill(said):
+    """Said without "I" or "my", as people do when they hurt: heard with their words (a carrier's
+    meaning read in its place, content: describe.carrier_meaning), and routed one-shot."""
+    talk = Conversation(default_handler(), user_id="describe-fragments")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent", said
+    assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
 
 
 @pytest.mark.parametrize("said", [

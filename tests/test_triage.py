@@ -160,6 +160,45 @@ def test_concept_development_set():
     assert not wrong, wrong
 
 
+def test_development_set_c():
+    """Development set C (tests/data/devset-c.en.jsonl), written from public NHS, charity and
+    patient material and everyday speech by someone who had not seen the vocabulary. Before
+    the vocabulary learnt from it, the triage alone routed 260 of its 339 red flags and raised
+    an alarm on 7 of 72 near misses; the misses left are answers out of context ("only the
+    left", "yep, both legs": the hearing gives those a slot id), a leg that "just went", and
+    "weird down there", which stays an emergency rather than a question."""
+    import safety_eval as ev
+    rows = ev.load_rows(DATA / "devset-c.en.jsonl")
+    reached = {row.line: assess(row.text).level for row in rows}
+    missed = [(row.line, row.text, reached[row.line]) for row in rows if row.kind == "red_flag" and not row.met(reached[row.line])]
+    alarms = [(row.line, row.text, reached[row.line]) for row in rows
+              if row.kind != "red_flag" and not row.met(reached[row.line]) and level_rank(reached[row.line]) >= level_rank("doctor")]
+    assert len(rows) >= 450
+    assert len(missed) <= 13, missed
+    assert len(alarms) <= 2, alarms
+
+
+@pytest.mark.parametrize("text,level", [
+    ("Sudden weakness, right leg.", "emergency"),  # a clause that names a place and a side only
+    ("One leg, the right, it's on fire down the back.", "doctor"),  # places read past a clause with a side only
+    ("I tried to walk to the kitchen and I couldn't.", "emergency"),
+    ("walking is impossible now", "emergency"),
+    ("I can't walk far", "none"),
+    ("I can't take a step back", "none"),
+    ("I sat on the loo and nothing came out", "emergency"),
+    ("I sat down and nothing happened", "none"),
+    ("the urge to wee has vanished", "emergency"),
+    ("the urge to stretch has gone", "none"),
+    ("I had a temperature last week but it's gone.", "clarify"),
+    ("I had a skin cancer scare but it came back clear", "none"),
+    ("the kids have all had a temperature this week", "clarify"),
+    ("i did the stretches yesterday and its been worse ever since", "doctor"),
+    ("I wake up every night to pee", "none"),
+])
+def test_what_development_set_c_taught(text, level):
+    assert assess(text).level == level, text
+
+
 # --------------------------------------------------------------------------- concepts
 
 

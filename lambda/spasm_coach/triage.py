@@ -718,6 +718,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     for index, clause in enumerate(clauses):
         previous = clauses[index - 1] if index else None
         following = clauses[index + 1] if index + 1 < len(clauses) else None
+        if previous is not None and index > 1 and not previous.tags & vocab.places and not _symptoms(previous, vocab):
+            # "one leg, the right, it's on fire down the back": a clause that only names a
+            # side reads as part of the one before it, so the places come from that one.
+            previous = clauses[index - 2]
         _borrow_places(clause, previous, vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
@@ -825,7 +829,8 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
 
 
 def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
-    return {tag for tag in clause.tags - vocab.places if not tag.startswith("@")}
+    """What a clause says besides its places, markers and sides ("right leg" names a place only)."""
+    return {tag for tag in clause.tags - vocab.places - vocab.side_tags if not tag.startswith("@")}
 
 
 def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:

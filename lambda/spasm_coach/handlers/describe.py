@@ -30,8 +30,14 @@ from .launch import relief
 # A free phrase after a carrier; the ones whose carrier means something are listed,
 # with that meaning, in the content (describe.carrier_meaning).
 DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent",
-                    "DescribePainIntent", "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent",
-                    "DescribeExerciseIntent", "DescribeSittingIntent", "DescribeSexIntent")
+                    "DescribePainIntent", "DescribeCantIntent", "DescribeWeakIntent", "DescribeBackPainIntent",
+                    "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent", "DescribeExerciseIntent",
+                    "DescribeSittingIntent", "DescribeSexIntent",
+                    "DescribeLostIntent", "DescribeFallIntent", "DescribeSuddenIntent",
+                    "DescribeChestIntent", "DescribeFeverIntent", "DescribeBonesIntent",
+                    "DescribeBurnIntent", "DescribeLegIntent", "DescribeLegsIntent",
+                    "DescribeFootIntent", "DescribeSaddleIntent", "DescribeRestIntent",
+                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
