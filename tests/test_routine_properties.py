@@ -292,3 +292,36 @@ def test_each_hold_length_and_pace_is_rendered_for_itself_on_one_content():
         assert count_words(coach.hold_seconds(stretch) + 1) not in text
         seen[tuple(sorted(prefs.items()))] = [speech.ssml() for _, speech, _ in walk(coach, "gentle")]
     assert len({tuple(v) for v in seen.values()}) == len(PREFS)
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_describe_says_where_a_state_stands(routine):
+    coach = Coach(CONTENT)
+    steps = routine_steps(CONTENT, routine)
+    for state, _, _ in walk(coach, routine):
+        assert coach.describe(state) == {"number": number_word(state["step"] + 1),
+                                         "total": number_word(len(steps)),
+                                         "name": step_name(CONTENT, steps[state["step"]])}
+
+
+def test_fixed_speech_is_built_once_per_key_and_style_and_spoken_as_built():
+    content = for_locale("en-US")
+    content.forget_derived()
+    calls = []
+
+    def build(speech):
+        calls.append(speech.rate)
+        return speech.say("Fixed words.").pause(0.5)
+
+    plain_coach, slower = Coach(content), Coach(content, {"pace": "slower"})
+    first = plain_coach.fixed("test.fixed", build)
+    again = plain_coach.fixed("test.fixed", build)
+    assert first.ssml() == again.ssml() and len(calls) == 1
+    assert first.text == "Fixed words." and first.rate == plain_coach.rate
+    slow = slower.fixed("test.fixed", build)
+    assert len(calls) == 2 and slow.rate == slower.rate and slow.ssml() != first.ssml()
+    other = plain_coach.fixed("test.other", build)
+    assert len(calls) == 3 and other.text == "Fixed words."
+    # A fixed block can be spoken on: what follows is added to a new speech each time.
+    assert plain_coach.fixed("test.fixed", build).say("More.").text == "Fixed words. More."
+    assert plain_coach.fixed("test.fixed", build).text == "Fixed words."
