@@ -184,12 +184,17 @@ def test_a_paused_state_resumes_where_it_was():
     assert resumed == dict(state, status=ACTIVE)
 
 
-@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
-def test_each_turn_says_what_its_structured_turn_says(routine, prefs):
+def walked_steps(routine, prefs):
+    """The coach, and (state, speech, turn, step) for every turn of a walk to the end."""
     coach = Coach(CONTENT, prefs)
     steps = routine_steps(CONTENT, routine)
-    for state, speech, turn in walk(coach, routine):
-        step = steps[state["step"]]
+    return coach, [(state, speech, turn, steps[state["step"]]) for state, speech, turn in walk(coach, routine)]
+
+
+@pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
+def test_each_turn_says_what_its_structured_turn_says(routine, prefs):
+    coach, turns = walked_steps(routine, prefs)
+    for state, speech, turn, step in turns:
         assert (turn.routine, turn.step, turn.stretch, turn.side) == (routine, state["step"], step.stretch, step.side)
         assert turn.part == (state["part"] if state["status"] == ACTIVE else len(coach.parts(step)) - 1)
         assert len(turn.rep_starts) == turn.reps and list(turn.rep_starts) == sorted(turn.rep_starts)
@@ -202,10 +207,8 @@ def test_each_turn_says_what_its_structured_turn_says(routine, prefs):
 
 @pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
 def test_a_stretch_is_set_up_once_with_its_caution_and_its_count_of_repetitions(routine, prefs):
-    coach = Coach(CONTENT, prefs)
-    steps = routine_steps(CONTENT, routine)
-    for state, speech, turn in walk(coach, routine):
-        step = steps[state["step"]]
+    coach, turns = walked_steps(routine, prefs)
+    for state, speech, turn, step in turns:
         stretch = CONTENT.stretches[step.stretch]
         first_side = step.side == (stretch.get("sides") or [None])[0]
         if turn.part == 0:
