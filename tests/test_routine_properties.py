@@ -328,3 +328,32 @@ def test_fixed_speech_is_built_once_per_key_and_style_and_spoken_as_built():
     # A fixed block can be spoken on: what follows is added to a new speech each time.
     assert plain_coach.fixed("test.fixed", build).say("More.").text == "Fixed words. More."
     assert plain_coach.fixed("test.fixed", build).text == "Fixed words."
+
+
+def test_every_line_is_filled_and_every_lead_is_said_first():
+    for prefs in PREFS:
+        coach = Coach(CONTENT, prefs)
+        assert coach.speech().words_per_second == coach.wps and coach.speech().rate == coach.rate
+        for routine in ROUTINES:
+            for _, speech, _ in walk(coach, routine):
+                assert "{" not in speech.text and "None" not in speech.text
+        state, _, _ = coach.start("gentle")
+        for move in (lambda lead: coach.start("gentle", lead), lambda lead: coach.current(state, lead),
+                     lambda lead: coach.skip(state, lead=lead)):
+            assert move(coach.speech().say("Lead words."))[1].text.startswith("Lead words.")
+        opening = CONTENT.text("routine_lines.intro")
+        assert opening in coach.start("gentle")[1].text
+        assert coach.start_over(state)[1].text.startswith(CONTENT.text("routine_lines.start_over"))
+        assert coach.skip(state)[1].text.startswith(CONTENT.text("routine_lines.skip"))
+        assert coach.previous(state)[1].text.startswith(CONTENT.text("routine_lines.first_step"))
+
+
+def test_a_part_out_of_range_is_brought_back_and_next_from_a_pause_is_active_again():
+    coach = Coach(CONTENT)
+    steps = routine_steps(CONTENT, "gentle")
+    state, _, _ = coach.current({"id": "gentle", "step": 0, "part": 99, "status": PAUSED})
+    assert state["part"] == len(coach.parts(steps[0])) - 1 and state["status"] == ACTIVE
+    paused = {"id": "gentle", "step": 0, "part": 0, "status": PAUSED}
+    if len(coach.parts(steps[0])) > 1:
+        moved, _, _ = coach.next(paused)
+        assert moved["status"] == ACTIVE and moved["part"] == 1

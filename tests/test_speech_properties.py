@@ -162,3 +162,30 @@ def test_text_with_spaces_to_fold_is_folded():
     for text in ("a  b", " a", "a ", "\ta\nb"):
         speech = Speech().say(text)
         assert speech.text == " ".join(text.split())
+
+
+def test_spoken_lists_join_with_the_locales_word():
+    from spasm_coach.speech import spoken_list
+    assert spoken_list([], "and") == "" and spoken_list(["a"], "and") == "a"
+    assert spoken_list(["a", "b"], "and") == "a and b"
+    assert spoken_list(["a", "b", "c", "d"], "und") == "a, b, c und d"
+
+
+def test_only_ssml_the_skill_could_have_written_is_its_own():
+    from spasm_coach.speech import is_own_ssml
+    own = Speech(rate="92%").say("Hold,").count(3).say_digits("911").ssml()
+    assert is_own_ssml(own)
+    for odd in (None, 5, "", "hello", "<speak>" + "a" * MAX_SSML_CHARS + "</speak>", "<SPEAK>a</SPEAK>",
+                '<speak><audio src="x"/></speak>', '<speak><break time="60000ms"/></speak>', "<speak>a"):
+        assert not is_own_ssml(odd), odd
+    exact = Speech().say("a" * (MAX_SSML_CHARS - len("<speak></speak>"))).ssml()
+    assert len(exact) == MAX_SSML_CHARS and is_own_ssml(exact)
+
+
+def test_nothing_said_is_no_speech_and_digits_in_a_block_keep_their_text():
+    assert not Speech().say("") and not Speech().say(None) and not Speech().pause(0)
+    block = Speech(words_per_second=1.0).say("Call").say_digits("999").freeze()
+    assert block.text == "Call 999" and block.seconds(1.0) == 4
+    assert Speech(words_per_second=1.0).say("a b").say_digits("911").seconds == 5
+    assert Speech().say("a").say("Xylophone").text == "a Xylophone"
+    assert len(Speech().say("a" * (MAX_SSML_CHARS + 10)).ssml()) <= MAX_SSML_CHARS
