@@ -20,7 +20,7 @@ from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, Ses
 from .handlers.errors import CatchAllExceptionHandler
 from .handlers.info import InfoHandler
 from .handlers.launch import LaunchHandler, SpasmHandler
-from .handlers.dialogue import dialogue_handlers
+from .handlers.dialogue import actions, dialogue_handlers
 from .handlers.memory import (ForgetMeHandler, Memory, PreferenceHandler,
                               RestoreInterceptor, SaveInterceptor, SkillDisabledHandler)
 from .handlers.safety import safety_handlers
@@ -37,7 +37,8 @@ def request_handlers(memory: Optional[Memory] = None):
     """Every request handler, in the order the SDK asks them. Safety first: nothing
     can answer before the red-flag check has seen the request."""
     memory = memory or Memory()
-    return safety_handlers(memory) + describe_handlers() + timer_handlers() + dialogue_handlers(memory) + [
+    bound = actions(memory)  # what each question's answers lead to, bound once
+    return safety_handlers(bound) + describe_handlers() + timer_handlers() + dialogue_handlers(bound) + [
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),

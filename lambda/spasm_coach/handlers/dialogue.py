@@ -30,8 +30,8 @@ from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
 from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level
-from .common import (IntentHandler, coach_of, content_of, intent_name, reply, routine_state, session,
-                     slot_values)
+from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
+                     session, slot_values)
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,6 @@ class AnswerHandler(IntentHandler):
         self.actions = actions
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from .common import in_routine
         yes = intent_name(handler_input) == YES_INTENT
         question = pending(handler_input)
         if question is not None and not question.safety:
@@ -267,7 +266,8 @@ def actions(memory: Any = None) -> Dict[str, Action]:
     return bound
 
 
-def dialogue_handlers(memory: Any = None):
+def dialogue_handlers(bound: Optional[Mapping[str, Action]] = None):
     """The safety-question handler goes with the safety handlers (see safety.py); the
-    others are returned here in the order skill.py registers them."""
-    return [SymptomCheckHandler(), AnswerHandler(actions(memory))]
+    others are returned here in the order skill.py registers them. ``bound``: the
+    actions (actions(memory)), made once per skill and shared with the safety handlers."""
+    return [SymptomCheckHandler(), AnswerHandler(bound if bound is not None else actions())]

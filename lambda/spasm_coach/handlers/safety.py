@@ -18,7 +18,7 @@ The questions themselves, and what each answer does, are in questions.py.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Mapping, Optional
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -118,7 +118,8 @@ class ExerciseGateHandler(AbstractRequestHandler):
         return ask(handler_input, questions.SEQUENCES["screening"][0])
 
 
-def safety_handlers(memory: Any = None):
-    """In the order they must be asked, ahead of every other handler."""
-    return [RedFlagHandler(), SafetyQuestionHandler(actions(memory)), ClarifyHandler(),
+def safety_handlers(bound: Optional[Mapping[str, Any]] = None):
+    """In the order they must be asked, ahead of every other handler. ``bound``: the
+    question actions (dialogue.actions(memory)), made once per skill."""
+    return [RedFlagHandler(), SafetyQuestionHandler(bound if bound is not None else actions()), ClarifyHandler(),
             ExerciseGateHandler()]
