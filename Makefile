@@ -43,7 +43,7 @@ NODE_CLIENT := tests/virtual_alexa
 NODE_STAMP := $(NODE_CLIENT)/node_modules/.installed-stamp
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: node-packages safety-report
+.PHONY: node-packages safety-report requests-report
 node-packages: $(if $(NPM),$(NODE_STAMP))
 
 $(NODE_STAMP): $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
@@ -74,6 +74,11 @@ simulate: $(STAMP)
 # mid-routine, beside the triage alone (tests/safety_eval.py --help for options).
 safety-report: $(STAMP)
 	$(PY) tests/safety_eval.py
+
+# Issue 15's measurement: every sealed request set through the simulator, in both hearings
+# (tests/requests_eval.py --help for options).
+requests-report: $(STAMP)
+	$(PY) tests/requests_eval.py
 
 package: $(STAMP)
 	$(PY) scripts/package.py $(PACKAGE_ARGS)

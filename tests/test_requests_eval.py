@@ -1,0 +1,132 @@
+"""Issue 15's targets on every sealed request set (tests/data/sealed/requests-*.jsonl), in both
+hearings: at least 80% answered right in the strict hearing and 90% in the approximate one
+(expected failures, with their figures, while the issue is open), and no request raising a
+safety level (always a failure). The figures (tests/requests_eval.py) are printed at the end
+of every run, -s or not.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import requests_eval as ev
+
+SETS = ev.default_sets()
+NAMES = [ev.set_name(path) for path in SETS]
+
+
+@pytest.fixture(scope="session")
+def requests_report(request):
+    report = ev.evaluate(SETS)
+    ev.show_in_summary(request.config, "natural requests through the simulator (issue 15)", ev.format_report(report))
+    return report
+
+
+def test_a_sealed_request_set_is_present():
+    assert SETS and all(ev.is_sealed(path) for path in SETS)
+
+
+@pytest.mark.parametrize("hearing", ev.HEARINGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_share_answered_right(requests_report, name, hearing):
+    ev.assert_target(hearing, requests_report["sets"][name][hearing])
+
+
+@pytest.mark.parametrize("hearing", ev.HEARINGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_no_request_raises_a_safety_level(requests_report, name, hearing):
+    assert requests_report["sets"][name][hearing]["raised"] == []
+
+
+@pytest.mark.parametrize("hearing", ev.HEARINGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_row_reached_the_skill_as_intended(requests_report, name, hearing):
+    figures = requests_report["sets"][name][hearing]
+    assert figures["harness_errors"] == [] and figures["problems"] == []
+
+
+def test_sealed_rows_are_never_quoted(requests_report):
+    text = ev.format_report(requests_report, show_misses=10 ** 6) + json.dumps(requests_report)
+    for path in SETS:
+        for row in ev.load_rows(path):
+            assert row.text not in text
+
+
+def test_every_label_of_every_set_has_a_judgement():
+    for path in SETS:
+        assert {row.expects for row in ev.load_rows(path)} <= set(ev.JUDGEMENTS)
+
+
+# --- the harness's own rules, on requests written here ------------------------------------------
+
+def run(text, context, expects, locale="en-US"):
+    with ev.Harness("strict") as harness:
+        return harness.run(ev.Row(text, context, expects, locale=locale))
+
+
+@pytest.mark.parametrize("text, context, expects", [
+    ("my back is spasming", "opened", "relief"),
+    ("start stretches", "opened", "start_routine"),
+    ("yes", "question", "yes"),
+    ("no", "question", "no"),
+    ("next", "routine", "next"),
+    ("go back", "routine", "previous"),
+    ("repeat", "routine", "repeat"),
+    ("skip", "routine", "skip"),
+    ("pause", "routine", "pause"),
+    ("resume", "opened", "resume"),
+    ("start over", "routine", "start_over"),
+    ("slower please", "routine", "slower"),
+    ("longer holds", "routine", "longer_holds"),
+    ("that hurts", "routine", "that_hurts"),
+    ("help", "routine", "help"),
+    ("stop", "routine", "stop"),
+    ("set an ice timer", "opened", "timer_ice"),
+    ("how long is left on my timer", "timer", "timer_check"),
+    ("cancel the timer", "timer", "timer_cancel"),
+    ("pause the timer", "timer", "timer_pause"),
+    ("remind me to walk every hour", "opened", "reminder_walk"),
+    ("forget my data", "opened", "forget_me"),
+    ("should i use heat or ice", "routine", "info_heat_ice"),
+])
+def test_the_skills_own_phrases_are_judged_right(text, context, expects):
+    outcome = run(text, context, expects)
+    assert outcome.harness is None and outcome.ok, outcome
+
+
+@pytest.mark.parametrize("text, context, expects", [
+    ("next", "routine", "previous"),           # moved on, not back
+    ("pause", "routine", "stop"),              # paused is not stopped
+    ("set a heat timer", "opened", "timer_ice"),
+    ("set an ice timer", "timer", "timer_check"),  # a timer asked about must not be created
+    ("repeat", "routine", "next"),
+    ("should i use heat or ice", "opened", "info_painkillers"),
+    ("start stretches", "opened", "lying_only"),
+    ("start stretches", "opened", "short_routine"),
+    ("what's the weather like", "opened", "help"),
+])
+def test_the_wrong_behaviour_is_judged_wrong(text, context, expects):
+    outcome = run(text, context, expects)
+    assert outcome.harness is None and not outcome.ok
+
+
+def test_a_red_flag_is_never_right_and_is_counted():
+    outcome = run("I wet myself", "opened", "relief")
+    assert not outcome.ok and outcome.level == "emergency"
+    figures = ev.Figures()
+    figures.add(outcome)
+    assert figures.raised and figures.all.hit == 0
+
+
+def test_a_locale_without_its_own_model_is_heard_with_en_us_and_said_so():
+    with ev.Harness("strict") as harness:
+        outcome = harness.run(ev.Row("start stretches", "opened", "start_routine", locale="xx-XX"))
+        assert outcome.ok and any("xx-XX" in note for note in harness.notes.values())
+
+
+def test_a_missed_target_is_an_expected_failure_while_open():
+    low = {"all": {"share": 0.1}}
+    with pytest.raises(pytest.xfail.Exception):
+        ev.assert_target("strict", low)
+    ev.assert_target("approximate", {"all": {"share": 0.95}})
