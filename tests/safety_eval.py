@@ -51,7 +51,7 @@ DEV_SET = DATA / "triage_en-US.jsonl"
 # by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
 # learnt from, so its figures are no measure of phrasings nobody wrote down yet.
 DEV_SET_C = DATA / "devset-c.en.jsonl"
-SEALED_GLOB = "sealed/*.jsonl"
+SEALED_GLOB = "sealed/redflags-*.jsonl"  # the red-flag sets (requests-*.jsonl: tests/requests_eval.py)
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
 RED_FLAG_LEVELS = ("doctor", "urgent", "emergency")

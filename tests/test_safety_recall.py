@@ -1,4 +1,4 @@
-"""Issue 13's targets on every sealed set (tests/data/sealed/*.jsonl) and the dev set,
+"""Issue 13's targets on every sealed set (tests/data/sealed/redflags-*.jsonl) and the dev set,
 through the simulator one-shot and mid-routine; one test per set, context and target.
 Development set C is reported beside them, not held to the targets.
 
