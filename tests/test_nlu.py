@@ -281,3 +281,36 @@ def test_a_listed_value_beats_fewer_slot_words_left_unresolved():
     slot = nlu.hear("it's my bottom").slots["a"]
     assert (slot.value, slot.resolved_id) == ("my bottom", "SADDLE")
     assert nlu.hear("it's my elbow").slots["a"].value == "elbow"  # unlisted: the shorter fill
+
+
+@pytest.mark.parametrize("said, intent", [
+    ("please skip this one", "SkipIntent"),
+    ("um, can you skip this one for me, thanks", "SkipIntent"),
+    ("okay so my back is spasming", "SpasmIntent"),
+    ("could you please do the knee hug stretch", "StretchIntent"),
+    ("next please", "AMAZON.NextIntent"),
+    ("uh yes please thank you", "AMAZON.YesIntent"),
+    ("now stop", "AMAZON.StopIntent"),
+])
+def test_words_alexa_ignores_around_a_sample_do_not_break_it(nlu, said, intent):
+    assert nlu.hear(said).intent == intent
+
+
+def test_ignored_words_inside_a_sample_or_around_nothing_are_not_ignored(nlu):
+    for said in ("skip please this one", "please", "um thanks", "please tell me a joke", "skip this one again"):
+        assert nlu.hear(said).intent == "AMAZON.FallbackIntent", said
+
+
+def test_a_free_phrase_keeps_its_words_unless_a_sample_matches_without_them():
+    model = {"interactionModel": {"languageModel": {"invocationName": "test skill", "intents": [
+        {"name": "Say", "slots": [{"name": "x", "type": "AMAZON.SearchQuery"}], "samples": ["oh {x}"]},
+        {"name": "Deny", "slots": [{"name": "y", "type": "AMAZON.SearchQuery"}], "samples": ["no {y}"]},
+        {"name": "Spasm", "samples": ["my back is spasming"]},
+        {"name": "AMAZON.FallbackIntent", "samples": []}]}}}
+    nlu = NLU(model)
+    heard = nlu.hear("oh no I wet myself")
+    assert heard.intent == "Say" and heard.slots["x"].value == "no i wet myself"
+    assert nlu.hear("oh my back is spasming").intent == "Spasm"
+    # Nothing matches the words as said: the reading with the fewest words left out.
+    heard = nlu.hear("please no pain at all")
+    assert heard.intent == "Deny" and heard.slots["y"].value == "pain at all"

@@ -13,6 +13,12 @@ each {slot} is filled by words the slot type accepts. There is no keyword spotti
 - AMAZON.NUMBER -> digits, AMAZON.DURATION -> ISO 8601, AMAZON.SearchQuery -> the phrase
   (only in samples with a carrier phrase, as Alexa's model build demands).
 - Built-in intents declared by the model answer to their usual phrases without samples.
+- Words Alexa ignores around a sample (IGNORED_BEFORE, IGNORED_AFTER: please, thanks, um,
+  can you, for me, ...) do not stop it matching: "um, can you slow down please" is "slow
+  down". The words as said are tried first; a reading without the ignored words wins when
+  it matches a sample's own words (no free phrase, no unlisted slot value), or when the
+  words as said match nothing at all. So "oh no I wet myself" keeps its "no" inside the
+  free phrase of "oh {Description}" rather than becoming "no {Description}".
 - Several matches: the most literal wins. First fewest words in unlisted custom values (a
   guess at a value the type does not list), then fewest words in AMAZON.SearchQuery
   phrases, then fewest words inside slots. So an exact sample or a listed value beats any
@@ -69,9 +75,13 @@ BUILTIN_PHRASES: Dict[str, Tuple[str, ...]] = {
                                "start from the beginning", "from the top", "start over again"),
     "AMAZON.NavigateHomeIntent": ("go home", "go to home", "home screen"),
 }
-# Politeness Alexa tolerates around a built-in phrase.
-_POLITE_BEFORE = ("please", "okay", "ok")
-_POLITE_AFTER = ("please", "thanks", "thank you")
+# Words Alexa ignores around a sample: politeness, hesitations, and the openings and
+# closings people put around a request ("can you ...", "... for me").
+IGNORED_BEFORE = ("please", "oh", "um", "uh", "er", "erm", "hmm", "just", "can you", "could you",
+                  "would you", "will you", "can you please", "okay", "ok", "so", "now", "alright",
+                  "all right", "well", "hey", "right")
+IGNORED_AFTER = ("please", "thanks", "thank you", "thanks very much", "thank you very much", "for me",
+                 "now", "okay", "ok", "then", "um", "uh", "alright")
 
 LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "play")
 ASK_VERBS = ("ask", "tell", "use")
@@ -250,13 +260,10 @@ class NLU:
                 continue
             for phrase in phrases:
                 words = tuple(normalize(phrase))
-                variants = [words] + [tuple(normalize(p)) + words for p in _POLITE_BEFORE] + \
-                    [words + tuple(normalize(p)) for p in _POLITE_AFTER]
-                for variant in variants:
-                    if variant in seen:
-                        continue  # the model's own sample for this phrase wins
-                    seen[variant] = name
-                    self.samples.append(Sample(name, phrase, variant, frozenset(variant), len(variant), True))
+                if words in seen:
+                    continue  # the model's own sample for this phrase wins
+                seen[words] = name
+                self.samples.append(Sample(name, phrase, words, frozenset(words), len(words), True))
         self._by_literal: Dict[str, List[Sample]] = {}
         self._slot_only: List[Sample] = []
         for sample in self.samples:
@@ -410,10 +417,28 @@ class NLU:
                         key=lambda m: (m.score, m.builtin_phrase, order[m.intent]))
         return ranked
 
+    def ranked(self, tokens: Sequence[str]) -> List[Match]:
+        """Every intent's best match, best first, for the words as said or without the words
+        Alexa ignores around them (see the module docstring)."""
+        said = self.match(tokens) if tokens else []
+        if said and literal(said[0]):
+            return said
+        trimmed: List[Tuple[int, List[Match]]] = []
+        for dropped, words in without_ignored(tokens):
+            found = self.match(words)
+            if found and (literal(found[0]) or not said):
+                trimmed.append((dropped, found))
+        literal_first = [t for t in trimmed if literal(t[1][0])]
+        if literal_first:
+            return min(literal_first, key=lambda t: (t[1][0].score, t[0]))[1]
+        if said:
+            return said
+        return min(trimmed, key=lambda t: (t[0], t[1][0].score))[1] if trimmed else []
+
     def understand(self, tokens: Sequence[str]) -> Heard:
         """An utterance said inside a session (no invocation name)."""
         text = " ".join(tokens)
-        ranked = self.match(tokens) if tokens else []
+        ranked = self.ranked(tokens)
         if not ranked:
             if FALLBACK in self.intents:
                 return Heard(text, "IntentRequest", FALLBACK, slot_types=dict(self.intents[FALLBACK]))
@@ -457,6 +482,34 @@ class NLU:
         heard.text = " ".join(said)
         heard.one_shot = True
         return heard
+
+
+def literal(match: Match) -> bool:
+    """A match on a sample's own words: no free phrase, no value its slot type does not list."""
+    return match.score[0] == 0 and match.score[1] == 0
+
+
+_IGNORED_BEFORE = sorted({tuple(normalize(p)) for p in IGNORED_BEFORE}, key=len, reverse=True)
+_IGNORED_AFTER = sorted({tuple(normalize(p)) for p in IGNORED_AFTER}, key=len, reverse=True)
+
+
+def without_ignored(tokens: Sequence[str]) -> List[Tuple[int, Tuple[str, ...]]]:
+    """Every reading of `tokens` with ignored words taken off the front and the back, as
+    (words taken off, words left), fewest taken off first; never the words as said, never empty."""
+    def peel(words: Tuple[str, ...], phrases, front: bool) -> List[Tuple[str, ...]]:
+        found = [words]
+        for phrase in phrases:
+            n = len(phrase)
+            if len(words) > n and (words[:n] if front else words[-n:]) == phrase:
+                found += peel(words[n:] if front else words[:-n], phrases, front)
+        return found
+
+    readings = {}
+    for front in peel(tuple(tokens), _IGNORED_BEFORE, True):
+        for both in peel(front, _IGNORED_AFTER, False):
+            if both and len(both) < len(tokens):
+                readings.setdefault(both, len(tokens) - len(both))
+    return sorted(((dropped, words) for words, dropped in readings.items()), key=lambda r: (r[0], r[1]))
 
 
 _CACHE: Dict[Tuple[str, float, str], NLU] = {}
