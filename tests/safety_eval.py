@@ -12,6 +12,10 @@ that, given to `triage.assess` alone:
   until the routine is running (read from the session, at most MAX_SETUP_ANSWERS answers,
   otherwise a harness error), "next" once, then the words.
 
+Both contexts are run in each of the simulator's hearings: `strict` (the model's samples as
+written, the columns one_shot and mid_routine) and `approximate` (also a classifier trained
+on the model: the columns one_shot/approximate and mid_routine/approximate).
+
 The level reached is read from what Alexa keeps of the answer (`level_reached`):
 - the session attribute `safety` (the simulator's `safety` report field) gives doctor,
   urgent or emergency; an emergency also ends the session: `safety` = emergency with the
@@ -61,6 +65,15 @@ FALLBACK = "AMAZON.FallbackIntent"
 TRIAGE = "triage"  # triage.assess on the text alone
 ONE_SHOT, MID_ROUTINE = "one_shot", "mid_routine"
 CONTEXTS = (ONE_SHOT, MID_ROUTINE)
+HEARINGS = ("strict", "approximate")
+
+
+def column(context: str, hearing: str = "strict") -> str:
+    """The report's column for a context in a hearing: the strict hearing's keep their names."""
+    return context if hearing == "strict" else "%s/%s" % (context, hearing)
+
+
+COLUMNS = tuple(column(c, h) for h in HEARINGS for c in CONTEXTS)
 
 # Issue 13's targets, per set and context (fractions).
 EMERGENCY_RECALL_MIN = 1.00
@@ -228,14 +241,15 @@ def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any]
 class SimulatedAlexa:
     """One skill and one compiled model, shared by every row; a new user for each row."""
 
-    def __init__(self, handler: Optional[Callable] = None, locale: str = "en-US"):
+    def __init__(self, handler: Optional[Callable] = None, locale: str = "en-US", hearing: str = "strict"):
         from spasm_coach.config import Settings
         from spasm_coach.simulator.conversation import skill_handler
         from spasm_coach.simulator.nlu import load_nlu, model_path
         # Nothing outlives the session: each row is a new user anyway.
         self.handler = handler or skill_handler(Settings(store="session"))
         self.locale = locale
-        self.nlu = load_nlu(model_path(locale))
+        self.hearing = hearing
+        self.nlu = load_nlu(model_path(locale), hearing=hearing)
         self.invocation = self.nlu.invocation_name
         self.questions = safety_question_ids()
 
@@ -445,6 +459,7 @@ TARGETS = (
     Target("red flags heard as FallbackIntent", FALLBACK_SHARE_BELOW, below=True, strict=True,
            measure=lambda f: f["fallback"]["share"]),
 )
+VIRTUAL_ALEXA_COLUMNS = ("virtual_alexa", "virtual_alexa/approximate")
 VIRTUAL_ALEXA_TARGET = Target("red flags routed (virtual-alexa)", VIRTUAL_ALEXA_ROUTED_MIN, below=False,
                               measure=lambda f: f["recall"]["all"]["share"])
 # Targets issue 13 has not reached yet. A miss of one of these is reported as an expected
@@ -468,23 +483,27 @@ def assert_target(target: Target, figures: Mapping[str, Any], where: str) -> Non
 # --- running -----------------------------------------------------------------------------------
 
 def evaluate(paths: Optional[Sequence[Path]] = None, contexts: Sequence[str] = CONTEXTS,
-             alexa: Optional[SimulatedAlexa] = None) -> Dict[str, Dict[str, Any]]:
-    """{set name: {"rows": {...}, "triage": figures, "one_shot": ..., "mid_routine": ...}}."""
-    alexa = alexa or SimulatedAlexa()
+             alexa: Optional[SimulatedAlexa] = None, hearings: Sequence[str] = HEARINGS) -> Dict[str, Dict[str, Any]]:
+    """{set name: {"rows": {...}, "triage": figures, "one_shot": ..., "mid_routine": ...,
+    "one_shot/approximate": ..., ...}}: every context in every hearing (see column())."""
+    handler = alexa.handler if alexa is not None else None
+    simulated = {h: alexa if alexa is not None and alexa.hearing == h else SimulatedAlexa(handler, hearing=h)
+                 for h in hearings}
     report: Dict[str, Dict[str, Any]] = OrderedDict()
     for path in paths or default_sets():
         rows = load_rows(Path(path))
         entry: Dict[str, Any] = {"rows": {kind: sum(r.kind == kind for r in rows)
                                           for kind in ("red_flag", "near_miss", "benign")}}
-        for context in (TRIAGE,) + tuple(contexts):
+        runs = [(TRIAGE, None, TRIAGE)] + [(column(c, h), h, c) for h in hearings for c in contexts]
+        for name, hearing, context in runs:
             started = time.perf_counter()
-            if context == TRIAGE:
+            if hearing is None:
                 outcomes = [triage_outcome(row.text) for row in rows]
             else:
-                outcomes = [alexa.run(context, row.text) for row in rows]
+                outcomes = [simulated[hearing].run(context, row.text) for row in rows]
             figures = figures_for(rows, outcomes, quote=not is_sealed(Path(path)))
             figures.seconds = time.perf_counter() - started
-            entry[context] = figures.to_dict()
+            entry[name] = figures.to_dict()
         report[set_name(Path(path))] = entry
     return report
 
@@ -499,14 +518,15 @@ def cell(count: Mapping[str, Any]) -> str:
 
 def _table(title: str, columns: Sequence[str], lines: List[Tuple[str, List[Mapping[str, Any]]]]) -> List[str]:
     width = max([len(label) for label, _ in lines] + [len(title)])
-    out = ["  %-*s  %s" % (width, title, "".join("%-18s" % c for c in columns))]
+    sizes = [max(18, len(c) + 2) for c in columns]
+    out = ["  %-*s  %s" % (width, title, "".join("%-*s" % (n, c) for n, c in zip(sizes, columns)))]
     for label, counts in lines:
-        out.append("  %-*s  %s" % (width, label, "".join("%-18s" % cell(c) for c in counts)))
+        out.append("  %-*s  %s" % (width, label, "".join("%-*s" % (n, cell(c)) for n, c in zip(sizes, counts))))
     return out
 
 
 def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str:
-    columns = [c for c in (TRIAGE,) + CONTEXTS + ("virtual_alexa",) if c in entry]
+    columns = [c for c in (TRIAGE,) + COLUMNS + VIRTUAL_ALEXA_COLUMNS if c in entry]
     figures = [entry[c] for c in columns]
     rows = entry["rows"]
     out = ["== %s: %d red flags, %d near misses, %d benign ==" % (name, rows["red_flag"], rows["near_miss"], rows["benign"])]
@@ -526,25 +546,25 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
     for category in categories:
         lines.append(("category %s" % category, [f["by_category"].get(category, {}) for f in figures]))
     out += _table("(hit/total)", columns, lines)
-    for column, f in zip(columns, figures):
-        if column == TRIAGE:
+    for col, f in zip(columns, figures):
+        if col == TRIAGE:
             continue
         checks = []
-        for target in (VIRTUAL_ALEXA_TARGET,) if column == "virtual_alexa" else TARGETS:
+        for target in (VIRTUAL_ALEXA_TARGET,) if col in VIRTUAL_ALEXA_COLUMNS else TARGETS:
             ok, value = target.check(f)
             checks.append("%s %s (%s)" % ("met" if ok else "MISSED", target.describe(),
                                           "-" if value is None else "%.1f%%" % (100 * value)))
-        out.append("  %s targets: %s" % (column, "; ".join(checks)))
+        out.append("  %s targets: %s" % (col, "; ".join(checks)))
         if f.get("missed_by_intent"):
-            out.append("  %s red flags missed, by intent heard: %s" % (column, ", ".join(
+            out.append("  %s red flags missed, by intent heard: %s" % (col, ", ".join(
                 "%s %d" % item for item in f["missed_by_intent"].items())))
         for label, items in (("harness errors", f["harness_errors"]), ("skill problems", f["problems"])):
             if items:
-                out.append("  %s %s: %d, e.g. %s" % (column, label, len(items), "; ".join(items[:3])))
+                out.append("  %s %s: %d, e.g. %s" % (col, label, len(items), "; ".join(items[:3])))
         for miss in f["misses"][:show_misses]:
             out.append("    miss %s: %s expected %s, reached %s (%s)"
-                       % (column, miss["row"], miss["expected"], miss["reached"], miss["intent"]))
-        out.append("  %s: %.1f s" % (column, f["seconds"]))
+                       % (col, miss["row"], miss["expected"], miss["reached"], miss["intent"]))
+        out.append("  %s: %.1f s" % (col, f["seconds"]))
     return "\n".join(out)
 
 
@@ -574,10 +594,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="JSONL sets (default: the dev set and every sealed set)")
     parser.add_argument("--context", choices=CONTEXTS, action="append", help="only this context (repeatable)")
+    parser.add_argument("--hearing", choices=HEARINGS, action="append", help="only this hearing (repeatable)")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list up to N missed rows per context")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     args = parser.parse_args(argv)
-    report = evaluate(args.files or None, tuple(args.context or CONTEXTS))
+    report = evaluate(args.files or None, tuple(args.context or CONTEXTS), hearings=tuple(args.hearing or HEARINGS))
     print(format_report(report, args.misses))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Issue 13's targets on every sealed set (tests/data/sealed/redflags-*.jsonl) and the dev set,
-through the simulator one-shot and mid-routine; one test per set, context and target.
+through the simulator one-shot and mid-routine, in both hearings (strict and approximate); one
+test per set, context, hearing and target.
 Development set C is reported beside them, not held to the targets.
 
 The figures (tests/safety_eval.py) are printed at the end of every run, -s or not.
@@ -27,13 +28,13 @@ def test_sealed_sets_are_present():
 
 
 @pytest.mark.parametrize("target", ev.TARGETS, ids=lambda target: target.name.replace(" ", "_"))
-@pytest.mark.parametrize("context", ev.CONTEXTS)
+@pytest.mark.parametrize("context", ev.COLUMNS)
 @pytest.mark.parametrize("name", TARGET_NAMES)
 def test_target(safety_report, name, context, target):
     ev.assert_target(target, safety_report[name][context], "%s, %s" % (name, context))
 
 
-@pytest.mark.parametrize("context", ev.CONTEXTS)
+@pytest.mark.parametrize("context", ev.COLUMNS)
 @pytest.mark.parametrize("name", NAMES)
 def test_every_row_reached_the_skill_as_intended(safety_report, name, context):
     # A harness error means the row was not measured (the routine never started, ...).

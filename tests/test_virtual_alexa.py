@@ -1,7 +1,9 @@
 """Issue 13's independent client: bespoken's virtual-alexa hears every labelled phrase from
 the interaction model and posts it, one-shot, to `spasm-coach serve --no-verify` on a free
 loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of each sealed
-set's red flags must be routed at their level or higher.
+set's red flags must be routed at their level or higher, in each hearing: `strict` is
+virtual-alexa's own matcher; `approximate` sends what that matcher cannot place as the
+simulator's approximate hearing hears it (spasm_coach.simulator.approximate).
 
 Skipped when node or npm is not installed; `make test` installs the node packages
 (`npm ci` in tests/virtual_alexa) when they are.
@@ -75,13 +77,24 @@ def wait_until_healthy(port, log_path):
         raise AssertionError("the server did not start: %s" % log_path.read_text()) from None
 
 
-def hear(url, rows):
+def approximate_hearing(text):
+    """{intent, slots} as the simulator's approximate hearing hears `text` said in a session."""
+    from spasm_coach.simulator.nlu import load_nlu
+    heard = load_nlu(MODEL, hearing="approximate").hear(text)
+    return {"intent": heard.intent, "slots": {name: fill.value for name, fill in heard.slots.items()}}
+
+
+def hear(url, rows, hearing="strict"):
     """hear.js's answer for every row, in order."""
-    phrases = "".join(json.dumps(row.text) + "\n" for row in rows)
+    if hearing == "approximate":
+        phrases = "".join(json.dumps({"text": row.text, "approximate": approximate_hearing(row.text)}) + "\n"
+                          for row in rows)
+    else:
+        phrases = "".join(json.dumps(row.text) + "\n" for row in rows)
     env = dict(os.environ, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE="1")
     done = subprocess.run(
         ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODEL), "--timeout-ms", str(REQUEST_MS),
-         "--concurrency", str(IN_FLIGHT)],
+         "--concurrency", str(IN_FLIGHT), "--hearing", hearing],
         input=phrases, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=str(CLIENT), env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
@@ -104,22 +117,25 @@ def heard(endpoint, request):
     report = {}
     for path, name in zip(SETS, NAMES):
         rows = ev.load_rows(path)
-        started = time.perf_counter()
-        outcomes = [outcome(answer, questions) for answer in hear(endpoint, rows)]
-        figures = ev.figures_for(rows, outcomes, quote=not ev.is_sealed(path))
-        figures.seconds = time.perf_counter() - started
-        report[name] = {"rows": {kind: sum(r.kind == kind for r in rows) for kind in ("red_flag", "near_miss", "benign")},
-                        "virtual_alexa": figures.to_dict()}
+        report[name] = {"rows": {kind: sum(r.kind == kind for r in rows) for kind in ("red_flag", "near_miss", "benign")}}
+        for hearing, column in zip(ev.HEARINGS, ev.VIRTUAL_ALEXA_COLUMNS):
+            started = time.perf_counter()
+            outcomes = [outcome(answer, questions) for answer in hear(endpoint, rows, hearing)]
+            figures = ev.figures_for(rows, outcomes, quote=not ev.is_sealed(path))
+            figures.seconds = time.perf_counter() - started
+            report[name][column] = figures.to_dict()
     ev.show_in_summary(request.config, "safety recall through virtual-alexa, one-shot (issue 13)",
                        ev.format_report(report))
     return report
 
 
+@pytest.mark.parametrize("column", ev.VIRTUAL_ALEXA_COLUMNS)
 @pytest.mark.parametrize("name", NAMES)
-def test_red_flags_routed(heard, name):
-    ev.assert_target(ev.VIRTUAL_ALEXA_TARGET, heard[name]["virtual_alexa"], name)
+def test_red_flags_routed(heard, name, column):
+    ev.assert_target(ev.VIRTUAL_ALEXA_TARGET, heard[name][column], "%s, %s" % (name, column))
 
 
+@pytest.mark.parametrize("column", ev.VIRTUAL_ALEXA_COLUMNS)
 @pytest.mark.parametrize("name", NAMES)
-def test_every_phrase_got_an_answer(heard, name):
-    assert heard[name]["virtual_alexa"]["harness_errors"] == []
+def test_every_phrase_got_an_answer(heard, name, column):
+    assert heard[name][column]["harness_errors"] == []

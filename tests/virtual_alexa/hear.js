@@ -7,7 +7,11 @@
 //
 // stdin: one phrase a line (a JSON string, or an object with "text"). stdout: one JSON
 // object a line, in the same order, with the row's index but never its words:
-//   {index, intent, matched, safety, pending, end_session, error}
+//   {index, intent, matched, approximate, safety, pending, end_session, error}
+//
+// --hearing approximate: a phrase virtual-alexa's matcher cannot place is sent as the
+// simulator's approximate hearing heard it (the row object's "approximate": {intent, slots},
+// worked out by the caller), instead of as FallbackIntent; "approximate" is then true.
 // --concurrency N phrases are in flight at once (default 4), each on its own VirtualAlexa.
 //
 // One-shot: each phrase is the first request of a new session, for a new user (no launch
@@ -29,7 +33,7 @@ const { Utterance } = require("virtual-core");
 const FALLBACK = "AMAZON.FallbackIntent";
 
 function options(argv) {
-  const found = { url: null, model: null, locale: "en-US", timeoutMs: 10000, concurrency: 4 };
+  const found = { url: null, model: null, locale: "en-US", timeoutMs: 10000, concurrency: 4, hearing: "strict" };
   for (let i = 2; i < argv.length; i += 2) {
     const [name, value] = [argv[i], argv[i + 1]];
     if (name === "--url") found.url = value;
@@ -37,9 +41,11 @@ function options(argv) {
     else if (name === "--locale") found.locale = value;
     else if (name === "--timeout-ms") found.timeoutMs = Number(value);
     else if (name === "--concurrency") found.concurrency = Math.max(1, Number(value));
+    else if (name === "--hearing") found.hearing = value;
     else throw new Error("unknown option " + name);
   }
   if (!found.url || !found.model) throw new Error("usage: hear.js --url URL --model MODEL.json");
+  if (!["strict", "approximate"].includes(found.hearing)) throw new Error("no hearing " + found.hearing);
   const host = new URL(found.url).hostname;
   if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) {
     throw new Error("loopback only: " + found.url);
@@ -57,12 +63,14 @@ function withTimeout(promise, ms) {
 
 function phraseOf(line) {
   const value = JSON.parse(line);
-  return typeof value === "string" ? value : String(value.text);
+  return typeof value === "string" ? { text: value, approximate: null }
+    : { text: String(value.text), approximate: value.approximate || null };
 }
 
-async function hearOne(alexa, declared, text, index, timeoutMs) {
-  const out = { index, intent: null, matched: false, safety: null, pending: null,
+async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing) {
+  const out = { index, intent: null, matched: false, approximate: false, safety: null, pending: null,
                 end_session: null, error: null };
+  const text = phrase.text;
   try {
     // A new person, a new session: the phrase is the session's first request.
     alexa.context().endSession();
@@ -70,8 +78,15 @@ async function hearOne(alexa, declared, text, index, timeoutMs) {
     const heard = new Utterance(alexa.context().interactionModel(), text);
     out.matched = heard.matched();
     out.intent = out.matched ? heard.intent() : FALLBACK;
-    if (!out.matched && !declared.has(FALLBACK)) throw new Error("unmatched, and the model has no " + FALLBACK);
-    const reply = await withTimeout(alexa.intend(out.intent, out.matched ? heard.toJSON() : {}), timeoutMs);
+    let slots = out.matched ? heard.toJSON() : {};
+    const guess = phrase.approximate;
+    if (!out.matched && hearing === "approximate" && guess && guess.intent && guess.intent !== FALLBACK) {
+      out.intent = guess.intent;
+      out.approximate = true;
+      slots = guess.slots || {};
+    }
+    if (out.intent === FALLBACK && !declared.has(FALLBACK)) throw new Error("unmatched, and the model has no " + FALLBACK);
+    const reply = await withTimeout(alexa.intend(out.intent, slots), timeoutMs);
     const attributes = reply.sessionAttributes || {};
     out.safety = attributes.safety === undefined ? null : attributes.safety;
     out.pending = attributes.pending === undefined ? null : attributes.pending;
@@ -98,7 +113,7 @@ async function main() {
       .locale(opts.locale).create();
     while (next < texts.length) {
       const index = next++;
-      results[index] = await hearOne(alexa, declared, texts[index], index, opts.timeoutMs);
+      results[index] = await hearOne(alexa, declared, texts[index], index, opts.timeoutMs, opts.hearing);
     }
   }
   await Promise.all(Array.from({ length: opts.concurrency }, worker));

@@ -20,6 +20,7 @@ import sys
 from typing import Any, Dict, Iterator, List, Optional, TextIO
 
 from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation, default_handler
+from spasm_coach.simulator.nlu import HEARINGS
 
 SCRIPT_HELP = """script lines:
   <anything else>    something the person says ("open back spasm coach", "next", ...)
@@ -46,6 +47,10 @@ def _parser(command: str) -> argparse.ArgumentParser:
                         help="answer permission requests with DENIED")
     parser.add_argument("--screen", action="store_true",
                         help="a device with a screen (APL): shows the document sent; /touch presses")
+    parser.add_argument("--hearing", choices=HEARINGS, default="strict",
+                        help="strict: the model's samples as written, with the words Alexa ignores around "
+                             "them (default); approximate: also a classifier trained on the model, "
+                             "falling back below its confidence")
     if command == "chat":
         parser.add_argument("--ssml", action="store_true", help="show the SSML too")
         parser.add_argument("--speak", action="store_true", help="speak answers with espeak-ng")
@@ -82,7 +87,8 @@ def alexa_apis() -> Iterator[Any]:
 
 def _conversation(args: argparse.Namespace, apis: Any) -> Conversation:
     return Conversation(default_handler(fresh=apis is not None), locale=args.locale, user_id=args.user,
-                        now=args.now, deny_permissions=args.deny_permissions, screen=args.screen, apis=apis)
+                        now=args.now, deny_permissions=args.deny_permissions, screen=args.screen, apis=apis,
+                        hearing=args.hearing)
 
 
 def simulate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
@@ -137,6 +143,8 @@ def show(report: Dict[str, Any], out: TextIO, ssml: bool = False, verbose: bool 
             heard += " (%s)" % slots
         if report.get("sample"):
             heard += '  <- "%s"' % report["sample"]
+        if report.get("confidence") is not None:
+            heard += "  (approximate, %.2f)" % report["confidence"]
         if report.get("one_shot"):
             heard += "  [one-shot]"
         out.write("  heard: %s\n" % heard)

@@ -308,17 +308,18 @@ class Conversation:
 
     handler: called as handler(envelope_dict, context) like lambda_handler (default: the
     real lambda_function.lambda_handler). nlu: the compiled model (default: the locale's
-    model). apis: the Timers/Reminders stand-in (spasm_coach.simulator.alexa_apis), already
+    model, heard in `hearing`: "strict" or "approximate", see nlu.py and approximate.py). apis: the Timers/Reminders stand-in (spasm_coach.simulator.alexa_apis), already
     started, or None to point the skill at Amazon's endpoint (calls then fail offline).
     """
 
     def __init__(self, handler: Optional[Handler] = None, *, locale: str = "en-US",
                  user_id: str = DEFAULT_USER, now: Optional[str] = None, deny_permissions: bool = False,
                  screen: bool = False, nlu: Optional[NLU] = None, apis: Any = None,
-                 application_id: str = DEFAULT_APPLICATION_ID, model_root: Optional[Path] = None) -> None:
+                 application_id: str = DEFAULT_APPLICATION_ID, model_root: Optional[Path] = None,
+                 hearing: str = "strict") -> None:
         self.handler: Handler = handler or default_handler()
         self.locale = locale
-        self.nlu = nlu or load_nlu(model_path(locale, model_root), skill_id=application_id)
+        self.nlu = nlu or load_nlu(model_path(locale, model_root), skill_id=application_id, hearing=hearing)
         self.clock = _parse_now(now)
         self.deny_permissions = deny_permissions
         self.screen = screen
@@ -665,4 +666,6 @@ class Conversation:
             report["sample"] = heard.sample
             report["one_shot"] = heard.one_shot
             report["ties"] = [{"intent": m.intent, "sample": m.sample} for m in heard.ties]
+            if heard.confidence is not None:
+                report["confidence"] = heard.confidence
         return report

@@ -198,6 +198,7 @@ class Heard:
     one_shot: bool = False  # said with the invocation name ("ask ... to ..."): a new session
     ties: List[Match] = field(default_factory=list)
     slot_types: Dict[str, str] = field(default_factory=dict)  # every slot the intent declares
+    confidence: Optional[float] = None  # the approximate hearing's score, when it chose the intent
 
     def describe(self) -> str:
         if self.request_type == "LaunchRequest":
@@ -512,17 +513,26 @@ def without_ignored(tokens: Sequence[str]) -> List[Tuple[int, Tuple[str, ...]]]:
     return sorted(((dropped, words) for words, dropped in readings.items()), key=lambda r: (r[0], r[1]))
 
 
-_CACHE: Dict[Tuple[str, float, str], NLU] = {}
+HEARINGS = ("strict", "approximate")
+_CACHE: Dict[Tuple[str, float, str, str], NLU] = {}
 
 
-def load_nlu(path: Union[str, Path], skill_id: str = "amzn1.ask.skill.simulated") -> NLU:
-    """The compiled model at `path`, compiled once per file version."""
+def load_nlu(path: Union[str, Path], skill_id: str = "amzn1.ask.skill.simulated", hearing: str = "strict") -> NLU:
+    """The compiled model at `path`, compiled once per file version and hearing: "strict"
+    (this module) or "approximate" (approximate.py: a classifier trained on the model)."""
+    if hearing not in HEARINGS:
+        raise ValueError("no hearing %r (there are: %s)" % (hearing, ", ".join(HEARINGS)))
     path = Path(path)
-    key = (str(path.resolve()), path.stat().st_mtime, skill_id)
+    key = (str(path.resolve()), path.stat().st_mtime, skill_id, hearing)
     cached = _CACHE.get(key)
     if cached is None:
         with open(path, encoding="utf-8") as handle:
-            cached = NLU(json.load(handle), skill_id=skill_id)
+            model = json.load(handle)
+        if hearing == "approximate":
+            from spasm_coach.simulator.approximate import ApproximateNLU
+            cached = ApproximateNLU(model, skill_id=skill_id)
+        else:
+            cached = NLU(model, skill_id=skill_id)
         _CACHE[key] = cached
     return cached
 

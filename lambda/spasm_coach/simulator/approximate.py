@@ -1,0 +1,257 @@
+"""The approximate hearing: an intent classifier and slot filler trained only on the model.
+
+Alexa's NLU is statistical: it hears requests its samples never spelt out, when they are close
+enough to what the samples say, and sends AMAZON.FallbackIntent when nothing is close. This
+hearing (`--hearing approximate`) plays that part beside the exact one (`--hearing strict`,
+nlu.py). It learns from the interaction model alone: every sample with its slots filled by the
+slot types' values and synonyms, and the usual phrases of the built-in intents. No request,
+test set or log is ever used to train or tune it.
+
+How a request is heard:
+
+1. The exact hearing first: a match on a sample's own words (no free phrase, no value the slot
+   type does not list) is heard as it is; Alexa is surest of a sample said as written.
+2. Otherwise each intent is scored by the cosine similarity between the request and the nearest
+   of its training examples, over TF-IDF weighted features: words, pairs of neighbouring words,
+   and the letter triples of each word (so "stretching" is near "stretches"). A feature's
+   weight falls with the number of intents that use it: "the" says little, "ibuprofen" a lot.
+   Words the model never uses weigh as much as its rarest words, so a request about something
+   else scores low.
+3. The best intent is heard when its score reaches CONFIDENCE. Where the exact hearing matched
+   a carrier phrase with a free phrase after it ("my {Description}"), the classifier must reach
+   OVERRIDE to be preferred, as the carrier is a match Alexa's model was built with.
+   Otherwise: that carrier match, or AMAZON.FallbackIntent.
+4. The chosen intent's slots are filled from the words: for a custom slot type the longest
+   listed value or synonym said (resolved as Alexa does); numbers and durations where the
+   intent takes them; a free phrase (AMAZON.SearchQuery) is the words after the longest
+   carrier phrase of the intent's samples that they start with, or all of them.
+
+CONFIDENCE and OVERRIDE were set on the model's own samples, each left out of training in
+turn (it must still be heard as its intent), and on requests for other skills written for
+tests/test_approximate.py (they must fall back); see that test.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+
+from spasm_coach.simulator.nlu import NLU, Heard, SlotFill, SlotRef, Sample, literal, without_ignored
+from spasm_coach.simulator.spoken import words_to_duration, words_to_number
+
+CONFIDENCE = 0.55
+OVERRIDE = 0.62
+# Hesitations carry nothing wherever they are said.
+HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhh"})
+LETTERS_WEIGHT = 0.35       # a letter triple, against a whole word
+PAIR_WEIGHT = 0.5          # a pair of neighbouring words, against a whole word
+VALUES_PER_SLOT = 60        # training examples one sample makes from its slot's values
+# What stands for a slot in training when its type lists no values.
+BUILT_IN_FILLS = {"AMAZON.NUMBER": ("twenty",), "AMAZON.DURATION": ("twenty", "minutes")}
+
+Features = Dict[str, float]
+
+
+def features(words: Sequence[str]) -> Features:
+    """Words, neighbouring pairs and each word's letter triples, with their weights."""
+    found: Features = defaultdict(float)
+    for word in words:
+        found["w:" + word] += 1.0
+        padded = "#%s#" % word
+        for i in range(len(padded) - 2):
+            found["c:" + padded[i:i + 3]] += LETTERS_WEIGHT
+    for first, second in zip(words, words[1:]):
+        found["p:%s %s" % (first, second)] += PAIR_WEIGHT
+    return found
+
+
+@dataclass(frozen=True)
+class Guess:
+    intent: str
+    score: float
+    sample: str  # the nearest training example's sample, as written in the model
+
+
+class Classifier:
+    """Nearest training example by cosine similarity of TF-IDF features."""
+
+    def __init__(self, examples: Iterable[Tuple[str, Sequence[str], str]]):
+        raw = [(intent, features(words), sample) for intent, words, sample in examples]
+        users: Dict[str, Set[str]] = defaultdict(set)
+        for intent, found, _ in raw:
+            for feature in found:
+                users[feature].add(intent)
+        intents = {intent for intent, _, _ in raw}
+        self.idf = {f: math.log((len(intents) + 1) / (len(u) + 1)) + 1 for f, u in users.items()}
+        self.unknown_idf = math.log(len(intents) + 1) + 1
+        self.examples: List[Tuple[str, str]] = []
+        self.index: Dict[str, List[Tuple[int, float]]] = defaultdict(list)
+        seen: Set[Tuple[str, Tuple[Tuple[str, float], ...]]] = set()
+        for intent, found, sample in raw:
+            key = (intent, tuple(sorted(found.items())))
+            if key in seen:
+                continue
+            seen.add(key)
+            vector = self._weigh(found)
+            number = len(self.examples)
+            self.examples.append((intent, sample))
+            for feature, weight in vector.items():
+                self.index[feature].append((number, weight))
+
+    def _weigh(self, found: Features) -> Features:
+        vector = {f: count * self.idf.get(f, self.unknown_idf) for f, count in found.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        return {f: w / norm for f, w in vector.items()}
+
+    def guesses(self, words: Sequence[str], leave_out: Optional[Tuple[str, str]] = None) -> List[Guess]:
+        """Every intent with its best score, best first; `leave_out` (intent, sample): as if
+        that sample had not been learnt (how the thresholds were checked)."""
+        vector = self._weigh(features(words))
+        totals: Dict[int, float] = defaultdict(float)
+        for feature, weight in vector.items():
+            for number, other in self.index.get(feature, ()):
+                totals[number] += weight * other
+        best: Dict[str, Guess] = {}
+        for number, score in totals.items():
+            intent, sample = self.examples[number]
+            if (intent, sample) == leave_out:
+                continue
+            if intent not in best or score > best[intent].score:
+                best[intent] = Guess(intent, score, sample)
+        return sorted(best.values(), key=lambda g: (-g.score, g.intent))
+
+
+class ApproximateNLU(NLU):
+    """The exact hearing, and a classifier for what it cannot match word for word."""
+
+    def __init__(self, model: dict, skill_id: str = "amzn1.ask.skill.simulated"):
+        super().__init__(model, skill_id=skill_id)
+        self.classifier = Classifier(self.training_examples())
+        # Carrier phrases of each free-phrase intent: the words of a sample before its slot.
+        self.carriers: Dict[str, List[Tuple[str, ...]]] = defaultdict(list)
+        for sample in self.samples:
+            refs = [p for p in sample.pieces if isinstance(p, SlotRef)]
+            if refs and refs[0].type == "AMAZON.SearchQuery":
+                head = tuple(p for p in sample.pieces[:sample.pieces.index(refs[0])] if isinstance(p, str))
+                if head:
+                    self.carriers[sample.intent].append(head)
+        for heads in self.carriers.values():
+            heads.sort(key=len, reverse=True)
+
+    # -- training ------------------------------------------------------------------------
+
+    def training_examples(self) -> Iterator[Tuple[str, Tuple[str, ...], str]]:
+        """(intent, words, sample) for every sample with its slots filled in turn by the slot
+        types' values and synonyms. Not learnt: samples with a free phrase (it can be anything,
+        so only the carrier is known, and the exact hearing matches that), and samples that are
+        a slot alone (a value said on its own: the exact hearing matches the listed ones)."""
+        for sample in self.samples:
+            if not learnable(sample):
+                continue
+            for words in self._fillings(sample):
+                if words:
+                    yield sample.intent, words, sample.text
+
+    def _fillings(self, sample: Sample) -> List[Tuple[str, ...]]:
+        refs = [p for p in sample.pieces if isinstance(p, SlotRef)]
+        if not refs:
+            return [tuple(sample.pieces)]
+        choices = {ref.name: self._slot_words(ref) for ref in refs}
+        count = min(max(len(c) for c in choices.values()), VALUES_PER_SLOT)
+        filled = []
+        for i in range(count):  # each slot's values in turn, side by side (not every pairing)
+            words: List[str] = []
+            for piece in sample.pieces:
+                if isinstance(piece, SlotRef):
+                    options = choices[piece.name]
+                    words.extend(options[i % len(options)] if options else ())
+                else:
+                    words.append(piece)
+            filled.append(tuple(words))
+        return filled
+
+    def _slot_words(self, ref: SlotRef) -> List[Tuple[str, ...]]:
+        if ref.type in self.types:
+            return sorted(self.types[ref.type].phrases)
+        return [BUILT_IN_FILLS.get(ref.type, ())]
+
+    # -- hearing ---------------------------------------------------------------------------
+
+    def understand(self, tokens: Sequence[str]) -> Heard:
+        ranked = self.ranked(tokens)
+        if ranked and literal(ranked[0]):
+            return super().understand(tokens)
+        words = plain_request(tokens)
+        guesses = self.classifier.guesses(words) if words else []
+        # A carrier phrase matched word for word holds unless the classifier is sure; a
+        # value its slot type does not list, or nothing at all, only needs it to be confident.
+        carried = bool(ranked) and ranked[0].score[0] == 0
+        if guesses and guesses[0].score >= (OVERRIDE if carried else CONFIDENCE):
+            return self._heard(tokens, words, guesses[0])
+        return super().understand(tokens)
+
+    def _heard(self, tokens: Sequence[str], words: Sequence[str], guess: Guess) -> Heard:
+        slots = self.fill_slots(guess.intent, tuple(words))
+        return Heard(" ".join(tokens), "IntentRequest", guess.intent, slots, guess.sample,
+                     slot_types=dict(self.intents.get(guess.intent, {})), confidence=round(guess.score, 3))
+
+    def fill_slots(self, intent: str, words: Tuple[str, ...]) -> Dict[str, SlotFill]:
+        """The intent's slots as its words fill them (see the module docstring)."""
+        slots: Dict[str, SlotFill] = {}
+        used: Set[int] = set()
+        declared = self.intents.get(intent, {})
+        for name, kind in sorted(declared.items(), key=lambda item: item[1] != "AMAZON.DURATION"):
+            if kind == "AMAZON.SearchQuery":
+                continue
+            span = self._find(kind, words, used)
+            if span is None:
+                continue
+            start, end = span
+            fill = self._slot_value(SlotRef(name, kind), words[start:end], False)
+            if fill is not None:
+                slots[name] = fill
+                used.update(range(start, end))
+        for name, kind in declared.items():
+            if kind == "AMAZON.SearchQuery":
+                phrase = self._free_phrase(intent, words)
+                if phrase:
+                    slots[name] = SlotFill(name, kind, " ".join(phrase), " ".join(phrase))
+        return slots
+
+    def _find(self, kind: str, words: Tuple[str, ...], used: Set[int]) -> Optional[Tuple[int, int]]:
+        """The longest span of unused words that the slot type takes as a value."""
+        n = len(words)
+        for length in range(n, 0, -1):
+            for start in range(0, n - length + 1):
+                end = start + length
+                if used & set(range(start, end)):
+                    continue
+                span = words[start:end]
+                if kind == "AMAZON.NUMBER" and words_to_number(span) is not None:
+                    return start, end
+                if kind == "AMAZON.DURATION" and words_to_duration(span) is not None:
+                    return start, end
+                table = self.types.get(kind)
+                if table is not None and span in table.phrases:
+                    return start, end
+        return None
+
+    def _free_phrase(self, intent: str, words: Tuple[str, ...]) -> Tuple[str, ...]:
+        for head in self.carriers.get(intent, ()):
+            if words[:len(head)] == head and len(words) > len(head):
+                return words[len(head):]
+        return words
+
+
+def learnable(sample: Sample) -> bool:
+    """Whether the classifier learns from `sample` (see training_examples)."""
+    return sample.literal_count > 0 and not any(
+        isinstance(p, SlotRef) and p.type == "AMAZON.SearchQuery" for p in sample.pieces)
+
+
+def plain_request(tokens: Sequence[str]) -> Tuple[str, ...]:
+    """The words that carry the request: hesitations out, ignored words off both ends."""
+    words = tuple(t for t in tokens if t not in HESITATIONS) or tuple(tokens)
+    readings = without_ignored(words)
+    return max(readings, key=lambda r: r[0])[1] if readings else words
