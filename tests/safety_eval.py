@@ -51,7 +51,8 @@ DEV_SET = DATA / "triage_en-US.jsonl"
 # by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
 # learnt from, so its figures are no measure of phrasings nobody wrote down yet.
 DEV_SET_C = DATA / "devset-c.en.jsonl"
-SEALED_GLOB = "sealed/*.jsonl"
+# The sealed red-flag sets; sealed/requests-*.jsonl hold ordinary requests, not red flags.
+SEALED_GLOB = "sealed/redflags-*.jsonl"
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
 RED_FLAG_LEVELS = ("doctor", "urgent", "emergency")
