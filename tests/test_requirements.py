@@ -154,8 +154,8 @@ def vermin(*paths, cwd):
     """vermin reads the syntax tree for the language features, modules, functions and
     arguments each Python version added; no 3.8 interpreter is needed."""
     return subprocess.run([str(VERMIN), "-t=%s-" % OLDEST, "--violations", "--no-tips",
-                           "--no-parse-comments"] + [str(p) for p in paths], cwd=str(cwd), capture_output=True,
-                          text=True, timeout=120)
+                           "--no-parse-comments"] + [str(p) for p in paths],
+                          cwd=str(cwd), capture_output=True, text=True, timeout=120)
 
 
 def test_the_lambda_code_needs_nothing_newer_than_python_3_8():

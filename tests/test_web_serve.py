@@ -165,8 +165,9 @@ def test_serve_tls_verified_on_loopback(authority, pki, cert_server, tmp_path):
     port = loadtest.free_port()
     env = loadtest.server_env(pki, cert_server, data_dir=tmp_path / "data")
     process = subprocess.Popen(
-        [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--port", str(port), "--workers", "1",
-         "--skill-id", loadtest.SKILL_ID, "--certfile", str(certfile), "--keyfile", str(keyfile)],
+        [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--port", str(port),
+         "--workers", "1", "--skill-id", loadtest.SKILL_ID,
+         "--certfile", str(certfile), "--keyfile", str(keyfile)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     context = ssl.create_default_context(cafile=str(pki.root))
     try:
