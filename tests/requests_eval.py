@@ -2,7 +2,7 @@
 
 Issue 15's measurement, beside tests/safety_eval.py for red flags. Every row of a request set
 (tests/data/sealed/requests-*.jsonl; fields in its NOTE) is said by a new simulated person in a
-fresh conversation, through `spasm_coach.simulator.Conversation` (the model's hearing, full
+fresh conversation, through `spasm_coach_tools.simulator.Conversation` (the model's hearing, full
 envelopes, the real skill, Alexa's Timers and Reminders APIs played by the local stand-in):
 
 1. the conversation is put into the row's `context` first (CONTEXTS below says how);
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
-for _path in (ROOT / "lambda", ROOT / "tests"):
+for _path in (ROOT / "lambda", ROOT / "tools", ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
@@ -439,14 +439,14 @@ def judge(label: str, observed: Observed) -> bool:
 
 def model_locale(locale: str) -> Tuple[str, Optional[str]]:
     """The locale whose interaction model hears `locale`, and a note when it is not its own."""
-    from spasm_coach.simulator.nlu import model_path
+    from spasm_coach_tools.simulator.nlu import model_path
     if model_path(locale).is_file():
         return locale, None
     return DEFAULT_LOCALE, "no interaction model for %s yet: heard with %s's" % (locale, DEFAULT_LOCALE)
 
 
 def load_hearing(locale: str, hearing: str):
-    from spasm_coach.simulator import nlu
+    from spasm_coach_tools.simulator import nlu
     path = nlu.model_path(locale)
     if hearing == "strict":
         return nlu.load_nlu(path)
@@ -463,8 +463,8 @@ class Harness:
     def __init__(self, hearing: str = "strict"):
         from spasm_coach.config import Settings
         from spasm_coach.handlers.routine import GENTLE
-        from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
-        from spasm_coach.simulator.conversation import skill_handler
+        from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
+        from spasm_coach_tools.simulator.conversation import skill_handler
         from spasm_coach import questions
         self.hearing = hearing
         self.standin = AlexaApiStandIn().start()
@@ -490,7 +490,7 @@ class Harness:
         self.close()
 
     def conversation(self, locale: str):
-        from spasm_coach.simulator.conversation import Conversation
+        from spasm_coach_tools.simulator.conversation import Conversation
         heard_as, note = model_locale(locale)
         if note:
             self.notes[locale] = note

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from spasm_coach.simulator import approximate
-from spasm_coach.simulator.approximate import ApproximateNLU, learnable, plain_request
-from spasm_coach.simulator.nlu import ER_MATCH, FALLBACK, load_nlu, normalize
+from spasm_coach_tools.simulator import approximate
+from spasm_coach_tools.simulator.approximate import ApproximateNLU, learnable, plain_request
+from spasm_coach_tools.simulator.nlu import ER_MATCH, FALLBACK, load_nlu, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = sorted((ROOT / "interaction_model").glob("*.json"))
@@ -155,7 +155,7 @@ def test_each_sample_left_out_of_training_is_still_mostly_heard_as_its_intent(pa
 
 def test_the_simulator_command_takes_the_hearing():
     import io
-    from spasm_coach.simulator import cli
+    from spasm_coach_tools.simulator import cli
     out = io.StringIO()
     assert cli.main("simulate", ["--hearing", "approximate", "--now", "2026-12-01T15:00:00Z"],
                     stdin=io.StringIO("open back spasm coach\nplease begin the stretching routine\n"),

@@ -3,7 +3,7 @@ the interaction model and posts it, one-shot, to `spasm-coach serve --no-verify`
 loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of each sealed
 set's red flags must be routed at their level or higher, in each hearing: `strict` is
 virtual-alexa's own matcher; `approximate` sends what that matcher cannot place as the
-simulator's approximate hearing hears it (spasm_coach.simulator.approximate).
+simulator's approximate hearing hears it (spasm_coach_tools.simulator.approximate).
 
 Skipped when node or npm is not installed; `make test` installs the node packages
 (`npm ci` in tests/virtual_alexa) when they are.
@@ -54,8 +54,8 @@ def endpoint(tmp_path_factory):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "lambda"), SPASM_COACH_STORE="session",
                SPASM_COACH_DATA_DIR=str(where), LOG_LEVEL="WARNING")
     env.pop("ALEXA_SKILL_ID", None)
-    command = [sys.executable, "-m", "spasm_coach.cli", "serve", "--no-verify", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", "2"]
+    command = [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--no-verify",
+               "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]
     # The log goes to a file: a pipe nobody reads could fill and stall the server.
     with open(where / "serve.log", "w") as log, \
             subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT) as server:
@@ -79,7 +79,7 @@ def wait_until_healthy(port, log_path):
 
 def approximate_hearing(text):
     """{intent, slots} as the simulator's approximate hearing hears `text` said in a session."""
-    from spasm_coach.simulator.nlu import load_nlu
+    from spasm_coach_tools.simulator.nlu import load_nlu
     heard = load_nlu(MODEL, hearing="approximate").hear(text)
     return {"intent": heard.intent, "slots": {name: fill.value for name, fill in heard.slots.items()}}
 

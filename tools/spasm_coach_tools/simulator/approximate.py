@@ -37,8 +37,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from spasm_coach.simulator.nlu import NLU, Heard, SlotFill, SlotRef, Sample, literal, without_ignored
-from spasm_coach.simulator.spoken import words_to_duration, words_to_number
+from spasm_coach_tools.simulator.nlu import NLU, Heard, SlotFill, SlotRef, Sample, literal, without_ignored
+from spasm_coach_tools.simulator.spoken import words_to_duration, words_to_number
 
 CONFIDENCE = 0.55
 OVERRIDE = 0.62

@@ -37,7 +37,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
-from spasm_coach.simulator.spoken import number_to_words, ordinal_to_words, words_to_duration, words_to_number
+from spasm_coach_tools.simulator.spoken import number_to_words, ordinal_to_words, words_to_duration, words_to_number
 
 FALLBACK = "AMAZON.FallbackIntent"
 ER_MATCH = "ER_SUCCESS_MATCH"
@@ -529,7 +529,7 @@ def load_nlu(path: Union[str, Path], skill_id: str = "amzn1.ask.skill.simulated"
         with open(path, encoding="utf-8") as handle:
             model = json.load(handle)
         if hearing == "approximate":
-            from spasm_coach.simulator.approximate import ApproximateNLU
+            from spasm_coach_tools.simulator.approximate import ApproximateNLU
             cached = ApproximateNLU(model, skill_id=skill_id)
         else:
             cached = NLU(model, skill_id=skill_id)
