@@ -10,10 +10,10 @@ import json
 import pytest
 
 import envelopes
-from spasm_coach.simulator import cli
-from spasm_coach.simulator.conversation import Conversation, default_handler
-from spasm_coach.simulator.nlu import load_nlu, model_locales, model_path
-from spasm_coach.web.app import create_app
+from spasm_coach_tools.simulator import cli
+from spasm_coach_tools.simulator.conversation import Conversation, default_handler
+from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+from spasm_coach_server.app import create_app
 
 LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
 
