@@ -56,7 +56,7 @@ ELSEWHERE = [
 ]
 # Of the model's own samples, left out of training one at a time, at least this share must
 # still be heard as their own intent.
-LEAVE_ONE_OUT_MIN = 0.70
+LEAVE_ONE_OUT_MIN = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -91,17 +91,16 @@ def test_far_from_every_sample_is_fallback(nlu):
         assert nlu.hear(said).intent == FALLBACK, said
 
 
-def test_a_carrier_phrase_holds_unless_the_classifier_is_sure(nlu):
+def test_a_carrier_phrase_keeps_words_no_other_intent_accounts_for(nlu):
     heard = nlu.hear("my left leg has gone numb")
     assert heard.intent == "DescribeIntent" and heard.slots["Words"].value == "left leg has gone numb"
-    assert nlu.hear("my back has just gone and seized up into spasm").intent == "SpasmIntent"
+    heard = nlu.hear("my back has just gone and now my left leg is numb")
+    assert heard.intent == "DescribeIntent" and heard.confidence is None
 
 
-def test_a_free_phrase_chosen_by_the_classifier_keeps_the_words_after_its_carrier():
-    nlu = ApproximateNLU(MODEL)
-    slots = nlu.fill_slots("DescribeIntent", tuple(normalize("i have a stiff neck")))
-    assert slots["Words"].value == "a stiff neck"
-    assert nlu.fill_slots("DescribeIntent", ("stiff", "neck"))["Words"].value == "stiff neck"
+def test_a_carrier_gives_way_when_an_intent_accounts_for_every_word(nlu):
+    heard = nlu.hear("my back has just seized up into spasm")
+    assert heard.intent == "SpasmIntent" and heard.confidence is not None
 
 
 def test_hesitations_and_ignored_words_are_not_learnt_from_the_request():
@@ -141,11 +140,11 @@ def test_requests_for_other_skills_fall_back(path):
     assert wrong == {}
 
 
-@pytest.mark.parametrize("path", MODELS, ids=[p.stem for p in MODELS])
-def test_each_sample_left_out_of_training_is_still_mostly_heard_as_its_intent(path):
-    nlu = load_nlu(path, hearing="approximate")
+def test_the_models_own_samples_left_out_of_training_are_still_mostly_heard_as_their_intent():
+    """Leave-one-out over every eighth sample of the shared English model (en-US adds a few)."""
+    nlu = load_nlu(ROOT / "interaction_model" / "en-US.json", hearing="approximate")
     right = total = 0
-    for sample in filter(learnable, nlu.samples):
+    for sample in list(filter(learnable, nlu.samples))[::8]:
         words = plain_request(nlu._fillings(sample)[0])
         guesses = nlu.classifier.guesses(words, leave_out=(sample.intent, sample.text))
         total += 1
@@ -158,7 +157,7 @@ def test_the_simulator_command_takes_the_hearing():
     from spasm_coach_tools.simulator import cli
     out = io.StringIO()
     assert cli.main("simulate", ["--hearing", "approximate", "--now", "2026-12-01T15:00:00Z"],
-                    stdin=io.StringIO("open back spasm coach\nplease begin the stretching routine\n"),
+                    stdin=io.StringIO("open back spasm coach\nhow about we begin the stretches\n"),
                     stdout=out) == 0
     reports = [json.loads(line) for line in out.getvalue().splitlines()]
     assert reports[-1]["intent"] == "StartRoutineIntent" and reports[-1]["confidence"] is not None

@@ -51,6 +51,17 @@ def test_every_fixed_sample_is_heard_as_its_own_intent(locale):
                 assert nlu.hear(sample).intent == item["name"], (locale, sample)
 
 
+@pytest.mark.parametrize("locale", model_locales())
+def test_no_fixed_sample_hides_a_red_flag(locale):
+    """A sample with no slot sends no words, so the triage never reads them: none may be a
+    red flag. ("That hurts" is the exception that asks its own safety questions.)"""
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
+    hidden = [(item["name"], sample, triage.assess(sample, locale).level)
+              for item in model["intents"] if item["name"] != "PainIntent"
+              for sample in item.get("samples", []) if "{" not in sample]
+    assert [h for h in hidden if h[2] not in ("none", "clarify")] == []
+
+
 @pytest.mark.parametrize("said", [
     "sore leg all the way down", "can't pee", "numb down there", "weak legs", "yeah both of them", "only the left",
     "lost a lot of weight without trying", "fell off a ladder at work", "suddenly my leg gave way",

@@ -54,6 +54,9 @@ def test_normalization_of_case_punctuation_apostrophes_and_numbers():
     assert normalize("the 3rd one") == ["the", "third", "one"]
     assert normalize("1.5 hours") == ["one", "point", "five", "hours"]
     assert normalize("call the N.H.S.") == ["call", "the", "n", "h", "s"]
+    assert normalize("ring the GP or go to the ER, not the NHS") == \
+        ["ring", "the", "g", "p", "or", "go", "to", "the", "e", "r", "not", "the", "n", "h", "s"]
+    assert normalize("OK, NO, it's FINE") == ["ok", "no", "its", "fine"]
 
 
 def test_numbers_both_ways():

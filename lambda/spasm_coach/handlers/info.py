@@ -1,4 +1,5 @@
-"""Information on request: heat or ice, staying active, medicine, prevention, recovery."""
+"""Information on request: heat or ice, staying active, work, exercise, causes, medicine, other
+treatments, sleep, getting comfortable, prevention, recovery, when to see a doctor."""
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -16,6 +17,11 @@ TOPIC_INTENTS = {
     "RecoveryInfoIntent": "recovery",
     "DoctorInfoIntent": "doctor",
     "SleepInfoIntent": "sleep",
+    "WorkInfoIntent": "work",
+    "ExerciseInfoIntent": "exercise",
+    "CausesInfoIntent": "causes",
+    "TreatmentsInfoIntent": "other_treatments",
+    "ComfortInfoIntent": "comfortable",
 }
 INFO_INTENT = "InfoIntent"
 

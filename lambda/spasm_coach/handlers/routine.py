@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import screens
-from ..routine import FINISHED, PAUSED, SINGLE_PREFIX, Turn
+from ..routine import ACTIVE, FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
 from .common import (IntentHandler, coach_of, content_of, in_routine, reply, ongoing_routine,
@@ -162,9 +162,14 @@ class StartOverHandler(_Navigation):
 
 
 class ResumeHandler(_Navigation):
+    """ "Carry on": a paused routine picks up where it was; one that is running (its last
+    turn ended with "say next when you're ready") goes on, as "next" does."""
+
     intents = ("AMAZON.ResumeIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
+        if state["status"] == ACTIVE:
+            return NextHandler().move(handler_input, state)
         return continue_routine(handler_input)
 
 

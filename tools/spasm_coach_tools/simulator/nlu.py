@@ -78,10 +78,12 @@ BUILTIN_PHRASES: Dict[str, Tuple[str, ...]] = {
 # Words Alexa ignores around a sample: politeness, hesitations, and the openings and
 # closings people put around a request ("can you ...", "... for me").
 IGNORED_BEFORE = ("please", "oh", "um", "uh", "er", "erm", "hmm", "just", "can you", "could you",
-                  "would you", "will you", "can you please", "okay", "ok", "so", "now", "alright",
-                  "all right", "well", "hey", "right")
+                  "would you", "will you", "can you please", "could you please", "okay", "ok", "so",
+                  "now", "alright", "all right", "well", "hey", "right", "actually", "yeah", "yes",
+                  "sorry", "excuse me", "listen")
 IGNORED_AFTER = ("please", "thanks", "thank you", "thanks very much", "thank you very much", "for me",
-                 "now", "okay", "ok", "then", "um", "uh", "alright")
+                 "now", "right now", "okay", "ok", "then", "um", "uh", "alright", "mate", "love",
+                 "dear", "eh", "cheers", "if you can", "if you could", "if possible")
 
 LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "play")
 ASK_VERBS = ("ask", "tell", "use")
@@ -120,9 +122,25 @@ def _clock_words(match: "re.Match[str]") -> str:
     return " %s " % " ".join(words)
 
 
+# Written capitals that are letters said one by one ("GP", "ER", "NHS"), as Alexa writes them
+# ("g. p."): two capitals that are not a word, or three or four with no vowel.
+_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b")
+_TWO_LETTER_WORDS = frozenset("AH AM AN AS AT BE BY DO GO HA HE HI IF IN IS IT ME MY NO OF OH OK "
+                              "ON OR OW SO TO UH UM UP US WE YA YO".split())
+
+
+def _spelled(match: "re.Match[str]") -> str:
+    letters = match.group(0)
+    if len(letters) == 2 and letters in _TWO_LETTER_WORDS:
+        return letters
+    if len(letters) > 2 and set(letters) & set("AEIOUY"):
+        return letters
+    return " ".join(letters)
+
+
 def normalize(text: str) -> List[str]:
     """The words of `text` as Alexa's speech recognition would write them, lower case."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _CAPITALS.sub(_spelled, unicodedata.normalize("NFKC", text)).lower()
     for mark in _APOSTROPHES:
         text = text.replace(mark, "'")
     text = text.replace("&", " and ").replace("%", " percent ")
