@@ -49,6 +49,11 @@ from spasm_coach_tools.simulator.spoken import words_to_duration, words_to_numbe
 CONFIDENCE = 0.55
 # Hesitations carry nothing wherever they are said.
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhh"})
+# Words that say nothing about what is asked or felt (hedges, intensifiers, politeness), which
+# an intent may leave out when it takes the words from a carrier. No negation, no body word.
+EMPTY_WORDS = frozenset("""really very quite just so bit little think guess suppose maybe perhaps
+    probably actually basically today now then please thanks thank okay ok well oh right yeah
+    like kind sort anyway too also dear love mate cheers""".split())
 LETTERS_WEIGHT = 0.35       # a letter triple, against a whole word
 PAIR_WEIGHT = 0.5          # a pair of neighbouring words, against a whole word
 UNKNOWN_WEIGHT = 0.8        # a word the model never uses, against the weight of its rarest words
@@ -209,7 +214,7 @@ class ApproximateNLU(NLU):
         of the intent's own sample words (so a free phrase loses nothing the intent ignores)."""
         own = self.own_words.get(heard.intent, frozenset())
         in_slots = {w for fill in heard.slots.values() for w in fill.words.split()}
-        return all(w in own or w in in_slots for w in words)
+        return all(w in own or w in in_slots or w in EMPTY_WORDS for w in words)
 
     def _heard(self, tokens: Sequence[str], words: Sequence[str], guess: Guess) -> Heard:
         slots = self.fill_slots(guess.intent, tuple(words))
