@@ -47,11 +47,14 @@ if str(ROOT / "lambda") not in sys.path:
 
 DATA = ROOT / "tests" / "data"
 DEV_SET = DATA / "triage_en-US.jsonl"
-# Development set C: written from public NHS, charity and patient material and everyday speech
-# by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
-# learnt from, so its figures are no measure of phrasings nobody wrote down yet.
-DEV_SET_C = DATA / "devset-c.en.jsonl"
-SEALED_GLOB = "sealed/*.jsonl"
+# Development sets: written from public NHS, charity and patient material and everyday speech
+# by people who had not seen the vocabulary (December 2026). A and B were sealed until the
+# fresh sealed set D was written (2026-12-02); C was a development set from the start. All
+# three are learnt from, so they are reported (rows quoted, misses listable) but their
+# figures are no measure of phrasings nobody wrote down yet, and they are not held to the
+# targets.
+DEV_SETS_WRITTEN = (DATA / "devset-a.en.jsonl", DATA / "devset-b.en.jsonl", DATA / "devset-c.en.jsonl")
+SEALED_GLOB = "sealed/redflags-*.jsonl"  # sealed/ also holds sets of other kinds (requests)
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
 RED_FLAG_LEVELS = ("doctor", "urgent", "emergency")
@@ -160,14 +163,18 @@ def is_sealed(path: Path) -> bool:
 
 
 def default_sets() -> List[Path]:
-    """The dev sets, then every sealed set."""
-    return [DEV_SET, DEV_SET_C] + sorted(DATA.glob(SEALED_GLOB))
+    """The dev sets, then every sealed red-flag set."""
+    return [DEV_SET] + list(DEV_SETS_WRITTEN) + sealed_sets()
+
+
+def sealed_sets() -> List[Path]:
+    return sorted(DATA.glob(SEALED_GLOB))
 
 
 def target_sets() -> List[Path]:
-    """The sets issue 13's targets are checked on: the labelled dev set and every sealed set
-    (development set C is reported, and its triage checked in tests/test_triage.py)."""
-    return [path for path in default_sets() if path != DEV_SET_C]
+    """The sets issue 13's targets are checked on: the labelled set and every sealed set
+    (the written development sets are reported beside them, not held to the targets)."""
+    return [DEV_SET] + sealed_sets()
 
 
 # --- reading what the skill did ----------------------------------------------------------------

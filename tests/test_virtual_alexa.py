@@ -1,7 +1,8 @@
 """Issue 13's independent client: bespoken's virtual-alexa hears every labelled phrase from
 the interaction model and posts it, one-shot, to `spasm-coach serve --no-verify` on a free
 loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of each sealed
-set's red flags must be routed at their level or higher.
+set's red flags must be routed at their level or higher; development sets A, B and C are
+heard too and reported beside them, not held to the target.
 
 Skipped when node or npm is not installed; `make test` installs the node packages
 (`npm ci` in tests/virtual_alexa) when they are.
@@ -27,8 +28,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from loadtest import free_port  # noqa: E402
 from test_web_serve import wait_for  # noqa: E402
 
-SETS = [path for path in ev.default_sets() if ev.is_sealed(path)]  # the issue's target is on these
+SETS = list(ev.DEV_SETS_WRITTEN) + ev.sealed_sets()
 NAMES = [ev.set_name(path) for path in SETS]
+TARGET_NAMES = [ev.set_name(path) for path in ev.sealed_sets()]  # the issue's target is on these
 START_SECONDS = 30
 REQUEST_MS = 10000
 IN_FLIGHT = 4  # phrases posted at once (two server workers)
@@ -115,7 +117,7 @@ def heard(endpoint, request):
     return report
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", TARGET_NAMES)
 def test_red_flags_routed(heard, name):
     ev.assert_target(ev.VIRTUAL_ALEXA_TARGET, heard[name]["virtual_alexa"], name)
 
