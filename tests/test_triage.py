@@ -223,6 +223,25 @@ def test_concepts_do_not_combine_across_clauses():
     assert assess("my bum is fine, my toes are numb").flags == ("one_leg",)
 
 
+def test_a_clause_borrows_only_what_the_one_before_said_of_the_speaker():
+    # A clause naming a place and nothing else reads the symptom of the clause before, as said.
+    assert assess("there's numbness, and it's in my bum").level == "emergency"
+    assert assess("no numbness, my bum").level != "emergency"
+    assert not assess("my son's got a temperature but I'm the one with the back").is_red_flag
+    assert assess("I've got a temperature but I'm the one with the back").level == "urgent"
+
+
+def test_a_denied_exception_does_not_stop_a_rule():
+    # A hot-water bottle explains feeling hot; "without" one it does not.
+    assert assess("I feel hot from the hot water bottle").level != "urgent"
+    assert assess("I feel hot without a hot water bottle").level == "urgent"
+
+
+def test_a_following_clause_about_another_place_lends_no_time_course():
+    assert assess("I fell years ago, but it only started again today").level == "emergency"
+    assert assess("I fell years ago, but the back only started today").level == "clarify"
+
+
 def test_a_denial_never_cancels_another_flag():
     result = assess("no fever but I wet myself")
     assert (result.level, result.flags) == ("emergency", ("bladder",))
@@ -546,6 +565,9 @@ def test_a_missing_vocabulary_raises(broken_content):
     (lambda d: d.pop("rules"), "malformed"),
     (lambda d: d["rules"].clear(), "flags no rule raises"),
     (lambda d: [d["concepts"][g].pop("leaking", None) for g in d["concepts"]], "reads 'I wet myself'|leaking"),
+    # A term with a filler or an equivalent in it is rewritten before it is read: never matched.
+    (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("even numb"), "never be read.*even numb"),
+    (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("cannot feel"), "never be read.*cannot feel"),
 ])
 def test_a_vocabulary_that_makes_no_sense_raises(broken_content, change, message):
     _edit(broken_content / "redflags.en.json", change)

@@ -246,7 +246,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     equivalents = {k: v for k, v in data["equivalents"].items() if k != "about"}
     reading = data["clauses"]
     negation = data["negation"]
-    return Vocabulary(
+    vocabulary = Vocabulary(
         locale=locale,
         equivalents={_words(k): _words(v) for k, v in equivalents.items()},
         fillers=frozenset(_words(f) for f in data["fillers"]),
@@ -279,6 +279,23 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
     )
+    unreachable = _unreachable(phrases, vocabulary)
+    if unreachable:
+        raise VocabularyError("triage vocabulary for %s: terms that can never be read as written "
+                              "(a filler or an equivalent in them is rewritten first): %s"
+                              % (locale, ", ".join(sorted(unreachable))))
+    return vocabulary
+
+
+def _unreachable(phrases: Iterable[Tuple[str, ...]], vocab: "Vocabulary") -> List[str]:
+    """Terms the normalisation would rewrite before reading ("even lying flat" loses the
+    filler "even"; "cannot walk" becomes "cant walk"): they could never match."""
+    found = []
+    for words in phrases:
+        said = ["feels"] + list(words)  # a word before, as in speech: "feels like ..." keeps "like"
+        if _drop_fillers(_replace_equivalents(said, vocab), vocab) != said:
+            found.append(" ".join(words))
+    return found
 
 
 def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
@@ -668,30 +685,42 @@ def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str]
     return seen
 
 
-def _fires(rule: Rule, clause: _Clause) -> bool:
-    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`."""
+def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`
+    (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
-    if rule.unless & tags:
-        return False
     for group in rule.when:
         if not group & tags:
             return False
+    stops = rule.unless & tags
+    if stops:
+        if "@negation" not in tags:
+            return False
+        for mention in clause.mentions:
+            if mention.tags & stops and not _negated(mention, clause, vocab):
+                return False
     return True
+
+
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a mention is denied, hypothetical or about someone else."""
+    if not clause.tags & _SETTING_ASIDE:
+        return False  # nothing in the clause could set a finding aside
+    return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
+            or _before("@third_person", mention, clause, until="@first_person"))
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else."""
     if not clause.tags & _SETTING_ASIDE:
-        return False  # nothing in the clause could set a finding aside
-
-    def aside(mention: Mention) -> bool:
-        return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-                or _before("@third_person", mention, clause, until="@first_person"))
-    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
+        return False
+    return any(all(_aside(m, clause, vocab) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
+_PAST = frozenset(("@history", "@resolved"))
+
 
 
 # --------------------------------------------------------------------------- assess
@@ -725,8 +754,11 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         _borrow_places(clause, previous, vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
+        # One that names a place this one does not speaks of that place: "I came off my
+        # bike in the summer, but the back only started today" keeps the fall in the past.
         qualifiers = set(clause.tags)
-        if following is not None and not _has_findings(following, vocab):
+        if following is not None and not (following.tags & vocab.places) - clause.tags \
+                and not _has_findings(following, vocab):
             qualifiers |= following.tags
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
@@ -737,7 +769,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
         for rule in _candidate_rules(clause.tags, vocab):
-            if not _fires(rule, clause):
+            if not _fires(rule, clause, vocab):
                 continue
             set_aside = (
                 _set_aside(rule, clause, vocab)
@@ -763,11 +795,16 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     asked_side.append(flag)
 
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
-    # right leg named anywhere, once a leg finding is raised.
+    # right leg named anywhere, once a leg finding is raised; so is a leg finding with
+    # "both" or "the other" said of the legs in another clause ("it shoots down one leg,
+    # and then the other").
     if vocab.sided_flags & raised.keys():
         for clause in clauses:
             if clause.tags & vocab.sided_places:
                 sides |= clause.tags & {"left", "right"}
+                if vocab.both_tag in clause.tags and any(
+                        vocab.both_tag in m.tags and not _aside(m, clause, vocab) for m in clause.mentions):
+                    sides |= {"left", "right"}
     if {"left", "right"} <= sides:
         raised[vocab.both_flag] = vocab.flag_levels[vocab.both_flag]
 
@@ -818,14 +855,31 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         return
     own_places = clause.tags & vocab.places
     if not own_places:
+        # The place, even where something was denied of it ("I can pee fine, but it
+        # burns"), and the side said of it ("my legs, they're both burning").
         borrowed = previous.tags & vocab.places
-    elif not previous.tags & vocab.places and not _symptoms(clause, vocab):
-        borrowed = _symptoms(previous, vocab)
+        if not borrowed:
+            return
+        borrowed |= _said(previous, vocab.side_tags, vocab)
+    elif not previous.tags & vocab.places and not _symptoms(clause, vocab) and not previous.tags & _PAST:
+        # Only what the one before said of the speaker, now and as said: "I've not got any
+        # numb bits, and my bladder's behaving itself" lends no numbness; "I fell years
+        # ago, but the back only started today" no fall.
+        borrowed = _said(previous, _symptoms(previous, vocab), vocab)
     else:
         return
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _said(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
+    """Those of `tags` the clause says without denying them, or saying them of someone else."""
+    wanted = set(tags) & clause.tags
+    if not wanted or not clause.tags & _SETTING_ASIDE:
+        return wanted
+    return {tag for m in clause.mentions if m.tags & wanted and not _aside(m, clause, vocab)
+            for tag in m.tags & wanted}
 
 
 def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
@@ -834,7 +888,7 @@ def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
 
 
 def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
-    return any(_fires(rule, clause) for rule in _candidate_rules(clause.tags, vocab))
+    return any(_fires(rule, clause, vocab) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:
