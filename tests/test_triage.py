@@ -242,6 +242,32 @@ def test_a_following_clause_about_another_place_lends_no_time_course():
     assert assess("I fell years ago, but the back only started today").level == "clarify"
 
 
+def test_a_time_course_said_before_or_after_belongs_to_the_finding():
+    assert assess("I went to stand and my leg had no strength in it").level == "emergency"  # sudden, said before
+    assert assess("my leg has no strength in it").level == "urgent"
+    assert assess("I did the knee rolls and now it's worse").flags == ("exercise_pain",)  # "and now": one clause
+    assert assess("my back hurts, worst in the small hours").flags == ("night_pain",)
+
+
+def test_both_sides_said_in_another_clause():
+    assert assess("it shoots down one leg and then the other").flags == ("both_legs",)
+    assert assess("my legs, the two of them, they are burning").flags == ("both_legs",)
+    assert assess("it started in my right leg and now my left leg is doing the same thing").flags == ("both_legs",)
+    assert assess("it shoots down one leg, not both").flags == ("one_leg",)
+
+
+def test_a_cause_that_explains_a_finding_away():
+    assert assess("the tablets make me a bit wobbly on my feet").level == "clarify"
+    assert assess("I'm a bit wobbly on my feet").level == "emergency"
+    assert not assess("I feel hot, but that's only because of the heat pack").is_red_flag
+    assert assess("I take steroid tablets and they make me sweat").level == "urgent"  # a history that is the flag
+
+
+def test_an_exception_said_in_a_following_clause():
+    assert assess("I've lost a few pounds, but I've been dieting on purpose").level != "doctor"
+    assert assess("I've lost a few pounds without trying").level == "doctor"
+
+
 def test_a_denial_never_cancels_another_flag():
     result = assess("no fever but I wet myself")
     assert (result.level, result.flags) == ("emergency", ("bladder",))

@@ -12,8 +12,9 @@ tested directly. It reads meaning, not memorised sentences:
 4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
    order and with any words between ("my bum's gone numb", "numbness around my bum").
 5. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
-   hypothetical ("what if"), about someone else ("my mum had") or positional and
-   gone ("went dead from sitting ... fine now") is a near miss: a clarifying question,
+   hypothetical ("what if"), about someone else ("my mum had"), positional and gone
+   ("went dead from sitting ... fine now") or explained by a cause the vocabulary
+   names ("the tablets make me wobbly") is a near miss: a clarifying question,
    never an alarm. A denial covers only what follows it in its clause, so it never
    cancels a different symptom ("no fever but I wet myself" is an emergency).
 
@@ -152,6 +153,8 @@ class Vocabulary:
     follow_up_unless_side: FrozenSet[str]  # flags asked about only when no side was named
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
     qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
+    # Causes that explain a finding away ("the tablets make me wobbly"): one tag of each group
+    explanations: Tuple[Tuple[FrozenSet[str], ...], ...]
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
@@ -232,7 +235,12 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     problems = _flag_problems(flags, topics)
     phrases, defined, compounds = _read_concepts(data["concepts"], problems)
     rules = _read_rules(data["rules"], flags, topics, defined, problems)
+    explanations = tuple(tuple(frozenset(t.strip() for t in group.split("|")) for group in groups)
+                         for groups in data["explanations"]["when"])
+    for tag in {t for groups in explanations for group in groups for t in group} - defined:
+        problems.append("an explanation uses %r, which no concept defines" % tag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
+        {t for groups in explanations for group in groups for t in group} - \
         {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
@@ -274,6 +282,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
         places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
         qualifying=frozenset(data["qualifying_tags"]),
+        explanations=explanations,
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
@@ -629,7 +638,9 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
         following = words[index + 1] if index + 1 < len(words) else ""
         if clauses[-1] and (word in vocab.clause_breaks or
                             (word in vocab.breaks_before_subject and following in vocab.subjects)):
-            clauses.append([])
+            # "and now it's worse" is one clause: joining words in a row start one, not several.
+            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
+                clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
 
@@ -757,23 +768,32 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # One that names a place this one does not speaks of that place: "I came off my
         # bike in the summer, but the back only started today" keeps the fall in the past.
         qualifiers = set(clause.tags)
+        excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
         if following is not None and not (following.tags & vocab.places) - clause.tags \
                 and not _has_findings(following, vocab):
             qualifiers |= following.tags
+            excepted = _said(following, following.tags, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
             lent = following.tags & vocab.qualifying
             if lent:
                 clause.mentions.append(Mention(frozenset(lent), len(clause.words), len(clause.words)))
                 clause.tags |= lent
+        if previous is not None and not previous.tags & vocab.places:
+            # "I went to stand, and my leg had no strength in it": so is the one before's.
+            lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
+            if lent:
+                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+                clause.tags |= lent
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        explained = any(all(group & qualifiers for group in groups) for groups in vocab.explanations)
         for rule in _candidate_rules(clause.tags, vocab):
-            if not _fires(rule, clause, vocab):
+            if not _fires(rule, clause, vocab) or rule.unless & excepted:
                 continue
             set_aside = (
                 _set_aside(rule, clause, vocab)
-                or (history and not rule.history_is_the_flag)
+                or ((history or explained) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
             )
             flag, rank = rule.flag, _RANK[rule.level]
