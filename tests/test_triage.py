@@ -254,6 +254,10 @@ def test_both_sides_said_in_another_clause():
     assert assess("my legs, the two of them, they are burning").flags == ("both_legs",)
     assert assess("it started in my right leg and now my left leg is doing the same thing").flags == ("both_legs",)
     assert assess("it shoots down one leg, not both").flags == ("one_leg",)
+    assert assess("it's going down the left and the right leg").flags == ("both_legs",)
+    # The other side said to be fine is one leg.
+    assert assess("my right leg tingles, the left one is fine").flags == ("one_leg",)
+    assert assess("pain down my right leg, the left is ok").flags == ("one_leg",)
 
 
 def test_a_cause_that_explains_a_finding_away():

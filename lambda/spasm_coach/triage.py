@@ -153,8 +153,9 @@ class Vocabulary:
     follow_up_unless_side: FrozenSet[str]  # flags asked about only when no side was named
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
     qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
-    # Causes that explain a finding away ("the tablets make me wobbly"): one tag of each group
-    explanations: Tuple[Tuple[FrozenSet[str], ...], ...]
+    # Causes that explain findings away ("the tablets make me wobbly"): (one tag of each
+    # group, the flags they explain)
+    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str]], ...]
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
@@ -235,12 +236,14 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     problems = _flag_problems(flags, topics)
     phrases, defined, compounds = _read_concepts(data["concepts"], problems)
     rules = _read_rules(data["rules"], flags, topics, defined, problems)
-    explanations = tuple(tuple(frozenset(t.strip() for t in group.split("|")) for group in groups)
-                         for groups in data["explanations"]["when"])
-    for tag in {t for groups in explanations for group in groups for t in group} - defined:
+    explanations = tuple((tuple(frozenset(t.strip() for t in group.split("|")) for group in cause["when"]),
+                          frozenset(cause["explains"])) for cause in data["explanations"]["causes"])
+    explaining = {t for groups, _ in explanations for group in groups for t in group}
+    for tag in explaining - defined:
         problems.append("an explanation uses %r, which no concept defines" % tag)
-    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
-        {t for groups in explanations for group in groups for t in group} - \
+    for flag in {f for _, explained in explanations for f in explained} - set(flags):
+        problems.append("an explanation explains unknown flag %r" % flag)
+    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
@@ -649,12 +652,14 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
 class _Clause:
     words: List[str]
     mentions: List[Mention]
-    tags: Set[str]
+    tags: Set[str]  # what it says, with what it borrows from its neighbours
+    own: FrozenSet[str]  # what it says itself
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     mentions = _mentions(words, vocab)
-    return _Clause(words, mentions, {t for m in mentions for t in m.tags})
+    tags = {t for m in mentions for t in m.tags}
+    return _Clause(words, mentions, tags, frozenset(tags))
 
 
 def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -787,20 +792,22 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 clause.tags |= lent
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
-        explained = any(all(group & qualifiers for group in groups) for groups in vocab.explanations)
+        explained = frozenset().union(*(flags for groups, flags in vocab.explanations
+                                        if all(group & qualifiers for group in groups)))
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
                 continue
-            set_aside = (
-                _set_aside(rule, clause, vocab)
-                or ((history or explained) and not rule.history_is_the_flag)
-                or (resolved and rule.resolvable)
-            )
             flag, rank = rule.flag, _RANK[rule.level]
             both = rule.sided and vocab.both_tag in clause.tags
             if both:
                 flag = vocab.both_flag
                 rank = _RANK[vocab.flag_levels[flag]]
+            set_aside = (
+                _set_aside(rule, clause, vocab)
+                or (history and not rule.history_is_the_flag)
+                or (resolved and rule.resolvable)
+                or flag in explained
+            )
             if flag is None:
                 topics.append((_RANK["clarify"], rule.clarify))
                 continue
@@ -811,20 +818,14 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if rank > _RANK[raised.get(flag, "none")]:
                 raised[flag] = LEVELS[rank]
             if rule.sided:
+                sides |= _sides(clauses, index, vocab)
                 if not both and not clause.tags & vocab.side_tags:
                     asked_side.append(flag)
 
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
-    # right leg named anywhere, once a leg finding is raised; so is a leg finding with
-    # "both" or "the other" said of the legs in another clause ("it shoots down one leg,
-    # and then the other").
-    if vocab.sided_flags & raised.keys():
-        for clause in clauses:
-            if clause.tags & vocab.sided_places:
-                sides |= clause.tags & {"left", "right"}
-                if vocab.both_tag in clause.tags and any(
-                        vocab.both_tag in m.tags and not _aside(m, clause, vocab) for m in clause.mentions):
-                    sides |= {"left", "right"}
+    # right leg, each with a leg finding; so is a finding with the other side, or "both",
+    # said in a clause beside it with no place of its own ("it shoots down one leg, and
+    # then the other"; "it's going down the left, and the right leg").
     if {"left", "right"} <= sides:
         raised[vocab.both_flag] = vocab.flag_levels[vocab.both_flag]
 
@@ -864,6 +865,29 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str]:
+    """The sides said of a leg finding in clause `index`: its own, and those of a clause
+    beside it that names no place but a leg, says nothing else and denies nothing ("...,
+    and my right leg" counts; "..., the left one is fine" does not). "both" counts as
+    left and right."""
+    sides: Set[str] = set()
+    for near in (index - 1, index, index + 1):
+        if not 0 <= near < len(clauses):
+            continue
+        clause = clauses[near]
+        if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
+                              (clause.own & vocab.places and _symptoms(clause, vocab))):
+            continue
+        said = _said(clause, clause.tags & vocab.side_tags, vocab)
+        sides |= said & {"left", "right"}
+        if vocab.both_tag in said:
+            sides |= {"left", "right"}
+    return sides
+
+
+_DENIAL = frozenset(("@negation", "@denied"))
 
 
 def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabulary) -> None:
