@@ -267,6 +267,22 @@ def test_a_cause_that_explains_a_finding_away():
     assert assess("I take steroid tablets and they make me sweat").level == "urgent"  # a history that is the flag
 
 
+@pytest.mark.parametrize("text", [
+    "is incontinence a sign of something bad", "are pins and needles in your legs a bad sign",
+    "my neuropathy makes my feet tingle", "I get breathless with my asthma", "I nearly didn't make it to the loo",
+    "my leg went dead for a second", "I slipped but I didn't hurt myself", "I was in a car crash as a teenager",
+    "I'm a bit out of breath from climbing the stairs", "I had a water infection but the antibiotics cleared it",
+])
+def test_questions_known_causes_and_things_past_are_near_misses(text):
+    assert not assess(text).is_red_flag, text
+
+
+def test_a_question_that_tells_of_the_speaker_still_counts():
+    assert assess("I wet myself, is that a bad sign?").level == "emergency"
+    assert assess("my bum is numb, is that serious").level == "emergency"
+    assert assess("I had cancer, is that a bad sign?").level == "urgent"
+
+
 def test_an_exception_said_in_a_following_clause():
     assert assess("I've lost a few pounds, but I've been dieting on purpose").level != "doctor"
     assert assess("I've lost a few pounds without trying").level == "doctor"

@@ -53,7 +53,7 @@ MAX_CHARS = 600
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
-           "@third_person", "@first_person", "@restart")
+           "@asking", "@third_person", "@first_person", "@restart")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
 
@@ -268,6 +268,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
+
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
@@ -792,6 +793,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 clause.tags |= lent
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        # "is incontinence a sign of something bad?": a question about a symptom, said of
+        # nobody; "I wet myself, is that bad?" tells of the speaker.
+        asking = "@asking" in qualifiers and "@first_person" not in qualifiers
         explained = frozenset().union(*(flags for groups, flags in vocab.explanations
                                         if all(group & qualifiers for group in groups)))
         for rule in _candidate_rules(clause.tags, vocab):
@@ -804,7 +808,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 rank = _RANK[vocab.flag_levels[flag]]
             set_aside = (
                 _set_aside(rule, clause, vocab)
-                or (history and not rule.history_is_the_flag)
+                or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
                 or flag in explained
             )
