@@ -540,26 +540,39 @@ def _possessive(word: str, vocab: Vocabulary) -> str:
 
 
 def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
-    """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first)."""
+    """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first).
+
+    What a replacement writes is read again with the words after it, so a recogniser's
+    "its not" ("it is" + "not") reads as the typed "it's not" ("it isnt")."""
+    words = list(words)
     out: List[str] = []
     index = 0
     longest = vocab.equivalent_length
     starts = vocab.rewritten_starts
+    rewrites = 0
     while index < len(words):
         if words[index] not in starts:
             out.append(words[index])
             index += 1
             continue
         for size in range(min(longest, len(words) - index), 0, -1):
-            replacement = vocab.equivalents.get(tuple(words[index:index + size]))
+            said = tuple(words[index:index + size])
+            replacement = vocab.equivalents.get(said)
             if replacement is not None:
-                out.extend(replacement)
-                index += size
+                if replacement == said or rewrites > _MAX_REWRITES:
+                    out.extend(replacement)
+                    index += size
+                else:
+                    words[index:index + size] = replacement
+                    rewrites += 1
                 break
         else:
             out.append(words[index])
             index += 1
     return out
+
+
+_MAX_REWRITES = 64  # a bound on rewriting, whatever the vocabulary says
 
 
 def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
