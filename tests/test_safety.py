@@ -167,8 +167,9 @@ def _slot_cases():
                                    {"pending": "screening_legs"}, {"pending": "legs_where"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
     said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
-    if name == "DescribeWhatIfIntent":
-        # "what if I wet myself ...": a question about a red flag gets a safety question, not an alarm.
+    if name in ("DescribeWhatIfIntent", "InfoIntent"):
+        # "what if I wet myself ...", "tell me about numbness": a question about a red flag gets a
+        # safety question, not an alarm (content: describe.carrier_meaning).
         assert said.attributes.get("safety") is None and questions.QUESTIONS[said.attributes["pending"]].safety
         return
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

@@ -37,7 +37,13 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeChestIntent", "DescribeFeverIntent", "DescribeBonesIntent",
                     "DescribeBurnIntent", "DescribeLegIntent", "DescribeLegsIntent",
                     "DescribeFootIntent", "DescribeSaddleIntent", "DescribeRestIntent",
-                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent")
+                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent",
+                    "DescribeNothingIntent", "DescribeNeverIntent", "DescribeDidntIntent", "DescribeHaventIntent",
+                    "DescribeDontIntent", "DescribeWontIntent", "DescribeWeeksIntent", "DescribePooedIntent",
+                    "DescribeChestWordIntent", "DescribeSciaticaIntent", "DescribeFeelsLikeIntent",
+                    "DescribeSitIntent", "DescribeWipeIntent", "DescribeSinceIntent", "DescribePeedIntent",
+                    "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
+                    "DescribeBellyIntent", "DescribeHadIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
