@@ -8,7 +8,7 @@ import pytest
 
 from spasm_coach.config import Settings
 from spasm_coach.content import for_locale
-from spasm_coach.simulator.conversation import Conversation, skill_handler
+from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
 
 CONTENT = for_locale("en-US")
 START = "2026-11-20T15:00:00Z"
