@@ -74,8 +74,10 @@ class Hold:
 
     @property
     def ok(self) -> bool:
+        """Within 15% of its count, never past the stretch's maximum (what is safe), and
+        not below its minimum by more than the same 15% (clinical.md: "about 5 seconds")."""
         within_count = abs(self.off_by) <= HOLD_TOLERANCE
-        in_range = (self.low is None or self.seconds >= self.low) and (
+        in_range = (self.low is None or self.seconds >= self.low * (1 - HOLD_TOLERANCE)) and (
             self.high is None or self.seconds <= self.high)
         return within_count and in_range
 
