@@ -55,7 +55,7 @@ ANSWERS = {
     "screening_legs": "no",
     "screening_saddle": "no",
     "caution_osteoporosis": "no",
-    "feedback": "next",  # the routine says "or say next to go on"
+    "feedback": "about the same",
     "offer_heat_timer": None,  # the routine is over: stop here
 }
 

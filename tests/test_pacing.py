@@ -110,3 +110,43 @@ def test_a_red_flag_mid_routine_still_routes_and_stops_the_stretches(handler):
     conversation.run(INTO_ROUTINE + ("no", "ready"))
     report = conversation.line("i wet myself")[-1]
     assert report["safety"] == "emergency" and report["end_session"] is True
+
+
+def test_after_each_stretch_better_the_same_or_worse_and_worse_leaves_it_out_and_offers_rest(handler):
+    conversation = talk(handler)
+    reports = conversation.run(INTO_ROUTINE + ("no", "ready", "next"))
+    assert attributes(conversation)["pending"] == "feedback" and reports[-1]["speech"].endswith("or worse?")
+    same = conversation.line("about the same")[-1]
+    assert same["intent"] == "FeelingSameIntent" and "Stretch two of five: pelvic tilt." in same["speech"]
+    conversation.run(["ready", "next", "next"])
+    assert attributes(conversation)["pending"] == "feedback"
+    worse = conversation.line("it feels worse")[-1]
+    assert attributes(conversation)["left_out"] == ["pelvic_tilt"] and attributes(conversation)["pending"] == "worse_rest"
+    assert worse["speech"].endswith("rest for a while?") and worse["safety"] is None
+    rest = conversation.line("yes")[-1]
+    assert "Rest in whatever position" in rest["speech"] and rest["end_session"] is False
+    on = conversation.line("next")[-1]
+    assert "knee rolls" in on["speech"]
+    # Left out for the rest of the session: start over leaves it out too.
+    again = conversation.line("start over")[-1]
+    assert "pelvic tilt" not in again["speech"].lower()
+
+
+def test_worse_during_a_stretch_is_taken_as_that_hurts(handler):
+    conversation = talk(handler)
+    conversation.run(INTO_ROUTINE + ("no", "ready"))
+    conversation.line("it feels worse")
+    assert attributes(conversation)["pending"] == "pain_leg"
+
+
+def test_a_short_routine_lying_down_only_and_the_list_by_voice(handler):
+    conversation = talk(handler)
+    reports = conversation.run(["open back spasm coach", "list the stretches"])
+    assert "five stretches" in reports[-1]["speech"] and "cat cow" in reports[-1]["speech"]
+    reports = conversation.run(["a short routine", "no", "no"])
+    assert attributes(conversation)["routine"]["id"] == "short" and "Let's do three" in reports[-1]["speech"]
+    lying = talk(handler)
+    lying.run(["open back spasm coach", "start stretches", "no", "no", "only lying down"])
+    listed = lying.line("list the stretches")[-1]["speech"]
+    assert "three stretches" in listed and "child's pose" not in listed and "cat cow" not in listed
+    assert "After this one, two more" in lying.line("how many are left")[-1]["speech"]

@@ -160,7 +160,7 @@ _QUESTIONS = (
     Question("caution_osteoporosis", "handlers/routine.py", "stretches.knee_to_chest.caution.question",
              "stretches.knee_to_chest.caution.reprompt", yes=Then(do="leave_out_stretch"),
              no=Then(do="stretch_setup")),
-    # After each stretch: better, the same or worse (FeelingIntent); a yes or a no moves on.
+    # After each stretch: better, the same or worse (the Feeling...Intents); a yes or a no moves on.
     Question("feedback", "handlers/routine.py", "routine_lines.feedback", "routine_lines.feedback_reprompt",
              yes=Then(do="next_stretch"), no=Then(do="next_stretch")),
     Question("worse_rest", "handlers/routine.py", "routine_lines.worse_rest",

@@ -11,7 +11,7 @@ from .. import screens
 from ..routine import CAUTION, FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
-from .common import (SAME, IntentHandler, coach_of, content_of, in_routine, reply, ongoing_routine,
+from .common import (SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, ongoing_routine,
                      routine_state, session, slot_values)
 
 GENTLE, SHORT = "gentle", "short"
@@ -270,7 +270,8 @@ class LyingOnlyHandler(IntentHandler):
         return where_we_are(handler_input, lead)
 
 
-FEELINGS = ("better", "same", "worse")  # ids of the FEELING slot type
+# "Better", "the same", "worse": one intent each (fixed words, heard as they are said).
+FEELINGS = {"FeelingBetterIntent": "better", "FeelingSameIntent": "same", "FeelingWorseIntent": "worse"}
 
 
 class FeelingHandler(IntentHandler):
@@ -278,13 +279,13 @@ class FeelingHandler(IntentHandler):
     stretch. Worse leaves that stretch out for the rest of the session (nothing is kept
     beyond it) and offers rest; otherwise on to the next stretch."""
 
-    intents = ("FeelingIntent",)
+    intents = tuple(FEELINGS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from .dialogue import ask
         from .launch import relief
         content = content_of(handler_input)
-        feeling = (slot_values(handler_input).get("Feeling") or {}).get("id")
+        feeling = FEELINGS.get(intent_name(handler_input) or "", "same")
         state = ongoing_routine(handler_input)
         if state is None:
             if feeling == "worse":
@@ -292,11 +293,20 @@ class FeelingHandler(IntentHandler):
             return reply(handler_input, content.text("routine_lines.feedback_%s" % ("better" if feeling == "better" else "same"))
                          + " " + content.text("welcome.question"), content.text("welcome.reprompt"), question="launch")
         coach = coach_of(handler_input)
+        asked = pending_in(session(handler_input))
+        if asked is None or asked.id != "feedback":
+            # Not the question after a stretch: worse during one is treated as "that hurts";
+            # otherwise noted, and the turn's own prompt again.
+            if feeling == "worse":
+                return PainHandler().handle(handler_input)
+            lead = coach.speech().say(content.text("routine_lines.feedback_%s" % (
+                "better" if feeling == "better" else "same")))
+            return where_we_are(handler_input, lead)
         if feeling == "worse":
             stretch = coach.stretch_at(state)
             leave_out(handler_input, stretch)
             return ask(handler_input, "worse_rest", name=content.stretches[stretch]["name"])
-        lead = coach.speech().say(content.text("routine_lines.feedback_%s" % (feeling if feeling in FEELINGS else "same")))
+        lead = coach.speech().say(content.text("routine_lines.feedback_%s" % feeling))
         return next_stretch(handler_input, None, lead.pause(0.5))
 
 

@@ -72,7 +72,7 @@ class ClarifyHandler(AbstractRequestHandler):
 START_INTENTS = ("StartRoutineIntent", "StretchIntent", "AMAZON.StartOverIntent", "ShortRoutineIntent",
                  "LyingOnlyIntent")
 MOVE_INTENTS = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "AMAZON.ResumeIntent",
-                "FeelingIntent")
+                "FeelingBetterIntent", "FeelingSameIntent", "FeelingWorseIntent")
 EXERCISE_INTENTS = frozenset(START_INTENTS + MOVE_INTENTS + (YES_INTENT,))
 _DEFERRED = {"start_routine": {"action": "start", "routine": "gentle"}, "resume": {"action": "resume"},
              "next_stretch": {"action": "next"}, "leave_out_stretch": {"action": "resume"},
