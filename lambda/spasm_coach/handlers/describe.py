@@ -43,7 +43,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeChestWordIntent", "DescribeSciaticaIntent", "DescribeFeelsLikeIntent",
                     "DescribeSitIntent", "DescribeWipeIntent", "DescribeSinceIntent", "DescribePeedIntent",
                     "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
-                    "DescribeBellyIntent", "DescribeHadIntent")
+                    "DescribeBellyIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
