@@ -151,7 +151,9 @@ def test_concept_development_set():
     batch 4 after batch 3 (53 of 58 at first; through the simulator 32 of 39 red flags),
     batch 5 after batch 4 (60 of 69 at first, 1 false alarm in 60 benign phrases; through the
     simulator 41 of 49 red flags, 3 to FallbackIntent), batch 6 after development sets A and B were
-    learnt from (at first 11 of its 180 red flags missed, 20 of its 178 near misses and benign phrasings flagged); all now pass, so
+    learnt from (at first 11 of its 180 red flags missed, 20 of its 178 near misses and benign phrasings flagged),
+    batch 7 after batch 6 (130 near misses and benign phrasings: 10 flagged at first; the 3 a leg cramp or a
+    cancer history still flags are left out, as clinical.md and the labelled set route them); all now pass, so
     they are development sets, not a measure of phrasings nobody wrote down yet."""
     wrong = []
     for row in CONCEPT_ROWS:
