@@ -43,7 +43,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeChestWordIntent", "DescribeSciaticaIntent", "DescribeFeelsLikeIntent",
                     "DescribeSitIntent", "DescribeWipeIntent", "DescribeSinceIntent", "DescribePeedIntent",
                     "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
-                    "DescribeBellyIntent")
+                    "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
+                    "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
