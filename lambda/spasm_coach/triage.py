@@ -130,8 +130,11 @@ class Vocabulary:
     fillers: FrozenSet[Tuple[str, ...]]  # "um", "you know": dropped
     like_kept_after: FrozenSet[str]  # "feels like" is not a filler
     numbers: FrozenSet[str]
-    # Phrases by their first word ("#" for a number), longest first: (words, tags).
-    lexicon: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
+    # Every phrase with its tags, looked up whole; by first word, the lengths to try, longest
+    # first; and by first word ("#" for a number) the few phrases with a number in them.
+    phrases: Dict[Tuple[str, ...], FrozenSet[str]]
+    lengths: Dict[str, Tuple[int, ...]]
+    numbered: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
     single_words: FrozenSet[str]  # phrases of one word
     clause_breaks: FrozenSet[str]  # "but" always starts a clause
     breaks_before_subject: FrozenSet[str]  # "and", "so": only before a new subject
@@ -156,6 +159,7 @@ class Vocabulary:
     # Causes that explain findings away ("the tablets make me wobbly"): (one tag of each
     # group, the flags they explain)
     explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str]], ...]
+    explaining: FrozenSet[str]  # every tag of every cause: a clause with none has nothing explained
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
@@ -263,7 +267,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         fillers=frozenset(_words(f) for f in data["fillers"]),
         like_kept_after=frozenset(data["like_kept_after"]),
         numbers=frozenset(data["number_words"]),
-        lexicon=_lexicon(phrases),
+        **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -287,23 +291,20 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
         qualifying=frozenset(data["qualifying_tags"]),
         explanations=explanations,
+        explaining=frozenset(explaining),
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
     )
-    unreachable = _unreachable(phrases, vocabulary)
-    if unreachable:
-        raise VocabularyError("triage vocabulary for %s: terms that can never be read as written "
-                              "(a filler or an equivalent in them is rewritten first): %s"
-                              % (locale, ", ".join(sorted(unreachable))))
     return vocabulary
 
 
-def _unreachable(phrases: Iterable[Tuple[str, ...]], vocab: "Vocabulary") -> List[str]:
+def _unreachable(vocab: "Vocabulary") -> List[str]:
     """Terms the normalisation would rewrite before reading ("even lying flat" loses the
     filler "even"; "cannot walk" becomes "cant walk"): they could never match."""
     found = []
+    phrases = list(vocab.phrases) + [words for found_ in vocab.numbered.values() for words, _ in found_]
     for words in phrases:
         said = ["feels"] + list(words)  # a word before, as in speech: "feels like ..." keeps "like"
         if _drop_fillers(_replace_equivalents(said, vocab), vocab) != said:
@@ -321,6 +322,9 @@ def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
         if not info.get("source"):
             problems.append("flag %s has no source" % name)
     return problems
+
+
+_TERM = re.compile(r"(?:[a-z0-9]+|#)(?: (?:[a-z0-9]+|#))*")  # plain lower-case words, one space apart
 
 
 def _read_concepts(groups: Mapping[str, Any], problems: List[str]
@@ -342,12 +346,12 @@ def _read_concepts(groups: Mapping[str, Any], problems: List[str]
             if also:
                 compounds.add(tag)
                 implied.update((tag, t) for t in also)
+            tags = {tag} | also
             for term in concept.get("terms", ()):
-                words = _words(term)
-                if not words or not all(re.fullmatch(r"[a-z0-9]+|#", w) for w in words):
+                if not isinstance(term, str) or not _TERM.fullmatch(term):
                     problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
                     continue
-                phrases.setdefault(words, set()).update({tag} | also)
+                phrases.setdefault(_words(term), set()).update(tags)
     problems.extend("concept %s stands for %r, which is not defined" % (tag, other)
                     for tag, other in sorted(implied) if other not in defined)
     return phrases, defined, compounds
@@ -384,16 +388,26 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
     return rules
 
 
-def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]
-             ) -> Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]:
-    """Phrases filed by their first word, longest first, with one frozen set per distinct
-    set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
+def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]) -> Dict[str, Any]:
+    """The phrase table: whole phrases looked up in one dict, the lengths to try for each
+    first word, and the phrases with a number (#) in them by first word; one frozen set per
+    distinct set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
     shared: Dict[FrozenSet[str], FrozenSet[str]] = {}
-    by_first: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
+    exact: Dict[Tuple[str, ...], FrozenSet[str]] = {}
+    lengths: Dict[str, Set[int]] = {}
+    numbered: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
     for words, tags in phrases.items():
         frozen = shared.setdefault(frozenset(tags), frozenset(tags))
-        by_first.setdefault(words[0], []).append((words, frozen))
-    return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in by_first.items()}
+        if NUMBER in words:
+            numbered.setdefault(words[0], []).append((words, frozen))
+        else:
+            exact[words] = frozen
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {
+        "phrases": exact,
+        "lengths": {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()},
+        "numbered": {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in numbered.items()},
+    }
 
 
 def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
@@ -450,6 +464,11 @@ def check(locale: str = DEFAULT_LOCALE) -> Vocabulary:
     It builds afresh (not from the cache), so an edited file is checked as it is now.
     """
     vocabulary = _build(_vocabulary_name(locale) if locale != SHARED else SHARED)
+    unreachable = _unreachable(vocabulary)
+    if unreachable:
+        raise VocabularyError("triage vocabulary for %s: terms that can never be read as written "
+                              "(a filler or an equivalent in them is rewritten first): %s"
+                              % (locale, ", ".join(sorted(unreachable))))
     # A few phrases every English vocabulary must route, so a file that loads but has
     # lost its meaning still fails here.
     for text, level in (("I wet myself", "emergency"), ("my back is spasming", "none")):
@@ -534,7 +553,7 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem."""
-    if word not in vocab.lexicon and word[:-1] in vocab.single_words:
+    if word not in vocab.lengths and word not in vocab.numbered and word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
@@ -633,17 +652,24 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
     """The end and tags of the longest phrase starting at `start`; where a phrase has #,
     any number (a number word or digits) may stand."""
     word = words[start]
-    candidates = vocab.lexicon.get(word, ())
-    if _is_number(word, vocab) and NUMBER in vocab.lexicon:
-        candidates = tuple(sorted(candidates + vocab.lexicon[NUMBER], key=lambda item: -len(item[0])))
+    found_end, found = start, None
+    left = len(words) - start
+    for size in vocab.lengths.get(word, ()):
+        if size <= left:
+            tags = vocab.phrases.get(words[start:start + size])
+            if tags is not None:
+                found_end, found = start + size, tags
+                break
+    candidates = vocab.numbered.get(word, ())
+    if _is_number(word, vocab):
+        candidates += vocab.numbered.get(NUMBER, ())
     for phrase, tags in candidates:
         end = start + len(phrase)
-        said = words[start:end]
-        if said == phrase or (NUMBER in phrase and len(said) == len(phrase) and all(
+        if end > found_end and end <= len(words) and all(
                 expected == heard or (expected == NUMBER and _is_number(heard, vocab))
-                for expected, heard in zip(phrase, said))):
-            return end, tags
-    return start, None
+                for expected, heard in zip(phrase, words[start:end])):
+            found_end, found = end, tags
+    return found_end, found
 
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
@@ -809,8 +835,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
         asking = "@asking" in qualifiers and "@first_person" not in qualifiers
-        explained = frozenset().union(*(flags for groups, flags in vocab.explanations
-                                        if all(group & qualifiers for group in groups)))
+        explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
                 continue
@@ -819,15 +844,17 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if both:
                 flag = vocab.both_flag
                 rank = _RANK[vocab.flag_levels[flag]]
+            if flag is None:
+                topics.append((_RANK["clarify"], rule.clarify))
+                continue
+            if explained is None:
+                explained = _explained(qualifiers, vocab)
             set_aside = (
                 _set_aside(rule, clause, vocab)
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
                 or flag in explained
             )
-            if flag is None:
-                topics.append((_RANK["clarify"], rule.clarify))
-                continue
             if set_aside:
                 near[flag] = max(near.get(flag, 0), rank)
                 topics.append((rank, vocab.flag_topics[flag]))
@@ -882,6 +909,17 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
+    """The flags a cause said in the clause explains away ("the tablets make me wobbly")."""
+    found: FrozenSet[str] = frozenset()
+    if not vocab.explaining & qualifiers:
+        return found
+    for groups, flags in vocab.explanations:
+        if all(group & qualifiers for group in groups):
+            found |= flags
+    return found
 
 
 def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str]:
