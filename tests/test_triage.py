@@ -164,22 +164,26 @@ def test_concept_development_set():
     assert not wrong, wrong
 
 
-def test_development_set_c():
-    """Development set C (tests/data/devset-c.en.jsonl), written from public NHS, charity and
-    patient material and everyday speech by someone who had not seen the vocabulary. Before
-    the vocabulary learnt from it, the triage alone routed 260 of its 339 red flags and raised
-    an alarm on 7 of 72 near misses; the misses left are answers out of context ("only the
-    left", "yep, both legs": the hearing gives those a slot id), a leg that "just went", and
-    "weird down there", which stays an emergency rather than a question."""
+@pytest.mark.parametrize("name, rows_at_least, missed_at_most, alarms_at_most", [
+    ("devset-a.en", 350, 0, 0), ("devset-b.en", 350, 2, 0), ("devset-c.en", 450, 9, 0),
+])
+def test_development_sets(name, rows_at_least, missed_at_most, alarms_at_most):
+    """Development sets A, B and C (tests/data/devset-*.en.jsonl), written from public NHS,
+    charity and patient material and everyday speech by people who had not seen the vocabulary;
+    A and B were sealed until set D was written. Before the vocabulary learnt from them, the
+    triage alone routed 200 of A's 251 red flags, 205 of B's 261 and 260 of C's 339, and raised
+    an alarm on 6 of A's 64 near misses, 8 of B's 62 and 7 of C's 72. The misses left: answers
+    out of context ("only the left", "yep, both legs": the hearing gives those a slot id), a leg
+    that "just went", "I couldn't finish", "when I touch, you know, there", "pain not going"."""
     import safety_eval as ev
-    rows = ev.load_rows(DATA / "devset-c.en.jsonl")
+    rows = ev.load_rows(DATA / ("%s.jsonl" % name))
     reached = {row.line: assess(row.text).level for row in rows}
     missed = [(row.line, row.text, reached[row.line]) for row in rows if row.kind == "red_flag" and not row.met(reached[row.line])]
     alarms = [(row.line, row.text, reached[row.line]) for row in rows
               if row.kind != "red_flag" and not row.met(reached[row.line]) and level_rank(reached[row.line]) >= level_rank("doctor")]
-    assert len(rows) >= 450
-    assert len(missed) <= 13, missed
-    assert len(alarms) <= 2, alarms
+    assert len(rows) >= rows_at_least
+    assert len(missed) <= missed_at_most, missed
+    assert len(alarms) <= alarms_at_most, alarms
 
 
 @pytest.mark.parametrize("text,level", [
