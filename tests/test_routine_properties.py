@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from spasm_coach.content import for_locale
 from spasm_coach.routine import ACTIVE, FINISHED, PAUSED, SINGLE_PREFIX, Coach, is_valid, routine_steps, step_name
-from spasm_coach.speech import MAX_BREAK_MS, MAX_SSML_CHARS, number_word
+from spasm_coach.speech import MAX_BREAK_MS, MAX_SSML_CHARS
 
 CONTENT = for_locale("en-US")
 STRETCHES = sorted(s for s, v in CONTENT.stretches.items() if not v.get("prevention_only"))
@@ -33,7 +33,7 @@ def walk(coach, routine_id, avoid=frozenset()):
 
 
 def count_words(seconds):
-    return " ".join(number_word(n) for n in range(1, seconds + 1))
+    return " ".join(CONTENT.number(n) for n in range(1, seconds + 1))
 
 
 @pytest.mark.parametrize("routine,prefs", CASES, ids=IDS)
@@ -59,8 +59,8 @@ def test_each_step_is_announced_with_its_own_number_and_name(routine, prefs):
         if routine.startswith(SINGLE_PREFIX) or state["part"] != 0 or state["status"] != ACTIVE:
             continue
         step = steps[state["step"]]
-        intro = CONTENT.text("routine_lines.step_intro", number=number_word(state["step"] + 1),
-                             total=number_word(len(steps)), name=step_name(CONTENT, step))
+        intro = CONTENT.text("routine_lines.step_intro", number=CONTENT.number(state["step"] + 1),
+                             total=CONTENT.number(len(steps)), name=step_name(CONTENT, step))
         assert intro in speech.text
 
 
@@ -215,7 +215,7 @@ def test_a_stretch_is_set_up_once_with_its_caution_and_its_count_of_repetitions(
             assert (stretch["setup"] in speech.text) == first_side
             if stretch.get("caution"):
                 assert (stretch["caution"] in speech.text) == first_side
-            count = CONTENT.text("routine_lines.rep_count", count=number_word(coach.parts(step)[0]))
+            count = CONTENT.text("routine_lines.rep_count", count=CONTENT.number(coach.parts(step)[0]))
             assert count in speech.text
         else:
             assert stretch["setup"] not in speech.text
@@ -239,7 +239,7 @@ def test_how_many_are_left_names_this_stretch_and_every_later_one(routine):
             assert said == CONTENT.text("routine_lines.already_finished")
             continue
         later = steps[state["step"] + 1:]
-        assert number_word(state["step"] + 1) in said and number_word(len(steps)) in said
+        assert CONTENT.number(state["step"] + 1) in said and CONTENT.number(len(steps)) in said
         assert step_name(CONTENT, steps[state["step"]]) in said
         for other in later:
             assert step_name(CONTENT, other) in said
@@ -302,8 +302,8 @@ def test_describe_says_where_a_state_stands(routine):
     coach = Coach(CONTENT)
     steps = routine_steps(CONTENT, routine)
     for state, _, _ in walk(coach, routine):
-        assert coach.describe(state) == {"number": number_word(state["step"] + 1),
-                                         "total": number_word(len(steps)),
+        assert coach.describe(state) == {"number": CONTENT.number(state["step"] + 1),
+                                         "total": CONTENT.number(len(steps)),
                                          "name": step_name(CONTENT, steps[state["step"]])}
 
 

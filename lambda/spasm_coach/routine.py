@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Any, Callable, Dict, Mapping, Optional, Tuple
 
 from .content import Content
-from .speech import Block, Speech, number_word, spoken_list
+from .speech import Block, Speech, spoken_list
 
 ACTIVE, PAUSED, FINISHED = "active", "paused", "finished"
 SINGLE_PREFIX = "single:"
@@ -84,7 +84,7 @@ def routine_steps(content: Content, routine_id: str) -> Tuple[Step, ...]:
 def step_name(content: Content, step: Step) -> str:
     name = content.stretches[step.stretch]["name"]
     if step.side:
-        return content.text("routine_lines.side_name", name=name, side=step.side)
+        return content.text("routine_lines.side_name", name=name, side=content.side(step.side))
     return name
 
 
@@ -203,18 +203,18 @@ class Coach:
             left = self.content.text(
                 "routine_lines.remaining_some",
                 names=spoken_list([step_name(self.content, s) for s in later],
-                                  self.content.text("timers.units.list_and")))
+                                  self.content.text("speech.list_and")))
         else:
             left = self.content.text("routine_lines.remaining_last")
         return speech.say(self.content.text(
-            "routine_lines.remaining", number=number_word(state["step"] + 1),
-            total=number_word(len(steps)), name=step_name(self.content, steps[state["step"]]),
+            "routine_lines.remaining", number=self.content.number(state["step"] + 1),
+            total=self.content.number(len(steps)), name=step_name(self.content, steps[state["step"]]),
             left=left))
 
     def describe(self, state: State) -> Dict[str, Any]:
         """Where a state stands, for help lines and welcome-back lines."""
         steps = routine_steps(self.content, state["id"])
-        return {"number": number_word(state["step"] + 1), "total": number_word(len(steps)),
+        return {"number": self.content.number(state["step"] + 1), "total": self.content.number(len(steps)),
                 "name": step_name(self.content, steps[state["step"]])}
 
     # -- rendering ------------------------------------------------------------------
@@ -241,11 +241,11 @@ class Coach:
         speech = self.speech()
         holds = []
         for move in stretch["rep"]:
-            speech.say(self.content.fill(move["say"], side=step.side or ""))
+            speech.say(self.content.fill(move["say"], side=self.content.side(step.side)))
             if move.get("hold"):
                 speech.say(self.content.text("routine_lines.hold_intro"))
                 holds.append(speech.seconds)
-                speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms)
+                speech.count(self.hold_seconds(stretch), self.content.raw("speech.numbers"), gap_ms=self.gap_ms)
             if move.get("breath"):
                 for _ in range(int(move["breath"])):
                     speech.breath(voice["breath_in_s"], voice["breath_out_s"],
@@ -281,7 +281,7 @@ class Coach:
             if stretch.get("caution"):
                 speech.say(stretch["caution"])
         if reps:
-            speech.say(self.content.text("routine_lines.rep_count", count=number_word(reps)))
+            speech.say(self.content.text("routine_lines.rep_count", count=self.content.number(reps)))
         return speech.pause(1)
 
     def _finished_line(self, routine_id: str) -> str:
@@ -341,11 +341,11 @@ class Coach:
         if part == 0:
             if not routine_id.startswith(SINGLE_PREFIX):
                 speech.say(self.content.text(
-                    "routine_lines.step_intro", number=number_word(index + 1),
-                    total=number_word(len(steps)), name=step_name(self.content, step)))
+                    "routine_lines.step_intro", number=self.content.number(index + 1),
+                    total=self.content.number(len(steps)), name=step_name(self.content, step)))
             speech.extend(self._intro(step, parts[0]))
         else:
-            speech.say(self.content.text("routine_lines.more_reps", count=number_word(parts[part]))).pause(1)
+            speech.say(self.content.text("routine_lines.more_reps", count=self.content.number(parts[part]))).pause(1)
         rep_starts, hold_starts = [], []
         block, holds = self._rep(step)
         for rep in range(parts[part]):
