@@ -41,7 +41,7 @@ def test_every_stretch_and_its_repetitions_are_spoken():
         assert stretch in text
     # Knee to chest: three holds a side, each counted to ten (clinical.md: 5 to 15 s).
     assert text.count("Hold, one two three four five six seven eight nine ten") == 6
-    assert text.rstrip().endswith("In an emergency, call %s." % CONTENT.fill("{number}"))
+    assert text.rstrip().endswith(CONTENT.text("routine_lines.finished"))
 
 
 def test_holds_follow_preferences_within_clinical_limits():

@@ -32,8 +32,6 @@ DEFAULT_LOCALE = "en-US"
 DEFAULT_LANGUAGE = "en"
 # Keys of a file that describe it rather than say anything.
 FILE_KEYS = ("about", "language", "locale")
-# The placeholders every text may hold, filled from the emergency group of the words.
-EMERGENCY_WORDS = ("local_note", "urgent_line")
 
 
 class ContentError(ValueError):
@@ -59,8 +57,9 @@ class Content:
     """The words of one locale on the catalogue, with the locale's phone numbers filled in.
 
     ``numbers``: the locale's numbers in digits by placeholder name (emergency.json);
-    ``spoken``: how the locale says each of them. Without numbers, ``{number}`` is the
-    words' default ("your local emergency number") in speech and on screens alike.
+    ``spoken``: how the locale says each of them. Every name in the words' ``local`` group
+    is a placeholder of every text; without numbers, ``{number}`` is that group's words
+    ("your local emergency number") in speech and on screens alike.
     """
 
     def __init__(self, locale: str, data: Mapping[str, Any], numbers: Optional[Mapping[str, str]] = None,
@@ -71,23 +70,23 @@ class Content:
         self.voice: Mapping[str, Any] = data["voice"]
         self.stretches: Mapping[str, Mapping[str, Any]] = data["stretches"]
         self.routines: Mapping[str, Mapping[str, Any]] = data["routines"]
-        words = data["emergency"]
-        written = dict(numbers) if numbers else {"number": words["number"]}
+        local = data["local"]
+        written = dict(numbers) if numbers else {"number": local["number"]}
         said = {name: (spoken or {}).get(name, "") for name in written} if numbers else dict(written)
         missing = sorted(name for name, value in said.items() if not value)
         if missing:
             raise ContentError("%s: no spoken form for the numbers %s" % (locale, ", ".join(missing)))
         # The numbers as shown (cards, screens) and as said, for every placeholder they fill.
         self.emergency = written
-        self._shown = self._defaults(words, written)
-        self._said = self._defaults(words, said)
+        self._shown = self._defaults(local, written)
+        self._said = self._defaults(local, said)
         self._derived: Dict[Hashable, Any] = {}
 
     @staticmethod
-    def _defaults(words: Mapping[str, str], numbers: Mapping[str, str]) -> Dict[str, str]:
-        values = dict(numbers)
-        for name in EMERGENCY_WORDS:
-            values[name] = words[name].format_map(_Blank(numbers))
+    def _defaults(local: Mapping[str, str], numbers: Mapping[str, str]) -> Dict[str, str]:
+        """What every placeholder of the local group (and every number) stands for."""
+        values = {name: words.format_map(_Blank(numbers)) for name, words in local.items()}
+        values.update(numbers)
         return values
 
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
