@@ -28,6 +28,7 @@ from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, TypeV
 from ..speech import number_word
 
 HERE = Path(__file__).resolve().parent
+LOCALES_DIR = HERE / "locales"
 DEFAULT_LOCALE = "en-US"
 DEFAULT_LANGUAGE = "en"
 # Keys of a file that describe it rather than say anything.
@@ -85,7 +86,7 @@ class Content:
     @staticmethod
     def _defaults(local: Mapping[str, str], numbers: Mapping[str, str]) -> Dict[str, str]:
         """What every placeholder of the local group (and every number) stands for."""
-        values = {name: words.format_map(_Blank(numbers)) for name, words in local.items()}
+        values = {name: words.format_map(_Blank(numbers)) for name, words in local.items() if name != "source"}
         values.update(numbers)
         return values
 
@@ -199,7 +200,7 @@ def language_words(language: str) -> Dict[str, Any]:
 
 _CATALOGUE = _without_file_keys(_read("catalogue.json"))
 _LANGUAGES = {p.stem for p in HERE.glob("??.json")}
-_LOCALES = {p.stem for p in HERE.glob("locales/??-??.json")}
+_LOCALES = {p.stem for p in LOCALES_DIR.glob("??-??.json")}
 _WORDS: Dict[str, Dict[str, Any]] = {}
 _BUILT: Dict[str, Content] = {}  # by locale file or language: a finite set
 _CACHE: Dict[str, Content] = {}  # by the locale a request named
