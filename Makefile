@@ -22,7 +22,7 @@ PACKAGE_ARGS = $(if $(SETTINGS),--settings '$(SETTINGS)') \
 # Amazon's APL validator (npm, pinned in tests/apl/package-lock.json) for the screen tests.
 APL_STAMP := tests/apl/node_modules/.installed-stamp
 
-.PHONY: run test chat simulate package bench fuzz mutate drawings apl-validator clean
+.PHONY: run test chat simulate package bench fuzz mutate drawings models apl-validator clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ apl-validator:
 	      || echo "npm ci failed: the APL validation tests will be skipped"; \
 	  fi; \
 	else echo "node or npm not found: the APL validation tests will be skipped"; fi
+
+# interaction_model/<locale>.json from interaction_model/source/ (en.yaml and one file of
+# additions per locale); a test fails while a committed model differs from its source.
+models: $(STAMP)
+	$(PY) scripts/build_models.py
 
 # The stretch drawings as PNG, to look at (docs/drawings/, shown in the README).
 drawings: $(STAMP)

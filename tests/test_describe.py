@@ -14,8 +14,9 @@ from spasm_coach import questions, triage
 from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import describe_handlers
 from spasm_coach.handlers.safety import safety_handlers
+from spasm_coach.content import for_locale
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
-from spasm_coach_tools.simulator.nlu import load_nlu, model_path
+from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,13 +41,15 @@ def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
     assert NLU.hear(said).intent == name, said
 
 
-def test_every_fixed_sample_is_heard_as_its_own_intent():
+@pytest.mark.parametrize("locale", model_locales())
+def test_every_fixed_sample_is_heard_as_its_own_intent(locale):
     """Carriers for free phrases never take a request the model spells out in full."""
-    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    nlu = load_nlu(model_path(locale))
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
     for item in model["intents"]:
         for sample in item.get("samples", []):
             if "{" not in sample:
-                assert NLU.hear(sample).intent == item["name"], sample
+                assert nlu.hear(sample).intent == item["name"], (locale, sample)
 
 
 @pytest.mark.parametrize("said", [
@@ -84,20 +87,22 @@ def test_first_person_descriptions_reach_the_skill_with_their_words(said):
     assert triage.assess(meaning + " " + words).level != "none", (said, words)
 
 
-def test_a_carrier_never_holds_words_the_triage_needs():
+@pytest.mark.parametrize("locale", model_locales())
+def test_a_carrier_never_holds_words_the_triage_needs(locale):
     """Alexa sends the slot, not the carrier: a carrier with meaning ("no", "both", "what if",
-    "I can't") would drop it. Every carrier is read by the triage as nothing at all."""
-    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    "I can't") would drop it. Every carrier is read by the locale's triage as nothing at all."""
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
     free = [i for i in model["intents"] if [s["type"] for s in i.get("slots", [])] == ["AMAZON.SearchQuery"]]
     assert sum(len(i["samples"]) for i in free) >= 100
+    # What the skill reads before the phrase stands for the carrier (content: describe.carrier_meaning).
+    meanings = for_locale(locale).raw("describe.carrier_meaning")
     for item in free:
-        # What the skill reads before the phrase stands for the carrier (content: describe.carrier_meaning).
-        meaning = CARRIER_MEANING.get(item["name"], "")
+        meaning = meanings.get(item["name"], "")
         assert item["name"] == "DescribeIntent" or meaning, item["name"]
         for carrier in (s.replace("{Description}", "").strip() for s in item["samples"]):
             for symptom in ("numb bum", "down my leg", "wet myself", "feels numb", "legs are tingling"):
-                said = triage.assess("%s %s" % (carrier, symptom))
-                read = triage.assess("%s %s" % (meaning, symptom))
+                said = triage.assess("%s %s" % (carrier, symptom), locale=locale)
+                read = triage.assess("%s %s" % (meaning, symptom), locale=locale)
                 assert (said.level, said.flags) == (read.level, read.flags), (item["name"], carrier, symptom)
 
 

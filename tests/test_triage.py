@@ -580,20 +580,23 @@ def test_importing_the_skill_reads_no_vocabulary():
 
 # --------------------------------------------------------------------------- proposed interaction model
 
-MODEL = Path(__file__).resolve().parents[1] / "interaction_model" / "en-US.json"
+MODELS = Path(__file__).resolve().parents[1] / "interaction_model"
+MODEL_LOCALES = sorted(path.stem for path in MODELS.glob("*.json"))
 SYMPTOM_PARTS = ("SymptomIntent", "DescribeIntent", "SYMPTOM")  # the symptom part of the skill's model
 NEAR_MISS = "near_miss"  # listed so Alexa hears them whole; the words decide, never the id
 SAMPLE = re.compile(r"^(?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\})(?: (?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\}))*$")
 
 
-def _model():
-    language_model = json.loads(MODEL.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
+def _model(locale="en-US"):
+    path = MODELS / ("%s.json" % locale)
+    language_model = json.loads(path.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
     return {"intents": [i for i in language_model["intents"] if i["name"] in SYMPTOM_PARTS],
             "types": [t for t in language_model["types"] if t["name"] in SYMPTOM_PARTS]}
 
 
-def test_symptom_model_is_well_formed():
-    model = _model()
+@pytest.mark.parametrize("locale", MODEL_LOCALES)
+def test_symptom_model_is_well_formed(locale):
+    model = _model(locale)
     types = {t["name"]: t for t in model["types"]}
     samples_seen = set()
     for intent in model["intents"]:
@@ -619,12 +622,14 @@ def test_symptom_model_is_well_formed():
             assert SAMPLE.match(phrase) and len(phrase) <= 140, phrase
 
 
-def test_every_listed_symptom_routes_to_its_flag():
-    for slot_type in _model()["types"]:
+@pytest.mark.parametrize("locale", MODEL_LOCALES)
+def test_every_listed_symptom_routes_to_its_flag(locale):
+    """In each locale, by its own triage: a locale's words for a symptom mean it there."""
+    for slot_type in _model(locale)["types"]:
         for value in slot_type["values"]:
             flag = value["id"]
             for phrase in [value["name"]["value"], *value["name"].get("synonyms", ())]:
-                result = assess(phrase)
+                result = assess(phrase, locale=locale)
                 if flag == NEAR_MISS:
                     assert result.level in ("clarify", "none"), (phrase, result)
                     continue
