@@ -233,6 +233,20 @@ def test_the_catalogue_holds_no_words_and_the_words_no_numbers():
     assert list(numbers(words)) == []
 
 
+def _paths(node: Any, path: str = "") -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, path + "." + key)
+    else:
+        yield path
+
+
+def test_every_language_has_every_key_of_english():
+    english = set(_paths(language_words("en")))
+    for language in content.languages():
+        assert set(_paths(language_words(language))) == english, language
+
+
 def test_layers_refuse_what_does_not_fit():
     with pytest.raises(ContentError):
         combine({"a": {"b": 1}}, {"a": {"b": "x"}})  # the same key in both layers
