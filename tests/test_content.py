@@ -275,3 +275,18 @@ def test_placeholders_of_the_local_group_are_filled_everywhere():
     for path, said, shown in said_and_shown("en-GB"):
         for name in words.raw("local"):
             assert "{%s}" % name not in said and "{%s}" % name not in shown, (path, name)
+
+
+def test_a_broken_locale_file_falls_back_to_the_default_wording_never_to_no_advice(monkeypatch):
+    monkeypatch.setattr(content, "_BUILT", {})
+    monkeypatch.setattr(content, "_CACHE", {})
+    real = content._read
+
+    def broken(name):
+        if name == "locales/en-GB.json":
+            return {"locale": "en-GB", "overrides": {"no_such_group": {}}}
+        return real(name)
+    monkeypatch.setattr(content, "_read", broken)
+    words = for_locale("en-GB")
+    assert words.fill("{number}") == language_words("en")["local"]["number"]
+    assert words.fill("{number}") in words.text("safety.emergency")

@@ -22,10 +22,13 @@ number; a language without words speaks English.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, TypeVar
 
 from ..speech import number_word
+
+log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 LOCALES_DIR = HERE / "locales"
@@ -239,8 +242,9 @@ def build(locale: str) -> Content:
 
 
 def for_locale(locale: Optional[str]) -> Content:
-    """Content for a request's locale; never fails (unknown locales speak English with
-    the default emergency wording)."""
+    """Content for a request's locale; never fails for a broken locale file (unknown
+    locales, and a locale whose own file does not fit, speak their language with the
+    default emergency wording: the advice is never lost to a content error)."""
     key = locale if isinstance(locale, str) and len(locale) <= 16 else DEFAULT_LOCALE
     cached = _CACHE.get(key)
     if cached is not None:
@@ -248,7 +252,15 @@ def for_locale(locale: Optional[str]) -> Content:
     name = key if key in _LOCALES else _unknown(key)
     content = _BUILT.get(name)
     if content is None:
-        content = _BUILT[name] = build(name)
+        try:
+            content = build(name)
+        except (ContentError, OSError, ValueError) as error:
+            if name not in _LOCALES:
+                raise  # the language itself: the tests and start-up catch this
+            log.error("content for %s does not load (%s); its language's words are used", name,
+                      type(error).__name__)
+            content = _BUILT.get(_unknown(name)) or build(_unknown(name))
+        _BUILT[name] = content
     if len(_CACHE) < 64:  # locales come from requests: bound what is kept
         _CACHE[key] = content
     return content
