@@ -10,11 +10,9 @@ import json
 
 import pytest
 
-from spasm_coach.config import Settings
 from spasm_coach.content import LOCALES_DIR, for_locale, locales
 from spasm_coach.routine import routine_steps, step_name
-from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
-from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
+from spasm_coach_tools.simulator.conversation import Conversation
 
 LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
 START = "2026-11-20T09:00:00Z"
@@ -25,23 +23,12 @@ EMERGENCY = {"en-GB": "I can't go to the loo", "en-AU": "I can't go to the dunny
 URGENT = "I've got a temperature and feel shivery"
 
 
-@pytest.fixture(scope="module")
-def standin():
-    with AlexaApiStandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def handler(standin):
-    return skill_handler(Settings(store="session", api_ca_bundle=standin.ca_path, api_timeout=1.0))
-
-
 @pytest.fixture
-def talk(standin, handler):
-    standin.reset()
+def talk(api_standin, simulated_skill):
+    api_standin.reset()
 
     def make(locale, now=START):
-        return Conversation(handler, locale=locale, now=now, apis=standin)
+        return Conversation(simulated_skill, locale=locale, now=now, apis=api_standin)
     return make
 
 

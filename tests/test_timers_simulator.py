@@ -8,32 +8,19 @@ import json
 import pytest
 
 from spasm_coach.alexa_api import TIMERS_SCOPE
-from spasm_coach.config import Settings
 from spasm_coach_tools.simulator import cli
-from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
-from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
+from spasm_coach_tools.simulator.conversation import Conversation
 
 START = "2026-11-20T15:00:00Z"
 WENT_OFF = 'timer "ice pack" went off: Time to take the ice pack off your back.'
 
 
-@pytest.fixture(scope="module")
-def standin():
-    with AlexaApiStandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def handler(standin):
-    return skill_handler(Settings(store="session", api_ca_bundle=standin.ca_path, api_timeout=1.0))
-
-
 @pytest.fixture
-def conversation(standin, handler):
-    standin.reset()
+def conversation(api_standin, simulated_skill):
+    api_standin.reset()
 
     def make(**options):
-        return Conversation(handler, now=START, apis=standin, **options)
+        return Conversation(simulated_skill, now=START, apis=api_standin, **options)
     return make
 
 
