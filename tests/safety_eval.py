@@ -219,9 +219,9 @@ def routine_running(attributes: Optional[Mapping[str, Any]]) -> bool:
     return isinstance(routine, dict) and routine.get("status") == "active"
 
 
-def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any]:
+def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any, Any]:
     routine = (attributes or {}).get("routine") or {}
-    return routine.get("step"), routine.get("part")
+    return routine.get("step"), routine.get("part"), routine.get("stage")
 
 
 # --- the simulator -----------------------------------------------------------------------------
@@ -280,6 +280,8 @@ class SimulatedAlexa:
             conversation.say("no")
         else:
             return "the routine did not start after %d answers" % MAX_SETUP_ANSWERS
+        if (self.attributes(conversation).get("routine") or {}).get("stage") == "caution":
+            conversation.say("no")  # the first stretch's caution: on to its set-up
         before = routine_position(self.attributes(conversation))
         conversation.say("next")
         attributes = self.attributes(conversation)

@@ -119,8 +119,9 @@ def test_en_gb_never_sends_an_emergency_to_nhs_111():
 
 # Texts where {number} is a count the code passes in ("stretch {number} of {total}"),
 # not the emergency number.
-COUNTED = {"routine_lines.step_intro", "routine_lines.remaining", "help.routine",
-           "memory.welcome_back_routine", "screens.stretch.step", "screens.stretch.rep"}
+COUNTED = {"routine_lines.step_intro", "routine_lines.remaining", "routine_lines.resume_from",
+           "routine_lines.resume_from_side", "help.routine", "memory.welcome_back_routine",
+           "screens.stretch.step", "screens.stretch.rep"}
 
 
 def test_the_emergency_number_always_comes_with_the_locale_s_other_numbers():
@@ -142,6 +143,14 @@ def test_each_locale_names_its_same_day_route_in_the_urgent_advice():
         for name in EMERGENCY[locale]:
             if name.endswith("same_day_number"):
                 assert words.fill("{%s}" % name) in route, (locale, name)
+
+
+@pytest.mark.parametrize("locale,towel", [
+    ("en-US", "dish towel"), ("en-CA", "dish towel"), ("en-GB", "tea towel"), ("en-AU", "tea towel")])
+def test_ice_is_wrapped_in_the_local_towel(locale, towel):
+    words = for_locale(locale)
+    assert words.fill("{towel}") == towel
+    assert any(towel in line for line in words.lines("info.heat_ice.lines"))
 
 
 @pytest.mark.parametrize("locale,paracetamol", [
@@ -183,7 +192,9 @@ def test_every_stretch_has_its_numbers_its_words_and_a_source():
             assert stretch["explain"], stretch_id
             continue
         assert stretch["setup"] and stretch["reps"]["min"] <= stretch["reps"]["default"] <= stretch["reps"]["max"]
-        assert all(move["say"] and ({"hold", "breath", "pause"} & set(move)) for move in stretch["rep"]), stretch_id
+        for moves in ("rep", "again"):
+            assert all(move["say"] for move in stretch.get(moves, [])), (stretch_id, moves)
+        assert any({"hold", "breath"} & set(move) for move in stretch["rep"]), stretch_id
         for side in stretch.get("sides", ()):
             assert words.side(side), (stretch_id, side)
     for routine in words.routines.values():

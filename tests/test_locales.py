@@ -11,7 +11,7 @@ import json
 import pytest
 
 from spasm_coach.content import LOCALES_DIR, for_locale, locales
-from spasm_coach.routine import routine_steps, step_name
+from spasm_coach.routine import Coach, routine_steps, step_name
 from spasm_coach_tools.simulator.conversation import Conversation
 
 LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
@@ -47,37 +47,33 @@ def test_launch_relief_a_stretch_help_and_stop(talk, locale):
 
     relief = conversation.line("my back is spasming")[0]
     assert relief["intent"] == "SpasmIntent" and words.text("relief.offer") in relief["speech"]
-    assert words.fill("{towel}") in relief["speech"]
     assert conversation.session.info.attributes["pending"] == "offer_stretches"
 
     screening = conversation.line("yes")[0]
     assert screening["intent"] == "AMAZON.YesIntent"
     assert words.text("safety.ask.screening_legs") in screening["speech"]
     assert words.text("safety.ask.screening_saddle") in conversation.line("no")[0]["speech"]
-    stretch = conversation.line("no")[0]
+    first = conversation.line("no")[0]
     steps = routine_steps(words, "gentle")
+    stretch = words.stretches[steps[0].stretch]
     assert words.text("routine_lines.step_intro", number=words.number(1), total=words.number(len(steps)),
-                      name=step_name(words, steps[0])) in stretch["speech"]
-    assert words.side(steps[0].side) in stretch["speech"]
-    first = conversation.session.info.attributes["routine"]
-    assert (first["step"], first["part"]) == (0, 0)
-
-    moved = conversation.line("next")[0]
-    after = conversation.session.info.attributes["routine"]
-    assert moved["intent"] == "AMAZON.NextIntent" and (after["step"], after["part"]) > (0, 0)
+                      name=step_name(words, steps[0])) in first["speech"]
+    assert stretch["caution"]["question"] in first["speech"]  # knee to chest: osteoporosis first
+    set_up = conversation.line("no")[0]
+    assert stretch["setup"] in set_up["speech"] and words.side(steps[0].sides[0]) in set_up["speech"]
+    repetitions = conversation.line("ready")[0]
+    assert words.fill(stretch["rep"][0]["say"], side=words.side(steps[0].sides[0])) in repetitions["speech"]
+    assert words.number(stretch["hold"]["default"]) in repetitions["speech"]  # the hold, counted
+    routine = conversation.session.info.attributes["routine"]
+    assert (routine["step"], routine["status"]) == (0, "active")
 
     helped = conversation.line("help")[0]
     assert helped["intent"] == "AMAZON.HelpIntent" and helped["end_session"] is False
-    assert helped["speech"] == words.text("help.routine", **conversation_where(conversation, words))
+    assert words.text("help.routine", **Coach(words).describe(routine)) in helped["speech"]
 
     stop = conversation.line("stop")[0]
     assert stop["intent"] in ("AMAZON.StopIntent", "AMAZON.CancelIntent") and stop["end_session"] is True
     assert stop["speech"] == words.text("routine_lines.stopped")
-
-
-def conversation_where(conversation, words):
-    from spasm_coach.routine import Coach
-    return Coach(words).describe(conversation.session.info.attributes["routine"])
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
-from .routine import SINGLE_PREFIX, Coach, Turn, routine_steps
+from .routine import SINGLE_PREFIX, Coach, Turn, is_valid
 
 APL_VERSION = "2024.2"
 APL_DIR = Path(__file__).resolve().parent / "content" / "apl"
@@ -54,7 +54,7 @@ class Screen:
             spec["key"] = self.key
         if self.turn is not None:
             turn = self.turn
-            spec["at"] = [turn.routine, turn.step, turn.part, round(turn.lead_s, 2)]
+            spec["at"] = [turn.routine, turn.step, turn.part, round(turn.lead_s, 2), turn.stage]
         return spec
 
 
@@ -86,10 +86,12 @@ def from_spec(spec: Any, coach: Coach) -> Screen:
     if kind == "stretch":
         at = spec.get("at")
         try:
-            routine_id, step, part, lead = at
-            if not (0 <= step < len(routine_steps(coach.content, routine_id))):
+            routine_id, step, part, lead = at[:4]
+            stage = at[4] if len(at) > 4 else None
+            state = {"id": routine_id, "step": step, "part": part, "status": "active", "stage": stage}
+            if not is_valid(coach.content, state):
                 return message()
-            return stretch(coach.turn_at(routine_id, int(step), int(part), float(lead)))
+            return stretch(coach.turn_at(routine_id, int(step), int(part), float(lead), stage))
         except (TypeError, ValueError, KeyError, AttributeError):
             return message()
     if kind in ("info", "advice") and not isinstance(key, str):

@@ -67,7 +67,8 @@ CONFIRM_REMINDERS = "confirm_reminders"
 # The pack each offer of a timer (questions.py) is about; None: ask which.
 OFFERED_KINDS = {"offer_timer": None, "offer_heat_timer": "heat", "offer_ice_timer": "ice"}
 
-REMINDERS_UNTIL_HOUR = 18   # "every hour from now until 6 pm"
+# Walking reminders only in waking hours: "every hour from now (not before 8 am) until 6 pm".
+REMINDERS_FROM_HOUR, REMINDERS_UNTIL_HOUR = 8, 18
 # Where the device's time zone cannot be read: the locale's most populous zone (its
 # content file's time_zone), else UTC. The confirmation reads the times out, so a
 # wrong guess is heard before anything is set.
@@ -504,7 +505,7 @@ def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) 
     attributes.pop("alert_request", None)
     speech = lead if lead is not None else _say(handler_input)
     zone = device_time_zone(handler_input)
-    times = ReminderService(handler_input).plan_hourly(zone, REMINDERS_UNTIL_HOUR)
+    times = reminder_plan(handler_input, zone)
     if not times:
         speech.say(content.text("reminders.too_late"))
         return reply(handler_input, speech, content.text("reminders.reprompt"))
@@ -517,6 +518,11 @@ def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) 
                  question=CONFIRM_REMINDERS)
 
 
+def reminder_plan(handler_input: HandlerInput, zone: str) -> list:
+    """The local times the walking reminders would be set for today (waking hours only)."""
+    return ReminderService(handler_input).plan_hourly(zone, REMINDERS_UNTIL_HOUR, from_hour=REMINDERS_FROM_HOUR)
+
+
 def create_reminders(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
     attributes = session(handler_input)
@@ -526,12 +532,11 @@ def create_reminders(handler_input: HandlerInput) -> Response:
     try:
         result = ReminderService(handler_input).create_hourly(
             content.text("reminders.text"), request_locale(handler_input), zone,
-            REMINDERS_UNTIL_HOUR)
+            REMINDERS_UNTIL_HOUR, from_hour=REMINDERS_FROM_HOUR)
     except AlexaApiError as error:
         if error.kind in ("unauthorized", "forbidden"):
             return ask_permission(handler_input, {"scope": "reminders"})
-        if error.kind == "bad_request" and not ReminderService(handler_input).plan_hourly(
-                zone, REMINDERS_UNTIL_HOUR):
+        if error.kind == "bad_request" and not reminder_plan(handler_input, zone):
             return reply(handler_input, content.text("reminders.too_late"),
                          content.text("reminders.reprompt"))
         return speak_error(handler_input, error, "reminders")
@@ -550,6 +555,11 @@ class WalkReminderHandler(IntentHandler):
     intents = (WALK_REMINDERS,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        # Whether any waking hour is left today is decided before anything is asked:
+        # never a permission request followed by "too late".
+        if not reminder_plan(handler_input, device_time_zone(handler_input)):
+            content = content_of(handler_input)
+            return reply(handler_input, content.text("reminders.too_late"), content.text("reminders.reprompt"))
         if not reminders_permission_granted(handler_input.request_envelope):
             return ask_permission(handler_input, {"scope": "reminders"})
         return offer_reminders(handler_input)
