@@ -40,13 +40,13 @@ from spasm_coach.config import Settings  # noqa: E402
 from spasm_coach.content import for_locale  # noqa: E402
 from spasm_coach.routine import routine_steps  # noqa: E402
 from spasm_coach_tools.simulator.conversation import Conversation, skill_handler  # noqa: E402
-from spasm_coach.speech import NUMBER_WORDS  # noqa: E402
 
 MAX_TURN_S = 45.0
 MAX_MEDIAN_STRETCH_TURN_S = 30.0
 HOLD_TOLERANCE = 0.15
 START = "2026-11-20T09:00:00Z"
 LOCALE = "en-US"
+NUMBER_WORDS = for_locale(LOCALE).raw("speech.numbers")  # a count is said in these words
 MAX_TURNS = 80
 
 # What a person answers to each question the routine asks on the way (by the pending
@@ -124,7 +124,7 @@ def count_runs(ssml: str) -> List[Tuple[int, str]]:
         ms, raw = tokens[i]
         words = raw.split() if ms is None and not raw.startswith("<") else []
         if words and words[-1].strip(",.") == NUMBER_WORDS[1] and i + 1 < len(tokens) and tokens[i + 1][0]:
-            pieces, expected, j = ["one", tokens[i + 1][1]], 2, i + 2
+            pieces, expected, j = [NUMBER_WORDS[1], tokens[i + 1][1]], 2, i + 2
             while j + 1 < len(tokens):
                 word = tokens[j][1].strip()
                 if tokens[j][0] is None and word == NUMBER_WORDS[expected] and tokens[j + 1][0]:

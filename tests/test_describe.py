@@ -11,6 +11,7 @@ import pytest
 from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach import questions, triage
+from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import describe_handlers
 from spasm_coach.handlers.safety import safety_handlers
 from spasm_coach.content import for_locale
@@ -21,7 +22,7 @@ from spasm_coach.skill import request_handlers
 ROOT = Path(__file__).resolve().parents[1]
 NLU = load_nlu(model_path("en-US"))
 ROUTINE = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True}
-CARRIER_MEANING = json.loads((ROOT / "lambda/spasm_coach/content/en-US.describe.json").read_text())["describe"]["carrier_meaning"]
+CARRIER_MEANING = for_locale("en-US").raw("describe.carrier_meaning")
 STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
 
 

@@ -43,7 +43,7 @@ def test_every_stretch_and_its_repetitions_are_spoken():
     # Knee to chest: two holds a side, each counted to ten (clinical.md: 5 to 15 s).
     assert text.count("Hold, one two three four five six seven eight nine ten") == 4
     assert "two times on each side, starting with the right" in text
-    assert text.rstrip().endswith("In an emergency, call 911.")
+    assert text.rstrip().endswith(CONTENT.text("routine_lines.finished"))
 
 
 def test_holds_follow_preferences_within_clinical_limits():

@@ -8,7 +8,7 @@ from spasm_coach import questions
 from spasm_coach.content import for_locale
 from spasm_coach.routine import (ACTIVE, CAUTION, FINISHED, PAUSED, SETUP, SINGLE_PREFIX,
                                  Coach, is_valid, routine_steps, step_name)
-from spasm_coach.speech import MAX_BREAK_MS, MAX_SSML_CHARS, number_word
+from spasm_coach.speech import MAX_BREAK_MS, MAX_SSML_CHARS
 
 CONTENT = for_locale("en-US")
 STRETCHES = sorted(s for s, v in CONTENT.stretches.items() if not v.get("prevention_only"))
@@ -34,7 +34,7 @@ def walk(coach, routine_id, avoid=frozenset()):
 
 
 def count_words(seconds):
-    return " ".join(number_word(n) for n in range(1, seconds + 1))
+    return " ".join(CONTENT.number(n) for n in range(1, seconds + 1))
 
 
 def holds_in(stretch, full=True):
@@ -69,15 +69,15 @@ def test_a_stretch_starts_with_its_set_up_then_its_repetitions(routine, prefs):
         stretch = CONTENT.stretches[step.stretch]
         said = speech.text
         if not routine.startswith(SINGLE_PREFIX) and state.get("stage"):
-            assert CONTENT.text("routine_lines.step_intro", number=number_word(state["step"] + 1),
-                                total=number_word(len(steps)), name=step_name(CONTENT, step)) in said
+            assert CONTENT.text("routine_lines.step_intro", number=CONTENT.number(state["step"] + 1),
+                                total=CONTENT.number(len(steps)), name=step_name(CONTENT, step)) in said
         if state.get("stage") == CAUTION:
             assert said.endswith(stretch["caution"]["question"]) and stretch["setup"] not in said
             assert turn.asks == "caution_" + stretch["caution"]["id"] and turn.asks in questions.QUESTIONS
             assert not turn.hold_starts and turn.reps == 0
         elif state.get("stage") == SETUP:
             assert stretch["setup"] in said and said.endswith(CONTENT.text("routine_lines.ready_prompt"))
-            assert number_word(step.reps) in said and "hold" not in said.lower()
+            assert CONTENT.number(step.reps) in said and "hold" not in said.lower()
             assert not turn.hold_starts and not turn.rep_starts and turn.reps == 0
         else:
             assert stretch["setup"] not in said and turn.reps > 0
@@ -127,7 +127,7 @@ def test_a_count_keeps_one_number_a_second_at_every_pace(prefs):
         if not stretch.get("hold"):
             continue
         seconds = coach.hold_seconds(stretch)
-        block = coach.speech().count(seconds, gap_ms=coach.gap_ms).freeze()
+        block = coach.speech().count(seconds, CONTENT.raw("speech.numbers"), gap_ms=coach.gap_ms).freeze()
         assert abs(block.seconds(coach.wps) - seconds) < 0.01
         assert stretch["hold"]["min"] - 0.01 <= block.seconds(coach.wps) <= stretch["hold"]["max"] + 0.01
 
@@ -172,7 +172,7 @@ def test_only_the_first_turn_of_a_later_side_says_which_side(prefs):
         for state, speech, turn in walk(coach, routine)[:-1]:
             step = coach.step_at(state)
             for side in step.sides[1:]:
-                announced = CONTENT.text("routine_lines.side_intro", side=side) in speech.text
+                announced = CONTENT.text("routine_lines.side_intro", side=CONTENT.side(side)) in speech.text
                 assert announced == (turn.reps > 0 and turn.side == side and turn.first_rep == 1), (routine, state)
 
 
@@ -336,12 +336,12 @@ def test_how_many_are_left_says_the_number_and_names_every_later_one(routine):
                 assert said == CONTENT.text("routine_lines.already_finished")
                 continue
             later = [s for s in steps[state["step"] + 1:] if s.stretch not in avoid]
-            assert number_word(state["step"] + 1) in said and number_word(len(steps)) in said
+            assert CONTENT.number(state["step"] + 1) in said and CONTENT.number(len(steps)) in said
             assert step_name(CONTENT, steps[state["step"]]) in said
             for other in later:
                 assert step_name(CONTENT, other) in said
             if later:
-                assert CONTENT.text("routine_lines.remaining_some", count=number_word(len(later)),
+                assert CONTENT.text("routine_lines.remaining_some", count=CONTENT.number(len(later)),
                                     names="")[:-1].rstrip(": ") in said
             for earlier in steps[:state["step"]]:
                 if earlier not in later:
@@ -407,8 +407,8 @@ def test_describe_says_where_a_state_stands(routine):
     coach = Coach(CONTENT)
     steps = routine_steps(CONTENT, routine)
     for state, _, _ in walk(coach, routine):
-        assert coach.describe(state) == {"number": number_word(state["step"] + 1),
-                                         "total": number_word(len(steps)),
+        assert coach.describe(state) == {"number": CONTENT.number(state["step"] + 1),
+                                         "total": CONTENT.number(len(steps)),
                                          "name": step_name(CONTENT, steps[state["step"]])}
 
 
@@ -417,10 +417,10 @@ def test_the_list_says_how_many_and_leaves_out_what_is_left_out():
     for routine in CONTENT.routines:
         steps = routine_steps(CONTENT, routine)
         said = coach.listing(routine).text
-        assert number_word(len(steps)) in said and all(step_name(CONTENT, s) in said for s in steps)
+        assert CONTENT.number(len(steps)) in said and all(step_name(CONTENT, s) in said for s in steps)
         gone = steps[0].stretch
         said = coach.listing(routine, frozenset({gone})).text
-        assert number_word(len(steps) - 1) in said and CONTENT.stretches[gone]["name"] not in said
+        assert CONTENT.number(len(steps) - 1) in said and CONTENT.stretches[gone]["name"] not in said
 
 
 def test_fixed_speech_is_built_once_per_key_and_style_and_spoken_as_built():
@@ -460,7 +460,7 @@ def test_every_line_is_filled_and_every_lead_is_said_first():
                      lambda lead: coach.skip(state, lead=lead), lambda lead: coach.start_over(state, lead=lead),
                      lambda lead: coach.answer_caution(state, False, lead=lead)):
             assert move(coach.speech().say("Lead words."))[1].text.startswith("Lead words.")
-        opening = CONTENT.text("routine_lines.intro", count=number_word(len(routine_steps(CONTENT, "gentle"))))
+        opening = CONTENT.text("routine_lines.intro", count=CONTENT.number(len(routine_steps(CONTENT, "gentle"))))
         assert opening in coach.start("gentle")[1].text
         assert coach.start_over(state)[1].text.startswith(CONTENT.text("routine_lines.start_over"))
         assert coach.skip(state)[1].text.startswith(CONTENT.text("routine_lines.skip"))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
-from .speech import Block, Speech, number_word, spoken_list
+from .speech import Block, Speech, spoken_list
 
 ACTIVE, PAUSED, FINISHED = "active", "paused", "finished"
 CAUTION, SETUP = "caution", "setup"  # stages before a part's repetitions
@@ -184,7 +184,7 @@ class Coach:
             speech.say(self.content.text("routine_lines.single_intro", name=stretch["name"]))
         else:
             count = sum(1 for s in routine_steps(self.content, routine_id) if s.stretch not in avoid)
-            speech.say(self.content.text("routine_lines.intro", count=number_word(count)))
+            speech.say(self.content.text("routine_lines.intro", count=self.content.number(count)))
         self.pause(speech, 1)
         return self._to_step({"id": routine_id}, 0, speech, avoid)
 
@@ -298,7 +298,7 @@ class Coach:
         if part == len(parts) - 1:
             return text("routine_lines.feedback"), text("routine_lines.feedback_reprompt")
         if parts[part + 1].side != parts[part].side:
-            return (text("routine_lines.next_side_prompt", side=parts[part + 1].side),
+            return (text("routine_lines.next_side_prompt", side=self.content.side(parts[part + 1].side)),
                     text("routine_lines.next_reprompt"))
         return text("routine_lines.next_prompt"), text("routine_lines.next_reprompt")
 
@@ -311,9 +311,9 @@ class Coach:
         later = [s for s in steps[state["step"] + 1:] if s.stretch not in avoid]
         if later:
             left = self.content.text(
-                "routine_lines.remaining_some", count=number_word(len(later)),
+                "routine_lines.remaining_some", count=self.content.number(len(later)),
                 names=spoken_list([step_name(self.content, s) for s in later],
-                                  self.content.text("timers.units.list_and")))
+                                  self.content.text("speech.list_and")))
         else:
             left = self.content.text("routine_lines.remaining_last")
         return speech.say(self.content.text("routine_lines.remaining", **dict(self.describe(state), left=left)))
@@ -321,15 +321,15 @@ class Coach:
     def listing(self, routine_id: str, avoid: Avoid = NOTHING) -> Speech:
         """The stretches of a routine, with how many there are."""
         steps = [s for s in routine_steps(self.content, routine_id) if s.stretch not in avoid]
-        names = spoken_list([step_name(self.content, s) for s in steps], self.content.text("timers.units.list_and"))
+        names = spoken_list([step_name(self.content, s) for s in steps], self.content.text("speech.list_and"))
         return self.speech().say(self.content.text(
             "routine_lines.list", routine=self.content.routines[routine_id]["name"],
-            count=number_word(len(steps)), names=names))
+            count=self.content.number(len(steps)), names=names))
 
     def describe(self, state: State) -> Dict[str, Any]:
         """Where a state stands, for help lines and welcome-back lines."""
         steps = routine_steps(self.content, state["id"])
-        return {"number": number_word(state["step"] + 1), "total": number_word(len(steps)),
+        return {"number": self.content.number(state["step"] + 1), "total": self.content.number(len(steps)),
                 "name": step_name(self.content, steps[state["step"]])}
 
     # -- rendering ------------------------------------------------------------------
@@ -364,11 +364,11 @@ class Coach:
         speech = self.speech()
         holds = []
         for move in stretch["rep"] if full else stretch["again"]:
-            speech.say(self.content.fill(move["say"], side=side or ""))
+            speech.say(self.content.fill(move["say"], side=self.content.side(side)))
             if move.get("hold"):
                 speech.say(self.content.text("routine_lines.hold_intro"))
                 holds.append(speech.seconds)
-                speech.count(self.hold_seconds(stretch), gap_ms=self.gap_ms)
+                speech.count(self.hold_seconds(stretch), self.content.raw("speech.numbers"), gap_ms=self.gap_ms)
             for _ in range(int(move.get("breath") or 0)):
                 speech.breath(voice["breath_in_s"] * self.pause_factor, voice["breath_out_s"] * self.pause_factor,
                               self.content.text("routine_lines.breathe_in"),
@@ -385,14 +385,15 @@ class Coach:
     def _split(self, step: Step) -> Tuple[Part, ...]:
         text = self.content.text
         prompts = [text("routine_lines.feedback"), text("routine_lines.next_prompt")] + [
-            text("routine_lines.next_side_prompt", side=side) for side in step.sides if side]
+            text("routine_lines.next_side_prompt", side=self.content.side(side)) for side in step.sides if side]
         # Around a part's repetitions: a side's first words, the pause at the end, the prompt.
         ending = self.pause_factor + max(self.speech().say(line).seconds for line in prompts)
         parts: List[Part] = []
         for side in step.sides:
             lead = 0.0
             if side is not None and side != step.sides[0]:
-                lead = self.speech().say(text("routine_lines.side_intro", side=side)).seconds + 2 * self.pause_factor
+                lead = (self.speech().say(text("routine_lines.side_intro", side=self.content.side(side))).seconds
+                        + 2 * self.pause_factor)
             seconds = [self._rep(step.stretch, side, i)[0].seconds(self.wps) + (self.pause_factor if i else 0.0)
                        for i in range(step.reps)]
             limit = self.budget - lead - ending
@@ -475,15 +476,15 @@ class Coach:
         hold_starts: List[float] = []
         if stage:
             if not routine_id.startswith(SINGLE_PREFIX):
-                speech.say(text("routine_lines.step_intro", number=number_word(index + 1),
-                                total=number_word(len(steps)), name=step_name(self.content, step)))
+                speech.say(text("routine_lines.step_intro", number=self.content.number(index + 1),
+                                total=self.content.number(len(steps)), name=step_name(self.content, step)))
             if stage == SETUP:
                 speech.say(stretch["setup"])
                 speech.say(self._count_line(step, here))
         else:
             first_of_side = here.first == 0
             if first_of_side and here.side is not None and here.side != step.sides[0]:
-                self.pause(speech.say(text("routine_lines.side_intro", side=here.side)), 2)
+                self.pause(speech.say(text("routine_lines.side_intro", side=self.content.side(here.side))), 2)
             for rep in range(here.first, here.first + here.reps):
                 if rep > here.first:
                     self.pause(speech, 1)
@@ -501,16 +502,17 @@ class Coach:
         text = self.content.text
         if here.first or (here.side is not None and here.side != step.sides[0]):
             if here.side is None:
-                return text("routine_lines.resume_from", number=number_word(here.first + 1),
-                            total=number_word(step.reps))
-            return text("routine_lines.resume_from_side", side=here.side,
-                        number=number_word(here.first + 1), total=number_word(step.reps))
+                return text("routine_lines.resume_from", number=self.content.number(here.first + 1),
+                            total=self.content.number(step.reps))
+            return text("routine_lines.resume_from_side", side=self.content.side(here.side),
+                        number=self.content.number(here.first + 1), total=self.content.number(step.reps))
         stretch = self.content.stretches[step.stretch]
         if stretch.get("count"):
-            return self.content.fill(stretch["count"], count=number_word(step.reps))
+            return self.content.fill(stretch["count"], count=self.content.number(step.reps))
         if step.sides[0] is not None:
-            return text("routine_lines.rep_count_sides", count=number_word(step.reps), side=step.sides[0])
-        return text("routine_lines.rep_count", count=number_word(step.reps))
+            return text("routine_lines.rep_count_sides", count=self.content.number(step.reps),
+                        side=self.content.side(step.sides[0]))
+        return text("routine_lines.rep_count", count=self.content.number(step.reps))
 
 
 def _balanced(seconds: List[float], turns: int) -> Tuple[float, Tuple[int, ...]]:

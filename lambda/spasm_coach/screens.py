@@ -137,7 +137,7 @@ def render(screen: Screen, content: Content, said: str) -> Tuple[str, Dict[str, 
         number = content.emergency["number"]
         # A number in digits is shown huge; "your local emergency number" at title size.
         data = {"number": number, "spelledOut": not number.isdigit(),
-                "call": content.fill(words["emergency"]["call"])}
+                "call": content.show(words["emergency"]["call"])}
     elif screen.kind == "relief":
         data = _points(content, words["relief"]["title"], words["relief"]["points"])
     elif screen.kind == "advice" and screen.key in ADVICE_LEVELS:
@@ -153,7 +153,7 @@ def render(screen: Screen, content: Content, said: str) -> Tuple[str, Dict[str, 
 
 
 def _points(content: Content, title: str, points: List[str]) -> Dict[str, Any]:
-    return {"title": content.fill(title), "points": [content.fill(point) for point in points]}
+    return {"title": content.show(title), "points": [content.show(point) for point in points]}
 
 
 def _stretch_data(turn: Turn, content: Content, words: Mapping[str, Any]) -> Dict[str, Any]:
@@ -164,18 +164,18 @@ def _stretch_data(turn: Turn, content: Content, words: Mapping[str, Any]) -> Dic
     single = turn.routine.startswith(SINGLE_PREFIX)
     return {
         "title": _capital(stretch_words["name"]),
-        "step": "" if single else content.fill(lines["step"], number=turn.step + 1, total=turn.steps),
-        "side": _capital(content.fill(lines["side"], side=turn.side)) if turn.side else "",
+        "step": "" if single else content.show(lines["step"], number=turn.step + 1, total=turn.steps),
+        "side": _capital(content.show(lines["side"], side=content.side(turn.side))) if turn.side else "",
         "drawing": turn.stretch if drawing else "",
         "drawingLabel": drawing.get("description", "") if drawing else "",
-        "repLabels": [content.fill(lines["rep"], number=turn.first_rep + index, total=turn.total_reps)
+        "repLabels": [content.show(lines["rep"], number=turn.first_rep + index, total=turn.total_reps)
                       for index in range(turn.reps)],
         "repAt": rep_at,
         "countdown": countdown,
         "lastSecond": len(countdown) - 1,
         "holdSeconds": turn.hold_s or 0,
         "counting": lines["counting"],
-        "holdNote": (content.fill(lines["hold"], seconds=turn.hold_s) if turn.hold_s
+        "holdNote": (content.show(lines["hold"], seconds=turn.hold_s) if turn.hold_s
                      else lines["breath"]),
         "buttons": dict(words["buttons"]),
     }

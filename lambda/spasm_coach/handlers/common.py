@@ -159,7 +159,7 @@ def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
             handler_input, content_of(handler_input).text("help.general_reprompt"))
         builder.ask(reprompt_ssml)
     if card:
-        builder.set_card(SimpleCard(title="Back Spasm Coach", content=card))
+        builder.set_card(SimpleCard(title=content_of(handler_input).shown("speech.card_title"), content=card))
     for directive in directives:
         builder.add_directive(directive)
     if screen is not NO_SCREEN and has_screen(handler_input):

@@ -87,18 +87,24 @@ class StartRoutineHandler(IntentHandler):
         return start_routine(handler_input)
 
 
-_NON_WORD = re.compile(r"[^a-z ]+")
+# Runs of letters of any alphabet: a name as heard, without its spaces and punctuation.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letters(text: str) -> str:
+    return "".join(_LETTERS.findall(text.casefold()))
 
 
 def stretch_id_of(handler_input: HandlerInput) -> Optional[str]:
-    """The stretch asked for: the resolved id, or the heard words matching a name."""
+    """The stretch asked for: the resolved id, or the heard words matching a name
+    ("childs pose" is "child's pose")."""
     content = content_of(handler_input)
     slot = slot_values(handler_input).get("Stretch") or {}
     if slot.get("id") in content.stretches:
         return slot["id"]
-    heard = _NON_WORD.sub("", (slot.get("value") or "").lower().replace("'", ""))
+    heard = _letters(slot.get("value") or "")
     for stretch_id, stretch in content.stretches.items():
-        if heard and heard == _NON_WORD.sub("", stretch["name"].lower().replace("'", "")):
+        if heard and heard == _letters(stretch["name"]):
             return stretch_id
     return None
 
