@@ -324,7 +324,7 @@ def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
     return problems
 
 
-_TERM = re.compile(r"(?:[a-z0-9]+|#)(?: (?:[a-z0-9]+|#))*")  # plain lower-case words, one space apart
+_TERM_WORD = re.compile(r"[a-z0-9]+|#")  # a term is plain lower-case words, one space apart
 
 
 def _read_concepts(groups: Mapping[str, Any], problems: List[str]
@@ -348,7 +348,7 @@ def _read_concepts(groups: Mapping[str, Any], problems: List[str]
                 implied.update((tag, t) for t in also)
             tags = {tag} | also
             for term in concept.get("terms", ()):
-                if not isinstance(term, str) or not _TERM.fullmatch(term):
+                if not isinstance(term, str) or not all(_TERM_WORD.fullmatch(w) for w in term.split(" ")):
                     problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
                     continue
                 phrases.setdefault(_words(term), set()).update(tags)
