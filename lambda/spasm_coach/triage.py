@@ -10,13 +10,21 @@ tested directly. It reads meaning, not memorised sentences:
    words and short phrases to tags such as ``saddle``, ``numb``, ``bladder``, ``leak``,
    ``both`` or ``sudden``, and to markers (``@negation``, ``@history``, ...).
 4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
-   order and with any words between ("my bum's gone numb", "numbness around my bum").
-5. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
-   hypothetical ("what if"), about someone else ("my mum had"), positional and gone
-   ("went dead from sitting ... fine now") or explained by a cause the vocabulary
-   names ("the tablets make me wobbly") is a near miss: a clarifying question,
-   never an alarm. A denial covers only what follows it in its clause, so it never
-   cancels a different symptom ("no fever but I wet myself" is an emergency).
+   order and with any words between ("my bum's gone numb", "numbness around my bum"),
+   and none of its ``unless`` tags, said or left undenied.
+5. Neighbouring clauses lend what they lack: a place ("I'm trying to pee, but nothing
+   comes"), a symptom said of the speaker to a clause that only names a place ("there's
+   numbness, and it's in my bum"), a time course ("I went to stand, and my leg had no
+   strength in it"; "..., and it's getting worse"), a side of the legs ("it shoots down
+   one leg, and then the other"), and, from a following clause with nothing of its own,
+   markers and exceptions ("I wet myself, but that was years ago").
+6. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
+   hypothetical ("what if"), asked about of nobody ("is incontinence a bad sign?"),
+   about someone else ("my mum had"), positional and gone ("went dead from sitting ...
+   fine now") or explained by a cause the vocabulary names ("the tablets make me
+   wobbly") is a near miss: a clarifying question, never an alarm. A denial covers only
+   what follows it in its clause, so it never cancels a different symptom ("no fever
+   but I wet myself" is an emergency).
 
 Levels follow clinical.md's red-flag table:
 
