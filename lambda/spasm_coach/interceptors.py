@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .content import for_locale
-from .handlers.common import SCREEN_SPEC, session
+from .handlers.common import REPEAT_SSML, SCREEN_SPEC, session
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,8 @@ class RepeatInterceptor(AbstractResponseInterceptor):
         if not speech:
             return
         reprompt = getattr(getattr(response.reprompt, "output_speech", None), "ssml", None)
-        last = {"speech": speech, "reprompt": reprompt}
+        own = handler_input.attributes_manager.request_attributes.get(REPEAT_SSML)
+        last = {"speech": own or speech, "reprompt": reprompt}
         screen = handler_input.attributes_manager.request_attributes.get(SCREEN_SPEC)
         if screen is not None:
             last["screen"] = screen
