@@ -64,7 +64,8 @@ OPEN_ISSUE = "issue 15 is open: %s hearing at least %.0f%% answered right, measu
 
 INVOCATION = "open back spasm coach"
 MAX_SCREENING = 3     # "no" to at most this many screening questions after a row
-MAX_WALK = 8          # "next"s the feedback context may take to reach the feedback question
+MAX_WALK = 12         # turns a context may take to reach its place in the routine
+MIN_REPEAT_CHARS = 20  # a repeat says a turn again, not a few words of it
 # Ten in the morning where each locale's people usually are (the skill reads the time zone
 # from the device, and falls back to these zones: handlers/timers.FALLBACK_TIME_ZONES), so a
 # walking reminder always falls in waking hours.
@@ -184,6 +185,10 @@ class Observed:
     def directives(self) -> List[str]:
         return [d for r in self.reports for d in r.get("directives") or []]
 
+    def repeated(self) -> bool:
+        said, before = self.speech, _plain_words(self.previous_speech)
+        return len(said) >= MIN_REPEAT_CHARS and bool(before) and (said in before or before in said)
+
     def said(self, key: str) -> bool:
         """Whether the content item at `key` was spoken (every line of a list of lines, the
         lines that are pauses aside); its placeholders match any words."""
@@ -262,10 +267,14 @@ class Observed:
         default = [s.partition(":")[0] for s in self.content.routines[self.default_routine]["steps"]]
         return self.started() and 0 < len(self.steps()) < len(default)
 
-    def started_lying_only(self) -> bool:
-        steps = self.steps()
-        return self.started() and len(steps) > 1 and all(
-            self.content.stretches.get(s, {}).get("position") == "lying" for s in steps)
+    def lying_only(self) -> bool:
+        """A routine runs with only the stretches done lying down: its own steps are, or the
+        session leaves out every other one."""
+        if not self.running():
+            return False
+        others = {s for s, v in self.content.stretches.items() if v.get("position", "lying") != "lying"}
+        steps = set(self.steps())
+        return not (steps & others) or others <= set(self.left_out()) or (self.after or {}).get("lying_only") is True
 
     def left_out(self, which: str = "after") -> List[str]:
         attributes = (self.after if which == "after" else self.before) or {}
@@ -289,11 +298,9 @@ class Observed:
 
     def numbers_said(self) -> List[int]:
         """Numbers spoken, leaving out those that say where the routine is ("stretch two of six")."""
-        from spasm_coach.speech import NUMBER_WORDS
+        from spasm_coach_tools.simulator.spoken import words_to_number
         words = re.sub(r"\b\w+ of \w+\b", " ", self.speech).split()
-        found = [int(w) for w in words if w.isdigit()]
-        found += [i for i, word in enumerate(NUMBER_WORDS) if word in words]
-        return found
+        return [n for n in (int(w) if w.isdigit() else words_to_number([w]) for w in words) if n is not None]
 
     def told_how_many(self) -> bool:
         """A number of stretches: those left after this one or with it, or the whole routine."""
@@ -375,15 +382,15 @@ JUDGEMENTS: Dict[str, Tuple[str, Judge]] = OrderedDict([
     ("start_routine", ("the default routine runs from its first stretch", lambda o: o.started_default())),
     ("short_routine", ("a routine with fewer stretches than the default runs from its first",
                        lambda o: o.started_shorter())),
-    ("lying_only", ("a routine of lying-down stretches only runs from its first", lambda o: o.started_lying_only())),
+    ("lying_only", ("a routine runs with the lying-down stretches only", lambda o: o.lying_only())),
     ("list_stretches", ("every stretch of the default routine is named; the routine stays where it was",
                         lambda o: o.named_every_stretch() and o.same_place())),
     ("how_many_left", ("the number of stretches left is said (with this one or after it); the routine stays",
                        lambda o: o.told_how_many())),
     ("next", ("the routine moves on", lambda o: o.moved_on() or (o.routine_before is None and o.started()))),
     ("previous", ("the routine goes back", lambda o: o.moved_back())),
-    ("repeat", ("what was said last is said again; the routine stays where it was",
-                lambda o: bool(o.previous_speech) and _plain_words(o.previous_speech) in o.speech and o.same_place())),
+    ("repeat", ("what was said last is said again (or its own turn, without what led into it); "
+                "the routine stays where it was", lambda o: o.repeated() and o.same_place())),
     ("skip", ("the routine goes on to a later stretch", lambda o: o.next_stretch())),
     ("pause", ("the routine is paused", lambda o: o.said("routine_lines.paused")
                or (o.routine or {}).get("status") == "paused")),
@@ -534,15 +541,30 @@ class Harness:
         self.attributes(talk)
 
     def routine(self, talk, label: str) -> None:
+        """Mid-routine, right after a stretch's repetitions were counted (the skill waits for
+        "next"), one stretch or more into it so that "go back" has somewhere to go. On the
+        way: a stretch's caution is answered "no", its set-up "ready", the question after a
+        stretch "next"."""
         self.say(talk, INVOCATION)
         self.say(talk, "start stretches")
         self.answer_screening(talk)
-        first = _position(self.attributes(talk).get("routine"))
-        if first is None or self.attributes(talk)["routine"].get("status") != "active":
-            raise SetupError("the routine did not start")
-        self.say(talk, "next")
-        if not _position(self.attributes(talk).get("routine")) > first:
-            raise SetupError("\"next\" did not move the routine on")
+        for _ in range(MAX_WALK):
+            attributes = self.attributes(talk)
+            state = attributes.get("routine")
+            if not isinstance(state, dict) or state.get("status") != "active":
+                raise SetupError("the routine is not running")
+            asked = self.questions.get(attributes.get("pending") or "")
+            if asked is not None:
+                self.say(talk, "no" if asked.yes is not None and asked.id.startswith("caution") else "next")
+            elif state.get("stage") == "caution":
+                self.say(talk, "no")
+            elif state.get("stage") == "setup":
+                self.say(talk, "ready")
+            elif _position(state) >= (1, 0):
+                return
+            else:
+                self.say(talk, "next")
+        raise SetupError("the routine did not reach its second stretch in %d turns" % MAX_WALK)
 
     def question(self, talk, label: str) -> None:
         # "Is your back in spasm right now?" "No." "Would you like to do some gentle stretches?"
@@ -552,8 +574,8 @@ class Harness:
             raise SetupError("the stretches were not offered")
 
     def feedback(self, talk, label: str) -> None:
-        """After a stretch, where the skill asks how it felt (the first question it asks in the
-        routine that is not a safety question); where it asks none, at the end of a stretch."""
+        """After a stretch, where the skill asks how it felt: the first question it asks in
+        the routine that is not a safety question. Where it asks none, at the end of a stretch."""
         self.routine(talk, label)
         step = _position(self.attributes(talk)["routine"])[0]
         for _ in range(MAX_WALK):
@@ -563,7 +585,7 @@ class Harness:
                 return
             if _position(attributes.get("routine"))[0] != step:
                 break  # the stretch ended with no question
-            self.say(talk, "next")
+            self.say(talk, "ready" if (attributes.get("routine") or {}).get("stage") == "setup" else "next")
         self.notes["feedback"] = ("the skill asks nothing after a stretch: feedback rows are said at the start "
                                   "of the next one")
 

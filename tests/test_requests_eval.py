@@ -89,6 +89,13 @@ def run(text, context, expects, locale="en-US"):
     ("remind me to walk every hour", "opened", "reminder_walk"),
     ("forget my data", "opened", "forget_me"),
     ("should i use heat or ice", "routine", "info_heat_ice"),
+    ("a short routine", "question", "short_routine"),
+    ("only lying down", "routine", "lying_only"),
+    ("what are the stretches", "opened", "list_stretches"),
+    ("how many are left", "routine", "how_many_left"),
+    ("better", "feedback", "better"),
+    ("about the same", "feedback", "same"),
+    ("worse", "feedback", "worse"),
 ])
 def test_the_skills_own_phrases_are_judged_right(text, context, expects):
     outcome = run(text, context, expects)
@@ -104,6 +111,9 @@ def test_the_skills_own_phrases_are_judged_right(text, context, expects):
     ("should i use heat or ice", "opened", "info_painkillers"),
     ("start stretches", "opened", "lying_only"),
     ("start stretches", "opened", "short_routine"),
+    ("a short routine", "opened", "start_routine"),
+    ("better", "feedback", "worse"),
+    ("worse", "feedback", "same"),
     ("what's the weather like", "opened", "help"),
 ])
 def test_the_wrong_behaviour_is_judged_wrong(text, context, expects):
