@@ -140,3 +140,52 @@ def test_a_missed_target_is_an_expected_failure_while_open():
     with pytest.raises(pytest.xfail.Exception):
         ev.assert_target("strict", low)
     ev.assert_target("approximate", {"all": {"share": 0.95}})
+
+
+# --- issue 15's findings, each said as people say them (these fell back, or did the wrong
+# thing, before the hearing's breadth) ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, context, expects", [
+    ("I'm in agony", "opened", "relief"),
+    ("my back just seized up", "opened", "relief"),
+    ("how much time is left on my heat pack", "timer", "timer_check"),
+    ("is it time to take it off yet", "timer", "timer_check"),
+    ("can you stop the timer", "timer", "timer_cancel"),
+    ("turn the timer off please", "timer", "timer_cancel"),
+    ("stop the clock for a minute", "timer", "timer_pause"),
+    ("can I take ibuprofen for this", "opened", "info_painkillers"),
+    ("is a heat pack okay", "opened", "info_heat_ice"),
+    ("yes please do", "question", "yes"),
+    ("yeah go on", "question", "yes"),
+    ("wait a moment", "routine", "pause"),
+    ("say that again differently", "routine", "repeat"),
+    ("delete everything about me", "opened", "forget_me"),
+    ("okay bye for now", "routine", "stop"),
+    ("can I go to work", "opened", "info_work"),
+    ("should I stay in bed all day", "opened", "info_bed_rest"),
+    ("can I still go to the gym", "opened", "info_exercise"),
+    ("what causes back spasms", "opened", "info_causes"),
+    ("would a massage help", "opened", "info_treatments"),
+    ("should I see a chiropractor", "opened", "info_treatments"),
+    ("can I stretch before bed", "opened", "info_exercise"),
+    ("how can I get comfortable", "opened", "info_comfortable"),
+    ("what's the best position to sleep in", "opened", "info_sleep"),
+    ("how long will it take to heal", "opened", "info_recovery"),
+    ("can you remind me to get up every hour", "opened", "reminder_walk"),
+    ("i don't want the reminders anymore", "opened", "reminder_cancel"),
+])
+@pytest.mark.parametrize("hearing", ev.HEARINGS)
+def test_everyday_requests_get_their_behaviour(hearing, text, context, expects):
+    with ev.Harness(hearing) as harness:
+        outcome = harness.run(ev.Row(text, context, expects))
+    assert outcome.harness is None and outcome.ok and outcome.level == "none", outcome
+
+
+def test_a_timer_question_never_creates_a_timer():
+    with ev.Harness("strict") as harness:
+        for text in ("how long has my heat pack got left", "is my timer done", "when can I take the heat off",
+                     "pause my timer please", "cancel the heat timer", "is it time to take the heat pack off"):
+            talk = harness.conversation("en-US")
+            harness.timer(talk, "timer_check")
+            reports = talk.line(text)
+            assert [t for r in reports for t in r.get("timers") or []] == [], text
