@@ -46,6 +46,8 @@ for _path in (ROOT / "lambda", ROOT / "tools", ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from safety_eval import Count, cell, is_sealed, set_name, show_in_summary  # noqa: E402  (shared with the red-flag report)
+
 DATA = ROOT / "tests" / "data"
 SEALED_GLOB = "sealed/requests-*.jsonl"
 
@@ -110,18 +112,6 @@ def load_rows(path: Path) -> List[Row]:
 
 def default_sets() -> List[Path]:
     return sorted(DATA.glob(SEALED_GLOB))
-
-
-def set_name(path: Path) -> str:
-    try:
-        name = str(Path(path).resolve().relative_to(DATA))
-    except ValueError:
-        name = str(path)
-    return name[:-len(".jsonl")] if name.endswith(".jsonl") else name
-
-
-def is_sealed(path: Path) -> bool:
-    return Path(path).resolve().parent == (DATA / "sealed").resolve()
 
 
 # --- what the skill did ------------------------------------------------------------------------
@@ -659,23 +649,6 @@ class Outcome:
 
 # --- figures ---------------------------------------------------------------------------------
 
-@dataclass
-class Count:
-    hit: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.hit += int(ok)
-        self.total += 1
-
-    @property
-    def share(self) -> Optional[float]:
-        return self.hit / self.total if self.total else None
-
-    def to_dict(self) -> Dict[str, Any]:
-        return {"hit": self.hit, "total": self.total, "share": self.share}
-
-
 GROUPS = ("expects", "context", "speaker", "locale", "asr")
 
 
@@ -770,12 +743,6 @@ def assert_target(hearing: str, figures: Mapping[str, Any]) -> None:
 
 # --- printing --------------------------------------------------------------------------------------
 
-def cell(count: Mapping[str, Any]) -> str:
-    if not count or not count.get("total"):
-        return "-"
-    return "%d/%d %5.1f%%" % (count["hit"], count["total"], 100.0 * count["share"])
-
-
 def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str:
     hearings = [h for h in HEARINGS if h in entry]
     figures = [entry[h] for h in hearings]
@@ -813,12 +780,6 @@ def format_report(report: Mapping[str, Any], show_misses: int = 0) -> str:
     if report.get("notes"):
         parts.append("notes:\n" + "\n".join("  " + note for note in report["notes"]))
     return "\n\n".join(parts)
-
-
-def show_in_summary(config, title: str, text: str) -> None:
-    """The figures in the terminal summary of a pytest run (safety_eval's printer)."""
-    from safety_eval import show_in_summary as show
-    show(config, title, text)
 
 
 def format_judgements() -> str:

@@ -103,6 +103,18 @@ def test_a_carrier_gives_way_when_an_intent_accounts_for_every_word(nlu):
     assert heard.intent == "SpasmIntent" and heard.confidence is not None
 
 
+def test_an_intent_that_takes_a_value_on_its_own_must_account_for_every_word():
+    nlu = load_nlu(ROOT / "interaction_model" / "en-US.json", hearing="approximate")
+    assert nlu.hear("will losing weight help my back").intent != "SymptomIntent"
+    assert nlu.hear("do i do both legs").intent != "SafetyAnswerIntent"
+
+
+def test_a_one_shot_prefers_what_the_model_matches_to_a_guess():
+    nlu = load_nlu(ROOT / "interaction_model" / "en-US.json", hearing="approximate")
+    heard = nlu.hear("ask back spasm coach that stretch made it much worse and it's still hurting")
+    assert heard.one_shot and heard.confidence is None and "Description" in heard.slots
+
+
 def test_hesitations_and_ignored_words_are_not_learnt_from_the_request():
     assert plain_request(normalize("um could you uh start the stretches please")) == \
         ("start", "the", "stretches")

@@ -18,13 +18,15 @@ How a request is heard:
    little, "ibuprofen" a lot. Words the model never uses weigh almost as much as its rarest
    words, so a request about something else scores low. Hesitations, and the words Alexa
    ignores around a sample, are left out first.
-3. The best intent is heard when its score reaches CONFIDENCE. Where the exact hearing matched
-   a carrier phrase and its free phrase ("my {Description}", which sends every word to the
-   skill's red-flag check), the classifier's intent must also account for every word: each
-   one fills a slot or is a word of that intent's own samples ("I would like to begin the
-   stretching exercises" is all words of StartRoutineIntent's samples; "I don't have a
-   fever" is not all SymptomIntent's, so it keeps its carrier). Otherwise the exact hearing's
-   match (a carrier, or a guess at a value a slot type does not list), or
+3. The best intent is heard when its score reaches CONFIDENCE. It must also account for every
+   word (each one fills a slot, is a word of that intent's own samples, or is one of
+   EMPTY_WORDS) where the exact hearing matched a carrier phrase and its free phrase ("my
+   {Description}", which sends every word to the skill's red-flag check), and where the
+   intent takes a value said on its own ("{Answer}", "{Symptom}"), whose words are the value:
+   "I would like to begin the stretching exercises" is all words of StartRoutineIntent's
+   samples; "I don't have a fever" is not all SymptomIntent's, so it keeps its carrier, and
+   "will losing weight help my back" is not heard as the symptom "losing weight". Otherwise
+   the exact hearing's match (a carrier, or a guess at a value a slot type does not list), or
    AMAZON.FallbackIntent.
 4. The chosen intent's slots are filled from the words: for a custom slot type the longest
    listed value or synonym said (resolved as Alexa does); numbers and durations where the
@@ -149,6 +151,8 @@ class ApproximateNLU(NLU):
     def __init__(self, model: dict, skill_id: str = "amzn1.ask.skill.simulated"):
         super().__init__(model, skill_id=skill_id)
         self.classifier = Classifier(self.training_examples())
+        # Intents that take a value said on its own ("{Answer}"): their words are the value.
+        self.bare_values = frozenset(sample.intent for sample in self.samples if not sample.literal_count)
         self.own_words: Dict[str, frozenset] = {}
         for sample in self.samples:
             self.own_words[sample.intent] = self.own_words.get(sample.intent, frozenset()) | sample.literals
@@ -205,7 +209,7 @@ class ApproximateNLU(NLU):
         guesses = self.classifier.guesses(words) if words else []
         if guesses and guesses[0].score >= CONFIDENCE:
             heard = self._heard(tokens, words, guesses[0])
-            if not carried or self.accounts_for(heard, words):
+            if self.accounts_for(heard, words) or not (carried or guesses[0].intent in self.bare_values):
                 return heard
         return super().understand(tokens)
 

@@ -495,7 +495,9 @@ class NLU:
         understood = [h for h in heard_options if h.intent not in (None, FALLBACK)]
         if understood:
             # The reading with the connector taken off first; the literal one if it scores better.
-            heard = min(understood, key=lambda h: sum(len(s.words.split()) for s in h.slots.values()))
+            # A reading the model matches beats a guess of the approximate hearing's.
+            heard = min(understood, key=lambda h: (h.confidence is not None,
+                                                   sum(len(s.words.split()) for s in h.slots.values())))
         else:
             heard = heard_options[0]
         heard.text = " ".join(said)
