@@ -51,13 +51,14 @@ from spasm_coach_tools.simulator.spoken import words_to_duration, words_to_numbe
 CONFIDENCE = 0.55
 # Hesitations carry nothing wherever they are said.
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "umm", "uhh"})
-# Words that say nothing about what is asked or felt (hedges, intensifiers, politeness), which
-# an intent may leave out when it takes the words from a carrier. No negation, no body word.
+# Words that say nothing about what is asked or felt (hedges, intensifiers, politeness): an
+# intent that must account for every word (step 3 above) may leave them out. No negation, no
+# body word, nothing that judges ("fine", "good").
 EMPTY_WORDS = frozenset("""really very quite just so bit little think guess suppose maybe perhaps
     probably actually basically today now then please thanks thank okay ok well oh right yeah
     like kind sort anyway too also dear love mate cheers""".split())
 LETTERS_WEIGHT = 0.35       # a letter triple, against a whole word
-PAIR_WEIGHT = 0.5          # a pair of neighbouring words, against a whole word
+PAIR_WEIGHT = 0.5           # a pair of neighbouring words, against a whole word
 UNKNOWN_WEIGHT = 0.8        # a word the model never uses, against the weight of its rarest words
 HEARD_KEPT = 10000          # classifications kept, so words said again are not scored again
 VALUES_PER_SLOT = 12        # training examples one sample makes from its slots' values
@@ -214,8 +215,8 @@ class ApproximateNLU(NLU):
         return super().understand(tokens)
 
     def accounts_for(self, heard: Heard, words: Sequence[str]) -> bool:
-        """Whether the intent heard explains every word: each one is in a filled slot or is one
-        of the intent's own sample words (so a free phrase loses nothing the intent ignores)."""
+        """Whether the intent heard explains every word: each one is in a filled slot, is one
+        of the intent's own sample words, or says nothing (EMPTY_WORDS)."""
         own = self.own_words.get(heard.intent, frozenset())
         in_slots = {w for fill in heard.slots.values() for w in fill.words.split()}
         return all(w in own or w in in_slots or w in EMPTY_WORDS for w in words)
@@ -230,6 +231,7 @@ class ApproximateNLU(NLU):
         slots: Dict[str, SlotFill] = {}
         used: Set[int] = set()
         declared = self.intents.get(intent, {})
+        # A duration first: "twenty minutes" is one length, not the number twenty.
         for name, kind in sorted(declared.items(), key=lambda item: item[1] != "AMAZON.DURATION"):
             span = self._find(kind, words, used)
             if span is None:
