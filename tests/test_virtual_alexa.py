@@ -2,7 +2,7 @@
 the interaction model of the row's locale (en-US where the row gives none, or one with no
 model) and posts it, one-shot, to `spasm-coach serve --no-verify` on a free
 loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of each sealed
-set's red flags must be routed at their level or higher; development sets A, B and C are
+set's red flags must be routed at their level or higher; development sets A, B, C and D are
 heard too and reported beside them, not held to the target.
 
 Skipped when node or npm is not installed; `make test` installs the node packages
