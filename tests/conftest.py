@@ -65,4 +65,4 @@ def simulated_skill(api_standin):
     calls going to ``api_standin``."""
     from spasm_coach.config import Settings
     from spasm_coach_tools.simulator.conversation import skill_handler
-    return skill_handler(Settings(store="session", api_ca_bundle=api_standin.ca_path, api_timeout=1.0))
+    return skill_handler(Settings(store="session", api_ca_bundle=api_standin.ca_path, api_timeout=3.0))  # loaded machines answer slowly
