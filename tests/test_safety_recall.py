@@ -1,7 +1,7 @@
 """Issue 13's targets on every sealed red-flag set (tests/data/sealed/redflags-*.jsonl) and
 the labelled set, through the simulator one-shot and mid-routine, in both hearings (strict and
-approximate); one test per set, context, hearing and target. Development sets A, B and C are
-reported beside them, not held to the targets.
+approximate); one test per set, context, hearing and target. Development sets A, B, C and D
+are reported beside them, not held to the targets.
 
 The figures (tests/safety_eval.py) are printed at the end of every run, -s or not.
 """

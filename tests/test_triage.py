@@ -155,7 +155,8 @@ def test_concept_development_set():
     batch 7 after batch 6 (130 near misses and benign phrasings: 10 flagged at first; the 3 a leg cramp or a
     cancer history still flags are left out, as clinical.md and the labelled set route them), batch 8
     after batch 7 (red flags said as fragments and in dialects and non-native English: through the
-    simulator 61 of 88 fragments and 58 of 79 others at first, by the triage 60 of those 79); all now pass, so
+    simulator 61 of 88 fragments and 58 of 79 others at first, by the triage 60 of those 79), batch 9
+    beside learning from development set D (the concepts its misses showed, in other words); all now pass, so
     they are development sets, not a measure of phrasings nobody wrote down yet."""
     wrong = []
     for row in CONCEPT_ROWS:
@@ -168,13 +169,15 @@ def test_concept_development_set():
 
 @pytest.mark.parametrize("name, rows_at_least, missed_at_most, alarms_at_most", [
     ("devset-a.en", 350, 0, 0), ("devset-b.en", 350, 2, 0), ("devset-c.en", 450, 9, 0),
+    ("devset-d.en", 360, 3, 5),
 ])
 def test_development_sets(name, rows_at_least, missed_at_most, alarms_at_most):
-    """Development sets A, B and C (tests/data/devset-*.en.jsonl), written from public NHS,
+    """Development sets A, B, C and D (tests/data/devset-*.en.jsonl), written from public NHS,
     charity and patient material and everyday speech by people who had not seen the vocabulary;
-    A and B were sealed until set D was written. Before the vocabulary learnt from them, the
-    triage alone routed 200 of A's 251 red flags, 205 of B's 261 and 260 of C's 339, and raised
-    an alarm on 6 of A's 64 near misses, 8 of B's 62 and 7 of C's 72. The misses left: answers
+    A and B were sealed until set D was written, D until set E was. Before the vocabulary learnt
+    from them, the triage alone routed 200 of A's 251 red flags, 205 of B's 261, 260 of C's 339
+    and 239 of D's 261, and raised an alarm on 6 of A's 64 near misses, 8 of B's 62, 7 of C's 72
+    and 9 of D's 64. The misses left: answers
     out of context ("only the left", "yep, both legs": the hearing gives those a slot id), a leg
     that "just went", "I couldn't finish", "when I touch, you know, there", "pain not going"."""
     import safety_eval as ev

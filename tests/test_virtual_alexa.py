@@ -5,7 +5,7 @@ loopback port (tests/virtual_alexa/hear.js says how it hears). At least 80% of e
 set's red flags must be routed at their level or higher, in each hearing: `strict` is
 virtual-alexa's own matcher; `approximate` sends what that matcher cannot place as the
 simulator's approximate hearing hears it (spasm_coach_tools.simulator.approximate).
-Development sets A, B and C are heard too and reported beside them, not held to the target.
+Development sets A, B, C and D are heard too and reported beside them, not held to the target.
 
 Skipped when node or npm is not installed; `make test` installs the node packages
 (`npm ci` in tests/virtual_alexa) when they are.
