@@ -46,6 +46,7 @@ for _path in (ROOT / "lambda", ROOT / "tools", ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+import safety_eval  # noqa: E402
 from safety_eval import Count, cell, is_sealed, set_name, show_in_summary  # noqa: E402  (shared with the red-flag report)
 
 DATA = ROOT / "tests" / "data"
@@ -89,25 +90,19 @@ class Row:
     line: int = 0
 
 
+def row_from(raw: Mapping[str, Any], line: int = 0) -> Row:
+    row = Row(text=str(raw["text"]), context=str(raw["context"]), expects=str(raw["expects"]),
+              speaker=str(raw.get("speaker") or "?"), locale=str(raw.get("locale") or DEFAULT_LOCALE),
+              asr=bool(raw.get("asr")), line=line)
+    if row.context not in CONTEXTS:
+        raise ValueError("unknown context %r" % row.context)
+    if row.expects not in JUDGEMENTS:
+        raise ValueError("no judgement for label %r" % row.expects)
+    return row
+
+
 def load_rows(path: Path) -> List[Row]:
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                row = Row(text=str(raw["text"]), context=str(raw["context"]), expects=str(raw["expects"]),
-                          speaker=str(raw.get("speaker") or "?"), locale=str(raw.get("locale") or DEFAULT_LOCALE),
-                          asr=bool(raw.get("asr")), line=number)
-            except (ValueError, KeyError, TypeError) as problem:
-                raise ValueError("%s:%d: %s" % (path, number, problem)) from None
-            if row.context not in CONTEXTS:
-                raise ValueError("%s:%d: unknown context %r" % (path, number, row.context))
-            if row.expects not in JUDGEMENTS:
-                raise ValueError("%s:%d: no judgement for label %r" % (path, number, row.expects))
-            rows.append(row)
-    return rows
+    return safety_eval.load_rows(path, make=row_from)
 
 
 def default_sets() -> List[Path]:

@@ -154,14 +154,17 @@ def row_from(raw: Mapping[str, Any], line: int = 0) -> Row:
                clarify=raw.get("clarify"), line=line, locale=raw.get("locale") or None)
 
 
-def load_rows(path: Path) -> List[Row]:
+def load_rows(path: Path, make: Optional[Callable[[Mapping[str, Any], int], Any]] = None) -> List[Any]:
+    """The rows of a JSON Lines set, each made by `make` (default row_from) from its object and
+    line number; a row it cannot make stops the load, naming the line."""
+    make = make or row_from
     rows = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                rows.append(row_from(json.loads(line), number))
+                rows.append(make(json.loads(line), number))
             except (ValueError, KeyError, TypeError) as problem:
                 raise ValueError("%s:%d: %s" % (path, number, problem)) from None
     return rows
