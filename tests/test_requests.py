@@ -1,4 +1,5 @@
 """Request envelopes through lambda_handler: every intent in every routine state."""
+import datetime as dt
 import json
 
 import pytest
@@ -276,3 +277,25 @@ def test_an_exception_in_a_handler_becomes_a_spoken_apology(monkeypatch, caplog)
     said = send(intent("SpasmIntent"))
     assert "wrong on my side" in said and said.end is False
     assert "wet myself" not in caplog.text and "RuntimeError" in caplog.text
+
+
+@pytest.mark.parametrize("stamp,expected", [
+    ("2026-03-01T23:30:00Z", "2026-03-01T23:30:00+00:00"),
+    ("2026-03-01T01:30:00+02:00", "2026-02-28T23:30:00+00:00"),  # another zone: the UTC moment
+    ("2026-03-01T23:30:00", "2026-03-01T23:30:00+00:00"),  # no zone: read as UTC
+])
+def test_the_request_time_is_the_requests_own_in_utc(stamp, expected):
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+    from spasm_coach.handlers.common import request_time
+
+    event = launch()
+    event["request"]["timestamp"] = stamp
+    read = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+    assert request_time(HandlerInput(request_envelope=read)).isoformat() == expected
+    for unusable in ("0001-01-01T00:00:00Z", None):  # no clock: this machine's
+        event["request"]["timestamp"] = unusable
+        read = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+        before = dt.datetime.now(dt.timezone.utc)
+        assert before <= request_time(HandlerInput(request_envelope=read)) <= dt.datetime.now(dt.timezone.utc)

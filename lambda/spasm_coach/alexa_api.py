@@ -309,20 +309,8 @@ def _aware_utc(value: Optional[_dt.datetime]) -> Optional[_dt.datetime]:
     return value.astimezone(_dt.timezone.utc)
 
 
-def _request_now(handler_input: Any) -> _dt.datetime:
-    """The request's own timestamp: Alexa's clock (the simulator's clock offline)."""
-    try:
-        stamp = handler_input.request_envelope.request.timestamp
-    except AttributeError:
-        stamp = None
-    # A year at either end of what datetime holds is no clock (the date arithmetic of
-    # reminder plans would overflow): the server's own clock stands in for it.
-    if isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000:
-        return _aware_utc(stamp)  # type: ignore[return-value]
-    return _dt.datetime.now(_dt.timezone.utc)
-
-
-def _normal_label(label: Optional[str]) -> str:
+def normal_label(label: Optional[str]) -> str:
+    """A timer label as compared: lower case, single spaces ("Ice  Pack" is "ice pack")."""
     return " ".join((label or "").lower().split())
 
 
@@ -401,7 +389,9 @@ class _AlertService:
         return self._client
 
     def now(self) -> _dt.datetime:
-        return _request_now(self.handler_input)
+        """The request's own time (the simulator's clock offline)."""
+        from .handlers.common import request_time
+        return request_time(self.handler_input)
 
 
 class TimerService(_AlertService):
@@ -440,9 +430,9 @@ class TimerService(_AlertService):
         return TimerResult.from_response(_call("timers", lambda: self.client.get_timer(timer_id)))
 
     def find_by_label(self, label: str) -> Optional[TimerResult]:
-        wanted = _normal_label(label)
+        wanted = normal_label(label)
         for timer in self.list():
-            if _normal_label(timer.label) == wanted:
+            if normal_label(timer.label) == wanted:
                 return timer
         return None
 
@@ -453,9 +443,9 @@ class TimerService(_AlertService):
             if len(timers) == 1:
                 return timers[0]
             raise AlexaApiError("not_found", "%d timers, none named" % len(timers))
-        wanted = _normal_label(label_or_id)
+        wanted = normal_label(label_or_id)
         for timer in timers:
-            if timer.id == label_or_id or _normal_label(timer.label) == wanted:
+            if timer.id == label_or_id or normal_label(timer.label) == wanted:
                 return timer
         raise AlexaApiError("not_found", "no timer by that label or id", status=404)
 

@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .content import for_locale
-from .handlers.common import SCREEN_SPEC, session
+from .handlers.common import SCREEN_SPEC, intent_name, session
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
         if not log.isEnabledFor(logging.INFO):
             return
         request = handler_input.request_envelope.request
-        intent = getattr(getattr(request, "intent", None), "name", None)
+        intent = intent_name(handler_input)
         log.info("request %s %s%s", getattr(request, "request_id", "?"),
                  getattr(request, "object_type", "?"), " " + intent if intent else "")
 

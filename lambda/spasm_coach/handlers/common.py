@@ -9,6 +9,7 @@ Session attributes the skill keeps (all JSON, none of them what the person said)
 """
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -60,6 +61,18 @@ def intent_name(handler_input: HandlerInput) -> Optional[str]:
     if getattr(request, "object_type", None) != "IntentRequest":
         return None
     return getattr(getattr(request, "intent", None), "name", None)
+
+
+def request_time(handler_input: HandlerInput) -> _dt.datetime:
+    """When the request was made, in UTC: its own timestamp (Alexa's clock, not this
+    machine's), or this machine's clock for a request without a usable one. A year at
+    either end of what datetime holds is no clock (date arithmetic on it would overflow)."""
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    if not (isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000):
+        return _dt.datetime.now(_dt.timezone.utc)
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=_dt.timezone.utc)
+    return stamp.astimezone(_dt.timezone.utc)
 
 
 def content_of(handler_input: HandlerInput) -> Content:
