@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
-for _path in (ROOT / "lambda", ROOT / "tests", ROOT / "scripts"):
+for _path in (ROOT / "lambda", ROOT / "server", ROOT / "tools", ROOT / "tests", ROOT / "scripts"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
@@ -629,7 +629,7 @@ def _serve(port: int, env: Dict[str, str], log_path: Path, *extra: str) -> subpr
     import loadtest
     with open(log_path, "ab") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "spasm_coach.cli", "serve", "--port", str(port),
+            [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--port", str(port),
              "--skill-id", loadtest.SKILL_ID] + list(extra),
             env=env, stdout=log, stderr=subprocess.STDOUT)
 

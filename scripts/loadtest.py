@@ -33,14 +33,14 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
-for _path in (ROOT / "lambda", ROOT / "tests"):
+for _path in (ROOT / "lambda", ROOT / "server", ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
 import webcerts  # noqa: E402  (tests/webcerts.py: the local test authority)
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
-COACH_APP = "spasm_coach.web.app:create_app_from_env()"
+COACH_APP = "spasm_coach_server.app:create_app_from_env()"
 HELLO_APP = "loadtest:create_hello_app()"
 
 
@@ -61,7 +61,7 @@ def hello_skill():
 
 def create_hello_app():
     """gunicorn entry point for the hello-world skill, verified like the coach."""
-    from spasm_coach.web.app import SKILL_ID_ENV, create_app, env_options
+    from spasm_coach_server.app import SKILL_ID_ENV, create_app, env_options
     return create_app(skill=hello_skill(), skill_id=os.environ.get(SKILL_ID_ENV),
                       verify=True, **env_options())
 
@@ -159,7 +159,8 @@ def server_env(pki: PKIFiles, cert_server: webcerts.CertServer, skill_id: str = 
         "SPASM_COACH_CERT_URL_MAP": ",".join(
             "%s=%s" % item for item in cert_server.url_map().items()),
         "SPASM_COACH_DATA_DIR": str(data_dir or pki.directory / "data"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "lambda"), str(ROOT / "scripts"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "lambda"), str(ROOT / "server"),
+                                                    str(ROOT / "scripts"),
                                                     env.get("PYTHONPATH", "")])),
     })
     return env

@@ -3,8 +3,9 @@
 
 build/lambda.zip
     The Lambda function: lambda/lambda_function.py and the spasm_coach package
-    (without spasm_coach/simulator and spasm_coach/web, which only run
-    locally), plus the run-time dependencies pinned in lambda/requirements.txt
+    (the skill alone: the simulator, the command line and the self-hosted
+    server live outside lambda/, in tools/ and server/), plus the run-time
+    dependencies pinned in lambda/requirements.txt
     as wheels for the Lambda platform (manylinux2014 x86_64, CPython 3.11).
     boto3, botocore, s3transfer and jmespath are left out: the Lambda runtime
     provides them. The zip is reproducible: sorted entries, fixed timestamps
@@ -28,9 +29,8 @@ build/sam/
     `sam deploy` creates: with ENDPOINT set, skill.json names it.
 
 build/hosted/
-    What an Alexa-hosted skill's repository needs: lambda/ (the code without
-    the simulator, the web server and the command line, and
-    lambda/requirements.txt as it is, with its per-Python markers) and
+    What an Alexa-hosted skill's repository needs: lambda/ (the same code as
+    the zip, and lambda/requirements.txt as it is, with its per-Python markers) and
     skill-package/ (no endpoint: the hosting service sets it).
 
 A release build (the default) refuses to write a skill package that still
@@ -76,8 +76,6 @@ DEFAULT_TABLE = "back-spasm-coach-users"
 
 # Provided by the Lambda Python runtime; bundling them would only add megabytes.
 RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath")
-# Parts of the package that only run locally (HTTP server, simulator).
-LOCAL_ONLY = ("spasm_coach/simulator", "spasm_coach/web", "spasm_coach/cli.py")
 SKIPPED_DIRS = ("__pycache__", "tests", "test", ".pytest_cache")
 SKIPPED_SUFFIXES = (".pyc", ".pyo")
 SKIPPED_NAMES = (".DS_Store",)
@@ -106,7 +104,7 @@ def code_files(lambda_dir: Path) -> Dict[str, Path]:
         name = path.relative_to(lambda_dir).as_posix()
         if "/" not in name and not name.endswith(".py"):
             continue  # requirements.txt and other top-level notes
-        if _skipped(name) or any(name == d or name.startswith(d + "/") for d in LOCAL_ONLY):
+        if _skipped(name):
             continue
         files[name] = path
     return files

@@ -6,7 +6,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # scripts/mutate.py runs the tests over a copy whose package folder is src/ (where the
 # mutation tool expects it); everything else reads lambda/.
 SOURCE = os.environ.get("SPASM_COACH_SOURCE", "lambda")
-for path in (ROOT / SOURCE, ROOT / "tests"):
+for path in (ROOT / SOURCE, ROOT / "server", ROOT / "tools", ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 

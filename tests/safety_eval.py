@@ -1,7 +1,7 @@
 """Does the skill route red flags however they are said? Labelled phrases through the simulator.
 
 Issue 13's measurement: every labelled row is said by a new simulated user through
-`spasm_coach.simulator.Conversation` (what `spasm-coach simulate` runs: the model's
+`spasm_coach_tools.simulator.Conversation` (what `spasm-coach simulate` runs: the model's
 hearing, full envelopes, the real `lambda_handler` path) in two contexts, and, beside
 that, given to `triage.assess` alone:
 
@@ -51,7 +51,8 @@ DEV_SET = DATA / "triage_en-US.jsonl"
 # by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
 # learnt from, so its figures are no measure of phrasings nobody wrote down yet.
 DEV_SET_C = DATA / "devset-c.en.jsonl"
-SEALED_GLOB = "sealed/*.jsonl"
+# The sealed red-flag sets; sealed/requests-*.jsonl hold ordinary requests, not red flags.
+SEALED_GLOB = "sealed/redflags-*.jsonl"
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
 RED_FLAG_LEVELS = ("doctor", "urgent", "emergency")
@@ -230,8 +231,8 @@ class SimulatedAlexa:
 
     def __init__(self, handler: Optional[Callable] = None, locale: str = "en-US"):
         from spasm_coach.config import Settings
-        from spasm_coach.simulator.conversation import skill_handler
-        from spasm_coach.simulator.nlu import load_nlu, model_path
+        from spasm_coach_tools.simulator.conversation import skill_handler
+        from spasm_coach_tools.simulator.nlu import load_nlu, model_path
         # Nothing outlives the session: each row is a new user anyway.
         self.handler = handler or skill_handler(Settings(store="session"))
         self.locale = locale
@@ -240,7 +241,7 @@ class SimulatedAlexa:
         self.questions = safety_question_ids()
 
     def conversation(self):
-        from spasm_coach.simulator.conversation import Conversation
+        from spasm_coach_tools.simulator.conversation import Conversation
         return Conversation(self.handler, locale=self.locale, nlu=self.nlu, now=NOW,
                             user_id="safety-eval-" + uuid.uuid4().hex)
 

@@ -29,7 +29,7 @@ from spasm_coach.alexa_api import (
     hourly_plan, iso_duration, parse_iso_duration, reminders_permission_granted,
     timers_permission_granted)
 from spasm_coach.config import PROJECT_ROOT, Settings
-from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
 
 START = dt.datetime(2024, 5, 1, 14, 0, tzinfo=dt.timezone.utc)
 SERIALIZER = DefaultSerializer()

@@ -13,8 +13,8 @@ from lambda_function import lambda_handler
 from spasm_coach import questions, triage
 from spasm_coach.handlers.describe import describe_handlers
 from spasm_coach.handlers.safety import safety_handlers
-from spasm_coach.simulator.conversation import Conversation, default_handler
-from spasm_coach.simulator.nlu import load_nlu, model_path
+from spasm_coach_tools.simulator.conversation import Conversation, default_handler
+from spasm_coach_tools.simulator.nlu import load_nlu, model_path
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +207,7 @@ def test_the_failed_triage_flag_is_recorded_for_the_safety_dialogue(monkeypatch)
     assert seen == {"failed": True, "assessment": None}
 
 def test_the_simulator_hears_exact_samples_before_carriers_and_phrases_before_guesses():
-    from spasm_coach.simulator.nlu import NLU
+    from spasm_coach_tools.simulator.nlu import NLU
     nlu = NLU({"interactionModel": {"languageModel": {"invocationName": "test skill", "intents": [
         {"name": "AMAZON.FallbackIntent", "samples": []},
         {"name": "Spasm", "samples": ["my back seized up"]},

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from spasm_coach.simulator.nlu import ER_MATCH, ER_NO_MATCH, NLU, ModelError, normalize
-from spasm_coach.simulator.spoken import (number_to_words, parse_step, words_to_duration,
+from spasm_coach_tools.simulator.nlu import ER_MATCH, ER_NO_MATCH, NLU, ModelError, normalize
+from spasm_coach_tools.simulator.spoken import (number_to_words, parse_step, words_to_duration,
                                           words_to_number)
 
 MODEL = {"interactionModel": {"languageModel": {

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional
 
 import pytest
 
-from spasm_coach.simulator.nlu import NLU, load_nlu
+from spasm_coach_tools.simulator.nlu import NLU, load_nlu
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = sorted((ROOT / "interaction_model").glob("*.json"))

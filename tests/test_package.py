@@ -1,6 +1,8 @@
 """scripts/package.py: the Lambda zip and the ASK CLI project, built for real into tmp folders."""
 from __future__ import annotations
 
+import ast
+import hashlib
 import importlib.util
 import json
 import os
@@ -53,6 +55,67 @@ def names(zip_path):
         return zf.namelist()
 
 
+# What runs only beside the skill, never in what is deployed: the simulator and the
+# spasm-coach command (tools/), the self-hosted server (server/), and the scripts.
+LOCAL_ONLY_PACKAGES = ("spasm_coach_tools", "spasm_coach_server")
+LOCAL_ONLY_DIRS = ("tools", "server", "scripts", "tests")
+# Libraries only the self-hosted server uses.
+SERVER_LIBRARIES = ("flask", "flask_ask_sdk", "ask_sdk_webservice_support", "gunicorn",
+                    "gevent", "werkzeug")
+
+
+def local_only_sources():
+    """sha256 -> repository path of every non-empty file of tools/, server/ and scripts/."""
+    found = {}
+    for top in ("tools", "server", "scripts"):
+        for path in sorted((PROJECT_ROOT / top).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.stat().st_size:
+                found[hashlib.sha256(path.read_bytes()).hexdigest()] = \
+                    path.relative_to(PROJECT_ROOT).as_posix()
+    return found
+
+
+def imported_modules(source):
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def local_only_parts(files):
+    """What of {deployed name: bytes} belongs to the simulator, the tools or the server:
+    by name, by content (a copy under any name), or by importing them."""
+    sources = local_only_sources()
+    found = []
+    for name, data in sorted(files.items()):
+        parts = name.split("/")
+        digest = hashlib.sha256(data).hexdigest()
+        if (parts[0] in LOCAL_ONLY_PACKAGES + LOCAL_ONLY_DIRS
+                or (parts[0] == "spasm_coach"
+                    and any(part in ("simulator", "web", "server", "tools") for part in parts[:-1]))
+                or name == "spasm_coach/cli.py"):
+            found.append("%s: local-only by its name" % name)
+        elif data and digest in sources:
+            found.append("%s: a copy of %s" % (name, sources[digest]))
+        elif name.endswith(".py") and (parts[0] in ("spasm_coach", "lambda_function.py")):
+            used = set(imported_modules(data)) & set(LOCAL_ONLY_PACKAGES + SERVER_LIBRARIES)
+            if used:
+                found.append("%s: imports %s" % (name, ", ".join(sorted(used))))
+    return found
+
+
+def zip_files(zip_path):
+    with zipfile.ZipFile(zip_path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def folder_files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
 def test_zip_holds_code_and_runtime_dependencies_only(built):
     out, _ = built
     entries = names(out / "lambda.zip")
@@ -67,7 +130,7 @@ def test_zip_holds_code_and_runtime_dependencies_only(built):
     for forbidden in ("boto3", "botocore", "s3transfer", "jmespath", "tests", "bin",
                       "moto", "flask", "flask_ask_sdk", "pytest", "requirements.txt"):
         assert forbidden not in tops, forbidden
-    assert not any(n.startswith(("spasm_coach/simulator", "spasm_coach/web")) for n in entries)
+    assert local_only_parts(zip_files(out / "lambda.zip")) == []
     assert not any("__pycache__" in n or n.endswith((".pyc", ".pyo")) for n in entries)
     assert not any("/tests/" in n for n in entries)
 
@@ -129,7 +192,7 @@ def test_the_zip_alone_answers_a_launch_request(built, tmp_path):
     assert report["file"].startswith(str(tmp_path / "task"))
     speech = report["response"]["response"]["outputSpeech"]["ssml"]
     assert speech.startswith("<speak>") and len(speech) > 40
-    for absent in ("boto3", "botocore", "flask", "flask_ask_sdk", "moto"):
+    for absent in ("boto3", "botocore", "moto") + LOCAL_ONLY_PACKAGES + SERVER_LIBRARIES:
         assert absent not in report["modules"], absent
 
 
@@ -146,8 +209,7 @@ def test_ask_cli_project_layout(built):
     code = ask / "lambda"
     assert (code / "lambda_function.py").is_file()
     assert (code / "spasm_coach" / "persistence" / "__init__.py").is_file()
-    for local_only in ("web", "simulator", "cli.py"):
-        assert not (code / "spasm_coach" / local_only).exists(), local_only
+    assert local_only_parts(folder_files(code)) == []
     requirements = (code / "requirements.txt").read_text().splitlines()
     assert "ask-sdk-core==1.19.0" in requirements
     assert not any(line.split("==")[0] in ("boto3", "botocore") for line in requirements)
@@ -260,14 +322,39 @@ def test_hosted_folder_holds_only_what_the_hosted_lambda_needs(built):
     code = hosted / "lambda"
     names = sorted(p.relative_to(code).as_posix() for p in code.rglob("*") if p.is_file())
     assert "lambda_function.py" in names and "requirements.txt" in names
-    assert not any(n.startswith(("spasm_coach/web", "spasm_coach/simulator", "scripts", "tests"))
-                   or n == "spasm_coach/cli.py" or "__pycache__" in n for n in names)
+    assert not any("__pycache__" in n for n in names)
+    assert local_only_parts(folder_files(code)) == []
     with zipfile.ZipFile(out / "lambda.zip") as zf:
         ours = {n for n in zf.namelist() if n.startswith("spasm_coach/")} | {"lambda_function.py"}
     assert set(names) - {"requirements.txt"} == ours
     # The hosted build installs it with its own Python: the markers stay.
     assert (code / "requirements.txt").read_bytes() == \
         (PROJECT_ROOT / "lambda" / "requirements.txt").read_bytes()
+
+
+def test_the_check_finds_the_simulator_the_tools_and_the_server_in_a_build(tmp_path):
+    """Planted in a copy of lambda/, under their old names or disguised, each is found."""
+    package = load_script()
+    source = tmp_path / "lambda"
+    shutil.copytree(PROJECT_ROOT / "lambda", source,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    clean = {name: path.read_bytes() for name, path in package.code_files(source).items()}
+    assert local_only_parts(clean) == []
+    simulator = PROJECT_ROOT / "tools" / "spasm_coach_tools" / "simulator"
+    shutil.copytree(simulator, source / "spasm_coach" / "simulator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(PROJECT_ROOT / "server" / "spasm_coach_server" / "verification.py",
+                    source / "spasm_coach" / "checks.py")
+    shutil.copyfile(PROJECT_ROOT / "tools" / "spasm_coach_tools" / "cli.py",
+                    source / "spasm_coach" / "cli.py")
+    (source / "spasm_coach" / "serve.py").write_text(
+        "from flask_ask_sdk.skill_adapter import SkillAdapter\n")
+    (source / "spasm_coach" / "chat.py").write_text("import spasm_coach_tools.simulator\n")
+    planted = {name: path.read_bytes() for name, path in package.code_files(source).items()}
+    found = "\n".join(local_only_parts(planted))
+    for name in ("spasm_coach/simulator/nlu.py", "spasm_coach/checks.py", "spasm_coach/cli.py",
+                 "spasm_coach/serve.py", "spasm_coach/chat.py"):
+        assert name + ":" in found, name
 
 
 def test_sizes_are_printed(built):

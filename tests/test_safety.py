@@ -9,7 +9,7 @@ from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach import questions, triage
 from spasm_coach.handlers.safety import safety_handlers
-from spasm_coach.simulator.conversation import Conversation, default_handler
+from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]

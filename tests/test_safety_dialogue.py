@@ -4,7 +4,7 @@ question ids and routine positions, never on English."""
 import pytest
 
 from spasm_coach import questions, triage
-from spasm_coach.simulator.conversation import Conversation, default_handler
+from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 
 SCREENING = questions.SEQUENCES["screening"]
 CHECK = questions.SEQUENCES["check"]

@@ -15,7 +15,7 @@ from lambda_function import lambda_handler
 from spasm_coach import screens
 from spasm_coach.content import for_locale
 from spasm_coach.routine import FINISHED, Coach, routine_steps
-from spasm_coach.simulator.conversation import Conversation
+from spasm_coach_tools.simulator.conversation import Conversation
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = for_locale("en-US")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spasm_coach.simulator import cli
+from spasm_coach_tools.simulator import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,7 +41,7 @@ def test_simulate_writes_one_json_object_per_request():
 
 
 def cli_keys():
-    from spasm_coach.simulator.conversation import REPORT_KEYS
+    from spasm_coach_tools.simulator.conversation import REPORT_KEYS
     return REPORT_KEYS
 
 
@@ -92,7 +92,8 @@ def test_chat_verbose_shows_ties():
 def test_spasm_coach_simulate_as_a_program(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "lambda"), SPASM_COACH_STORE="session",
                SPASM_COACH_DATA_DIR=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "spasm_coach.cli", "simulate", "--screen", "--deny-permissions"],
+    done = subprocess.run([sys.executable, "-m", "spasm_coach_tools.cli", "simulate", "--screen",
+                           "--deny-permissions"],
                           input="ask back spasm coach what can i say\n/bogus\n", capture_output=True,
                           text=True, env=env, cwd=str(tmp_path), timeout=60)
     assert done.returncode == 0, done.stderr

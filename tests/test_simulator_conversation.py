@@ -15,9 +15,10 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 
 from spasm_coach.alexa_api import TIMERS_SCOPE, AlexaApiError, LazyApiClient, TimerService
 from spasm_coach.config import Settings
-from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
-from spasm_coach.simulator.conversation import REPORT_KEYS, Conversation, plain_speech, response_problem, skill_handler
-from spasm_coach.simulator.nlu import NLU
+from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach_tools.simulator.conversation import (REPORT_KEYS, Conversation, plain_speech,
+                                                      response_problem, skill_handler)
+from spasm_coach_tools.simulator.nlu import NLU
 
 START = "2025-03-01T09:00:00Z"
 

@@ -9,8 +9,8 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.slu.entityresolution import StatusCode
 
-from spasm_coach.simulator import envelope as env
-from spasm_coach.simulator.nlu import NLU
+from spasm_coach_tools.simulator import envelope as env
+from spasm_coach_tools.simulator.nlu import NLU
 
 MOMENT = datetime(2025, 3, 1, 9, 30, 15, 123456, tzinfo=timezone.utc)
 SKILL = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"

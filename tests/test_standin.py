@@ -11,9 +11,9 @@ import pytest
 import requests
 
 from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
-from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
 from alerts import announce_timer
-from spasm_coach.simulator.tls import make_tls_files
+from spasm_coach_tools.simulator.tls import make_tls_files
 
 START = dt.datetime(2024, 5, 1, 14, 0, tzinfo=dt.timezone.utc)
 ANNOUNCE_TIMER = announce_timer()

@@ -18,7 +18,7 @@ from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
 from spasm_coach.config import Settings
 from spasm_coach.entry import make_lambda_handler
 from spasm_coach.handlers import timers
-from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
 from spasm_coach.skill import build_skill
 
 UTC = dt.timezone.utc

@@ -9,9 +9,9 @@ import pytest
 
 from spasm_coach.alexa_api import TIMERS_SCOPE
 from spasm_coach.config import Settings
-from spasm_coach.simulator import cli
-from spasm_coach.simulator.alexa_apis import AlexaApiStandIn
-from spasm_coach.simulator.conversation import Conversation, skill_handler
+from spasm_coach_tools.simulator import cli
+from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
+from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
 
 START = "2026-11-20T15:00:00Z"
 WENT_OFF = 'timer "ice pack" went off: Time to take the ice pack off your back.'

@@ -52,8 +52,8 @@ def endpoint(tmp_path_factory):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "lambda"), SPASM_COACH_STORE="session",
                SPASM_COACH_DATA_DIR=str(where), LOG_LEVEL="WARNING")
     env.pop("ALEXA_SKILL_ID", None)
-    command = [sys.executable, "-m", "spasm_coach.cli", "serve", "--no-verify", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", "2"]
+    command = [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--no-verify",
+               "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]
     # The log goes to a file: a pipe nobody reads could fill and stall the server.
     with open(where / "serve.log", "w") as log, \
             subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT) as server:

@@ -16,7 +16,7 @@ import pytest
 
 import envelopes
 import webcerts
-from spasm_coach.web.app import (ConfigurationError, DEFAULT_MAX_BODY_BYTES, create_app,
+from spasm_coach_server.app import (ConfigurationError, DEFAULT_MAX_BODY_BYTES, create_app,
                                  create_app_from_env)
 
 SKILL_ID = envelopes.SKILL_ID
@@ -308,7 +308,7 @@ def test_healthz(client):
 def test_skill_failure_is_500_without_a_trace(authority, cert_server, caplog):
     broken = create_app(tiny_skill(fail=True), SKILL_ID, trust_roots=authority.root_pem,
                         cert_url_map=cert_server.url_map()).test_client()
-    with caplog.at_level(logging.INFO, logger="spasm_coach.web"):
+    with caplog.at_level(logging.INFO, logger="spasm_coach_server"):
         response = post(broken, *signed(authority, launch()))
     assert response.status_code == 500
     assert response.get_json() == {"error": "internal error"}

@@ -36,7 +36,7 @@ def test_plain_import_state_is_what_compat_acts_on():
 def test_compat_makes_skill_adapter_importable_and_fails_closed():
     result = run_fresh(
         "import json, sys\n"
-        "from spasm_coach.web import compat\n"
+        "from spasm_coach_server import compat\n"
         "needed = compat.ensure_flask_ask_sdk_importable()\n"
         "again = compat.ensure_flask_ask_sdk_importable()\n"
         "from flask_ask_sdk.skill_adapter import SkillAdapter\n"
@@ -61,7 +61,7 @@ def test_sdk_request_verifier_refuses_under_the_stand_in():
     # Anyone still wiring the SDK's own RequestVerifier gets refusals, never acceptance.
     result = run_fresh(
         "import json\n"
-        "from spasm_coach.web import compat\n"
+        "from spasm_coach_server import compat\n"
         "needed = compat.ensure_flask_ask_sdk_importable()\n"
         "from ask_sdk_webservice_support.verifier import RequestVerifier, VerificationException\n"
         "import sys; sys.path.insert(0, %r)\n"
@@ -80,8 +80,8 @@ def test_sdk_request_verifier_refuses_under_the_stand_in():
 def test_web_app_imports_in_a_fresh_interpreter():
     result = run_fresh(
         "import json\n"
-        "from spasm_coach.web.app import create_app, create_app_from_env\n"
-        "from spasm_coach.web.cli import main\n"
+        "from spasm_coach_server.app import create_app, create_app_from_env\n"
+        "from spasm_coach_server.cli import main\n"
         "app = create_app(verify=False)\n"
         "client = app.test_client()\n"
         "print(json.dumps({'health': client.get('/healthz').status_code,"

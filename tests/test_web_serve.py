@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import webcerts
-from spasm_coach.web import cli, gunicorn_conf
+from spasm_coach_server import cli, gunicorn_conf
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -94,7 +94,7 @@ def test_the_startup_messages_example_request_gets_an_answer():
     import json
     import re
 
-    from spasm_coach.web.app import create_app
+    from spasm_coach_server.app import create_app
     message = cli.startup_message(cli.parse_args(["--no-verify"]))
     body = re.search(r"-d '(\{.*\})'", message).group(1)
     assert json.loads(body) == cli.EXAMPLE_ENVELOPE
@@ -165,8 +165,9 @@ def test_serve_tls_verified_on_loopback(authority, pki, cert_server, tmp_path):
     port = loadtest.free_port()
     env = loadtest.server_env(pki, cert_server, data_dir=tmp_path / "data")
     process = subprocess.Popen(
-        [sys.executable, "-m", "spasm_coach.cli", "serve", "--port", str(port), "--workers", "1",
-         "--skill-id", loadtest.SKILL_ID, "--certfile", str(certfile), "--keyfile", str(keyfile)],
+        [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--port", str(port),
+         "--workers", "1", "--skill-id", loadtest.SKILL_ID,
+         "--certfile", str(certfile), "--keyfile", str(keyfile)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     context = ssl.create_default_context(cafile=str(pki.root))
     try:
@@ -218,7 +219,7 @@ def test_serve_no_verify_on_loopback_beside_idle_and_slow_clients(tmp_path):
     port = loadtest.free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "lambda"), SPASM_COACH_DATA_DIR=str(tmp_path))
     process = subprocess.Popen(
-        [sys.executable, "-m", "spasm_coach.cli", "serve", "--no-verify", "--port", str(port),
+        [sys.executable, "-m", "spasm_coach_tools.cli", "serve", "--no-verify", "--port", str(port),
          "--workers", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     idle = []
     try:

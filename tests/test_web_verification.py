@@ -11,7 +11,7 @@ import time
 import pytest
 
 import webcerts
-from spasm_coach.web.verification import (
+from spasm_coach_server.verification import (
     CertificateFetcher, RequestRefused, SignatureVerifier, SigningCertificates, SkillIdVerifier,
     TimestampVerifier, check_cert_chain_url, check_timestamp, load_trust_roots, parse_url_map,
     remove_dot_segments)

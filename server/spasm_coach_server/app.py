@@ -1,7 +1,7 @@
 """The skill as an HTTPS web service: flask-ask-sdk's SkillAdapter, verified and hardened.
 
 Routes: POST / (Alexa request envelopes), GET /healthz (load balancers).
-Production: gunicorn 'spasm_coach.web.app:create_app_from_env()' with ALEXA_SKILL_ID set.
+Production: gunicorn 'spasm_coach_server.app:create_app_from_env()' with ALEXA_SKILL_ID set.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import os
 import time
 from typing import Any, Dict, List, Mapping, Optional
 
-from spasm_coach.web.compat import ensure_flask_ask_sdk_importable
+from spasm_coach_server.compat import ensure_flask_ask_sdk_importable
 
 ensure_flask_ask_sdk_importable()
 
@@ -27,11 +27,11 @@ from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from spasm_coach.limits import fit_limits  # noqa: E402
 from spasm_coach.unreadable import advice_response  # noqa: E402
-from spasm_coach.web.verification import (  # noqa: E402
+from spasm_coach_server.verification import (  # noqa: E402
     CertificateFetcher, Clock, Fetcher, RequestRefused, SignatureVerifier, TrustRoots,
     build_verifiers, parse_url_map, utc_now)
 
-log = logging.getLogger("spasm_coach.web")
+log = logging.getLogger("spasm_coach_server")
 
 # Alexa's requests are a few kilobytes; screens and long sessions add some. Anything
 # near this limit is not from Alexa.
@@ -116,7 +116,7 @@ class SkillEndpoint(SkillAdapter):
     def init_app(self, app: Flask) -> None:
         # The SDK's own RequestVerifier needs certvalidator (unusable on this
         # OpenSSL) and its TimestampVerifier fails on a timestamp without a zone:
-        # both are replaced by spasm_coach.web.verification.
+        # both are replaced by spasm_coach_server.verification.
         app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
         app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
         super().init_app(app)
@@ -226,7 +226,7 @@ def create_app(skill: Optional[CustomSkill] = None, skill_id: Optional[str] = No
         from spasm_coach.skill import build_skill
         skill = build_skill()
 
-    app = Flask("spasm_coach.web")
+    app = Flask("spasm_coach_server")
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
 
     signature_verifier = None

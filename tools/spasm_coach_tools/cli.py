@@ -26,10 +26,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         # before anything imports it: the app is built before the workers fork.
         from gevent import monkey
         monkey.patch_all()
-        from spasm_coach.web.cli import main as serve_main
+        from spasm_coach_server.cli import main as serve_main
         return serve_main(rest)
     if command in ("chat", "simulate"):
-        from spasm_coach.simulator.cli import main as simulator_main
+        from spasm_coach_tools.simulator.cli import main as simulator_main
         return simulator_main(command, rest)
     sys.stderr.write("spasm-coach: unknown command %r\n\n%s" % (command, USAGE))
     return 2

@@ -14,8 +14,8 @@ import sys
 from typing import Any, Dict, List, Optional, TextIO
 
 from spasm_coach import log_privacy, triage
-from spasm_coach.web import gunicorn_conf
-from spasm_coach.web.app import (
+from spasm_coach_server import gunicorn_conf
+from spasm_coach_server.app import (
     MISSING_SKILL_ID, SKILL_ID_ENV, ConfigurationError, create_app, env_options)
 
 DEFAULT_HOST = "127.0.0.1"
@@ -32,9 +32,9 @@ EXAMPLE_ENVELOPE = {
 }
 
 GUNICORN_HINT = (
-    "Production: gunicorn -c python:spasm_coach.web.gunicorn_conf --bind 0.0.0.0:443 --workers 4 "
+    "Production: gunicorn -c python:spasm_coach_server.gunicorn_conf --bind 0.0.0.0:443 --workers 4 "
     "--certfile cert.pem --keyfile key.pem "
-    "'spasm_coach.web.app:create_app_from_env()'  (with %s set)" % SKILL_ID_ENV)
+    "'spasm_coach_server.app:create_app_from_env()'  (with %s set)" % SKILL_ID_ENV)
 
 
 def is_loopback(host: str) -> bool:

@@ -1,7 +1,7 @@
 """gunicorn settings that keep slow or idle clients from stalling the endpoint.
 
 `spasm-coach serve` uses them; plain gunicorn takes them with
-`gunicorn -c python:spasm_coach.web.gunicorn_conf ...` (tests/test_web_serve.py and
+`gunicorn -c python:spasm_coach_server.gunicorn_conf ...` (tests/test_web_serve.py and
 scripts/fuzz.py check the effect).
 
 gevent workers: a connection is a greenlet, so idle or slow connections cost memory,

@@ -8,7 +8,7 @@ libcrypto version with the pattern ``\\d\\.\\d\\.\\d[a-z]*`` and so cannot parse
 
 certvalidator is used in exactly one place in that chain: the certificate check
 of ask_sdk_webservice_support's own RequestVerifier. This project never runs
-that verifier; spasm_coach.web.verification replaces it with checks built on
+that verifier; spasm_coach_server.verification replaces it with checks built on
 `cryptography`. So the narrowest fix is to stand in for certvalidator alone:
 
 - only when importing the real certvalidator fails with oscrypto's
@@ -49,7 +49,7 @@ def _install_certvalidator_stand_in(reason: str) -> None:
         del sys.modules[name]
 
     package = types.ModuleType("certvalidator")
-    package.__doc__ = "Stand-in for certvalidator: see spasm_coach.web.compat."
+    package.__doc__ = "Stand-in for certvalidator: see spasm_coach_server.compat."
     package.__path__ = list(spec.submodule_search_locations)
     package.__package__ = "certvalidator"
     setattr(package, _STAND_IN_MARK, True)
@@ -63,7 +63,7 @@ def _install_certvalidator_stand_in(reason: str) -> None:
         def __init__(self, *args: object, **kwargs: object) -> None:
             raise errors.ValidationError(
                 "certvalidator is unavailable on this OpenSSL (%s); "
-                "use spasm_coach.web.verification" % reason)
+                "use spasm_coach_server.verification" % reason)
 
     class ValidationContext:
         def __init__(self, *args: object, **kwargs: object) -> None:

@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from spasm_coach.alexa_api import (
     REMINDERS_SCOPE, TIMERS_SCOPE, iso_duration, parse_iso_duration)
-from spasm_coach.simulator.tls import TlsFiles, make_tls_files, server_context
+from spasm_coach_tools.simulator.tls import TlsFiles, make_tls_files, server_context
 
 UTC = dt.timezone.utc
 MAX_TIMERS = 10

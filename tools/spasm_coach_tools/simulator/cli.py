@@ -19,7 +19,7 @@ import subprocess
 import sys
 from typing import Any, Dict, Iterator, List, Optional, TextIO
 
-from spasm_coach.simulator.conversation import DEFAULT_USER, Conversation, default_handler
+from spasm_coach_tools.simulator.conversation import DEFAULT_USER, Conversation, default_handler
 
 SCRIPT_HELP = """script lines:
   <anything else>    something the person says ("open back spasm coach", "next", ...)
@@ -62,7 +62,7 @@ def alexa_apis() -> Iterator[Any]:
     CA bundle goes into the environment first.
     """
     try:
-        from spasm_coach.simulator.alexa_apis import AlexaApiStandIn  # type: ignore[attr-defined]
+        from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn  # type: ignore[attr-defined]
     except ImportError:
         yield None
         return

@@ -31,9 +31,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from spasm_coach.simulator import envelope as env
-from spasm_coach.simulator.nlu import NLU, Heard, load_nlu, model_path
-from spasm_coach.simulator.spoken import parse_step
+from spasm_coach_tools.simulator import envelope as env
+from spasm_coach_tools.simulator.nlu import NLU, Heard, load_nlu, model_path
+from spasm_coach_tools.simulator.spoken import parse_step
 
 Handler = Callable[[Dict[str, Any], Any], Any]
 
@@ -281,7 +281,8 @@ def default_handler(fresh: bool = False) -> Handler:
     The module builds its skill from Settings.from_env() when imported; fresh=True imports
     it again so a changed environment (the stand-in's CA bundle of this run) takes effect.
     """
-    lambda_dir = str(Path(__file__).resolve().parents[2])
+    import spasm_coach
+    lambda_dir = str(Path(spasm_coach.__file__).resolve().parents[1])  # beside the package
     if lambda_dir not in sys.path:
         sys.path.insert(0, lambda_dir)
     import lambda_function  # type: ignore[import-not-found]
@@ -308,7 +309,7 @@ class Conversation:
 
     handler: called as handler(envelope_dict, context) like lambda_handler (default: the
     real lambda_function.lambda_handler). nlu: the compiled model (default: the locale's
-    model). apis: the Timers/Reminders stand-in (spasm_coach.simulator.alexa_apis), already
+    model). apis: the Timers/Reminders stand-in (spasm_coach_tools.simulator.alexa_apis), already
     started, or None to point the skill at Amazon's endpoint (calls then fail offline).
     """
 
@@ -610,7 +611,7 @@ class Conversation:
         self._open_session()
         return self._send(text, request, heard=None, depth=depth + 1)
 
-    # -- the Alexa API stand-in (spasm_coach.simulator.alexa_apis.AlexaApiStandIn) --
+    # -- the Alexa API stand-in (spasm_coach_tools.simulator.alexa_apis.AlexaApiStandIn) --
 
     def _records_mark(self) -> None:
         if self.apis is not None:

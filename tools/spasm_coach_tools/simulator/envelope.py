@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional
 
-from spasm_coach.simulator.nlu import ER_MATCH, Heard
+from spasm_coach_tools.simulator.nlu import ER_MATCH, Heard
 
 VERSION = "1.0"
 DEFAULT_API_ENDPOINT = "https://api.amazonalexa.com"

@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
-from spasm_coach.web.compat import ensure_flask_ask_sdk_importable
+from spasm_coach_server.compat import ensure_flask_ask_sdk_importable
 
 ensure_flask_ask_sdk_importable()
 

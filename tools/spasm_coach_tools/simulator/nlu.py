@@ -31,7 +31,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
-from spasm_coach.simulator.spoken import number_to_words, ordinal_to_words, words_to_duration, words_to_number
+from spasm_coach_tools.simulator.spoken import number_to_words, ordinal_to_words, words_to_duration, words_to_number
 
 FALLBACK = "AMAZON.FallbackIntent"
 ER_MATCH = "ER_SUCCESS_MATCH"
