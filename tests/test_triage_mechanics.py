@@ -439,4 +439,5 @@ def test_slot_ids(toy):
 
 def test_levels_and_flags_of_unknown_names():
     assert triage.level_rank("bogus") == 0 == triage.level_rank("none")
+    assert triage.max_level("bogus", "none") == triage.max_level(None, "none") == "none"
     assert triage.flag_level("no_such_flag") == "none"

@@ -66,8 +66,8 @@ def level_rank(level: str) -> int:
 
 
 def max_level(a: str, b: str) -> str:
-    """The more urgent of two levels."""
-    return a if level_rank(a) >= level_rank(b) else b
+    """The more urgent of two levels (an unknown level counts as "none")."""
+    return LEVELS[max(level_rank(a), level_rank(b))]
 
 
 @dataclass(frozen=True)
@@ -637,13 +637,13 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     denial of the legs). "never ... before" tells of something new, not a denial."""
     if "@denied" in mention.tags:
         return True
-    for cue in _said_before(mention, clause):
+    before = _said_before(mention, clause)
+    for cue in before:
         if "@negation" not in cue.tags or mention.start - cue.end > vocab.negation_window:
             continue
         if clause.words[cue.start] == "never" and vocab.never_undone_by & set(clause.words[cue.end:]):
             continue
-        between = [m for m in clause.mentions if cue.end <= m.start < mention.start]
-        if any("@restart" in m.tags for m in between):
+        if any("@restart" in m.tags for m in before if m.start >= cue.end):
             continue
         if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
                 vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
