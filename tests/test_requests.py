@@ -299,3 +299,25 @@ def test_the_request_time_is_the_requests_own_in_utc(stamp, expected):
         read = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
         before = dt.datetime.now(dt.timezone.utc)
         assert before <= request_time(HandlerInput(request_envelope=read)) <= dt.datetime.now(dt.timezone.utc)
+
+
+@pytest.mark.parametrize("name", ["AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "HowManyLeftIntent",
+                                  "AMAZON.PauseIntent"])
+def test_a_request_works_out_its_context_once(monkeypatch, name):
+    """The locale's content, the coach and the routine position are made and checked once
+    per request (handlers.common.RequestContext), however many helpers read them."""
+    from spasm_coach.handlers import common
+    made = {"content": 0, "coach": 0, "checked": 0}
+
+    def counted(key, function):
+        def call(*args, **kwargs):
+            made[key] += 1
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(common, "for_locale", counted("content", common.for_locale))
+    monkeypatch.setattr(common, "Coach", counted("coach", common.Coach))
+    monkeypatch.setattr(common, "is_valid", counted("checked", common.is_valid))
+    said = send(intent(name, attributes=routine_at(2)))
+    assert said.end is (name == "AMAZON.PauseIntent")
+    assert made == {"content": 1, "coach": 1, "checked": 1}

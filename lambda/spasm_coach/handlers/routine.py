@@ -11,8 +11,7 @@ from .. import screens
 from ..routine import FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
-from .common import (IntentHandler, coach_of, content_of, in_routine, reply, ongoing_routine,
-                     routine_state, session, slot_values)
+from .common import IntentHandler, context_of, in_routine, reply, slot_values
 
 GENTLE = "gentle"
 
@@ -20,8 +19,9 @@ GENTLE = "gentle"
 def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech,
                 turn: Optional[Turn] = None) -> Response:
     """Say one turn of the routine (and show it), and keep its new position."""
-    content = content_of(handler_input)
-    session(handler_input)["routine"] = state
+    context = context_of(handler_input)
+    content = context.content
+    context.session["routine"] = state
     screen = screens.stretch(turn) if turn is not None else None
     if state["status"] == FINISHED:
         if state["id"].startswith(SINGLE_PREFIX):
@@ -36,26 +36,26 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech,
 
 def start_routine(handler_input: HandlerInput, routine_id: str = GENTLE,
                   lead: Optional[Speech] = None) -> Response:
-    return _speak_turn(handler_input, *coach_of(handler_input).start(routine_id, lead))
+    return _speak_turn(handler_input, *context_of(handler_input).coach.start(routine_id, lead))
 
 
 def continue_routine(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
     """Pick the routine up where it was, from the start of the current part."""
-    content = content_of(handler_input)
-    state = routine_state(handler_input)
+    context = context_of(handler_input)
+    content, state = context.content, context.routine
     if state is None:
         return no_routine(handler_input)
     if state["status"] == FINISHED:
         return reply(handler_input, content.text("routine_lines.already_finished"),
                      content.text("routine_lines.finished_reprompt"))
-    coach = coach_of(handler_input)
+    coach = context.coach
     lead = lead if lead is not None else coach.speech()
     lead.say(content.text("routine_lines.resume")).pause(1)
     return _speak_turn(handler_input, *coach.current(state, lead=lead, avoid=left_out(handler_input)))
 
 
 def no_routine(handler_input: HandlerInput) -> Response:
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     return reply(handler_input, content.text("routine_lines.no_routine"),
                  content.text("routine_lines.no_routine_reprompt"), question="offer_stretches")
 
@@ -72,7 +72,7 @@ _NON_WORD = re.compile(r"[^a-z ]+")
 
 def stretch_id_of(handler_input: HandlerInput) -> Optional[str]:
     """The stretch asked for: the resolved id, or the heard words matching a name."""
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     slot = slot_values(handler_input).get("Stretch") or {}
     if slot.get("id") in content.stretches:
         return slot["id"]
@@ -89,7 +89,7 @@ class StretchHandler(IntentHandler):
     intents = ("StretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
+        content = context_of(handler_input).content
         stretch_id = stretch_id_of(handler_input)
         if stretch_id is None:
             names = [s["name"] for s in content.stretches.values() if not s.get("prevention_only")]
@@ -110,7 +110,7 @@ class _Navigation(IntentHandler):
     intents = ()  # type: tuple
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        state = routine_state(handler_input)
+        state = context_of(handler_input).routine
         if state is None:
             return self.without_routine(handler_input)
         return self.move(handler_input, state)
@@ -126,7 +126,7 @@ class NextHandler(_Navigation):
     intents = ("AMAZON.NextIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
-        asked = pending_in(session(handler_input))
+        asked = pending_in(context_of(handler_input).session)
         if asked is not None and asked.id == "offer_stretches":
             return start_routine(handler_input)
         return no_routine(handler_input)
@@ -134,21 +134,21 @@ class NextHandler(_Navigation):
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == PAUSED:
             return continue_routine(handler_input)
-        return _speak_turn(handler_input, *coach_of(handler_input).next(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.next(state, left_out(handler_input)))
 
 
 class SkipHandler(_Navigation):
     intents = ("SkipIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).skip(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.skip(state, left_out(handler_input)))
 
 
 class PreviousHandler(_Navigation):
     intents = ("AMAZON.PreviousIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).previous(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.previous(state, left_out(handler_input)))
 
 
 class StartOverHandler(_Navigation):
@@ -158,7 +158,7 @@ class StartOverHandler(_Navigation):
         return start_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).start_over(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.start_over(state, left_out(handler_input)))
 
 
 class ResumeHandler(_Navigation):
@@ -175,10 +175,11 @@ class PauseHandler(_Navigation):
     intents = ("AMAZON.PauseIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        content = content_of(handler_input)
+        context = context_of(handler_input)
+        content = context.content
         if state["status"] == FINISHED:
             return reply(handler_input, content.text("goodbye"), end=True)
-        session(handler_input)["routine"] = dict(state, status=PAUSED)
+        context.session["routine"] = dict(state, status=PAUSED)
         return reply(handler_input, content.text("routine_lines.paused"), end=True)
 
 
@@ -186,8 +187,9 @@ class HowManyLeftHandler(_Navigation):
     intents = ("HowManyLeftIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        content = content_of(handler_input)
-        speech = coach_of(handler_input).remaining(state)
+        context = context_of(handler_input)
+        content = context.content
+        speech = context.coach.remaining(state)
         return reply(handler_input, speech, content.text("routine_lines.remaining_reprompt"))
 
 
@@ -199,56 +201,57 @@ class PainHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from .dialogue import ask  # dialogue's actions live in this module
-        attributes = session(handler_input)
-        state = ongoing_routine(handler_input)
+        context = context_of(handler_input)
+        attributes = context.session
+        state = context.ongoing_routine
         if state is not None:
-            stretch = coach_of(handler_input).stretch_at(state)
+            stretch = context.coach.stretch_at(state)
             left_out = [s for s in attributes.get("left_out") or [] if isinstance(s, str)]
             attributes["left_out"] = sorted(set(left_out) | {stretch})
         hurts = attributes.get("hurts")
         attributes["hurts"] = (hurts if isinstance(hurts, int) and hurts > 0 else 0) + 1
-        content = content_of(handler_input)
-        lead = coach_of(handler_input).speech().say(content.text("routine_lines.pain")).pause(1)
+        lead = context.coach.speech().say(context.content.text("routine_lines.pain")).pause(1)
         return ask(handler_input, "pain_leg", lead)
 
 
 def left_out(handler_input: HandlerInput) -> frozenset:
     """The stretches that hurt in this session."""
-    kept = session(handler_input).get("left_out")
+    kept = context_of(handler_input).session.get("left_out")
     return frozenset(s for s in kept if isinstance(s, str)) if isinstance(kept, list) else frozenset()
 
 
 def after_pain_settles(handler_input: HandlerInput, question=None) -> Response:
     """The pain settled: offer the next stretch, or after a second painful one, to stop."""
     from .dialogue import ask
-    content = content_of(handler_input)
-    lead = coach_of(handler_input).speech().say(content.text("safety.pain_settled")).pause(0.5)
-    again = session(handler_input).get("hurts")
+    context = context_of(handler_input)
+    lead = context.coach.speech().say(context.content.text("safety.pain_settled")).pause(0.5)
+    again = context.session.get("hurts")
     if isinstance(again, int) and again >= 2:
         return ask(handler_input, "pain_stop", lead)
     return ask(handler_input, "pain_next", lead)
 
 
 def rest_after_pain(handler_input: HandlerInput, question=None) -> Response:
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     return reply(handler_input, content.text("routine_lines.pain_rest"),
                  content.text("routine_lines.pain_rest_reprompt"))
 
 
 def next_stretch(handler_input: HandlerInput, question=None, lead: Optional[Speech] = None) -> Response:
     """On to the next stretch that has not hurt today."""
-    state = routine_state(handler_input)
+    context = context_of(handler_input)
+    state = context.routine
     if state is None:
         return no_routine(handler_input)
-    coach = coach_of(handler_input)
-    return _speak_turn(handler_input, *coach.skip(state, left_out(handler_input), lead=lead, announce=False))
+    return _speak_turn(handler_input, *context.coach.skip(state, left_out(handler_input), lead=lead, announce=False))
 
 
 def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
-    state = ongoing_routine(handler_input)
+    context = context_of(handler_input)
+    state = context.ongoing_routine
     if state is not None:
-        session(handler_input)["routine"] = dict(state, status=PAUSED)
-    return reply(handler_input, content_of(handler_input).text("routine_lines.stopped_for_today"), end=True)
+        context.session["routine"] = dict(state, status=PAUSED)
+    return reply(handler_input, context.content.text("routine_lines.stopped_for_today"), end=True)
 
 
 __all__ = [
