@@ -22,7 +22,7 @@ PACKAGE_ARGS = $(if $(SETTINGS),--settings '$(SETTINGS)') \
 # Amazon's APL validator (npm, pinned in tests/apl/package-lock.json) for the screen tests.
 APL_STAMP := tests/apl/node_modules/.installed-stamp
 
-.PHONY: run test chat simulate package bench fuzz mutate drawings apl-validator clean
+.PHONY: run test chat simulate package bench fuzz mutate audit drawings models apl-validator clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ apl-validator:
 	  fi; \
 	else echo "node or npm not found: the APL validation tests will be skipped"; fi
 
+# interaction_model/<locale>.json from interaction_model/source/ (en.yaml and one file of
+# additions per locale); a test fails while a committed model differs from its source.
+models: $(STAMP)
+	$(PY) scripts/build_models.py
+
 # The stretch drawings as PNG, to look at (docs/drawings/, shown in the README).
 drawings: $(STAMP)
 	$(PY) scripts/drawings.py
@@ -90,6 +95,20 @@ fuzz: $(STAMP)
 # Mutation testing of the pure cores (scripts/mutate.py): kill rate per core and every survivor.
 mutate: $(STAMP)
 	$(PY) scripts/mutate.py $(CORES)
+
+# The spoken-length audit (scripts/audit.py): every turn of scripted conversations rendered
+# with espeak-ng and measured with sox, which are installed from Debian's packages when
+# missing (as root, or with sudo); elsewhere it says what to install.
+audit: $(STAMP)
+	@if ! command -v espeak-ng >/dev/null 2>&1 || ! command -v sox >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "make audit needs espeak-ng and sox; install them with your package manager (Debian: apt-get install espeak-ng sox) and run it again" >&2; exit 1; fi; \
+	  echo "installing espeak-ng and sox (apt-get)"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends espeak-ng sox \
+	    || { echo "apt-get could not install espeak-ng and sox: install them and run make audit again" >&2; exit 1; }; \
+	fi
+	$(PY) scripts/audit.py $(if $(TURNS),--turns)
 
 clean:
 	rm -rf build $(VENV) $(NODE_CLIENT)/node_modules tests/apl/node_modules

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
@@ -25,7 +26,9 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "assets" / "images"
 SIZES = {"smallIconUri": 108, "largeIconUri": 512}
-LOCALES = ("en-US",)
+# Every locale skill.json publishes in: the skill package names one icon pair per locale.
+LOCALES = tuple(json.loads((ROOT / "skill.json").read_text(encoding="utf-8"))["manifest"][
+    "publishingInformation"]["locales"])
 CANVAS = 2048  # drawn at this size, then scaled down
 
 TOP = (24, 62, 92)        # deep blue at the top

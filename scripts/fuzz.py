@@ -155,7 +155,7 @@ def _advice_given(event: Dict[str, Any], response: Dict[str, Any]) -> bool:
     """The emergency advice's card, the session ended, and (in a session) the level kept.
     The locale as sent or as the SDK reads it (a number becomes its digits)."""
     locale = (event.get("request") or {}).get("locale")
-    cards = {for_locale(value).text("safety.emergency_card") for value in (locale, str(locale))}
+    cards = {for_locale(value).shown("safety.emergency_card") for value in (locale, str(locale))}
     body = response.get("response") or {}
     in_session = isinstance(event.get("session"), dict)
     return ((body.get("card") or {}).get("content") in cards

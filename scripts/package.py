@@ -374,6 +374,16 @@ def ask_inputs(root: Path) -> Tuple[Path, List[Path]]:
         if not re.match(r"^[a-z]{2}-[A-Z]{2}$", model.stem):
             raise PackageError("%s: interaction models are named <locale>.json, like en-US.json"
                                % model)
+    body = json.loads(manifest.read_text(encoding="utf-8")).get("manifest", {})
+    modelled = {model.stem for model in models}
+    for section in ("publishingInformation", "privacyAndCompliance"):
+        published = set(body.get(section, {}).get("locales", {}))
+        if published != modelled:
+            raise PackageError(
+                "skill.json's %s has the locales %s and interaction_model/ has models for %s: "
+                "each locale needs both (models: interaction_model/source/<locale>.yaml, then "
+                "make models)" % (section, ", ".join(sorted(published)) or "none",
+                                  ", ".join(sorted(modelled))))
     return manifest, models
 
 

@@ -49,3 +49,20 @@ def pytest_collection_finish(session):
     if _GC_BUG:
         import gc
         gc.enable()
+
+
+@pytest.fixture(scope="module")
+def api_standin():
+    """Alexa's Timers and Reminders APIs as the simulator serves them, on loopback HTTPS."""
+    from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
+    with AlexaApiStandIn() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def simulated_skill(api_standin):
+    """The skill as lambda_handler serves it, keeping nothing beyond the session, its API
+    calls going to ``api_standin``."""
+    from spasm_coach.config import Settings
+    from spasm_coach_tools.simulator.conversation import skill_handler
+    return skill_handler(Settings(store="session", api_ca_bundle=api_standin.ca_path, api_timeout=1.0))

@@ -21,7 +21,9 @@ The level reached is read from what Alexa keeps of the answer (`level_reached`):
 - otherwise "none". A skill error (the simulator's `error` field) is "none", and listed.
 
 Rows are JSON Lines: text, level, and optionally accept, flags, clarify, category,
-speaker, asr. `accept` lists every acceptable level; without it, a red flag accepts its
+speaker, asr, locale. A row with a locale is said in that locale, through its interaction
+model and with the skill answering in it, when the project has a model for it; any other
+row is said in en-US (DEFAULT_LOCALE). Figures are given per locale too. `accept` lists every acceptable level; without it, a red flag accepts its
 level and every higher one, a near miss or benign row every level below doctor. A red-flag
 row is met when the level reached is at or above the lowest red-flag level it accepts;
 a near miss or benign row when the level reached is one it accepts.
@@ -47,12 +49,14 @@ if str(ROOT / "lambda") not in sys.path:
 
 DATA = ROOT / "tests" / "data"
 DEV_SET = DATA / "triage_en-US.jsonl"
-# Development set C: written from public NHS, charity and patient material and everyday speech
-# by someone who had not seen the vocabulary (December 2026); reported beside the labelled set,
-# learnt from, so its figures are no measure of phrasings nobody wrote down yet.
-DEV_SET_C = DATA / "devset-c.en.jsonl"
-# The sealed red-flag sets; sealed/requests-*.jsonl hold ordinary requests, not red flags.
-SEALED_GLOB = "sealed/redflags-*.jsonl"
+# Development sets: written from public NHS, charity and patient material and everyday speech
+# by people who had not seen the vocabulary (December 2026). A and B were sealed until the
+# fresh sealed set D was written (2026-12-02); C was a development set from the start. All
+# three are learnt from, so they are reported (rows quoted, misses listable) but their
+# figures are no measure of phrasings nobody wrote down yet, and they are not held to the
+# targets.
+DEV_SETS_WRITTEN = (DATA / "devset-a.en.jsonl", DATA / "devset-b.en.jsonl", DATA / "devset-c.en.jsonl")
+SEALED_GLOB = "sealed/redflags-*.jsonl"  # sealed/ also holds sets of other kinds (requests)
 
 LEVELS = ("none", "clarify", "doctor", "urgent", "emergency")
 RED_FLAG_LEVELS = ("doctor", "urgent", "emergency")
@@ -70,6 +74,8 @@ DOCTOR_RECALL_MIN = 0.95
 BENIGN_FALSE_ALARM_MAX = 0.02
 FALLBACK_SHARE_BELOW = 0.03  # of red-flag phrasings; strictly below
 VIRTUAL_ALEXA_ROUTED_MIN = 0.80  # red flags routed at their level, heard by virtual-alexa
+
+DEFAULT_LOCALE = "en-US"  # rows without a locale, or with one the project has no model for
 
 START_STRETCHES = ("open back spasm coach", "start stretches")
 MAX_SETUP_ANSWERS = 3  # "no" to at most this many safety questions before the routine runs
@@ -89,6 +95,7 @@ class Row:
     flags: Tuple[str, ...] = ()
     clarify: Optional[str] = None
     line: int = 0
+    locale: Optional[str] = None  # the locale it is said in, when the set gives one
 
     @property
     def kind(self) -> str:
@@ -131,7 +138,7 @@ def row_from(raw: Mapping[str, Any], line: int = 0) -> Row:
     return Row(text=str(raw["text"]), level=level, accept=tuple(l for l in LEVELS if l in accept),
                category=str(raw.get("category") or "?"), speaker=str(raw.get("speaker") or "?"),
                asr=bool(raw.get("asr")), flags=tuple(raw.get("flags") or ()),
-               clarify=raw.get("clarify"), line=line)
+               clarify=raw.get("clarify"), line=line, locale=raw.get("locale") or None)
 
 
 def load_rows(path: Path) -> List[Row]:
@@ -161,14 +168,18 @@ def is_sealed(path: Path) -> bool:
 
 
 def default_sets() -> List[Path]:
-    """The dev sets, then every sealed set."""
-    return [DEV_SET, DEV_SET_C] + sorted(DATA.glob(SEALED_GLOB))
+    """The dev sets, then every sealed red-flag set."""
+    return [DEV_SET] + list(DEV_SETS_WRITTEN) + sealed_sets()
+
+
+def sealed_sets() -> List[Path]:
+    return sorted(DATA.glob(SEALED_GLOB))
 
 
 def target_sets() -> List[Path]:
-    """The sets issue 13's targets are checked on: the labelled dev set and every sealed set
-    (development set C is reported, and its triage checked in tests/test_triage.py)."""
-    return [path for path in default_sets() if path != DEV_SET_C]
+    """The sets issue 13's targets are checked on: the labelled set and every sealed set
+    (the written development sets are reported beside them, not held to the targets)."""
+    return [DEV_SET] + sealed_sets()
 
 
 # --- reading what the skill did ----------------------------------------------------------------
@@ -194,6 +205,7 @@ class Outcome:
     fallback: bool = False
     problem: Optional[str] = None  # a skill error or anomaly (the row still counts)
     harness: Optional[str] = None  # the row could not be put to the skill as intended
+    locale: str = DEFAULT_LOCALE  # the locale it was said in
 
 
 def level_reached(report: Mapping[str, Any], attributes: Optional[Mapping[str, Any]],
@@ -219,9 +231,9 @@ def routine_running(attributes: Optional[Mapping[str, Any]]) -> bool:
     return isinstance(routine, dict) and routine.get("status") == "active"
 
 
-def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any]:
+def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any, Any]:
     routine = (attributes or {}).get("routine") or {}
-    return routine.get("step"), routine.get("part")
+    return routine.get("step"), routine.get("part"), routine.get("stage")
 
 
 # --- the simulator -----------------------------------------------------------------------------
@@ -229,7 +241,7 @@ def routine_position(attributes: Optional[Mapping[str, Any]]) -> Tuple[Any, Any]
 class SimulatedAlexa:
     """One skill and one compiled model, shared by every row; a new user for each row."""
 
-    def __init__(self, handler: Optional[Callable] = None, locale: str = "en-US"):
+    def __init__(self, handler: Optional[Callable] = None, locale: str = DEFAULT_LOCALE):
         from spasm_coach.config import Settings
         from spasm_coach_tools.simulator.conversation import skill_handler
         from spasm_coach_tools.simulator.nlu import load_nlu, model_path
@@ -280,6 +292,8 @@ class SimulatedAlexa:
             conversation.say("no")
         else:
             return "the routine did not start after %d answers" % MAX_SETUP_ANSWERS
+        if (self.attributes(conversation).get("routine") or {}).get("stage") == "caution":
+            conversation.say("no")  # the first stretch's caution: on to its set-up
         before = routine_position(self.attributes(conversation))
         conversation.say("next")
         attributes = self.attributes(conversation)
@@ -295,15 +309,41 @@ class SimulatedAlexa:
         return self.outcome(conversation, conversation.say(text))
 
     def run(self, context: str, text: str) -> Outcome:
-        return {ONE_SHOT: self.one_shot, MID_ROUTINE: self.mid_routine}[context](text)
+        outcome = {ONE_SHOT: self.one_shot, MID_ROUTINE: self.mid_routine}[context](text)
+        outcome.locale = self.locale
+        return outcome
 
 
-def triage_outcome(text: str) -> Outcome:
+class Locales:
+    """A SimulatedAlexa for each locale with an interaction model, made when first needed,
+    all on one skill; a row is said in its own locale where there is a model for it."""
+
+    def __init__(self, first: Optional[SimulatedAlexa] = None):
+        from spasm_coach_tools.simulator.nlu import model_locales
+        self.models = frozenset(model_locales())
+        self.alexas: Dict[str, SimulatedAlexa] = {}
+        if first is not None:
+            self.alexas[first.locale] = first
+
+    def locale_of(self, row: Row) -> str:
+        return row.locale if row.locale in self.models else DEFAULT_LOCALE
+
+    def alexa(self, locale: str) -> SimulatedAlexa:
+        if locale not in self.alexas:
+            handler = next(iter(self.alexas.values())).handler if self.alexas else None
+            self.alexas[locale] = SimulatedAlexa(handler, locale)
+        return self.alexas[locale]
+
+    def run(self, context: str, row: Row) -> Outcome:
+        return self.alexa(self.locale_of(row)).run(context, row.text)
+
+
+def triage_outcome(text: str, locale: str = DEFAULT_LOCALE) -> Outcome:
     from spasm_coach import triage
     try:
-        return Outcome(triage.assess(text).level)
+        return Outcome(triage.assess(text, locale=locale).level, locale=locale)
     except Exception as raised:  # a broken triage is a finding, not a crash of the report
-        return Outcome("none", problem="triage raised %s" % type(raised).__name__)
+        return Outcome("none", problem="triage raised %s" % type(raised).__name__, locale=locale)
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -332,6 +372,9 @@ class Figures:
     recall: Dict[str, Count] = field(default_factory=lambda: OrderedDict((lvl, Count()) for lvl in RED_FLAG_LEVELS + ("all",)))
     by_category: Dict[str, Count] = field(default_factory=dict)   # rows met, every kind
     by_speaker: Dict[str, Count] = field(default_factory=dict)    # red flags routed
+    by_locale: Dict[str, Count] = field(default_factory=dict)     # red flags routed, by the locale said in
+    fallback_by_locale: Dict[str, Count] = field(default_factory=dict)  # red flags heard as FallbackIntent
+    alarms_by_locale: Dict[str, Count] = field(default_factory=dict)    # benign and near misses at a red-flag level
     asr: Count = field(default_factory=Count)                     # red flags routed, asr rows
     benign_false_alarms: Count = field(default_factory=Count)     # benign at doctor or higher
     near_miss_outside: Count = field(default_factory=Count)       # near misses outside accept
@@ -365,15 +408,19 @@ class Figures:
             self.recall[row.level].add(ok)
             self.recall["all"].add(ok)
             self.by_speaker.setdefault(row.speaker, Count()).add(ok)
+            self.by_locale.setdefault(outcome.locale, Count()).add(ok)
+            self.fallback_by_locale.setdefault(outcome.locale, Count()).add(outcome.fallback)
             if row.asr:
                 self.asr.add(ok)
             self.fallback.add(outcome.fallback)
             self.under_triage.add(not ok and reached in RED_FLAG_LEVELS)
-        elif row.kind == "benign":
-            self.benign_false_alarms.add(RANK[reached] >= RANK["doctor"])
         else:
-            self.near_miss_outside.add(not ok)
-            self.near_miss_alarms.add(not ok and reached in RED_FLAG_LEVELS)
+            self.alarms_by_locale.setdefault(outcome.locale, Count()).add(not ok and reached in RED_FLAG_LEVELS)
+            if row.kind == "benign":
+                self.benign_false_alarms.add(RANK[reached] >= RANK["doctor"])
+            else:
+                self.near_miss_outside.add(not ok)
+                self.near_miss_alarms.add(not ok and reached in RED_FLAG_LEVELS)
         self.outcomes.append({"line": row.line, "intent": outcome.intent, "fallback": outcome.fallback,
                               "level": reached, "met": ok})
         if not ok and row.kind == "red_flag":
@@ -388,6 +435,9 @@ class Figures:
             "recall": {lvl: c.to_dict() for lvl, c in self.recall.items()},
             "by_category": {k: c.to_dict() for k, c in sorted(self.by_category.items())},
             "by_speaker": {k: c.to_dict() for k, c in sorted(self.by_speaker.items())},
+            "by_locale": {k: c.to_dict() for k, c in sorted(self.by_locale.items())},
+            "fallback_by_locale": {k: c.to_dict() for k, c in sorted(self.fallback_by_locale.items())},
+            "alarms_by_locale": {k: c.to_dict() for k, c in sorted(self.alarms_by_locale.items())},
             "asr": self.asr.to_dict(),
             "benign_false_alarms": self.benign_false_alarms.to_dict(),
             "near_miss_outside_accept": self.near_miss_outside.to_dict(),
@@ -471,7 +521,7 @@ def assert_target(target: Target, figures: Mapping[str, Any], where: str) -> Non
 def evaluate(paths: Optional[Sequence[Path]] = None, contexts: Sequence[str] = CONTEXTS,
              alexa: Optional[SimulatedAlexa] = None) -> Dict[str, Dict[str, Any]]:
     """{set name: {"rows": {...}, "triage": figures, "one_shot": ..., "mid_routine": ...}}."""
-    alexa = alexa or SimulatedAlexa()
+    locales = Locales(alexa)
     report: Dict[str, Dict[str, Any]] = OrderedDict()
     for path in paths or default_sets():
         rows = load_rows(Path(path))
@@ -480,9 +530,9 @@ def evaluate(paths: Optional[Sequence[Path]] = None, contexts: Sequence[str] = C
         for context in (TRIAGE,) + tuple(contexts):
             started = time.perf_counter()
             if context == TRIAGE:
-                outcomes = [triage_outcome(row.text) for row in rows]
+                outcomes = [triage_outcome(row.text, locales.locale_of(row)) for row in rows]
             else:
-                outcomes = [alexa.run(context, row.text) for row in rows]
+                outcomes = [locales.run(context, row) for row in rows]
             figures = figures_for(rows, outcomes, quote=not is_sealed(Path(path)))
             figures.seconds = time.perf_counter() - started
             entry[context] = figures.to_dict()
@@ -520,6 +570,13 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
     lines.append(("near misses outside accept", [f["near_miss_outside_accept"] for f in figures]))
     lines.append(("  of which alarms", [f["near_miss_alarms"] for f in figures]))
     lines.append(("asr rows routed", [f["asr"] for f in figures]))
+    locales = sorted({k for f in figures for k in f.get("by_locale", {})})
+    if len(locales) > 1:
+        for locale in locales:
+            lines.append(("locale %s routed" % locale, [f["by_locale"].get(locale, {}) for f in figures]))
+            lines.append(("locale %s FallbackIntent" % locale, [f["fallback_by_locale"].get(locale, {}) for f in figures]))
+            lines.append(("locale %s alarms (not red flags)" % locale,
+                          [f["alarms_by_locale"].get(locale, {}) for f in figures]))
     speakers = sorted({k for f in figures for k in f["by_speaker"]} - {"?"})  # "?": none given
     for speaker in speakers:
         lines.append(("speaker %s" % speaker, [f["by_speaker"].get(speaker, {}) for f in figures]))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from spasm_coach.content import locales as content_locales
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,8 +33,21 @@ def handled_intents():
     return names
 
 
-def test_there_is_an_en_us_model():
-    assert [m.name for m in MODELS] == ["en-US.json"]
+# The emergency numbers each locale's description names: its country's, from the content
+# (content/emergency.json; clinical.md: by country, never by language), its same-day lines aside.
+EMERGENCY_NUMBERS = {
+    locale: [digits for name, digits in numbers.items() if not name.endswith("same_day_number")]
+    for locale, numbers in json.loads((ROOT / "lambda/spasm_coach/content/emergency.json").read_text())["locales"].items()
+    if locale in content_locales()}
+LOCALES = sorted(MANIFEST["publishingInformation"]["locales"])
+by_locale = pytest.mark.parametrize("locale", LOCALES)
+
+
+def test_every_english_locale_has_a_model_and_publishing_information():
+    assert [m.stem for m in MODELS] == LOCALES == sorted(EMERGENCY_NUMBERS)
+    assert sorted(MANIFEST["privacyAndCompliance"]["locales"]) == LOCALES
+    countries = MANIFEST["publishingInformation"]["distributionCountries"]
+    assert sorted(countries) == ["AU", "CA", "GB", "IN", "NZ", "US"]
 
 
 @pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
@@ -101,23 +115,31 @@ def test_free_phrase_intents_follow_alexas_rules(path):
     assert search_intents >= 1
 
 
-def test_slot_ids_match_the_content():
+@by_locale
+def test_slot_ids_match_the_content(locale):
     from spasm_coach.content import for_locale
-    content = for_locale("en-US")
-    model = language_model(ROOT / "interaction_model" / "en-US.json")
+    content = for_locale(locale)
+    model = language_model(ROOT / "interaction_model" / ("%s.json" % locale))
     ids = {t["name"]: {v["id"] for v in t["values"]} for t in model["types"]}
     assert ids["STRETCH"] == set(content.stretches)
     assert ids["INFO_TOPIC"] == set(content.raw("info"))
 
 
-def test_manifest_fields_and_limits():
-    locale = MANIFEST["publishingInformation"]["locales"]["en-US"]
-    assert locale["name"] == "Back Spasm Coach"
-    assert len(locale["summary"]) <= 160 and len(locale["description"]) <= 4000
-    assert "not a substitute for professional medical advice" in locale["description"]
-    assert "emergency" in locale["description"] and "local emergency number" in locale["description"]
-    assert 1 <= len(locale["examplePhrases"]) <= 4 and all(len(p) <= 200 for p in locale["examplePhrases"])
-    assert len(locale["keywords"]) <= 30
+@by_locale
+def test_manifest_fields_and_limits(locale):
+    info = MANIFEST["publishingInformation"]["locales"][locale]
+    assert info["name"] == "Back Spasm Coach"
+    assert len(info["summary"]) <= 160 and len(info["description"]) <= 4000
+    assert "not a substitute for professional medical advice" in info["description"]
+    assert "emergency" in info["description"] and "local emergency number" in info["description"]
+    assert "use your phone" in info["description"]
+    emergency = info["description"][info["description"].index("local emergency number"):]
+    for number in EMERGENCY_NUMBERS[locale]:
+        assert number in emergency, (locale, number)
+    others = {n for numbers in EMERGENCY_NUMBERS.values() for n in numbers} - set(EMERGENCY_NUMBERS[locale])
+    assert not [n for n in others if re.search(r"\b%s\b" % n, emergency)], locale
+    assert 1 <= len(info["examplePhrases"]) <= 4 and all(len(p) <= 200 for p in info["examplePhrases"])
+    assert 1 <= len(info["keywords"]) <= 30
     privacy = MANIFEST["privacyAndCompliance"]
     for field in ("allowsPurchases", "usesPersonalInfo", "isChildDirected", "isExportCompliant",
                   "containsAds", "usesHealthInfo"):
@@ -126,11 +148,12 @@ def test_manifest_fields_and_limits():
     assert len(MANIFEST["publishingInformation"]["testingInstructions"]) <= 4000
 
 
-def test_example_phrases_are_real_sample_utterances():
-    model = language_model(ROOT / "interaction_model" / "en-US.json")
+@by_locale
+def test_example_phrases_are_real_sample_utterances(locale):
+    model = language_model(ROOT / "interaction_model" / ("%s.json" % locale))
     samples = {s for i in model["intents"] for s in i.get("samples", [])}
     invocation = model["invocationName"]
-    for phrase in MANIFEST["publishingInformation"]["locales"]["en-US"]["examplePhrases"]:
+    for phrase in MANIFEST["publishingInformation"]["locales"][locale]["examplePhrases"]:
         words = phrase.lower().rstrip(".?!")
         assert words.startswith("alexa, "), phrase
         words = words[len("alexa, "):]

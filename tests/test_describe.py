@@ -11,16 +11,18 @@ import pytest
 from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach import questions, triage
+from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import describe_handlers
 from spasm_coach.handlers.safety import safety_handlers
+from spasm_coach.content import for_locale
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
-from spasm_coach_tools.simulator.nlu import load_nlu, model_path
+from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
 NLU = load_nlu(model_path("en-US"))
 ROUTINE = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True}
-CARRIER_MEANING = json.loads((ROOT / "lambda/spasm_coach/content/en-US.describe.json").read_text())["describe"]["carrier_meaning"]
+CARRIER_MEANING = for_locale("en-US").raw("describe.carrier_meaning")
 STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
 
 
@@ -33,19 +35,21 @@ STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
     ("just one", "SafetyAnswerIntent"), ("only the left", "SafetyAnswerIntent"), ("yeah both of them", "SafetyAnswerIntent"),
     ("what painkillers can i take", "MedicineInfoIntent"), ("should i use heat or ice", "HeatIceInfoIntent"),
     ("how many are left", "HowManyLeftIntent"), ("slower please", "SlowerIntent"), ("that's enough", "AMAZON.StopIntent"),
-    ("that hurts", "PainIntent"),
+    ("that hurts", "PainIntent"), ("go back", "AMAZON.PreviousIntent"), ("skip this one", "SkipIntent"),
 ])
 def test_ordinary_requests_and_answers_reach_their_own_intents(said, name):
     assert NLU.hear(said).intent == name, said
 
 
-def test_every_fixed_sample_is_heard_as_its_own_intent():
+@pytest.mark.parametrize("locale", model_locales())
+def test_every_fixed_sample_is_heard_as_its_own_intent(locale):
     """Carriers for free phrases never take a request the model spells out in full."""
-    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    nlu = load_nlu(model_path(locale))
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
     for item in model["intents"]:
         for sample in item.get("samples", []):
             if "{" not in sample:
-                assert NLU.hear(sample).intent == item["name"], sample
+                assert nlu.hear(sample).intent == item["name"], (locale, sample)
 
 
 @pytest.mark.parametrize("said", [
@@ -56,6 +60,18 @@ def test_every_fixed_sample_is_heard_as_its_own_intent():
     "at night it gets much worse", "uh my legs are numb", "me leg's gone weak", "legs feel like jelly",
     "on steroids for years and I lifted a box", "tight band round my chest going into my arm", "wet meself again",
     "this is weird but I can't feel anything down there", "that one made my leg go numb",
+    # Shapes learnt from development sets A, B and C: a place, a toilet word, a stretch, an
+    # event, a duration, a negated verb, a simile, what others say, an aside first.
+    "around my back passage it feels numb", "between my legs there's tingling", "in both legs I have numbness",
+    "sitting on the sofa feels different", "toilet paper feels strange", "stool comes out without me knowing",
+    "chest is paining and my arm too", "stomach pain and back pain", "heavy pressure on my chest",
+    "three weeks now and it's getting worse", "nothing eases it, even lying down", "peed the bed",
+    "didn't make it to the loo and wet myself", "came off my motorbike", "sciatica down my left leg",
+    "everyone says I look thinner and I'm not dieting", "ow that really hurt and it's not going away",
+    "dribbling wee all the time now", "trouble peeing since yesterday", "crushing chest pain", "car crash this morning",
+    "running a temperature", "short of breath", "wakes me up at night", "still bad after six weeks",
+    "look, I can't feel my bum", "sorry but I've wet myself", "it feels like I'm sitting on a bag of peas",
+    "knee to chest makes my pain worse", "not able to walk even two steps",
 ])
 def test_fragments_starting_with_a_symptom_or_body_word_reach_the_skill(said):
     """Said without "I" or "my", as people do when they hurt: heard with their words (a carrier's
@@ -83,20 +99,22 @@ def test_first_person_descriptions_reach_the_skill_with_their_words(said):
     assert triage.assess(meaning + " " + words).level != "none", (said, words)
 
 
-def test_a_carrier_never_holds_words_the_triage_needs():
+@pytest.mark.parametrize("locale", model_locales())
+def test_a_carrier_never_holds_words_the_triage_needs(locale):
     """Alexa sends the slot, not the carrier: a carrier with meaning ("no", "both", "what if",
-    "I can't") would drop it. Every carrier is read by the triage as nothing at all."""
-    model = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
+    "I can't") would drop it. Every carrier is read by the locale's triage as nothing at all."""
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
     free = [i for i in model["intents"] if [s["type"] for s in i.get("slots", [])] == ["AMAZON.SearchQuery"]]
     assert sum(len(i["samples"]) for i in free) >= 100
+    # What the skill reads before the phrase stands for the carrier (content: describe.carrier_meaning).
+    meanings = for_locale(locale).raw("describe.carrier_meaning")
     for item in free:
-        # What the skill reads before the phrase stands for the carrier (content: describe.carrier_meaning).
-        meaning = CARRIER_MEANING.get(item["name"], "")
+        meaning = meanings.get(item["name"], "")
         assert item["name"] == "DescribeIntent" or meaning, item["name"]
         for carrier in (s.replace("{Description}", "").strip() for s in item["samples"]):
             for symptom in ("numb bum", "down my leg", "wet myself", "feels numb", "legs are tingling"):
-                said = triage.assess("%s %s" % (carrier, symptom))
-                read = triage.assess("%s %s" % (meaning, symptom))
+                said = triage.assess("%s %s" % (carrier, symptom), locale=locale)
+                read = triage.assess("%s %s" % (meaning, symptom), locale=locale)
                 assert (said.level, said.flags) == (read.level, read.flags), (item["name"], carrier, symptom)
 
 

@@ -58,23 +58,59 @@ def screened_routine(handler, **kwargs):
 
 def test_position_survives_a_pause_and_a_one_shot_resume_continues(skill):
     said = screened_routine(skill)
-    for _ in range(4):  # to the pelvic tilt
+    said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))  # the caution
+    for _ in range(5):  # ready, both sides of knee to chest, then the pelvic tilt: ready, and on
         said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
     position = said.attributes["routine"]
-    assert position["step"] == 2
+    assert (position["step"], position["part"]) == (1, 1)
     paused = say(skill, intent("AMAZON.PauseIntent", attributes=said.attributes, user_id=USER))
     assert paused.end is True
 
     welcome = say(skill, launch(user_id=USER))
-    assert "Welcome back. You were on the pelvic tilt, stretch three of six. Say resume, or start over." in welcome
+    assert "You were on the pelvic tilt, stretch two of five. Say resume to carry on, or start over." in welcome
+    assert welcome.text.count("Welcome") == 1
 
     resumed = say(skill, intent("AMAZON.ResumeIntent", new=True, user_id=USER))
     # Asked again every session: nothing about health is kept.
     assert resumed.attributes["pending"] == questions.SEQUENCES["screening"][0]
     for _ in questions.SEQUENCES["screening"]:
         resumed = say(skill, intent("AMAZON.NoIntent", attributes=resumed.attributes, user_id=USER))
-    assert "Let's carry on" in resumed and "pelvic tilt" in resumed.text
-    assert resumed.attributes["routine"]["step"] == 2 and resumed.attributes["routine"]["part"] == position["part"]
+    assert "Let's carry on" in resumed and "pelvic tilt" in resumed.text and "Welcome back" not in resumed
+    # The set-up again, then the part it was on.
+    assert "Stay on your back" in resumed and resumed.text.endswith("Say ready when you're in position.")
+    assert resumed.attributes["routine"]["step"] == 1 and resumed.attributes["routine"]["part"] == position["part"]
+    ready = say(skill, intent("AMAZON.NextIntent", attributes=resumed.attributes, user_id=USER))
+    assert ready.attributes["routine"] == dict(position) and "Hold, one" in ready
+
+
+def test_the_next_day_on_the_second_side_gives_the_set_up_again(skill):
+    said = screened_routine(skill)
+    said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+    for _ in range(2):  # ready, then on to the left side
+        said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
+    assert said.attributes["routine"]["part"] == 1 and "Now the left side." in said
+    say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
+    welcome = say(skill, launch(user_id=USER))
+    resumed = say(skill, intent("AMAZON.YesIntent", attributes=welcome.attributes, user_id=USER))
+    for _ in questions.SEQUENCES["screening"]:
+        resumed = say(skill, intent("AMAZON.NoIntent", attributes=resumed.attributes, user_id=USER))
+    assert "Lie on your back" in resumed and "left side" in resumed
+    assert resumed.text.endswith("Say ready when you're in position.") and "Hold" not in resumed
+
+
+def test_start_over_after_welcome_back_really_starts_over(skill):
+    said = screened_routine(skill)
+    said = say(skill, intent("SkipIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("SkipIntent", attributes=said.attributes, user_id=USER))
+    assert said.attributes["routine"]["step"] == 2
+    say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
+    welcome = say(skill, launch(user_id=USER))
+    assert "stretch three of five" in welcome
+    again = say(skill, intent("AMAZON.StartOverIntent", attributes=welcome.attributes, user_id=USER))
+    for _ in questions.SEQUENCES["screening"]:
+        again = say(skill, intent("AMAZON.NoIntent", attributes=again.attributes, user_id=USER))
+    assert "from the beginning" in again and "Stretch one of five" in again
+    assert again.attributes["routine"]["step"] == 0 and "carry on" not in again.text
 
 
 def test_the_disclaimer_is_given_the_first_time_only(skill):
@@ -91,11 +127,12 @@ def test_stop_and_silence_keep_the_position(skill, ending):
         say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
     else:
         say(skill, session_ended("EXCEEDED_MAX_REPROMPTS", said.attributes, user_id=USER))
-    assert "You were on the knee to chest, left side, stretch two of six" in say(skill, launch(user_id=USER))
+    assert "You were on the pelvic tilt, stretch two of five" in say(skill, launch(user_id=USER))
 
 
 def test_finishing_the_routine_forgets_the_position(skill):
     said = screened_routine(skill)
+    said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
     for _ in range(40):
         if said.attributes["routine"]["status"] == "finished":
             break
@@ -111,7 +148,10 @@ def test_preferences_carry_across_sessions(skill):
     say(skill, intent("LongerHoldsIntent", attributes=said.attributes, user_id=USER))
     said = screened_routine(skill)
     assert 'rate="80%"' in said.ssml
+    said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
+    said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
     assert "thirteen fourteen fifteen" in said.text  # knee to chest at its longest safe hold
+    assert "sixteen" not in said.text
     said = say(skill, intent("NormalPaceIntent", new=True, user_id=USER))
     assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
 
@@ -229,7 +269,7 @@ def test_an_unavailable_store_still_answers_without_resume(tmp_path):
     said = Said(handler(launch(user_id=USER), None))
     assert said.text.startswith("Welcome to Back Spasm Coach") and said.end is False
     said = Said(handler(intent("StartRoutineIntent", attributes={"screened": True}, user_id=USER), None))
-    assert "Stretch one of six" in said
+    assert "Stretch one of five" in said
     for words in ("sorry", "error", "database", "memory"):
         assert words not in said.text.lower()
 
@@ -250,7 +290,7 @@ def test_an_old_record_without_a_version_is_migrated(skill):
     old = {"routine": {"id": "gentle", "step": 3, "part": 0}, "disclaimer_given": True}
     with sqlite3.connect(str(skill.db)) as db:
         db.execute("UPDATE attributes SET value = ? WHERE id = ?", (json.dumps(old), USER))
-    assert "You were on the knee rolls, stretch four of six" in say(skill, launch(user_id=USER))
+    assert "You were on the child's pose, stretch four of five" in say(skill, launch(user_id=USER))
 
 
 def test_a_failed_read_never_overwrites_the_stored_record(skill, monkeypatch):

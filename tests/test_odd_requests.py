@@ -12,7 +12,7 @@ from spasm_coach.session_attributes import MAX_TOTAL_CHARS, checked
 from spasm_coach.speech import is_own_ssml
 
 CONTENT = for_locale("en-US")
-EMERGENCY_CARD = CONTENT.text("safety.emergency_card")
+EMERGENCY_CARD = CONTENT.shown("safety.emergency_card")
 
 
 def send(event):
@@ -61,7 +61,7 @@ def test_doctor_level_words_in_an_unreadable_envelope_get_that_advice_and_the_se
     event = intent("SymptomIntent", {"Symptom": "pain going down the back of my leg"})
     said = send(_set(event, ("request", "timestamp"), "2026-02-30T10:00:00Z"))
     assert said.attributes["safety"] in ("doctor", "urgent", "emergency")
-    assert said.card["content"] == CONTENT.text("safety.%s_card" % said.attributes["safety"])
+    assert said.card["content"] == CONTENT.shown("safety.%s_card" % said.attributes["safety"])
     if said.attributes["safety"] != "emergency":
         assert said.end is False and said.reprompt
 
@@ -120,8 +120,8 @@ def test_repeat_replays_only_speech_the_skill_could_have_made():
 
 
 def test_is_own_ssml():
-    assert is_own_ssml('<speak><prosody rate="92%">Hello <break time="10000ms"/> '
-                       '<say-as interpret-as="digits">911</say-as></prosody></speak>')
+    assert is_own_ssml('<speak><prosody rate="92%">Hello <break time="10000ms"/> nine one one</prosody></speak>')
+    assert not is_own_ssml('<speak><say-as interpret-as="digits">911</say-as></speak>')  # not how the skill writes it
     assert not is_own_ssml('<speak>Hello <break time="10001ms"/></speak>')
     assert not is_own_ssml('<speak>Hello <break time="2s"/></speak>')  # not how the skill writes it
     assert not is_own_ssml("Hello")

@@ -393,6 +393,27 @@ def test_missing_manifest_fails_before_building(tmp_path):
     assert not (tmp_path / "out" / "lambda.zip").exists()
 
 
+@pytest.mark.parametrize("section", ["publishingInformation", "privacyAndCompliance"])
+def test_a_locale_without_a_model_or_a_model_without_a_locale_fails_before_building(tmp_path, section):
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT_ROOT / "interaction_model", root / "interaction_model")
+    (root / "lambda").mkdir()
+    manifest = json.loads((PROJECT_ROOT / "skill.json").read_text())
+    (root / "skill.json").write_text(json.dumps(manifest))
+    package = load_script()
+    assert [m.stem for m in package.ask_inputs(root)[1]] == sorted(
+        manifest["manifest"]["publishingInformation"]["locales"])
+    (root / "interaction_model" / "en-NZ.json").write_text("{}")
+    with pytest.raises(package.PackageError, match="en-NZ"):
+        package.ask_inputs(root)
+    (root / "interaction_model" / "en-NZ.json").unlink()
+    locales = manifest["manifest"][section]["locales"]
+    locales["en-NZ"] = locales.pop(sorted(locales)[-1])
+    (root / "skill.json").write_text(json.dumps(manifest))
+    with pytest.raises(package.PackageError, match="%s has the locales .*en-NZ" % section):
+        package.ask_inputs(root)
+
+
 def test_runtime_requirements_leave_out_what_lambda_provides(tmp_path):
     package = load_script()
     requirements = tmp_path / "requirements.txt"

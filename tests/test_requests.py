@@ -6,6 +6,7 @@ import pytest
 
 from envelopes import Said, envelope, intent, launch, session_ended
 from lambda_function import lambda_handler
+from spasm_coach.content import for_locale
 
 MODEL = json.load(open("interaction_model/en-US.json"))["interactionModel"]["languageModel"]
 MODEL_INTENTS = [i["name"] for i in MODEL["intents"]]
@@ -15,6 +16,7 @@ def send(event):
     return Said(lambda_handler(event, None))
 
 
+US_NUMBER = for_locale("en-US").fill("{number}")  # 911, as said in the United States
 SCREENED = {"screened": True}  # the safety question was answered "no" earlier in the session
 
 
@@ -26,8 +28,8 @@ STATES = {
     "not started": {},
     "first step": routine_at(0),
     "middle": routine_at(2, 1),
-    "last step": routine_at(5),
-    "finished": routine_at(5, status="finished"),
+    "last step": routine_at(4),
+    "finished": routine_at(4, status="finished"),
     "paused": routine_at(3, status="paused"),
 }
 SLOTS = {"StretchIntent": {"Stretch": ("pelvic tilt", "pelvic_tilt")},
@@ -49,7 +51,7 @@ def test_every_intent_in_every_state_answers_validly(name, state):
 
 def test_launch_gives_disclaimer_once_then_one_question():
     said = send(launch())
-    assert "not medical advice" in said and "911" in said
+    assert "not medical advice" in said and US_NUMBER in said
     assert said.text.endswith("would you like to do some gentle stretches?")
     assert said.end is False and said.reprompt
     again = send(launch(attributes=said.attributes))
@@ -58,9 +60,11 @@ def test_launch_gives_disclaimer_once_then_one_question():
 
 def test_spasm_gives_relief_then_offers_stretches_and_yes_starts_them():
     said = send(intent("SpasmIntent"))
-    for words in ("comfortable", "breathe slowly", "twenty minutes", "wrapped in a cloth", "short walks"):
+    for words in ("position that eases it", "breathe slowly", "twenty minutes", "wrapped in a cloth"):
         assert words in said
-    assert said.text.endswith("gentle stretches you can do lying down?")
+    # Short, with its one prompt at the end (no "just say: set a timer" in the middle).
+    assert said.text.endswith("gentle stretches you can do lying down?") and said.text.count("?") == 1
+    assert "timer" not in said.text and said.reprompt.endswith("no to rest for now.")
     said = send(intent("AMAZON.YesIntent", attributes=said.attributes))
     assert said.attributes["pending"] == "screening_legs" and said.end is False
     assert "routine" not in said.attributes
@@ -68,8 +72,10 @@ def test_spasm_gives_relief_then_offers_stretches_and_yes_starts_them():
     assert said.attributes["pending"] == "screening_saddle" and "routine" not in said.attributes
     said = send(intent("AMAZON.NoIntent", attributes=said.attributes))
     assert said.text.startswith("Thanks. Let's begin.")
-    assert "Stretch one of six: knee to chest, right side" in said
-    assert said.attributes["routine"] == {"id": "gentle", "step": 0, "part": 0, "status": "active"}
+    assert "Stretch one of five: knee to chest." in said and said.text.endswith("fragile bones?")
+    assert said.attributes["routine"] == {"id": "gentle", "step": 0, "part": 0, "status": "active",
+                                          "stage": "caution"}
+    assert said.attributes["pending"] == "caution_osteoporosis"
 
 
 def test_no_to_the_stretch_offer_ends_kindly():
@@ -80,20 +86,34 @@ def test_no_to_the_stretch_offer_ends_kindly():
 
 def test_yes_and_no_at_launch():
     first = send(launch())
-    assert "comfortable" in send(intent("AMAZON.YesIntent", attributes=first.attributes))
+    assert "position that eases it" in send(intent("AMAZON.YesIntent", attributes=first.attributes))
     no = send(intent("AMAZON.NoIntent", attributes=first.attributes))
     assert "stretches instead" in no
     assert send(intent("AMAZON.YesIntent", attributes=no.attributes)).attributes["pending"] == "screening_legs"
-    assert "Stretch one of six" in send(intent("AMAZON.YesIntent", attributes={**no.attributes, **SCREENED}))
+    assert "Stretch one of five" in send(intent("AMAZON.YesIntent", attributes={**no.attributes, **SCREENED}))
 
 
-def test_start_stretches_leads_straight_to_the_first_stretch():
+def test_start_stretches_asks_the_caution_then_sets_up_then_counts():
     said = send(intent("StartRoutineIntent", attributes=SCREENED))
-    assert "Hold, one two three" in said and said.text.endswith("Say next when you're ready.")
+    assert said.attributes["pending"] == "caution_osteoporosis" and "Hold" not in said
+    assert said.reprompt.startswith("Do you have osteoporosis?")
+    # "next" is not an answer to a caution: it is asked again.
+    again = send(intent("AMAZON.NextIntent", attributes=said.attributes))
+    assert again.attributes["routine"] == said.attributes["routine"] and again.text.endswith("fragile bones?")
+    setup = send(intent("AMAZON.NoIntent", attributes=said.attributes))
+    assert setup.text.endswith("Say ready when you're in position.") and "Hold" not in setup
+    assert "Lie on your back" in setup and "two times on each side" in setup
+    ready = send(intent("AMAZON.NextIntent", attributes=setup.attributes))
+    assert "Hold, one two three" in ready and ready.text.endswith("Say next for the left side.")
+    assert "Lie on your back" not in ready
+    # Yes to the caution leaves the stretch out for the session and sets up the next.
+    left = send(intent("AMAZON.YesIntent", attributes=said.attributes))
+    assert left.attributes["left_out"] == ["knee_to_chest"] and "Stretch two of five: pelvic tilt." in left
 
 
 def test_walk_the_whole_routine_with_next_to_its_close():
     said = send(intent("StartRoutineIntent", attributes=SCREENED))
+    said = send(intent("AMAZON.NoIntent", attributes=said.attributes))  # no osteoporosis
     for _ in range(40):
         if said.attributes["routine"]["status"] == "finished":
             break
@@ -111,16 +131,22 @@ def test_navigation_mid_routine():
     said = send(intent("SkipIntent", attributes=attrs))
     assert said.attributes["routine"]["step"] == 3 and "skipping" in said
     said = send(intent("HowManyLeftIntent", attributes=attrs))
-    assert "stretch three of six" in said and "cat cow" in said
+    assert "stretch three of five" in said and "After this one, two more:" in said and "cat cow" in said
+    assert said.text.endswith("Say next when you're ready.") and said.attributes["routine"] == attrs["routine"]
     said = send(intent("AMAZON.StartOverIntent", attributes=attrs))
     assert said.attributes["routine"]["step"] == 0 and "from the beginning" in said
 
 
-def test_repeat_says_exactly_the_last_thing_again():
+def test_repeat_says_the_last_thing_again_and_a_stretch_without_its_lead():
+    setup = send(intent("AMAZON.NoIntent", attributes=send(intent("StartRoutineIntent", attributes=SCREENED)).attributes))
+    again = send(intent("AMAZON.RepeatIntent", attributes=setup.attributes))
+    assert again.ssml == setup.ssml and again.reprompt == setup.reprompt
+    assert again.attributes["routine"] == setup.attributes["routine"]
+    # The first stretch came after "let's do five gentle stretches": repeat says the stretch.
     first = send(intent("StartRoutineIntent", attributes=SCREENED))
     again = send(intent("AMAZON.RepeatIntent", attributes=first.attributes))
-    assert again.ssml == first.ssml and again.reprompt == first.reprompt
-    assert again.attributes["routine"] == first.attributes["routine"]
+    assert "Let's do five" in first and "Let's do five" not in again and "Stretch one of five" in again
+    assert again.attributes["pending"] == "caution_osteoporosis"
 
 
 def test_repeat_keeps_the_question_open():
@@ -146,7 +172,7 @@ def test_an_answer_that_ends_the_session_sends_only_the_safety_level_in_its_attr
     emergency = send(intent("SymptomIntent", {"Symptom": "I wet myself"}, routine_at(2, 1)))
     assert emergency.end is True and emergency.attributes == {"safety": "emergency"}
     # An answer that keeps the session open keeps everything.
-    going_on = send(intent("AMAZON.NextIntent", attributes=routine_at(2, 1)))
+    going_on = send(intent("AMAZON.NextIntent", attributes=routine_at(2, 2)))
     assert going_on.end is False and going_on.attributes["routine"]["step"] == 3
 
 
@@ -154,7 +180,7 @@ def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():
     said = send(intent("PainIntent", attributes=routine_at(1)))
     assert "stop that stretch" in said and "Never push through pain" in said
     assert said.attributes["pending"] == "pain_leg" and said.end is False
-    assert said.attributes["left_out"] == ["knee_to_chest"]
+    assert said.attributes["left_out"] == ["pelvic_tilt"]
     not_leg = send(intent("AMAZON.NoIntent", attributes=said.attributes))
     assert not_leg.attributes["pending"] == "pain_settles" and not_leg.attributes["safety"] is None
     settled = send(intent("AMAZON.YesIntent", attributes=not_leg.attributes))
@@ -165,11 +191,13 @@ def test_that_hurts_stops_the_stretch_and_asks_about_the_leg():
 
 def test_single_stretch_on_request_and_plank_is_for_later():
     said = send(intent("StretchIntent", {"Stretch": ("cat cow", "cat_cow")}, SCREENED))
-    assert said.text.startswith("Here's the cat cow.") and "Round your back" in said
+    assert said.text.startswith("Here's the cat cow.") and said.text.endswith("Say ready when you're in position.")
+    said = send(intent("AMAZON.NextIntent", attributes=said.attributes))
+    assert "Round your back" in said
     said = send(intent("StretchIntent", {"Stretch": ("kneeling plank", "plank")}))
     assert "once the spasm has settled" in said and "Hold, one" not in said
     said = send(intent("StretchIntent", {"Stretch": "Pelvic Tilt"}, SCREENED))  # heard, not resolved
-    assert "pelvic tilt" in said.text.lower() and "Hold" in said
+    assert "pelvic tilt" in said.text.lower() and "Stay on your back" in said
     said = send(intent("StretchIntent", {"Stretch": "the splits"}))
     assert "I can guide you through these stretches" in said
 
@@ -177,7 +205,7 @@ def test_single_stretch_on_request_and_plank_is_for_later():
 @pytest.mark.parametrize("name,words", [
     ("HeatIceInfoIntent", "twenty minutes"), ("MedicineInfoIntent", "ibuprofen"),
     ("ActivityInfoIntent", "short, gentle walks"), ("PreventionInfoIntent", "lumbar cushion"),
-    ("RecoveryInfoIntent", "four to six weeks"), ("DoctorInfoIntent", "911"),
+    ("RecoveryInfoIntent", "four to six weeks"), ("DoctorInfoIntent", US_NUMBER),
     ("SleepInfoIntent", "medium-firm")])
 def test_information_on_request(name, words):
     assert words in send(intent(name))
@@ -198,8 +226,8 @@ def test_info_topic_from_slot_and_unknown_topic():
 
 def test_help_depends_on_where_you_are():
     assert "start stretches" in send(intent("AMAZON.HelpIntent"))
-    said = send(intent("AMAZON.HelpIntent", attributes=routine_at(2)))
-    assert "stretch three of six, pelvic tilt" in said and "that hurts" in said
+    said = send(intent("AMAZON.HelpIntent", attributes=routine_at(1)))
+    assert "stretch two of five, pelvic tilt" in said and "that hurts" in said
 
 
 def test_stop_and_cancel_say_a_short_goodbye():
@@ -260,9 +288,12 @@ def test_unsupported_locale_answers_in_english():
 
 
 def test_emergency_number_is_chosen_by_country():
-    assert "call 999" in send(launch(locale="en-GB"))
-    assert "000 in Australia, or 111 in New Zealand" in send(launch(locale="en-AU"))
-    assert "112" in send(launch(locale="en-IN"))
+    def spoken(locale, name="number"):
+        return for_locale(locale).fill("{%s}" % name)
+    assert spoken("en-GB") == "nine nine nine" and "call nine nine nine" in send(launch(locale="en-GB"))
+    said = send(launch(locale="en-AU"))
+    assert spoken("en-AU") == "triple zero" and spoken("en-AU") in said and spoken("en-AU", "nz_number") in said
+    assert spoken("en-IN") in send(launch(locale="en-IN"))
 
 
 def test_an_exception_in_a_handler_becomes_a_spoken_apology(monkeypatch, caplog):

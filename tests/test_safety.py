@@ -8,6 +8,7 @@ import pytest
 from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach import questions, triage
+from spasm_coach.content import for_locale
 from spasm_coach.handlers.safety import safety_handlers
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 from spasm_coach.skill import request_handlers
@@ -67,7 +68,7 @@ def test_clinical_development_set_routes_at_its_level(text, lowest, where):
     assert RANK[level_of(report)] >= RANK[lowest], (text, report["intent"], report["speech"])
     if level_of(report) == "emergency":
         assert report["end_session"] is True
-        assert "911" in report["speech"] and "local emergency number" in report["speech"]
+        assert for_locale("en-US").fill("{number}{local_note}") in report["speech"]
         assert "use your phone" in report["speech"].lower()
 
 
@@ -88,10 +89,11 @@ def test_near_misses_get_a_clarifying_question_not_an_alarm(text):
 def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call():
     for locale, number in (("en-US", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")):
         said = Said(lambda_handler(intent("SymptomIntent", {"Symptom": ("I wet myself", "bladder")}, locale=locale), None))
-        assert number in said.text and said.end is True
+        spoken = for_locale(locale).fill("{number}")  # as that country says it ("triple zero")
+        assert spoken in said.text and said.end is True
         assert said.card and number in said.card["content"] and "use your phone" in said.card["content"].lower()
-        assert '<say-as interpret-as="digits">%s</say-as>' % number in said.ssml
-        assert "111" not in said.text or locale == "en-AU"  # never the UK's non-urgent line
+        if locale == "en-GB":  # never the UK's non-urgent line, NHS 111
+            assert for_locale(locale).fill("{same_day_number}") not in said.text
         for phrase in ("i will call", "i'll call", "calling", "alexa will"):
             assert phrase not in said.text.lower()
     urgent = Said(lambda_handler(intent("DescribeIntent", {"Description": "had cancer before"}), None))
@@ -120,7 +122,8 @@ def test_the_screening_question_comes_once_per_session_before_the_first_exercise
         talk.line("no")
     assert talk.session.info.attributes["routine"]["status"] == "active"
     talk.line("start over")
-    assert pending(talk) is None and talk.session.info.attributes["routine"]["step"] == 0
+    assert pending(talk) not in questions.SEQUENCES["screening"]
+    assert talk.session.info.attributes["routine"]["step"] == 0
     talk = conversation()
     talk.line("tell back spasm coach to start stretches")
     assert talk.line("yes")[-1]["safety"] == "doctor" and pending(talk) == "legs_where"
@@ -167,8 +170,9 @@ def _slot_cases():
                                    {"pending": "screening_legs"}, {"pending": "legs_where"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
     said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
-    if name == "DescribeWhatIfIntent":
-        # "what if I wet myself ...": a question about a red flag gets a safety question, not an alarm.
+    if name in ("DescribeWhatIfIntent", "InfoIntent"):
+        # "what if I wet myself ...", "tell me about numbness": a question about a red flag gets a
+        # safety question, not an alarm (content: describe.carrier_meaning).
         assert said.attributes.get("safety") is None and questions.QUESTIONS[said.attributes["pending"]].safety
         return
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

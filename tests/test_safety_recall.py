@@ -1,6 +1,6 @@
-"""Issue 13's targets on every sealed set (tests/data/sealed/*.jsonl) and the dev set,
-through the simulator one-shot and mid-routine; one test per set, context and target.
-Development set C is reported beside them, not held to the targets.
+"""Issue 13's targets on every sealed red-flag set (tests/data/sealed/redflags-*.jsonl) and
+the labelled set, through the simulator one-shot and mid-routine; one test per set, context
+and target. Development sets A, B and C are reported beside them, not held to the targets.
 
 The figures (tests/safety_eval.py) are printed at the end of every run, -s or not.
 """
@@ -113,3 +113,29 @@ def test_a_missed_open_target_is_an_expected_failure_and_a_missed_false_alarm_ta
     with pytest.raises(AssertionError):
         ev.assert_target(alarms, low, "missed")
     assert "benign false alarms" not in ev.NOT_YET_MET
+
+
+def test_a_row_is_said_in_its_own_locale_where_there_is_a_model():
+    locales = ev.Locales()
+    assert {"en-US", "en-GB"} <= locales.models
+    said = ev.row_from({"text": "I wet myself", "level": "emergency", "locale": "en-GB"})
+    assert locales.locale_of(said) == "en-GB"
+    outcome = locales.run(ev.ONE_SHOT, said)
+    assert (outcome.locale, outcome.level) == ("en-GB", "emergency")
+    assert locales.alexa("en-GB").nlu is not locales.alexa("en-US").nlu
+    assert locales.locale_of(ev.row_from({"text": "x", "level": "none", "locale": "xx-XX"})) == ev.DEFAULT_LOCALE
+    assert locales.locale_of(ev.row_from({"text": "x", "level": "none"})) == ev.DEFAULT_LOCALE
+
+
+def test_figures_are_given_per_locale():
+    rows = [ev.row_from({"text": "a", "level": "emergency", "locale": "en-GB"}),
+            ev.row_from({"text": "b", "level": "emergency", "locale": "en-AU"}),
+            ev.row_from({"text": "c", "level": "none", "locale": "en-AU"})]
+    outcomes = [ev.Outcome("emergency", locale="en-GB"), ev.Outcome("none", fallback=True, locale="en-AU"),
+                ev.Outcome("urgent", locale="en-AU")]
+    figures = ev.figures_for(rows, outcomes).to_dict()
+    assert figures["by_locale"]["en-GB"]["hit"] == 1 and figures["by_locale"]["en-AU"]["hit"] == 0
+    assert figures["fallback_by_locale"]["en-AU"]["hit"] == 1
+    assert figures["alarms_by_locale"]["en-AU"] == {"hit": 1, "total": 1, "share": 1.0}
+    assert "locale en-AU routed" in ev.format_set("x", {"rows": {"red_flag": 2, "near_miss": 0, "benign": 1},
+                                                       "one_shot": figures})

@@ -54,9 +54,9 @@ def test_every_kind_of_answer_shows_its_document_on_a_screen_and_nothing_without
 def test_the_stretch_screen_shows_the_turn():
     data = send(ANSWERS["stretch"](screen=True)).shown
     assert data["title"] == "Knee to chest" and data["side"] == "Right side"
-    assert data["step"] == "Stretch 1 of 6" and data["drawing"] == "knee_to_chest"
+    assert data["step"] == "Stretch 1 of 5" and data["drawing"] == "knee_to_chest"
     assert data["holdSeconds"] == CONTENT.stretches["knee_to_chest"]["hold"]["default"]
-    assert data["repLabels"][0] == "Repetition 1 of %d" % CONTENT.stretches["knee_to_chest"]["reps"]["default"]
+    assert data["repLabels"] == []  # its caution comes first: no repetition yet
     assert set(data["buttons"]) == set(screens.TOUCH_INTENTS)
     assert len(data["countdown"]) == len(data["repAt"]) == data["lastSecond"] + 1
 
@@ -145,15 +145,16 @@ def _turns(prefs):
     for stretch in CONTENT.stretches:
         if routine_steps(CONTENT, "single:" + stretch):
             turns.append(coach.start("single:" + stretch)[1:])
-    return turns
+    return [(speech, turn) for speech, turn in turns if turn is not None]
 
 
 @pytest.mark.parametrize("prefs", [{}, {"hold": "longer"}, {"hold": "shorter", "pace": "slower"}])
 def test_each_countdown_lasts_as_long_as_the_hold_and_falls_within_the_speech(prefs):
+    coach = Coach(CONTENT, prefs)
     for speech, turn in _turns(prefs):
         countdown, rep_at = screens.timeline(turn)
-        holds_per_rep = sum(1 for move in CONTENT.stretches[turn.stretch]["rep"] if move.get("hold"))
-        assert len(turn.hold_starts) == turn.reps * holds_per_rep
+        holds = [len(coach._rep(turn.stretch, turn.side, turn.first_rep - 1 + i)[1]) for i in range(turn.reps)]
+        assert len(turn.hold_starts) == sum(holds)
         runs = [len(m.group()) for m in re.finditer(r"[^0]+", "".join("x" if v else "0" for v in countdown))]
         if turn.hold_s is None:
             assert runs == []
@@ -165,12 +166,13 @@ def test_each_countdown_lasts_as_long_as_the_hold_and_falls_within_the_speech(pr
             assert countdown[first:first + turn.hold_s] == list(range(turn.hold_s, 0, -1))
         assert sum(runs) == turn.hold_s * len(turn.hold_starts)
         assert all(start + turn.hold_s <= speech.seconds for start in turn.hold_starts)
-        assert rep_at[0] == 0 and rep_at[-1] == turn.reps - 1 and rep_at == sorted(rep_at)
+        assert rep_at[0] == 0 and rep_at[-1] == max(turn.reps - 1, 0) and rep_at == sorted(rep_at)
 
 
 def test_the_countdown_starts_when_the_spoken_count_does():
     coach = Coach(CONTENT)
-    _, speech, turn = coach.start("single:pelvic_tilt")
+    state, _, _ = coach.start("single:pelvic_tilt")
+    _, speech, turn = coach.next(state)  # "ready": the repetitions
     words = speech.text.split()
     before = words[:words.index("one")]  # everything said before the first count
     pauses = sum(v for k, v in speech.freeze().pieces if k == "pause")  # upper bound
@@ -264,15 +266,15 @@ def test_the_drawings_render_to_png(tmp_path):
 
 def test_the_simulator_shows_the_document_and_presses_a_button():
     chat = Conversation(lambda_handler, now="2026-11-20T08:00:00Z", screen=True)
-    reports = chat.run(["open back spasm coach", "start stretches", "no", "no", "/touch Next",
+    reports = chat.run(["open back spasm coach", "start stretches", "no", "no", "no", "/touch Next",
                         "/touch That hurts"])
     assert reports[0]["screen"]["document"] == "message"
     stretch = reports[3]
     assert stretch["screen"] == {"document": "stretch", "title": "Knee to chest",
                                  "touch": ["Next", "Repeat", "Pause", "That hurts"]}
-    assert reports[4]["request_type"] == "Alexa.Presentation.APL.UserEvent"
-    assert reports[4]["screen"]["document"] == "stretch" and "one more" in reports[4]["speech"]
-    assert "pain go down your leg" in reports[5]["speech"]
+    assert reports[5]["request_type"] == "Alexa.Presentation.APL.UserEvent"
+    assert reports[5]["screen"]["document"] == "stretch" and "Hold, one" in reports[5]["speech"]
+    assert "pain go down your leg" in reports[6]["speech"]
     voice = Conversation(lambda_handler, now="2026-11-20T08:00:00Z")
     reports = voice.run(["open back spasm coach", "/touch Next"])
     assert reports[0]["screen"] is None and RENDER not in reports[0]["directives"]

@@ -16,6 +16,7 @@ from envelopes import Said
 from alerts import announce_timer
 from spasm_coach.alexa_api import REMINDERS_SCOPE, TIMERS_SCOPE
 from spasm_coach.config import Settings
+from spasm_coach.content import for_locale
 from spasm_coach.entry import make_lambda_handler
 from spasm_coach.handlers import timers
 from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
@@ -486,10 +487,11 @@ def test_refusal_window():
 
 
 def test_spoken_lengths_and_clock_times():
-    units = {"minute": "minute", "minutes": "minutes", "second": "second", "seconds": "seconds", "and": "and"}
-    assert timers.spoken_length(dt.timedelta(minutes=20), units) == "twenty minutes"
-    assert timers.spoken_length(dt.timedelta(minutes=1, seconds=1), units) == "one minute and one second"
-    assert timers.spoken_length(dt.timedelta(seconds=0), units) == "zero seconds"
+    content = for_locale("en-US")
+    assert timers.spoken_length(dt.timedelta(minutes=20), content) == "twenty minutes"
+    assert timers.spoken_length(dt.timedelta(minutes=1, seconds=1), content) == "one minute and one second"
+    assert timers.spoken_length(dt.timedelta(seconds=0), content) == "zero seconds"
+    assert timers.spoken_length(dt.timedelta(minutes=4, seconds=30), content) == "four minutes and 30 seconds"
     clock = {"on_the_hour": "{hour} {half}", "with_minutes": "{hour}:{minute} {half}", "am": "a.m.", "pm": "p.m."}
     assert timers.spoken_clock(dt.datetime(2026, 1, 1, 0, 5), clock) == "12:05 a.m."
     assert timers.spoken_clock(dt.datetime(2026, 1, 1, 12, 0), clock) == "12 p.m."
@@ -497,10 +499,17 @@ def test_spoken_lengths_and_clock_times():
 
 
 def test_kind_from_heard_words():
-    assert timers.kind_from({"value": "hot water bottle", "id": None}) == "heat"
-    assert timers.kind_from({"value": "bag of frozen peas", "id": None}) == "ice"
-    assert timers.kind_from({"value": "lava", "id": None}) is None
-    assert timers.kind_from(None) is None
+    kinds = for_locale("en-US").raw("timers.kinds")
+    assert timers.kind_from({"value": "hot water bottle", "id": None}, kinds) == "heat"
+    assert timers.kind_from({"value": "bag of frozen peas", "id": None}, kinds) == "ice"
+    assert timers.kind_from({"value": "Frozen PEAS", "id": None}, kinds) == "ice"
+    assert timers.kind_from({"value": "lava", "id": None}, kinds) is None
+    assert timers.kind_from({"value": "lava", "id": "heat"}, kinds) == "heat"
+    assert timers.kind_from(None, kinds) is None
+    # The words are the content's: another language's list is read the same way.
+    other = {"ice": {"heard": ["glace"]}, "heat": {"heard": ["chaleur", "bouillotte"]}}
+    assert timers.kind_from({"value": "une bouillotte", "id": None}, other) == "heat"
+    assert timers.kind_from({"value": "frozen peas", "id": None}, other) is None
 
 
 @pytest.mark.parametrize("status", [401, 403])

@@ -8,32 +8,19 @@ import json
 import pytest
 
 from spasm_coach.alexa_api import TIMERS_SCOPE
-from spasm_coach.config import Settings
 from spasm_coach_tools.simulator import cli
-from spasm_coach_tools.simulator.alexa_apis import AlexaApiStandIn
-from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
+from spasm_coach_tools.simulator.conversation import Conversation
 
 START = "2026-11-20T15:00:00Z"
 WENT_OFF = 'timer "ice pack" went off: Time to take the ice pack off your back.'
 
 
-@pytest.fixture(scope="module")
-def standin():
-    with AlexaApiStandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def handler(standin):
-    return skill_handler(Settings(store="session", api_ca_bundle=standin.ca_path, api_timeout=1.0))
-
-
 @pytest.fixture
-def conversation(standin, handler):
-    standin.reset()
+def conversation(api_standin, simulated_skill):
+    api_standin.reset()
 
     def make(**options):
-        return Conversation(handler, now=START, apis=standin, **options)
+        return Conversation(simulated_skill, now=START, apis=api_standin, **options)
     return make
 
 
@@ -113,3 +100,25 @@ def test_spasm_coach_simulate_with_and_without_permissions(monkeypatch, tmp_path
     else:
         assert [t["duration"] for t in lines[2]["timers"]] == ["PT20M"]
         assert lines[-1]["events"] == [WENT_OFF]
+
+
+def _at(standin, handler, now):
+    standin.reset()
+    return Conversation(handler, now=now, apis=standin)
+
+
+def test_walking_reminders_are_offered_only_for_waking_hours(api_standin, simulated_skill):
+    # 03:00 in New York: the plan starts in the morning, not "from 4 a.m.".
+    talk = _at(api_standin, simulated_skill, "2026-11-20T08:00:00Z")
+    reports = talk.run(["open back spasm coach", "remind me to get up and walk every hour"])
+    offer = reports[-1]["speech"]
+    assert "from 8 a.m. until 6 p.m." in offer and "4 a.m." not in offer
+
+
+def test_too_late_for_walking_reminders_is_said_before_any_permission_is_asked(api_standin, simulated_skill):
+    # 18:30 in New York: no hour is left today, so the permission is never asked for.
+    talk = _at(api_standin, simulated_skill, "2026-11-20T23:30:00Z")
+    reports = talk.run(["open back spasm coach", "remind me to get up and walk every hour"])
+    assert [r["request_type"] for r in reports] == ["LaunchRequest", "IntentRequest"]
+    assert reports[1]["directives"] == [] and "late in the day" in reports[1]["speech"]
+    assert reports[1]["end_session"] is False

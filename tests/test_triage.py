@@ -150,7 +150,13 @@ def test_concept_development_set():
     after batch 1 passed (75 of 95 at first), batch 3 after batch 2 (64 of 78 at first),
     batch 4 after batch 3 (53 of 58 at first; through the simulator 32 of 39 red flags),
     batch 5 after batch 4 (60 of 69 at first, 1 false alarm in 60 benign phrases; through the
-    simulator 41 of 49 red flags, 3 to FallbackIntent); all now pass, so they are development sets, not a measure of phrasings nobody wrote down yet."""
+    simulator 41 of 49 red flags, 3 to FallbackIntent), batch 6 after development sets A and B were
+    learnt from (at first 11 of its 180 red flags missed, 20 of its 178 near misses and benign phrasings flagged),
+    batch 7 after batch 6 (130 near misses and benign phrasings: 10 flagged at first; the 3 a leg cramp or a
+    cancer history still flags are left out, as clinical.md and the labelled set route them), batch 8
+    after batch 7 (red flags said as fragments and in dialects and non-native English: through the
+    simulator 61 of 88 fragments and 58 of 79 others at first, by the triage 60 of those 79); all now pass, so
+    they are development sets, not a measure of phrasings nobody wrote down yet."""
     wrong = []
     for row in CONCEPT_ROWS:
         for text in (row["text"], asr(row["text"])):
@@ -160,22 +166,26 @@ def test_concept_development_set():
     assert not wrong, wrong
 
 
-def test_development_set_c():
-    """Development set C (tests/data/devset-c.en.jsonl), written from public NHS, charity and
-    patient material and everyday speech by someone who had not seen the vocabulary. Before
-    the vocabulary learnt from it, the triage alone routed 260 of its 339 red flags and raised
-    an alarm on 7 of 72 near misses; the misses left are answers out of context ("only the
-    left", "yep, both legs": the hearing gives those a slot id), a leg that "just went", and
-    "weird down there", which stays an emergency rather than a question."""
+@pytest.mark.parametrize("name, rows_at_least, missed_at_most, alarms_at_most", [
+    ("devset-a.en", 350, 0, 0), ("devset-b.en", 350, 2, 0), ("devset-c.en", 450, 9, 0),
+])
+def test_development_sets(name, rows_at_least, missed_at_most, alarms_at_most):
+    """Development sets A, B and C (tests/data/devset-*.en.jsonl), written from public NHS,
+    charity and patient material and everyday speech by people who had not seen the vocabulary;
+    A and B were sealed until set D was written. Before the vocabulary learnt from them, the
+    triage alone routed 200 of A's 251 red flags, 205 of B's 261 and 260 of C's 339, and raised
+    an alarm on 6 of A's 64 near misses, 8 of B's 62 and 7 of C's 72. The misses left: answers
+    out of context ("only the left", "yep, both legs": the hearing gives those a slot id), a leg
+    that "just went", "I couldn't finish", "when I touch, you know, there", "pain not going"."""
     import safety_eval as ev
-    rows = ev.load_rows(DATA / "devset-c.en.jsonl")
+    rows = ev.load_rows(DATA / ("%s.jsonl" % name))
     reached = {row.line: assess(row.text).level for row in rows}
     missed = [(row.line, row.text, reached[row.line]) for row in rows if row.kind == "red_flag" and not row.met(reached[row.line])]
     alarms = [(row.line, row.text, reached[row.line]) for row in rows
               if row.kind != "red_flag" and not row.met(reached[row.line]) and level_rank(reached[row.line]) >= level_rank("doctor")]
-    assert len(rows) >= 450
-    assert len(missed) <= 13, missed
-    assert len(alarms) <= 2, alarms
+    assert len(rows) >= rows_at_least
+    assert len(missed) <= missed_at_most, missed
+    assert len(alarms) <= alarms_at_most, alarms
 
 
 @pytest.mark.parametrize("text,level", [
@@ -221,6 +231,71 @@ def test_a_concept_alone_is_not_a_red_flag():
 def test_concepts_do_not_combine_across_clauses():
     # The place of one clause and the symptom of another, each with its own place.
     assert assess("my bum is fine, my toes are numb").flags == ("one_leg",)
+
+
+def test_a_clause_borrows_only_what_the_one_before_said_of_the_speaker():
+    # A clause naming a place and nothing else reads the symptom of the clause before, as said.
+    assert assess("there's numbness, and it's in my bum").level == "emergency"
+    assert assess("no numbness, my bum").level != "emergency"
+    assert not assess("my son's got a temperature but I'm the one with the back").is_red_flag
+    assert assess("I've got a temperature but I'm the one with the back").level == "urgent"
+
+
+def test_a_denied_exception_does_not_stop_a_rule():
+    # A hot-water bottle explains feeling hot; "without" one it does not.
+    assert assess("I feel hot from the hot water bottle").level != "urgent"
+    assert assess("I feel hot without a hot water bottle").level == "urgent"
+
+
+def test_a_following_clause_about_another_place_lends_no_time_course():
+    assert assess("I fell years ago, but it only started again today").level == "emergency"
+    assert assess("I fell years ago, but the back only started today").level == "clarify"
+
+
+def test_a_time_course_said_before_or_after_belongs_to_the_finding():
+    assert assess("I went to stand and my leg had no strength in it").level == "emergency"  # sudden, said before
+    assert assess("my leg has no strength in it").level == "urgent"
+    assert assess("I did the knee rolls and now it's worse").flags == ("exercise_pain",)  # "and now": one clause
+    assert assess("my back hurts, worst in the small hours").flags == ("night_pain",)
+
+
+def test_both_sides_said_in_another_clause():
+    assert assess("it shoots down one leg and then the other").flags == ("both_legs",)
+    assert assess("my legs, the two of them, they are burning").flags == ("both_legs",)
+    assert assess("it started in my right leg and now my left leg is doing the same thing").flags == ("both_legs",)
+    assert assess("it shoots down one leg, not both").flags == ("one_leg",)
+    assert assess("it's going down the left and the right leg").flags == ("both_legs",)
+    # The other side said to be fine is one leg.
+    assert assess("my right leg tingles, the left one is fine").flags == ("one_leg",)
+    assert assess("pain down my right leg, the left is ok").flags == ("one_leg",)
+
+
+def test_a_cause_that_explains_a_finding_away():
+    assert assess("the tablets make me a bit wobbly on my feet").level == "clarify"
+    assert assess("I'm a bit wobbly on my feet").level == "emergency"
+    assert not assess("I feel hot, but that's only because of the heat pack").is_red_flag
+    assert assess("I take steroid tablets and they make me sweat").level == "urgent"  # a history that is the flag
+
+
+@pytest.mark.parametrize("text", [
+    "is incontinence a sign of something bad", "are pins and needles in your legs a bad sign",
+    "my neuropathy makes my feet tingle", "I get breathless with my asthma", "I nearly didn't make it to the loo",
+    "my leg went dead for a second", "I slipped but I didn't hurt myself", "I was in a car crash as a teenager",
+    "I'm a bit out of breath from climbing the stairs", "I had a water infection but the antibiotics cleared it",
+])
+def test_questions_known_causes_and_things_past_are_near_misses(text):
+    assert not assess(text).is_red_flag, text
+
+
+def test_a_question_that_tells_of_the_speaker_still_counts():
+    assert assess("I wet myself, is that a bad sign?").level == "emergency"
+    assert assess("my bum is numb, is that serious").level == "emergency"
+    assert assess("I had cancer, is that a bad sign?").level == "urgent"
+
+
+def test_an_exception_said_in_a_following_clause():
+    assert assess("I've lost a few pounds, but I've been dieting on purpose").level != "doctor"
+    assert assess("I've lost a few pounds without trying").level == "doctor"
 
 
 def test_a_denial_never_cancels_another_flag():
@@ -546,6 +621,9 @@ def test_a_missing_vocabulary_raises(broken_content):
     (lambda d: d.pop("rules"), "malformed"),
     (lambda d: d["rules"].clear(), "flags no rule raises"),
     (lambda d: [d["concepts"][g].pop("leaking", None) for g in d["concepts"]], "reads 'I wet myself'|leaking"),
+    # A term with a filler or an equivalent in it is rewritten before it is read: never matched.
+    (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("even numb"), "never be read.*even numb"),
+    (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("cannot feel"), "never be read.*cannot feel"),
 ])
 def test_a_vocabulary_that_makes_no_sense_raises(broken_content, change, message):
     _edit(broken_content / "redflags.en.json", change)
@@ -580,20 +658,23 @@ def test_importing_the_skill_reads_no_vocabulary():
 
 # --------------------------------------------------------------------------- proposed interaction model
 
-MODEL = Path(__file__).resolve().parents[1] / "interaction_model" / "en-US.json"
+MODELS = Path(__file__).resolve().parents[1] / "interaction_model"
+MODEL_LOCALES = sorted(path.stem for path in MODELS.glob("*.json"))
 SYMPTOM_PARTS = ("SymptomIntent", "DescribeIntent", "SYMPTOM")  # the symptom part of the skill's model
 NEAR_MISS = "near_miss"  # listed so Alexa hears them whole; the words decide, never the id
 SAMPLE = re.compile(r"^(?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\})(?: (?:[a-z]+(?:'[a-z]+)?|\{[A-Za-z]+\}))*$")
 
 
-def _model():
-    language_model = json.loads(MODEL.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
+def _model(locale="en-US"):
+    path = MODELS / ("%s.json" % locale)
+    language_model = json.loads(path.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
     return {"intents": [i for i in language_model["intents"] if i["name"] in SYMPTOM_PARTS],
             "types": [t for t in language_model["types"] if t["name"] in SYMPTOM_PARTS]}
 
 
-def test_symptom_model_is_well_formed():
-    model = _model()
+@pytest.mark.parametrize("locale", MODEL_LOCALES)
+def test_symptom_model_is_well_formed(locale):
+    model = _model(locale)
     types = {t["name"]: t for t in model["types"]}
     samples_seen = set()
     for intent in model["intents"]:
@@ -619,12 +700,14 @@ def test_symptom_model_is_well_formed():
             assert SAMPLE.match(phrase) and len(phrase) <= 140, phrase
 
 
-def test_every_listed_symptom_routes_to_its_flag():
-    for slot_type in _model()["types"]:
+@pytest.mark.parametrize("locale", MODEL_LOCALES)
+def test_every_listed_symptom_routes_to_its_flag(locale):
+    """In each locale, by its own triage: a locale's words for a symptom mean it there."""
+    for slot_type in _model(locale)["types"]:
         for value in slot_type["values"]:
             flag = value["id"]
             for phrase in [value["name"]["value"], *value["name"].get("synonyms", ())]:
-                result = assess(phrase)
+                result = assess(phrase, locale=locale)
                 if flag == NEAR_MISS:
                     assert result.level in ("clarify", "none"), (phrase, result)
                     continue

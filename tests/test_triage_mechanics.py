@@ -72,6 +72,7 @@ TOY: Dict[str, Any] = {
             "wet_self": _concept("wet myself", also=["bladder", "leak"]),
             "fever": _concept("fever"), "cancer": _concept("cancer"), "pain": _concept("hurts", "pain", "ow"),
             "sudden": _concept("suddenly", "sudden"),
+            "tablets": _concept("tablets"),
         },
         "sides": {"left": _concept("left"), "right": _concept("right"), "one": _concept("one"),
                   "both": _concept("both", "two")},
@@ -83,6 +84,8 @@ TOY: Dict[str, Any] = {
             "@resolved": _concept("fine now"),
         },
     },
+    "explanations": {"about": "causes that explain a finding away", "causes": [
+        {"when": ["tablets"], "explains": ["fever"], "source": SOURCE}]},
     "rules": [  # candidates are tried in this order
         _rule("fever", ["fever"], flag="fever"),
         _rule("bladder", ["bladder", "leak"], flag="bladder"),
@@ -193,11 +196,22 @@ def test_optional_parts_may_be_left_out(toy):
     (lambda d: d.update(rules=[r for r in d["rules"] if r["id"] not in ("fever", "cancer")]),
      "concepts no rule uses: cancer, fever; flags no rule raises: cancer, fever"),
     (lambda d: [r.pop("sided", None) for r in d["rules"]], "flags no rule raises: both_legs"),
+    (lambda d: d["explanations"]["causes"][0].update(when=["pills"]),
+     "an explanation uses 'pills', which no concept defines; concepts no rule uses: tablets"),
+    (lambda d: d["explanations"]["causes"][0].update(explains=["chills"]),
+     "an explanation explains unknown flag 'chills'"),
     (lambda d: (d["flags"]["fever"].update(level="soon"), _rule_named(d, "fever").pop("source")),
      "flag fever: level 'soon'; rule fever has no source"),
 ])
 def test_each_problem_is_reported_exactly(toy, change, reported):
     assert problem(toy, change) == "triage vocabulary for en: " + reported
+
+
+def test_a_term_the_reading_would_rewrite_is_refused(toy):
+    """A filler or an equivalent in a term is rewritten before reading: it could never match."""
+    assert problem(toy, lambda d: d["concepts"]["findings"]["numb"]["terms"].extend(["um numb", "cannot pee"])) == \
+        "triage vocabulary for en: terms that can never be read as written " \
+        "(a filler or an equivalent in them is rewritten first): cannot pee, um numb"
 
 
 def test_reading_tags_are_concepts_the_reading_uses(toy):
@@ -376,6 +390,8 @@ def test_long_input_is_cut_at_the_last_word_before_the_limit(toy):
     ("what if my leg went numb", "clarify", ("one_leg",)),
     ("my wife has a numb leg", "clarify", ("one_leg",)),
     ("my wife says i have a numb leg", "doctor", ()),
+    ("i have a fever", "urgent", ()),
+    ("i have a fever from the tablets", "clarify", ("fever",)),  # a cause explains it away
 ])
 def test_what_sets_a_finding_aside(toy, text, level, near):
     found = read(text)

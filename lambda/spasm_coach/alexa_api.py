@@ -483,14 +483,16 @@ class TimerService(_AlertService):
 
 
 def hourly_plan(now_local: _dt.datetime, until_hour: int = 18,
-                max_count: int = 12) -> List[_dt.datetime]:
-    """Local times, one hour apart, from an hour after `now_local` up to and
-    including `until_hour`:00 the same day (at most `max_count`). Empty when
-    that hour has passed. Pure: handlers use it to say what will be set."""
-    if not 0 <= until_hour <= 23:
-        raise ValueError("until_hour must be 0..23")
+                max_count: int = 12, from_hour: int = 0) -> List[_dt.datetime]:
+    """Local times, one hour apart, from an hour after `now_local` (and not before
+    `from_hour`:00) up to and including `until_hour`:00 the same day (at most
+    `max_count`). Empty when that hour has passed. Pure: handlers use it to say what
+    will be set."""
+    if not 0 <= from_hour <= until_hour <= 23:
+        raise ValueError("from_hour and until_hour must be 0..23, from_hour first")
     end = now_local.replace(hour=until_hour, minute=0, second=0, microsecond=0)
     first = (now_local + _dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    first = max(first, now_local.replace(hour=from_hour, minute=0, second=0, microsecond=0))
     times = []
     current = first
     while current <= end and len(times) < max_count:
@@ -523,13 +525,13 @@ class ReminderService(_AlertService):
     api_name = "reminders"
 
     def plan_hourly(self, time_zone: str, until_hour: int = 18,
-                    max_count: int = 12) -> List[_dt.datetime]:
+                    max_count: int = 12, from_hour: int = 0) -> List[_dt.datetime]:
         """The local times create_hourly would use, for the confirmation question."""
         local_now = self.now().astimezone(_time_zone(time_zone))
-        return hourly_plan(local_now.replace(tzinfo=None), until_hour, max_count)
+        return hourly_plan(local_now.replace(tzinfo=None), until_hour, max_count, from_hour)
 
     def create_hourly(self, text: str, locale: str, time_zone: str, until_hour: int = 18,
-                      max_count: int = 12) -> ReminderResult:
+                      max_count: int = 12, from_hour: int = 0) -> ReminderResult:
         """One reminder saying `text` every hour from an hour from now until
         `until_hour`:00 today (local time in `time_zone`, an IANA name such as
         the device's). It uses the API's recurrence rules (one DAILY rule per
@@ -539,7 +541,7 @@ class ReminderService(_AlertService):
             AlertInfo, PushNotification, PushNotificationStatus, Recurrence,
             ReminderRequest, SpokenInfo, SpokenText, Trigger, TriggerType)
 
-        times = self.plan_hourly(time_zone, until_hour, max_count)
+        times = self.plan_hourly(time_zone, until_hour, max_count, from_hour)
         if not times:
             raise AlexaApiError("bad_request", "no hour left today before %d:00" % until_hour)
         rules = ["FREQ=DAILY;BYHOUR=%d;BYMINUTE=%d;BYSECOND=0;INTERVAL=1;" % (t.hour, t.minute)

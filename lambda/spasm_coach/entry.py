@@ -17,7 +17,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 
 from .handlers.common import SPOKEN_REQUESTS
-from .limits import APOLOGY, apology_response, fit_limits  # noqa: F401 (APOLOGY: for callers)
+from .limits import apology_response, fit_limits
 from .unreadable import advice_response
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,10 @@ def unreadable_response(event: Any) -> Dict[str, Any]:
     advice = advice_response(event)
     if advice is not None:
         return advice
-    return apology_response() if _expects_speech(event) else EMPTY_RESPONSE
+    if not _expects_speech(event):
+        return EMPTY_RESPONSE
+    request = event.get("request") if isinstance(event, dict) else None
+    return apology_response(request.get("locale") if isinstance(request, dict) else None)
 
 
 def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, Any]]:
@@ -54,8 +57,8 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, An
             log.warning("unreadable request envelope: %s", type(error).__name__)
             return unreadable_response(event)
         try:
-            return fit_limits(serializer.serialize(skill.invoke(request_envelope=envelope,
-                                                                context=context)))
+            return fit_limits(serializer.serialize(skill.invoke(request_envelope=envelope, context=context)),
+                              getattr(envelope.request, "locale", None))
         except Exception as error:  # the skill's exception handler itself failed
             log.error("request %s failed: %s", getattr(envelope.request, "request_id", "?"),
                       type(error).__name__)

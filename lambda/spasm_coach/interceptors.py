@@ -7,7 +7,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .handlers.common import SCREEN_SPEC, intent_name, session
+from .handlers.common import REPEAT_SSML, SCREEN_SPEC, intent_name, session
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class RepeatInterceptor(AbstractResponseInterceptor):
         if not speech:
             return
         reprompt = getattr(getattr(response.reprompt, "output_speech", None), "ssml", None)
-        last = {"speech": speech, "reprompt": reprompt}
+        own = handler_input.attributes_manager.request_attributes.get(REPEAT_SSML)
+        last = {"speech": own or speech, "reprompt": reprompt}
         screen = handler_input.attributes_manager.request_attributes.get(SCREEN_SPEC)
         if screen is not None:
             last["screen"] = screen

@@ -40,9 +40,10 @@ ACTIONS = (
     "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",
     "create_reminders", "decline_reminders", "set_offered_timer", "decline_timer",
     "continue", "settled", "pain_next", "pain_rest", "next_stretch", "stop_for_today",
+    "leave_out_stretch", "stretch_setup",
 )
 # Actions that guide an exercise: the exercise gate looks at these before they run.
-EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch"})
+EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch", "leave_out_stretch", "stretch_setup"})
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,16 @@ _QUESTIONS = (
     Question("pain_stop", "handlers/routine.py", "routine_lines.pain_stop",
              "routine_lines.pain_stop_reprompt", yes=Then(do="stop_for_today"),
              no=Then(do="next_stretch")),
+    # -- during the routine (routine.py says which a turn ends with) ----------------------
+    # A stretch's caution, before its set-up: yes leaves the stretch out for the session.
+    Question("caution_osteoporosis", "handlers/routine.py", "stretches.knee_to_chest.caution.question",
+             "stretches.knee_to_chest.caution.reprompt", yes=Then(do="leave_out_stretch"),
+             no=Then(do="stretch_setup")),
+    # After each stretch: better, the same or worse (the Feeling...Intents); a yes or a no moves on.
+    Question("feedback", "handlers/routine.py", "routine_lines.feedback", "routine_lines.feedback_reprompt",
+             yes=Then(do="next_stretch"), no=Then(do="next_stretch")),
+    Question("worse_rest", "handlers/routine.py", "routine_lines.worse_rest",
+             "routine_lines.worse_rest_reprompt", yes=Then(do="pain_rest"), no=Then(do="next_stretch")),
     # -- the symptom check: one question per red-flag group, most urgent first ----------
     Question("check_saddle", "handlers/safety.py", "safety.check.saddle", "safety.ask.yes_no_reprompt",
              yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("saddle",)),

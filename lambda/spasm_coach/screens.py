@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
-from .routine import SINGLE_PREFIX, Coach, Turn, routine_steps
+from .routine import SINGLE_PREFIX, Coach, Turn, is_valid
 
 APL_VERSION = "2024.2"
 APL_DIR = Path(__file__).resolve().parent / "content" / "apl"
@@ -54,7 +54,7 @@ class Screen:
             spec["key"] = self.key
         if self.turn is not None:
             turn = self.turn
-            spec["at"] = [turn.routine, turn.step, turn.part, round(turn.lead_s, 2)]
+            spec["at"] = [turn.routine, turn.step, turn.part, round(turn.lead_s, 2), turn.stage]
         return spec
 
 
@@ -86,10 +86,12 @@ def from_spec(spec: Any, coach: Coach) -> Screen:
     if kind == "stretch":
         at = spec.get("at")
         try:
-            routine_id, step, part, lead = at
-            if not (0 <= step < len(routine_steps(coach.content, routine_id))):
+            routine_id, step, part, lead = at[:4]
+            stage = at[4] if len(at) > 4 else None
+            state = {"id": routine_id, "step": step, "part": part, "status": "active", "stage": stage}
+            if not is_valid(coach.content, state):
                 return message()
-            return stretch(coach.turn_at(routine_id, int(step), int(part), float(lead)))
+            return stretch(coach.turn_at(routine_id, int(step), int(part), float(lead), stage))
         except (TypeError, ValueError, KeyError, AttributeError):
             return message()
     if kind in ("info", "advice") and not isinstance(key, str):
@@ -135,7 +137,7 @@ def render(screen: Screen, content: Content, said: str) -> Tuple[str, Dict[str, 
         number = content.emergency["number"]
         # A number in digits is shown huge; "your local emergency number" at title size.
         data = {"number": number, "spelledOut": not number.isdigit(),
-                "call": content.fill(words["emergency"]["call"])}
+                "call": content.show(words["emergency"]["call"])}
     elif screen.kind == "relief":
         data = _points(content, words["relief"]["title"], words["relief"]["points"])
     elif screen.kind == "advice" and screen.key in ADVICE_LEVELS:
@@ -151,7 +153,7 @@ def render(screen: Screen, content: Content, said: str) -> Tuple[str, Dict[str, 
 
 
 def _points(content: Content, title: str, points: List[str]) -> Dict[str, Any]:
-    return {"title": content.fill(title), "points": [content.fill(point) for point in points]}
+    return {"title": content.show(title), "points": [content.show(point) for point in points]}
 
 
 def _stretch_data(turn: Turn, content: Content, words: Mapping[str, Any]) -> Dict[str, Any]:
@@ -162,18 +164,18 @@ def _stretch_data(turn: Turn, content: Content, words: Mapping[str, Any]) -> Dic
     single = turn.routine.startswith(SINGLE_PREFIX)
     return {
         "title": _capital(stretch_words["name"]),
-        "step": "" if single else content.fill(lines["step"], number=turn.step + 1, total=turn.steps),
-        "side": _capital(content.fill(lines["side"], side=turn.side)) if turn.side else "",
+        "step": "" if single else content.show(lines["step"], number=turn.step + 1, total=turn.steps),
+        "side": _capital(content.show(lines["side"], side=content.side(turn.side))) if turn.side else "",
         "drawing": turn.stretch if drawing else "",
         "drawingLabel": drawing.get("description", "") if drawing else "",
-        "repLabels": [content.fill(lines["rep"], number=turn.first_rep + index, total=turn.total_reps)
+        "repLabels": [content.show(lines["rep"], number=turn.first_rep + index, total=turn.total_reps)
                       for index in range(turn.reps)],
         "repAt": rep_at,
         "countdown": countdown,
         "lastSecond": len(countdown) - 1,
         "holdSeconds": turn.hold_s or 0,
         "counting": lines["counting"],
-        "holdNote": (content.fill(lines["hold"], seconds=turn.hold_s) if turn.hold_s
+        "holdNote": (content.show(lines["hold"], seconds=turn.hold_s) if turn.hold_s
                      else lines["breath"]),
         "buttons": dict(words["buttons"]),
     }

@@ -26,9 +26,10 @@ from .handlers.memory import (ForgetMeHandler, Memory, PreferenceHandler,
 from .handlers.safety import safety_handlers
 from .handlers.timers import timer_handlers
 from .handlers.touch import TouchInterceptor
-from .handlers.routine import (HowManyLeftHandler, NextHandler, PainHandler, PauseHandler,
-                               PreviousHandler, ResumeHandler, SkipHandler, StartOverHandler,
-                               StartRoutineHandler, StretchHandler)
+from .handlers.routine import (FeelingHandler, HowManyLeftHandler, ListStretchesHandler, LyingOnlyHandler,
+                               NextHandler, PainHandler, PauseHandler, PreviousHandler, ResumeHandler,
+                               ShortRoutineHandler, SkipHandler, StartOverHandler, StartRoutineHandler,
+                               StretchHandler)
 from .interceptors import (EndedSessionInterceptor, RepeatInterceptor, RequestLogInterceptor,
                            SafetyStateInterceptor)
 
@@ -50,6 +51,10 @@ def request_handlers(memory: Optional[Memory] = None):
         ResumeHandler(),
         PauseHandler(),
         HowManyLeftHandler(),
+        ListStretchesHandler(),
+        ShortRoutineHandler(),
+        LyingOnlyHandler(),
+        FeelingHandler(),
         PainHandler(),
         InfoHandler(),
         PreferenceHandler(memory),

@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import List, Optional, Tuple, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 MAX_BREAK_MS = 10_000          # Alexa's limit for one <break>
 MAX_SSML_CHARS = 8_000         # Alexa's limit for outputSpeech.ssml
 DEFAULT_WORDS_PER_SECOND = 2.4
-
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
 
 _SPACES = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]*>")
@@ -38,8 +33,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def number_word(value: int) -> str:
-    return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else str(value)
+def number_word(value: int, words: Sequence[str]) -> str:
+    """A whole number in the locale's words (``words[n]`` says n); digits beyond them."""
+    return words[value] if 0 <= value < len(words) else str(value)
 
 
 def spoken_list(items: List[str], conjunction: str) -> str:
@@ -67,7 +63,7 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", _XML_INVALID.sub("", text)).strip()
 
 
-Piece = Tuple[str, object]  # ("say", text) | ("digits", text) | ("pause", ms) | ("block", Block)
+Piece = Tuple[str, object]  # ("say", text) | ("pause", ms) | ("block", Block)
 
 
 class Block:
@@ -80,7 +76,7 @@ class Block:
     def __init__(self, pieces: Tuple[Piece, ...]):
         self.pieces = pieces
         self.ssml = _render_inner(pieces)
-        self.text = _join([str(v) for k, v in pieces if k in ("say", "digits")])
+        self.text = _join([str(v) for k, v in pieces if k == "say"])
         self.words = _words(pieces)
         self.pause_ms = sum(int(v) for k, v in pieces if k == "pause")  # type: ignore[call-overload]
 
@@ -104,21 +100,16 @@ class Speech:
                 self._pieces.append(("say", text))
         return self
 
-    def say_digits(self, digits: str) -> "Speech":
-        """A number such as an emergency number: written in digits, read digit by digit."""
-        digits = "".join(ch for ch in str(digits) if ch.isdigit())
-        if digits:
-            self._pieces.append(("digits", digits))
-        return self
-
     def pause(self, seconds: float) -> "Speech":
         ms = int(round(max(0.0, float(seconds)) * 1000))
         if ms > 0:
             self._pieces.append(("pause", ms))
         return self
 
-    def count(self, seconds: int, gap_ms: int = 700, lead: str = "", end: str = "") -> "Speech":
-        """A hold counted out loud: "Hold, one … two … three …, and release."
+    def count(self, seconds: int, numbers: Sequence[str], gap_ms: int = 700, lead: str = "",
+              end: str = "") -> "Speech":
+        """A hold counted out loud in the locale's number words (``numbers``):
+        "Hold, one … two … three …, and release."
 
         Each number plus its gap takes about a second, so the count keeps time
         with the hold without any break longer than ``gap_ms``.
@@ -126,7 +117,7 @@ class Speech:
         if lead:
             self.say(lead)
         for second in range(1, max(1, int(seconds)) + 1):
-            self.say(number_word(second))
+            self.say(number_word(second, numbers))
             self.pause(gap_ms / 1000.0)
         if end:
             self.say(end)
@@ -170,7 +161,7 @@ class Speech:
     @property
     def text(self) -> str:
         return _join([v.text if k == "block" else str(v)  # type: ignore[attr-defined]
-                      for k, v in self._pieces if k in ("say", "digits", "block")])
+                      for k, v in self._pieces if k in ("say", "block")])
 
     def ssml(self) -> str:
         body = _render(self._pieces, self.rate)
@@ -223,13 +214,11 @@ def _flat(pieces: List[Piece]) -> List[Piece]:
 
 
 def _words(pieces: Union[List[Piece], Tuple[Piece, ...]]) -> int:
-    """Words spoken in the say and digits pieces (each digit is read as a word)."""
+    """Words spoken in the say pieces."""
     words = 0
     for kind, value in pieces:
         if kind == "say":
             words += len(value.split())  # type: ignore[attr-defined]
-        elif kind == "digits":
-            words += len(value)  # type: ignore[arg-type]
     return words
 
 
@@ -240,8 +229,6 @@ def _render_inner(pieces: Union[List[Piece], Tuple[Piece, ...]]) -> str:
             out.append(escape(value))  # type: ignore[arg-type]
         elif kind == "block":
             out.append(value.ssml)  # type: ignore[attr-defined]
-        elif kind == "digits":
-            out.append('<say-as interpret-as="digits">%s</say-as>' % value)
         else:
             ms = int(value)  # type: ignore[call-overload]
             while ms > 0:
@@ -259,8 +246,8 @@ def _render(pieces: List[Piece], rate: Optional[str]) -> str:
 
 
 # What the skill's own SSML is made of (see _render): anything else was not made here.
-_OWN_TAGS = {"speak", "prosody", "break", "say-as"}
-_OWN_ATTRIBUTES = {"prosody": {"rate"}, "break": {"time"}, "say-as": {"interpret-as"}}
+_OWN_TAGS = {"speak", "prosody", "break"}
+_OWN_ATTRIBUTES = {"prosody": {"rate"}, "break": {"time"}}
 _BREAK_TIME = re.compile(r"^(\d{1,5})ms$")
 
 

@@ -10,12 +10,21 @@ tested directly. It reads meaning, not memorised sentences:
    words and short phrases to tags such as ``saddle``, ``numb``, ``bladder``, ``leak``,
    ``both`` or ``sudden``, and to markers (``@negation``, ``@history``, ...).
 4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
-   order and with any words between ("my bum's gone numb", "numbness around my bum").
-5. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
-   hypothetical ("what if"), about someone else ("my mum had") or positional and
-   gone ("went dead from sitting ... fine now") is a near miss: a clarifying question,
-   never an alarm. A denial covers only what follows it in its clause, so it never
-   cancels a different symptom ("no fever but I wet myself" is an emergency).
+   order and with any words between ("my bum's gone numb", "numbness around my bum"),
+   and none of its ``unless`` tags, said or left undenied.
+5. Neighbouring clauses lend what they lack: a place ("I'm trying to pee, but nothing
+   comes"), a symptom said of the speaker to a clause that only names a place ("there's
+   numbness, and it's in my bum"), a time course ("I went to stand, and my leg had no
+   strength in it"; "..., and it's getting worse"), a side of the legs ("it shoots down
+   one leg, and then the other"), and, from a following clause with nothing of its own,
+   markers and exceptions ("I wet myself, but that was years ago").
+6. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
+   hypothetical ("what if"), asked about of nobody ("is incontinence a bad sign?"),
+   about someone else ("my mum had"), positional and gone ("went dead from sitting ...
+   fine now") or explained by a cause the vocabulary names ("the tablets make me
+   wobbly") is a near miss: a clarifying question, never an alarm. A denial covers only
+   what follows it in its clause, so it never cancels a different symptom ("no fever
+   but I wet myself" is an emergency).
 
 Levels follow clinical.md's red-flag table:
 
@@ -52,7 +61,7 @@ MAX_CHARS = 600
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
-           "@third_person", "@first_person", "@restart")
+           "@asking", "@third_person", "@first_person", "@restart")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
 
@@ -129,8 +138,11 @@ class Vocabulary:
     fillers: FrozenSet[Tuple[str, ...]]  # "um", "you know": dropped
     like_kept_after: FrozenSet[str]  # "feels like" is not a filler
     numbers: FrozenSet[str]
-    # Phrases by their first word ("#" for a number), longest first: (words, tags).
-    lexicon: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
+    # Every phrase with its tags, looked up whole; by first word, the lengths to try, longest
+    # first; and by first word ("#" for a number) the few phrases with a number in them.
+    phrases: Dict[Tuple[str, ...], FrozenSet[str]]
+    lengths: Dict[str, Tuple[int, ...]]
+    numbered: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
     single_words: FrozenSet[str]  # phrases of one word
     clause_breaks: FrozenSet[str]  # "but" always starts a clause
     breaks_before_subject: FrozenSet[str]  # "and", "so": only before a new subject
@@ -152,6 +164,10 @@ class Vocabulary:
     follow_up_unless_side: FrozenSet[str]  # flags asked about only when no side was named
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
     qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
+    # Causes that explain findings away ("the tablets make me wobbly"): (one tag of each
+    # group, the flags they explain)
+    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str]], ...]
+    explaining: FrozenSet[str]  # every tag of every cause: a clause with none has nothing explained
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
@@ -230,7 +246,14 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     problems = _flag_problems(flags, topics)
     phrases, defined, compounds = _read_concepts(data["concepts"], problems)
     rules = _read_rules(data["rules"], flags, topics, defined, problems)
-    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - \
+    explanations = tuple((tuple(frozenset(t.strip() for t in group.split("|")) for group in cause["when"]),
+                          frozenset(cause["explains"])) for cause in data["explanations"]["causes"])
+    explaining = {t for groups, _ in explanations for group in groups for t in group}
+    for tag in explaining - defined:
+        problems.append("an explanation uses %r, which no concept defines" % tag)
+    for flag in {f for _, explained in explanations for f in explained} - set(flags):
+        problems.append("an explanation explains unknown flag %r" % flag)
+    unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
@@ -244,17 +267,18 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     equivalents = {k: v for k, v in data["equivalents"].items() if k != "about"}
     reading = data["clauses"]
     negation = data["negation"]
-    return Vocabulary(
+    vocabulary = Vocabulary(
         locale=locale,
         equivalents={_words(k): _words(v) for k, v in equivalents.items()},
         fillers=frozenset(_words(f) for f in data["fillers"]),
         like_kept_after=frozenset(data["like_kept_after"]),
         numbers=frozenset(data["number_words"]),
-        lexicon=_lexicon(phrases),
+        **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
+
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
@@ -272,11 +296,26 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         follow_up_unless_side=frozenset(n for n, info in flags.items() if info.get("follow_up_unless_side")),
         places=frozenset(tag for group in data["places"] for tag in data["concepts"][group]),
         qualifying=frozenset(data["qualifying_tags"]),
+        explanations=explanations,
+        explaining=frozenset(explaining),
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
     )
+    return vocabulary
+
+
+def _unreachable(vocab: "Vocabulary") -> List[str]:
+    """Terms the normalisation would rewrite before reading ("even lying flat" loses the
+    filler "even"; "cannot walk" becomes "cant walk"): they could never match."""
+    found = []
+    phrases = list(vocab.phrases) + [words for found_ in vocab.numbered.values() for words, _ in found_]
+    for words in phrases:
+        said = ["feels"] + list(words)  # a word before, as in speech: "feels like ..." keeps "like"
+        if _drop_fillers(_replace_equivalents(said, vocab), vocab) != said:
+            found.append(" ".join(words))
+    return found
 
 
 def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
@@ -289,6 +328,9 @@ def _flag_problems(flags: Mapping[str, Any], topics: Set[str]) -> List[str]:
         if not info.get("source"):
             problems.append("flag %s has no source" % name)
     return problems
+
+
+_TERM_WORD = re.compile(r"[a-z0-9]+|#")  # a term is plain lower-case words, one space apart
 
 
 def _read_concepts(groups: Mapping[str, Any], problems: List[str]
@@ -310,12 +352,12 @@ def _read_concepts(groups: Mapping[str, Any], problems: List[str]
             if also:
                 compounds.add(tag)
                 implied.update((tag, t) for t in also)
+            tags = {tag} | also
             for term in concept.get("terms", ()):
-                words = _words(term)
-                if not words or not all(re.fullmatch(r"[a-z0-9]+|#", w) for w in words):
+                if not isinstance(term, str) or not all(_TERM_WORD.fullmatch(w) for w in term.split(" ")):
                     problems.append("concept %s: term %r is not plain lower-case words" % (tag, term))
                     continue
-                phrases.setdefault(words, set()).update({tag} | also)
+                phrases.setdefault(_words(term), set()).update(tags)
     problems.extend("concept %s stands for %r, which is not defined" % (tag, other)
                     for tag, other in sorted(implied) if other not in defined)
     return phrases, defined, compounds
@@ -352,16 +394,26 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
     return rules
 
 
-def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]
-             ) -> Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]:
-    """Phrases filed by their first word, longest first, with one frozen set per distinct
-    set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
+def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]) -> Dict[str, Any]:
+    """The phrase table: whole phrases looked up in one dict, the lengths to try for each
+    first word, and the phrases with a number (#) in them by first word; one frozen set per
+    distinct set of tags (a flat table: far less memory than a trie of dicts, and as readable)."""
     shared: Dict[FrozenSet[str], FrozenSet[str]] = {}
-    by_first: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
+    exact: Dict[Tuple[str, ...], FrozenSet[str]] = {}
+    lengths: Dict[str, Set[int]] = {}
+    numbered: Dict[str, List[Tuple[Tuple[str, ...], FrozenSet[str]]]] = {}
     for words, tags in phrases.items():
         frozen = shared.setdefault(frozenset(tags), frozenset(tags))
-        by_first.setdefault(words[0], []).append((words, frozen))
-    return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in by_first.items()}
+        if NUMBER in words:
+            numbered.setdefault(words[0], []).append((words, frozen))
+        else:
+            exact[words] = frozen
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {
+        "phrases": exact,
+        "lengths": {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()},
+        "numbered": {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in numbered.items()},
+    }
 
 
 def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
@@ -418,6 +470,11 @@ def check(locale: str = DEFAULT_LOCALE) -> Vocabulary:
     It builds afresh (not from the cache), so an edited file is checked as it is now.
     """
     vocabulary = _build(_vocabulary_name(locale))
+    unreachable = _unreachable(vocabulary)
+    if unreachable:
+        raise VocabularyError("triage vocabulary for %s: terms that can never be read as written "
+                              "(a filler or an equivalent in them is rewritten first): %s"
+                              % (locale, ", ".join(sorted(unreachable))))
     # A few phrases every English vocabulary must route, so a file that loads but has
     # lost its meaning still fails here.
     for text, level in (("I wet myself", "emergency"), ("my back is spasming", "none")):
@@ -505,32 +562,46 @@ def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
     is not "i")."""
-    if len(word) > 2 and word not in vocab.lexicon and word[:-1] in vocab.single_words:
+    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
+            word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
 
 def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
-    """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first)."""
+    """"can not", "cannot", "couldnt", "unable to" -> "cant", and so on (longest first).
+
+    What a replacement writes is read again with the words after it, so a recogniser's
+    "its not" ("it is" + "not") reads as the typed "it's not" ("it isnt")."""
+    words = list(words)
     out: List[str] = []
     index = 0
     longest = vocab.equivalent_length
     starts = vocab.rewritten_starts
+    rewrites = 0
     while index < len(words):
         if words[index] not in starts:
             out.append(words[index])
             index += 1
             continue
         for size in range(min(longest, len(words) - index), 0, -1):
-            replacement = vocab.equivalents.get(tuple(words[index:index + size]))
+            said = tuple(words[index:index + size])
+            replacement = vocab.equivalents.get(said)
             if replacement is not None:
-                out.extend(replacement)
-                index += size
+                if replacement == said or rewrites > _MAX_REWRITES:
+                    out.extend(replacement)
+                    index += size
+                else:
+                    words[index:index + size] = replacement
+                    rewrites += 1
                 break
         else:
             out.append(words[index])
             index += 1
     return out
+
+
+_MAX_REWRITES = 64  # a bound on rewriting, whatever the vocabulary says
 
 
 def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
@@ -592,17 +663,24 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
     """The end and tags of the longest phrase starting at `start`; where a phrase has #,
     any number (a number word or digits) may stand."""
     word = words[start]
-    candidates = vocab.lexicon.get(word, ())
-    if _is_number(word, vocab) and NUMBER in vocab.lexicon:
-        candidates = tuple(sorted(candidates + vocab.lexicon[NUMBER], key=lambda item: -len(item[0])))
+    found_end, found = start, None
+    left = len(words) - start
+    for size in vocab.lengths.get(word, ()):
+        if size <= left:
+            tags = vocab.phrases.get(words[start:start + size])
+            if tags is not None:
+                found_end, found = start + size, tags
+                break
+    candidates = vocab.numbered.get(word, ())
+    if _is_number(word, vocab):
+        candidates += vocab.numbered.get(NUMBER, ())
     for phrase, tags in candidates:
         end = start + len(phrase)
-        said = words[start:end]
-        if said == phrase or (NUMBER in phrase and len(said) == len(phrase) and all(
+        if end > found_end and end <= len(words) and all(
                 expected == heard or (expected == NUMBER and _is_number(heard, vocab))
-                for expected, heard in zip(phrase, said))):
-            return end, tags
-    return start, None
+                for expected, heard in zip(phrase, words[start:end])):
+            found_end, found = end, tags
+    return found_end, found
 
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
@@ -614,7 +692,9 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
         following = words[index + 1] if index + 1 < len(words) else ""
         if clauses[-1] and (word in vocab.clause_breaks or
                             (word in vocab.breaks_before_subject and following in vocab.subjects)):
-            clauses.append([])
+            # "and now it's worse" is one clause: joining words in a row start one, not several.
+            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
+                clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
 
@@ -623,12 +703,14 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
 class _Clause:
     words: List[str]
     mentions: List[Mention]
-    tags: Set[str]
+    tags: Set[str]  # what it says, with what it borrows from its neighbours
+    own: FrozenSet[str]  # what it says itself
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     mentions = _mentions(words, vocab)
-    return _Clause(words, mentions, {t for m in mentions for t in m.tags})
+    tags = {t for m in mentions for t in m.tags}
+    return _Clause(words, mentions, tags, frozenset(tags))
 
 
 def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -669,30 +751,42 @@ def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str]
     return seen
 
 
-def _fires(rule: Rule, clause: _Clause) -> bool:
-    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`."""
+def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the clause holds a tag of each of the rule's groups, and none of its `unless`
+    (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
-    if rule.unless & tags:
-        return False
     for group in rule.when:
         if not group & tags:
             return False
+    stops = rule.unless & tags
+    if stops:
+        if "@negation" not in tags:
+            return False
+        for mention in clause.mentions:
+            if mention.tags & stops and not _negated(mention, clause, vocab):
+                return False
     return True
+
+
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a mention is denied, hypothetical or about someone else."""
+    if not clause.tags & _SETTING_ASIDE:
+        return False  # nothing in the clause could set a finding aside
+    return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
+            or _before("@third_person", mention, clause, until="@first_person"))
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else."""
     if not clause.tags & _SETTING_ASIDE:
-        return False  # nothing in the clause could set a finding aside
-
-    def aside(mention: Mention) -> bool:
-        return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-                or _before("@third_person", mention, clause, until="@first_person"))
-    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
+        return False
+    return any(all(_aside(m, clause, vocab) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
+_PAST = frozenset(("@history", "@resolved"))
+
 
 
 # --------------------------------------------------------------------------- assess
@@ -726,25 +820,35 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         _borrow_places(clause, previous, vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
+        # One that names a place this one does not speaks of that place: "I came off my
+        # bike in the summer, but the back only started today" keeps the fall in the past.
         qualifiers = set(clause.tags)
-        if following is not None and not _has_findings(following, vocab):
+        excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
+        if following is not None and not (following.tags & vocab.places) - clause.tags \
+                and not _has_findings(following, vocab):
             qualifiers |= following.tags
+            excepted = _said(following, following.tags, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
             lent = following.tags & vocab.qualifying
             if lent:
                 clause.mentions.append(Mention(frozenset(lent), len(clause.words), len(clause.words)))
                 clause.tags |= lent
+        if previous is not None and not previous.tags & vocab.places:
+            # "I went to stand, and my leg had no strength in it": so is the one before's.
+            lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
+            if lent:
+                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+                clause.tags |= lent
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        # "is incontinence a sign of something bad?": a question about a symptom, said of
+        # nobody; "I wet myself, is that bad?" tells of the speaker.
+        asking = "@asking" in qualifiers and "@first_person" not in qualifiers
+        explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
-            if not _fires(rule, clause):
+            if not _fires(rule, clause, vocab) or rule.unless & excepted:
                 continue
-            set_aside = (
-                _set_aside(rule, clause, vocab)
-                or (history and not rule.history_is_the_flag)
-                or (resolved and rule.resolvable)
-            )
             flag, rank = rule.flag, _RANK[rule.level]
             both = rule.sided and vocab.both_tag in clause.tags
             if both:
@@ -753,21 +857,28 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if flag is None:
                 topics.append((_RANK["clarify"], rule.clarify))
                 continue
+            if explained is None:
+                explained = _explained(qualifiers, vocab)
+            set_aside = (
+                _set_aside(rule, clause, vocab)
+                or ((history or asking) and not rule.history_is_the_flag)
+                or (resolved and rule.resolvable)
+                or flag in explained
+            )
             if set_aside:
                 near[flag] = rank
                 topics.append((rank, vocab.flag_topics[flag]))
                 continue
             raised[flag] = LEVELS[rank]  # a flag has one level, whichever rule raised it
             if rule.sided:
+                sides |= _sides(clauses, index, vocab)
                 if not both and not clause.tags & vocab.side_tags:
                     asked_side.append(flag)
 
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
-    # right leg named anywhere, once a leg finding is raised.
-    if vocab.sided_flags & raised.keys():
-        for clause in clauses:
-            if clause.tags & vocab.sided_places:
-                sides |= clause.tags & {"left", "right"}
+    # right leg, each with a leg finding; so is a finding with the other side, or "both",
+    # said in a clause beside it with no place of its own ("it shoots down one leg, and
+    # then the other"; "it's going down the left, and the right leg").
     if {"left", "right"} <= sides:
         raised[vocab.both_flag] = vocab.flag_levels[vocab.both_flag]
 
@@ -808,6 +919,40 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
 
 
+def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
+    """The flags a cause said in the clause explains away ("the tablets make me wobbly")."""
+    found: FrozenSet[str] = frozenset()
+    if not vocab.explaining & qualifiers:
+        return found
+    for groups, flags in vocab.explanations:
+        if all(group & qualifiers for group in groups):
+            found |= flags
+    return found
+
+
+def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str]:
+    """The sides said of a leg finding in clause `index`: its own, and those of a clause
+    beside it that names no place but a leg, says nothing else and denies nothing ("...,
+    and my right leg" counts; "..., the left one is fine" does not). "both" counts as
+    left and right."""
+    sides: Set[str] = set()
+    for near in (index - 1, index, index + 1):
+        if not 0 <= near < len(clauses):
+            continue
+        clause = clauses[near]
+        if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
+                              (clause.own & vocab.places and _symptoms(clause, vocab))):
+            continue
+        said = _said(clause, clause.tags & vocab.side_tags, vocab)
+        sides |= said & {"left", "right"}
+        if vocab.both_tag in said:
+            sides |= {"left", "right"}
+    return sides
+
+
+_DENIAL = frozenset(("@negation", "@denied"))
+
+
 def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabulary) -> None:
     """Clauses that need the one before to make sense. One with no place of its own
     reads the places of the one before ("I'm trying to pee, but nothing comes", "I can
@@ -817,14 +962,31 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         return
     own_places = clause.tags & vocab.places
     if not own_places:
+        # The place, even where something was denied of it ("I can pee fine, but it
+        # burns"), and the side said of it ("my legs, they're both burning").
         borrowed = previous.tags & vocab.places
-    elif not previous.tags & vocab.places and not _symptoms(clause, vocab):
-        borrowed = _symptoms(previous, vocab)
+        if not borrowed:
+            return
+        borrowed |= _said(previous, vocab.side_tags, vocab)
+    elif not previous.tags & vocab.places and not _symptoms(clause, vocab) and not previous.tags & _PAST:
+        # Only what the one before said of the speaker, now and as said: "I've not got any
+        # numb bits, and my bladder's behaving itself" lends no numbness; "I fell years
+        # ago, but the back only started today" no fall.
+        borrowed = _said(previous, _symptoms(previous, vocab), vocab)
     else:
         return
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _said(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
+    """Those of `tags` the clause says without denying them, or saying them of someone else."""
+    wanted = set(tags) & clause.tags
+    if not wanted or not clause.tags & _SETTING_ASIDE:
+        return wanted
+    return {tag for m in clause.mentions if m.tags & wanted and not _aside(m, clause, vocab)
+            for tag in m.tags & wanted}
 
 
 def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
@@ -833,7 +995,7 @@ def _symptoms(clause: _Clause, vocab: Vocabulary) -> Set[str]:
 
 
 def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
-    return any(_fires(rule, clause) for rule in _candidate_rules(clause.tags, vocab))
+    return any(_fires(rule, clause, vocab) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:

@@ -22,9 +22,6 @@ from . import triage
 
 log = logging.getLogger(__name__)
 
-CARD_TITLE = "Back Spasm Coach"
-
-
 def red_flag_level(event: Any) -> Optional[str]:
     """The advice level ("doctor", "urgent", "emergency") of the words in a raw
     IntentRequest, or None. Never raises."""
@@ -61,8 +58,8 @@ def advice_response(event: Any) -> Optional[Dict[str, Any]]:
     highest = triage.max_level(_session_level(event) or "none", level)
     body: Dict[str, Any] = {
         "outputSpeech": {"type": "SSML", "ssml": speech.ssml()},
-        "card": {"type": "Simple", "title": CARD_TITLE,
-                 "content": content.text("safety.%s_card" % level)},
+        "card": {"type": "Simple", "title": content.shown("speech.card_title"),
+                 "content": content.shown("safety.%s_card" % level)},
         "shouldEndSession": level == "emergency",
     }
     if level != "emergency":

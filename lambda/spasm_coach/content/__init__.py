@@ -1,19 +1,45 @@
-"""Spoken content, loaded once per locale from the JSON files beside this module.
+"""Content, loaded once per locale from the JSON files beside this module.
 
-Text lives in one file per language variant (``en-US.json``), plus optional files per
-concern (``en-US.timers.json``) whose top-level keys are merged into it; a locale with
-no file of its own speaks the nearest one (any ``en-*`` → ``en-US``; anything else → English).
-Emergency numbers are chosen by the locale's country (``emergency.json``), never by
-its language.
+Three layers make one tree per locale:
+
+    catalogue.json        what the skill does, in no language: repetitions, holds and
+                          their ranges, timer limits, the voice's pace, the order of a
+                          routine, and every item's source
+    en.json (+ en.*.json) the words of one language (``en.timers.json`` and the other
+                          parts add top-level keys); English as said in the United States
+    locales/en-GB.json    one locale: only what differs there (``overrides``, keys the
+                          language already has), how its phone numbers are spoken, and
+                          its usual time zone
+
+The catalogue and the words never define the same key; a list in both (a stretch's
+moves) is joined item by item. Phone numbers are chosen by the locale's country
+(``emergency.json``), never by its language, and reach the words through placeholders
+(``{number}``): speech gets them as the locale says them ("triple zero"), cards and
+screens in digits. A locale without a file of its own speaks its language's words with
+the default emergency wording ("your local emergency number"), never another country's
+number; a language without words speaks English.
 """
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, TypeVar
 
+from ..speech import number_word
+
+log = logging.getLogger(__name__)
+
 HERE = Path(__file__).resolve().parent
+LOCALES_DIR = HERE / "locales"
 DEFAULT_LOCALE = "en-US"
+DEFAULT_LANGUAGE = "en"
+# Keys of a file that describe it rather than say anything.
+FILE_KEYS = ("about", "language", "locale")
+
+
+class ContentError(ValueError):
+    """Content files that do not fit together."""
 
 
 def _read(name: str) -> Dict[str, Any]:
@@ -32,21 +58,40 @@ T = TypeVar("T")
 
 
 class Content:
-    """The words of one locale, with the locale's emergency number filled in."""
+    """The words of one locale on the catalogue, with the locale's phone numbers filled in.
 
-    def __init__(self, locale: str, data: Mapping[str, Any], emergency: Mapping[str, str]):
+    ``numbers``: the locale's numbers in digits by placeholder name (emergency.json);
+    ``spoken``: how the locale says each of them. Every name in the words' ``local`` group
+    is a placeholder of every text; without numbers, ``{number}`` is that group's words
+    ("your local emergency number") in speech and on screens alike.
+    """
+
+    def __init__(self, locale: str, data: Mapping[str, Any], numbers: Optional[Mapping[str, str]] = None,
+                 spoken: Optional[Mapping[str, str]] = None, time_zone: Optional[str] = None):
         self.locale = locale
         self.data = data
-        self.emergency = dict(emergency)
+        self.time_zone = time_zone
         self.voice: Mapping[str, Any] = data["voice"]
         self.stretches: Mapping[str, Mapping[str, Any]] = data["stretches"]
         self.routines: Mapping[str, Mapping[str, Any]] = data["routines"]
-        self._defaults = {
-            "number": self.emergency["number"],
-            "local_note": self.emergency.get("local_note", ""),
-            "urgent_line": self.emergency.get("urgent_line", "a doctor"),
-        }
+        local = data["local"]
+        written = dict(numbers) if numbers else {"number": local["number"]}
+        said = {name: (spoken or {}).get(name, "") for name in written} if numbers else dict(written)
+        missing = sorted(name for name, value in said.items() if not value)
+        if missing:
+            raise ContentError("%s: no spoken form for the numbers %s" % (locale, ", ".join(missing)))
+        # The numbers as shown (cards, screens) and as said, for every placeholder they fill.
+        self.emergency = written
+        self._shown = self._defaults(local, written)
+        self._said = self._defaults(local, said)
         self._derived: Dict[Hashable, Any] = {}
+
+    @staticmethod
+    def _defaults(local: Mapping[str, str], numbers: Mapping[str, str]) -> Dict[str, str]:
+        """What every placeholder of the local group (and every number) stands for."""
+        values = {name: words.format_map(_Blank(numbers)) for name, words in local.items() if name != "source"}
+        values.update(numbers)
+        return values
 
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         """Something computed from these words once and kept (a routine's steps, a rendered
@@ -71,56 +116,158 @@ class Content:
         return node
 
     def fill(self, template: str, **values: Any) -> str:
+        """A template filled for speech: the phone numbers as the locale says them."""
+        return self._fill(template, self._said, values)
+
+    def show(self, template: str, **values: Any) -> str:
+        """A template filled to be read (a card, a screen): the phone numbers in digits."""
+        return self._fill(template, self._shown, values)
+
+    @staticmethod
+    def _fill(template: str, defaults: Mapping[str, str], values: Mapping[str, Any]) -> str:
         if "{" not in template and "}" not in template:
             return template
-        merged = _Blank(self._defaults)
+        merged = _Blank(defaults)
         merged.update(values)
         return template.format_map(merged)
 
     def text(self, path: str, **values: Any) -> str:
+        """The words at a path, to be said."""
         return self.fill(self.raw(path), **values)
+
+    def shown(self, path: str, **values: Any) -> str:
+        """The words at a path, to be read."""
+        return self.show(self.raw(path), **values)
 
     def lines(self, path: str, **values: Any) -> List[str]:
         return [self.fill(line, **values) for line in self.raw(path)]
 
+    def number(self, value: int) -> str:
+        """A small whole number as said in this language ("twelve"); digits beyond the list."""
+        return number_word(value, self.data["speech"]["numbers"])
 
-def _language_files() -> Dict[str, Dict[str, Any]]:
-    texts = {p.stem: _read(p.name) for p in sorted(HERE.glob("??-??.json"))}
-    for part in sorted(HERE.glob("??-??.*.json")):
-        locale = part.name[:5]
-        extra = _read(part.name)
-        clash = set(extra) & set(texts.get(locale, {})) - {"about", "locale"}
-        if locale not in texts or clash:
-            raise ValueError("%s: no %s.json to extend, or keys already defined: %s"
-                             % (part.name, locale, sorted(clash)))
-        texts[locale].update({k: v for k, v in extra.items() if k not in ("about", "locale")})
-    return texts
+    def side(self, side: Optional[str]) -> str:
+        """The spoken word for a side id of the catalogue ("right"); empty for none."""
+        return self.data["speech"]["sides"][side] if side else ""
 
 
-_TEXTS = _language_files()
-_EMERGENCY = _read("emergency.json")
-_CACHE: Dict[str, Content] = {}
+# -- putting the layers together ------------------------------------------------------------
+
+def combine(catalogue: Any, words: Any, where: str = "") -> Any:
+    """The catalogue and a language's words as one tree: objects are joined key by key,
+    lists of the same length item by item; a key in both is an error."""
+    if isinstance(catalogue, dict) and isinstance(words, dict):
+        joined = dict(catalogue)
+        for key, value in words.items():
+            joined[key] = combine(catalogue[key], value, where + "." + key) if key in catalogue else value
+        return joined
+    if isinstance(catalogue, list) and isinstance(words, list) and len(catalogue) == len(words):
+        return [combine(c, w, "%s[%d]" % (where, i)) for i, (c, w) in enumerate(zip(catalogue, words))]
+    raise ContentError("%s is defined both in catalogue.json and in the words" % where.lstrip("."))
+
+
+def override(words: Mapping[str, Any], changes: Mapping[str, Any], where: str = "") -> Dict[str, Any]:
+    """A language's words with a locale's changes: only keys the language has, each
+    replaced by a value of the same kind."""
+    changed = dict(words)
+    for key, value in changes.items():
+        place = (where + "." + key).lstrip(".")
+        if key not in words:
+            raise ContentError("%s: the language's words have no such key" % place)
+        if isinstance(words[key], dict):
+            if not isinstance(value, dict):
+                raise ContentError("%s: a group of words can only be changed key by key" % place)
+            changed[key] = override(words[key], value, place)
+        elif type(value) is not type(words[key]):
+            raise ContentError("%s: %s, not %s" % (place, type(value).__name__, type(words[key]).__name__))
+        else:
+            changed[key] = value
+    return changed
+
+
+def _without_file_keys(data: Mapping[str, Any]) -> Dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in FILE_KEYS}
+
+
+def language_words(language: str) -> Dict[str, Any]:
+    """A language's words: ``<language>.json`` and its parts (``<language>.<part>.json``)."""
+    words = _without_file_keys(_read(language + ".json"))
+    for part in sorted(HERE.glob(language + ".*.json")):
+        extra = _without_file_keys(_read(part.name))
+        clash = set(extra) & set(words)
+        if clash:
+            raise ContentError("%s: keys already defined: %s" % (part.name, sorted(clash)))
+        words.update(extra)
+    return words
+
+
+_CATALOGUE = _without_file_keys(_read("catalogue.json"))
+_LANGUAGES = {p.stem for p in HERE.glob("??.json")}
+_LOCALES = {p.stem for p in LOCALES_DIR.glob("??-??.json")}
+_WORDS: Dict[str, Dict[str, Any]] = {}
+_BUILT: Dict[str, Content] = {}  # by locale file or language: a finite set
+_CACHE: Dict[str, Content] = {}  # by the locale a request named
+
+
+def languages() -> List[str]:
+    """Every language with words of its own ("en")."""
+    return sorted(_LANGUAGES)
+
+
+def locales() -> List[str]:
+    """Every locale with a file of its own ("en-GB", "en-US", ...)."""
+    return sorted(_LOCALES)
 
 
 def loaded() -> List[Content]:
     """Every Content made so far in this process."""
-    return list(_CACHE.values())
+    return list(_BUILT.values())
+
+
+def build(locale: str) -> Content:
+    """The Content of a locale, made afresh from the files (for_locale keeps one)."""
+    language = locale.split("-")[0].lower()
+    language = language if language in _LANGUAGES else DEFAULT_LANGUAGE
+    words = _WORDS.get(language)
+    if words is None:
+        words = _WORDS[language] = language_words(language)
+    if locale not in _LOCALES:
+        return Content(locale, combine(_CATALOGUE, words))
+    own = _read("locales/%s.json" % locale)
+    numbers = _read("emergency.json")["locales"].get(locale)
+    if numbers is None:
+        raise ContentError("locales/%s.json: emergency.json has no numbers for %s" % (locale, locale))
+    words = override(words, own.get("overrides") or {})
+    return Content(locale, combine(_CATALOGUE, words), numbers, own.get("spoken_numbers"), own.get("time_zone"))
 
 
 def for_locale(locale: Optional[str]) -> Content:
-    """Content for a request's locale; never fails (unknown locales speak English)."""
+    """Content for a request's locale; never fails for a broken locale file (unknown
+    locales, and a locale whose own file does not fit, speak their language with the
+    default emergency wording: the advice is never lost to a content error)."""
     key = locale if isinstance(locale, str) and len(locale) <= 16 else DEFAULT_LOCALE
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    if key in _TEXTS:
-        text_locale = key
-    else:
-        language = key.split("-")[0].lower()
-        same_language = [name for name in _TEXTS if name.split("-")[0] == language]
-        text_locale = same_language[0] if same_language else DEFAULT_LOCALE
-    emergency = _EMERGENCY["locales"].get(key, _EMERGENCY["default"])
-    content = Content(text_locale, _TEXTS[text_locale], emergency)
+    name = key if key in _LOCALES else _unknown(key)
+    content = _BUILT.get(name)
+    if content is None:
+        try:
+            content = build(name)
+        except (ContentError, OSError, ValueError) as error:
+            if name not in _LOCALES:
+                raise  # the language itself: the tests and start-up catch this
+            log.error("content for %s does not load (%s); its language's words are used", name,
+                      type(error).__name__)
+            content = _BUILT.get(_unknown(name)) or build(_unknown(name))
+        _BUILT[name] = content
     if len(_CACHE) < 64:  # locales come from requests: bound what is kept
         _CACHE[key] = content
     return content
+
+
+def _unknown(locale: str) -> str:
+    """What a locale without a file of its own is made from: its language with no
+    country. One Content per language serves every such locale."""
+    language = locale.split("-")[0].lower()
+    return language if language in _LANGUAGES else DEFAULT_LANGUAGE

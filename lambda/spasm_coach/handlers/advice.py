@@ -79,26 +79,11 @@ def raise_level(handler_input: HandlerInput, level: str) -> None:
         attributes["routine"] = dict(state, status=PAUSED)
 
 
-def _say_with_number(speech: Speech, text: str, number: str) -> Speech:
-    """`text` said into `speech`, the emergency number in it (in digits) read digit by digit."""
-    if number.isdigit():
-        pieces = text.split(number)
-        for index, piece in enumerate(pieces):
-            speech.say(piece)
-            if index < len(pieces) - 1:
-                speech.say_digits(number)
-    else:
-        speech.say(text)
-    return speech
-
-
 def advice_speech(coach: Coach, level: str) -> Speech:
     """The advice for a level in the coach's locale and style (rendered once)."""
-    content = coach.content
-    text = content.text("safety.%s" % level)
-    number = content.emergency["number"]
+    text = coach.content.text("safety.%s" % level)
     # The same words for everyone at this level in this locale: rendered once.
-    return coach.fixed("safety." + level, lambda s: _say_with_number(s, text, number))
+    return coach.fixed("safety." + level, lambda s: s.say(text))
 
 
 def advise(handler_input: HandlerInput, level: str) -> Response:
@@ -110,7 +95,7 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     attributes.pop("deferred", None)
     attributes.pop("sequence", None)
     speech = advice_speech(coach_of(handler_input), level)
-    card = content.text("safety.%s_card" % level)
+    card = content.shown("safety.%s_card" % level)
     screen = screens.advice(level)
     if level == "emergency":
         return reply(handler_input, speech, end=True, card=card, screen=screen)

@@ -24,15 +24,17 @@ class HelpHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         asked = pending_in(session(handler_input))
+        state = ongoing_routine(handler_input)
+        if state is not None:
+            # In the routine: what can be said here, then what the turn waits for (its
+            # question stays open).
+            from .routine import where_we_are
+            where = coach_of(handler_input).describe(state)
+            return where_we_are(handler_input, speech_of(handler_input, content.text("help.routine", **where)))
         if asked is not None:
             # Help answers nothing: say what can be said, then what the question wants.
             speech = speech_of(handler_input, content.text("help.general"), content.text(asked.reprompt))
             return reply(handler_input, speech, content.text(asked.reprompt), question=SAME)
-        state = ongoing_routine(handler_input)
-        if state is not None:
-            where = coach_of(handler_input).describe(state)
-            return reply(handler_input, content.text("help.routine", **where),
-                         content.text("help.routine_reprompt"))
         return reply(handler_input, content.text("help.general"), content.text("help.general_reprompt"))
 
 
@@ -96,8 +98,13 @@ def fallback(handler_input: HandlerInput) -> Response:
     speech = speech_of(handler_input, content.text("fallback.routine" if ongoing else "fallback.general"))
     speech.say(content.text("safety.net_short" if attributes.get("net_said") else "safety.net"))
     attributes["net_said"] = True
-    reprompt = content.text("routine_lines.next_reprompt" if ongoing else "fallback.reprompt")
-    return reply(handler_input, speech, reprompt, question=asked.id if asked else None)
+    if ongoing:
+        from .routine import where_we_are
+        return where_we_are(handler_input, speech)
+    if asked is not None:
+        speech.say(content.text(asked.reprompt))
+        return reply(handler_input, speech, content.text(asked.reprompt), question=SAME)
+    return reply(handler_input, speech, content.text("fallback.reprompt"), question=None)
 
 
 class SessionEndedHandler(AbstractRequestHandler):

@@ -40,6 +40,7 @@ Said = Union[Speech, Ssml, str, None]
 SAME = object()
 NO_SCREEN = Screen("none")
 SCREEN_SPEC = "screen"  # request attribute: the spec of the screen this reply sent
+REPEAT_SSML = "repeat"  # request attribute: what "repeat" says of this reply, when not all of it
 
 # Requests a person made, which may take speech; events and SessionEndedRequest get none.
 SPOKEN_REQUESTS = ("LaunchRequest", "IntentRequest", "CanFulfillIntentRequest",
@@ -192,7 +193,8 @@ def has_screen(handler_input: HandlerInput) -> bool:
 
 def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
           end: Optional[bool] = None, question: Any = None, card: Optional[str] = None,
-          screen: Optional[Screen] = None, directives: Iterable[Directive] = ()) -> Response:
+          screen: Optional[Screen] = None, directives: Iterable[Directive] = (),
+          repeat: Optional[Speech] = None) -> Response:
     """Build the response: the one way every handler answers. A reply that keeps the
     session open always has a reprompt.
 
@@ -200,7 +202,9 @@ def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
     answers; every reply sets it anew (unless SAME), so a yes is never read against an
     older question. ``screen`` says what the reply presents (screens.py); on a device
     with a screen it is rendered as APL, and a reply that names none shows what it says.
-    ``directives`` go out as they are (a permission request).
+    ``directives`` go out as they are (a permission request). ``repeat`` is what
+    "repeat" says again when that is not the whole speech (a stretch without the words
+    that led into it).
     """
     if question is not SAME:
         put_pending(session(handler_input), question)
@@ -215,11 +219,17 @@ def reply(handler_input: HandlerInput, speech: Said, reprompt: Said = None, *,
             handler_input, content_of(handler_input).text("help.general_reprompt"))
         builder.ask(reprompt_ssml)
     if card:
-        builder.set_card(SimpleCard(title="Back Spasm Coach", content=card))
+        builder.set_card(SimpleCard(title=content_of(handler_input).shown("speech.card_title"), content=card))
     for directive in directives:
         builder.add_directive(directive)
     if screen is not NO_SCREEN and has_screen(handler_input):
         show(handler_input, screen or screens.message(), speech_ssml)
+    if repeat:
+        attributes = handler_input.attributes_manager.request_attributes
+        attributes[REPEAT_SSML] = repeat.ssml()
+        spec = attributes.get(SCREEN_SPEC)
+        if isinstance(spec, dict) and "at" in spec:  # said again without its lead
+            spec["at"][3] = 0
     return builder.response
 
 

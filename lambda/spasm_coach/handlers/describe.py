@@ -37,7 +37,14 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeChestIntent", "DescribeFeverIntent", "DescribeBonesIntent",
                     "DescribeBurnIntent", "DescribeLegIntent", "DescribeLegsIntent",
                     "DescribeFootIntent", "DescribeSaddleIntent", "DescribeRestIntent",
-                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent")
+                    "DescribeNightIntent", "DescribeTightIntent", "DescribeWetIntent",
+                    "DescribeNothingIntent", "DescribeNeverIntent", "DescribeDidntIntent", "DescribeHaventIntent",
+                    "DescribeDontIntent", "DescribeWontIntent", "DescribeWeeksIntent", "DescribePooedIntent",
+                    "DescribeChestWordIntent", "DescribeSciaticaIntent", "DescribeFeelsLikeIntent",
+                    "DescribeSitIntent", "DescribeWipeIntent", "DescribeSinceIntent", "DescribePeedIntent",
+                    "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
+                    "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
+                    "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
@@ -46,8 +53,12 @@ def safety_question_pending(handler_input: HandlerInput) -> bool:
     return question is not None and question.safety
 
 
+# A word as heard: letters of any alphabet; an apostrophe inside a word is dropped.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _words(text: str) -> Set[str]:
-    return set(re.findall(r"[a-z]+", text.lower().replace("'", "")))
+    return set(_WORD.findall(text.casefold().replace("'", "").replace("\u2019", "")))
 
 
 def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:

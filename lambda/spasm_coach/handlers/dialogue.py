@@ -144,12 +144,16 @@ def continue_sequence(handler_input: HandlerInput, question: Question) -> Respon
 def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Response:
     """Carry out the exercise that was asked for before the screening questions."""
     # Imported here: the routine handlers ask questions through this module.
-    from .routine import continue_routine, next_stretch, start_routine
+    from .routine import continue_routine, next_stretch, start_over, start_routine
     action = deferred.get("action") if isinstance(deferred, dict) else None
     if action == "resume" and routine_state(handler_input):
         return continue_routine(handler_input, lead)
+    if action == "start_over" and routine_state(handler_input):
+        return start_over(handler_input, lead)
     if action == "next" and routine_state(handler_input):
         return next_stretch(handler_input, None, lead)
+    if isinstance(deferred, dict) and deferred.get("lying_only") is True:
+        session(handler_input)["lying_only"] = True
     routine_id = deferred.get("routine") if isinstance(deferred, dict) else None
     return start_routine(handler_input, routine_id if isinstance(routine_id, str) else "gentle", lead)
 
@@ -259,6 +263,8 @@ def actions(memory: Any = None) -> Dict[str, Action]:
         "pain_rest": routine.rest_after_pain,
         "next_stretch": routine.next_stretch,
         "stop_for_today": routine.stop_for_today,
+        "leave_out_stretch": routine.caution_applies,
+        "stretch_setup": routine.caution_clear,
     }
     missing = set(questions.ACTIONS) - set(bound)
     if missing:

@@ -10,6 +10,7 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from ..limits import apology_ssml
 from .advice import FLAG_LEVELS, advise, assessment
 from .common import SAME, SPOKEN_REQUESTS, content_of, reply
 
@@ -54,7 +55,9 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             # The pending question stays: an error answers nothing.
             return reply(handler_input, content.text("error"), content.text("error_reprompt"),
                          question=SAME)
-        except Exception:  # the content or the reply itself failed: still answer
-            builder.speak("<speak>Sorry, something went wrong. Please try again.</speak>")
-            builder.ask("<speak>Please try again.</speak>")
+        except Exception:  # the content or the reply itself failed: still answer, and end
+            apology = apology_ssml(getattr(request, "locale", None))
+            if apology:
+                builder.speak(apology)
+            builder.set_should_end_session(True)
             return builder.response

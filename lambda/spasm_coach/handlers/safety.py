@@ -26,7 +26,7 @@ from ask_sdk_model import Response
 
 from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
-from .common import content_of, in_routine, intent_name, reply, session
+from .common import content_of, in_routine, intent_name, reply, routine_state, session
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -69,11 +69,14 @@ class ClarifyHandler(AbstractRequestHandler):
 
 
 # Intents that guide an exercise, and what to do once the screening is answered.
-START_INTENTS = ("StartRoutineIntent", "StretchIntent", "AMAZON.StartOverIntent")
-MOVE_INTENTS = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "AMAZON.ResumeIntent")
+START_INTENTS = ("StartRoutineIntent", "StretchIntent", "AMAZON.StartOverIntent", "ShortRoutineIntent",
+                 "LyingOnlyIntent")
+MOVE_INTENTS = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "AMAZON.ResumeIntent",
+                "FeelingBetterIntent", "FeelingSameIntent", "FeelingWorseIntent")
 EXERCISE_INTENTS = frozenset(START_INTENTS + MOVE_INTENTS + (YES_INTENT,))
 _DEFERRED = {"start_routine": {"action": "start", "routine": "gentle"}, "resume": {"action": "resume"},
-             "next_stretch": {"action": "next"}}
+             "next_stretch": {"action": "next"}, "leave_out_stretch": {"action": "resume"},
+             "stretch_setup": {"action": "resume"}}
 
 
 def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
@@ -92,8 +95,12 @@ def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
         if stretch is None or content_of(handler_input).stretches[stretch].get("prevention_only"):
             return None  # the handler explains; nothing is guided
         return {"action": "start", "routine": "single:" + stretch}
-    if name in START_INTENTS and not (name == "AMAZON.StartOverIntent" and ongoing):
-        return {"action": "start", "routine": "gentle"}
+    if name == "AMAZON.StartOverIntent" and routine_state(handler_input) is not None:
+        return {"action": "start_over"}  # from the start of the routine it was on
+    if name == "LyingOnlyIntent" and not ongoing:
+        return {"action": "start", "routine": "gentle", "lying_only": True}
+    if name in START_INTENTS and name != "LyingOnlyIntent":
+        return {"action": "start", "routine": "short" if name == "ShortRoutineIntent" else "gentle"}
     if name in START_INTENTS + MOVE_INTENTS and ongoing:
         return {"action": "resume"}
     if name == YES_INTENT and question is None and ongoing:

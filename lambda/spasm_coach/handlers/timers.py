@@ -38,7 +38,8 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
                          TimerResult, TimerService, normal_label, parse_iso_duration,
                          reminders_permission_granted, timers_permission_granted)
-from ..speech import Speech, number_word, spoken_list
+from ..content import DEFAULT_LOCALE, Content
+from ..speech import Speech, spoken_list
 from .common import (NO_SCREEN, IntentHandler, content_of, reply, request_time, session, slot_values,
                      speech_of)
 
@@ -67,29 +68,31 @@ CONFIRM_REMINDERS = "confirm_reminders"
 # The pack each offer of a timer (questions.py) is about; None: ask which.
 OFFERED_KINDS = {"offer_timer": None, "offer_heat_timer": "heat", "offer_ice_timer": "ice"}
 
-REMINDERS_UNTIL_HOUR = 18   # "every hour from now until 6 pm"
-# Where the device's time zone cannot be read: the locale's most populous zone. The
-# confirmation reads the times out, so a wrong guess is heard before anything is set.
-FALLBACK_TIME_ZONES = {"en-US": "America/New_York", "en-CA": "America/Toronto",
-                       "en-GB": "Europe/London", "en-AU": "Australia/Sydney",
-                       "en-IN": "Asia/Kolkata"}
+# Walking reminders only in waking hours: "every hour from now (not before 8 am) until 6 pm".
+REMINDERS_FROM_HOUR, REMINDERS_UNTIL_HOUR = 8, 18
+# Where the device's time zone cannot be read: the locale's most populous zone (its
+# content file's time_zone), else UTC. The confirmation reads the times out, so a
+# wrong guess is heard before anything is set.
+FALLBACK_TIME_ZONE = "UTC"
 _LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 _ZONE_NAME = re.compile(r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+){0,2}$")
+# Words as heard: runs of letters of any alphabet.
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 # -- pure helpers ----------------------------------------------------------------------
 
-def kind_from(slot: Optional[Dict[str, Optional[str]]]) -> Optional[str]:
-    """ice, heat, or None from the Pack slot (its resolved id, else the heard words)."""
+def kind_from(slot: Optional[Dict[str, Optional[str]]], kinds: Dict[str, Any]) -> Optional[str]:
+    """ice, heat, or None from the Pack slot: its resolved id, else a word of the heard
+    value that the content's ``kinds`` (timers.kinds) list as ``heard`` for a pack."""
     if not slot:
         return None
     if slot.get("id") in KINDS:
         return slot["id"]
-    words = set(re.findall(r"[a-z]+", (slot.get("value") or "").lower()))
-    if words & {"ice", "icepack", "cold", "frozen", "peas", "freezer"}:
-        return "ice"
-    if words & {"heat", "hot", "warm", "heating", "heated", "wheat"}:
-        return "heat"
+    words = set(_WORD.findall((slot.get("value") or "").casefold()))
+    for kind in KINDS:
+        if words & set(kinds[kind]["heard"]):
+            return kind
     return None
 
 
@@ -179,15 +182,16 @@ def _minutes_text(minutes: Any) -> str:
     return ""
 
 
-def spoken_length(length: _dt.timedelta, units: Dict[str, str]) -> str:
+def spoken_length(length: _dt.timedelta, content: Content) -> str:
     """A length of time as said aloud: "twenty minutes", "4 minutes and 30 seconds"."""
+    units = content.raw("timers.units")
     total = max(0, int(round(length.total_seconds())))
     minutes, seconds = divmod(total, 60)
     parts = []
     if minutes:
-        parts.append("%s %s" % (number_word(minutes), units["minute" if minutes == 1 else "minutes"]))
+        parts.append("%s %s" % (content.number(minutes), units["minute" if minutes == 1 else "minutes"]))
     if seconds or not minutes:
-        parts.append("%s %s" % (number_word(seconds), units["second" if seconds == 1 else "seconds"]))
+        parts.append("%s %s" % (content.number(seconds), units["second" if seconds == 1 else "seconds"]))
     return (" %s " % units["and"]).join(parts)
 
 
@@ -203,15 +207,11 @@ def spoken_clock(moment: _dt.datetime, clock: Dict[str, str]) -> str:
 
 def request_locale(handler_input: HandlerInput) -> str:
     locale = getattr(handler_input.request_envelope.request, "locale", None)
-    return locale if isinstance(locale, str) and _LOCALE.match(locale) else content_of(handler_input).locale
+    return locale if isinstance(locale, str) and _LOCALE.match(locale) else DEFAULT_LOCALE
 
 
 def _kinds(handler_input: HandlerInput) -> Dict[str, Any]:
     return content_of(handler_input).raw("timers.kinds")
-
-
-def _units(handler_input: HandlerInput) -> Dict[str, str]:
-    return content_of(handler_input).raw("timers.units")
 
 
 def _kind_of_label(handler_input: HandlerInput, label: Optional[str]) -> str:
@@ -297,7 +297,6 @@ def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
     limits = content.raw("timers.limits")
     kind = kind if kind in KINDS + (ANY_KIND,) else ANY_KIND
     words = _kinds(handler_input)[kind]
-    units = _units(handler_input)
     asked = _as_minutes(minutes, float(limits["default_minutes"]))
     use = min(asked, float(limits["max_minutes"]))
     attributes.pop("timer_kind", None)
@@ -322,11 +321,11 @@ def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
             return _duplicate(handler_input, service, kind, speech)
         return speak_error(handler_input, error, "timers", speech)
 
-    duration = spoken_length(_dt.timedelta(minutes=use), units)
+    duration = spoken_length(_dt.timedelta(minutes=use), content)
     speech.say(content.text("timers.set.done", name=words["name"], duration=duration))
     if asked > use:
         speech.say(content.text("timers.set.capped", duration=duration,
-                                asked=spoken_length(_dt.timedelta(minutes=asked), units)))
+                                asked=spoken_length(_dt.timedelta(minutes=asked), content)))
     speech.say(words["care"]).pause(0.5).say(content.text("timers.set.follow_up"))
     return reply(handler_input, speech, content.text("timers.set.reprompt"))
 
@@ -341,7 +340,7 @@ def _duplicate(handler_input: HandlerInput, service: TimerService, kind: str,
     except AlexaApiError:
         existing = None
     if existing is not None:
-        left = spoken_length(service.remaining(existing), _units(handler_input))
+        left = spoken_length(service.remaining(existing), content)
         speech.say(content.text("timers.duplicate.running", a_name=words["a_name"], left=left,
                                 kind=words["word"]))
     else:
@@ -358,7 +357,7 @@ class SetTimerHandler(IntentHandler):
         content = content_of(handler_input)
         attributes = session(handler_input)
         slots = slot_values(handler_input)
-        kind = kind_from(slots.get(KIND_SLOT))
+        kind = kind_from(slots.get(KIND_SLOT), _kinds(handler_input))
         if kind is None and attributes.get("timer_kind") in KINDS + (ANY_KIND,):
             kind = attributes["timer_kind"]
         kind = kind or ANY_KIND
@@ -383,7 +382,7 @@ def _timer_call(handler_input: HandlerInput, action: str) -> Response:
     if not timers_permission_granted(handler_input.request_envelope):
         return reply(handler_input, content.text("timers.status.none"),
                      content.text("timers.status.reprompt"))
-    kind = kind_from(slot_values(handler_input).get(KIND_SLOT))
+    kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input))
     service = TimerService(handler_input)
     label = _kinds(handler_input)[kind]["label"] if kind else None
     try:
@@ -396,7 +395,7 @@ def _timer_call(handler_input: HandlerInput, action: str) -> Response:
                                                      name=_kinds(handler_input)[kind]["name"]),
                          content.text("timers.status.reprompt"))
         return _which_timer(handler_input, service, action)
-    left = spoken_length(service.remaining(timer), _units(handler_input))
+    left = spoken_length(service.remaining(timer), content)
     said = content.text("timers.%s.done" % action, name=_name_of(handler_input, timer), left=left)
     return reply(handler_input, said, content.text("timers.%s.reprompt" % action))
 
@@ -410,7 +409,7 @@ def _which_timer(handler_input: HandlerInput, service: TimerService, action: str
     if not timers:
         return reply(handler_input, content.text("timers.status.none"),
                      content.text("timers.status.reprompt"))
-    names = spoken_list([_name_of(handler_input, t) for t in timers], _units(handler_input)["list_and"])
+    names = spoken_list([_name_of(handler_input, t) for t in timers], content.text("speech.list_and"))
     return reply(handler_input, content.text("timers.%s.which" % action, names=names),
                  content.text("timers.%s.reprompt" % action))
 
@@ -425,7 +424,7 @@ class TimerStatusHandler(IntentHandler):
         reprompt = content.text("timers.status.reprompt")
         if not timers_permission_granted(handler_input.request_envelope):
             return reply(handler_input, content.text("timers.status.none"), reprompt)
-        kind = kind_from(slot_values(handler_input).get(KIND_SLOT))
+        kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input))
         service = TimerService(handler_input)
         try:
             timers = service.list()
@@ -440,11 +439,10 @@ class TimerStatusHandler(IntentHandler):
         if not timers:
             return reply(handler_input, content.text("timers.status.none"), reprompt)
         speech = _say(handler_input)
-        units = _units(handler_input)
         for timer in timers:
             line = "paused" if timer.status == "PAUSED" else "one"
             speech.say(content.text("timers.status.%s" % line, name=_name_of(handler_input, timer),
-                                    left=spoken_length(service.remaining(timer), units)))
+                                    left=spoken_length(service.remaining(timer), content)))
         return reply(handler_input, speech, reprompt)
 
 
@@ -474,7 +472,7 @@ class ResumeTimerHandler(IntentHandler):
 def device_time_zone(handler_input: HandlerInput) -> str:
     """The device's time zone from Alexa's settings API; the locale's usual zone when
     it cannot be read (no API client, an error, a slow answer, a name dateutil lacks)."""
-    fallback = FALLBACK_TIME_ZONES.get(request_locale(handler_input), "UTC")
+    fallback = content_of(handler_input).time_zone or FALLBACK_TIME_ZONE
     try:
         device_id = handler_input.request_envelope.context.system.device.device_id
         zone = handler_input.service_client_factory.get_ups_service().get_system_time_zone(device_id)
@@ -498,7 +496,7 @@ def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) 
     attributes.pop("alert_request", None)
     speech = lead if lead is not None else _say(handler_input)
     zone = device_time_zone(handler_input)
-    times = ReminderService(handler_input).plan_hourly(zone, REMINDERS_UNTIL_HOUR)
+    times = reminder_plan(handler_input, zone)
     if not times:
         speech.say(content.text("reminders.too_late"))
         return reply(handler_input, speech, content.text("reminders.reprompt"))
@@ -511,6 +509,11 @@ def offer_reminders(handler_input: HandlerInput, lead: Optional[Speech] = None) 
                  question=CONFIRM_REMINDERS)
 
 
+def reminder_plan(handler_input: HandlerInput, zone: str) -> list:
+    """The local times the walking reminders would be set for today (waking hours only)."""
+    return ReminderService(handler_input).plan_hourly(zone, REMINDERS_UNTIL_HOUR, from_hour=REMINDERS_FROM_HOUR)
+
+
 def create_reminders(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
     attributes = session(handler_input)
@@ -520,12 +523,11 @@ def create_reminders(handler_input: HandlerInput) -> Response:
     try:
         result = ReminderService(handler_input).create_hourly(
             content.text("reminders.text"), request_locale(handler_input), zone,
-            REMINDERS_UNTIL_HOUR)
+            REMINDERS_UNTIL_HOUR, from_hour=REMINDERS_FROM_HOUR)
     except AlexaApiError as error:
         if error.kind in ("unauthorized", "forbidden"):
             return ask_permission(handler_input, {"scope": "reminders"})
-        if error.kind == "bad_request" and not ReminderService(handler_input).plan_hourly(
-                zone, REMINDERS_UNTIL_HOUR):
+        if error.kind == "bad_request" and not reminder_plan(handler_input, zone):
             return reply(handler_input, content.text("reminders.too_late"),
                          content.text("reminders.reprompt"))
         return speak_error(handler_input, error, "reminders")
@@ -544,6 +546,11 @@ class WalkReminderHandler(IntentHandler):
     intents = (WALK_REMINDERS,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        # Whether any waking hour is left today is decided before anything is asked:
+        # never a permission request followed by "too late".
+        if not reminder_plan(handler_input, device_time_zone(handler_input)):
+            content = content_of(handler_input)
+            return reply(handler_input, content.text("reminders.too_late"), content.text("reminders.reprompt"))
         if not reminders_permission_granted(handler_input.request_envelope):
             return ask_permission(handler_input, {"scope": "reminders"})
         return offer_reminders(handler_input)

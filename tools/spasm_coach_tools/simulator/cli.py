@@ -20,6 +20,7 @@ import sys
 from typing import Any, Dict, Iterator, List, Optional, TextIO
 
 from spasm_coach_tools.simulator.conversation import DEFAULT_USER, Conversation, default_handler
+from spasm_coach_tools.simulator.nlu import model_locales
 
 SCRIPT_HELP = """script lines:
   <anything else>    something the person says ("open back spasm coach", "next", ...)
@@ -39,7 +40,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
     }[command]
     parser = argparse.ArgumentParser(prog="spasm-coach " + command, description=description,
                                      epilog=SCRIPT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--locale", default="en-US", help="the skill's locale (default en-US)")
+    parser.add_argument("--locale", default="en-US",
+                        help="the skill's locale, one with an interaction model: %s (default en-US)"
+                        % ", ".join(model_locales()))
     parser.add_argument("--user", default=DEFAULT_USER, help="user id, so memory carries across runs")
     parser.add_argument("--now", help="ISO 8601 start of the simulated clock (default: now)")
     parser.add_argument("--deny-permissions", action="store_true",
@@ -210,7 +213,12 @@ def main(command: str, argv: Optional[List[str]] = None, stdin: Optional[TextIO]
     if command not in ("chat", "simulate"):
         sys.stderr.write("spasm-coach: the simulator runs 'chat' or 'simulate', not %r\n" % command)
         return 2
-    args = _parser(command).parse_args(list(argv or []))
+    parser = _parser(command)
+    args = parser.parse_args(list(argv or []))
+    if args.locale not in model_locales():
+        parser.error("no interaction model for %s; the simulator hears %s (a new one: "
+                     "interaction_model/source/%s.yaml, then make models)"
+                     % (args.locale, ", ".join(model_locales()), args.locale))
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     try:

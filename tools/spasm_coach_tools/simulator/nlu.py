@@ -475,7 +475,16 @@ def load_nlu(path: Union[str, Path], skill_id: str = "amzn1.ask.skill.simulated"
 
 
 def model_path(locale: str, root: Optional[Path] = None) -> Path:
+    return _models(root) / ("%s.json" % locale)
+
+
+def model_locales(root: Optional[Path] = None) -> List[str]:
+    """Every locale with an interaction model (interaction_model/<locale>.json), sorted."""
+    return sorted(path.stem for path in _models(root).glob("*.json"))
+
+
+def _models(root: Optional[Path]) -> Path:
     if root is None:
         from spasm_coach.config import PROJECT_ROOT
         root = PROJECT_ROOT
-    return Path(root) / "interaction_model" / ("%s.json" % locale)
+    return Path(root) / "interaction_model"

@@ -1,0 +1,152 @@
+"""Conversations through the simulator (the real model and skill) about how the routine is
+paced and prompted for someone lying on the floor (issue 15)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spasm_coach.config import Settings
+from spasm_coach.content import for_locale
+from spasm_coach_tools.simulator.conversation import Conversation, skill_handler
+
+CONTENT = for_locale("en-US")
+START = "2026-11-20T15:00:00Z"
+INTO_ROUTINE = ("open back spasm coach", "start stretches", "no", "no")
+
+
+@pytest.fixture(scope="module")
+def handler():
+    return skill_handler(Settings(store="session"))
+
+
+def talk(handler):
+    return Conversation(handler, now=START)
+
+
+def attributes(conversation):
+    return conversation.session.info.attributes if conversation.session else {}
+
+
+def last_sentence(text):
+    return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+
+
+def says_what_it_waits_for(report):
+    """An open turn ends with one question or a "say ...", and its reprompt says it again:
+    the reprompt asks a question too, or names the first thing the speech said to say."""
+    line = last_sentence(report["speech"])
+    reprompt = report["reprompt"].lower()
+    if line.endswith("?"):
+        return "?" in reprompt or "say yes" in reprompt
+    said = re.search(r"\bsay (\w+)", line.lower())
+    return bool(said) and ("say " + said.group(1)) in reprompt
+
+
+def test_every_routine_turn_ends_with_what_it_waits_for_and_its_reprompt_says_it_again(handler):
+    conversation = talk(handler)
+    reports = conversation.run(INTO_ROUTINE + ("no", "how many are left", "help", "purple elephants dancing",
+                                               "ready", "repeat"))
+    for _ in range(40):
+        if attributes(conversation).get("pending") == "offer_heat_timer":
+            break
+        reports += conversation.line("next")
+    assert attributes(conversation).get("pending") == "offer_heat_timer"
+    for report in reports[3:]:
+        assert report["end_session"] is False
+        assert says_what_it_waits_for(report), (report["input"], report["speech"][-120:], report["reprompt"])
+
+
+def test_relief_is_short_and_its_one_prompt_comes_last(handler):
+    relief = talk(handler).run(["open back spasm coach", "my back is spasming"])[-1]
+    assert relief["speech"].count("?") == 1 and relief["speech"].endswith("?")
+    assert "timer" not in relief["speech"] and says_what_it_waits_for(relief)
+    assert len(relief["speech"].split()) < 90  # it was 169 words
+
+
+def test_a_single_stretch_never_offers_a_timer_it_did_not_mention(handler):
+    conversation = talk(handler)
+    reports = conversation.run(["open back spasm coach", "how do i do the cat cow", "no", "no"])
+    for _ in range(10):
+        if attributes(conversation)["routine"]["status"] == "finished":
+            break
+        reports += conversation.line("next")
+    done = reports[-1]
+    assert "That's the cat cow" in done["speech"] and "timer" not in done["reprompt"].lower()
+    assert "timer" not in done["speech"].lower()
+
+
+def test_help_and_fallback_keep_the_stretchs_question_and_say_it_again(handler):
+    conversation = talk(handler)
+    conversation.run(INTO_ROUTINE)
+    assert attributes(conversation)["pending"] == "caution_osteoporosis"
+    for line in ("help", "purple elephants dancing", "how many are left"):
+        report = conversation.line(line)[-1]
+        assert attributes(conversation)["pending"] == "caution_osteoporosis", line
+        assert report["speech"].endswith("fragile bones?"), line
+    assert "Lie on your back" in conversation.line("no")[-1]["speech"]
+
+
+def test_one_number_of_repetitions_for_the_whole_stretch(handler):
+    conversation = talk(handler)
+    said = " ".join(r["speech"] for r in conversation.run(INTO_ROUTINE + ("no", "ready", "next")))
+    stretch = CONTENT.stretches["knee_to_chest"]
+    counts = re.findall(r"(\w+) times", said)
+    assert counts == ["two"] and stretch["reps"]["default"] == 2
+    assert "one more" not in said.lower() and "more now" not in said.lower()
+
+
+def test_the_first_stretch_is_set_up_before_anything_is_counted(handler):
+    conversation = talk(handler)
+    caution, setup = conversation.run(INTO_ROUTINE + ("no",))[-2:]
+    assert "Hold" not in caution["speech"] and "osteoporosis" in caution["speech"]
+    assert "Hold" not in setup["speech"] and setup["speech"].endswith("Say ready when you're in position.")
+    moving = conversation.line("ready")[-1]
+    assert moving["speech"].startswith("Breathe out") and "Hold, one" in moving["speech"]
+
+
+def test_a_red_flag_mid_routine_still_routes_and_stops_the_stretches(handler):
+    conversation = talk(handler)
+    conversation.run(INTO_ROUTINE + ("no", "ready"))
+    report = conversation.line("i wet myself")[-1]
+    assert report["safety"] == "emergency" and report["end_session"] is True
+
+
+def test_after_each_stretch_better_the_same_or_worse_and_worse_leaves_it_out_and_offers_rest(handler):
+    conversation = talk(handler)
+    reports = conversation.run(INTO_ROUTINE + ("no", "ready", "next"))
+    assert attributes(conversation)["pending"] == "feedback" and reports[-1]["speech"].endswith("or worse?")
+    same = conversation.line("about the same")[-1]
+    assert same["intent"] == "FeelingSameIntent" and "Stretch two of five: pelvic tilt." in same["speech"]
+    conversation.run(["ready", "next", "next"])
+    assert attributes(conversation)["pending"] == "feedback"
+    worse = conversation.line("it feels worse")[-1]
+    assert attributes(conversation)["left_out"] == ["pelvic_tilt"] and attributes(conversation)["pending"] == "worse_rest"
+    assert worse["speech"].endswith("rest for a while?") and worse["safety"] is None
+    rest = conversation.line("yes")[-1]
+    assert "Rest in whatever position" in rest["speech"] and rest["end_session"] is False
+    on = conversation.line("next")[-1]
+    assert "knee rolls" in on["speech"]
+    # Left out for the rest of the session: start over leaves it out too.
+    again = conversation.line("start over")[-1]
+    assert "pelvic tilt" not in again["speech"].lower()
+
+
+def test_worse_during_a_stretch_is_taken_as_that_hurts(handler):
+    conversation = talk(handler)
+    conversation.run(INTO_ROUTINE + ("no", "ready"))
+    conversation.line("it feels worse")
+    assert attributes(conversation)["pending"] == "pain_leg"
+
+
+def test_a_short_routine_lying_down_only_and_the_list_by_voice(handler):
+    conversation = talk(handler)
+    reports = conversation.run(["open back spasm coach", "list the stretches"])
+    assert "five stretches" in reports[-1]["speech"] and "cat cow" in reports[-1]["speech"]
+    reports = conversation.run(["a short routine", "no", "no"])
+    assert attributes(conversation)["routine"]["id"] == "short" and "Let's do three" in reports[-1]["speech"]
+    lying = talk(handler)
+    lying.run(["open back spasm coach", "start stretches", "no", "no", "only lying down"])
+    listed = lying.line("list the stretches")[-1]["speech"]
+    assert "three stretches" in listed and "child's pose" not in listed and "cat cow" not in listed
+    assert "After this one, two more" in lying.line("how many are left")[-1]["speech"]
