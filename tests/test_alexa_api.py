@@ -3,7 +3,7 @@
 Handler inputs are built the way ask_sdk_core.skill.CustomSkill.invoke builds
 them: a full request envelope deserialized by the SDK's serializer, and a
 ServiceClientFactory over ApiConfiguration(serializer, api_client, token,
-endpoint). Underneath is the SDK's real DefaultApiClient (with timeouts), over
+endpoint). Underneath is the skill's own ApiClient (requests, with timeouts), over
 real TLS trusted through the stand-in's own CA.
 """
 from __future__ import annotations
@@ -291,6 +291,14 @@ def test_an_untrusted_certificate_is_refused(standin, person):
     with pytest.raises(AlexaApiError) as caught:
         person.timers().list()
     assert caught.value.kind == "unavailable"
+    assert standin.take_calls() == []
+
+
+def test_a_plain_http_endpoint_is_never_called(standin, person):
+    plain = standin.api_endpoint.replace("https://", "http://")
+    with pytest.raises(AlexaApiError) as caught:
+        TimerService(handler_input_for(envelope(plain, person.token, person.user_id), person.api_client)).list()
+    assert caught.value.kind == "server"
     assert standin.take_calls() == []
 
 

@@ -1,4 +1,5 @@
 """Request envelopes through lambda_handler: every intent in every routine state."""
+import datetime as dt
 import json
 
 import pytest
@@ -249,41 +250,11 @@ def test_session_ended_has_no_speech():
 @pytest.mark.parametrize("event", [
     {}, [], None, "text", {"request": None}, {"version": "1.0", "request": {"type": "IntentRequest"}},
     {"version": "1.0", "request": {"type": "LaunchRequest", "locale": 5}},
+    {"version": "1.0", "request": {"type": "LaunchRequest", "odd": {1, 2}}},  # not even JSON
 ])
 def test_unreadable_envelopes_still_get_a_valid_answer(event):
     response = lambda_handler(event, None)
     assert response["version"] == "1.0" and "response" in response
-
-
-def test_the_event_is_read_as_the_sdks_own_json_path_reads_it():
-    from ask_sdk_core.exceptions import SerializationException
-    from ask_sdk_core.serialize import DefaultSerializer
-    from ask_sdk_model import RequestEnvelope
-    from spasm_coach.entry import envelope_reader
-
-    serializer = DefaultSerializer()
-    direct = envelope_reader(serializer)
-    connections = envelope({"type": "Connections.Response", "name": "AskFor", "token": "t",
-                            "status": {"code": "200", "message": "OK"},
-                            "payload": {"status": "ACCEPTED", "permissionScope": "alexa::alerts:timers:skill:readwrite"}})
-    events = [launch(), intent("SymptomIntent", {"Symptom": "I wet myself"}, routine_at(2, 1)),
-              intent("StretchIntent", {"Stretch": ("cat cow", "cat_cow")}, SCREENED, new=True),
-              session_ended("ERROR", routine_at(2)), connections,
-              dict(launch(), futureField={"nested": [1, 2]}),
-              {"version": "1.0", "request": {"type": "LaunchRequest", "locale": 5}}]
-    for event in events:
-        public = serializer.deserialize(json.dumps(event), RequestEnvelope)
-        assert serializer.serialize(direct(event)) == serializer.serialize(public), event["request"]["type"]
-    for bad in ([], "text", None, {"version": "1.0", "request": {"type": "IntentRequest", "intent": 3}}):
-        with pytest.raises((SerializationException, TypeError)):
-            direct(bad)
-
-    class OtherSerializer(DefaultSerializer):
-        pass
-
-    other = OtherSerializer()
-    other.deserialize = lambda payload, obj_type: ("read as JSON", json.loads(payload))
-    assert envelope_reader(other)(launch())[0] == "read as JSON"  # not the SDK's own: its public path
 
 
 def test_unknown_intent_and_unknown_request_type():
@@ -337,3 +308,47 @@ def test_an_exception_in_a_handler_becomes_a_spoken_apology(monkeypatch, caplog)
     said = send(intent("SpasmIntent"))
     assert "wrong on my side" in said and said.end is False
     assert "wet myself" not in caplog.text and "RuntimeError" in caplog.text
+
+
+@pytest.mark.parametrize("stamp,expected", [
+    ("2026-03-01T23:30:00Z", "2026-03-01T23:30:00+00:00"),
+    ("2026-03-01T01:30:00+02:00", "2026-02-28T23:30:00+00:00"),  # another zone: the UTC moment
+    ("2026-03-01T23:30:00", "2026-03-01T23:30:00+00:00"),  # no zone: read as UTC
+])
+def test_the_request_time_is_the_requests_own_in_utc(stamp, expected):
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+    from spasm_coach.handlers.common import request_time
+
+    event = launch()
+    event["request"]["timestamp"] = stamp
+    read = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+    assert request_time(HandlerInput(request_envelope=read)).isoformat() == expected
+    for unusable in ("0001-01-01T00:00:00Z", None):  # no clock: this machine's
+        event["request"]["timestamp"] = unusable
+        read = DefaultSerializer().deserialize(json.dumps(event), RequestEnvelope)
+        before = dt.datetime.now(dt.timezone.utc)
+        assert before <= request_time(HandlerInput(request_envelope=read)) <= dt.datetime.now(dt.timezone.utc)
+
+
+@pytest.mark.parametrize("name", ["AMAZON.NextIntent", "AMAZON.PreviousIntent", "SkipIntent", "HowManyLeftIntent",
+                                  "AMAZON.PauseIntent"])
+def test_a_request_works_out_its_context_once(monkeypatch, name):
+    """The locale's content, the coach and the routine position are made and checked once
+    per request (handlers.common.RequestContext), however many helpers read them."""
+    from spasm_coach.handlers import common
+    made = {"content": 0, "coach": 0, "checked": 0}
+
+    def counted(key, function):
+        def call(*args, **kwargs):
+            made[key] += 1
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(common, "for_locale", counted("content", common.for_locale))
+    monkeypatch.setattr(common, "Coach", counted("coach", common.Coach))
+    monkeypatch.setattr(common, "is_valid", counted("checked", common.is_valid))
+    said = send(intent(name, attributes=routine_at(2)))
+    assert said.end is (name == "AMAZON.PauseIntent")
+    assert made == {"content": 1, "coach": 1, "checked": 1}

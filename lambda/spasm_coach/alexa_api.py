@@ -18,9 +18,9 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from ask_sdk_model.services.api_client import ApiClient
+from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse
 from ask_sdk_model.services.service_exception import ServiceException
 
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
@@ -76,47 +76,45 @@ class ApiTransportError(ServiceException):
 # The API client
 
 
-def _timeout_client_class() -> type:
-    """DefaultApiClient with timeouts and a CA bundle; imports `requests`."""
-    import requests
-    from ask_sdk_core.api_client import DefaultApiClient
-    from ask_sdk_core.exceptions import ApiClientException
+class RequestsApiClient(ApiClient):
+    """The ask_sdk_model ApiClient over `requests`, with timeouts and a CA bundle.
 
-    class TimeoutApiClient(DefaultApiClient):
-        """The SDK's DefaultApiClient calls `requests.<method>(url=, headers=, data=)`
-        with no timeout, so a slow Alexa API would hold the skill past the 8 s
-        Alexa waits for a response. The narrowest fix: `_resolve_method`, where
-        it picks that requests function, now binds timeout=(connect, read) and
-        verify=<CA bundle>. Everything else (https-only, headers, body) is the
-        SDK's own code. Transport failures come out as ApiTransportError."""
+    ask-sdk-core's DefaultApiClient calls `requests.<method>(url=, headers=, data=)` with
+    no timeout and has no public way to add one, so a slow Alexa API would hold the skill
+    past the 8 s Alexa waits for a response. This is that client written on public
+    interfaces only (ApiClient.invoke: ApiClientRequest in, ApiClientResponse out; and
+    `requests`): HTTPS only, headers and a JSON body as the SDK sends them, and
+    timeout=(connect, read) and verify=<CA bundle> on every call. Transport failures
+    come out as ApiTransportError; `requests` is imported by the first client made.
+    """
 
-        def __init__(self, timeout: Tuple[float, float], verify: Any) -> None:
-            super().__init__()
-            self._timeout = timeout
-            self._verify = verify
+    def __init__(self, timeout: Tuple[float, float], verify: Any) -> None:
+        import requests
+        self._requests = requests
+        self._timeout = timeout
+        self._verify = verify
 
-        def _resolve_method(self, request):  # type: ignore[no-untyped-def]
-            method = super()._resolve_method(request)
-            timeout, verify = self._timeout, self._verify
-
-            def call(**kwargs: Any) -> Any:
-                return method(timeout=timeout, verify=verify, **kwargs)
-            return call
-
-        def invoke(self, request):  # type: ignore[no-untyped-def]
-            try:
-                return super().invoke(request)
-            except ApiClientException as error:
-                # DefaultApiClient wraps every failure in ApiClientException while
-                # handling it, so the original requests exception is its __context__.
-                cause = error.__context__
-                if isinstance(cause, requests.exceptions.Timeout):
-                    raise ApiTransportError("timeout", "Alexa API call timed out") from cause
-                if isinstance(cause, requests.exceptions.ConnectionError):
-                    raise ApiTransportError("unavailable", "could not reach the Alexa API") from cause
-                raise
-
-    return TimeoutApiClient
+    def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
+        if not (request.url or "").startswith("https://"):
+            raise ValueError("Alexa APIs are called over HTTPS only")
+        headers: Dict[str, str] = {}
+        for name, value in request.headers or ():
+            headers[name] = "%s, %s" % (headers[name], value) if name in headers else value
+        body = request.body
+        if body and "json" in headers.get("Content-type", ""):
+            body = json.dumps(body)
+        try:
+            answer = self._requests.request((request.method or "GET").upper(), request.url,
+                                            headers=headers, data=body or None,
+                                            timeout=self._timeout, verify=self._verify)
+        except self._requests.exceptions.Timeout as error:
+            raise ApiTransportError("timeout", "Alexa API call timed out") from error
+        except self._requests.exceptions.ConnectionError as error:
+            raise ApiTransportError("unavailable", "could not reach the Alexa API") from error
+        return ApiClientResponse(
+            headers=[(name, part.strip()) for name, values in answer.headers.items()
+                     for part in values.split(",") if part.strip()],
+            status_code=answer.status_code, body=answer.text)
 
 
 class LazyApiClient(ApiClient):
@@ -150,8 +148,7 @@ class LazyApiClient(ApiClient):
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    cls = _timeout_client_class()
-                    self._client = cls(
+                    self._client = RequestsApiClient(
                         timeout=(self.connect_timeout, self.timeout),
                         verify=self.ca_bundle if self.ca_bundle else True,
                     )
@@ -312,20 +309,8 @@ def _aware_utc(value: Optional[_dt.datetime]) -> Optional[_dt.datetime]:
     return value.astimezone(_dt.timezone.utc)
 
 
-def _request_now(handler_input: Any) -> _dt.datetime:
-    """The request's own timestamp: Alexa's clock (the simulator's clock offline)."""
-    try:
-        stamp = handler_input.request_envelope.request.timestamp
-    except AttributeError:
-        stamp = None
-    # A year at either end of what datetime holds is no clock (the date arithmetic of
-    # reminder plans would overflow): the server's own clock stands in for it.
-    if isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000:
-        return _aware_utc(stamp)  # type: ignore[return-value]
-    return _dt.datetime.now(_dt.timezone.utc)
-
-
-def _normal_label(label: Optional[str]) -> str:
+def normal_label(label: Optional[str]) -> str:
+    """A timer label as compared: lower case, single spaces ("Ice  Pack" is "ice pack")."""
     return " ".join((label or "").lower().split())
 
 
@@ -404,7 +389,9 @@ class _AlertService:
         return self._client
 
     def now(self) -> _dt.datetime:
-        return _request_now(self.handler_input)
+        """The request's own time (the simulator's clock offline)."""
+        from .handlers.common import request_time
+        return request_time(self.handler_input)
 
 
 class TimerService(_AlertService):
@@ -443,9 +430,9 @@ class TimerService(_AlertService):
         return TimerResult.from_response(_call("timers", lambda: self.client.get_timer(timer_id)))
 
     def find_by_label(self, label: str) -> Optional[TimerResult]:
-        wanted = _normal_label(label)
+        wanted = normal_label(label)
         for timer in self.list():
-            if _normal_label(timer.label) == wanted:
+            if normal_label(timer.label) == wanted:
                 return timer
         return None
 
@@ -456,9 +443,9 @@ class TimerService(_AlertService):
             if len(timers) == 1:
                 return timers[0]
             raise AlexaApiError("not_found", "%d timers, none named" % len(timers))
-        wanted = _normal_label(label_or_id)
+        wanted = normal_label(label_or_id)
         for timer in timers:
-            if timer.id == label_or_id or _normal_label(timer.label) == wanted:
+            if timer.id == label_or_id or normal_label(timer.label) == wanted:
                 return timer
         raise AlexaApiError("not_found", "no timer by that label or id", status=404)
 

@@ -1,11 +1,11 @@
 """Turns a skill into the function Lambda calls, which never raises.
 
 This does what ask-sdk-core's ``SkillBuilder.lambda_handler()`` does (deserialize,
-invoke, serialize), reading the event without turning it back into JSON first, and
-adds the one thing it lacks: an envelope the SDK cannot read, or an error outside the
-skill's own exception handlers, still gets a valid answer instead of an exception (and
-a stack trace) out of the function: the safety advice when the person's words are a
-red flag (unreadable.py), else a spoken apology, and nothing for an event.
+invoke, serialize) and adds the one thing it lacks: an envelope the SDK cannot read,
+or an error outside the skill's own exception handlers, still gets a valid answer
+instead of an exception (and a stack trace) out of the function: the safety advice
+when the person's words are a red flag (unreadable.py), else a spoken apology, and
+nothing for an event.
 """
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ import json
 import logging
 from typing import Any, Callable, Dict
 
-from ask_sdk_core.exceptions import SerializationException
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 
@@ -45,40 +43,14 @@ def unreadable_response(event: Any) -> Dict[str, Any]:
     return apology_response(request.get("locale") if isinstance(request, dict) else None)
 
 
-def envelope_reader(serializer: Any) -> Callable[[Any], Any]:
-    """A function from the event Lambda hands over (JSON already parsed) to the SDK's
-    RequestEnvelope.
-
-    ask-sdk-core's serializer only takes a JSON string, so its own lambda_handler
-    turns the event back into JSON and parses it again: about 40 us of every request
-    for this skill's envelopes (the last speech rides in the session). Its
-    DefaultSerializer walks the parsed value with a private method; this calls that
-    method directly, and falls back to the string round trip for a serializer whose
-    deserialize is not the SDK's own, or an SDK without that method.
-    tests/test_requests.py checks that both give the same envelope, on the SDK
-    version requirements.txt pins.
-    """
-    walk = getattr(serializer, "_DefaultSerializer__deserialize", None)
-    public = getattr(getattr(serializer, "deserialize", None), "__func__", None)
-    if public is DefaultSerializer.deserialize and callable(walk):
-        def read(event: Any) -> Any:
-            if not isinstance(event, dict):
-                raise TypeError("the event is not a JSON object")
-            try:
-                return walk(event, RequestEnvelope)
-            except Exception as error:  # the same error the public path raises
-                raise SerializationException(str(error)) from None
-        return read
-    return lambda event: serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
-
-
 def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, Any]]:
     serializer = skill.serializer
-    read_envelope = envelope_reader(serializer)
 
     def lambda_handler(event: Any, context: Any) -> Dict[str, Any]:
         try:
-            envelope = read_envelope(event)
+            # The SDK's serializer reads JSON text only, so the parsed event goes back to
+            # text first, as the SDK's own lambda_handler does.
+            envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
             if getattr(envelope, "request", None) is None:
                 raise ValueError("no request in the envelope")
         except Exception as error:  # not an envelope the SDK can read

@@ -1,4 +1,4 @@
-"""Work done around every request: the locale's words, the repeat memory, a safe log."""
+"""Work done around every request: the repeat memory, the safety level, a safe log."""
 from __future__ import annotations
 
 import logging
@@ -7,19 +7,9 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .content import for_locale
-from .handlers.common import REPEAT_SSML, SCREEN_SPEC, session
+from .handlers.common import REPEAT_SSML, SCREEN_SPEC, intent_name, session
 
 log = logging.getLogger(__name__)
-
-
-class ContentInterceptor(AbstractRequestInterceptor):
-    """Puts the request locale's content in the request attributes (English if unsupported)."""
-
-    def process(self, handler_input: HandlerInput) -> None:
-        request = handler_input.request_envelope.request
-        handler_input.attributes_manager.request_attributes["content"] = for_locale(
-            getattr(request, "locale", None))
 
 
 class RequestLogInterceptor(AbstractRequestInterceptor):
@@ -29,7 +19,7 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
         if not log.isEnabledFor(logging.INFO):
             return
         request = handler_input.request_envelope.request
-        intent = getattr(getattr(request, "intent", None), "name", None)
+        intent = intent_name(handler_input)
         log.info("request %s %s%s", getattr(request, "request_id", "?"),
                  getattr(request, "object_type", "?"), " " + intent if intent else "")
 

@@ -30,8 +30,8 @@ from .handlers.routine import (FeelingHandler, HowManyLeftHandler, ListStretches
                                NextHandler, PainHandler, PauseHandler, PreviousHandler, ResumeHandler,
                                ShortRoutineHandler, SkipHandler, StartOverHandler, StartRoutineHandler,
                                StretchHandler)
-from .interceptors import (ContentInterceptor, EndedSessionInterceptor, RepeatInterceptor,
-                           RequestLogInterceptor, SafetyStateInterceptor)
+from .interceptors import (EndedSessionInterceptor, RepeatInterceptor, RequestLogInterceptor,
+                           SafetyStateInterceptor)
 
 
 def request_handlers(memory: Optional[Memory] = None):
@@ -88,7 +88,6 @@ def build_skill(settings: Optional[Settings] = None, api_client=None,
     # then a touch becomes its intent before anything reads the request.
     builder.add_global_request_interceptor(SessionAttributesInterceptor())
     builder.add_global_request_interceptor(TouchInterceptor())
-    builder.add_global_request_interceptor(ContentInterceptor())
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(RestoreInterceptor(memory))
     builder.add_global_response_interceptor(SafetyStateInterceptor())

@@ -75,8 +75,8 @@ def level_rank(level: str) -> int:
 
 
 def max_level(a: str, b: str) -> str:
-    """The more urgent of two levels."""
-    return a if level_rank(a) >= level_rank(b) else b
+    """The more urgent of two levels (an unknown level counts as "none")."""
+    return LEVELS[max(level_rank(a), level_rank(b))]
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,6 @@ def read_vocabulary(locale: str) -> Dict[str, Any]:
                 known["terms"] = list(known["terms"]) + list(addition.get("terms", ()))
         data["equivalents"] = dict(data["equivalents"], **(extra.get("equivalents") or {}))
         data["fillers"] = list(data["fillers"]) + list(extra.get("fillers") or [])
-        data["locale"] = locale
     return data
 
 
@@ -232,9 +231,8 @@ def _words(phrase: str) -> Tuple[str, ...]:
 
 
 def _build(locale: str) -> Vocabulary:
-    data = read_vocabulary(locale)
     try:
-        return _compile(locale, data)
+        return _compile(locale, read_vocabulary(locale))
     except VocabularyError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -385,12 +383,12 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
         if flag is not None and flag not in flags:
             problems.append("rule %s raises unknown flag %r" % (rule_id, flag))
             continue
-        clarify = raw.get("clarify") or (flags[flag]["clarify"] if flag else None)
+        clarify = raw.get("clarify") or (flags[flag].get("clarify") if flag else None)
         if clarify not in topics:
             problems.append("rule %s: clarify topic %r" % (rule_id, clarify))
         rules.append(Rule(
             id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
-            level=flags[flag]["level"] if flag else "clarify",
+            level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
             history_is_the_flag=bool(raw.get("history_is_the_flag"))))
     return rules
@@ -471,7 +469,7 @@ def check(locale: str = DEFAULT_LOCALE) -> Vocabulary:
     Called by the tests for every vocabulary file and by ``spasm-coach serve`` at start-up.
     It builds afresh (not from the cache), so an edited file is checked as it is now.
     """
-    vocabulary = _build(_vocabulary_name(locale) if locale != SHARED else SHARED)
+    vocabulary = _build(_vocabulary_name(locale))
     unreachable = _unreachable(vocabulary)
     if unreachable:
         raise VocabularyError("triage vocabulary for %s: terms that can never be read as written "
@@ -536,12 +534,14 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str):
         text = str(text)
+    # Only the first 4 x MAX_CHARS characters are looked at, so no padding of spaces
+    # makes the triage read through megabytes to find the words.
     text = " ".join(text[: MAX_CHARS * 4].split())
     text = _cut(text)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
-    text = _NOT_ALLOWED.sub(" ", text.replace("-", " ").replace("_", " "))
+    text = _NOT_ALLOWED.sub(" ", text)  # "-" and "_" too: "cross-legged" is two words
     words: List[str] = []
     for token in _TOKEN.findall(text):
         if token.endswith("'s"):
@@ -560,8 +560,10 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
-    whose stem is a known word reads as the stem."""
-    if word not in vocab.lengths and word not in vocab.numbered and word[:-1] in vocab.single_words:
+    whose stem is a known word reads as the stem (a stem of two letters at least: "is"
+    is not "i")."""
+    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
+            word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
@@ -628,9 +630,10 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Mention:
-    """A concept found in a clause: its tags and where it lies (word positions)."""
+    """A concept found in a clause: its tags and where it lies (word positions). Each
+    mention is itself (compared by identity): a clause finds one in its list quickly."""
 
     tags: FrozenSet[str]
     start: int
@@ -716,15 +719,13 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     denial of the legs). "never ... before" tells of something new, not a denial."""
     if "@denied" in mention.tags:
         return True
-    for cue in clause.mentions:
-        if cue.start >= mention.start:
-            break
+    before = _said_before(mention, clause)
+    for cue in before:
         if "@negation" not in cue.tags or mention.start - cue.end > vocab.negation_window:
             continue
         if clause.words[cue.start] == "never" and vocab.never_undone_by & set(clause.words[cue.end:]):
             continue
-        between = [m for m in clause.mentions if cue.end <= m.start < mention.start]
-        if any("@restart" in m.tags for m in between):
+        if any("@restart" in m.tags for m in before if m.start >= cue.end):
             continue
         if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
                 vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
@@ -733,15 +734,16 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     return False
 
 
+def _said_before(mention: Mention, clause: _Clause) -> List[Mention]:
+    """The mentions before this one in its clause (a clause keeps them in the order said)."""
+    return clause.mentions[:clause.mentions.index(mention)]
+
+
 def _before(marker: str, mention: Mention, clause: _Clause, until: Optional[str] = None) -> bool:
     """A marker such as "what if" somewhere before the mention in its clause; with
     ``until``, not if that comes between ("my wife says I ..." is about the speaker)."""
     seen = False
-    for m in clause.mentions:
-        if m.start >= mention.start and m is not mention:
-            break
-        if m is mention:
-            break
+    for m in _said_before(mention, clause):
         if marker in m.tags:
             seen = True
         elif seen and until is not None and until in m.tags:
@@ -864,11 +866,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 or flag in explained
             )
             if set_aside:
-                near[flag] = max(near.get(flag, 0), rank)
+                near[flag] = rank
                 topics.append((rank, vocab.flag_topics[flag]))
                 continue
-            if rank > _RANK[raised.get(flag, "none")]:
-                raised[flag] = LEVELS[rank]
+            raised[flag] = LEVELS[rank]  # a flag has one level, whichever rule raised it
             if rule.sided:
                 sides |= _sides(clauses, index, vocab)
                 if not both and not clause.tags & vocab.side_tags:
@@ -887,10 +888,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         level = vocab.flag_levels.get(slot_id)
         if level is None or slot_id in near:
             continue  # words beat a resolved id: "no leg pain" may still resolve to one_leg
-        raised[slot_id] = max_level(raised.get(slot_id, "none"), level)
+        raised[slot_id] = level
 
     for flag in list(raised):
-        if vocab.superseded.get(flag, frozenset()) & set(raised):
+        if vocab.superseded[flag] & set(raised):
             del raised[flag]  # "sudden weakness in one leg" is the emergency, not also the urgent one
 
     level = LEVELS[max((_RANK[found] for found in raised.values()), default=0)]
@@ -898,9 +899,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         level = "clarify"
 
     order = vocab.flag_order
-    flags = tuple(raised) if len(raised) < 2 else tuple(
-        sorted(raised, key=lambda f: (-_RANK[raised[f]], order.get(f, 99))))
-    near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order.get(f, 99))))
+    flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
+    near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
 
     clarify: Optional[str] = None
     if level == "clarify":
@@ -999,8 +999,7 @@ def _has_findings(clause: _Clause, vocab: Vocabulary) -> bool:
 
 
 def _best_topic(topics: Sequence[Tuple[int, str]]) -> str:
-    if not topics:
-        return "general"
+    """The preferred topic among those of the highest rank (never called with none)."""
     best_rank = max(rank for rank, _ in topics)
     candidates = [topic for rank, topic in topics if rank == best_rank]
     return min(candidates, key=lambda t: _TOPIC_ORDER.index(t) if t in _TOPIC_ORDER else len(_TOPIC_ORDER))

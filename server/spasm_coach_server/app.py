@@ -19,6 +19,7 @@ from ask_sdk_core.exceptions import SerializationException  # noqa: E402
 from ask_sdk_core.skill import CustomSkill  # noqa: E402
 from ask_sdk_runtime.exceptions import AskSdkException  # noqa: E402
 from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException  # noqa: E402
+from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler  # noqa: E402
 from flask import Flask, Response, current_app, g, jsonify, request  # noqa: E402
 from flask_ask_sdk.skill_adapter import (  # noqa: E402
     VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter)
@@ -92,7 +93,7 @@ class SkillEndpoint(SkillAdapter):
     verifier runs, and answers SDK errors (an envelope the SDK cannot read, a
     body that is not UTF-8) with HTTP 500. This replaces that one method:
     the signature is checked over the raw bytes first, the envelope's outline
-    next, and only then does flask-ask-sdk's WebserviceSkillHandler deserialize,
+    next, and only then does the SDK's WebserviceSkillHandler deserialize,
     run the envelope verifiers (timestamp, skill id) and invoke the skill. Every
     refusal becomes a 4xx. init_app only switches off the SDK's two built-in
     verifiers before calling flask-ask-sdk's own; registration, configuration
@@ -107,6 +108,10 @@ class SkillEndpoint(SkillAdapter):
         self._verified_skill_id = skill_id if signature_verifier is not None else None
         super().__init__(skill=skill, skill_id=skill_id or "unverified",
                          verifiers=verifiers or [], app=app)
+        # The handler that verifies and dispatches, made as SkillAdapter makes its own
+        # (which it keeps private), with the SDK's two verifiers off (see init_app).
+        self._handler = WebserviceSkillHandler(skill=skill, verify_signature=False,
+                                               verify_timestamp=False, verifiers=verifiers or [])
 
     def init_app(self, app: Flask) -> None:
         # The SDK's own RequestVerifier needs certvalidator (unusable on this
@@ -123,7 +128,7 @@ class SkillEndpoint(SkillAdapter):
         envelope = parse_envelope(body)
         g.alexa_request_id = envelope["request"]["requestId"]
         try:
-            response = self._webservice_handler.verify_request_and_dispatch(
+            response = self._handler.verify_request_and_dispatch(
                 http_request_headers=request.headers,
                 http_request_body=body.decode("utf-8"))
         except VerificationException:

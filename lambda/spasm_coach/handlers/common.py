@@ -1,5 +1,9 @@
 """What every handler needs: the locale's words, the session, and one way to reply.
 
+A request's context (RequestContext: the locale's content, the coach, the routine
+position) is worked out once, on first use, and kept in the request attributes;
+content_of, coach_of, routine_state and ongoing_routine read it.
+
 Session attributes the skill keeps (all JSON, none of them what the person said):
   routine   the routine position (see routine.py), or absent
   pending   the question a yes or a no answers right now (questions.py, the only reader)
@@ -9,6 +13,7 @@ Session attributes the skill keeps (all JSON, none of them what the person said)
 """
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -63,12 +68,73 @@ def intent_name(handler_input: HandlerInput) -> Optional[str]:
     return getattr(getattr(request, "intent", None), "name", None)
 
 
-def content_of(handler_input: HandlerInput) -> Content:
-    cached = handler_input.attributes_manager.request_attributes.get("content")
-    if cached is None:
-        cached = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
-        handler_input.attributes_manager.request_attributes["content"] = cached
-    return cached
+def request_time(handler_input: HandlerInput) -> _dt.datetime:
+    """When the request was made, in UTC: its own timestamp (Alexa's clock, not this
+    machine's), or this machine's clock for a request without a usable one. A year at
+    either end of what datetime holds is no clock (date arithmetic on it would overflow)."""
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    if not (isinstance(stamp, _dt.datetime) and 1970 <= stamp.year <= 9000):
+        return _dt.datetime.now(_dt.timezone.utc)
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=_dt.timezone.utc)
+    return stamp.astimezone(_dt.timezone.utc)
+
+
+_UNCHECKED = object()  # the routine position has not been read yet
+
+
+class RequestContext:
+    """What the handlers of one request read, worked out once for it: the locale's
+    content, the coach for the person's preferences (made again only if they change
+    during the request) and the routine position, checked once (and again only once a
+    handler has stored a new one: the engine never changes a state in place). The
+    session attributes are read where they are each time: an interceptor may replace them.
+    """
+
+    def __init__(self, handler_input: HandlerInput) -> None:
+        self.handler_input = handler_input
+        self.content = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
+        self._coach: Optional[Tuple[Tuple[Any, ...], Coach]] = None
+        self._checked: Tuple[Any, Optional[Dict[str, Any]]] = (_UNCHECKED, None)  # (stored, usable)
+
+    @property
+    def session(self) -> Dict[str, Any]:
+        return session(self.handler_input)
+
+    @property
+    def coach(self) -> Coach:
+        prefs = self.session.get("prefs")
+        prefs = prefs if isinstance(prefs, dict) else None
+        key = tuple(sorted(prefs.items(), key=repr)) if prefs else ()
+        if self._coach is None or self._coach[0] != key:
+            self._coach = (key, Coach(self.content, prefs))
+        return self._coach[1]
+
+    @property
+    def routine(self) -> Optional[Dict[str, Any]]:
+        """The routine position in this session, if there is a usable one."""
+        state = self.session.get("routine")
+        if state is not self._checked[0]:
+            self._checked = (state, state if is_valid(self.content, state) else None)
+        return self._checked[1]
+
+    @property
+    def ongoing_routine(self) -> Optional[Dict[str, Any]]:
+        """The routine position if a routine is under way (active or paused), else None."""
+        state = self.routine
+        return state if state is not None and state["status"] in (ACTIVE, PAUSED) else None
+
+
+CONTEXT = "context"  # request attribute: the RequestContext
+
+
+def context_of(handler_input: HandlerInput) -> RequestContext:
+    """This request's context, made on first use."""
+    attributes = handler_input.attributes_manager.request_attributes
+    context = attributes.get(CONTEXT)
+    if context is None:
+        context = attributes[CONTEXT] = RequestContext(handler_input)
+    return context
 
 
 def session(handler_input: HandlerInput) -> Dict[str, Any]:
@@ -79,29 +145,23 @@ def session(handler_input: HandlerInput) -> Dict[str, Any]:
     return handler_input.attributes_manager.session_attributes
 
 
+def content_of(handler_input: HandlerInput) -> Content:
+    return context_of(handler_input).content
+
+
 def coach_of(handler_input: HandlerInput) -> Coach:
-    """The coach for this request's locale and the person's preferences (made once per
-    request, and again only if the preferences change during it)."""
-    prefs = session(handler_input).get("prefs")
-    prefs = prefs if isinstance(prefs, dict) else None
-    key = tuple(sorted(prefs.items(), key=repr)) if prefs else ()
-    attributes = handler_input.attributes_manager.request_attributes
-    made = attributes.get("coach")
-    if made is None or made[0] != key:
-        made = attributes["coach"] = (key, Coach(content_of(handler_input), prefs))
-    return made[1]
+    """The coach for this request's locale and the person's preferences."""
+    return context_of(handler_input).coach
 
 
 def routine_state(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     """The routine position in this session, if there is a usable one."""
-    state = session(handler_input).get("routine")
-    return state if is_valid(content_of(handler_input), state) else None
+    return context_of(handler_input).routine
 
 
 def ongoing_routine(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     """The routine position if a routine is under way (active or paused), else None."""
-    state = routine_state(handler_input)
-    return state if state is not None and state["status"] in (ACTIVE, PAUSED) else None
+    return context_of(handler_input).ongoing_routine
 
 
 def in_routine(handler_input: HandlerInput) -> bool:

@@ -29,8 +29,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from ..persistence import records
-from ..routine import ACTIVE, PAUSED
-from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, session
+from ..routine import PAUSED
+from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, ongoing_routine, reply,
+                     request_time, session)
 from .safety import assessment
 
 log = logging.getLogger(__name__)
@@ -135,10 +136,10 @@ class Memory:
         attributes = session(handler_input)
         record: Dict[str, Any] = {records.SCHEMA_KEY: records.SCHEMA_VERSION}
         record.update((key, attributes[key]) for key in REMEMBERED_KEYS if key in attributes)
-        state = attributes.get("routine")
-        if in_routine(handler_input) and state["status"] in (ACTIVE, PAUSED):
+        state = ongoing_routine(handler_input)
+        if state is not None:
             record["routine"] = {"id": state["id"], "step": state["step"], "part": state.get("part", 0)}
-        record["last_seen"] = _request_day(handler_input)
+        record["last_seen"] = request_time(handler_input).date().isoformat()
         return record
 
 
@@ -161,11 +162,6 @@ def _emergency_said(handler_input: HandlerInput) -> bool:
     """Whether this request's words are an emergency (the triage, done once per request)."""
     found = assessment(handler_input)
     return found is not None and found.level == "emergency"
-
-
-def _request_day(handler_input: HandlerInput) -> Optional[str]:
-    timestamp = getattr(handler_input.request_envelope.request, "timestamp", None)
-    return timestamp.date().isoformat() if timestamp is not None else None
 
 
 class RestoreInterceptor(AbstractRequestInterceptor):

@@ -11,8 +11,7 @@ from .. import screens
 from ..routine import ACTIVE, CAUTION, FINISHED, PAUSED, SINGLE_PREFIX, Turn
 from ..speech import Speech
 from ..questions import pending_in
-from .common import (SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, ongoing_routine,
-                     routine_state, session, slot_values)
+from .common import SAME, IntentHandler, context_of, in_routine, intent_name, reply, slot_values
 
 GENTLE, SHORT = "gentle", "short"
 # Where a stretch is done; "lying down only" leaves out the others for the session.
@@ -24,9 +23,10 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech,
     """Say one turn of the routine (and show it), and keep its new position. The turn
     ends with what it waits for (ready, next, or its question), and its reprompt says
     that again; "repeat" says the turn's own words, without what led into it."""
-    content = content_of(handler_input)
-    coach = coach_of(handler_input)
-    session(handler_input)["routine"] = state
+    context = context_of(handler_input)
+    content = context.content
+    coach = context.coach
+    context.session["routine"] = state
     screen = screens.stretch(turn) if turn is not None else None
     if state["status"] == FINISHED:
         if state["id"].startswith(SINGLE_PREFIX):
@@ -42,26 +42,27 @@ def _speak_turn(handler_input: HandlerInput, state: dict, speech: Speech,
 
 def start_routine(handler_input: HandlerInput, routine_id: str = GENTLE,
                   lead: Optional[Speech] = None) -> Response:
-    return _speak_turn(handler_input, *coach_of(handler_input).start(routine_id, lead, left_out(handler_input)))
+    return _speak_turn(handler_input, *context_of(handler_input).coach.start(routine_id, lead, left_out(handler_input)))
 
 
 def continue_routine(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
     """Pick the routine up where it was: the set-up of the current stretch again."""
-    content = content_of(handler_input)
-    state = routine_state(handler_input)
+    context = context_of(handler_input)
+    content = context.content
+    state = context.routine
     if state is None:
         return no_routine(handler_input)
     if state["status"] == FINISHED:
         return reply(handler_input, content.text("routine_lines.already_finished"),
                      content.text("routine_lines.already_finished_reprompt"))
-    coach = coach_of(handler_input)
+    coach = context.coach
     lead = lead if lead is not None else coach.speech()
     lead.say(content.text("routine_lines.resume")).pause(1)
     return _speak_turn(handler_input, *coach.current(state, lead=lead, avoid=left_out(handler_input)))
 
 
 def no_routine(handler_input: HandlerInput) -> Response:
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     return reply(handler_input, content.text("routine_lines.no_routine"),
                  content.text("routine_lines.no_routine_reprompt"), question="offer_stretches")
 
@@ -69,13 +70,14 @@ def no_routine(handler_input: HandlerInput) -> Response:
 def where_we_are(handler_input: HandlerInput, speech: Speech) -> Response:
     """Something said during the routine that is not a move (how many are left, a list,
     a preference): then what the current turn waits for, and its question kept."""
-    state = ongoing_routine(handler_input)
+    context = context_of(handler_input)
+    state = context.ongoing_routine
     if state is None:
-        return reply(handler_input, speech, content_of(handler_input).text("routine_lines.list_reprompt"))
-    coach = coach_of(handler_input)
+        return reply(handler_input, speech, context.content.text("routine_lines.list_reprompt"))
+    coach = context.coach
     if state["status"] == PAUSED:
-        return reply(handler_input, speech.say(content_of(handler_input).text("memory.welcome_back_reprompt")),
-                     content_of(handler_input).text("memory.welcome_back_reprompt"), question=SAME)
+        return reply(handler_input, speech.say(context.content.text("memory.welcome_back_reprompt")),
+                     context.content.text("memory.welcome_back_reprompt"), question=SAME)
     line, reprompt = coach.prompt(state)
     return reply(handler_input, speech.say(line), reprompt, question=SAME)
 
@@ -98,7 +100,7 @@ def _letters(text: str) -> str:
 def stretch_id_of(handler_input: HandlerInput) -> Optional[str]:
     """The stretch asked for: the resolved id, or the heard words matching a name
     ("childs pose" is "child's pose")."""
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     slot = slot_values(handler_input).get("Stretch") or {}
     if slot.get("id") in content.stretches:
         return slot["id"]
@@ -115,7 +117,7 @@ class StretchHandler(IntentHandler):
     intents = ("StretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
+        content = context_of(handler_input).content
         stretch_id = stretch_id_of(handler_input)
         if stretch_id is None:
             names = [s["name"] for s in content.stretches.values() if not s.get("prevention_only")]
@@ -136,7 +138,7 @@ class _Navigation(IntentHandler):
     intents = ()  # type: tuple
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        state = routine_state(handler_input)
+        state = context_of(handler_input).routine
         if state is None:
             return self.without_routine(handler_input)
         return self.move(handler_input, state)
@@ -152,32 +154,33 @@ class NextHandler(_Navigation):
     intents = ("AMAZON.NextIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
-        asked = pending_in(session(handler_input))
+        asked = pending_in(context_of(handler_input).session)
         if asked is not None and asked.id == "offer_stretches":
             return start_routine(handler_input)
         return no_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
+        context = context_of(handler_input)
         if state["status"] == PAUSED:
             return continue_routine(handler_input)
         if state.get("stage") == CAUTION and state["status"] != FINISHED:
             # A caution needs its answer: "next" is not one.
-            return _speak_turn(handler_input, *coach_of(handler_input).current(state, avoid=left_out(handler_input)))
-        return _speak_turn(handler_input, *coach_of(handler_input).next(state, left_out(handler_input)))
+            return _speak_turn(handler_input, *context.coach.current(state, avoid=left_out(handler_input)))
+        return _speak_turn(handler_input, *context.coach.next(state, left_out(handler_input)))
 
 
 class SkipHandler(_Navigation):
     intents = ("SkipIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).skip(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.skip(state, left_out(handler_input)))
 
 
 class PreviousHandler(_Navigation):
     intents = ("AMAZON.PreviousIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        return _speak_turn(handler_input, *coach_of(handler_input).previous(state, left_out(handler_input)))
+        return _speak_turn(handler_input, *context_of(handler_input).coach.previous(state, left_out(handler_input)))
 
 
 class StartOverHandler(_Navigation):
@@ -192,10 +195,11 @@ class StartOverHandler(_Navigation):
 
 def start_over(handler_input: HandlerInput, lead: Optional[Speech] = None) -> Response:
     """The routine it was on (paused, finished or under way) from its first stretch."""
-    state = routine_state(handler_input)
+    context = context_of(handler_input)
+    state = context.routine
     if state is None:
         return start_routine(handler_input, GENTLE, lead)
-    return _speak_turn(handler_input, *coach_of(handler_input).start_over(state, left_out(handler_input), lead))
+    return _speak_turn(handler_input, *context.coach.start_over(state, left_out(handler_input), lead))
 
 
 class ResumeHandler(_Navigation):
@@ -217,10 +221,11 @@ class PauseHandler(_Navigation):
     intents = ("AMAZON.PauseIntent",)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
-        content = content_of(handler_input)
+        context = context_of(handler_input)
+        content = context.content
         if state["status"] == FINISHED:
             return reply(handler_input, content.text("goodbye"), end=True)
-        session(handler_input)["routine"] = dict(state, status=PAUSED)
+        context.session["routine"] = dict(state, status=PAUSED)
         return reply(handler_input, content.text("routine_lines.paused"), end=True)
 
 
@@ -232,7 +237,7 @@ class HowManyLeftHandler(_Navigation):
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == FINISHED:
             return continue_routine(handler_input)
-        return where_we_are(handler_input, coach_of(handler_input).remaining(state, left_out(handler_input)))
+        return where_we_are(handler_input, context_of(handler_input).coach.remaining(state, left_out(handler_input)))
 
 
 class ListStretchesHandler(IntentHandler):
@@ -241,10 +246,11 @@ class ListStretchesHandler(IntentHandler):
     intents = ("ListStretchesIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        state = ongoing_routine(handler_input)
+        context = context_of(handler_input)
+        content = context.content
+        state = context.ongoing_routine
         routine_id = state["id"] if state is not None and not state["id"].startswith(SINGLE_PREFIX) else GENTLE
-        speech = coach_of(handler_input).listing(routine_id, left_out(handler_input))
+        speech = context.coach.listing(routine_id, left_out(handler_input))
         if state is None:
             return reply(handler_input, speech.say(content.text("routine_lines.list_start")),
                          content.text("routine_lines.list_reprompt"), question="offer_stretches")
@@ -267,11 +273,12 @@ class LyingOnlyHandler(IntentHandler):
     intents = ("LyingOnlyIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        session(handler_input)["lying_only"] = True
-        coach = coach_of(handler_input)
+        context = context_of(handler_input)
+        content = context.content
+        context.session["lying_only"] = True
+        coach = context.coach
         lead = coach.speech().say(content.text("routine_lines.lying_only")).pause(0.5)
-        state = ongoing_routine(handler_input)
+        state = context.ongoing_routine
         if state is None:
             return start_routine(handler_input, GENTLE, lead)
         if state["status"] == PAUSED:
@@ -295,16 +302,17 @@ class FeelingHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         from .dialogue import ask
         from .launch import relief
-        content = content_of(handler_input)
+        context = context_of(handler_input)
+        content = context.content
         feeling = FEELINGS.get(intent_name(handler_input) or "", "same")
-        state = ongoing_routine(handler_input)
+        state = context.ongoing_routine
         if state is None:
             if feeling == "worse":
                 return relief(handler_input)
             return reply(handler_input, content.text("routine_lines.feedback_%s" % ("better" if feeling == "better" else "same"))
                          + " " + content.text("welcome.question"), content.text("welcome.reprompt"), question="launch")
-        coach = coach_of(handler_input)
-        asked = pending_in(session(handler_input))
+        coach = context.coach
+        asked = pending_in(context.session)
         if asked is None or asked.id != "feedback":
             # Not the question after a stretch: worse during one is treated as "that hurts";
             # otherwise noted, and the turn's own prompt again.
@@ -329,32 +337,34 @@ class PainHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from .dialogue import ask  # dialogue's actions live in this module
-        attributes = session(handler_input)
-        state = ongoing_routine(handler_input)
+        context = context_of(handler_input)
+        attributes = context.session
+        state = context.ongoing_routine
         if state is not None:
-            leave_out(handler_input, coach_of(handler_input).stretch_at(state))
+            leave_out(handler_input, context.coach.stretch_at(state))
         hurts = attributes.get("hurts")
         attributes["hurts"] = (hurts if isinstance(hurts, int) and hurts > 0 else 0) + 1
-        content = content_of(handler_input)
-        lead = coach_of(handler_input).speech().say(content.text("routine_lines.pain")).pause(1)
+        content = context.content
+        lead = context.coach.speech().say(content.text("routine_lines.pain")).pause(1)
         return ask(handler_input, "pain_leg", lead)
 
 
 def left_out(handler_input: HandlerInput) -> frozenset:
     """The stretches left out for this session: the ones that hurt, made it worse or
     whose caution applies, and those not lying down after "only lying down"."""
-    attributes = session(handler_input)
+    context = context_of(handler_input)
+    attributes = context.session
     kept = attributes.get("left_out")
     out = frozenset(s for s in kept if isinstance(s, str)) if isinstance(kept, list) else frozenset()
     if attributes.get("lying_only") is True:
-        stretches = content_of(handler_input).stretches
+        stretches = context.content.stretches
         out |= {s for s, v in stretches.items() if v.get("position", LYING) != LYING}
     return out
 
 
 def leave_out(handler_input: HandlerInput, stretch: str) -> None:
     """Leave a stretch out for the rest of this session (never kept beyond it)."""
-    attributes = session(handler_input)
+    attributes = context_of(handler_input).session
     kept = [s for s in attributes.get("left_out") or [] if isinstance(s, str)]
     attributes["left_out"] = sorted(set(kept) | {stretch})
 
@@ -362,52 +372,57 @@ def leave_out(handler_input: HandlerInput, stretch: str) -> None:
 def after_pain_settles(handler_input: HandlerInput, question=None) -> Response:
     """The pain settled: offer the next stretch, or after a second painful one, to stop."""
     from .dialogue import ask
-    content = content_of(handler_input)
-    lead = coach_of(handler_input).speech().say(content.text("safety.pain_settled")).pause(0.5)
-    again = session(handler_input).get("hurts")
+    context = context_of(handler_input)
+    content = context.content
+    lead = context.coach.speech().say(content.text("safety.pain_settled")).pause(0.5)
+    again = context.session.get("hurts")
     if isinstance(again, int) and again >= 2:
         return ask(handler_input, "pain_stop", lead)
     return ask(handler_input, "pain_next", lead)
 
 
 def rest_after_pain(handler_input: HandlerInput, question=None) -> Response:
-    content = content_of(handler_input)
+    content = context_of(handler_input).content
     return reply(handler_input, content.text("routine_lines.pain_rest"),
                  content.text("routine_lines.pain_rest_reprompt"))
 
 
 def next_stretch(handler_input: HandlerInput, question=None, lead: Optional[Speech] = None) -> Response:
     """On to the next stretch that has not hurt today."""
-    state = routine_state(handler_input)
+    context = context_of(handler_input)
+    state = context.routine
     if state is None:
         return no_routine(handler_input)
-    coach = coach_of(handler_input)
+    coach = context.coach
     return _speak_turn(handler_input, *coach.skip(state, left_out(handler_input), lead=lead, announce=False))
 
 
 def caution_applies(handler_input: HandlerInput, question=None) -> Response:
     """Yes to a stretch's caution: leave it out for the session, on to the next one."""
-    state = ongoing_routine(handler_input)
+    context = context_of(handler_input)
+    state = context.ongoing_routine
     if state is None:
         return no_routine(handler_input)
-    coach = coach_of(handler_input)
+    coach = context.coach
     leave_out(handler_input, coach.stretch_at(state))
     return _speak_turn(handler_input, *coach.answer_caution(state, True, left_out(handler_input)))
 
 
 def caution_clear(handler_input: HandlerInput, question=None) -> Response:
     """No to a stretch's caution: its set-up."""
-    state = ongoing_routine(handler_input)
+    context = context_of(handler_input)
+    state = context.ongoing_routine
     if state is None:
         return no_routine(handler_input)
-    return _speak_turn(handler_input, *coach_of(handler_input).answer_caution(state, False, left_out(handler_input)))
+    return _speak_turn(handler_input, *context.coach.answer_caution(state, False, left_out(handler_input)))
 
 
 def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
-    state = ongoing_routine(handler_input)
+    context = context_of(handler_input)
+    state = context.ongoing_routine
     if state is not None:
-        session(handler_input)["routine"] = dict(state, status=PAUSED)
-    return reply(handler_input, content_of(handler_input).text("routine_lines.stopped_for_today"), end=True)
+        context.session["routine"] = dict(state, status=PAUSED)
+    return reply(handler_input, context.content.text("routine_lines.stopped_for_today"), end=True)
 
 
 __all__ = [

@@ -36,11 +36,12 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 
 from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderService,
-                         TimerResult, TimerService, parse_iso_duration,
+                         TimerResult, TimerService, normal_label, parse_iso_duration,
                          reminders_permission_granted, timers_permission_granted)
 from ..content import DEFAULT_LOCALE, Content
 from ..speech import Speech, spoken_list
-from .common import NO_SCREEN, IntentHandler, content_of, reply, session, slot_values, speech_of
+from .common import (NO_SCREEN, IntentHandler, content_of, reply, request_time, session, slot_values,
+                     speech_of)
 
 log = logging.getLogger(__name__)
 
@@ -204,16 +205,6 @@ def spoken_clock(moment: _dt.datetime, clock: Dict[str, str]) -> str:
 
 # -- reading the request ---------------------------------------------------------------
 
-def request_day(handler_input: HandlerInput) -> _dt.date:
-    """The request's own date (UTC): Alexa's clock, not this machine's."""
-    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
-    if isinstance(stamp, _dt.datetime):
-        if stamp.tzinfo is not None:
-            stamp = stamp.astimezone(_dt.timezone.utc)
-        return stamp.date()
-    return _dt.datetime.now(_dt.timezone.utc).date()
-
-
 def request_locale(handler_input: HandlerInput) -> str:
     locale = getattr(handler_input.request_envelope.request, "locale", None)
     return locale if isinstance(locale, str) and _LOCALE.match(locale) else DEFAULT_LOCALE
@@ -224,7 +215,7 @@ def _kinds(handler_input: HandlerInput) -> Dict[str, Any]:
 
 
 def _kind_of_label(handler_input: HandlerInput, label: Optional[str]) -> str:
-    wanted = " ".join((label or "").lower().split())
+    wanted = normal_label(label)
     for kind, words in _kinds(handler_input).items():
         if isinstance(words, dict) and words.get("label") == wanted:
             return kind
@@ -278,7 +269,7 @@ def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
     scope = SCOPES[service]
     attributes = session(handler_input)
     speech = lead if lead is not None else _say(handler_input)
-    if refused_recently(_refusals(handler_input), scope, request_day(handler_input)):
+    if refused_recently(_refusals(handler_input), scope, request_time(handler_input).date()):
         attributes.pop("alert_request", None)
         speech.say(content.text("alert_permission.%s.refused_recently" % service))
         return reply(handler_input, speech, content.text("alert_permission.reprompt"))
@@ -441,7 +432,7 @@ class TimerStatusHandler(IntentHandler):
             return speak_error(handler_input, error, "timers")
         if kind is not None:
             label = _kinds(handler_input)[kind]["label"]
-            timers = [t for t in timers if " ".join((t.label or "").lower().split()) == label]
+            timers = [t for t in timers if normal_label(t.label) == label]
             if not timers:
                 return reply(handler_input, content.text(
                     "timers.status.none_kind", name=_kinds(handler_input)[kind]["name"]), reprompt)
@@ -663,7 +654,7 @@ class PermissionAnswerHandler(AbstractRequestHandler):
                                  asked.get("minutes"), after_grant=True)
             return offer_reminders(handler_input)
         if status == "DENIED":
-            refusals[scope] = request_day(handler_input).isoformat()
+            refusals[scope] = request_time(handler_input).date().isoformat()
             self._keep(attributes, refusals)
             return reply(handler_input, content.text("alert_permission.%s.denied" % service),
                          content.text("alert_permission.reprompt"))
