@@ -4,9 +4,13 @@ DescribeIntent carries a free phrase (AMAZON.SearchQuery) after a carrier such a
 "I've got" or "there's", so every first-person description reaches the skill with its
 words. The safety handlers see it first (handlers/safety.py): a red flag is routed and a
 near miss gets its clarifying question. What reaches these handlers had no red flag in
-it, and is answered as what it most likely was: relief words get the relief answer,
-anything else a calm "I'm not sure I followed" with what to say. Never a medical
-question out of nowhere.
+it, and is answered as what it most likely was, read from its words (the content's
+describe.requests, describe.topics and describe.relief_words, in that order): a request
+("I'd rather skip this one", "I've got a bag of peas on, time it") is answered as if its
+intent had been heard, every handler asked again in order so the exercise gate and the
+routine's rules still apply; a question naming a topic gets the topic; relief words get
+the relief answer; anything else a calm "I'm not sure I followed" with what to say.
+Never a medical question out of nowhere.
 
 While one of the skill's safety questions is pending these handlers yield, so the
 safety dialogue answers it. TriageFailedHandler is the exception that comes first:
@@ -16,15 +20,16 @@ check, never as if nothing had been said.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Set
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot
 
 from .advice import assessment
-from .common import SAME, IntentHandler, coach_of, content_of, in_routine, reply, slot_values
+from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
+from .info import TOPIC_INTENTS
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -71,6 +76,44 @@ def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
     return any(_words(phrase) <= said for phrase in phrases)
 
 
+def _sequence(text: str) -> List[str]:
+    return _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
+
+
+def says(words: Sequence[str], phrase: str) -> bool:
+    """Whether the words of `phrase` are said, in order and together."""
+    wanted = _sequence(phrase)
+    size = len(wanted)
+    return size > 0 and any(list(words[i:i + size]) == wanted for i in range(len(words) - size + 1))
+
+
+def says_any(words: Sequence[str], phrases: Iterable[str]) -> bool:
+    return any(says(words, phrase) for phrase in phrases)
+
+
+def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
+               question_waiting: bool) -> Optional[str]:
+    """The intent of the first route (describe.requests) whose every group is said."""
+    for route in routes:
+        when = route.get("when")
+        if (when == "routine" and not in_routine_now) or (when == "question" and not question_waiting):
+            continue
+        if says_any(words, route.get("unless", ())):
+            continue
+        if all(says_any(words, group) for group in route["all"]):
+            return route["intent"]
+    return None
+
+
+def topic_in(words: Sequence[str], topics: Mapping[str, Any]) -> Optional[str]:
+    """The first topic (describe.topics) whose words are said in a question."""
+    asked = says_any(words, topics["question_words"])
+    for route in topics["routes"]:
+        if (asked or route.get("asked")) and says_any(words, route["words"]):
+            return route["topic"]
+    return None
+
+
 class TriageFailedHandler(AbstractRequestHandler):
     """The triage raised on this request: ask about the red flags directly."""
 
@@ -84,9 +127,15 @@ class TriageFailedHandler(AbstractRequestHandler):
 
 
 class DescribeHandler(IntentHandler):
-    """A description with no red flag in it: relief, or "I'm not sure I followed"."""
+    """A description with no red flag in it: the request or topic its words name, relief,
+    or "I'm not sure I followed"."""
 
     intents = DESCRIBE_INTENTS
+
+    def __init__(self) -> None:
+        # Every handler of the skill, in order (skill.request_handlers sets it), to answer a
+        # request read from the words as its own intent would be answered.
+        self.handlers: Sequence[AbstractRequestHandler] = ()
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return super().can_handle(handler_input) and not safety_question_pending(handler_input)
@@ -94,11 +143,35 @@ class DescribeHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         said = (slot_values(handler_input).get("Description") or {}).get("value")
+        carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
+        words = _sequence("%s %s" % (carrier if carrier != "i" else "", said or ""))
+        question = pending(handler_input)
+        wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
+                            question is not None and not question.safety)
+        if wanted is None:
+            topic = topic_in(words, content.raw("describe.topics"))
+            wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
+        if wanted is not None and self.handlers:
+            return self.answer_as(handler_input, wanted, said or "")
         if mentions_any(said, content.raw("describe.relief_words")):
             return relief(handler_input)
         line = "describe.not_followed_routine" if in_routine(handler_input) else "describe.not_followed"
         # A question of the skill's own (not a safety one) stays open: the person may still answer it.
         return reply(handler_input, content.text(line), content.text("describe.reprompt"), question=SAME)
+
+
+    def answer_as(self, handler_input: HandlerInput, name: str, said: str) -> Response:
+        """Answer as the intent `name` would be: the request becomes that intent (the words
+        go along as its Pack slot, which names a timer's pack: "time the frozen peas") and
+        every handler is asked again in order. The triage's reading of the words is kept
+        for the request (advice.assessment), so safety reads them once, as they were said."""
+        request = handler_input.request_envelope.request
+        request.intent = Intent(name=name, slots={"Pack": Slot(name="Pack", value=said)},
+                                confirmation_status=IntentConfirmationStatus.NONE)
+        for handler in self.handlers:
+            if handler is not self and handler.can_handle(handler_input):
+                return handler.handle(handler_input)
+        raise LookupError("no handler answers %s" % name)
 
 
 class UnsureHandler(IntentHandler):
