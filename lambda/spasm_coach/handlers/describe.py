@@ -52,6 +52,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
                     "DescribeBreathingIntent")
 UNSURE_INTENT = "UnsureIntent"
+# Symptom intents whose slot types are open: words that are no symptom may fill them.
+UNPLACED_INTENTS = ("SensationIntent", "SymptomIntent")
 
 
 def safety_question_pending(handler_input: HandlerInput) -> bool:
@@ -126,39 +128,67 @@ class TriageFailedHandler(AbstractRequestHandler):
         return start_check(handler_input, lead)
 
 
+def free_phrase(handler_input: HandlerInput) -> str:
+    """The words a describing intent carried: its free phrase, or (a symptom intent whose
+    values Alexa could not resolve) its slots' words."""
+    slots = slot_values(handler_input)
+    if "Description" in slots:
+        return slots["Description"].get("value") or ""
+    return " ".join(slot.get("value") or "" for slot in slots.values()).strip()
+
+
+def unplaced_symptom(handler_input: HandlerInput) -> bool:
+    """A symptom intent none of whose words Alexa resolved to a value of its slot types
+    ("ice is good or heat is good for my back" heard as '{BodyPart} is {Sensation}')."""
+    slots = slot_values(handler_input)
+    return intent_name(handler_input) in UNPLACED_INTENTS and bool(slots) and not any(
+        slot.get("id") for slot in slots.values())
+
+
+def request_of(handler_input: HandlerInput) -> Optional[str]:
+    """The intent that the words of a describing intent ask for (describe.requests, then
+    describe.topics), or None. The carrier's meaning is read first ("no" of "no, not now")."""
+    content = content_of(handler_input)
+    carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
+    words = _sequence("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    question = pending(handler_input)
+    wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
+                        question is not None and not question.safety)
+    if wanted is None:
+        topic = topic_in(words, content.raw("describe.topics"))
+        wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
+    return wanted
+
+
 class DescribeHandler(IntentHandler):
     """A description with no red flag in it: the request or topic its words name, relief,
-    or "I'm not sure I followed"."""
+    or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
+    a request is answered here too (the safety handlers' ClarifyHandler leaves it)."""
 
     intents = DESCRIBE_INTENTS
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if safety_question_pending(handler_input):
+            return False
+        return super().can_handle(handler_input) or (
+            unplaced_symptom(handler_input) and request_of(handler_input) is not None)
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a
         # request read from the words as its own intent would be answered.
         self.handlers: Sequence[AbstractRequestHandler] = ()
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return super().can_handle(handler_input) and not safety_question_pending(handler_input)
-
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        said = (slot_values(handler_input).get("Description") or {}).get("value")
-        carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
-        words = _sequence("%s %s" % (carrier if carrier != "i" else "", said or ""))
-        question = pending(handler_input)
-        wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
-                            question is not None and not question.safety)
-        if wanted is None:
-            topic = topic_in(words, content.raw("describe.topics"))
-            wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
+        said = free_phrase(handler_input)
+        wanted = request_of(handler_input)
         if wanted is not None and self.handlers:
-            return self.answer_as(handler_input, wanted, said or "")
+            return self.answer_as(handler_input, wanted, said)
         if mentions_any(said, content.raw("describe.relief_words")):
             return relief(handler_input)
         line = "describe.not_followed_routine" if in_routine(handler_input) else "describe.not_followed"
         # A question of the skill's own (not a safety one) stays open: the person may still answer it.
         return reply(handler_input, content.text(line), content.text("describe.reprompt"), question=SAME)
-
 
     def answer_as(self, handler_input: HandlerInput, name: str, said: str) -> Response:
         """Answer as the intent `name` would be: the request becomes that intent (the words
