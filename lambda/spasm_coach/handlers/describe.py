@@ -20,7 +20,7 @@ check, never as if nothing had been said.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Iterable, Optional, Sequence, Set
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -30,6 +30,7 @@ from .advice import assessment
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
 from .info import TOPIC_INTENTS
+from .wording import request_in, topic_in, words_of
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -53,7 +54,10 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathingIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Symptom intents whose slot types are open: words that are no symptom may fill them.
-UNPLACED_INTENTS = ("SensationIntent", "SymptomIntent")
+# Intents with an open slot type that words which are no value of it may fill: a symptom
+# ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
+# ("proceed to the following stretch"), a timer's pack ("cancel the ice timer").
+UNPLACED_INTENTS = ("SensationIntent", "SymptomIntent", "StretchIntent", "SetTimerIntent")
 
 
 def safety_question_pending(handler_input: HandlerInput) -> bool:
@@ -78,44 +82,6 @@ def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
     return any(_words(phrase) <= said for phrase in phrases)
 
 
-def _sequence(text: str) -> List[str]:
-    return _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
-
-
-def says(words: Sequence[str], phrase: str) -> bool:
-    """Whether the words of `phrase` are said, in order and together."""
-    wanted = _sequence(phrase)
-    size = len(wanted)
-    return size > 0 and any(list(words[i:i + size]) == wanted for i in range(len(words) - size + 1))
-
-
-def says_any(words: Sequence[str], phrases: Iterable[str]) -> bool:
-    return any(says(words, phrase) for phrase in phrases)
-
-
-def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
-               question_waiting: bool) -> Optional[str]:
-    """The intent of the first route (describe.requests) whose every group is said."""
-    for route in routes:
-        when = route.get("when")
-        if (when == "routine" and not in_routine_now) or (when == "question" and not question_waiting):
-            continue
-        if says_any(words, route.get("unless", ())):
-            continue
-        if all(says_any(words, group) for group in route["all"]):
-            return route["intent"]
-    return None
-
-
-def topic_in(words: Sequence[str], topics: Mapping[str, Any]) -> Optional[str]:
-    """The first topic (describe.topics) whose words are said in a question."""
-    asked = says_any(words, topics["question_words"])
-    for route in topics["routes"]:
-        if (asked or route.get("asked")) and says_any(words, route["words"]):
-            return route["topic"]
-    return None
-
-
 class TriageFailedHandler(AbstractRequestHandler):
     """The triage raised on this request: ask about the red flags directly."""
 
@@ -138,11 +104,11 @@ def free_phrase(handler_input: HandlerInput) -> str:
 
 
 def unplaced_symptom(handler_input: HandlerInput) -> bool:
-    """A symptom intent none of whose words Alexa resolved to a value of its slot types
-    ("ice is good or heat is good for my back" heard as '{BodyPart} is {Sensation}')."""
+    """One of UNPLACED_INTENTS with words in its slots, none of which Alexa resolved to a
+    value of its slot type."""
     slots = slot_values(handler_input)
-    return intent_name(handler_input) in UNPLACED_INTENTS and bool(slots) and not any(
-        slot.get("id") for slot in slots.values())
+    return intent_name(handler_input) in UNPLACED_INTENTS and any(slot.get("value") for slot in slots.values()) \
+        and not any(slot.get("id") for slot in slots.values())
 
 
 def request_of(handler_input: HandlerInput) -> Optional[str]:
@@ -150,7 +116,7 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     describe.topics), or None. The carrier's meaning is read first ("no" of "no, not now")."""
     content = content_of(handler_input)
     carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
-    words = _sequence("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
     question = pending(handler_input)
     wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
                         question is not None and not question.safety)

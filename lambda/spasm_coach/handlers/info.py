@@ -7,6 +7,7 @@ from ask_sdk_model import Response
 
 from .. import screens
 from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
+from .wording import topic_in, words_of
 
 # Intents that ask about one topic in so many words; InfoIntent names it in a slot.
 TOPIC_INTENTS = {
@@ -48,7 +49,11 @@ class InfoHandler(IntentHandler):
         name = intent_name(handler_input)
         topic = TOPIC_INTENTS.get(name)
         if topic is None:
-            topic = (slot_values(handler_input).get("Topic") or {}).get("id")
+            slot = slot_values(handler_input).get("Topic") or {}
+            # A topic Alexa could not resolve may still name one in other words ("some
+            # nurofen or something"): asking about it is the question (describe.topics).
+            topic = slot.get("id") or topic_in(["tell", "me"] + words_of(slot.get("value") or ""),
+                                               content.raw("describe.topics"))
         if topic not in content.raw("info"):
             return reply(handler_input, content.text("info_unknown"), content.text("info_reprompt"))
         return tell(handler_input, topic)
