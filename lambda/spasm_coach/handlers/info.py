@@ -6,6 +6,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import screens
+from .advice import raised_level
 from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .wording import topic_in, words_of
 
@@ -25,14 +26,23 @@ TOPIC_INTENTS = {
     "ComfortInfoIntent": "comfortable",
 }
 INFO_INTENT = "InfoIntent"
+COMFORT = "comfortable"
 
 
 def tell(handler_input: HandlerInput, topic: str) -> Response:
     content = content_of(handler_input)
     speech = coach_of(handler_input).speech()
+    screen = screens.info(topic)
+    if raised_level(handler_input) is not None:
+        # After a red flag: no stretches offered, and getting comfortable is said as the
+        # advice put it (safety.comfort: no heat on numb skin).
+        lines = [content.text("safety.comfort")] if topic == COMFORT else content.lines("info.%s.lines" % topic)
+        for line in lines:
+            speech.say(line).pause(0.6)
+        prompt = content.text("safety.after_flag_reprompt")
+        return reply(handler_input, speech.say(prompt), prompt, screen=screen)
     for line in content.lines("info.%s.lines" % topic):
         speech.say(line).pause(0.6)
-    screen = screens.info(topic)
     if in_routine(handler_input):
         speech.say(content.text("info_routine_follow_up"))
         return reply(handler_input, speech, content.text("routine_lines.next_reprompt"), screen=screen)
