@@ -57,9 +57,11 @@ def test_every_row_reached_the_skill_as_intended(requests_report, name, hearing)
 
 def test_sealed_rows_are_never_quoted(requests_report):
     text = ev.format_report(requests_report, show_misses=10 ** 6) + json.dumps(requests_report)
+    # Words a development set also holds are quoted as that set's (two writers may say the same).
+    quoted = {row.text for path in ev.DEV_SETS for row in ev.load_rows(path)}
     for path in SEALED:
         for row in ev.load_rows(path):
-            assert row.text not in text
+            assert row.text in quoted or row.text not in text
 
 
 def test_a_development_sets_misses_are_quoted_and_a_sealed_sets_are_not():

@@ -57,7 +57,8 @@ UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
 # ("proceed to the following stretch"), a timer's pack ("cancel the ice timer").
-UNPLACED_INTENTS = ("SensationIntent", "SymptomIntent", "StretchIntent", "SetTimerIntent")
+UNPLACED_INTENTS = {"SensationIntent": ("Sensation", "BodyPart"), "SymptomIntent": ("Symptom",),
+                    "StretchIntent": ("Stretch",), "SetTimerIntent": ("Pack",)}
 
 
 def safety_question_pending(handler_input: HandlerInput) -> bool:
@@ -100,15 +101,16 @@ def free_phrase(handler_input: HandlerInput) -> str:
     slots = slot_values(handler_input)
     if "Description" in slots:
         return slots["Description"].get("value") or ""
-    return " ".join(slot.get("value") or "" for slot in slots.values()).strip()
+    names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
+    return " ".join(slot.get("value") or "" for name, slot in slots.items() if name in names).strip()
 
 
 def unplaced_symptom(handler_input: HandlerInput) -> bool:
-    """One of UNPLACED_INTENTS with words in its slots, none of which Alexa resolved to a
-    value of its slot type."""
-    slots = slot_values(handler_input)
-    return intent_name(handler_input) in UNPLACED_INTENTS and any(slot.get("value") for slot in slots.values()) \
-        and not any(slot.get("id") for slot in slots.values())
+    """One of UNPLACED_INTENTS with words in its open slots, none of which Alexa resolved
+    to a value of its slot type."""
+    names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
+    slots = [slot for name, slot in slot_values(handler_input).items() if name in names]
+    return any(slot.get("value") for slot in slots) and not any(slot.get("id") for slot in slots)
 
 
 def request_of(handler_input: HandlerInput) -> Optional[str]:
@@ -137,7 +139,7 @@ class DescribeHandler(IntentHandler):
         if safety_question_pending(handler_input):
             return False
         return super().can_handle(handler_input) or (
-            unplaced_symptom(handler_input) and request_of(handler_input) is not None)
+            unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input)))
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a

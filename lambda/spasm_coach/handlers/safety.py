@@ -57,7 +57,7 @@ class ClarifyHandler(AbstractRequestHandler):
         found = assessment(handler_input)
         if found is not None and found.level == "clarify":
             return True
-        if unplaced_symptom(handler_input) and request_of(handler_input) is not None:
+        if unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input)):
             return False  # no symptom at all: a request said in other words (handlers/describe.py)
         return intent_name(handler_input) in SYMPTOM_INTENTS
 
