@@ -51,7 +51,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
                     "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
-                    "DescribeBreathingIntent")
+                    "DescribeBreathingIntent", "DescribeSlipIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Symptom intents whose slot types are open: words that are no symptom may fill them.
 # Intents with an open slot type that words which are no value of it may fill: a symptom
