@@ -352,3 +352,19 @@ def test_a_request_works_out_its_context_once(monkeypatch, name):
     said = send(intent(name, attributes=routine_at(2)))
     assert said.end is (name == "AMAZON.PauseIntent")
     assert made == {"content": 1, "coach": 1, "checked": 1}
+
+
+def test_skipping_a_stretch_by_name_leaves_that_one_out_and_keeps_the_place():
+    at = routine_at(1, 1)
+    current = send(intent("AMAZON.RepeatIntent", None, at)).attributes["routine"]
+    later = send(intent("SkipIntent", {"Stretch": ("cat cow", "cat_cow")}, at))
+    assert "cat_cow" in later.attributes["left_out"]
+    assert later.attributes["routine"]["step"] == current["step"] and later.end is False
+    # The one under way, by its name, is skipped as "skip" would.
+    here = send(intent("SkipIntent", {"Stretch": ("pelvic tilt", "pelvic_tilt")}, at))
+    plain = send(intent("SkipIntent", None, at))
+    assert here.attributes["routine"] == plain.attributes["routine"]
+    assert plain.attributes["routine"]["step"] != current["step"]
+    # Before any routine: left out, and the stretches offered.
+    before = send(intent("SkipIntent", {"Stretch": ("cat cow", "cat_cow")}, SCREENED))
+    assert before.attributes["left_out"] == ["cat_cow"] and "routine" not in before.attributes

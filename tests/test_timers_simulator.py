@@ -122,3 +122,34 @@ def test_too_late_for_walking_reminders_is_said_before_any_permission_is_asked(a
     assert [r["request_type"] for r in reports] == ["LaunchRequest", "IntentRequest"]
     assert reports[1]["directives"] == [] and "late in the day" in reports[1]["speech"]
     assert reports[1]["end_session"] is False
+
+
+def _heat_timer_running(talk):
+    talk.run(["open back spasm coach", "set a heat timer"])
+    assert [t["timerLabel"] for t in talk.active_timers()] == ["heat pack"]
+
+
+def test_cancelling_the_ice_timer_while_only_the_heat_one_runs_cancels_that_one(conversation):
+    talk = conversation()
+    _heat_timer_running(talk)
+    cancelled = talk.line("cancel the ice timer")[0]
+    assert cancelled["intent"] == "CancelTimerIntent" and cancelled["resolved"] == {"Pack": "ice"}
+    assert talk.active_timers() == []
+    assert "heat" in cancelled["speech"]
+
+
+def test_pause_with_no_routine_pauses_the_running_timer_not_a_routine(conversation):
+    talk = conversation()
+    _heat_timer_running(talk)
+    paused = talk.line("pause")[0]
+    assert paused["intent"] == "AMAZON.PauseIntent"
+    assert [t["status"] for t in talk.active_timers()] == ["PAUSED"]
+    assert paused["end_session"] is False
+
+
+def test_pause_with_no_routine_and_no_timer_offers_the_stretches(conversation):
+    talk = conversation()
+    talk.run(["open back spasm coach", "no"])
+    paused = talk.line("pause")[0]
+    assert paused["intent"] == "AMAZON.PauseIntent" and talk.active_timers() == []
+    assert paused["end_session"] is False

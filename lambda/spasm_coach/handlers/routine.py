@@ -67,6 +67,13 @@ def no_routine(handler_input: HandlerInput) -> Response:
                  content.text("routine_lines.no_routine_reprompt"), question="offer_stretches")
 
 
+def no_routine_after(handler_input: HandlerInput, lead: Speech) -> Response:
+    """`lead`, then the offer of the stretches."""
+    content = context_of(handler_input).content
+    return reply(handler_input, lead.pause(0.5).say(content.text("routine_lines.no_routine")),
+                 content.text("routine_lines.no_routine_reprompt"), question="offer_stretches")
+
+
 def where_we_are(handler_input: HandlerInput, speech: Speech) -> Response:
     """Something said during the routine that is not a move (how many are left, a list,
     a preference): then what the current turn waits for, and its question kept."""
@@ -170,7 +177,24 @@ class NextHandler(_Navigation):
 
 
 class SkipHandler(_Navigation):
+    """ "Skip this one", or a stretch by its name ("skip the cat cow"): the current one is
+    skipped; another named one is left out for the rest of the session, and the turn goes on."""
+
     intents = ("SkipIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        context = context_of(handler_input)
+        named = stretch_id_of(handler_input)
+        state = context.ongoing_routine
+        if named is None or (state is not None and state["status"] != FINISHED
+                             and context.coach.stretch_at(state) == named):
+            return super().handle(handler_input)
+        leave_out(handler_input, named)
+        lead = context.coach.speech().say(context.content.text(
+            "routine_lines.skip_named", name=context.content.stretches[named]["name"]))
+        if state is None:
+            return no_routine_after(handler_input, lead)
+        return where_we_are(handler_input, lead.pause(0.5))
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         return _speak_turn(handler_input, *context_of(handler_input).coach.skip(state, left_out(handler_input)))
@@ -216,9 +240,14 @@ class ResumeHandler(_Navigation):
 
 class PauseHandler(_Navigation):
     """Alexa closes an idle session after about 16 seconds, so a pause ends the
-    session cleanly, keeps the position, and says how to come back."""
+    session cleanly, keeps the position, and says how to come back. With no routine,
+    "pause" or "hold on a sec" is about a timer when one of the skill's is running."""
 
     intents = ("AMAZON.PauseIntent",)
+
+    def without_routine(self, handler_input: HandlerInput) -> Response:
+        from .timers import pause_a_running_timer
+        return pause_a_running_timer(handler_input) or no_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         context = context_of(handler_input)

@@ -382,8 +382,9 @@ class SetTimerHandler(IntentHandler):
 def _timer_call(handler_input: HandlerInput, action: str) -> Response:
     """Cancel, pause or resume a timer: the one named, or the only one there is.
 
-    At most two API calls: the action on the named (or only) timer, and, when no
-    timer was named and there is not exactly one, a list to say which there are.
+    A pack named that has no timer while exactly one other timer of the skill's runs
+    ("turn off the ice timer" with the heat one running) means that one: it is said that
+    there is no such timer, and which one was acted on. At most three API calls.
     """
     content = content_of(handler_input)
     if not timers_permission_granted(handler_input.request_envelope):
@@ -392,19 +393,25 @@ def _timer_call(handler_input: HandlerInput, action: str) -> Response:
     kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input))
     service = TimerService(handler_input)
     label = _kinds(handler_input)[kind]["label"] if kind else None
+    lead = ""
     try:
-        timer = getattr(service, action)(label)
+        try:
+            timer = getattr(service, action)(label)
+        except AlexaApiError as error:
+            if error.kind != "not_found" or kind is None:
+                raise
+            lead = content.text("timers.status.none_kind", name=_kinds(handler_input)[kind]["name"])
+            timer = getattr(service, action)(None)
     except AlexaApiError as error:
         if error.kind != "not_found":
             return speak_error(handler_input, error, "timers")
         if kind is not None:
-            return reply(handler_input, content.text("timers.status.none_kind",
-                                                     name=_kinds(handler_input)[kind]["name"]),
-                         content.text("timers.status.reprompt"))
+            return reply(handler_input, lead, content.text("timers.status.reprompt"))
         return _which_timer(handler_input, service, action)
     left = spoken_length(service.remaining(timer), content)
     said = content.text("timers.%s.done" % action, name=_name_of(handler_input, timer), left=left)
-    return reply(handler_input, said, content.text("timers.%s.reprompt" % action))
+    return reply(handler_input, _say(handler_input, lead, said) if lead else said,
+                 content.text("timers.%s.reprompt" % action))
 
 
 def _which_timer(handler_input: HandlerInput, service: TimerService, action: str) -> Response:
@@ -419,6 +426,18 @@ def _which_timer(handler_input: HandlerInput, service: TimerService, action: str
     names = spoken_list([_name_of(handler_input, t) for t in timers], content.text("speech.list_and"))
     return reply(handler_input, content.text("timers.%s.which" % action, names=names),
                  content.text("timers.%s.reprompt" % action))
+
+
+def pause_a_running_timer(handler_input: HandlerInput) -> Optional[Response]:
+    """Pause the skill's timers' running one ("pause" said with no routine under way), or
+    None when there is none to pause (or the timers cannot be read)."""
+    if not timers_permission_granted(handler_input.request_envelope):
+        return None
+    try:
+        running = [t for t in TimerService(handler_input).list() if t.status == "ON"]
+    except AlexaApiError:
+        return None
+    return _timer_call(handler_input, "pause") if running else None
 
 
 class TimerStatusHandler(IntentHandler):
