@@ -63,3 +63,72 @@ def test_a_brief_episode_of_a_bladder_or_chest_finding_still_alarms():
 def test_a_reference_back_lends_only_a_cause_said_before():
     # "from that" with no condition before it explains nothing away.
     assert assess("i lifted a box, both my legs are numb from that").level == "emergency"
+
+
+# --------------------------------------------------------------------------- coverage by combination
+# Everyday words for each concept (NHS and cauda equina charity plain language, regional and
+# older speakers' words, a recogniser's forms), combined with carriers with and without "I".
+
+SADDLE_PLACES = ["bum", "bottom", "backside", "butt", "buttocks", "bum cheeks", "privates", "private parts",
+                 "genitals", "groin", "inner thighs", "crotch", "rear end", "undercarriage", "back passage"]
+SADDLE_PROBLEMS = ["numb", "dead", "tingly", "without feeling"]
+SADDLE_CARRIERS = ["my {r} is {p}", "my {r} has gone {p}", "{r} feels {p}", "{r} gone {p} since this morning",
+                   "it is all {p} around my {r}", "the skin around my {r} feels {p}", "suddenly my {r} is {p}"]
+
+
+def test_saddle_places_by_problems_by_carriers():
+    said = [c.format(r=r, p=p) for r, p, c in itertools.product(SADDLE_PLACES, SADDLE_PROBLEMS, SADDLE_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 420 and not missed, missed
+
+
+PEE_WORDS = ["pee", "wee", "urinate", "pass water", "pass urine", "have a wee", "empty my bladder", "piddle"]
+PEE_CARRIERS = ["i cant {f}", "i try to {f} but nothing comes", "it is hard to {f}", "cant {f} since yesterday",
+                "i cant tell when i need to {f}", "i dont feel the need to {f}", "i have to strain to {f}"]
+URINE_WORDS = ["wee", "pee", "urine", "water", "waterworks"]
+URINE_CARRIERS = ["my {n} just dribbles out", "my {n} comes out drop by drop", "{n} keeps stopping and starting",
+                  "lost control of my {n}", "my {n} is only trickling", "cant hold my {n}"]
+
+
+def test_bladder_words_by_problems_by_carriers():
+    said = [c.format(f=f) for f, c in itertools.product(PEE_WORDS, PEE_CARRIERS)]
+    said += [c.format(n=n) for n, c in itertools.product(URINE_WORDS, URINE_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 86 and not missed, missed
+
+
+LEGS = ["both legs", "both my legs", "my legs", "two legs", "both feet", "my feet", "both thighs", "both calves"]
+LEG_PROBLEMS = ["numb", "weak", "tingly", "dead", "like jelly", "giving way", "pins and needles", "without feeling"]
+LEG_CARRIERS = ["{r} {p}", "{r} feel {p}", "{r} have gone {p}", "{r} are going {p} since this morning"]
+
+
+def test_both_legs_by_problems_by_carriers():
+    said = [c.format(r=r, p=p) for r, p, c in itertools.product(LEGS, LEG_PROBLEMS, LEG_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 256 and not missed, missed
+
+
+@pytest.mark.parametrize("text, level", [
+    # Breathlessness without the word: the air, the breath, the pace of breathing.
+    ("cant catch me breath since this afternoon", "urgent"),
+    ("i cant get enough air in", "urgent"),
+    ("breathing is becoming difficult from evening", "urgent"),
+    ("i am breathing fast and hard lying here", "urgent"),
+    ("struggling for air and my back hurts", "urgent"),
+    # Sexual function in plain words.
+    ("since the spasm i lost my erection", "emergency"),
+    ("i cant climax since my back went", "emergency"),
+    ("cant keep it up since the back went", "emergency"),
+    # A leg that gives way or will not push, in other words.
+    ("my leg folded under me when i stood", "emergency"),
+    ("i cant press down with my right foot", "urgent"),
+    ("my left leg wont take my weight", "urgent"),
+])
+def test_plain_words_for_breath_sex_and_legs(text, level):
+    assert _alarm(text, level), (text, assess(text))
+
+
+def test_new_words_do_not_read_everyday_uses():
+    for text in ("i folded the towel under my knees", "i sat on the toilet and had a wee, all fine",
+                 "my breathing is slow and calm", "the tap is only trickling"):
+        assert assess(text).level in CALM, (text, assess(text))
