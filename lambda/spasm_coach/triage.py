@@ -61,7 +61,7 @@ MAX_CHARS = 600
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
-           "@asking", "@third_person", "@first_person", "@restart")
+           "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
 
@@ -172,6 +172,7 @@ class Vocabulary:
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
     both_flag: str  # what it then raises
+    brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -259,6 +260,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
     both_flag = data["both_sides"]["flag"]
     reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
+    for flag in set(data.get("brief_and_gone", {}).get("flags", ())) - set(flags):
+        problems.append("brief_and_gone names unknown flag %r" % flag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     if problems:
@@ -302,6 +305,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
+        brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
     )
     return vocabulary
 
@@ -786,6 +790,7 @@ def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
 _PAST = frozenset(("@history", "@resolved"))
+_ASKING = frozenset(("@asking",))
 
 
 
@@ -840,8 +845,18 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
+        if previous is not None and previous.own & _ASKING and not previous.own & vocab.places \
+                and not _has_findings(previous, vocab):
+            # "out of curiosity, is numbness in both feet dangerous": the question is asked
+            # in a clause of its own before.
+            qualifiers |= previous.own & _ASKING
+        if previous is not None and "@back_reference" in clause.tags:
+            # "I'm diabetic since ten years, feet have some numbness from that": the cause
+            # and its time are said in the clause before.
+            qualifiers |= previous.own & (vocab.explaining | _PAST)
         history = "@history" in qualifiers and "@new" not in qualifiers
         resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        brief = resolved and "@brief" in qualifiers
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
         asking = "@asking" in qualifiers and "@first_person" not in qualifiers
@@ -863,6 +878,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 _set_aside(rule, clause, vocab)
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
+                or (brief and flag in vocab.brief_flags)
                 or flag in explained
             )
             if set_aside:

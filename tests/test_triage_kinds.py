@@ -1,0 +1,134 @@
+"""The triage's fourth round, by kind of meaning (issue 13).
+
+Over-reads set F showed, each as a pair of sentences written here, not taken from any set:
+a harmless one of the same kind must stay calm, and the red-flag meaning beside it must
+still alarm. Then coverage of each concept lexicon, checked by generating combinations
+(region x problem x time words x carrier) rather than by listing sentences.
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from spasm_coach.triage import assess, level_rank
+
+CALM = ("none", "clarify")
+
+
+def _alarm(text: str, level: str, locale: str = "en-US") -> bool:
+    return level_rank(assess(text, locale=locale).level) >= level_rank(level)
+
+
+# --------------------------------------------------------------------------- over-reads
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A room one is stuck in is where one is, not the bladder; a back that "won't let me"
+    # move is the spasm, not "cannot pee".
+    ("i am lying on the toilet floor and my back wont let me get up", "i want to pee but it wont come out", "emergency"),
+    ("stuck in the bathroom because my back doesnt let me stand", "i went to the bathroom and i couldnt pee at all", "emergency"),
+    ("on the kitchen floor, back wont let me move", "i cant pee even though i am bursting", "emergency"),
+    # Pain that a position eases is not pain unrelieved by rest.
+    ("it kills when i walk but okay once i lie still", "it hurts even when i lie still", "doctor"),
+    ("sharp when i bend, fine while i am keeping still", "resting makes no difference to the pain", "doctor"),
+    ("agony getting up, comfortable when i stay still", "the pain is worse at night and wakes me up", "doctor"),
+    # A question about what could happen, asked of nobody.
+    ("is it serious if sciatica goes down both legs, just wondering", "sciatica is going down both my legs", "emergency"),
+    ("would it be an emergency if someone lost control of their bladder", "i lost control of my bladder", "emergency"),
+    ("out of curiosity, is numbness in both feet dangerous", "both my feet have gone numb", "emergency"),
+    # "nothing numb": a symptom after "nothing" is denied.
+    ("my calves are tight from the floor but nothing tingly", "my calves are tingling in both legs", "emergency"),
+    ("calves are tight from lying here, nothing weak", "both legs are weak", "emergency"),
+    # A brief episode that is over.
+    ("my leg went weak for a second this morning, now its fine", "my leg is getting weaker by the hour", "emergency"),
+    ("for a couple of seconds my foot felt numb, now it is normal", "my foot has been numb all day and it is spreading up my leg", "doctor"),
+    # Positional and gone, said without a subject.
+    ("my arm and leg tingled when i lay on it, now okay", "my leg tingles all the time now", "doctor"),
+    # A long-standing condition named in the clause before, referred back to ("from that").
+    ("i have had ms for years, my legs get numb because of that", "both my legs went numb today", "emergency"),
+    ("diabetic since fifteen years, my feet are numb from that", "my feet went numb suddenly this morning", "emergency"),
+])
+def test_over_reads_set_f_showed(calm, alarm, level):
+    assert assess(calm).level in CALM, (calm, assess(calm))
+    assert _alarm(alarm, level), (alarm, assess(alarm))
+
+
+def test_a_brief_episode_of_a_bladder_or_chest_finding_still_alarms():
+    # Only leg findings are set aside when brief and gone: bladder, saddle and chest never.
+    assert assess("i wet myself for a second, it is fine now").level == "emergency"
+    assert assess("crushing chest pain for a minute, now it is fine").level == "emergency"
+
+
+def test_a_reference_back_lends_only_a_cause_said_before():
+    # "from that" with no condition before it explains nothing away.
+    assert assess("i lifted a box, both my legs are numb from that").level == "emergency"
+
+
+# --------------------------------------------------------------------------- coverage by combination
+# Everyday words for each concept (NHS and cauda equina charity plain language, regional and
+# older speakers' words, a recogniser's forms), combined with carriers with and without "I".
+
+SADDLE_PLACES = ["bum", "bottom", "backside", "butt", "buttocks", "bum cheeks", "privates", "private parts",
+                 "genitals", "groin", "inner thighs", "crotch", "rear end", "undercarriage", "back passage"]
+SADDLE_PROBLEMS = ["numb", "dead", "tingly", "without feeling"]
+SADDLE_CARRIERS = ["my {r} is {p}", "my {r} has gone {p}", "{r} feels {p}", "{r} gone {p} since this morning",
+                   "it is all {p} around my {r}", "the skin around my {r} feels {p}", "suddenly my {r} is {p}"]
+
+
+def test_saddle_places_by_problems_by_carriers():
+    said = [c.format(r=r, p=p) for r, p, c in itertools.product(SADDLE_PLACES, SADDLE_PROBLEMS, SADDLE_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 420 and not missed, missed
+
+
+PEE_WORDS = ["pee", "wee", "urinate", "pass water", "pass urine", "have a wee", "empty my bladder", "piddle"]
+PEE_CARRIERS = ["i cant {f}", "i try to {f} but nothing comes", "it is hard to {f}", "cant {f} since yesterday",
+                "i cant tell when i need to {f}", "i dont feel the need to {f}", "i have to strain to {f}"]
+URINE_WORDS = ["wee", "pee", "urine", "water", "waterworks"]
+URINE_CARRIERS = ["my {n} just dribbles out", "my {n} comes out drop by drop", "{n} keeps stopping and starting",
+                  "lost control of my {n}", "my {n} is only trickling", "cant hold my {n}"]
+
+
+def test_bladder_words_by_problems_by_carriers():
+    said = [c.format(f=f) for f, c in itertools.product(PEE_WORDS, PEE_CARRIERS)]
+    said += [c.format(n=n) for n, c in itertools.product(URINE_WORDS, URINE_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 86 and not missed, missed
+
+
+LEGS = ["both legs", "both my legs", "my legs", "two legs", "both feet", "my feet", "both thighs", "both calves"]
+LEG_PROBLEMS = ["numb", "weak", "tingly", "dead", "like jelly", "giving way", "pins and needles", "without feeling"]
+LEG_CARRIERS = ["{r} {p}", "{r} feel {p}", "{r} have gone {p}", "{r} are going {p} since this morning"]
+
+
+def test_both_legs_by_problems_by_carriers():
+    said = [c.format(r=r, p=p) for r, p, c in itertools.product(LEGS, LEG_PROBLEMS, LEG_CARRIERS)]
+    missed = [text for text in said if not _alarm(text, "emergency")]
+    assert len(said) == 256 and not missed, missed
+
+
+@pytest.mark.parametrize("text, level", [
+    # Breathlessness without the word: the air, the breath, the pace of breathing.
+    ("cant catch me breath since this afternoon", "urgent"),
+    ("i cant get enough air in", "urgent"),
+    ("breathing is becoming difficult from evening", "urgent"),
+    ("i am breathing fast and hard lying here", "urgent"),
+    ("struggling for air and my back hurts", "urgent"),
+    # Sexual function in plain words.
+    ("since the spasm i lost my erection", "emergency"),
+    ("i cant climax since my back went", "emergency"),
+    ("cant keep it up since the back went", "emergency"),
+    # A leg that gives way or will not push, in other words.
+    ("my leg folded under me when i stood", "emergency"),
+    ("i cant press down with my right foot", "urgent"),
+    ("my left leg wont take my weight", "urgent"),
+])
+def test_plain_words_for_breath_sex_and_legs(text, level):
+    assert _alarm(text, level), (text, assess(text))
+
+
+def test_new_words_do_not_read_everyday_uses():
+    for text in ("i folded the towel under my knees", "i sat on the toilet and had a wee, all fine",
+                 "my breathing is slow and calm", "the tap is only trickling"):
+        assert assess(text).level in CALM, (text, assess(text))
