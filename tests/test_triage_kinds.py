@@ -29,6 +29,9 @@ def _alarm(text: str, level: str, locale: str = "en-US") -> bool:
     ("i am lying on the toilet floor and my back wont let me get up", "i want to pee but it wont come out", "emergency"),
     ("stuck in the bathroom because my back doesnt let me stand", "i went to the bathroom and i couldnt pee at all", "emergency"),
     ("on the kitchen floor, back wont let me move", "i cant pee even though i am bursting", "emergency"),
+    # Coming onto hands and knees is the routine's position, not "cannot come" in sex.
+    ("i cannot come on my hands and knees", "i cant come with my partner since my back went", "emergency"),
+    ("i cant come onto all fours today", "since the spasm i cant come at all", "emergency"),
     # Pain that a position eases is not pain unrelieved by rest.
     ("it kills when i walk but okay once i lie still", "it hurts even when i lie still", "doctor"),
     ("sharp when i bend, fine while i am keeping still", "resting makes no difference to the pain", "doctor"),
