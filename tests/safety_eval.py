@@ -668,6 +668,12 @@ class ReportPrinter:
 
 
 def show_in_summary(config, title: str, text: str) -> None:
+    workeroutput = getattr(config, "workeroutput", None)
+    if workeroutput is not None:
+        # A pytest-xdist worker prints no summary: it hands the section to the controller,
+        # which shows it (conftest.py, pytest_testnodedown).
+        workeroutput.setdefault("summaries", {})[title] = text
+        return
     if not config.pluginmanager.has_plugin(title):
         config.pluginmanager.register(ReportPrinter(title, text), title)
 
