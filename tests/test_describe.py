@@ -83,6 +83,12 @@ def test_no_fixed_sample_hides_a_red_flag(locale):
     "running a temperature", "short of breath", "wakes me up at night", "still bad after six weeks",
     "look, I can't feel my bum", "sorry but I've wet myself", "it feels like I'm sitting on a bag of peas",
     "knee to chest makes my pain worse", "not able to walk even two steps",
+    # Shapes learnt from development sets D and E: a verb with no subject, "each time", a
+    # vocative first, "down between", loose motions, a named accident, "from one month".
+    "tried to get up and my knee buckled", "each time I stand up the leg is weaker than before",
+    "mate my bum has gone tingly", "down between my legs is numb", "loose motion came out by itself",
+    "bike accident on the road and now my back hurts", "from one month I am having this pain, no improvement",
+    "lying here both my feet have gone numb",
 ])
 def test_fragments_starting_with_a_symptom_or_body_word_reach_the_skill(said):
     """Said without "I" or "my", as people do when they hurt: heard with their words (a carrier's

@@ -169,15 +169,15 @@ def test_concept_development_set():
 
 @pytest.mark.parametrize("name, rows_at_least, missed_at_most, alarms_at_most", [
     ("devset-a.en", 350, 0, 0), ("devset-b.en", 350, 2, 0), ("devset-c.en", 450, 9, 0),
-    ("devset-d.en", 360, 3, 5),
+    ("devset-d.en", 360, 3, 5), ("devset-e.en", 320, 3, 5),
 ])
 def test_development_sets(name, rows_at_least, missed_at_most, alarms_at_most):
     """Development sets A, B, C and D (tests/data/devset-*.en.jsonl), written from public NHS,
     charity and patient material and everyday speech by people who had not seen the vocabulary;
-    A and B were sealed until set D was written, D until set E was. Before the vocabulary learnt
+    A and B were sealed until set D was written, D until set E was, E until set F was. Before the vocabulary learnt
     from them, the triage alone routed 200 of A's 251 red flags, 205 of B's 261, 260 of C's 339
-    and 239 of D's 261, and raised an alarm on 6 of A's 64 near misses, 8 of B's 62, 7 of C's 72
-    and 9 of D's 64. The misses left: answers
+    239 of D's 261 and 209 of E's 229, and raised an alarm on 6 of A's 64 near misses, 8 of B's 62,
+    7 of C's 72, 9 of D's 64 and 4 of E's 56. The misses left: answers
     out of context ("only the left", "yep, both legs": the hearing gives those a slot id), a leg
     that "just went", "I couldn't finish", "when I touch, you know, there", "pain not going"."""
     import safety_eval as ev
@@ -210,6 +210,62 @@ def test_development_sets(name, rows_at_least, missed_at_most, alarms_at_most):
 ])
 def test_what_development_set_c_taught(text, level):
     assert assess(text).level == level, text
+
+
+@pytest.mark.parametrize("text, level, flag", [
+    # Kinds of meaning development sets D and E showed missing (clinical.md's red-flag table),
+    # each said in other words than the sets' rows.
+    ("i felt a warm trickle i didnt choose to go", "emergency", "bladder"),  # passing urine without choosing to
+    ("my bum doesnt squeeze shut anymore things are leaking out", "emergency", "bowel"),  # a back passage that does not close
+    ("my back passage wont stay shut", "emergency", "bowel"),
+    ("i pushed for ages on the toilet and cant feel anything back there", "emergency", "saddle_numbness"),
+    ("both my legs feel like they are full of cold water", "emergency", "both_legs"),  # a limb not one's own
+    ("my leg feels like it isnt mine", "doctor", "one_leg"),
+    ("nothing happens down there with my wife anymore", "emergency", "sexual"),  # said of being with a partner
+    ("when i touch myself it feels like it isnt my body ever since the spasm", "emergency", "sexual"),
+    ("the leg became weak very fast", "emergency", "sudden_weakness"),  # fast and "an hour ago I could"
+    ("i cant lift my leg onto the bed anymore, an hour ago i could", "emergency", "sudden_weakness"),
+    ("my knee wont straighten and it happened quickly", "emergency", "sudden_weakness"),
+    ("my right leg tires out much quicker than the other", "urgent", "leg_weakness"),  # fatigue and less power
+    ("right leg has less power since a few days", "urgent", "leg_weakness"),
+    ("i tried walking to the kitchen and my legs wouldnt go", "emergency", "both_legs"),
+    ("a car hit my scooter yesterday now my back is paining", "emergency", "trauma"),  # a vehicle that hit
+    ("the pain tore through between my shoulder blades", "emergency", "chest_or_belly"),  # tearing said as a verb
+    ("breathing is difficult since this morning with the back pain", "urgent", "breathless"),
+    ("im puffing and ive just been lying here", "urgent", "breathless"),
+    ("im on an injection that stops my immune system", "urgent", "immune"),
+    ("my thermometer says thirty nine", "urgent", "fever"),
+    ("its worse when im in bed", "doctor", "night_pain"),  # not eased by rest
+    ("since i did your stretches yesterday ive been worse all day", "doctor", "exercise_pain"),  # the skill's stretches
+    ("weeks now, the pain stays the same", "doctor", "not_improving"),  # a duration lent to its neighbour
+    ("five weeks in and i still cant go back to work", "doctor", "not_improving"),
+    ("wiping after the toilet felt weird like the skin down there was asleep", "emergency", "saddle_numbness"),
+])
+def test_what_development_sets_d_and_e_taught(text, level, flag):
+    got = assess(text)
+    assert (got.level, flag in got.flags) == (level, True), (text, got)
+
+
+@pytest.mark.parametrize("text, level", [
+    # Over-reads: a normal temperature, a slip that was caught, a position the routine uses,
+    # an answer that means "the same", a question "if", and shivers or breathlessness with a cause.
+    ("my temperature is thirty six point eight", "none"),
+    ("my temp is thirty seven point five", "none"),
+    ("i thought i had a fever but the thermometer says im normal", "none"),
+    ("i slipped a little but caught myself", "none"),
+    ("i slipped", "clarify"),
+    ("i cant go on my hands and knees", "none"),
+    ("no better no worse", "none"),
+    ("can you tell me if numb legs are serious", "clarify"),
+    ("i felt a bit shivery but the window was open", "clarify"),
+    ("i was out of breath but id just climbed the stairs", "clarify"),
+    ("things feel a bit strange downstairs", "clarify"),
+    ("my bum went to sleep sitting on the hard floor", "clarify"),
+    ("i tore a muscle in my calf", "none"),
+    ("i walked with my wife and my legs felt fine", "none"),
+])
+def test_over_reads_development_sets_d_and_e_showed(text, level):
+    assert assess(text).level == level, (text, assess(text))
 
 
 # --------------------------------------------------------------------------- concepts

@@ -45,7 +45,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
                     "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
-                    "DescribeBreathingIntent")
+                    "DescribeBreathingIntent", "DescribeSlipIntent")
 UNSURE_INTENT = "UnsureIntent"
 
 
