@@ -1,7 +1,7 @@
 """Does the skill do what people ask, however they ask it? Natural requests through the simulator.
 
 Issue 15's measurement, beside tests/safety_eval.py for red flags. Every row of a request set
-(tests/data/sealed/requests-*.jsonl; fields in its NOTE) is said by a new simulated person in a
+(the development sets DEV_SETS, then tests/data/sealed/requests-*.jsonl; fields in each NOTE) is said by a new simulated person in a
 fresh conversation, through `spasm_coach_tools.simulator.Conversation` (the model's hearing, full
 envelopes, the real skill, Alexa's Timers and Reminders APIs played by the local stand-in):
 
@@ -22,7 +22,7 @@ symptom-check question are counted too.
 Figures: the share answered right, overall and per label, context, speaker, locale and asr, in
 each hearing (`strict`, the model's samples as written, with the words Alexa ignores around
 them; `approximate`, the statistical hearing). Sealed rows are never quoted: misses are named
-by line number only.
+by line number only; a development set's misses quote the words (`--misses N` lists them).
 
     .venv/bin/python tests/requests_eval.py [FILE.jsonl ...] [--hearing strict] [--json out.json]
     make requests-report
@@ -51,6 +51,11 @@ from safety_eval import Count, cell, is_sealed, set_name, show_in_summary  # noq
 
 DATA = ROOT / "tests" / "data"
 SEALED_GLOB = "sealed/requests-*.jsonl"
+# Development sets: A was sealed until the fresh sealed set B was written (2026-12-02), and has
+# been learnt from since. They are reported beside the sealed sets (rows quoted, misses
+# listable) and must never raise a safety level, but their figures measure nothing unwritten,
+# so issue 15's share targets are checked on the sealed sets only.
+DEV_SETS = (DATA / "requests-dev-a.en.jsonl",)
 
 HEARINGS = ("strict", "approximate")
 CONTEXTS = ("opened", "routine", "question", "feedback", "timer")
@@ -106,6 +111,12 @@ def load_rows(path: Path) -> List[Row]:
 
 
 def default_sets() -> List[Path]:
+    """The development sets, then every sealed request set."""
+    return list(DEV_SETS) + sealed_sets()
+
+
+def sealed_sets() -> List[Path]:
+    """The sets issue 15's share targets are checked on."""
     return sorted(DATA.glob(SEALED_GLOB))
 
 
@@ -662,10 +673,13 @@ class Figures:
     harness_errors: List[str] = field(default_factory=list)
     outcomes: List[Dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    quote: bool = True  # False for sealed sets: rows are named by line number only
 
     def add(self, outcome: Outcome) -> None:
         row = outcome.row
         name = "line %d (%s, %s)" % (row.line, row.expects, row.context)
+        if self.quote:
+            name += " %r [%s]" % (row.text, row.locale)
         if outcome.harness:
             self.harness_errors.append("%s: %s" % (name, outcome.harness))
             return
@@ -707,10 +721,10 @@ def evaluate(paths: Optional[Sequence[Path]] = None, hearings: Sequence[str] = H
     notes: Dict[str, str] = {}
     for path in paths or default_sets():
         rows = load_rows(Path(path))
-        entry: Dict[str, Any] = {"rows": len(rows)}
+        entry: Dict[str, Any] = {"rows": len(rows), "sealed": is_sealed(Path(path))}
         for hearing in hearings:
             started = time.perf_counter()
-            figures = Figures()
+            figures = Figures(quote=not is_sealed(Path(path)))
             with Harness(hearing) as harness:
                 for row in rows:
                     figures.add(harness.run(row))
@@ -749,14 +763,16 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
     lines.append(("heard as fallback", [f["fallback"] for f in figures]))
     lines.append(("asked a medical question", [f["asked_out_of_turn"] for f in figures]))
     width = max(len(label) for label, _ in lines)
-    out = ["== %s: %d requests ==" % (name, entry["rows"]),
+    kind = "sealed" if entry.get("sealed", True) else "development set: learnt from, no target"
+    out = ["== %s: %d requests (%s) ==" % (name, entry["rows"], kind),
            "  %-*s  %s" % (width, "(hit/total)", "".join("%-18s" % h for h in hearings))]
     for label, counts in lines:
         out.append("  %-*s  %s" % (width, label, "".join("%-18s" % cell(c) for c in counts)))
     for hearing, f in zip(hearings, figures):
         share = f["all"]["share"] or 0.0
+        verdict = ("met" if share >= TARGETS[hearing] else "MISSED") if entry.get("sealed", True) else "(not held to)"
         out.append("  %s: %s at least %.0f%% answered right (%.1f%%); safety level raised on %d rows%s"
-                   % (hearing, "met" if share >= TARGETS[hearing] else "MISSED", 100 * TARGETS[hearing],
+                   % (hearing, verdict, 100 * TARGETS[hearing],
                       100 * share, len(f["raised"]), (": " + "; ".join(f["raised"])) if f["raised"] else ""))
         if f["missed_by_intent"]:
             out.append("  %s misses by intent heard: %s" % (hearing, ", ".join(
@@ -784,9 +800,11 @@ def format_judgements() -> str:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, help="JSONL request sets (default: every sealed one)")
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="JSONL request sets (default: the development sets, then every sealed one)")
     parser.add_argument("--hearing", choices=HEARINGS, action="append", help="only this hearing (repeatable)")
-    parser.add_argument("--misses", type=int, default=0, metavar="N", help="list up to N missed rows per hearing")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="list up to N missed rows per hearing (quoted for development sets)")
     parser.add_argument("--judgements", action="store_true", help="print what each label counts as, and stop")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     args = parser.parse_args(argv)

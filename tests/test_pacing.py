@@ -150,3 +150,40 @@ def test_a_short_routine_lying_down_only_and_the_list_by_voice(handler):
     listed = lying.line("list the stretches")[-1]["speech"]
     assert "three stretches" in listed and "child's pose" not in listed and "cat cow" not in listed
     assert "After this one, two more" in lying.line("how many are left")[-1]["speech"]
+
+
+def ends_with_a_prompt(report):
+    """An open turn's last sentence asks a question or says what to say, and so does its reprompt."""
+    line = last_sentence(report["speech"]).lower()
+    reprompt = (report["reprompt"] or "").lower()
+    return (line.endswith("?") or re.search(r"\bsay\b", line) is not None) and (
+        "?" in reprompt or re.search(r"\bsay\b", reprompt) is not None)
+
+
+@pytest.mark.parametrize("now, lines", [
+    ("2026-11-21T02:00:00Z", ("open back spasm coach", "remind me to get up and walk every hour")),  # too late
+    (START, ("open back spasm coach", "remind me to get up and walk every hour", "no")),
+    (START, ("open back spasm coach", "cancel my reminders")),
+    (START, ("open back spasm coach", "forget my data", "no")),
+    (START, ("open back spasm coach", "help", "i don't know", "what's the weather")),
+    (START, ("open back spasm coach", "i have numbness in one leg", "how can i get comfortable", "start stretches",
+             "should i use heat or ice")),
+])
+def test_every_open_turn_ends_with_a_question_or_what_to_say(handler, now, lines):
+    conversation = Conversation(handler, now=now)
+    for line in lines:
+        for report in conversation.line(line):
+            if report["end_session"] is False and report["speech"]:
+                assert ends_with_a_prompt(report), (line, report["speech"][-120:], report["reprompt"])
+
+
+def test_after_a_red_flag_getting_comfortable_is_the_advice_comfort_and_no_stretches_are_offered(handler):
+    conversation = Conversation(handler, now=START)
+    conversation.run(("open back spasm coach", "i have numbness in one leg"))
+    assert attributes(conversation).get("safety") in ("doctor", "urgent")
+    report = conversation.line("how can i get comfortable")[-1]
+    assert CONTENT.text("safety.comfort") in report["speech"] or report["speech"].startswith(
+        CONTENT.text("safety.comfort")[:40])
+    assert attributes(conversation).get("pending") != "offer_stretches"
+    assert conversation.line("yes")[-1]["intent"] == "AMAZON.YesIntent"
+    assert (attributes(conversation).get("routine") or {}).get("status") != "active"

@@ -1,8 +1,9 @@
 """Issue 15's targets on every sealed request set (tests/data/sealed/requests-*.jsonl), in both
 hearings: at least 80% answered right in the strict hearing and 90% in the approximate one
-(expected failures, with their figures, while the issue is open), and no request raising a
-safety level (always a failure). The figures (tests/requests_eval.py) are printed at the end
-of every run, -s or not.
+(expected failures, with their figures, while the issue is open). On those and on the
+development sets (requests_eval.DEV_SETS, learnt from, so held to no share), no request may
+raise a safety level (always a failure). The figures (tests/requests_eval.py) are printed at
+the end of every run, -s or not.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import requests_eval as ev
 
 SETS = ev.default_sets()
 NAMES = [ev.set_name(path) for path in SETS]
+SEALED = ev.sealed_sets()
+SEALED_NAMES = [ev.set_name(path) for path in SEALED]
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +27,17 @@ def requests_report(request):
 
 
 def test_a_sealed_request_set_is_present():
-    assert SETS and all(ev.is_sealed(path) for path in SETS)
+    assert SEALED and all(ev.is_sealed(path) for path in SEALED)
+
+
+def test_the_development_sets_are_present_and_reported_unsealed(requests_report):
+    assert ev.DEV_SETS and all(path.exists() and not ev.is_sealed(path) for path in ev.DEV_SETS)
+    for path in ev.DEV_SETS:
+        assert requests_report["sets"][ev.set_name(path)]["sealed"] is False
 
 
 @pytest.mark.parametrize("hearing", ev.HEARINGS)
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", SEALED_NAMES)
 def test_share_answered_right(requests_report, name, hearing):
     ev.assert_target(hearing, requests_report["sets"][name][hearing])
 
@@ -48,9 +57,20 @@ def test_every_row_reached_the_skill_as_intended(requests_report, name, hearing)
 
 def test_sealed_rows_are_never_quoted(requests_report):
     text = ev.format_report(requests_report, show_misses=10 ** 6) + json.dumps(requests_report)
-    for path in SETS:
+    # Words a development set also holds are quoted as that set's (two writers may say the same).
+    quoted = {row.text for path in ev.DEV_SETS for row in ev.load_rows(path)}
+    for path in SEALED:
         for row in ev.load_rows(path):
-            assert row.text not in text
+            assert row.text in quoted or row.text not in text
+
+
+def test_a_development_sets_misses_are_quoted_and_a_sealed_sets_are_not():
+    miss = ev.Outcome(ev.Row("what is the weather", "opened", "help", line=7))
+    quoted, unquoted = ev.Figures(quote=True), ev.Figures(quote=False)
+    quoted.add(miss)
+    unquoted.add(miss)
+    assert "what is the weather" in quoted.misses[0] and "line 7" in quoted.misses[0]
+    assert "what is the weather" not in unquoted.misses[0] and "line 7" in unquoted.misses[0]
 
 
 def test_every_label_of_every_set_has_a_judgement():

@@ -14,7 +14,7 @@ from .alexa_api import LazyApiClient
 from .config import Settings
 from .persistence import make_adapter
 from .session_attributes import SessionAttributesInterceptor
-from .handlers.describe import describe_handlers
+from .handlers.describe import DescribeHandler, describe_handlers
 from .handlers.builtins import (FallbackHandler, HelpHandler, RepeatHandler, SessionEndedHandler,
                                 StopHandler, UnknownIntentHandler, UnknownRequestHandler)
 from .handlers.errors import CatchAllExceptionHandler
@@ -39,7 +39,7 @@ def request_handlers(memory: Optional[Memory] = None):
     can answer before the red-flag check has seen the request."""
     memory = memory or Memory()
     bound = actions(memory)  # what each question's answers lead to, bound once
-    return safety_handlers(bound) + describe_handlers() + timer_handlers() + dialogue_handlers(bound) + [
+    handlers = safety_handlers(bound) + describe_handlers() + timer_handlers() + dialogue_handlers(bound) + [
         LaunchHandler(),
         SpasmHandler(),
         StartRoutineHandler(),
@@ -69,6 +69,10 @@ def request_handlers(memory: Optional[Memory] = None):
         UnknownIntentHandler(),
         UnknownRequestHandler(),
     ]
+    for handler in handlers:
+        if isinstance(handler, DescribeHandler):
+            handler.handlers = handlers  # a request read from a free phrase is asked of them all
+    return handlers
 
 
 def build_skill(settings: Optional[Settings] = None, api_client=None,

@@ -99,5 +99,7 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     screen = screens.advice(level)
     if level == "emergency":
         return reply(handler_input, speech, end=True, card=card, screen=screen)
-    return reply(handler_input, speech, content.text("safety.after_flag_reprompt"), card=card,
-                 screen=screen)
+    # An open turn ends with what can be said next, after the advice (a new Speech: the
+    # advice itself is rendered once).
+    prompt = content.text("safety.after_flag_reprompt")
+    return reply(handler_input, speech.say(prompt), prompt, card=card, screen=screen)

@@ -4,9 +4,13 @@ DescribeIntent carries a free phrase (AMAZON.SearchQuery) after a carrier such a
 "I've got" or "there's", so every first-person description reaches the skill with its
 words. The safety handlers see it first (handlers/safety.py): a red flag is routed and a
 near miss gets its clarifying question. What reaches these handlers had no red flag in
-it, and is answered as what it most likely was: relief words get the relief answer,
-anything else a calm "I'm not sure I followed" with what to say. Never a medical
-question out of nowhere.
+it, and is answered as what it most likely was, read from its words (the content's
+describe.requests, describe.topics and describe.relief_words, in that order): a request
+("I'd rather skip this one", "I've got a bag of peas on, time it") is answered as if its
+intent had been heard, every handler asked again in order so the exercise gate and the
+routine's rules still apply; a question naming a topic gets the topic; relief words get
+the relief answer; anything else a calm "I'm not sure I followed" with what to say.
+Never a medical question out of nowhere.
 
 While one of the skill's safety questions is pending these handlers yield, so the
 safety dialogue answers it. TriageFailedHandler is the exception that comes first:
@@ -16,15 +20,17 @@ check, never as if nothing had been said.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Set
+from typing import Iterable, Optional, Sequence, Set
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot
 
 from .advice import assessment
-from .common import SAME, IntentHandler, coach_of, content_of, in_routine, reply, slot_values
+from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
+from .info import TOPIC_INTENTS
+from .wording import request_in, topic_in, words_of
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -47,6 +53,12 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
                     "DescribeBreathingIntent", "DescribeSlipIntent")
 UNSURE_INTENT = "UnsureIntent"
+# Symptom intents whose slot types are open: words that are no symptom may fill them.
+# Intents with an open slot type that words which are no value of it may fill: a symptom
+# ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
+# ("proceed to the following stretch"), a timer's pack ("cancel the ice timer").
+UNPLACED_INTENTS = {"SensationIntent": ("Sensation", "BodyPart"), "SymptomIntent": ("Symptom",),
+                    "StretchIntent": ("Stretch",), "SetTimerIntent": ("Pack",)}
 
 
 def safety_question_pending(handler_input: HandlerInput) -> bool:
@@ -83,22 +95,81 @@ class TriageFailedHandler(AbstractRequestHandler):
         return start_check(handler_input, lead)
 
 
+def free_phrase(handler_input: HandlerInput) -> str:
+    """The words a describing intent carried: its free phrase, or (a symptom intent whose
+    values Alexa could not resolve) its slots' words."""
+    slots = slot_values(handler_input)
+    if "Description" in slots:
+        return slots["Description"].get("value") or ""
+    names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
+    return " ".join(slot.get("value") or "" for name, slot in slots.items() if name in names).strip()
+
+
+def unplaced_symptom(handler_input: HandlerInput) -> bool:
+    """One of UNPLACED_INTENTS with words in its open slots, none of which Alexa resolved
+    to a value of its slot type."""
+    names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
+    slots = [slot for name, slot in slot_values(handler_input).items() if name in names]
+    return any(slot.get("value") for slot in slots) and not any(slot.get("id") for slot in slots)
+
+
+def request_of(handler_input: HandlerInput) -> Optional[str]:
+    """The intent that the words of a describing intent ask for (describe.requests, then
+    describe.topics), or None. The carrier's meaning is read first ("no" of "no, not now")."""
+    content = content_of(handler_input)
+    carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
+    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    question = pending(handler_input)
+    wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
+                        question is not None and not question.safety)
+    if wanted is None:
+        topic = topic_in(words, content.raw("describe.topics"))
+        wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
+    return wanted
+
+
 class DescribeHandler(IntentHandler):
-    """A description with no red flag in it: relief, or "I'm not sure I followed"."""
+    """A description with no red flag in it: the request or topic its words name, relief,
+    or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
+    a request is answered here too (the safety handlers' ClarifyHandler leaves it)."""
 
     intents = DESCRIBE_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return super().can_handle(handler_input) and not safety_question_pending(handler_input)
+        if safety_question_pending(handler_input):
+            return False
+        return super().can_handle(handler_input) or (
+            unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input)))
+
+    def __init__(self) -> None:
+        # Every handler of the skill, in order (skill.request_handlers sets it), to answer a
+        # request read from the words as its own intent would be answered.
+        self.handlers: Sequence[AbstractRequestHandler] = ()
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        said = (slot_values(handler_input).get("Description") or {}).get("value")
+        said = free_phrase(handler_input)
+        wanted = request_of(handler_input)
+        if wanted is not None and self.handlers:
+            return self.answer_as(handler_input, wanted, said)
         if mentions_any(said, content.raw("describe.relief_words")):
             return relief(handler_input)
         line = "describe.not_followed_routine" if in_routine(handler_input) else "describe.not_followed"
         # A question of the skill's own (not a safety one) stays open: the person may still answer it.
         return reply(handler_input, content.text(line), content.text("describe.reprompt"), question=SAME)
+
+    def answer_as(self, handler_input: HandlerInput, name: str, said: str) -> Response:
+        """Answer as the intent `name` would be: the request becomes that intent (the words
+        go along as its Pack slot, which names a timer's pack: "time the frozen peas") and
+        every handler is asked again in order. The triage's reading of the words is kept
+        for the request (advice.assessment), so safety reads them once, as they were said."""
+        request = handler_input.request_envelope.request
+        request.intent = Intent(name=name, slots={"Pack": Slot(name="Pack", value=said)},
+                                confirmation_status=IntentConfirmationStatus.NONE)
+        for handler in self.handlers:
+            if handler is not self and handler.can_handle(handler_input):
+                return handler.handle(handler_input)
+        raise LookupError("no handler answers %s" % name)
 
 
 class UnsureHandler(IntentHandler):

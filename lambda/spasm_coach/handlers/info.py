@@ -6,7 +6,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import screens
+from .advice import raised_level
 from .common import IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
+from .wording import topic_in, words_of
 
 # Intents that ask about one topic in so many words; InfoIntent names it in a slot.
 TOPIC_INTENTS = {
@@ -24,14 +26,23 @@ TOPIC_INTENTS = {
     "ComfortInfoIntent": "comfortable",
 }
 INFO_INTENT = "InfoIntent"
+COMFORT = "comfortable"
 
 
 def tell(handler_input: HandlerInput, topic: str) -> Response:
     content = content_of(handler_input)
     speech = coach_of(handler_input).speech()
+    screen = screens.info(topic)
+    if raised_level(handler_input) is not None:
+        # After a red flag: no stretches offered, and getting comfortable is said as the
+        # advice put it (safety.comfort: no heat on numb skin).
+        lines = [content.text("safety.comfort")] if topic == COMFORT else content.lines("info.%s.lines" % topic)
+        for line in lines:
+            speech.say(line).pause(0.6)
+        prompt = content.text("safety.after_flag_reprompt")
+        return reply(handler_input, speech.say(prompt), prompt, screen=screen)
     for line in content.lines("info.%s.lines" % topic):
         speech.say(line).pause(0.6)
-    screen = screens.info(topic)
     if in_routine(handler_input):
         speech.say(content.text("info_routine_follow_up"))
         return reply(handler_input, speech, content.text("routine_lines.next_reprompt"), screen=screen)
@@ -48,7 +59,11 @@ class InfoHandler(IntentHandler):
         name = intent_name(handler_input)
         topic = TOPIC_INTENTS.get(name)
         if topic is None:
-            topic = (slot_values(handler_input).get("Topic") or {}).get("id")
+            slot = slot_values(handler_input).get("Topic") or {}
+            # A topic Alexa could not resolve may still name one in other words ("some
+            # nurofen or something"): asking about it is the question (describe.topics).
+            topic = slot.get("id") or topic_in(["tell", "me"] + words_of(slot.get("value") or ""),
+                                               content.raw("describe.topics"))
         if topic not in content.raw("info"):
             return reply(handler_input, content.text("info_unknown"), content.text("info_reprompt"))
         return tell(handler_input, topic)

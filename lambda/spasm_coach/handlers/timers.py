@@ -241,6 +241,13 @@ def _say(handler_input: HandlerInput, *texts: str) -> Speech:
     return speech_of(handler_input, *texts)
 
 
+def closing(handler_input: HandlerInput, said: Any, reprompt_key: str) -> Response:
+    """An open turn that ends with what can be said next: the reprompt's words said last too."""
+    prompt = content_of(handler_input).text(reprompt_key)
+    speech = said if isinstance(said, Speech) else _say(handler_input, said)
+    return reply(handler_input, speech.say(prompt), prompt)
+
+
 def speak_error(handler_input: HandlerInput, error: AlexaApiError, service: str,
                 lead: Optional[Speech] = None) -> Response:
     """One calm line per kind of failure; the session stays open."""
@@ -250,14 +257,14 @@ def speak_error(handler_input: HandlerInput, error: AlexaApiError, service: str,
     if error.kind in ("unauthorized", "forbidden"):
         # Reading or changing what exists: asking again would not say what for.
         speech.say(content.text("alert_permission.%s.lost" % service))
-        return reply(handler_input, speech, content.text("alert_permission.reprompt"))
+        return closing(handler_input, speech, "alert_permission.reprompt")
     name = error.kind if error.kind in ("bad_request", "not_found", "rate_limited", "server",
                                         "device_offline", "timeout", "unavailable") else "server"
     speech.say(content.text("alert_errors.%s" % name,
                             service=content.text("alert_errors.services.%s" % service)))
     if service == "timers" and name not in ("not_found",):
         speech.say(content.text("alert_errors.timer_tip"))
-    return reply(handler_input, speech, content.text("alert_errors.reprompt"))
+    return closing(handler_input, speech, "alert_errors.reprompt")
 
 
 def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
@@ -272,7 +279,7 @@ def ask_permission(handler_input: HandlerInput, request: Dict[str, Any],
     if refused_recently(_refusals(handler_input), scope, request_time(handler_input).date()):
         attributes.pop("alert_request", None)
         speech.say(content.text("alert_permission.%s.refused_recently" % service))
-        return reply(handler_input, speech, content.text("alert_permission.reprompt"))
+        return closing(handler_input, speech, "alert_permission.reprompt")
     attributes["alert_request"] = request
     name = _kinds(handler_input).get(request.get("kind") or ANY_KIND, {}).get("name", "")
     speech.say(content.text("alert_permission.%s.ask" % service, name=name))
@@ -315,7 +322,7 @@ def set_timer(handler_input: HandlerInput, kind: str, minutes: Optional[float],
         if error.kind in ("unauthorized", "forbidden"):
             if after_grant:
                 speech.say(content.text("alert_permission.timers.still_refused"))
-                return reply(handler_input, speech, content.text("alert_permission.reprompt"))
+                return closing(handler_input, speech, "alert_permission.reprompt")
             return ask_permission(handler_input, request, speech)
         if error.kind == "duplicate":
             return _duplicate(handler_input, service, kind, speech)
@@ -592,8 +599,7 @@ def set_offered_timer(handler_input: HandlerInput, question: Any) -> Response:
 
 def decline_timer(handler_input: HandlerInput, question: Any = None) -> Response:
     content = content_of(handler_input)
-    return reply(handler_input, content.text("timers.offer.declined"),
-                 content.text("alert_permission.reprompt"))
+    return closing(handler_input, content.text("timers.offer.declined"), "alert_permission.reprompt")
 
 
 # -- Alexa's answer to AskFor ------------------------------------------------------------
@@ -656,10 +662,10 @@ class PermissionAnswerHandler(AbstractRequestHandler):
         if status == "DENIED":
             refusals[scope] = request_time(handler_input).date().isoformat()
             self._keep(attributes, refusals)
-            return reply(handler_input, content.text("alert_permission.%s.denied" % service),
-                         content.text("alert_permission.reprompt"))
-        return reply(handler_input, content.text("alert_permission.%s.not_answered" % service),
-                     content.text("alert_permission.reprompt"))
+            return closing(handler_input, content.text("alert_permission.%s.denied" % service),
+                           "alert_permission.reprompt")
+        return closing(handler_input, content.text("alert_permission.%s.not_answered" % service),
+                       "alert_permission.reprompt")
 
     @staticmethod
     def _keep(attributes: Dict[str, Any], refusals: Dict[str, str]) -> None:

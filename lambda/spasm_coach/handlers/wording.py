@@ -1,0 +1,54 @@
+"""Reading a request from words that reached the skill in a free phrase or an open slot.
+
+The content lists what people ask with (describe.requests, describe.topics): a phrase counts
+when its words are said in order and together, so "go back" is not read in "my back ... go".
+Pure functions of words and content, no SDK types.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, List, Mapping, Optional, Sequence
+
+# A word as heard: letters of any alphabet.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text: str) -> List[str]:
+    """The words of `text`, lower case, in order; an apostrophe inside a word is dropped."""
+    return _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
+
+
+def says(words: Sequence[str], phrase: str) -> bool:
+    """Whether the words of `phrase` are said, in order and together."""
+    wanted = words_of(phrase)
+    size = len(wanted)
+    return size > 0 and any(list(words[i:i + size]) == wanted for i in range(len(words) - size + 1))
+
+
+def says_any(words: Sequence[str], phrases: Iterable[str]) -> bool:
+    return any(says(words, phrase) for phrase in phrases)
+
+
+def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
+               question_waiting: bool) -> Optional[str]:
+    """The intent of the first route (describe.requests: {intent: route}) whose every group is said."""
+    for entry in routes:
+        (intent, route), = entry.items()
+        when = route.get("when")
+        if (when == "routine" and not in_routine_now) or (when == "question" and not question_waiting):
+            continue
+        if says_any(words, route.get("unless", ())):
+            continue
+        if all(says_any(words, group) for group in route["all"]):
+            return intent
+    return None
+
+
+def topic_in(words: Sequence[str], topics: Mapping[str, Any]) -> Optional[str]:
+    """The first topic (describe.topics) whose words are said in a question: with a question
+    word for its `routes`, alone for its `questions`."""
+    asked = says_any(words, topics["question_words"])
+    for route in (topics["routes"] if asked else []) + topics["questions"]:
+        if says_any(words, route["words"]):
+            return route["topic"]
+    return None
