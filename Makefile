@@ -33,8 +33,10 @@ $(STAMP): requirements.txt pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/spasm-coach serve --no-verify --host $(HOST) --port $(PORT)
 
+# On every core (pytest-xdist), a test file to a worker: a file's module-scoped servers and
+# its reports are set up once, on one worker.
 test: $(STAMP) node-packages apl-validator
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 # The virtual-alexa client's packages (tests/virtual_alexa), installed exactly as locked when
 # npm is here; without node or npm its test skips. A failed install does not stop the Python

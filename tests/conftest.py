@@ -51,6 +51,15 @@ def pytest_collection_finish(session):
         gc.enable()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """`make test` runs the suite on pytest-xdist workers: the figures a worker's reports
+    would have printed at the end (safety_eval.show_in_summary) are printed here."""
+    from safety_eval import show_in_summary
+    for title, text in (getattr(node, "workeroutput", None) or {}).get("summaries", {}).items():
+        show_in_summary(node.config, title, text)
+
+
 @pytest.fixture(scope="module")
 def api_standin():
     """Alexa's Timers and Reminders APIs as the simulator serves them, on loopback HTTPS."""

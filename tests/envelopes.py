@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
 from typing import Any, Dict, Optional
 
+from spasm_coach.content import for_locale
 from spasm_coach.speech import plain
 
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -108,3 +110,28 @@ class Said:
 
     def __contains__(self, words: str) -> bool:
         return words.lower() in self.text.lower()
+
+    def says(self, key: str, locale: str = "en-US", **values: Any) -> bool:
+        """Whether the speech holds the content item at `key` (see `speaks`)."""
+        return speaks(self.text, key, locale, **values)
+
+
+def speaks(text: str, key: str, locale: str = "en-US", **values: Any) -> bool:
+    """Whether `text` (plain speech) holds the content item at `key` in `locale`, every line
+    of it where it is a list: a test names what was said by its content key, not by its
+    English. A placeholder given in `values` must hold that value; any other matches any words."""
+    item = for_locale(locale).raw(key)
+    lines = item if isinstance(item, list) else [item]
+    spoken = " ".join(text.split()).lower()
+    return all(_pattern(line, values).search(spoken) for line in lines)
+
+
+def _pattern(template: str, values: Dict[str, Any]) -> "re.Pattern[str]":
+    parts = []
+    for piece in re.split(r"(\{\w+\})", template):
+        if re.fullmatch(r"\{\w+\}", piece):
+            name = piece[1:-1]
+            parts.append(re.escape(str(values[name]).lower()) if name in values else ".+?")
+        else:
+            parts.append(re.escape(re.sub(r"\s+", " ", piece).lower()))
+    return re.compile("".join(parts))

@@ -10,7 +10,9 @@ that, given to `triage.assess` alone:
   such as "to" or "that", as Alexa does);
 - mid_routine: "open back spasm coach", "start stretches", "no" to each safety question
   until the routine is running (read from the session, at most MAX_SETUP_ANSWERS answers,
-  otherwise a harness error), "next" once, then the words.
+  otherwise a harness error), "next" once, then the words. The way into the routine is the
+  same for every row, so it is walked once per locale and hearing and each row says its
+  words in a copy of the session it left.
 
 Both contexts are run in each of the simulator's hearings: `strict` (the model's samples as
 written, the columns one_shot and mid_routine) and `approximate` (also a classifier trained
@@ -38,6 +40,7 @@ a near miss or benign row when the level reached is one it accepts.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import time
@@ -271,6 +274,7 @@ class SimulatedAlexa:
         self.nlu = load_nlu(model_path(locale), hearing=hearing)
         self.invocation = self.nlu.invocation_name
         self.questions = safety_question_ids()
+        self._under_way: Optional[Tuple[Optional[str], Any]] = None
 
     def conversation(self):
         from spasm_coach_tools.simulator.conversation import Conversation
@@ -321,11 +325,23 @@ class SimulatedAlexa:
             return "\"next\" did not move the routine on"
         return None
 
+    def routine_under_way(self) -> Tuple[Optional[str], Any]:
+        """(harness problem, the open session) once the routine is running and has moved on
+        once. The way there is the same for every row (the same words, the same simulated
+        clock, nothing kept beyond the session), so it is walked once and each row starts
+        from a copy of the session it left."""
+        if self._under_way is None:
+            conversation = self.conversation()
+            problem = self.into_routine(conversation)
+            self._under_way = (problem, None if problem else conversation.session)
+        return self._under_way
+
     def mid_routine(self, text: str) -> Outcome:
-        conversation = self.conversation()
-        problem = self.into_routine(conversation)
+        problem, session = self.routine_under_way()
         if problem:
             return Outcome("none", harness=problem)
+        conversation = self.conversation()
+        conversation.session = copy.deepcopy(session)
         return self.outcome(conversation, conversation.say(text))
 
     def run(self, context: str, text: str) -> Outcome:
@@ -657,6 +673,12 @@ class ReportPrinter:
 
 
 def show_in_summary(config, title: str, text: str) -> None:
+    workeroutput = getattr(config, "workeroutput", None)
+    if workeroutput is not None:
+        # A pytest-xdist worker prints no summary: it hands the section to the controller,
+        # which shows it (conftest.py, pytest_testnodedown).
+        workeroutput.setdefault("summaries", {})[title] = text
+        return
     if not config.pluginmanager.has_plugin(title):
         config.pluginmanager.register(ReportPrinter(title, text), title)
 

@@ -12,6 +12,19 @@ from spasm_coach.entry import make_lambda_handler
 from spasm_coach.persistence import SQLITE_FILENAME, SqliteAdapter, make_adapter
 from spasm_coach.skill import build_skill
 
+# Lines named by content key, values rendered from content; the first resume test reads the English.
+WORDS = for_locale("en-US")
+
+
+def was_on(stretch, number):
+    """The values of memory.welcome_back_routine for `stretch` (its id), the number-th of five."""
+    return {"name": WORDS.raw("stretches.%s.name" % stretch), "number": WORDS.number(number),
+            "total": WORDS.number(5)}
+
+
+def first_of_five():
+    return {"number": WORDS.number(1), "total": WORDS.number(5)}
+
 USER = "amzn1.ask.account.MEMORY"
 
 
@@ -88,7 +101,7 @@ def test_the_next_day_on_the_second_side_gives_the_set_up_again(skill):
     said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
     for _ in range(2):  # ready, then on to the left side
         said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
-    assert said.attributes["routine"]["part"] == 1 and "Now the left side." in said
+    assert said.attributes["routine"]["part"] == 1 and said.says("routine_lines.side_intro", side=WORDS.side("left"))
     say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
     welcome = say(skill, launch(user_id=USER))
     resumed = say(skill, intent("AMAZON.YesIntent", attributes=welcome.attributes, user_id=USER))
@@ -105,11 +118,11 @@ def test_start_over_after_welcome_back_really_starts_over(skill):
     assert said.attributes["routine"]["step"] == 2
     say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
     welcome = say(skill, launch(user_id=USER))
-    assert "stretch three of five" in welcome
+    assert welcome.says("memory.welcome_back_routine", **was_on("knee_rolls", 3))
     again = say(skill, intent("AMAZON.StartOverIntent", attributes=welcome.attributes, user_id=USER))
     for _ in questions.SEQUENCES["screening"]:
         again = say(skill, intent("AMAZON.NoIntent", attributes=again.attributes, user_id=USER))
-    assert "from the beginning" in again and "Stretch one of five" in again
+    assert again.says("routine_lines.start_over") and again.says("routine_lines.step_intro", **first_of_five())
     assert again.attributes["routine"]["step"] == 0 and "carry on" not in again.text
 
 
@@ -127,7 +140,7 @@ def test_stop_and_silence_keep_the_position(skill, ending):
         say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
     else:
         say(skill, session_ended("EXCEEDED_MAX_REPROMPTS", said.attributes, user_id=USER))
-    assert "You were on the pelvic tilt, stretch two of five" in say(skill, launch(user_id=USER))
+    assert say(skill, launch(user_id=USER)).says("memory.welcome_back_routine", **was_on("pelvic_tilt", 2))
 
 
 def test_finishing_the_routine_forgets_the_position(skill):
@@ -139,19 +152,20 @@ def test_finishing_the_routine_forgets_the_position(skill):
         said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
     say(skill, intent("AMAZON.StopIntent", attributes=said.attributes, user_id=USER))
     assert "routine" not in rows(skill.db)[USER]
-    assert "You were on" not in say(skill, launch(user_id=USER))
+    assert not say(skill, launch(user_id=USER)).says("memory.welcome_back_routine")
 
 
 def test_preferences_carry_across_sessions(skill):
     said = say(skill, intent("SlowerIntent", new=True, user_id=USER))
-    assert "more slowly" in said
+    assert _prefs_line(said, "SlowerIntent") is not None
     say(skill, intent("LongerHoldsIntent", attributes=said.attributes, user_id=USER))
     said = screened_routine(skill)
     assert 'rate="80%"' in said.ssml
     said = say(skill, intent("AMAZON.NoIntent", attributes=said.attributes, user_id=USER))
     said = say(skill, intent("AMAZON.NextIntent", attributes=said.attributes, user_id=USER))
-    assert "thirteen fourteen fifteen" in said.text  # knee to chest at its longest safe hold
-    assert "sixteen" not in said.text
+    counted = " ".join(WORDS.number(n) for n in (13, 14, 15))
+    assert counted in said.text  # knee to chest at its longest safe hold
+    assert WORDS.number(16) not in said.text
     said = say(skill, intent("NormalPaceIntent", new=True, user_id=USER))
     assert rows(skill.db)[USER]["prefs"] == {"hold": "longer"}
 
@@ -190,7 +204,7 @@ def test_an_emergency_answer_never_waits_on_the_store(skill, monkeypatch):
     assert CountingStore.saves == saves
     # Anything else still reads it: the next session knows the preference, not the stretches.
     again = say(skill, launch(new=True, user_id=USER))
-    assert reads and "You were on" not in again and again.attributes["prefs"] == {"pace": "slower"}
+    assert reads and not again.says("memory.welcome_back_routine") and again.attributes["prefs"] == {"pace": "slower"}
 
 
 def test_saves_only_when_something_changed(skill):
@@ -247,7 +261,7 @@ def test_forget_me_asks_then_deletes_everything(skill):
     done = say(skill, intent("AMAZON.YesIntent", attributes=ask.attributes, user_id=USER))
     assert "deleted everything" in done and done.end is True
     assert USER not in rows(skill.db)
-    assert "You were on" not in say(skill, launch(user_id=USER))
+    assert not say(skill, launch(user_id=USER)).says("memory.welcome_back_routine")
 
 
 def test_skill_disabled_event_deletes_the_users_data(skill):
@@ -269,7 +283,7 @@ def test_an_unavailable_store_still_answers_without_resume(tmp_path):
     said = Said(handler(launch(user_id=USER), None))
     assert said.text.startswith("Welcome to Back Spasm Coach") and said.end is False
     said = Said(handler(intent("StartRoutineIntent", attributes={"screened": True}, user_id=USER), None))
-    assert "Stretch one of five" in said
+    assert said.says("routine_lines.step_intro", **first_of_five())
     for words in ("sorry", "error", "database", "memory"):
         assert words not in said.text.lower()
 
@@ -282,7 +296,7 @@ def test_corrupt_or_unknown_records_read_as_empty(skill, stored):
     with sqlite3.connect(str(skill.db)) as db:
         db.execute("UPDATE attributes SET value = ? WHERE id = ?", (stored, USER))
     said = say(skill, launch(user_id=USER))
-    assert said.text.startswith("Welcome") and "You were on" not in said and "wrong" not in said.text
+    assert said.text.startswith("Welcome") and not said.says("memory.welcome_back_routine") and "wrong" not in said.text
 
 
 def test_an_old_record_without_a_version_is_migrated(skill):
@@ -290,7 +304,7 @@ def test_an_old_record_without_a_version_is_migrated(skill):
     old = {"routine": {"id": "gentle", "step": 3, "part": 0}, "disclaimer_given": True}
     with sqlite3.connect(str(skill.db)) as db:
         db.execute("UPDATE attributes SET value = ? WHERE id = ?", (json.dumps(old), USER))
-    assert "You were on the child's pose, stretch four of five" in say(skill, launch(user_id=USER))
+    assert say(skill, launch(user_id=USER)).says("memory.welcome_back_routine", **was_on("childs_pose", 4))
 
 
 def test_a_failed_read_never_overwrites_the_stored_record(skill, monkeypatch):
@@ -307,7 +321,7 @@ def test_a_failed_read_never_overwrites_the_stored_record(skill, monkeypatch):
 
     monkeypatch.setattr(CountingStore, "get_attributes", flaky_get)
     said = say(skill, launch(user_id=USER))
-    assert "You were on" not in said and said.end is False
+    assert not said.says("memory.welcome_back_routine") and said.end is False
     broken["on"] = False  # the store is back within the same session
     said = say(skill, intent("SlowerIntent", attributes=said.attributes, user_id=USER))
     assert rows(skill.db)[USER] == before
