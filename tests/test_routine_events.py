@@ -101,6 +101,7 @@ def test_a_state_without_a_part_is_at_its_first_part_for_every_event():
     moved, _, turn = coach.next(at(1))
     assert where(moved) == (1, 1, None, ACTIVE) and turn.first_rep == coach.parts(STEPS[1])[1].first + 1
     assert coach.asks(at(1)) is None
+    assert len(coach.parts(STEPS[0])) == 2 and coach.asks(at(0)) is None  # the first of two parts
     moved, _, _ = coach.current(at(1, status=PAUSED))
     assert where(moved) == (1, 0, SETUP, ACTIVE)
     back, _, _ = coach.previous(at(1))
@@ -266,8 +267,13 @@ def test_a_turn_read_on_its_own_starts_at_nought_and_keeps_to_its_step():
 
 
 # -- splitting a stretch across turns ------------------------------------------------------
-def with_budget(seconds):
-    return Content("en-US", dict(CONTENT.data, voice=dict(CONTENT.voice, turn_budget_s=seconds)))
+def with_budget(seconds, short_feedback=False):
+    """The content with another turn budget; with ``short_feedback``, the question after a
+    stretch shorter than the side's prompt, so that the side's prompt is the longest ending."""
+    data = dict(CONTENT.data, voice=dict(CONTENT.voice, turn_budget_s=seconds))
+    if short_feedback:
+        data["routine_lines"] = dict(CONTENT.data["routine_lines"], feedback="Better?")
+    return Content("en-US", data)
 
 
 def allowed(coach, content, step, side):
@@ -287,13 +293,14 @@ def allowed(coach, content, step, side):
     return content.voice["turn_budget_s"] - lead - ending, reps
 
 
-@pytest.mark.parametrize("prefs", PACES, ids=["usual", "slower"])
-def test_a_side_is_split_into_the_fewest_turns_that_fit_the_budget(prefs):
+@pytest.mark.parametrize("prefs,short_feedback", [({}, False), ({"pace": "slower"}, False), ({}, True)],
+                         ids=["usual", "slower", "short-feedback"])
+def test_a_side_is_split_into_the_fewest_turns_that_fit_the_budget(prefs, short_feedback):
     """At any budget: every part of more than one repetition fits, and no two neighbours
     would fit together (so one turn fewer could not do)."""
     seen = set()
     for budget in [10 + 0.25 * i for i in range(300)]:
-        content = with_budget(budget)
+        content = with_budget(budget, short_feedback)
         coach = Coach(content, prefs)
         for routine in content.routines:
             for step in routine_steps(content, routine):
@@ -306,3 +313,54 @@ def test_a_side_is_split_into_the_fewest_turns_that_fit_the_budget(prefs):
                     assert all(t <= limit for t, (_, count) in zip(took, mine) if count > 1), (budget, step, side)
                     assert all(a + b > limit for a, b in zip(took, took[1:])), (budget, step, side)
     assert {1, 2, 3} <= seen
+
+
+# -- pace -----------------------------------------------------------------------------------
+def test_the_pace_sets_the_words_a_second_and_the_gap_after_each_counted_number():
+    voice = CONTENT.voice
+    assert Coach(CONTENT).wps == pytest.approx(voice["words_per_second"])
+    assert Coach(CONTENT, {"pace": "slower"}).wps == pytest.approx(
+        voice["words_per_second"] * voice["slower_words_factor"])
+    # However slowly the words are said, a counted number keeps a short gap after it.
+    slow = Content("en-US", dict(CONTENT.data, voice=dict(voice, words_per_second=1.0)))
+    assert Coach(slow).gap_ms == 200
+
+
+@pytest.mark.parametrize("prefs", [{}, {"pace": "slower"}, {"hold": "longer", "pace": "slower"}],
+                         ids=["usual", "slower", "longer-slower"])
+def test_a_repetition_pauses_for_its_holds_breaths_and_rests_at_this_pace(prefs):
+    """A repetition's silence: each counted second's gap, each breath in and out, and each
+    rest, the breaths and rests longer when slower; and the cues to breathe are said."""
+    coach = Coach(CONTENT, prefs)
+    voice, beat = CONTENT.voice, coach.pause_factor
+    breathe = (CONTENT.text("routine_lines.breathe_in"), CONTENT.text("routine_lines.breathe_out"))
+    for step in STEPS:
+        stretch = CONTENT.stretches[step.stretch]
+        for index in (0, 1):
+            block = coach.rep(step, step.sides[0], index)
+            moves = stretch["rep"] if index < max(1, len(stretch.get("alternate") or [])) else stretch["again"]
+            expected = 0
+            for move in moves:
+                if move.get("hold"):
+                    expected += coach.hold_seconds(stretch) * coach.gap_ms
+                breaths = int(move.get("breath") or 0)
+                expected += breaths * (round(voice["breath_in_s"] * beat * 1000) + round(voice["breath_out_s"] * beat * 1000))
+                expected += round((move.get("pause") or 0) * beat * 1000)
+            assert block.pause_ms == expected, (step.stretch, index)
+            if any(move.get("breath") for move in moves):
+                assert all(cue in block.text for cue in breathe)
+
+
+def test_an_odd_preference_shares_the_default_rendering():
+    """Preferences come from storage: an unknown hold length is rendered as the default,
+    never once more for each odd value."""
+    content = with_budget(CONTENT.voice["turn_budget_s"])
+    built = []
+
+    def build(speech):
+        built.append(1)
+        return speech.say("Fixed words.")
+
+    for prefs in ({}, {"hold": "x" * 40}, {"hold": "y"}, {"hold": 3}):
+        Coach(content, prefs).fixed("test.fixed", build)
+    assert len(built) == 1
