@@ -153,8 +153,7 @@ class Vocabulary:
     determiner_stops: FrozenSet[str]
     rules: Tuple[Rule, ...]
     rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
-    sided_flags: FrozenSet[str]  # flags of leg rules, and the places they are read in
-    sided_places: FrozenSet[str]
+    sided_places: FrozenSet[str]  # the places leg rules are read in
     equivalent_length: int  # words in the longest equivalent
     rewritten_starts: FrozenSet[str]  # first words of equivalents and fillers: only there is a rewrite tried
     flag_levels: Dict[str, str]
@@ -288,7 +287,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         determiner_stops=frozenset(negation["determiner_stops"]),
         rules=tuple(rules),
         rules_by_tag=_index_rules(rules),
-        sided_flags=frozenset(r.flag for r in rules if r.sided and r.flag),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
         equivalent_length=max((len(_words(k)) for k in equivalents), default=1),
         rewritten_starts=frozenset(_words(k)[0] for k in list(equivalents) + list(data["fillers"])) | {"like"},
@@ -773,9 +771,8 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
 
 
 def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
-    """Whether a mention is denied, hypothetical or about someone else."""
-    if not clause.tags & _SETTING_ASIDE:
-        return False  # nothing in the clause could set a finding aside
+    """Whether a mention is denied, hypothetical or about someone else (its callers first
+    check that the clause holds something that could set it aside)."""
     return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
             or _before("@third_person", mention, clause, until="@first_person"))
 
