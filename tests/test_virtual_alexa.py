@@ -173,3 +173,70 @@ def test_red_flags_routed(heard, name, column):
 @pytest.mark.parametrize("name", NAMES)
 def test_every_phrase_got_an_answer(heard, name, column):
     assert heard[name][column]["harness_errors"] == []
+
+
+# --- hear.js's own rule: one more try after a dropped connection, never more ------------------
+
+class _DroppingSkill:
+    """A loopback endpoint that drops the first `drops` connections unanswered (as a server
+    closing a kept-alive socket does), then answers every request with an emergency."""
+
+    def __init__(self, drops):
+        import http.server
+        import threading
+
+        outer = self
+        self.drops, self.posts = drops, 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                outer.posts += 1
+                if outer.posts <= outer.drops:
+                    self.close_connection = True
+                    self.connection.shutdown(2)  # no answer: the client sees the socket close
+                    return
+                body = json.dumps({"version": "1.0", "sessionAttributes": {"safety": "emergency"},
+                                   "response": {"shouldEndSession": True}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return "http://127.0.0.1:%d/" % self.server.server_address[1]
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _hear_one(url):
+    done = subprocess.run(
+        ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODELS / "en-US.json"),
+         "--locale", "en-US", "--timeout-ms", str(REQUEST_MS), "--concurrency", "1"],
+        input=json.dumps("I wet myself") + "\n", capture_output=True, text=True, timeout=60,
+        cwd=str(CLIENT))
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[0])
+
+
+@pytest.mark.parametrize("drops, answered", [(0, True), (1, True), (2, False)])
+def test_a_dropped_connection_is_tried_once_more(drops, answered):
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    skill = _DroppingSkill(drops)
+    with skill as url:
+        answer = _hear_one(url)
+    assert answer["error"] is None if answered else "socket hang up" in answer["error"]
+    assert (answer["safety"] == "emergency") == answered
+    assert skill.posts == min(drops + 1, 2)  # never a third try

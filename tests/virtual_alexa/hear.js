@@ -61,6 +61,20 @@ function withTimeout(promise, ms) {
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+// A connection the server closed just as a request went out on it (a keep-alive race on a
+// loaded machine: "socket hang up", ECONNRESET) says nothing about the skill: the request is
+// sent once more, and only once. Any other error, and a second failure, is the row's answer.
+const TRANSPORT = /socket hang up|ECONNRESET/;
+
+async function sent(send, timeoutMs) {
+  try {
+    return await withTimeout(send(), timeoutMs);
+  } catch (problem) {
+    if (!TRANSPORT.test(String(problem && problem.message ? problem.message : problem))) throw problem;
+    return withTimeout(send(), timeoutMs);
+  }
+}
+
 function phraseOf(line) {
   const value = JSON.parse(line);
   return typeof value === "string" ? { text: value, approximate: null }
@@ -86,7 +100,7 @@ async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing) {
       slots = guess.slots || {};
     }
     if (out.intent === FALLBACK && !declared.has(FALLBACK)) throw new Error("unmatched, and the model has no " + FALLBACK);
-    const reply = await withTimeout(alexa.intend(out.intent, slots), timeoutMs);
+    const reply = await sent(() => alexa.intend(out.intent, slots), timeoutMs);
     const attributes = reply.sessionAttributes || {};
     out.safety = attributes.safety === undefined ? null : attributes.safety;
     out.pending = attributes.pending === undefined ? null : attributes.pending;
