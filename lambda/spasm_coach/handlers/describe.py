@@ -19,8 +19,7 @@ check, never as if nothing had been said.
 """
 from __future__ import annotations
 
-import re
-from typing import Iterable, Optional, Sequence, Set
+from typing import Optional, Sequence
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -30,7 +29,7 @@ from .advice import assessment
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
 from .info import TOPIC_INTENTS
-from .wording import request_in, topic_in, words_of
+from .wording import mentions_any, request_in, topic_in, words_of
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -53,7 +52,6 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
                     "DescribeBreathingIntent", "DescribeSlipIntent")
 UNSURE_INTENT = "UnsureIntent"
-# Symptom intents whose slot types are open: words that are no symptom may fill them.
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
 # ("proceed to the following stretch"), a timer's pack ("cancel the ice timer").
@@ -64,23 +62,6 @@ UNPLACED_INTENTS = {"SensationIntent": ("Sensation", "BodyPart"), "SymptomIntent
 def safety_question_pending(handler_input: HandlerInput) -> bool:
     question = pending(handler_input)
     return question is not None and question.safety
-
-
-# A word as heard: letters of any alphabet; an apostrophe inside a word is dropped.
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _words(text: str) -> Set[str]:
-    return set(_WORD.findall(text.casefold().replace("'", "").replace("\u2019", "")))
-
-
-def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
-    """Whether `text` holds every word of one of `phrases`, in any order ("my back
-    just went" holds "back went"), as the triage reads concepts."""
-    if not text:
-        return False
-    said = _words(text)
-    return any(_words(phrase) <= said for phrase in phrases)
 
 
 class TriageFailedHandler(AbstractRequestHandler):
@@ -128,6 +109,12 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     return wanted
 
 
+def names_another_request(handler_input: HandlerInput) -> bool:
+    """An intent of UNPLACED_INTENTS whose open slots hold no value of their type but words
+    that ask for another request: it is answered as that request, not as itself."""
+    return unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input))
+
+
 class DescribeHandler(IntentHandler):
     """A description with no red flag in it: the request or topic its words name, relief,
     or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
@@ -138,8 +125,7 @@ class DescribeHandler(IntentHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if safety_question_pending(handler_input):
             return False
-        return super().can_handle(handler_input) or (
-            unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input)))
+        return super().can_handle(handler_input) or names_another_request(handler_input)
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a

@@ -62,8 +62,8 @@ class InfoHandler(IntentHandler):
             slot = slot_values(handler_input).get("Topic") or {}
             # A topic Alexa could not resolve may still name one in other words ("some
             # nurofen or something"): asking about it is the question (describe.topics).
-            topic = slot.get("id") or topic_in(["tell", "me"] + words_of(slot.get("value") or ""),
-                                               content.raw("describe.topics"))
+            topic = slot.get("id") or topic_in(words_of(slot.get("value") or ""), content.raw("describe.topics"),
+                                               asked=True)
         if topic not in content.raw("info"):
             return reply(handler_input, content.text("info_unknown"), content.text("info_reprompt"))
         return tell(handler_input, topic)

@@ -27,7 +27,7 @@ from ask_sdk_model import Response
 from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
-from .describe import request_of, unplaced_symptom
+from .describe import names_another_request
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -57,7 +57,7 @@ class ClarifyHandler(AbstractRequestHandler):
         found = assessment(handler_input)
         if found is not None and found.level == "clarify":
             return True
-        if unplaced_symptom(handler_input) and request_of(handler_input) not in (None, intent_name(handler_input)):
+        if names_another_request(handler_input):
             return False  # no symptom at all: a request said in other words (handlers/describe.py)
         return intent_name(handler_input) in SYMPTOM_INTENTS
 

@@ -29,6 +29,15 @@ def says_any(words: Sequence[str], phrases: Iterable[str]) -> bool:
     return any(says(words, phrase) for phrase in phrases)
 
 
+def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
+    """Whether `text` holds every word of one of `phrases`, in any order ("my back
+    just went" holds "back went"), as the triage reads concepts."""
+    if not text:
+        return False
+    said = set(words_of(text))
+    return any(set(words_of(phrase)) <= said for phrase in phrases)
+
+
 def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
                question_waiting: bool) -> Optional[str]:
     """The intent of the first route (describe.requests: {intent: route}) whose every group is said."""
@@ -44,10 +53,12 @@ def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_rou
     return None
 
 
-def topic_in(words: Sequence[str], topics: Mapping[str, Any]) -> Optional[str]:
+def topic_in(words: Sequence[str], topics: Mapping[str, Any], asked: Optional[bool] = None) -> Optional[str]:
     """The first topic (describe.topics) whose words are said in a question: with a question
-    word for its `routes`, alone for its `questions`."""
-    asked = says_any(words, topics["question_words"])
+    word for its `routes`, alone for its `questions`. `asked`: known to be a question already
+    (an info intent's slot), else read from the words."""
+    if asked is None:
+        asked = says_any(words, topics["question_words"])
     for route in (topics["routes"] if asked else []) + topics["questions"]:
         if says_any(words, route["words"]):
             return route["topic"]
