@@ -210,7 +210,9 @@ class ApproximateNLU(NLU):
         ranked = self.ranked(tokens)
         if ranked and literal(ranked[0]):
             return super().understand(tokens)
-        carried = bool(ranked) and ranked[0].score[0] == 0 and not asks(ranked[0])
+        # A description's carrier matched ("i {Description}"), even where a request's longer
+        # carrier matched better ("i need {Request}"): its words stay for the red-flag check.
+        carried = any(match.score[0] == 0 and not asks(match) for match in ranked)
         words = plain_request(tokens)
         guesses = self.classifier.guesses(words) if words else []
         if guesses and guesses[0].score >= CONFIDENCE:
@@ -270,8 +272,9 @@ class ApproximateNLU(NLU):
 def asks(match) -> bool:
     """Whether an exact match is a request's carrier and its free phrase (REQUEST_PHRASES:
     "how {Request}", "kindly {Request}"). A confident guess is heard over such a match, as
-    Alexa prefers an intent whose samples are near to a catch-all carrier; a description's
-    carrier ("my {Description}") keeps its words for the red-flag check (step 3 above)."""
+    Alexa prefers an intent whose samples are near to a catch-all carrier, unless a
+    description's carrier matches the words too ("i {Description}" of "i need to ..."): that
+    keeps its words for the red-flag check (step 3 above)."""
     return any(fill.type == "AMAZON.SearchQuery" and name in REQUEST_PHRASES
                for name, fill in match.slots.items())
 
