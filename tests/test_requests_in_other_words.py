@@ -59,7 +59,7 @@ def test_every_request_carrier_is_handled_and_read_with_its_meaning(locale):
     ("RequestIsIntent", "it fine to do the vacuuming with my back like this", "work"),
     ("RequestHowIntent", "should i lie so the pressure comes off", "comfortable"),
     ("RequestWhatIntent", "brings these on in the first place", "causes"),
-    ("RequestShouldIntent", "i take paracetamol", "medicine"),
+    ("RequestShouldIntent", "i take something over the counter", "medicine"),
     ("RequestShouldIntent", "i lie in bed until it passes", "activity"),
     ("RequestIsIntent", "there a way to keep this from recurring", "prevention"),
 ])
