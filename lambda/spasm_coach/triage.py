@@ -319,13 +319,15 @@ def _forms(term: str, ending: str) -> Set[str]:
     """The spellings of `term` with `ending`, by English's usual rules: a silent e goes
     ("tingle" -> "tingly", "tingling"), y after a consonant becomes i ("heavy" -> "heavier"),
     and a short word doubles its last consonant ("wet" -> "wetting")."""
+    if ending == "s" and term.endswith("s"):
+        return {term + "es"} if term.endswith("ss") else set()
     forms = {term + ending}
     vowel_ending = ending[0] in _VOWELS or ending == "y"
     if term.endswith("e") and vowel_ending and not term.endswith("ee"):
         forms.add(term[:-1] + ending)
     if term.endswith("y") and term[-2:-1] not in _VOWELS and ending not in ("ing", "ish", "y"):
         forms.add(term[:-1] + ("ie" if ending == "s" else "i") + ending)
-    if ending in ("s",) and term.endswith(("s", "x", "ch", "sh")):
+    if ending == "s" and term.endswith(("x", "ch", "sh")):
         forms.add(term + "es")
     if vowel_ending and len(term) <= 4 and term[-1] not in _VOWELS | set("wxy") and \
             term[-2] in _VOWELS and term[-3:-2] not in _VOWELS:
