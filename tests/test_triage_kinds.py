@@ -158,5 +158,5 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
     from spasm_coach.triage import _vocabulary
     vocab = _vocabulary("en-US")
     assert "number" not in vocab.inflected and "noted" not in vocab.inflected
-    assert "paining" in vocab.inflected and "cancerous" in vocab.inflected
+    assert "numbish" in vocab.inflected and "cancerous" in vocab.inflected
     assert assess("i have to do a number two").level in CALM
