@@ -170,15 +170,14 @@ HERE = ["i would like to begin the stretching exercises", "my back has gone agai
         "i think i need to see someone", "what can i do for it", "slow it down a bit", "that one is too hard"]
 
 
-@pytest.mark.parametrize("path", MODELS[:2], ids=[p.stem for p in MODELS[:2]])
-def test_the_best_guess_is_the_first_of_every_guess(path):
+def test_the_best_guess_is_the_first_of_every_guess():
     """`best` skips examples that cannot come first: it must give what ranking them all gives."""
-    nlu = load_nlu(path, hearing="approximate")
+    nlu = load_nlu(ROOT / "interaction_model" / "en-US.json", hearing="approximate")
     said = [plain_request(normalize(text)) for text in ELSEWHERE + HERE]
     for words in said:
         guesses = nlu.classifier.guesses(words)
         assert nlu.classifier.best(words) == (guesses[0] if guesses else None), words
-    for sample in list(filter(learnable, nlu.samples))[::40]:
+    for sample in list(filter(learnable, nlu.samples))[::60]:
         words = plain_request(nlu._fillings(sample)[0])
         out = (sample.intent, sample.text)
         guesses = nlu.classifier.guesses(words, leave_out=out)
