@@ -160,3 +160,15 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
     assert "number" not in vocab.inflected and "noted" not in vocab.inflected
     assert "numbish" in vocab.inflected and "cancerous" in vocab.inflected
     assert assess("i have to do a number two").level in CALM
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A clause after the finding that says all is fine now tells that it is over: its
+    # "now" is not "new". A finding still under way, or one that is never set aside, alarms.
+    ("i had a temperature back in the spring, all fine now", "i have a temperature now and my back is killing me", "urgent"),
+    ("my calf went numb yesterday, it is all good now", "my calf went numb yesterday and it is spreading now", "doctor"),
+    ("i had a temperature back in the spring, all fine now", "i wet myself this morning, all fine now", "emergency"),
+])
+def test_a_following_all_fine_now_is_over_not_new(calm, alarm, level):
+    assert assess(calm).level in CALM, (calm, assess(calm))
+    assert _alarm(alarm, level), (alarm, assess(alarm))

@@ -841,6 +841,7 @@ def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
+_DENIAL_OR_OVER = frozenset(("@denied", "@resolved"))  # "all fine now", "it's gone now"
 _PAST = frozenset(("@history", "@resolved"))
 _ASKING = frozenset(("@asking",))
 
@@ -883,7 +884,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
         if following is not None and not (following.tags & vocab.places) - clause.tags \
                 and not _has_findings(following, vocab):
-            qualifiers |= following.tags
+            lent = following.tags
+            if lent & _DENIAL_OR_OVER:
+                # "the fever was last winter, all fine now": a "now" beside "fine" tells
+                # that it is over, not that it is new.
+                lent = (lent - {"@new"}) | {"@resolved"}
+            qualifiers |= lent
             excepted = _said(following, following.tags, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
