@@ -885,9 +885,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if following is not None and not (following.tags & vocab.places) - clause.tags \
                 and not _has_findings(following, vocab):
             lent = following.tags
-            if lent & _DENIAL_OR_OVER:
+            if lent & _DENIAL_OR_OVER and not lent & vocab.side_tags:
                 # "the fever was last winter, all fine now": a "now" beside "fine" tells
-                # that it is over, not that it is new.
+                # that it is over, not that it is new ("the left one is fine" is another leg).
                 lent = (lent - {"@new"}) | {"@resolved"}
             qualifiers |= lent
             excepted = _said(following, following.tags, vocab)
