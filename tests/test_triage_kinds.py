@@ -172,3 +172,13 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
 def test_a_following_all_fine_now_is_over_not_new(calm, alarm, level):
     assert assess(calm).level in CALM, (calm, assess(calm))
     assert _alarm(alarm, level), (alarm, assess(alarm))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "X is not possible" and "impossible to X" say "can't X" whichever way round.
+    ("it is impossible to get comfortable on this floor", "weeing is not possible at all today", "emergency"),
+    ("getting up off the carpet is impossible with this spasm", "it is impossible to pass water", "emergency"),
+])
+def test_not_possible_is_cannot_either_way_round(calm, alarm, level):
+    assert assess(calm).level in CALM, (calm, assess(calm))
+    assert _alarm(alarm, level), (alarm, assess(alarm))
