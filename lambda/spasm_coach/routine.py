@@ -34,7 +34,7 @@ question it asks, and when each repetition and each counted hold starts in the s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
@@ -262,7 +262,7 @@ class Coach:
         """The current turn's own words, without whatever led into it (for "repeat")."""
         if state.get("status") != ACTIVE:
             return None
-        return self._turn(dict(state), self.speech())[1]
+        return self.speech().extend(self._words_at(state)[1])
 
     # -- where a state stands -------------------------------------------------------
     def step_at(self, state: State) -> Step:
@@ -431,12 +431,16 @@ class Coach:
         return self._turn(self._at(state, index, 0, CAUTION if caution else SETUP), speech)
 
     def _turn(self, state: State, speech: Speech) -> Moved:
+        state, block = self._words_at(state)
+        turn = self.turn_at(state["id"], state["step"], state["part"], speech.seconds, state.get("stage"))
+        return state, speech.extend(block), turn
+
+    def _words_at(self, state: State) -> Tuple[State, Block]:
+        """``state`` made active at a part its step has, and that turn's words (rendered once)."""
         routine_id, index = state["id"], state["step"]
         parts = self.parts(routine_steps(self.content, routine_id)[index])
         state = dict(state, part=min(state.get("part", 0), len(parts) - 1), status=ACTIVE)
-        turn = self.turn_at(routine_id, index, state["part"], speech.seconds, state.get("stage"))
-        block, _ = self._rendered_turn(routine_id, index, state["part"], state.get("stage"))
-        return state, speech.extend(block), turn
+        return state, self._rendered_turn(routine_id, index, state["part"], state.get("stage"))[0]
 
     def _rendered_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Tuple[Block, Any]:
         return self._derived("turn", routine_id, index, part, stage,
@@ -445,21 +449,30 @@ class Coach:
     def turn_at(self, routine_id: str, index: int, part: int, lead_s: float = 0.0,
                 stage: Optional[str] = None) -> Turn:
         """The Turn of a routine's step, part and stage, said after ``lead_s`` seconds of
-        other speech (a valid position: is_valid)."""
-        step = routine_steps(self.content, routine_id)[index]
-        parts = self.parts(step)
+        other speech (a valid position: is_valid). Built once per position; only a lead
+        shifts its times."""
+        parts = self.parts(routine_steps(self.content, routine_id)[index])
         part = min(max(part, 0), len(parts) - 1)
         stage = stage if stage in (CAUTION, SETUP) else None
+        turn = self._derived("turn_at", routine_id, index, part, stage,
+                             build=lambda: self._build_turn(routine_id, index, part, stage))
+        if not lead_s:
+            return turn
+        return replace(turn, lead_s=lead_s, rep_starts=tuple(lead_s + t for t in turn.rep_starts),
+                       hold_starts=tuple(lead_s + t for t in turn.hold_starts))
+
+    def _build_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Turn:
+        steps = routine_steps(self.content, routine_id)
+        step = steps[index]
+        parts = self.parts(step)
         _, (rep_starts, hold_starts) = self._rendered_turn(routine_id, index, part, stage)
         stretch = self.content.stretches[step.stretch]
         state = {"id": routine_id, "step": index, "part": part, "status": ACTIVE, "stage": stage}
-        return Turn(routine=routine_id, step=index, part=part,
-                    steps=len(routine_steps(self.content, routine_id)), stretch=step.stretch,
+        return Turn(routine=routine_id, step=index, part=part, steps=len(steps), stretch=step.stretch,
                     side=parts[part].side, first_rep=parts[part].first + 1,
                     reps=0 if stage else parts[part].reps, total_reps=step.reps,
                     hold_s=self.hold_seconds(stretch) if stretch.get("hold") else None,
-                    lead_s=lead_s, rep_starts=tuple(lead_s + t for t in rep_starts),
-                    hold_starts=tuple(lead_s + t for t in hold_starts), stage=stage,
+                    lead_s=0.0, rep_starts=rep_starts, hold_starts=hold_starts, stage=stage,
                     asks=self.asks(state))
 
     def _render_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Tuple[Block, Any]:
