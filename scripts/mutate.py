@@ -37,7 +37,8 @@ CORES: Dict[str, Dict[str, object]] = {
     "routine": {"target": 0.90, "tests": ["tests/test_routine.py", "tests/test_routine_properties.py",
                                           "tests/test_routine_events.py"]},
     "speech": {"target": 0.90, "tests": ["tests/test_speech.py", "tests/test_speech_properties.py"]},
-    "triage": {"target": 0.85, "tests": ["tests/test_triage.py", "tests/test_triage_mechanics.py"]},
+    "triage": {"target": 0.85, "tests": ["tests/test_triage.py", "tests/test_triage_mechanics.py",
+                                         "tests/test_triage_kinds.py"]},
     "questions": {"target": 0.90, "tests": ["tests/test_questions.py"]},
 }
 # mutmut's exit codes of a mutant no test caught: the tests passed (0), no test reached it

@@ -156,11 +156,12 @@ def test_the_toy_vocabulary_checks_out(toy):
 
 def test_optional_parts_may_be_left_out(toy):
     """No equivalents, no reading tags, no phrase that starts with a number: still a vocabulary."""
-    toy(lambda d: (d.update(equivalents={"about": "none yet"}),
+    toy(lambda d: (d.update(equivalents={"about": "none yet"}), d.pop("brief_and_gone"),
                    d["concepts"]["markers"]["@history"].update(terms=["years ago"])))
     triage.check("en")
     assert normalize("um i cannot pee", locale="en") == "i cannot pee"
     assert read("my leg went numb 2 years ago").level == "clarify"
+    assert read("my leg is weak for a second, but it is fine now").level == "urgent"  # nothing is brief and gone
     assert "reading_tags" not in TOY
 
 
