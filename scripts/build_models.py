@@ -34,8 +34,8 @@ LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 SLOT = re.compile(r"\{([^{}]*)\}")
 QUOTE_HINT = " (a phrase that starts with a slot goes in quotes: '{Stretch} please')"
 
-SHARED_KEYS = {"invocation", "intents", "types"}
-INTENT_KEYS = {"slots", "samples"}
+SHARED_KEYS = {"invocation", "openers", "intents", "types"}
+INTENT_KEYS = {"slots", "samples", "opened_by"}
 LOCALE_KEYS = {"invocation", "samples", "synonyms"}
 
 
@@ -115,6 +115,8 @@ def _text(value: Any, where: str) -> str:
 def shared_model(source: Mapping[str, Any], where: str) -> Dict[str, Any]:
     """The language model every English locale starts from."""
     _mapping(source, where, SHARED_KEYS)
+    openers = {name: _words(phrases, "%s: openers, %s" % (where, name))
+               for name, phrases in _mapping(source.get("openers"), where + ": openers").items()}
     intents = []
     for name, body in _mapping(source.get("intents"), where + ": intents").items():
         at = "%s: %s" % (where, name)
@@ -125,6 +127,7 @@ def shared_model(source: Mapping[str, Any], where: str) -> Dict[str, Any]:
             intent["slots"] = [{"name": slot, "type": _text(kind, "%s: slot %s" % (at, slot))}
                                for slot, kind in slots.items()]
         intent["samples"] = _words(body.get("samples"), at)
+        intent["samples"] += _opened(body.get("opened_by"), openers, slots, intent["samples"], at)
         intents.append(intent)
     types = []
     for name, values in _mapping(source.get("types"), where + ": types").items():
@@ -140,6 +143,28 @@ def shared_model(source: Mapping[str, Any], where: str) -> Dict[str, Any]:
         types.append({"name": name, "values": entries})
     return {"invocationName": _text(source.get("invocation"), where + ": invocation"),
             "intents": intents, "types": types}
+
+
+def _opened(names: Any, openers: Mapping[str, List[str]], slots: Mapping[str, Any],
+            samples: List[str], at: str) -> List[str]:
+    """The samples an intent's `opened_by` lists make: each opener (the ways a sentence can
+    begin) as the carrier phrase before the intent's one free phrase ("honestly {Description}");
+    a sample the intent already has is not made twice."""
+    names = _words(names, at + ": opened_by")
+    if not names:
+        return []
+    phrases = [slot for slot, kind in slots.items() if kind == "AMAZON.SearchQuery"]
+    if len(phrases) != 1:
+        raise SourceError("%s: opened_by needs exactly one AMAZON.SearchQuery slot" % at)
+    made: List[str] = []
+    for name in names:
+        if name not in openers:
+            raise SourceError("%s: opened_by names %r, which openers does not list" % (at, name))
+        for opener in openers[name]:
+            sample = "%s {%s}" % (opener, phrases[0])
+            if sample not in samples and sample not in made:
+                made.append(sample)
+    return made
 
 
 def with_locale(shared: Mapping[str, Any], differences: Mapping[str, Any],

@@ -116,12 +116,16 @@ class Said:
         return speaks(self.text, key, locale, **values)
 
 
+PAUSE = re.compile(r"PAUSE:\d+")
+
+
 def speaks(text: str, key: str, locale: str = "en-US", **values: Any) -> bool:
     """Whether `text` (plain speech) holds the content item at `key` in `locale`, every line
     of it where it is a list: a test names what was said by its content key, not by its
-    English. A placeholder given in `values` must hold that value; any other matches any words."""
+    English. A placeholder given in `values` must hold that value; any other matches any words.
+    A pause in a list of lines ("PAUSE:4") is silence, not words."""
     item = for_locale(locale).raw(key)
-    lines = item if isinstance(item, list) else [item]
+    lines = [line for line in (item if isinstance(item, list) else [item]) if not PAUSE.fullmatch(line)]
     spoken = " ".join(text.split()).lower()
     return all(_pattern(line, values).search(spoken) for line in lines)
 

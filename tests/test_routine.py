@@ -1,10 +1,20 @@
 import pytest
 
+from envelopes import speaks
 from spasm_coach.content import for_locale
 from spasm_coach.routine import FINISHED, Coach, is_valid, routine_steps
 from spasm_coach.speech import MAX_BREAK_MS
 
 CONTENT = for_locale("en-US")
+
+
+def counted(first, last):
+    """The count from `first` to `last` as the locale says its numbers."""
+    return " ".join(CONTENT.number(n) for n in range(first, last + 1))
+
+
+def name(stretch):
+    return CONTENT.raw("stretches.%s.name" % stretch)
 
 
 def walk(coach, routine_id="gentle"):
@@ -37,20 +47,22 @@ def test_routine_starts_lying_down_and_ends_on_hands_and_knees():
 def test_every_stretch_and_its_repetitions_are_spoken():
     coach = Coach(CONTENT)
     text = " ".join(speech.text for _, speech in walk(coach))
-    for stretch in ("Stretch one of five: knee to chest.", "Now the left side.",
-                    "pelvic tilt", "knee rolls", "child's pose", "cat cow"):
-        assert stretch in text
+    for number, stretch in enumerate(("knee_to_chest", "pelvic_tilt", "knee_rolls", "childs_pose", "cat_cow"), 1):
+        assert speaks(text, "routine_lines.step_intro", number=CONTENT.number(number), total=CONTENT.number(5),
+                      name=name(stretch))
+    assert speaks(text, "routine_lines.side_intro", side=CONTENT.side("left"))
     # Knee to chest: two holds a side, each counted to ten (clinical.md: 5 to 15 s).
-    assert text.count("Hold, one two three four five six seven eight nine ten") == 4
-    assert "two times on each side, starting with the right" in text
+    assert text.count("%s %s" % (CONTENT.text("routine_lines.hold_intro"), counted(1, 10))) == 4
+    assert speaks(text, "routine_lines.rep_count_sides", count=CONTENT.number(2), side=CONTENT.side("right"))
     assert text.rstrip().endswith(CONTENT.text("routine_lines.finished"))
 
 
 def test_holds_follow_preferences_within_clinical_limits():
     longer = " ".join(s.text for _, s in walk(Coach(CONTENT, {"hold": "longer"})))
-    assert "thirteen fourteen fifteen" in longer and "sixteen" not in longer
-    shorter = " ".join(s.text for _, s in walk(Coach(CONTENT, {"hold": "shorter"})))
-    assert "six" not in shorter.split("knee to your chest")[1].split("release")[0]
+    assert counted(13, 15) in longer and CONTENT.number(16) not in longer
+    shorter = [s.text for _, s in walk(Coach(CONTENT, {"hold": "shorter"}))]
+    first_hold = next(text for text in shorter if CONTENT.text("routine_lines.hold_intro") in text)
+    assert counted(1, 5) in first_hold and CONTENT.number(6) not in first_hold.split(counted(1, 5))[1]
 
 
 def test_no_break_is_longer_than_alexa_allows():
@@ -63,13 +75,15 @@ def test_previous_skip_start_over_and_remaining():
     coach = Coach(CONTENT)
     state, _, _turn = coach.start("gentle")
     state, speech, _turn = coach.previous(state)
-    assert "This is the first stretch" in speech.text and state["step"] == 0
+    assert speaks(speech.text, "routine_lines.first_step") and state["step"] == 0
     state, speech, _turn = coach.skip(state)
-    assert state["step"] == 1 and "skipping" in speech.text
+    assert state["step"] == 1 and speaks(speech.text, "routine_lines.skip")
     state, _, _turn = coach.skip(state)
     assert state["step"] == 2
     said = coach.remaining(state).text
-    assert "stretch three of five, knee rolls" in said and "After this one, two more: child's pose and cat cow" in said
+    assert speaks(said, "routine_lines.remaining", number=CONTENT.number(3), total=CONTENT.number(5), name=name("knee_rolls"))
+    assert speaks(said, "routine_lines.remaining_some", count=CONTENT.number(2))
+    assert said.index(name("childs_pose")) < said.index(name("cat_cow"))
     state, speech, _turn = coach.previous(state)
     assert state["step"] == 1
     state, speech, _turn = coach.start_over(state)
@@ -81,16 +95,16 @@ def test_finished_routine_stays_finished():
     state = walk(coach)[-1][0]
     assert state["status"] == FINISHED
     same, speech, _turn = coach.next(state)
-    assert same == state and "finished the routine" in speech.text
+    assert same == state and speaks(speech.text, "routine_lines.already_finished")
     back, _, _turn = coach.previous(state)
     assert back["status"] == "active" and back["step"] == 4 and back["stage"] == "setup"
 
 
 def test_single_stretch_and_its_close():
     turns = walk(Coach(CONTENT), "single:cat_cow")
-    assert turns[0][1].text.startswith("Here's the cat cow.")
-    assert "That's the cat cow." in turns[-1][1].text
-    assert "better, the same, or worse?" in turns[-2][1].text
+    assert speaks(turns[0][1].text, "routine_lines.single_intro", name=name("cat_cow"))
+    assert speaks(turns[-1][1].text, "routine_lines.single_finished", name=name("cat_cow"))
+    assert speaks(turns[-2][1].text, "routine_lines.feedback")
 
 
 @pytest.mark.parametrize("state", [None, [], {"id": "gentle"}, {"id": "gentle", "step": 99, "part": 0, "status": "active"},

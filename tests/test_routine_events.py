@@ -266,6 +266,16 @@ def test_a_turn_read_on_its_own_starts_at_nought_and_keeps_to_its_step():
     assert coach.again(at(1)).text == coach.again(at(1, 0)).text != coach.again(at(1, 1)).text
 
 
+@pytest.mark.parametrize("step", range(len(STEPS)))
+def test_a_turn_said_after_other_speech_starts_each_repetition_and_hold_that_much_later(step):
+    coach = Coach(CONTENT)
+    alone, after = coach.turn_at("gentle", step, 0), coach.turn_at("gentle", step, 0, lead_s=7.5)
+    assert after.lead_s == 7.5
+    assert after.rep_starts == tuple(7.5 + t for t in alone.rep_starts)
+    assert after.hold_starts == tuple(7.5 + t for t in alone.hold_starts)
+    assert (after.step, after.part, after.reps, after.hold_s) == (alone.step, alone.part, alone.reps, alone.hold_s)
+
+
 # -- splitting a stretch across turns ------------------------------------------------------
 def with_budget(seconds, short_feedback=False):
     """The content with another turn budget; with ``short_feedback``, the question after a

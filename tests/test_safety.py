@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from envelopes import Said, intent
+from envelopes import Said, intent, speaks
 from lambda_function import lambda_handler
 from spasm_coach import questions, triage
 from spasm_coach.content import for_locale
@@ -70,7 +70,7 @@ def test_clinical_development_set_routes_at_its_level(text, lowest, where):
     if level_of(report) == "emergency":
         assert report["end_session"] is True
         assert for_locale("en-US").fill("{number}{local_note}") in report["speech"]
-        assert "use your phone" in report["speech"].lower()
+        assert speaks(report["speech"], "safety.emergency")
 
 
 @pytest.mark.parametrize("text", BENIGN)
@@ -92,15 +92,15 @@ def test_advice_per_level_names_the_right_number_and_never_says_alexa_will_call(
         said = Said(lambda_handler(intent("SymptomIntent", {"Symptom": ("I wet myself", "bladder")}, locale=locale), None))
         spoken = for_locale(locale).fill("{number}")  # as that country says it ("triple zero")
         assert spoken in said.text and said.end is True
-        assert said.card and number in said.card["content"] and "use your phone" in said.card["content"].lower()
+        assert said.card and number in said.card["content"] and speaks(said.card["content"], "safety.emergency_card", locale)
         if locale == "en-GB":  # never the UK's non-urgent line, NHS 111
             assert for_locale(locale).fill("{same_day_number}") not in said.text
         for phrase in ("i will call", "i'll call", "calling", "alexa will"):
             assert phrase not in said.text.lower()
     urgent = Said(lambda_handler(intent("DescribeIntent", {"Description": "had cancer before"}), None))
-    assert "today" in urgent and urgent.end is False and urgent.attributes["safety"] == "urgent"
+    assert urgent.says("safety.urgent") and urgent.end is False and urgent.attributes["safety"] == "urgent"
     doctor = Said(lambda_handler(intent("DescribeIntent", {"Description": "pain going down my leg"}), None))
-    assert "see a doctor" in doctor and "numb" in doctor and doctor.attributes["safety"] == "doctor"
+    assert doctor.says("safety.doctor") and doctor.attributes["safety"] == "doctor"
 
 
 def test_exercises_are_refused_for_the_rest_of_the_session_after_a_flag():
@@ -109,9 +109,9 @@ def test_exercises_are_refused_for_the_rest_of_the_session_after_a_flag():
     assert talk.line("i've got pain going down my leg")[-1]["safety"] == "doctor"
     for line in ("start stretches", "how do i do cat cow", "start over"):
         report = talk.line(line)[-1]
-        assert "won't guide any exercises" in report["speech"], (line, report["speech"])
-        assert "Hold," not in report["speech"]
-    assert "Heat is a good first choice" in talk.line("should i use heat or ice")[-1]["speech"]
+        assert speaks(report["speech"], "safety.exercise_declined"), (line, report["speech"])
+        assert not speaks(report["speech"], "routine_lines.hold_intro")
+    assert speaks(talk.line("should i use heat or ice")[-1]["speech"], "info.heat_ice.lines")
     assert talk.line("i wet myself")[-1]["safety"] == "emergency"  # the level only rises
 
 
@@ -149,8 +149,8 @@ def test_fallback_in_a_routine_says_how_to_report_leg_or_bladder_problems():
         talk.line(line)
     report = talk.line("purple elephants dancing")[-1]
     assert report["intent"] == "AMAZON.FallbackIntent"
-    assert "leg" in report["speech"] and "bladder" in report["speech"]
-    assert "check my symptoms" in report["speech"]
+    assert speaks(report["speech"], "fallback.routine")
+    assert speaks(report["speech"], "safety.net") or speaks(report["speech"], "safety.net_short")
 
 
 def test_safety_handlers_are_registered_ahead_of_every_other_handler():

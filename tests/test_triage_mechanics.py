@@ -63,6 +63,7 @@ TOY: Dict[str, Any] = {
     "side_tags": ["left", "right", "one", "both"],
     "places": ["body regions", "functions"],
     "qualifying_tags": ["sudden"],
+    "brief_and_gone": {"flags": ["leg_weakness"]},
     "both_sides": {"tag": "both", "flag": "both_legs"},
     "concepts": {
         "body regions": {"leg": _concept("leg"), "arm": _concept("arm"), "saddle": _concept("bum")},
@@ -81,7 +82,7 @@ TOY: Dict[str, Any] = {
             "@restart": _concept("i"), "@first_person": _concept("i", "me"),
             "@history": _concept("# years ago", "# weeks ago", "two or # years ago"), "@new": _concept("new", "two weeks ago"),
             "@hypothetical": _concept("what if"), "@third_person": _concept("my wife"),
-            "@resolved": _concept("fine now"),
+            "@resolved": _concept("fine now"), "@brief": _concept("for a second"),
         },
     },
     "explanations": {"about": "causes that explain a finding away", "causes": [
@@ -155,11 +156,12 @@ def test_the_toy_vocabulary_checks_out(toy):
 
 def test_optional_parts_may_be_left_out(toy):
     """No equivalents, no reading tags, no phrase that starts with a number: still a vocabulary."""
-    toy(lambda d: (d.update(equivalents={"about": "none yet"}),
+    toy(lambda d: (d.update(equivalents={"about": "none yet"}), d.pop("brief_and_gone"),
                    d["concepts"]["markers"]["@history"].update(terms=["years ago"])))
     triage.check("en")
     assert normalize("um i cannot pee", locale="en") == "i cannot pee"
     assert read("my leg went numb 2 years ago").level == "clarify"
+    assert read("my leg is weak for a second, but it is fine now").level == "urgent"  # nothing is brief and gone
     assert "reading_tags" not in TOY
 
 
@@ -215,6 +217,8 @@ def test_equivalents_that_go_round_in_a_circle_still_end(toy):
      "an explanation uses 'pills', which no concept defines; concepts no rule uses: tablets"),
     (lambda d: d["explanations"]["causes"][0].update(explains=["chills"]),
      "an explanation explains unknown flag 'chills'"),
+    (lambda d: d["brief_and_gone"].update(flags=["leg_weakness", "chills"]),
+     "brief_and_gone names unknown flag 'chills'"),
     (lambda d: (d["flags"]["fever"].update(level="soon"), _rule_named(d, "fever").pop("source")),
      "flag fever: level 'soon'; rule fever has no source"),
 ])
@@ -403,6 +407,9 @@ def test_long_input_is_cut_at_the_last_word_before_the_limit(toy):
     ("i had cancer two years ago", "urgent", ()),  # history is the flag itself
     ("my leg went numb, but it is fine now", "clarify", ("one_leg",)),
     ("my leg is weak, but it is fine now", "urgent", ()),  # only a resolvable finding goes away
+    ("my leg is weak for a second, but it is fine now", "clarify", ("leg_weakness",)),  # ... or a brief one
+    ("my leg is weak for a second", "urgent", ()),  # brief and not over
+    ("i wet myself for a second, fine now", "emergency", ()),  # a flag not listed as brief_and_gone stays
     ("what if my leg went numb", "clarify", ("one_leg",)),
     ("my wife has a numb leg", "clarify", ("one_leg",)),
     ("my wife says i have a numb leg", "doctor", ()),

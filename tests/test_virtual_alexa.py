@@ -219,14 +219,18 @@ class _DroppingSkill:
         self.server.server_close()
 
 
-def _hear_one(url):
+def _hear(url, phrases, *options):
     done = subprocess.run(
         ["node", str(CLIENT / "hear.js"), "--url", url, "--model", str(MODELS / "en-US.json"),
-         "--locale", "en-US", "--timeout-ms", str(REQUEST_MS), "--concurrency", "1"],
-        input=json.dumps("I wet myself") + "\n", capture_output=True, text=True, timeout=60,
-        cwd=str(CLIENT))
+         "--locale", "en-US", "--timeout-ms", str(REQUEST_MS), "--concurrency", "1"] + list(options),
+        input="".join(json.dumps(phrase) + "\n" for phrase in phrases), capture_output=True, text=True,
+        timeout=RUN_SECONDS, cwd=str(CLIENT))
     assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.splitlines()[0])
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def _hear_one(url):
+    return _hear(url, ["I wet myself"])[0]
 
 
 @pytest.mark.parametrize("drops, answered", [(0, True), (1, True), (2, False)])
@@ -240,3 +244,17 @@ def test_a_dropped_connection_is_tried_once_more(drops, answered):
     assert answer["error"] is None if answered else "socket hang up" in answer["error"]
     assert (answer["safety"] == "emergency") == answered
     assert skill.posts == min(drops + 1, 2)  # never a third try
+
+
+def test_trying_only_the_samples_that_could_match_hears_what_trying_every_sample_hears():
+    """hear.js hands virtual-core only the samples whose words all occur in the phrase."""
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    phrases = [row.text for path in ev.DEV_SETS_WRITTEN[:2] for row in ev.load_rows(path)[::12]]
+    phrases += ["start stretches", "set a heat timer for twenty minutes", "how do I do the cat cow",
+                "what's the weather like", "my back is spasming", "remind me to walk every hour"]
+    with _DroppingSkill(0) as url:
+        some, every = _hear(url, phrases), _hear(url, phrases, "--every-sample")
+    assert [(a["intent"], a["matched"]) for a in some] == [(a["intent"], a["matched"]) for a in every]
+    assert {a["intent"] for a in some} >= {"StartRoutineIntent", "AMAZON.FallbackIntent"}

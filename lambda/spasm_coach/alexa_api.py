@@ -458,9 +458,6 @@ class TimerService(_AlertService):
         _call("timers", lambda: self.client.delete_timer(timer.id))
         return timer
 
-    def cancel_all(self) -> None:
-        _call("timers", lambda: self.client.delete_timers())
-
     def pause(self, label_or_id: Optional[str] = None) -> TimerResult:
         timer = self._resolve(label_or_id)
         if timer.status != "PAUSED":

@@ -206,7 +206,7 @@ class Coach:
             return self._to_step(state, state["step"] + 1, self.speech(), avoid)
         stage = state.get("stage")
         if stage == CAUTION:
-            return self.answer_caution(state, applies=False, avoid=avoid)
+            return self.answer_caution(state, applies=False)
         parts = self.parts(self.step_at(state))
         part = min(state.get("part", 0), len(parts) - 1)
         if stage == SETUP:
@@ -394,7 +394,7 @@ class Coach:
             if side is not None and side != step.sides[0]:
                 lead = (self.speech().say(text("routine_lines.side_intro", side=self.content.side(side))).seconds
                         + 2 * self.pause_factor)
-            seconds = [self._rep(step.stretch, side, i)[0].seconds(self.wps) + (self.pause_factor if i else 0.0)
+            seconds = [self.rep(step, side, i).seconds(self.wps) + (self.pause_factor if i else 0.0)
                        for i in range(step.reps)]
             limit = self.budget - lead - ending
             turns = 1

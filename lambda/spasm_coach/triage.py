@@ -144,6 +144,9 @@ class Vocabulary:
     lengths: Dict[str, Tuple[int, ...]]
     numbered: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
     single_words: FrozenSet[str]  # phrases of one word
+    # Forms of one-word concept terms the lexicon does not list ("weaker", "tingly",
+    # "numbness", "paining"): read as the term's concept (see inflected_forms).
+    inflected: Dict[str, FrozenSet[str]]
     clause_breaks: FrozenSet[str]  # "but" always starts a clause
     breaks_before_subject: FrozenSet[str]  # "and", "so": only before a new subject
     subjects: FrozenSet[str]
@@ -277,6 +280,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
@@ -306,6 +310,55 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
     )
     return vocabulary
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _forms(term: str, ending: str) -> Set[str]:
+    """The spellings of `term` with `ending`, by English's usual rules: a silent e goes
+    ("tingle" -> "tingly", "tingling"), y after a consonant becomes i ("heavy" -> "heavier"),
+    and a short word doubles its last consonant ("wet" -> "wetting")."""
+    if ending == "s" and term.endswith("s"):
+        return {term + "es"} if term.endswith("ss") else set()
+    forms = {term + ending}
+    vowel_ending = ending[0] in _VOWELS or ending == "y"
+    if term.endswith("e") and vowel_ending and not term.endswith("ee"):
+        forms.add(term[:-1] + ending)
+    if term.endswith("y") and term[-2:-1] not in _VOWELS and ending not in ("ing", "ish", "y"):
+        forms.add(term[:-1] + ("ie" if ending == "s" else "i") + ending)
+    if ending == "s" and term.endswith(("x", "ch", "sh")):
+        forms.add(term + "es")
+    if vowel_ending and len(term) <= 4 and term[-1] not in _VOWELS | set("wxy") and \
+            term[-2] in _VOWELS and term[-3:-2] not in _VOWELS:
+        forms.add(term + term[-1] + ending)  # "wet" -> "wetting", "drag" -> "dragging"
+    return forms
+
+
+def inflected_forms(data: Mapping[str, Any], phrases: Mapping[Tuple[str, ...], Set[str]]
+                    ) -> Dict[str, FrozenSet[str]]:
+    """Every form the vocabulary's `inflections` allow of its one-word terms, with the
+    term's tags: the endings a concept group takes ("weak" -> "weaker", "weakness"; "pain"
+    -> "paining"). A form that is a word of the vocabulary already keeps its own reading
+    ("number" of "number two" is not "numb"); terms of fewer than three letters take none."""
+    known = {word for words in phrases for word in words} | set(data["number_words"])
+    for said, meant in data["equivalents"].items():
+        known.update(said.split() + (meant.split() if isinstance(meant, str) else []))
+    for filler in data["fillers"]:
+        known.update(filler.split())
+    found: Dict[str, Set[str]] = {}
+    for group, endings in data.get("inflections", {}).get("groups", {}).items():
+        for tag, concept in data["concepts"][group].items():
+            for term in concept["terms"]:
+                if " " in term or len(term) < 3 or not term.isalpha():
+                    continue
+                # A form is made from a base word, not from a form ("tingling", "wobbly").
+                base = not term.endswith(("ing", "ed", "ness", "ly"))
+                tags = phrases[(term,)]
+                for ending in endings if base else [e for e in endings if e == "s"]:
+                    for form in _forms(term, ending) - known:
+                        found.setdefault(form, set()).update(tags)
+    return {form: frozenset(tags) for form, tags in found.items()}
 
 
 def _unreachable(vocab: "Vocabulary") -> List[str]:
@@ -682,6 +735,8 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
                 expected == heard or (expected == NUMBER and _is_number(heard, vocab))
                 for expected, heard in zip(phrase, words[start:end])):
             found_end, found = end, tags
+    if found is None and word in vocab.inflected:
+        return start + 1, vocab.inflected[word]
     return found_end, found
 
 
@@ -786,6 +841,7 @@ def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
+_DENIAL_OR_OVER = frozenset(("@denied", "@resolved"))  # "all fine now", "it's gone now"
 _PAST = frozenset(("@history", "@resolved"))
 _ASKING = frozenset(("@asking",))
 
@@ -828,7 +884,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
         if following is not None and not (following.tags & vocab.places) - clause.tags \
                 and not _has_findings(following, vocab):
-            qualifiers |= following.tags
+            lent = following.tags
+            if lent & _DENIAL_OR_OVER and not lent & vocab.side_tags:
+                # "the fever was last winter, all fine now": a "now" beside "fine" tells
+                # that it is over, not that it is new ("the left one is fine" is another leg).
+                lent = (lent - {"@new"}) | {"@resolved"}
+            qualifiers |= lent
             excepted = _said(following, following.tags, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.

@@ -13,6 +13,8 @@
 // simulator's approximate hearing heard it (the row object's "approximate": {intent, slots},
 // worked out by the caller), instead of as FallbackIntent; "approximate" is then true.
 // --concurrency N phrases are in flight at once (default 4), each on its own VirtualAlexa.
+// --every-sample: virtual-core tries every sample on every phrase (see Candidates; the
+// answers are the same, only slower).
 //
 // One-shot: each phrase is the first request of a new session, for a new user (no launch
 // before it). Hearing is virtual-alexa's own matcher (virtual-core's Utterance, what
@@ -32,11 +34,55 @@ const { Utterance } = require("virtual-core");
 
 const FALLBACK = "AMAZON.FallbackIntent";
 
+// virtual-core's Utterance tries every sample of the model on a phrase, building each sample's
+// regular expression anew (^sample$, case-insensitive, each {slot} a (.*) with the spaces
+// around it taken off). A sample can only match a phrase that holds each of its words
+// between slots as written, so Candidates hands Utterance, in the model's order, only the
+// samples whose literal pieces all occur in the phrase (cleaned as SamplePhraseTest cleans
+// it, lower case). A piece of anything but letters, digits, apostrophes and spaces could
+// mean something else in a regular expression: its sample is always tried. Which sample
+// matches, and so the intent and slots heard, is what trying every sample gives.
+const CLEAN = /[\!\"\¿\?|\#\$\%\/\(\)\=\+\-\_\<\>\*\{\}\·\¡\[\]\.\,\;\:]/g;  // SamplePhraseTest's
+
+function literalPieces(phrase) {
+  const pieces = phrase.split(/\{[^}]*\}/).map((piece) => piece.trim().toLowerCase()).filter((piece) => piece);
+  return pieces.every((piece) => /^[a-z0-9' ]+$/.test(piece)) ? pieces : null;  // null: always try it
+}
+
+class Candidates {
+  constructor(interactionModel) {
+    this.intentSchema = interactionModel.intentSchema;
+    this.all = interactionModel.sampleUtterances;
+    this.pieces = new Map();
+    this.phrase = "";
+  }
+
+  for(phrase) {
+    this.phrase = phrase.replace(CLEAN, "").toLowerCase();
+    return this;
+  }
+
+  // What Utterance asks of interactionModel.sampleUtterances.
+  get sampleUtterances() {
+    return { samplesForIntent: (intent) => this.all.samplesForIntent(intent).filter((sample) => this.possible(sample)) };
+  }
+
+  possible(sample) {
+    if (!this.pieces.has(sample)) this.pieces.set(sample, literalPieces(sample.phrase));
+    const pieces = this.pieces.get(sample);
+    return pieces === null || pieces.every((piece) => this.phrase.includes(piece));
+  }
+}
+
 function options(argv) {
-  const found = { url: null, model: null, locale: "en-US", timeoutMs: 10000, concurrency: 4, hearing: "strict" };
+  const found = { url: null, model: null, locale: "en-US", timeoutMs: 10000, concurrency: 4, hearing: "strict",
+                  everySample: false };
   for (let i = 2; i < argv.length; i += 2) {
     const [name, value] = [argv[i], argv[i + 1]];
-    if (name === "--url") found.url = value;
+    if (name === "--every-sample") {
+      found.everySample = true;
+      i -= 1;
+    } else if (name === "--url") found.url = value;
     else if (name === "--model") found.model = value;
     else if (name === "--locale") found.locale = value;
     else if (name === "--timeout-ms") found.timeoutMs = Number(value);
@@ -81,7 +127,7 @@ function phraseOf(line) {
     : { text: String(value.text), approximate: value.approximate || null };
 }
 
-async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing) {
+async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing, candidates) {
   const out = { index, intent: null, matched: false, approximate: false, safety: null, pending: null,
                 end_session: null, error: null };
   const text = phrase.text;
@@ -89,7 +135,8 @@ async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing) {
     // A new person, a new session: the phrase is the session's first request.
     alexa.context().endSession();
     alexa.context().user().setID("amzn1.ask.account.virtual-alexa-" + index + "-" + Date.now());
-    const heard = new Utterance(alexa.context().interactionModel(), text);
+    const model = candidates ? candidates.for(text) : alexa.context().interactionModel();
+    const heard = new Utterance(model, text);
     out.matched = heard.matched();
     out.intent = out.matched ? heard.intent() : FALLBACK;
     let slots = out.matched ? heard.toJSON() : {};
@@ -125,9 +172,10 @@ async function main() {
   async function worker() {
     const alexa = VirtualAlexa.Builder().interactionModel(model).skillURL(opts.url)
       .locale(opts.locale).create();
+    const candidates = opts.everySample ? null : new Candidates(alexa.context().interactionModel());
     while (next < texts.length) {
       const index = next++;
-      results[index] = await hearOne(alexa, declared, texts[index], index, opts.timeoutMs, opts.hearing);
+      results[index] = await hearOne(alexa, declared, texts[index], index, opts.timeoutMs, opts.hearing, candidates);
     }
   }
   await Promise.all(Array.from({ length: opts.concurrency }, worker));

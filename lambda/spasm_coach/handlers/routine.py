@@ -443,7 +443,7 @@ def caution_clear(handler_input: HandlerInput, question=None) -> Response:
     state = context.ongoing_routine
     if state is None:
         return no_routine(handler_input)
-    return _speak_turn(handler_input, *context.coach.answer_caution(state, False, left_out(handler_input)))
+    return _speak_turn(handler_input, *context.coach.answer_caution(state, False))
 
 
 def stop_for_today(handler_input: HandlerInput, question=None) -> Response:

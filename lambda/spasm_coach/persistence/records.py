@@ -93,11 +93,6 @@ def expires_at(record: Optional[Mapping[str, Any]]) -> Optional[int]:
     return value if value is not None and value > 0 else None
 
 
-def is_empty(state: Optional[Mapping[str, Any]]) -> bool:
-    """True when a state holds nothing worth storing."""
-    return not any(key not in (SCHEMA_KEY, TTL_KEY) for key in load(state))
-
-
 def today(now: Optional[float] = None) -> str:
     """The UTC day as stored in `last_seen` and `refusals`."""
     moment = _dt.datetime.fromtimestamp(time.time() if now is None else now, _dt.timezone.utc)

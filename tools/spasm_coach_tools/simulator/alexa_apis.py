@@ -670,10 +670,6 @@ class AlexaApiStandIn:
         with self._lock:
             self._delays.extend([float(seconds)] * times)
 
-    def clear_faults(self) -> None:
-        with self._lock:
-            self._faults, self._delays = [], []
-
     def reset(self) -> None:
         """Forget every user, token, timer, reminder, record and fault."""
         with self._lock:

@@ -41,6 +41,7 @@ hearing); never on a sealed set.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -62,6 +63,9 @@ LETTERS_WEIGHT = 0.35       # a letter triple, against a whole word
 PAIR_WEIGHT = 0.5           # a pair of neighbouring words, against a whole word
 UNKNOWN_WEIGHT = 0.8        # a word the model never uses, against the weight of its rarest words
 HEARD_KEPT = 10000          # classifications kept, so words said again are not scored again
+MARGIN = 1e-9               # what rounding could take off a bound when the best guess is searched for
+FLOOR_FROM = 500            # while fewer examples are touched, the leaders are scored for a floor
+LEADERS = 3                 # examples scored in full at once, for a floor to prune against
 VALUES_PER_SLOT = 12        # training examples one sample makes from its slots' values
 # What stands for a slot in training when its type lists no values.
 BUILT_IN_FILLS = {"AMAZON.NUMBER": ("twenty",), "AMAZON.DURATION": ("twenty", "minutes")}
@@ -107,6 +111,8 @@ class Classifier:
         self.unknown_idf = UNKNOWN_WEIGHT * (math.log(len(intents) + 1) + 1)
         self._heard: Dict[Tuple[str, ...], List[Guess]] = {}  # words already classified
         self.examples: List[Tuple[str, str]] = []
+        self.vectors: List[Features] = []  # each example's weighted features
+        self._best: Dict[Tuple[str, ...], Optional[Guess]] = {}  # words already classified, best guess only
         self.index: Dict[str, List[Tuple[int, float]]] = defaultdict(list)
         seen: Set[Tuple[str, Tuple[Tuple[str, float], ...]]] = set()
         for intent, found, sample in raw:
@@ -117,8 +123,11 @@ class Classifier:
             vector = self._weigh(found)
             number = len(self.examples)
             self.examples.append((intent, sample))
+            self.vectors.append(vector)
             for feature, weight in vector.items():
                 self.index[feature].append((number, weight))
+        # The most any one example weighs each feature: what a feature can add to a score at most.
+        self.heaviest = {feature: max(weight for _, weight in postings) for feature, postings in self.index.items()}
 
     def _weigh(self, found: Features) -> Features:
         vector = {f: count * self.idf.get(f, self.unknown_idf) for f, count in found.items()}
@@ -149,6 +158,84 @@ class Classifier:
                 self._heard.clear()
             self._heard[key] = ranked
         return ranked
+
+    def best(self, words: Sequence[str], leave_out: Optional[Tuple[str, str]] = None) -> Optional[Guess]:
+        """The first of `guesses(words, leave_out)`: the same intent, score and sample (or None),
+        found without scoring every example.
+
+        What a feature can add to any score is at most its query weight times the most any
+        example weighs it. Features are added up from the one that can add most; once what
+        the features left could add together falls below the best full score found so far,
+        an example none of the added features touched cannot come first, and the features
+        left (letter triples most examples share, such as "#th") are only added for the
+        touched examples that could still reach that score: each is scored in full, in the
+        order `guesses` adds (so to the same float), and ties are broken as `guesses` does."""
+        key = tuple(words)
+        if leave_out is None and key in self._best:
+            return self._best[key]
+        vector = self._weigh(features(words))
+        order = {feature: place for place, feature in enumerate(vector)}
+        known = sorted((f for f in vector if f in self.index),
+                       key=lambda f: (-vector[f] * self.heaviest[f], order[f]))
+        left = [0.0] * (len(known) + 1)  # left[i]: the most known[i:] can add to a score
+        for i in range(len(known) - 1, -1, -1):
+            left[i] = left[i + 1] + vector[known[i]] * self.heaviest[known[i]]
+        partial: Dict[int, float] = defaultdict(float)
+        floor = -1.0  # the best full score found so far
+        i = 0
+        while i < len(known) and left[i] >= floor - MARGIN:
+            feature, i = known[i], i + 1
+            weight = vector[feature]
+            for number, other in self.index[feature]:
+                partial[number] += weight * other
+            if len(partial) <= FLOOR_FROM:  # a better floor while it is cheap to find one
+                for number in heapq.nlargest(LEADERS, partial, key=partial.__getitem__):
+                    if self.examples[number] != leave_out:
+                        floor = max(floor, self._score(vector, number))
+        for number in heapq.nlargest(LEADERS, partial, key=partial.__getitem__):
+            if self.examples[number] != leave_out:
+                floor = max(floor, self._score(vector, number))
+        # The features left, each added only to the examples that could still come first.
+        while i < len(known) and len(partial) > LEADERS:
+            bound = floor - MARGIN - left[i]
+            partial = {number: part for number, part in partial.items() if part >= bound}
+            feature, i = known[i], i + 1
+            weight = vector[feature]
+            for number in partial:
+                other = self.vectors[number].get(feature)
+                if other is not None:
+                    partial[number] += weight * other
+        rest = left[i]
+        top: Optional[Tuple[float, str, int, int]] = None
+        for number in sorted(partial, key=partial.__getitem__, reverse=True):
+            if partial[number] + rest < floor - MARGIN:
+                break
+            if self.examples[number] == leave_out:
+                continue
+            score = self._score(vector, number)
+            floor = max(floor, score)
+            # guesses ranks by score, then the intent's name; within an intent the first
+            # example it met wins (by the first query feature it has, then by its number).
+            first = min(order[f] for f in self.vectors[number] if f in order)
+            rank = (-score, self.examples[number][0], first, number)
+            if top is None or rank < top:
+                top = rank
+        found = None if top is None else Guess(top[1], -top[0], self.examples[top[3]][1])
+        if leave_out is None:
+            if len(self._best) >= HEARD_KEPT:
+                self._best.clear()
+            self._best[key] = found
+        return found
+
+    def _score(self, vector: Features, number: int) -> float:
+        """One example's full score, added up in the query's order as `guesses` adds it."""
+        mine = self.vectors[number]
+        total = 0.0
+        for feature, weight in vector.items():
+            other = mine.get(feature)
+            if other is not None:
+                total += weight * other
+        return total
 
 
 class ApproximateNLU(NLU):
@@ -214,10 +301,10 @@ class ApproximateNLU(NLU):
         # carrier matched better ("i need {Request}"): its words stay for the red-flag check.
         carried = any(match.score[0] == 0 and not asks(match) for match in ranked)
         words = plain_request(tokens)
-        guesses = self.classifier.guesses(words) if words else []
-        if guesses and guesses[0].score >= CONFIDENCE:
-            heard = self._heard(tokens, words, guesses[0])
-            if self.accounts_for(heard, words) or not (carried or guesses[0].intent in self.bare_values):
+        guess = self.classifier.best(words) if words else None
+        if guess is not None and guess.score >= CONFIDENCE:
+            heard = self._heard(tokens, words, guess)
+            if self.accounts_for(heard, words) or not (carried or guess.intent in self.bare_values):
                 return heard
         return super().understand(tokens)
 

@@ -137,9 +137,6 @@ _DURATION_UNITS: Dict[str, str] = {
 }
 # Half of each unit, as (amount, smaller unit); None where ISO 8601 has no exact half.
 _HALF = {"Y": (6, "MON"), "MON": None, "W": None, "D": (12, "H"), "H": (30, "MIN"), "MIN": (30, "S"), "S": None}
-_ORDER = ["Y", "MON", "W", "D", "H", "MIN", "S"]
-
-
 def _iso(parts: Dict[str, int]) -> str:
     date = "".join("%d%s" % (parts[u], u if u != "MON" else "M") for u in ("Y", "MON", "W", "D") if u in parts)
     time = "".join("%d%s" % (parts[u], u if u != "MIN" else "M") for u in ("H", "MIN", "S") if u in parts)
@@ -243,12 +240,3 @@ def parse_step(text: str) -> timedelta:
     for amount, unit in _CLOCK_STEP.findall(compact):
         total += timedelta(**{{"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}[unit]: int(amount)})
     return total
-
-
-def iso_duration_seconds(value: str) -> Optional[int]:
-    """"PT1H30M" -> 5400 (weeks, days, hours, minutes, seconds only); None if not parseable."""
-    match = _ISO_DURATION.match(value or "")
-    if not match or value.upper() in ("P", "PT"):
-        return None
-    weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return int(timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds).total_seconds())
