@@ -14,6 +14,7 @@ from spasm_coach_tools.simulator.conversation import Conversation, default_handl
 from spasm_coach.skill import request_handlers
 
 ROOT = Path(__file__).resolve().parents[1]
+CARRIER_MEANING = for_locale("en-US").raw("describe.carrier_meaning")
 MODEL = json.loads((ROOT / "interaction_model/en-US.json").read_text())["interactionModel"]["languageModel"]
 RANK = {level: i for i, level in enumerate(triage.LEVELS)}
 
@@ -169,10 +170,13 @@ def _slot_cases():
 @pytest.mark.parametrize("state", [{}, {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True},
                                    {"pending": "screening_legs"}, {"pending": "legs_where"}, {"pending": "forget"}])
 def test_a_red_flag_in_any_slot_of_any_intent_is_routed(name, slot, state):
-    said = Said(lambda_handler(intent(name, {slot: "I wet myself and can't feel my bum"}, state), None))
-    if name in ("DescribeWhatIfIntent", "InfoIntent"):
-        # "what if I wet myself ...", "tell me about numbness": a question about a red flag gets a
-        # safety question, not an alarm (content: describe.carrier_meaning).
+    words = "I wet myself and can't feel my bum"
+    said = Said(lambda_handler(intent(name, {slot: words}, state), None))
+    carrier = CARRIER_MEANING.get(name, "")
+    if name in ("DescribeWhatIfIntent", "InfoIntent") or (
+            carrier and triage.assess("%s %s" % (carrier, words), locale="en-US").level == "clarify"):
+        # "what if I wet myself ...", "tell me about numbness", "could I wet myself ...": a question
+        # about a red flag gets a safety question, not an alarm (content: describe.carrier_meaning).
         assert said.attributes.get("safety") is None and questions.QUESTIONS[said.attributes["pending"]].safety
         return
     assert said.attributes["safety"] == "emergency" and said.end is True, (name, slot)

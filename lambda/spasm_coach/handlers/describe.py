@@ -51,6 +51,13 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
                     "DescribeBreathingIntent", "DescribeSlipIntent")
+# A request or question in words no sample spells out: a carrier (a question word, a modal, a
+# polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
+REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
+                   "RequestWhenIntent", "RequestCanIntent", "RequestCouldIntent", "RequestIsIntent", "RequestShouldIntent",
+                   "RequestDoIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
+                   "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
+                   "RequestGiveIntent", "RequestThatsIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
@@ -80,8 +87,9 @@ def free_phrase(handler_input: HandlerInput) -> str:
     """The words a describing intent carried: its free phrase, or (a symptom intent whose
     values Alexa could not resolve) its slots' words."""
     slots = slot_values(handler_input)
-    if "Description" in slots:
-        return slots["Description"].get("value") or ""
+    for name in ("Description", "Request"):
+        if name in slots:
+            return slots[name].get("value") or ""
     names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
     return " ".join(slot.get("value") or "" for name, slot in slots.items() if name in names).strip()
 
@@ -96,16 +104,19 @@ def unplaced_symptom(handler_input: HandlerInput) -> bool:
 
 def request_of(handler_input: HandlerInput) -> Optional[str]:
     """The intent that the words of a describing intent ask for (describe.requests, then
-    describe.topics), or None. The carrier's meaning is read first ("no" of "no, not now")."""
+    describe.topics, then a yes or no to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now")."""
     content = content_of(handler_input)
     carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
     words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
     question = pending(handler_input)
-    wanted = request_in(words, content.raw("describe.requests.routes"), in_routine(handler_input),
-                        question is not None and not question.safety)
+    routes, routine_now = content.raw("describe.requests.routes"), in_routine(handler_input)
+    waiting = question is not None and not question.safety
+    wanted = request_in(words, routes, routine_now, waiting)
     if wanted is None:
         topic = topic_in(words, content.raw("describe.topics"))
         wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
+    if wanted is None:  # a yes or no said in other words, to the skill's own question
+        wanted = request_in(words, routes, routine_now, waiting, answers=True)
     return wanted
 
 
@@ -120,7 +131,7 @@ class DescribeHandler(IntentHandler):
     or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
     a request is answered here too (the safety handlers' ClarifyHandler leaves it)."""
 
-    intents = DESCRIBE_INTENTS
+    intents = DESCRIBE_INTENTS + REQUEST_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if safety_question_pending(handler_input):

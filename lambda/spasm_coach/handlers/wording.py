@@ -39,11 +39,15 @@ def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
 
 
 def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
-               question_waiting: bool) -> Optional[str]:
-    """The intent of the first route (describe.requests: {intent: route}) whose every group is said."""
+               question_waiting: bool, answers: bool = False) -> Optional[str]:
+    """The intent of the first route (describe.requests: {intent: route}) whose every group is said.
+    The answers to a waiting question (`when` "question": yes, no) are read apart, with
+    `answers`, after every request and topic: "okay, can I go shopping" asks about work."""
     for entry in routes:
         (intent, route), = entry.items()
         when = route.get("when")
+        if (when == "question") != answers:
+            continue
         if (when == "routine" and not in_routine_now) or (when == "question" and not question_waiting):
             continue
         if says_any(words, route.get("unless", ())):

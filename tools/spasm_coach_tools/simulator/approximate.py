@@ -25,7 +25,8 @@ How a request is heard:
    intent takes a value said on its own ("{Answer}", "{Symptom}"), whose words are the value:
    "I would like to begin the stretching exercises" is all words of StartRoutineIntent's
    samples; "I don't have a fever" is not all SymptomIntent's, so it keeps its carrier, and
-   "will losing weight help my back" is not heard as the symptom "losing weight". Otherwise
+   "will losing weight help my back" is not heard as the symptom "losing weight". A request's
+   carrier ("how {Request}") is no such match: a confident guess is heard over it. Otherwise
    the exact hearing's match (a carrier, or a guess at a value a slot type does not list), or
    AMAZON.FallbackIntent.
 4. The chosen intent's slots are filled from the words: for a custom slot type the longest
@@ -68,6 +69,10 @@ LEADERS = 3                 # examples scored in full at once, for a floor to pr
 VALUES_PER_SLOT = 12        # training examples one sample makes from its slots' values
 # What stands for a slot in training when its type lists no values.
 BUILT_IN_FILLS = {"AMAZON.NUMBER": ("twenty",), "AMAZON.DURATION": ("twenty", "minutes")}
+
+# Free phrases that follow a request's carrier (a question word, a modal, a polite opener),
+# not a description of the body: see asks().
+REQUEST_PHRASES = frozenset({"Request"})
 
 Features = Dict[str, float]
 
@@ -292,7 +297,9 @@ class ApproximateNLU(NLU):
         ranked = self.ranked(tokens)
         if ranked and literal(ranked[0]):
             return super().understand(tokens)
-        carried = bool(ranked) and ranked[0].score[0] == 0
+        # A description's carrier matched ("i {Description}"), even where a request's longer
+        # carrier matched better ("i need {Request}"): its words stay for the red-flag check.
+        carried = any(match.score[0] == 0 and not asks(match) for match in ranked)
         words = plain_request(tokens)
         guess = self.classifier.best(words) if words else None
         if guess is not None and guess.score >= CONFIDENCE:
@@ -347,6 +354,16 @@ class ApproximateNLU(NLU):
                 if table is not None and span in table.phrases:
                     return start, end
         return None
+
+
+def asks(match) -> bool:
+    """Whether an exact match is a request's carrier and its free phrase (REQUEST_PHRASES:
+    "how {Request}", "kindly {Request}"). A confident guess is heard over such a match, as
+    Alexa prefers an intent whose samples are near to a catch-all carrier, unless a
+    description's carrier matches the words too ("i {Description}" of "i need to ..."): that
+    keeps its words for the red-flag check (step 3 above)."""
+    return any(fill.type == "AMAZON.SearchQuery" and name in REQUEST_PHRASES
+               for name, fill in match.slots.items())
 
 
 def learnable(sample: Sample) -> bool:

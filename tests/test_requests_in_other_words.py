@@ -1,0 +1,136 @@
+"""Hearing requests by kind, not by phrase: a question or request that no sample spells out
+reaches the skill with its words after a carrier (a question word, a modal, a polite opener),
+and is answered as the request or topic it names; a yes word inside a longer request is not
+taken for yes; a timer asked about by its pack, or a change asked for in everyday words, does
+what was asked."""
+import json
+
+import pytest
+
+from envelopes import Said, intent
+from lambda_function import lambda_handler
+from spasm_coach.content import for_locale
+from spasm_coach.handlers.describe import REQUEST_INTENTS
+from spasm_coach_tools.simulator.conversation import Conversation
+from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+
+NLU = load_nlu(model_path("en-US"))
+ROUTINE = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "active"}, "screened": True}
+LAUNCHED = {"pending": "launch"}
+
+
+def send(name, words, attributes=None):
+    slot = "Description" if name.startswith("Describe") else "Request"
+    return Said(lambda_handler(intent(name, {slot: words}, dict(attributes or {})), None))
+
+
+@pytest.mark.parametrize("said,carrier,rest", [
+    ("how do i get settled on the sofa", "RequestHowIntent", "do i get settled on the sofa"),
+    ("could we make each hold go on a bit longer", "RequestCouldIntent", "we make each hold go on a bit longer"),
+    ("is it a good idea to go bowling on sunday", "RequestIsIntent", "it a good idea to go bowling on sunday"),
+    ("nah let's leave that one out", "RequestNahIntent", "lets leave that one out"),
+    ("kindly put a clock on the wheat bag", "RequestKindlyIntent", "put a clock on the wheat bag"),
+])
+def test_a_request_no_sample_spells_out_reaches_the_skill_with_its_words(said, carrier, rest):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    assert heard.slots["Request"].words == rest
+
+
+def test_a_longer_carrier_or_a_sample_said_as_written_still_wins():
+    assert NLU.hear("what if my legs go numb").intent == "DescribeWhatIfIntent"
+    assert NLU.hear("how many are left").intent == "HowManyLeftIntent"
+    assert NLU.hear("can i go to work").intent == "WorkInfoIntent"
+
+
+@pytest.mark.parametrize("locale", model_locales())
+def test_every_request_carrier_is_handled_and_read_with_its_meaning(locale):
+    model = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]
+    carried = {i["name"] for i in model["intents"] if i["name"].startswith("Request")
+               and [s["type"] for s in i.get("slots", [])] == ["AMAZON.SearchQuery"]}
+    assert carried == set(REQUEST_INTENTS)
+    meanings = for_locale(locale).raw("describe.carrier_meaning")
+    for name in ("RequestHowIntent", "RequestWhatIntent", "RequestCanIntent", "RequestNahIntent"):
+        assert meanings.get(name), name
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    ("RequestCanIntent", "i still go bowling at the weekend", "exercise"),
+    ("RequestIsIntent", "it fine to do the vacuuming with my back like this", "work"),
+    ("RequestHowIntent", "should i lie so the pressure comes off", "comfortable"),
+    ("RequestWhatIntent", "brings these on in the first place", "causes"),
+    ("RequestShouldIntent", "i take something over the counter", "medicine"),
+    ("RequestShouldIntent", "i lie in bed until it passes", "activity"),
+    ("RequestIsIntent", "there a way to keep this from recurring", "prevention"),
+])
+def test_a_question_after_a_question_word_gets_its_topic(name, words, topic):
+    said = send(name, words)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+def test_a_yes_word_inside_a_question_is_the_question_not_a_yes():
+    # "Is your back in spasm right now?" waiting: "okay" is no answer to it here.
+    said = send("DescribeIntent", "think its okay to do the gardening today", LAUNCHED)
+    assert said.says("info.work.lines") and not said.says("relief.lines")
+    said = send("RequestLetsIntent", "do the stretching then", LAUNCHED)
+    assert not said.says("relief.lines")
+    assert said.attributes.get("pending") == "screening_legs"  # the stretches' screening begins
+
+
+def test_a_yes_or_no_in_other_words_still_answers_the_question():
+    said = send("RequestIsIntent", "good for me", {"pending": "offer_stretches"})
+    assert said.attributes.get("pending") == "screening_legs"
+    said = send("RequestNahIntent", "i would prefer not to", {"pending": "offer_stretches"})
+    assert said.end is True and "routine" not in said.attributes
+
+
+@pytest.mark.parametrize("name,words,key,value", [
+    ("RequestCouldIntent", "you step it up a bit i know these", "pace", None),
+    ("RequestCanIntent", "we stay longer in each stretch", "hold", "longer"),
+    ("RequestThatsIntent", "too much holding for me decrease it", "hold", "shorter"),
+])
+def test_a_change_of_pace_or_hold_in_everyday_words(name, words, key, value):
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if key == "pace" else ROUTINE
+    said = send(name, words, attributes)
+    assert (said.attributes.get("prefs") or {}).get(key) == value, (words, said.text)
+    assert said.attributes["routine"]["status"] == "active"
+
+
+def test_how_many_are_left_and_moving_on_in_other_words():
+    said = send("RequestIsIntent", "we nearly at the end of them", ROUTINE)
+    asked = Said(lambda_handler(intent("HowManyLeftIntent", None, dict(ROUTINE)), None))
+    assert said.text == asked.text and said.attributes["routine"] == ROUTINE["routine"]
+    said = send("RequestKindlyIntent", "on to the cat cow then", ROUTINE)
+    moved = Said(lambda_handler(intent("AMAZON.NextIntent", None, dict(ROUTINE)), None))
+    assert said.attributes["routine"] == moved.attributes["routine"] != ROUTINE["routine"]
+
+
+def test_feeling_the_same_in_other_words_is_answered_as_the_same_with_nothing_left_out():
+    said = send("DescribeCantIntent", "say i notice any difference", ROUTINE)
+    same = Said(lambda_handler(intent("FeelingSameIntent", None, dict(ROUTINE)), None))
+    assert said.text == same.text and not said.attributes.get("left_out")
+
+
+@pytest.fixture
+def heat_timer_set(api_standin, simulated_skill):
+    api_standin.reset()
+    talk = Conversation(simulated_skill, now="2026-11-20T15:00:00Z", apis=api_standin)
+    talk.run(["open back spasm coach", "set a heat timer"])
+    assert len(talk.active_timers()) == 1
+    return talk
+
+
+@pytest.mark.parametrize("said", ["how much longer has the heat pack got", "is the wheat bag done yet",
+                                  "how long till it comes off"])
+def test_asking_about_a_timer_by_its_pack_reads_it_and_creates_none(heat_timer_set, said):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    assert heat_timer_set.active_timers() == before
+    assert report["end_session"] is not True or "left" in report["speech"]
+
+
+def test_stopping_in_everyday_words_ends_the_session(heat_timer_set):
+    report = heat_timer_set.line("that is enough for me now you can switch yourself off")[-1]
+    assert report["end_session"] is True and report["safety"] is None
