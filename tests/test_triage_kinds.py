@@ -20,6 +20,12 @@ def _alarm(text: str, level: str, locale: str = "en-US") -> bool:
     return level_rank(assess(text, locale=locale).level) >= level_rank(level)
 
 
+def _calm_beside_alarm(calm: str, alarm: str, level: str) -> None:
+    """A pair of one kind: the calm sentence stays calm, the red-flag one alarms at ``level``."""
+    assert assess(calm).level in CALM, (calm, assess(calm))
+    assert _alarm(alarm, level), (alarm, assess(alarm))
+
+
 # --------------------------------------------------------------------------- over-reads
 
 
@@ -53,8 +59,7 @@ def _alarm(text: str, level: str, locale: str = "en-US") -> bool:
     ("diabetic since fifteen years, my feet are numb from that", "my feet went numb suddenly this morning", "emergency"),
 ])
 def test_over_reads_set_f_showed(calm, alarm, level):
-    assert assess(calm).level in CALM, (calm, assess(calm))
-    assert _alarm(alarm, level), (alarm, assess(alarm))
+    _calm_beside_alarm(calm, alarm, level)
 
 
 def test_a_brief_episode_of_a_bladder_or_chest_finding_still_alarms():
@@ -149,8 +154,7 @@ def test_new_words_do_not_read_everyday_uses():
     ("they checked a lump, it was not cancerous", "i had a cancerous growth taken out years ago", "urgent"),
 ])
 def test_inflected_forms_read_as_their_concept(calm, alarm, level):
-    assert assess(calm).level in CALM, (calm, assess(calm))
-    assert _alarm(alarm, level), (alarm, assess(alarm))
+    _calm_beside_alarm(calm, alarm, level)
 
 
 def test_inflected_forms_never_take_a_word_the_vocabulary_has():
@@ -170,8 +174,7 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
     ("i had a temperature back in the spring, all fine now", "i wet myself this morning, all fine now", "emergency"),
 ])
 def test_a_following_all_fine_now_is_over_not_new(calm, alarm, level):
-    assert assess(calm).level in CALM, (calm, assess(calm))
-    assert _alarm(alarm, level), (alarm, assess(alarm))
+    _calm_beside_alarm(calm, alarm, level)
 
 
 @pytest.mark.parametrize("calm, alarm, level", [
@@ -180,5 +183,4 @@ def test_a_following_all_fine_now_is_over_not_new(calm, alarm, level):
     ("getting up off the carpet is impossible with this spasm", "it is impossible to pass water", "emergency"),
 ])
 def test_not_possible_is_cannot_either_way_round(calm, alarm, level):
-    assert assess(calm).level in CALM, (calm, assess(calm))
-    assert _alarm(alarm, level), (alarm, assess(alarm))
+    _calm_beside_alarm(calm, alarm, level)
