@@ -436,10 +436,10 @@ class Coach:
         return state, speech.extend(block), turn
 
     def _words_at(self, state: State) -> Tuple[State, Block]:
-        """``state`` made active at a part its step has, and that turn's words (rendered once)."""
+        """``state`` (active) at a part its step has, and that turn's words (rendered once)."""
         routine_id, index = state["id"], state["step"]
         parts = self.parts(routine_steps(self.content, routine_id)[index])
-        state = dict(state, part=min(state.get("part", 0), len(parts) - 1), status=ACTIVE)
+        state = dict(state, part=min(state.get("part", 0), len(parts) - 1))
         return state, self._rendered_turn(routine_id, index, state["part"], state.get("stage"))[0]
 
     def _rendered_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Tuple[Block, Any]:
