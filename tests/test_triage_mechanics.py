@@ -490,3 +490,41 @@ def test_levels_and_flags_of_unknown_names():
     assert triage.level_rank("bogus") == 0 == triage.level_rank("none")
     assert triage.max_level("bogus", "none") == triage.max_level(None, "none") == "none"
     assert triage.flag_level("no_such_flag") == "none"
+
+
+def test_an_ending_is_spelt_by_englishs_usual_rules():
+    from spasm_coach.triage import _forms
+    # A silent e goes before a vowel ending, not before a consonant one, and not from "ee".
+    assert {"tingly", "tingling", "tingled"} <= _forms("tingle", "y") | _forms("tingle", "ing") | _forms("tingle", "ed")
+    assert "sorness" not in _forms("sore", "ness") and "beed" not in _forms("bee", "ed")
+    # y after a consonant becomes i (ie before s), never before -ing, never after a vowel.
+    assert {"heavier", "heaviness"} <= _forms("heavy", "er") | _forms("heavy", "ness")
+    assert "bodies" in _forms("body", "s")
+    assert "heaviing" not in _forms("heavy", "ing") and "staied" not in _forms("stay", "ed")
+    # Plurals: es after ss, x, ch and sh; a word in a single s takes none.
+    assert _forms("loss", "s") == {"losses"} and _forms("leg", "s") == {"legs"}
+    assert {"rashes", "boxes", "stitches"} <= _forms("rash", "s") | _forms("box", "s") | _forms("stitch", "s")
+    assert _forms("hips", "s") == set()  # already a plural
+    # A short word doubles its last consonant before a vowel ending; not w, x or y, not
+    # after two vowels, not before a consonant ending, not a longer word.
+    assert {"wetting", "dragged", "stopping"} <= _forms("wet", "ing") | _forms("drag", "ed") | _forms("stop", "ing")
+    for term, ending, wrong in (("flow", "ing", "flowwing"), ("tax", "ing", "taxxing"), ("pain", "ing", "painning"),
+                                ("wet", "ness", "wettness"), ("swell", "ing", "swellling")):
+        assert wrong not in _forms(term, ending), (term, ending)
+
+
+def test_inflected_forms_come_from_one_word_base_terms_of_the_groups_named():
+    from spasm_coach.triage import inflected_forms
+    data = {"number_words": ["one"], "equivalents": {"numbing": "numb"}, "fillers": ["um"],
+            "inflections": {"groups": {"what went wrong": ["s", "er", "ing"], "places": ["s"]}},
+            "concepts": {"what went wrong": {"weak": {"terms": ["weak", "tingling", "ow", "numb", "two words", "x2"]}},
+                         "places": {"leg": {"terms": ["leg"]}}, "markers": {"@new": {"terms": ["new"]}}}}
+    phrases = {("weak",): {"weak"}, ("tingling",): {"tingle"}, ("ow",): {"ow"}, ("numb",): {"numb"},
+               ("two", "words"): {"two"}, ("x2",): {"x"}, ("leg",): {"leg"}, ("new",): {"@new"},
+               ("number", "two"): {"bowel"}}
+    assert inflected_forms(data, phrases) == {
+        "weaker": {"weak"}, "weaks": {"weak"}, "weaking": {"weak"},  # a base word takes every ending
+        "tinglings": {"tingle"},  # a form ("-ing") only a plural
+        "numbs": {"numb"},  # "number" is a word of the vocabulary, "numbing" an equivalent
+        "legs": {"leg"},  # its group's endings only; markers take none; short, spaced, non-letter terms none
+    }
