@@ -172,15 +172,9 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
     ("i had a temperature back in the spring, all fine now", "i have a temperature now and my back is killing me", "urgent"),
     ("my calf went numb yesterday, it is all good now", "my calf went numb yesterday and it is spreading now", "doctor"),
     ("i had a temperature back in the spring, all fine now", "i wet myself this morning, all fine now", "emergency"),
-])
-def test_a_following_all_fine_now_is_over_not_new(calm, alarm, level):
-    _calm_beside_alarm(calm, alarm, level)
-
-
-@pytest.mark.parametrize("calm, alarm, level", [
     # "X is not possible" and "impossible to X" say "can't X" whichever way round.
     ("it is impossible to get comfortable on this floor", "weeing is not possible at all today", "emergency"),
     ("getting up off the carpet is impossible with this spasm", "it is impossible to pass water", "emergency"),
 ])
-def test_not_possible_is_cannot_either_way_round(calm, alarm, level):
+def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
