@@ -178,3 +178,14 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
 ])
 def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A back that "went into spasm" near a vehicle is a spasm, not a collision: "went into"
+    # is an impact only with what was hit after it.
+    ("my back went into spasm as i climbed out of the ute", "a van went into the side of my car and my back is sore", "emergency"),
+    ("back went into a spasm while i was loading the truck", "a truck went into us on the motorway yesterday", "emergency"),
+    ("my lower back went into a bad spasm in the car park", "someone went into my car at the lights, now my back aches", "emergency"),
+])
+def test_went_into_is_an_impact_only_with_what_was_hit(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
