@@ -1,8 +1,9 @@
 """Issue 15's targets on every sealed request set (tests/data/sealed/requests-*.jsonl), in both
 hearings: at least 80% answered right in the strict hearing and 90% in the approximate one
-(expected failures, with their figures, while the issue is open). On those and on the
-development sets (requests_eval.DEV_SETS, learnt from, so held to no share), no request may
-raise a safety level (always a failure). The figures (tests/requests_eval.py) are printed at
+(expected failures, with their figures, while the issue is open). On those, and under
+`make dev-report` on the development sets too (requests_eval.DEV_SETS, learnt from, so held
+to no share; `make requests-report` measures them as well), no request may raise a safety
+level (always a failure). The figures (tests/requests_eval.py) are printed at
 the end of every run, -s or not.
 """
 from __future__ import annotations
@@ -12,8 +13,9 @@ import json
 import pytest
 
 import requests_eval as ev
+from safety_eval import WITH_DEV_SETS
 
-SETS = ev.default_sets()
+SETS = ev.default_sets() if WITH_DEV_SETS else ev.sealed_sets()
 NAMES = [ev.set_name(path) for path in SETS]
 SEALED = ev.sealed_sets()
 SEALED_NAMES = [ev.set_name(path) for path in SEALED]
@@ -30,8 +32,13 @@ def test_a_sealed_request_set_is_present():
     assert SEALED and all(ev.is_sealed(path) for path in SEALED)
 
 
-def test_the_development_sets_are_present_and_reported_unsealed(requests_report):
+def test_the_development_sets_are_present_and_unsealed():
     assert ev.DEV_SETS and all(path.exists() and not ev.is_sealed(path) for path in ev.DEV_SETS)
+    assert all(ev.set_name(path) not in SEALED_NAMES for path in ev.DEV_SETS)
+
+
+@pytest.mark.skipif(not WITH_DEV_SETS, reason="the development sets are measured by make dev-report")
+def test_the_development_sets_are_reported_unsealed(requests_report):
     for path in ev.DEV_SETS:
         assert requests_report["sets"][ev.set_name(path)]["sealed"] is False
 
@@ -77,7 +84,7 @@ def test_a_development_sets_misses_are_quoted_and_a_sealed_sets_are_not():
 
 
 def test_every_label_of_every_set_has_a_judgement():
-    for path in SETS:
+    for path in ev.default_sets():
         assert {row.expects for row in ev.load_rows(path)} <= set(ev.JUDGEMENTS)
 
 
