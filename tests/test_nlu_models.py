@@ -54,11 +54,12 @@ def sample_problem(nlu: NLU, intent: str, sample: str) -> Optional[str]:
     """Why `sample` of `intent`, with its slots filled, is not heard as that intent; or None."""
     slot_types: Dict[str, str] = nlu.intents[intent]
     names = re.findall(r"\{(\w+)\}", sample)
+    fills = {name: _fills(nlu, slot_types[name]) for name in names}
     # Fill every slot with each of its values in turn (the other slots with their first).
     variants = []
     for name in names or [None]:
-        for value in (_fills(nlu, slot_types[name]) if name else [None]):
-            chosen = {other: _fills(nlu, slot_types[other])[0] for other in names}
+        for value in (fills[name] if name else [None]):
+            chosen = {other: fills[other][0] for other in names}
             if name:
                 chosen[name] = value
             variants.append(re.sub(r"\{(\w+)\}", lambda m: chosen[m.group(1)], sample))
