@@ -34,9 +34,10 @@ run: $(STAMP)
 	$(VENV)/bin/spasm-coach serve --no-verify --host $(HOST) --port $(PORT)
 
 # On every core (pytest-xdist), a test file to a worker: a file's module-scoped servers and
-# its reports are set up once, on one worker.
+# its reports are set up once, on one worker. Files are handed out in the order collected,
+# the longest first (tests/conftest.py), not by how many tests each holds.
 test: $(STAMP) node-packages apl-validator
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # The virtual-alexa client's packages (tests/virtual_alexa), installed exactly as locked when
 # npm is here; without node or npm its test skips. A failed install does not stop the Python
@@ -91,7 +92,7 @@ requests-report: $(STAMP)
 # sealed ones: what learning from the development sets is checked with. `make test` measures
 # only the sets the targets are checked on.
 dev-report: $(STAMP) node-packages
-	SPASM_COACH_DEV_SETS=1 $(PY) -m pytest -n auto --dist loadfile -p no:cacheprovider \
+	SPASM_COACH_DEV_SETS=1 $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder -p no:cacheprovider \
 	  tests/test_safety_recall.py tests/test_requests_eval.py tests/test_virtual_alexa.py
 
 package: $(STAMP)
