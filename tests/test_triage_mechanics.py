@@ -513,6 +513,26 @@ def test_an_ending_is_spelt_by_englishs_usual_rules():
         assert wrong not in _forms(term, ending), (term, ending)
 
 
+def test_an_ending_after_y_a_vowel_or_a_longer_word_follows_the_same_rules():
+    from spasm_coach.triage import _forms
+    # y after a vowel stays, however long the word; y stays before -ish and -y too.
+    assert _forms("delay", "ed") == {"delayed"}
+    assert _forms("heavy", "ish") == {"heavyish"} and _forms("heavy", "y") == {"heavyy"}
+    # Only a short word doubles: a word of five letters does not, nor one that opens with a
+    # vowel before its last vowel ("eat").
+    assert _forms("visit", "ing") == {"visiting"} and _forms("eat", "ing") == {"eating"}
+
+
+def test_a_form_takes_only_the_plural_and_a_word_an_equivalent_means_is_never_a_form():
+    from spasm_coach.triage import inflected_forms
+    terms = ["weak", "tingling", "numbed", "weakness", "wobbly"]
+    data = {"number_words": [], "equivalents": {"feebler": "weaker"}, "fillers": [],
+            "inflections": {"groups": {"what went wrong": ["s", "er"]}},
+            "concepts": {"what went wrong": {"weak": {"terms": terms}}}}
+    found = inflected_forms(data, {(term,): {"weak"} for term in terms})
+    assert set(found) == {"weaks", "tinglings", "numbeds", "weaknesses", "wobblies", "wobblys"}
+
+
 def test_inflected_forms_come_from_one_word_base_terms_of_the_groups_named():
     from spasm_coach.triage import inflected_forms
     data = {"number_words": ["one"], "equivalents": {"numbing": "numb"}, "fillers": ["um"],
@@ -528,3 +548,29 @@ def test_inflected_forms_come_from_one_word_base_terms_of_the_groups_named():
         "numbs": {"numb"},  # "number" is a word of the vocabulary, "numbing" an equivalent
         "legs": {"leg"},  # its group's endings only; markers take none; short, spaced, non-letter terms none
     }
+
+
+def test_a_question_in_a_clause_of_its_own_sets_aside_the_finding_after_it():
+    assert assess("numbness in both feet").level == "emergency"
+    asked = assess("out of curiosity, numbness in both feet")
+    assert asked.level == "clarify" and asked.near_misses == ("both_legs",)
+    # A clause before that asks nothing lends nothing; one that asks does not hide what the
+    # speaker says of themself.
+    assert assess("well then, numbness in both feet").level == "emergency"
+    assert assess("out of curiosity, i have wet myself").flags == ("bladder",)
+
+
+def test_a_cause_said_before_lends_its_past_but_a_finding_new_today_still_alarms():
+    assert assess("i had a slipped disc years ago, both legs went numb from that this morning").flags == ("both_legs",)
+    old = assess("i have had ms for years, both my legs get numb from that")
+    assert old.level == "clarify" and old.near_misses == ("both_legs",)  # both legs, set aside
+
+
+def test_all_fine_now_after_a_past_finding_keeps_it_in_the_past():
+    # The "now" of "all fine now" is not a new finding's.
+    past = assess("i wet myself years ago, all fine now")
+    assert past.level == "clarify" and past.near_misses == ("bladder",)
+
+
+def test_an_inflected_form_is_one_word_and_the_next_is_read():
+    assert assess("numbish groin").flags == ("saddle_numbness",)

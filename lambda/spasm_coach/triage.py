@@ -343,14 +343,14 @@ def inflected_forms(data: Mapping[str, Any], phrases: Mapping[Tuple[str, ...], S
     ("number" of "number two" is not "numb"); terms of fewer than three letters take none."""
     known = {word for words in phrases for word in words} | set(data["number_words"])
     for said, meant in data["equivalents"].items():
-        known.update(said.split() + (meant.split() if isinstance(meant, str) else []))
+        known.update(said.split() + meant.split())
     for filler in data["fillers"]:
         known.update(filler.split())
     found: Dict[str, Set[str]] = {}
     for group, endings in data.get("inflections", {}).get("groups", {}).items():
         for tag, concept in data["concepts"][group].items():
             for term in concept["terms"]:
-                if " " in term or len(term) < 3 or not term.isalpha():
+                if len(term) < 3 or not term.isalpha():  # one word of letters only
                     continue
                 # A form is made from a base word, not from a form ("tingling", "wobbly").
                 base = not term.endswith(("ing", "ed", "ness", "ly"))
@@ -903,8 +903,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
-        if previous is not None and previous.own & _ASKING and not previous.own & vocab.places \
-                and not _has_findings(previous, vocab):
+        if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
             qualifiers |= previous.own & _ASKING
