@@ -98,12 +98,30 @@ def outcomes(where: Path, core: str) -> Dict[str, Optional[int]]:
     return json.loads(meta.read_text())["exit_code_by_key"]
 
 
-def changed_line(where: Path, name: str) -> str:
-    """The mutated line of a mutant, as mutmut shows it ("+ ...")."""
-    shown = subprocess.run([str(MUTMUT), "show", name], cwd=where, capture_output=True, text=True,
-                           env=dict(os.environ, SPASM_COACH_SOURCE="src"), check=False).stdout
-    added = [line[1:].strip() for line in shown.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    return " / ".join(added) or "?"
+# mutmut's own `show` command, run for every mutant asked about in one process: a process
+# per mutant spent most of a run's listing starting Python and importing mutmut.
+SHOW_EACH = ("import sys\n"
+             "from mutmut.__main__ import cli\n"
+             "for name in sys.argv[1:]:\n"
+             "    cli.main(['show', name], standalone_mode=False)\n")
+
+
+def changed_lines(where: Path, names: List[str]) -> Dict[str, str]:
+    """The mutated line of each mutant, as `mutmut show` prints it ("+ ..."), by name."""
+    if not names:
+        return {}
+    shown = subprocess.run([sys.executable, "-c", SHOW_EACH] + names, cwd=where, capture_output=True,
+                           text=True, env=dict(os.environ, SPASM_COACH_SOURCE="src"), check=False).stdout
+    added: Dict[str, List[str]] = {}
+    current = None
+    for line in shown.splitlines():
+        header = line[2:].split(": ")[0] if line.startswith("# ") else None
+        if header in names:
+            current = header
+            added[current] = []
+        elif current and line.startswith("+") and not line.startswith("+++"):
+            added[current].append(line[1:].strip())
+    return {name: " / ".join(added.get(name, ())) or "?" for name in names}
 
 
 def equivalents() -> List[Dict[str, str]]:
@@ -114,11 +132,9 @@ def report(core: str, where: Path, seconds: float, cpu: float) -> Dict[str, obje
     results = outcomes(where, core)
     known = equivalents()
     survivors, equivalent = [], []
-    for name, code in sorted(results.items()):
-        if code not in NOT_KILLED:
-            continue
+    lines = changed_lines(where, sorted(name for name, code in results.items() if code in NOT_KILLED))
+    for name, line in lines.items():
         function = name.split("__mutmut_")[0]
-        line = changed_line(where, name)
         why = next((e["why"] for e in known if e["function"] == function and e["change"] == line), None)
         (equivalent if why else survivors).append((name, line, why))
     total = len(results)
