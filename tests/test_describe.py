@@ -14,7 +14,6 @@ from spasm_coach import questions, triage
 from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import describe_handlers
 from spasm_coach.handlers.safety import safety_handlers
-from spasm_coach.content import for_locale
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
 from spasm_coach.skill import request_handlers
@@ -118,7 +117,8 @@ def test_first_person_descriptions_reach_the_skill_with_their_words(said):
 
 def _openers():
     import yaml
-    source = yaml.load((ROOT / "interaction_model" / "source" / "en.yaml").read_text(), Loader=yaml.BaseLoader)
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's, as scripts/build_models.py reads it
+    source = yaml.load((ROOT / "interaction_model" / "source" / "en.yaml").read_text(), Loader=loader)
     return source["openers"]
 
 
