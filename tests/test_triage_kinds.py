@@ -178,3 +178,23 @@ def test_inflected_forms_never_take_a_word_the_vocabulary_has():
 ])
 def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question whose "that" clause tells what is happening to the speaker discloses it; the
+    # same question with "if" asks about what could happen.
+    ("should i worry if i ever leak a bit of wee", "should i be worried that i have leaked wee twice today", "emergency"),
+    ("is it bad if my legs go numb one day", "is it bad that both my legs have gone numb", "emergency"),
+    ("is it normal to ask about heat or ice", "is it normal to be shivering and sweating at night with this back", "urgent"),
+    # A question turned round ("why can't I", "can I not") says "I can't".
+    ("cant i just skip the cat cow today", "why cant i feel the toilet paper when i wipe", "emergency"),
+    ("can i not do the knee rolls", "why can i not feel my bottom on the chair", "emergency"),
+    # "ever since" the back tells of something new; "ever since" childhood, of something old.
+    ("ever since i was a teenager i leak a little when i laugh", "ever since my back seized up i keep dribbling wee", "emergency"),
+    # "long ago" is history, as "years ago" is: a cancer long ago is still a cancer history.
+    ("long ago i wet myself once when i was poorly", "long ago i had cancer of the bowel", "urgent"),
+    # Indigestion spreading into the arm or jaw is chest pain spreading (NHS: heart attack).
+    ("i get heartburn after a curry", "heartburn going up into my jaw and down my arm", "emergency"),
+])
+def test_readings_the_sixth_rounds_development_sets_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
