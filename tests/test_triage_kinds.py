@@ -198,3 +198,18 @@ def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
 ])
 def test_readings_the_sixth_rounds_development_sets_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not telling it was coming is not feeling the need to go, whatever "can't" says besides.
+    ("i couldnt tell it was the last stretch", "i soiled myself and couldnt tell it was coming", "emergency"),
+    ("i cant tell anymore when the timer is done", "i cant tell anymore when i need to open my bowels", "emergency"),
+    # A leg that quits on you gives way.
+    ("my back quit on me halfway through the hoovering", "my right leg quit on me on the stairs", "emergency"),
+    # "From long time" is long-standing, as "since long time" is.
+    ("feet are a bit numb from long time, doctor knows about it", "both feet went numb this morning", "emergency"),
+    # A fever that has "been gone for days" is over.
+    ("i had a fever last week but it has been gone for days", "i have had a fever for days and it will not go", "urgent"),
+])
+def test_readings_of_control_giving_way_and_time_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
