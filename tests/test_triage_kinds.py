@@ -213,3 +213,25 @@ def test_readings_the_sixth_rounds_development_sets_showed(calm, alarm, level):
 ])
 def test_readings_of_control_giving_way_and_time_the_sixth_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A friend's illness is someone else's; a simile of being run over is pain, not a crash.
+    ("my pals heart attack started with back pain, so i am nervous", "i have chest pain going into my left arm", "emergency"),
+    ("i feel like i have been hit by a truck", "i was hit by a truck on my bike this morning", "emergency"),
+    # Furniture called a chest is no chest; not working out how to get up is not "can't work".
+    ("lifting the chest of drawers set my back off", "my chest feels heavy and tight", "emergency"),
+    ("i cant figure out how to get up off the floor", "i cant feel my legs and i cant get up off the floor", "emergency"),
+    # "Not normal for me" tells that it is new, where "normal for me" tells that it is old.
+    ("i am short of breath, which is normal for me with my asthma", "i get breathless talking, which is not normal for me", "urgent"),
+    # Pain from a stretch that stays.
+    ("the knee rolls felt a bit sore but it eased straight away", "after the cat cow the pain got sharper and it stays", "doctor"),
+    # A small fall is asked about; with thin bones it is urgent.
+    ("i had a small fall onto the grass, no thin bones", "i have osteoporosis and had a small fall this morning", "urgent"),
+    # Out of breath from hauling oneself up is exertion.
+    ("out of breath from pulling myself up off the floor", "out of breath just sitting here since my back went", "urgent"),
+    # Passing wind is nothing; more than wind coming out is loss of bowel control.
+    ("i passed wind, sorry about that", "i passed wind and more came out, i couldnt stop it", "emergency"),
+])
+def test_someone_else_similes_and_more_than_wind_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
