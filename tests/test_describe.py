@@ -174,6 +174,7 @@ def test_a_bare_noun_opens_the_intent_of_its_meaning(said, meant):
     "years ago I had bowel cancer", "weight keeps dropping off me and I'm not trying",
     "current type pain shooting down my left leg", "very fast my legs went weak and I can hardly stand",
     "body is hot and I'm shaking with this back pain",
+    "passed wind and more came with it, I couldn't hold it in",
 ])
 def test_a_sentence_begun_any_way_is_routed(said):
     """However a description begins, it reaches the skill with its words and is routed:

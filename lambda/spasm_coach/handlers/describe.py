@@ -52,7 +52,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
                     "DescribeBreathingIntent", "DescribeSlipIntent", "DescribeAgoIntent", "DescribeWeightIntent",
                     "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
-                    "DescribeLyingStillIntent", "DescribeBodyIntent")
+                    "DescribeLyingStillIntent", "DescribeBodyIntent",
+                    "DescribeWindIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
