@@ -235,3 +235,19 @@ def test_readings_of_control_giving_way_and_time_the_sixth_round_showed(calm, al
 ])
 def test_someone_else_similes_and_more_than_wind_the_sixth_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A car hit side-on ("T-boned") is a serious accident.
+    ("had a t bone steak for tea and my back still aches", "i got t boned in my car yesterday and now my back is in spasm", "emergency"),
+    # Pain like something ripping inside, through from the front, is a tearing pain.
+    ("something ripped in my jeans when i bent down", "it felt like something ripped inside me and went right through from the front", "emergency"),
+    # The underwear area is the saddle.
+    ("i washed my undies and hung them out", "my undies area has gone numb", "emergency"),
+    # Nothing working down below with a partner is sexual dysfunction.
+    ("nothing is working for the pain", "nothing is working down below when my wife and i try", "emergency"),
+    # Not rising onto the toes is a weak or dropping foot.
+    ("i cant bring up the app on my phone", "i cant rise up onto my toes on the left foot", "emergency"),
+])
+def test_crashes_tearing_saddle_and_foot_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
