@@ -251,3 +251,13 @@ def test_someone_else_similes_and_more_than_wind_the_sixth_round_showed(calm, al
 ])
 def test_crashes_tearing_saddle_and_foot_words_the_sixth_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain that goes down to the knee goes down the leg; the knee alone does not.
+    ("my knee hurts from kneeling on the floor", "the pain goes from my hip right down to my left knee", "doctor"),
+    # "One foot" is a foot: a foot that flaps or drags is a dropping foot.
+    ("one foot in front of the other, slowly", "one foot keeps flapping on the floor when i walk", "urgent"),
+])
+def test_knee_and_foot_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
