@@ -175,6 +175,8 @@ def test_a_bare_noun_opens_the_intent_of_its_meaning(said, meant):
     "current type pain shooting down my left leg", "very fast my legs went weak and I can hardly stand",
     "body is hot and I'm shaking with this back pain",
     "passed wind and more came with it, I couldn't hold it in",
+    # The verb "feel" is part of what is felt ("I feel hot all over").
+    "I feel hot all over since last night with this back",
 ])
 def test_a_sentence_begun_any_way_is_routed(said):
     """However a description begins, it reaches the skill with its words and is routed:
