@@ -261,3 +261,23 @@ def test_crashes_tearing_saddle_and_foot_words_the_sixth_round_showed(calm, alar
 ])
 def test_knee_and_foot_words_the_sixth_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said, topic", [
+    # A vague change is asked about, never alarmed at and never let pass: going less often,
+    # a belly that feels off, feeling off in oneself, a region that feels peculiar.
+    ("i seem to be going to the loo less since the new tablets", "bladder"),
+    ("i pee less than usual since the pills", "bladder"),
+    ("me tummy feels a bit off as well as the back", "general"),
+    ("i have come over a bit funny in myself", "general"),
+    ("it feels peculiar down below today", "saddle"),
+])
+def test_a_vague_change_gets_a_question(said, topic):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", topic), (said, read)
+
+
+@pytest.mark.parametrize("said", ["i drink less coffee these days", "my back hurts less today", "i pee as much as usual",
+                                  "can i do less holds"])
+def test_less_of_something_else_is_no_question(said):
+    assert assess(said).level == "none", (said, assess(said))
