@@ -189,6 +189,8 @@ def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
     # A question turned round ("why can't I", "can I not") says "I can't".
     ("cant i just skip the cat cow today", "why cant i feel the toilet paper when i wipe", "emergency"),
     ("can i not do the knee rolls", "why can i not feel my bottom on the chair", "emergency"),
+    # "What is wrong with me" asks about what the speaker has, unlike "what is ... a sign of".
+    ("what is numbness in both legs a sign of", "what is wrong with me i cant feel my bum at all", "emergency"),
     # "ever since" the back tells of something new; "ever since" childhood, of something old.
     ("ever since i was a teenager i leak a little when i laugh", "ever since my back seized up i keep dribbling wee", "emergency"),
     # "long ago" is history, as "years ago" is: a cancer long ago is still a cancer history.
