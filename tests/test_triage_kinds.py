@@ -283,3 +283,15 @@ def test_a_vague_change_gets_a_question(said, topic):
                                   "can i do less holds"])
 def test_less_of_something_else_is_no_question(said):
     assert assess(said).level == "none", (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Nights that are "murder" are pain at night.
+    ("work was murder today", "nights are absolute murder with this back", "doctor"),
+    # An ache that never lets up while resting is pain not eased by rest.
+    ("the rain never lets up here", "resting flat the ache never lets up", "doctor"),
+    # Doing what the skill said is doing the exercises.
+    ("i did what you said and it helped", "i did what you said and now it is worse", "doctor"),
+])
+def test_night_rest_and_exercise_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
