@@ -153,6 +153,40 @@ def test_a_bare_noun_opens_the_intent_of_its_meaning(said, meant):
     assert read.level in ("emergency", "urgent", "doctor"), (said, read)
 
 
+@pytest.mark.parametrize("said", [
+    # An aside or a comment first ("bit embarrassing, but ...", "at my age ...").
+    "bit embarrassing, but my bum has gone numb", "forgive me, I can't feel anything round my back passage",
+    "at my age you expect aches but I wet myself today for the first time",
+    # A verb with no subject telling what one was doing.
+    "helped my son move house and now both legs are tingling", "driving to work I couldn't feel the seat under my bum",
+    "stood up from the chair and some wee came out without me knowing",
+    "did the pelvic tilts and now the pain is much worse and won't settle",
+    # A place, a time or a clause opened by a conjunction.
+    "near my back passage it's gone numb", "when the urge comes I can't hold my poo any more",
+    "soon as I lie down at night the pain gets much worse", "for about a week my left leg has felt weaker",
+    "about an hour ago my foot went floppy and I can't lift my toes", "within the hour both my legs went weak",
+    "halfway through the knee rolls my leg went numb and it's still numb",
+    "from my hip the pain goes right down my left leg to the foot",
+    # A word of meaning first: its own intent reads it (describe.carrier_meaning).
+    "ever since my back went I keep leaking wee", "weaker and weaker in my right leg since lunch",
+    "heartburn going into my jaw and down my left arm", "lying still doesn't ease it one bit",
+    "a month and a half now and no better at all", "puffing and panting after two steps since my back went",
+    "years ago I had bowel cancer", "weight keeps dropping off me and I'm not trying",
+    "current type pain shooting down my left leg", "very fast my legs went weak and I can hardly stand",
+    "body is hot and I'm shaking with this back pain",
+    "passed wind and more came with it, I couldn't hold it in",
+    # The verb "feel" is part of what is felt ("I feel hot all over").
+    "I feel hot all over since last night with this back",
+])
+def test_a_sentence_begun_any_way_is_routed(said):
+    """However a description begins, it reaches the skill with its words and is routed:
+    one-shot, each said by a new person."""
+    talk = Conversation(default_handler(), user_id="describe-openings")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent", said
+    assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
+
+
 @pytest.mark.parametrize("said", ["is paracetamol any good for my back", "do you recommend a firm mattress"])
 def test_a_question_is_no_opener(said):
     # Questions open requests for information as often as descriptions: they are no carrier.

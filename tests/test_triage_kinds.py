@@ -181,6 +181,123 @@ def test_readings_the_fifth_rounds_development_sets_showed(calm, alarm, level):
 
 
 @pytest.mark.parametrize("calm, alarm, level", [
+    # A question whose "that" clause tells what is happening to the speaker discloses it; the
+    # same question with "if" asks about what could happen.
+    ("should i worry if i ever leak a bit of wee", "should i be worried that i have leaked wee twice today", "emergency"),
+    ("is it bad if my legs go numb one day", "is it bad that both my legs have gone numb", "emergency"),
+    ("is it normal to ask about heat or ice", "is it normal to be shivering and sweating at night with this back", "urgent"),
+    # A question turned round ("why can't I", "can I not") says "I can't".
+    ("cant i just skip the cat cow today", "why cant i feel the toilet paper when i wipe", "emergency"),
+    ("can i not do the knee rolls", "why can i not feel my bottom on the chair", "emergency"),
+    # "What is wrong with me" asks about what the speaker has, unlike "what is ... a sign of".
+    ("what is numbness in both legs a sign of", "what is wrong with me i cant feel my bum at all", "emergency"),
+    # "ever since" the back tells of something new; "ever since" childhood, of something old.
+    ("ever since i was a teenager i leak a little when i laugh", "ever since my back seized up i keep dribbling wee", "emergency"),
+    # "long ago" is history, as "years ago" is: a cancer long ago is still a cancer history.
+    ("long ago i wet myself once when i was poorly", "long ago i had cancer of the bowel", "urgent"),
+    # Indigestion spreading into the arm or jaw is chest pain spreading (NHS: heart attack).
+    ("i get heartburn after a curry", "heartburn going up into my jaw and down my arm", "emergency"),
+])
+def test_readings_the_sixth_rounds_development_sets_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not telling it was coming is not feeling the need to go, whatever "can't" says besides.
+    ("i couldnt tell it was the last stretch", "i soiled myself and couldnt tell it was coming", "emergency"),
+    ("i cant tell anymore when the timer is done", "i cant tell anymore when i need to open my bowels", "emergency"),
+    # A leg that quits on you gives way.
+    ("my back quit on me halfway through the hoovering", "my right leg quit on me on the stairs", "emergency"),
+    # "From long time" is long-standing, as "since long time" is.
+    ("feet are a bit numb from long time, doctor knows about it", "both feet went numb this morning", "emergency"),
+    # A fever that has "been gone for days" is over.
+    ("i had a fever last week but it has been gone for days", "i have had a fever for days and it will not go", "urgent"),
+])
+def test_readings_of_control_giving_way_and_time_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A friend's illness is someone else's; a simile of being run over is pain, not a crash.
+    ("my pals heart attack started with back pain, so i am nervous", "i have chest pain going into my left arm", "emergency"),
+    ("i feel like i have been hit by a truck", "i was hit by a truck on my bike this morning", "emergency"),
+    # Furniture called a chest is no chest; not working out how to get up is not "can't work".
+    ("lifting the chest of drawers set my back off", "my chest feels heavy and tight", "emergency"),
+    ("i cant figure out how to get up off the floor", "i cant feel my legs and i cant get up off the floor", "emergency"),
+    # "Not normal for me" tells that it is new, where "normal for me" tells that it is old.
+    ("i am short of breath, which is normal for me with my asthma", "i get breathless talking, which is not normal for me", "urgent"),
+    # Pain from a stretch that stays.
+    ("the knee rolls felt a bit sore but it eased straight away", "after the cat cow the pain got sharper and it stays", "doctor"),
+    # A small fall is asked about; with thin bones it is urgent.
+    ("i had a small fall onto the grass, no thin bones", "i have osteoporosis and had a small fall this morning", "urgent"),
+    # Out of breath from hauling oneself up is exertion.
+    ("out of breath from pulling myself up off the floor", "out of breath just sitting here since my back went", "urgent"),
+    # Passing wind is nothing; more than wind coming out is loss of bowel control.
+    ("i passed wind, sorry about that", "i passed wind and more came out, i couldnt stop it", "emergency"),
+])
+def test_someone_else_similes_and_more_than_wind_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A car hit side-on ("T-boned") is a serious accident.
+    ("had a t bone steak for tea and my back still aches", "i got t boned in my car yesterday and now my back is in spasm", "emergency"),
+    # Pain like something ripping inside, through from the front, is a tearing pain.
+    ("something ripped in my jeans when i bent down", "it felt like something ripped inside me and went right through from the front", "emergency"),
+    # The underwear area is the saddle.
+    ("i washed my undies and hung them out", "my undies area has gone numb", "emergency"),
+    # Nothing working down below with a partner is sexual dysfunction.
+    ("nothing is working for the pain", "nothing is working down below when my wife and i try", "emergency"),
+    # Not rising onto the toes is a weak or dropping foot.
+    ("i cant bring up the app on my phone", "i cant rise up onto my toes on the left foot", "emergency"),
+])
+def test_crashes_tearing_saddle_and_foot_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain that goes down to the knee goes down the leg; the knee alone does not.
+    ("my knee hurts from kneeling on the floor", "the pain goes from my hip right down to my left knee", "doctor"),
+    # "One foot" is a foot: a foot that flaps or drags is a dropping foot.
+    ("one foot in front of the other, slowly", "one foot keeps flapping on the floor when i walk", "urgent"),
+])
+def test_knee_and_foot_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said, topic", [
+    # A vague change is asked about, never alarmed at and never let pass: going less often,
+    # a belly that feels off, feeling off in oneself, a region that feels peculiar.
+    ("i seem to be going to the loo less since the new tablets", "bladder"),
+    ("i pee less than usual since the pills", "bladder"),
+    ("me tummy feels a bit off as well as the back", "general"),
+    ("i have come over a bit funny in myself", "general"),
+    ("it feels peculiar down below today", "saddle"),
+])
+def test_a_vague_change_gets_a_question(said, topic):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", topic), (said, read)
+
+
+@pytest.mark.parametrize("said", ["i drink less coffee these days", "my back hurts less today", "i pee as much as usual",
+                                  "can i do less holds"])
+def test_less_of_something_else_is_no_question(said):
+    assert assess(said).level == "none", (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Nights that are "murder" are pain at night.
+    ("work was murder today", "nights are absolute murder with this back", "doctor"),
+    # An ache that never lets up while resting is pain not eased by rest.
+    ("the rain never lets up here", "resting flat the ache never lets up", "doctor"),
+    # Doing what the skill said is doing the exercises.
+    ("i did what you said and it helped", "i did what you said and now it is worse", "doctor"),
+])
+def test_night_rest_and_exercise_words_the_sixth_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
     # A back that "went into spasm" near a vehicle is a spasm, not a collision: "went into"
     # is an impact only with what was hit after it.
     ("my back went into spasm as i climbed out of the ute", "a van went into the side of my car and my back is sore", "emergency"),

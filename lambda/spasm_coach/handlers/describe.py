@@ -50,7 +50,10 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeNotIntent", "DescribeFellIntent", "DescribeHeavyIntent", "DescribeOthersSayIntent",
                     "DescribeBellyIntent", "DescribeLeakingIntent", "DescribeWalkingIntent",
                     "DescribeBreathlessIntent", "DescribeCancerIntent", "DescribeWakesIntent", "DescribeStillIntent",
-                    "DescribeBreathingIntent", "DescribeSlipIntent")
+                    "DescribeBreathingIntent", "DescribeSlipIntent", "DescribeAgoIntent", "DescribeWeightIntent",
+                    "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
+                    "DescribeLyingStillIntent", "DescribeBodyIntent",
+                    "DescribeWindIntent", "DescribeFeelIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
