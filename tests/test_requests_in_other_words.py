@@ -134,3 +134,60 @@ def test_asking_about_a_timer_by_its_pack_reads_it_and_creates_none(heat_timer_s
 def test_stopping_in_everyday_words_ends_the_session(heat_timer_set):
     report = heat_timer_set.line("that is enough for me now you can switch yourself off")[-1]
     assert report["end_session"] is True and report["safety"] is None
+
+
+# A command, then the reason for it: the verb carries the rest (RequestDeleteIntent,
+# RequestPauseIntent, ...), and its meaning is read before the reason.
+@pytest.mark.parametrize("said,carrier", [
+    ("bin the timer the pack has gone cold anyway", "RequestDeleteIntent"),
+    ("hang about the kettle is boiling", "RequestPauseIntent"),
+    ("end it here i have to pick up the kids", "RequestStopIntent"),
+    ("leave out the cat cow my wrists are not up to it", "RequestSkipIntent"),
+    ("set one up for the wheat bag it is on my back now", "RequestStartIntent"),
+    ("nudge me to get up every hour i sit at a desk", "RequestRemindIntent"),
+])
+def test_a_command_with_its_reason_after_it_reaches_the_skill_with_its_words(said, carrier):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    assert heard.slots["Request"].words and heard.slots["Request"].words in said
+
+
+@pytest.mark.parametrize("said,topic", [("hold it the postman is at the door", "pause"),
+                                        ("skip this one my knees are not good today", "skip"),
+                                        ("stop there please i have had plenty", "stop")])
+def test_a_routine_command_with_a_reason_does_what_the_command_says(said, topic):
+    heard = NLU.hear(said)
+    said_ = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    if topic == "pause":
+        assert said_.says("routine_lines.paused")
+    elif topic == "skip":
+        assert said_.attributes["routine"]["step"] > ROUTINE["routine"]["step"]
+    else:
+        assert said_.end is True
+    assert said_.attributes.get("safety") is None
+
+
+def test_forgetting_with_a_reason_asks_to_delete():
+    heard = NLU.hear("erase whatever you saved about me it is a shared speaker")
+    said = send(heard.intent, heard.slots["Request"].words, LAUNCHED)
+    assert said.attributes.get("pending") == "forget"
+
+
+@pytest.mark.parametrize("said,done", [("ditch the timer i put the pack back in the freezer", "cancel"),
+                                       ("freeze the timer the dog wants out", "pause")])
+def test_a_timer_command_with_a_reason_changes_the_timer_and_creates_none(heat_timer_set, said, done):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    if done == "cancel":
+        assert before and not after
+    else:
+        assert len(after) == 1 and after[0].get("status") == "PAUSED", after
+
+
+@pytest.mark.parametrize("said", ["hang on my legs have both gone numb", "stop i have wet myself"])
+def test_a_red_flag_after_a_command_is_still_routed(said):
+    heard = NLU.hear(said)
+    said_ = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert said_.attributes.get("safety") == "emergency" or said_.end is True

@@ -57,7 +57,9 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestWhenIntent", "RequestCanIntent", "RequestCouldIntent", "RequestIsIntent", "RequestShouldIntent",
                    "RequestDoIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
                    "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
-                   "RequestGiveIntent", "RequestThatsIntent")
+                   "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent",
+                   "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
+                   "RequestTellIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
