@@ -191,3 +191,27 @@ def test_a_red_flag_after_a_command_is_still_routed(said):
     heard = NLU.hear(said)
     said_ = send(heard.intent, heard.slots["Request"].words, ROUTINE)
     assert said_.attributes.get("safety") == "emergency" or said_.end is True
+
+
+def test_a_doctor_question_mid_routine_is_answered_not_taken_for_moving_on():
+    said = send("RequestShouldIntent", "i get my gp to look at it before i keep going with these", ROUTINE)
+    assert said.says("info.doctor.lines"), said.text
+    assert said.attributes["routine"] == ROUTINE["routine"]
+
+
+@pytest.mark.parametrize("said", ["at what point do i need a doctor for this", "when to go to the gp about my back"])
+def test_asking_when_in_other_words_reaches_the_skill_and_gets_the_doctor_answer(said):
+    heard = NLU.hear(said)
+    assert heard.intent == "RequestWhenIntent", said
+    assert send(heard.intent, heard.slots["Request"].words, LAUNCHED).says("info.doctor.lines")
+
+
+def test_a_question_meant_to_stop_it_coming_back_is_about_prevention():
+    said = send("RequestShouldIntent", "i go swimming more so this does not happen again", LAUNCHED)
+    assert said.says("info.prevention.lines"), said.text
+
+
+def test_staying_lying_down_or_getting_up_is_a_question_about_rest_not_a_routine():
+    said = send("RequestShouldIntent", "i just stay lying on the floor or get up", LAUNCHED)
+    assert said.says("info.activity.lines"), said.text
+    assert "routine" not in said.attributes and said.attributes.get("pending") != "screening_legs"
