@@ -215,3 +215,18 @@ def test_staying_lying_down_or_getting_up_is_a_question_about_rest_not_a_routine
     said = send("RequestShouldIntent", "i just stay lying on the floor or get up", LAUNCHED)
     assert said.says("info.activity.lines"), said.text
     assert "routine" not in said.attributes and said.attributes.get("pending") != "screening_legs"
+
+
+@pytest.mark.parametrize("words", ["oof that one is really sore", "ow ow this one hurts"])
+def test_pain_in_a_stretch_in_words_of_ones_own_is_that_hurts(words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, dict(ROUTINE)), None))
+    hurts = Said(lambda_handler(intent("PainIntent", None, dict(ROUTINE)), None))
+    assert said.attributes.get("left_out") == hurts.attributes.get("left_out") and said.attributes["left_out"]
+    # The same legs question as "that hurts" (a safety question), and no level raised.
+    assert said.attributes.get("pending") == hurts.attributes.get("pending") == "pain_leg"
+    assert said.attributes.get("safety") is None
+
+
+def test_pain_said_outside_a_routine_still_gets_the_clarifying_question():
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": "ow ow this one hurts"}, dict(LAUNCHED)), None))
+    assert said.attributes.get("pending") == "clarify_pain" and not said.attributes.get("left_out")
