@@ -230,3 +230,44 @@ def test_pain_in_a_stretch_in_words_of_ones_own_is_that_hurts(words):
 def test_pain_said_outside_a_routine_still_gets_the_clarifying_question():
     said = Said(lambda_handler(intent("DescribeIntent", {"Description": "ow ow this one hurts"}, dict(LAUNCHED)), None))
     assert said.attributes.get("pending") == "clarify_pain" and not said.attributes.get("left_out")
+
+
+# A change of pace or hold, going back, or a timer named first, and then more words.
+@pytest.mark.parametrize("said,carrier,key,value", [
+    ("slower please i am getting on a bit", "RequestSlowerIntent", "pace", "slower"),
+    ("speak more slowly english is not my first language", "RequestSpeakIntent", "pace", "slower"),
+    ("hurry up i know this one", "RequestFasterIntent", "pace", None),
+    ("make each hold longer i can manage more", "RequestMakeIntent", "hold", "longer"),
+])
+def test_a_change_with_more_words_after_it_is_made(said, carrier, key, value):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if key == "pace" and value is None else ROUTINE
+    done = send(heard.intent, heard.slots["Request"].words, attributes)
+    assert (done.attributes.get("prefs") or {}).get(key) == value, (said, done.text)
+    assert done.attributes["routine"]["status"] == "active"
+
+
+def test_going_back_in_other_words_goes_back():
+    heard = NLU.hear("rewind to the stretch we just did")
+    assert heard.intent == "RequestBackIntent"
+    said = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert said.attributes["routine"]["step"] < ROUTINE["routine"]["step"]
+
+
+@pytest.mark.parametrize("said,done", [("timer off now the pack is cold", "cancel"),
+                                       ("hows that timer of mine doing", "check")])
+def test_a_timer_named_first_does_what_is_asked_and_creates_none(heat_timer_set, said, done):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    assert (not after) if done == "cancel" else (after == before)
+
+
+@pytest.mark.parametrize("said,wanted", [("loads better honestly", "FeelingBetterIntent"),
+                                         ("meh no change", "FeelingSameIntent"),
+                                         ("a bit worse to be honest", "FeelingWorseIntent"),
+                                         ("much better i think ta", "FeelingBetterIntent")])
+def test_an_answer_with_a_filler_around_it_is_heard_as_the_answer(said, wanted):
+    assert NLU.hear(said).intent == wanted, said

@@ -59,7 +59,8 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
                    "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent",
                    "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
-                   "RequestTellIntent")
+                   "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
+                   "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
