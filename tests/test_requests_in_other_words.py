@@ -11,6 +11,7 @@ from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import REQUEST_INTENTS
+from spasm_coach.handlers.wording import topic_in, words_of
 from spasm_coach_tools.simulator.conversation import Conversation
 from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
 
@@ -271,3 +272,16 @@ def test_a_timer_named_first_does_what_is_asked_and_creates_none(heat_timer_set,
                                          ("much better i think ta", "FeelingBetterIntent")])
 def test_an_answer_with_a_filler_around_it_is_heard_as_the_answer(said, wanted):
     assert NLU.hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("locale,words,topic", [
+    ("en-GB", "paracetamol any use for this", "medicine"),
+    ("en-IN", "i take dolo or not", "medicine"),
+    ("en-CA", "i put my magic bag on it", "heat_ice"),
+])
+def test_a_locale_s_own_words_for_a_topic_are_heard_there_and_not_read_into_every_locale(locale, words, topic):
+    said = Said(lambda_handler(intent("RequestShouldIntent", {"Request": words}, dict(LAUNCHED), locale=locale), None))
+    assert said.says("info.%s.lines" % topic, locale=locale), (locale, said.text)
+    assert topic_in(words_of("should " + words), for_locale(locale).raw("describe.topics")) == topic
+    if topic == "medicine":  # en-US content never says paracetamol: its words do not take it in
+        assert topic_in(words_of("should " + words), for_locale("en-US").raw("describe.topics")) is None
