@@ -285,3 +285,43 @@ def test_a_locale_s_own_words_for_a_topic_are_heard_there_and_not_read_into_ever
     assert topic_in(words_of("should " + words), for_locale(locale).raw("describe.topics")) == topic
     if topic == "medicine":  # en-US content never says paracetamol: its words do not take it in
         assert topic_in(words_of("should " + words), for_locale("en-US").raw("describe.topics")) is None
+
+
+# A request that opens with the word that matters most: only, again, restart, done, finish,
+# enough, sure; the rest of it after.
+@pytest.mark.parametrize("said,carrier", [
+    ("only the ones on the mat my knees are shot", "RequestOnlyIntent"),
+    ("again from beginning all of them", "RequestAgainIntent"),
+    ("restart the lot from the first stretch", "RequestRestartIntent"),
+    ("done that one what comes after", "RequestDoneIntent"),
+    ("enough now the kids are home", "RequestEnoughIntent"),
+    ("sure thing lets give it a go", "RequestSureIntent"),
+])
+def test_a_request_opening_with_its_key_word_reaches_the_skill_with_the_rest(said, carrier):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    assert heard.slots["Request"].words in said
+
+
+def test_only_the_floor_ones_asks_for_the_lying_down_routine():
+    said = send("RequestOnlyIntent", "the floor ones today i cannot kneel", LAUNCHED)
+    # The screening questions come first; the lying-down routine is what they lead to.
+    assert (said.attributes.get("deferred") or {}).get("lying_only") is True, said.text
+
+
+def test_again_from_the_beginning_starts_over():
+    said = send("RequestAgainIntent", "from beginning all the stretches", ROUTINE)
+    assert said.attributes["routine"]["step"] == 0, said.text
+
+
+def test_done_with_this_one_moves_on_and_enough_for_today_ends():
+    said = send("RequestDoneIntent", "that one lets keep going", ROUTINE)
+    moved = Said(lambda_handler(intent("AMAZON.NextIntent", None, dict(ROUTINE)), None))
+    assert said.attributes["routine"] == moved.attributes["routine"] != ROUTINE["routine"]
+    said = send("RequestEnoughIntent", "for today cheerio", ROUTINE)
+    assert said.end is True and said.attributes.get("safety") is None
+
+
+def test_sure_in_other_words_takes_the_offer():
+    said = send("RequestSureIntent", "thing lets get into it", {"pending": "offer_stretches"})
+    assert said.attributes.get("pending") == "screening_legs"

@@ -60,7 +60,9 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent",
                    "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
                    "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
-                   "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent")
+                   "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent", "RequestOnlyIntent",
+                   "RequestAgainIntent", "RequestRestartIntent", "RequestDoneIntent", "RequestFinishIntent",
+                   "RequestEnoughIntent", "RequestSureIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
