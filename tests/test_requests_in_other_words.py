@@ -325,3 +325,18 @@ def test_done_with_this_one_moves_on_and_enough_for_today_ends():
 def test_sure_in_other_words_takes_the_offer():
     said = send("RequestSureIntent", "thing lets get into it", {"pending": "offer_stretches"})
     assert said.attributes.get("pending") == "screening_legs"
+
+
+@pytest.mark.parametrize("words,key,value", [("for more seconds on each one", "hold", "longer"),
+                                             ("less long i am flagging", "hold", "shorter")])
+def test_hold_said_of_the_holds_changes_them_and_does_not_pause(words, key, value):
+    assert NLU.hear("hold " + words).intent == "RequestHoldIntent"
+    said = send("RequestHoldIntent", words, ROUTINE)
+    assert (said.attributes.get("prefs") or {}).get(key) == value, said.text
+    assert said.attributes["routine"]["status"] == "active" and not said.says("routine_lines.paused")
+
+
+@pytest.mark.parametrize("said,wanted", [("bit better ta", "FeelingBetterIntent"), ("bit worse", "FeelingWorseIntent"),
+                                         ("same like before", "FeelingSameIntent")])
+def test_a_feeling_said_without_its_article_or_with_a_comparison_is_heard(said, wanted):
+    assert NLU.hear(said).intent == wanted

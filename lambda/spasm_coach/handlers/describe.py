@@ -57,7 +57,7 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestWhenIntent", "RequestCanIntent", "RequestCouldIntent", "RequestIsIntent", "RequestShouldIntent",
                    "RequestDoIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
                    "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
-                   "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent",
+                   "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent", "RequestHoldIntent",
                    "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
                    "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
                    "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent", "RequestOnlyIntent",
