@@ -340,3 +340,26 @@ def test_hold_said_of_the_holds_changes_them_and_does_not_pause(words, key, valu
                                          ("same like before", "FeelingSameIntent")])
 def test_a_feeling_said_without_its_article_or_with_a_comparison_is_heard(said, wanted):
     assert NLU.hear(said).intent == wanted
+
+
+@pytest.mark.parametrize("words", ["that pinches a lot", "ooh it is catching me there"])
+def test_a_pinch_in_a_stretch_is_that_hurts(words):
+    said = send("DescribeIntent", words, ROUTINE)
+    assert said.attributes.get("left_out") and said.attributes.get("pending") == "pain_leg", said.text
+
+
+@pytest.mark.parametrize("name,words", [("RequestWantIntent", "a short break please"),
+                                        ("RequestStopIntent", "for a little moment i will be right there")])
+def test_a_short_break_or_a_moment_mid_routine_pauses_it(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.says("routine_lines.paused"), said.text
+    assert "short" not in (said.attributes.get("routine") or {}).get("id", "")
+
+
+def test_ease_up_slows_down_and_the_last_part_is_said_again():
+    heard = NLU.hear("ease up on the talking a bit")
+    assert heard.intent == "RequestSlowerIntent"
+    said = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert (said.attributes.get("prefs") or {}).get("pace") == "slower"
+    said = send("RequestWhatIntent", "was that last part", ROUTINE)
+    assert said.attributes["routine"] == ROUTINE["routine"] and not said.says("describe.not_followed_routine")
