@@ -363,3 +363,12 @@ def test_ease_up_slows_down_and_the_last_part_is_said_again():
     assert (said.attributes.get("prefs") or {}).get("pace") == "slower"
     said = send("RequestWhatIntent", "was that last part", ROUTINE)
     assert said.attributes["routine"] == ROUTINE["routine"] and not said.says("describe.not_followed_routine")
+
+
+@pytest.mark.parametrize("said", ["could you stop the clock while i heat it up again",
+                                  "stop the timer for a minute i am turning the pack over"])
+def test_stopping_a_timer_for_a_while_pauses_it_and_keeps_it(heat_timer_set, said):
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    assert len(after) == 1 and after[0].get("status") == "PAUSED", after
