@@ -11,6 +11,7 @@ from envelopes import Said, intent
 from lambda_function import lambda_handler
 from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import REQUEST_INTENTS
+from spasm_coach.handlers.wording import topic_in, words_of
 from spasm_coach_tools.simulator.conversation import Conversation
 from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
 
@@ -134,3 +135,240 @@ def test_asking_about_a_timer_by_its_pack_reads_it_and_creates_none(heat_timer_s
 def test_stopping_in_everyday_words_ends_the_session(heat_timer_set):
     report = heat_timer_set.line("that is enough for me now you can switch yourself off")[-1]
     assert report["end_session"] is True and report["safety"] is None
+
+
+# A command, then the reason for it: the verb carries the rest (RequestDeleteIntent,
+# RequestPauseIntent, ...), and its meaning is read before the reason.
+@pytest.mark.parametrize("said,carrier", [
+    ("bin the timer the pack has gone cold anyway", "RequestDeleteIntent"),
+    ("hang about the kettle is boiling", "RequestPauseIntent"),
+    ("end it here i have to pick up the kids", "RequestStopIntent"),
+    ("leave out the cat cow my wrists are not up to it", "RequestSkipIntent"),
+    ("set one up for the wheat bag it is on my back now", "RequestStartIntent"),
+    ("nudge me to get up every hour i sit at a desk", "RequestRemindIntent"),
+])
+def test_a_command_with_its_reason_after_it_reaches_the_skill_with_its_words(said, carrier):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    assert heard.slots["Request"].words and heard.slots["Request"].words in said
+
+
+@pytest.mark.parametrize("said,topic", [("hold it the postman is at the door", "pause"),
+                                        ("skip this one my knees are not good today", "skip"),
+                                        ("stop there please i have had plenty", "stop")])
+def test_a_routine_command_with_a_reason_does_what_the_command_says(said, topic):
+    heard = NLU.hear(said)
+    said_ = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    if topic == "pause":
+        assert said_.says("routine_lines.paused")
+    elif topic == "skip":
+        assert said_.attributes["routine"]["step"] > ROUTINE["routine"]["step"]
+    else:
+        assert said_.end is True
+    assert said_.attributes.get("safety") is None
+
+
+def test_forgetting_with_a_reason_asks_to_delete():
+    heard = NLU.hear("erase whatever you saved about me it is a shared speaker")
+    said = send(heard.intent, heard.slots["Request"].words, LAUNCHED)
+    assert said.attributes.get("pending") == "forget"
+
+
+@pytest.mark.parametrize("said,done", [("ditch the timer i put the pack back in the freezer", "cancel"),
+                                       ("freeze the timer the dog wants out", "pause")])
+def test_a_timer_command_with_a_reason_changes_the_timer_and_creates_none(heat_timer_set, said, done):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    if done == "cancel":
+        assert before and not after
+    else:
+        assert len(after) == 1 and after[0].get("status") == "PAUSED", after
+
+
+@pytest.mark.parametrize("said", ["hang on my legs have both gone numb", "stop i have wet myself"])
+def test_a_red_flag_after_a_command_is_still_routed(said):
+    heard = NLU.hear(said)
+    said_ = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert said_.attributes.get("safety") == "emergency" or said_.end is True
+
+
+def test_a_doctor_question_mid_routine_is_answered_not_taken_for_moving_on():
+    said = send("RequestShouldIntent", "i get my gp to look at it before i keep going with these", ROUTINE)
+    assert said.says("info.doctor.lines"), said.text
+    assert said.attributes["routine"] == ROUTINE["routine"]
+
+
+@pytest.mark.parametrize("said", ["at what point do i need a doctor for this", "when to go to the gp about my back"])
+def test_asking_when_in_other_words_reaches_the_skill_and_gets_the_doctor_answer(said):
+    heard = NLU.hear(said)
+    assert heard.intent == "RequestWhenIntent", said
+    assert send(heard.intent, heard.slots["Request"].words, LAUNCHED).says("info.doctor.lines")
+
+
+def test_a_question_meant_to_stop_it_coming_back_is_about_prevention():
+    said = send("RequestShouldIntent", "i go swimming more so this does not happen again", LAUNCHED)
+    assert said.says("info.prevention.lines"), said.text
+
+
+def test_staying_lying_down_or_getting_up_is_a_question_about_rest_not_a_routine():
+    said = send("RequestShouldIntent", "i just stay lying on the floor or get up", LAUNCHED)
+    assert said.says("info.activity.lines"), said.text
+    assert "routine" not in said.attributes and said.attributes.get("pending") != "screening_legs"
+
+
+@pytest.mark.parametrize("words", ["oof that one is really sore", "ow ow this one hurts"])
+def test_pain_in_a_stretch_in_words_of_ones_own_is_that_hurts(words):
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": words}, dict(ROUTINE)), None))
+    hurts = Said(lambda_handler(intent("PainIntent", None, dict(ROUTINE)), None))
+    assert said.attributes.get("left_out") == hurts.attributes.get("left_out") and said.attributes["left_out"]
+    # The same legs question as "that hurts" (a safety question), and no level raised.
+    assert said.attributes.get("pending") == hurts.attributes.get("pending") == "pain_leg"
+    assert said.attributes.get("safety") is None
+
+
+def test_pain_said_outside_a_routine_still_gets_the_clarifying_question():
+    said = Said(lambda_handler(intent("DescribeIntent", {"Description": "ow ow this one hurts"}, dict(LAUNCHED)), None))
+    assert said.attributes.get("pending") == "clarify_pain" and not said.attributes.get("left_out")
+
+
+# A change of pace or hold, going back, or a timer named first, and then more words.
+@pytest.mark.parametrize("said,carrier,key,value", [
+    ("slower please i am getting on a bit", "RequestSlowerIntent", "pace", "slower"),
+    ("speak more slowly english is not my first language", "RequestSpeakIntent", "pace", "slower"),
+    ("hurry up i know this one", "RequestFasterIntent", "pace", None),
+    ("make each hold longer i can manage more", "RequestMakeIntent", "hold", "longer"),
+])
+def test_a_change_with_more_words_after_it_is_made(said, carrier, key, value):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if key == "pace" and value is None else ROUTINE
+    done = send(heard.intent, heard.slots["Request"].words, attributes)
+    assert (done.attributes.get("prefs") or {}).get(key) == value, (said, done.text)
+    assert done.attributes["routine"]["status"] == "active"
+
+
+def test_going_back_in_other_words_goes_back():
+    heard = NLU.hear("rewind to the stretch we just did")
+    assert heard.intent == "RequestBackIntent"
+    said = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert said.attributes["routine"]["step"] < ROUTINE["routine"]["step"]
+
+
+@pytest.mark.parametrize("said,done", [("timer off now the pack is cold", "cancel"),
+                                       ("hows that timer of mine doing", "check")])
+def test_a_timer_named_first_does_what_is_asked_and_creates_none(heat_timer_set, said, done):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    assert (not after) if done == "cancel" else (after == before)
+
+
+@pytest.mark.parametrize("said,wanted", [("loads better honestly", "FeelingBetterIntent"),
+                                         ("meh no change", "FeelingSameIntent"),
+                                         ("a bit worse to be honest", "FeelingWorseIntent"),
+                                         ("much better i think ta", "FeelingBetterIntent")])
+def test_an_answer_with_a_filler_around_it_is_heard_as_the_answer(said, wanted):
+    assert NLU.hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("locale,words,topic", [
+    ("en-GB", "paracetamol any use for this", "medicine"),
+    ("en-IN", "i take dolo or not", "medicine"),
+    ("en-CA", "i put my magic bag on it", "heat_ice"),
+])
+def test_a_locale_s_own_words_for_a_topic_are_heard_there_and_not_read_into_every_locale(locale, words, topic):
+    said = Said(lambda_handler(intent("RequestShouldIntent", {"Request": words}, dict(LAUNCHED), locale=locale), None))
+    assert said.says("info.%s.lines" % topic, locale=locale), (locale, said.text)
+    assert topic_in(words_of("should " + words), for_locale(locale).raw("describe.topics")) == topic
+    if topic == "medicine":  # en-US content never says paracetamol: its words do not take it in
+        assert topic_in(words_of("should " + words), for_locale("en-US").raw("describe.topics")) is None
+
+
+# A request that opens with the word that matters most: only, again, restart, done, finish,
+# enough, sure; the rest of it after.
+@pytest.mark.parametrize("said,carrier", [
+    ("only the ones on the mat my knees are shot", "RequestOnlyIntent"),
+    ("again from beginning all of them", "RequestAgainIntent"),
+    ("restart the lot from the first stretch", "RequestRestartIntent"),
+    ("done that one what comes after", "RequestDoneIntent"),
+    ("enough now the kids are home", "RequestEnoughIntent"),
+    ("sure thing lets give it a go", "RequestSureIntent"),
+])
+def test_a_request_opening_with_its_key_word_reaches_the_skill_with_the_rest(said, carrier):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    assert heard.slots["Request"].words in said
+
+
+def test_only_the_floor_ones_asks_for_the_lying_down_routine():
+    said = send("RequestOnlyIntent", "the floor ones today i cannot kneel", LAUNCHED)
+    # The screening questions come first; the lying-down routine is what they lead to.
+    assert (said.attributes.get("deferred") or {}).get("lying_only") is True, said.text
+
+
+def test_again_from_the_beginning_starts_over():
+    said = send("RequestAgainIntent", "from beginning all the stretches", ROUTINE)
+    assert said.attributes["routine"]["step"] == 0, said.text
+
+
+def test_done_with_this_one_moves_on_and_enough_for_today_ends():
+    said = send("RequestDoneIntent", "that one lets keep going", ROUTINE)
+    moved = Said(lambda_handler(intent("AMAZON.NextIntent", None, dict(ROUTINE)), None))
+    assert said.attributes["routine"] == moved.attributes["routine"] != ROUTINE["routine"]
+    said = send("RequestEnoughIntent", "for today cheerio", ROUTINE)
+    assert said.end is True and said.attributes.get("safety") is None
+
+
+def test_sure_in_other_words_takes_the_offer():
+    said = send("RequestSureIntent", "thing lets get into it", {"pending": "offer_stretches"})
+    assert said.attributes.get("pending") == "screening_legs"
+
+
+@pytest.mark.parametrize("words,key,value", [("for more seconds on each one", "hold", "longer"),
+                                             ("less long i am flagging", "hold", "shorter")])
+def test_hold_said_of_the_holds_changes_them_and_does_not_pause(words, key, value):
+    assert NLU.hear("hold " + words).intent == "RequestHoldIntent"
+    said = send("RequestHoldIntent", words, ROUTINE)
+    assert (said.attributes.get("prefs") or {}).get(key) == value, said.text
+    assert said.attributes["routine"]["status"] == "active" and not said.says("routine_lines.paused")
+
+
+@pytest.mark.parametrize("said,wanted", [("bit better ta", "FeelingBetterIntent"), ("bit worse", "FeelingWorseIntent"),
+                                         ("same like before", "FeelingSameIntent")])
+def test_a_feeling_said_without_its_article_or_with_a_comparison_is_heard(said, wanted):
+    assert NLU.hear(said).intent == wanted
+
+
+@pytest.mark.parametrize("words", ["that pinches a lot", "ooh it is catching me there"])
+def test_a_pinch_in_a_stretch_is_that_hurts(words):
+    said = send("DescribeIntent", words, ROUTINE)
+    assert said.attributes.get("left_out") and said.attributes.get("pending") == "pain_leg", said.text
+
+
+@pytest.mark.parametrize("name,words", [("RequestWantIntent", "a short break please"),
+                                        ("RequestStopIntent", "for a little moment i will be right there")])
+def test_a_short_break_or_a_moment_mid_routine_pauses_it(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.says("routine_lines.paused"), said.text
+    assert "short" not in (said.attributes.get("routine") or {}).get("id", "")
+
+
+def test_ease_up_slows_down_and_the_last_part_is_said_again():
+    heard = NLU.hear("ease up on the talking a bit")
+    assert heard.intent == "RequestSlowerIntent"
+    said = send(heard.intent, heard.slots["Request"].words, ROUTINE)
+    assert (said.attributes.get("prefs") or {}).get("pace") == "slower"
+    said = send("RequestWhatIntent", "was that last part", ROUTINE)
+    assert said.attributes["routine"] == ROUTINE["routine"] and not said.says("describe.not_followed_routine")
+
+
+@pytest.mark.parametrize("said", ["could you stop the clock while i heat it up again",
+                                  "stop the timer for a minute i am turning the pack over"])
+def test_stopping_a_timer_for_a_while_pauses_it_and_keeps_it(heat_timer_set, said):
+    report = heat_timer_set.line(said)[-1]
+    assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
+    after = heat_timer_set.active_timers()
+    assert len(after) == 1 and after[0].get("status") == "PAUSED", after

@@ -60,7 +60,12 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestWhenIntent", "RequestCanIntent", "RequestCouldIntent", "RequestIsIntent", "RequestShouldIntent",
                    "RequestDoIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
                    "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
-                   "RequestGiveIntent", "RequestThatsIntent")
+                   "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent", "RequestHoldIntent",
+                   "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
+                   "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
+                   "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent", "RequestOnlyIntent",
+                   "RequestAgainIntent", "RequestRestartIntent", "RequestDoneIntent", "RequestFinishIntent",
+                   "RequestEnoughIntent", "RequestSureIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch

@@ -31,6 +31,7 @@ from .describe import names_another_request
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
+PAIN = "pain"  # the triage's clarify topic for pain said now (questions.CLARIFY_QUESTIONS)
 
 
 class RedFlagHandler(AbstractRequestHandler):
@@ -64,6 +65,12 @@ class ClarifyHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         found = assessment(handler_input)
         topic = found.clarify if found is not None and found.level == "clarify" else None
+        if topic == PAIN and in_routine(handler_input):
+            # Pain now, said in a stretch in words of one's own ("ooh, that one really hurts"):
+            # "that hurts", whose handler asks the same legs question, then whether it settles,
+            # and leaves the stretch out.
+            from .routine import PainHandler
+            return PainHandler().handle(handler_input)
         question = questions.CLARIFY_QUESTIONS.get(topic or "")
         if question is None:
             # Nothing placed, or a topic no single question covers: ask about every group.

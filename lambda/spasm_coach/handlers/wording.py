@@ -58,12 +58,14 @@ def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_rou
 
 
 def topic_in(words: Sequence[str], topics: Mapping[str, Any], asked: Optional[bool] = None) -> Optional[str]:
-    """The first topic (describe.topics) whose words are said in a question: with a question
-    word for its `routes`, alone for its `questions`. `asked`: known to be a question already
+    """The first topic (describe.topics) whose words, or the locale's own words for it
+    (describe.topics.local), are said in a question: with a question word for its `routes`,
+    alone for its `questions`. `asked`: known to be a question already
     (an info intent's slot), else read from the words."""
     if asked is None:
         asked = says_any(words, topics["question_words"])
+    local = topics.get("local") or {}  # a locale's own words for a topic
     for route in (topics["routes"] if asked else []) + topics["questions"]:
-        if says_any(words, route["words"]):
+        if says_any(words, route["words"]) or says_any(words, local.get(route["topic"], ())):
             return route["topic"]
     return None

@@ -80,10 +80,11 @@ BUILTIN_PHRASES: Dict[str, Tuple[str, ...]] = {
 IGNORED_BEFORE = ("please", "oh", "um", "uh", "er", "erm", "hmm", "just", "can you", "could you",
                   "would you", "will you", "can you please", "could you please", "okay", "ok", "so",
                   "now", "alright", "all right", "well", "hey", "right", "actually", "yeah", "yes",
-                  "sorry", "excuse me", "listen")
+                  "sorry", "excuse me", "listen", "meh", "huh", "ah", "aw", "ugh")
 IGNORED_AFTER = ("please", "thanks", "thank you", "thanks very much", "thank you very much", "for me",
                  "now", "right now", "okay", "ok", "then", "um", "uh", "alright", "mate", "love",
-                 "dear", "eh", "cheers", "if you can", "if you could", "if possible")
+                 "dear", "eh", "cheers", "if you can", "if you could", "if possible", "ta", "honey", "bud",
+                 "actually", "honestly", "to be honest", "i think", "i guess", "really")
 
 LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "play")
 ASK_VERBS = ("ask", "tell", "use")
