@@ -55,9 +55,9 @@ def pytest_collection_finish(session):
 # December 2026): `make test` hands whole files to its workers in collection order
 # (--dist loadfile --no-loadscope-reorder), and a long file started last keeps one worker
 # busy while the others stand idle.
-LONGEST_FIRST = ("test_safety_recall.py", "test_requests_eval.py", "test_nlu_models.py",
-                 "test_virtual_alexa.py", "test_approximate.py", "test_models_source.py",
-                 "test_package.py", "test_describe.py", "test_web_serve.py")
+LONGEST_FIRST = ("test_requests_eval.py", "test_nlu_models.py", "test_safety_recall.py",
+                 "test_virtual_alexa.py", "test_web_serve.py", "test_approximate.py",
+                 "test_package.py", "test_describe.py", "test_bench.py")
 
 
 def pytest_collection_modifyitems(items):
