@@ -409,7 +409,12 @@ class NLU:
             # Words still needed by the literals after this slot bound how far it can reach.
             rest_literals = sum(1 for p in pieces[k + 1:] if isinstance(p, str))
             rest_slots = sum(1 for p in pieces[k + 1:] if isinstance(p, SlotRef))
+            following = pieces[k + 1] if k + 1 < len(pieces) else None
             for end in range(j + 1, n - rest_literals - rest_slots + 1):
+                # Only where what follows can match: the next word, or the end for a last slot
+                # (the slot's value is worked out only for those).
+                if following is None and end != n or isinstance(following, str) and tokens[end] != following:
+                    continue
                 fill = slot_at(k, j, end)
                 if fill is not None:
                     walk(k + 1, end, filled + [fill])
