@@ -47,7 +47,7 @@ for _path in (ROOT / "lambda", ROOT / "tools", ROOT / "tests"):
         sys.path.insert(0, str(_path))
 
 import safety_eval  # noqa: E402
-from safety_eval import Count, cell, is_sealed, set_name, show_in_summary  # noqa: E402  (shared with the red-flag report)
+from safety_eval import WITH_DEV_SETS, Count, cell, is_sealed, set_name, show_in_summary  # noqa: E402  (shared with the red-flag report)
 
 DATA = ROOT / "tests" / "data"
 SEALED_GLOB = "sealed/requests-*.jsonl"
@@ -114,6 +114,12 @@ def load_rows(path: Path) -> List[Row]:
 def default_sets() -> List[Path]:
     """The development sets, then every sealed request set."""
     return list(DEV_SETS) + sealed_sets()
+
+
+def tested_sets() -> List[Path]:
+    """The sets the test run puts through the simulator: the sealed sets, and the development
+    sets too under WITH_DEV_SETS (`make dev-report`)."""
+    return default_sets() if WITH_DEV_SETS else sealed_sets()
 
 
 def sealed_sets() -> List[Path]:

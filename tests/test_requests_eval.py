@@ -13,9 +13,9 @@ import json
 import pytest
 
 import requests_eval as ev
-from safety_eval import WITH_DEV_SETS
+from requests_eval import WITH_DEV_SETS
 
-SETS = ev.default_sets() if WITH_DEV_SETS else ev.sealed_sets()
+SETS = ev.tested_sets()
 NAMES = [ev.set_name(path) for path in SETS]
 SEALED = ev.sealed_sets()
 SEALED_NAMES = [ev.set_name(path) for path in SEALED]

@@ -148,6 +148,11 @@ def test_stopping_in_everyday_words_ends_the_session(heat_timer_set):
     ("nudge me to get up every hour i sit at a desk", "RequestRemindIntent"),
 ])
 def test_a_command_with_its_reason_after_it_reaches_the_skill_with_its_words(said, carrier):
+    _carried_with_the_rest(said, carrier)
+
+
+def _carried_with_the_rest(said, carrier):
+    """Heard as `carrier`, its Request slot holding some of the words said after it."""
     heard = NLU.hear(said)
     assert heard.intent == carrier, said
     assert heard.slots["Request"].words and heard.slots["Request"].words in said
@@ -298,9 +303,7 @@ def test_a_locale_s_own_words_for_a_topic_are_heard_there_and_not_read_into_ever
     ("sure thing lets give it a go", "RequestSureIntent"),
 ])
 def test_a_request_opening_with_its_key_word_reaches_the_skill_with_the_rest(said, carrier):
-    heard = NLU.hear(said)
-    assert heard.intent == carrier, said
-    assert heard.slots["Request"].words in said
+    _carried_with_the_rest(said, carrier)
 
 
 def test_only_the_floor_ones_asks_for_the_lying_down_routine():
