@@ -259,3 +259,16 @@ def test_trying_only_the_samples_that_could_match_hears_what_trying_every_sample
         some, every = _hear(url, phrases), _hear(url, phrases, "--every-sample")
     assert [(a["intent"], a["matched"]) for a in some] == [(a["intent"], a["matched"]) for a in every]
     assert {a["intent"] for a in some} >= {"StartRoutineIntent", "AMAZON.FallbackIntent"}
+
+
+def test_a_phrase_written_without_apostrophes_or_with_hyphens_is_heard_as_its_sample():
+    """A recogniser's "theres" and "ive" are the samples' "there's" and "I've"; "cat-cow" is
+    "cat cow": hear.js puts the model and the phrase in one spelling first."""
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    phrases = ["theres a numb patch round my bottom", "ive got pins and needles in both feet",
+               "cant feel the seat under me", "the cat-cow set off a pain down my leg"]
+    with _DroppingSkill(0) as url:
+        answers = _hear(url, phrases)
+    assert [a["intent"] for a in answers if not a["matched"]] == [], answers

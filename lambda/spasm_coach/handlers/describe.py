@@ -53,7 +53,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathingIntent", "DescribeSlipIntent", "DescribeAgoIntent", "DescribeWeightIntent",
                     "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
                     "DescribeLyingStillIntent", "DescribeBodyIntent",
-                    "DescribeWindIntent", "DescribeFeelIntent")
+                    "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeNeitherIntent",
+                    "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
