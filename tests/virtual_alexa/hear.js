@@ -121,33 +121,6 @@ async function sent(send, timeoutMs) {
   }
 }
 
-// Alexa's speech recognition writes a spoken word one way; a phrase written as a recogniser
-// might write it ("theres", "ive", "cant") or with a hyphen ("current-like") is the same
-// speech as the sample "there's {Description}". virtual-core compares letters as written (and
-// drops hyphens, joining the words), so both the model's samples and slot values and each
-// phrase are put in one spelling first: apostrophes out, hyphens as spaces. The simulator's
-// hearing does the same (spasm_coach_tools/simulator/nlu.py, normalize).
-const APOSTROPHES = /['\u2019\u2018\u02bc`\u00b4]/g;
-
-function spelled(text) {
-  return String(text).replace(APOSTROPHES, "").replace(/-/g, " ").replace(/ +/g, " ").trim();
-}
-
-function spelledModel(model) {
-  const copy = JSON.parse(JSON.stringify(model));
-  const language = copy.interactionModel.languageModel;
-  for (const intent of language.intents || []) {
-    if (intent.samples) intent.samples = intent.samples.map(spelled);
-  }
-  for (const type of language.types || []) {
-    for (const value of type.values || []) {
-      value.name.value = spelled(value.name.value);
-      if (value.name.synonyms) value.name.synonyms = value.name.synonyms.map(spelled);
-    }
-  }
-  return copy;
-}
-
 function phraseOf(line) {
   const value = JSON.parse(line);
   return typeof value === "string" ? { text: value, approximate: null }
@@ -157,7 +130,7 @@ function phraseOf(line) {
 async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing, candidates) {
   const out = { index, intent: null, matched: false, approximate: false, safety: null, pending: null,
                 end_session: null, error: null };
-  const text = spelled(phrase.text);
+  const text = phrase.text;
   try {
     // A new person, a new session: the phrase is the session's first request.
     alexa.context().endSession();
@@ -187,7 +160,7 @@ async function hearOne(alexa, declared, phrase, index, timeoutMs, hearing, candi
 
 async function main() {
   const opts = options(process.argv);
-  const model = spelledModel(JSON.parse(fs.readFileSync(opts.model, "utf8")));
+  const model = JSON.parse(fs.readFileSync(opts.model, "utf8"));
   const declared = new Set(model.interactionModel.languageModel.intents.map((i) => i.name));
   const texts = [];
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
