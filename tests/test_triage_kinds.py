@@ -306,3 +306,36 @@ def test_night_rest_and_exercise_words_the_sixth_round_showed(calm, alarm, level
 ])
 def test_went_into_is_an_impact_only_with_what_was_hit(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A change hard to put into words is no "can't": it is asked about, never alarmed at.
+    ("my wee seems a bit odd, it is hard to describe", "my wee is hard to get going, it barely starts", "emergency"),
+    ("something is off with my bladder but i cant explain it", "i cant empty my bladder at all", "emergency"),
+    # "No urine problems" denies the problem as one thing, not "no urine".
+    ("no temperature, no urine problems, only the back", "there is no urine coming at all since this morning", "emergency"),
+    # "Not just" is "not only": "just" is a filler only on its own.
+    ("its just my back the rest is fine", "its not just my back the chest is crushing too", "emergency"),
+    # A little fall is a small fall: asked about, or urgent with thin bones, not a serious accident.
+    ("i had a little fall on the lawn, no thin bones or anything", "i had a bad fall off a ladder this morning", "emergency"),
+    # A finding that has been fine since, or an infection cleared by antibiotics, is over.
+    ("my knee buckled once last week on the ice, been fine since", "my knee keeps buckling since this morning", "emergency"),
+    ("i had a water infection last month and finished the antibiotics", "it stings when i pee and my back aches", "urgent"),
+])
+def test_fillers_denials_and_descriptions_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_little_fall_with_thin_bones_is_the_urgent_flag_not_trauma():
+    read = assess("i have thin bones and had a little fall in the hall")
+    assert (read.level, read.flags) == ("urgent", ("osteoporosis_steroids",)), read
+
+
+@pytest.mark.parametrize("said, topic", [
+    ("since the new tablets i am not peeing that much", "bladder"),
+    ("i am not feeling right in myself today", "general"),
+    ("it feels not normal down below", "saddle"),
+])
+def test_a_vague_change_said_otherwise_gets_a_question(said, topic):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", topic), (said, read)
