@@ -339,3 +339,37 @@ def test_a_little_fall_with_thin_bones_is_the_urgent_flag_not_trauma():
 def test_a_vague_change_said_otherwise_gets_a_question(said, topic):
     read = assess(said)
     assert (read.level, read.clarify) == ("clarify", topic), (said, read)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Touch barely felt is lost feeling of the saddle; a stretch barely felt is a mild stretch.
+    ("i barely felt the stretch in my hamstring", "i barely felt the towel on my bottom after the bath", "emergency"),
+    ("i hardly felt the ice pack, it was so thin", "my inner thigh, i hardly felt it when he touched it", "emergency"),
+    # Feeling that is less or gone, and a simile of sleeping or a glove.
+    ("my back is less stiff than yesterday", "around my privates the feeling is less since this morning", "emergency"),
+    ("my legs are tired from lying here", "both my legs feel like they are sleeping", "emergency"),
+    # Cleaning oneself is wiping; the toilet seat is sitting.
+    ("i was cleaning the kitchen when my back went", "when i clean myself after the loo i feel almost nothing", "emergency"),
+    ("the commode seat is too low for my back", "i cant feel the commode seat under me any more", "emergency"),
+    # Only a trickle, only a few drops, or not having managed to pee is retention.
+    ("a trickle of sweat ran down my back", "only a trickle comes when i try to pee", "emergency"),
+    ("i havent managed the knee rolls yet", "i havent managed a wee since last night", "emergency"),
+    # Coming out without being felt is loss of bowel control.
+    ("the heat pack slid off without me feeling it", "poo is coming out without me feeling it", "emergency"),
+    # Going soft with a partner, and the feeling gone with a partner, are sexual dysfunction.
+    ("the ice pack went soft after an hour", "with my wife i just went soft last night", "emergency"),
+    ("my husband and i watched a film", "my husband and i tried and i felt almost nothing", "emergency"),
+    ("my relations are visiting", "in husband and wife relations there is no feeling since the spasm", "emergency"),
+])
+def test_lost_feeling_scant_flow_and_partners_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    "my back passage wont stay closed since yesterday",
+    "no morning glory since the spasm started, never had that before",
+    "my man bits wont respond since my back went",
+    "urine comes drop by drop since last night",
+])
+def test_control_and_function_lost_said_plainly_alarm(said):
+    assert _alarm(said, "emergency"), (said, assess(said))
