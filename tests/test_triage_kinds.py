@@ -373,3 +373,36 @@ def test_lost_feeling_scant_flow_and_partners_the_seventh_round_showed(calm, ala
 ])
 def test_control_and_function_lost_said_plainly_alarm(said):
     assert _alarm(said, "emergency"), (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that folds gives way; a folded towel does not.
+    ("i folded the towel under my knee", "my knee just folded on the step", "emergency"),
+    # Power or strength being lost, legs that do not bear the weight, minutes ago: sudden weakness.
+    ("the remote is losing power", "my right leg is losing the power quickly", "emergency"),
+    ("my legs are stiff but they are fine to walk on", "my legs are not taking my weight at all", "emergency"),
+    ("i did two stretches in the last few minutes", "my thigh lost its strength in the last few minutes", "emergency"),
+    ("i cant stay on the floor all day", "i cannot to stand up, my legs dont carry me", "emergency"),
+    # Something sitting on the chest, or squeezing under the breast bone, is chest pain.
+    ("my cat likes sitting on my lap", "it feels like someone is sitting on my chest", "emergency"),
+    ("breast stroke helps my back", "under the breast bone it is squeezing", "emergency"),
+    # Breath getting short is breathlessness; a short breath in an exercise is not.
+    ("take a short breath between holds", "my breath is getting short since this morning", "urgent"),
+    # Thrown by a horse, a hard tackle: a serious accident.
+    ("that stretch threw me this morning", "the horse threw me off at the gallop", "emergency"),
+    ("i want to tackle the stretches again", "i took a hard tackle at footy last night", "emergency"),
+    # A temperature that is up is a fever; a room's is not.
+    ("can you turn the temperature up a bit", "temperature's up and i feel rotten", "urgent"),
+    # A foot that stays down is a dropping foot.
+    ("the ice pack stays down on the floor", "my left foot stays down when i try to walk", "urgent"),
+    # Zinging is tingling; pain that travels to a foot goes down the leg.
+    ("my phone keeps zinging with messages", "my left calf keeps zinging since the stretch", "doctor"),
+    ("i travel a lot for work", "it travels to the outside of my right foot", "doctor"),
+    # Bone weakness is thin bones; steroid medicine is steroid tablets.
+    ("i feel a general stiffness today", "i have bone weakness and had a small slip on the step", "urgent"),
+    ("i use a steroid cream for eczema", "i take steroid medicine every day for my lungs", "urgent"),
+    # The tilt is an exercise: pain from it that stays.
+    ("i tilt my head to the side", "the tilt gave me a sharp pain that has been there since", "doctor"),
+])
+def test_weakness_chest_breath_and_exercise_words_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

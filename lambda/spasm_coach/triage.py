@@ -144,6 +144,7 @@ class Vocabulary:
     lengths: Dict[str, Tuple[int, ...]]
     numbered: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
     single_words: FrozenSet[str]  # phrases of one word
+    phrase_words: FrozenSet[str]  # every word of every phrase: never read as a possessive
     # Forms of one-word concept terms the lexicon does not list ("weaker", "tingly",
     # "numbness", "paining"): read as the term's concept (see inflected_forms).
     inflected: Dict[str, FrozenSet[str]]
@@ -280,6 +281,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        phrase_words=frozenset(word for words in phrases for word in words),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -616,8 +618,8 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
-    is not "i")."""
-    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
+    is not "i"; a word some phrase has, such as "its" of "lost its strength", is known)."""
+    if len(word) > 2 and word not in vocab.phrase_words and word not in vocab.numbered and \
             word[:-1] in vocab.single_words:
         return word[:-1]
     return word
