@@ -406,3 +406,33 @@ def test_control_and_function_lost_said_plainly_alarm(said):
 ])
 def test_weakness_chest_breath_and_exercise_words_the_seventh_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then "mine do" or "it happened to me": said of the speaker.
+    ("can a spasm make your legs go numb? asking for my dad", "can a spasm make your legs go numb? mine do", "emergency"),
+    ("can a bad back make you lose control of your bladder? just wondering",
+     "can a bad back make you lose control of your bladder? it happened to me twice today", "emergency"),
+    # An accident on the way to the toilet is not making it in time.
+    ("i had a little accident in the kitchen and spilled the tea", "i had a little accident on the way to the loo this morning",
+     "emergency"),
+    # Said in a clause of its own, rest that does not ease the pain is still pain at rest.
+    ("when i rest, it eases off nicely", "when i rest, the pain is not any less", "doctor"),
+    # "And nothing has changed" after weeks is not improving ("and nothing" is not "nothing comes").
+    ("i started the stretches two weeks ago and it is easing", "my back has been sore since before the summer and nothing has changed",
+     "doctor"),
+    # Arm or jaw pain with sweating or feeling sick is a heart emergency presenting as back pain.
+    ("my arm aches from holding the ice pack and i am sweating", "my back pain came with sweating and an ache down my left arm",
+     "emergency"),
+    ("my jaw aches from clenching with the pain", "my jaw aches with sweating and feeling sick on top of the back", "emergency"),
+])
+def test_questions_answered_accidents_rest_and_heart_signs_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said, level", [
+    ("my left foot is not coming back up when i walk", "urgent"),
+    ("my face looks thinner and i have not been dieting", "doctor"),
+])
+def test_overlapping_phrases_still_read(said, level):
+    assert _alarm(said, level), (said, assess(said))

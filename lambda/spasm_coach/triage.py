@@ -61,7 +61,7 @@ MAX_CHARS = 600
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
-           "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference")
+           "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference", "@affirming")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
 
@@ -834,12 +834,13 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
             or _before("@third_person", mention, clause, until="@first_person"))
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else."""
+    or about someone else (with ``only_denied``: denied)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    return any(all(_aside(m, clause, vocab) for m in clause.mentions if m.tags & group) for group in rule.when)
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab))
+    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
@@ -919,6 +920,11 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
         asking = "@asking" in qualifiers and "@first_person" not in qualifiers
+        # "can a spasm make your thighs numb? mine do": a general question, then said of
+        # the speaker; only a denial still sets a finding aside.
+        affirmed = "@affirming" in qualifiers
+        if affirmed:
+            asking = False
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
@@ -934,7 +940,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab)
+                _set_aside(rule, clause, vocab, only_denied=affirmed)
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
                 or (brief and flag in vocab.brief_flags)
