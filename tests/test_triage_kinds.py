@@ -436,3 +436,19 @@ def test_questions_answered_accidents_rest_and_heart_signs_the_seventh_round_sho
 ])
 def test_overlapping_phrases_still_read(said, level):
     assert _alarm(said, level), (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wiping that feels like wiping someone else is a simile of lost feeling.
+    ("wiping my face with a cold cloth helps", "when i wipe it feels like i am wiping somebody else", "emergency"),
+    # Numbness that does not wake up is not positional.
+    ("my foot went to sleep on the floor but it woke up when i moved", "my bum has gone to sleep and it doesnt wake up",
+     "emergency"),
+    # Hard to feel anything there is lost feeling; hard to say how is a description.
+    ("it is hard to feel the stretch in my hamstrings", "it is hard to feel anything down below since tuesday", "emergency"),
+    ("my wee seems different, i cant say how", "my wee will not come, i cant go at all", "emergency"),
+    # "Can't feel whether" is "can't feel if": not a hypothetical "if I".
+    ("i wonder whether i need more stretches", "i cant feel whether i need to do a poo any more", "emergency"),
+])
+def test_similes_wiping_and_not_feeling_whether_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
