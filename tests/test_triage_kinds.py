@@ -452,3 +452,16 @@ def test_overlapping_phrases_still_read(said, level):
 ])
 def test_similes_wiping_and_not_feeling_whether_the_seventh_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Shivering beside a cold floor, or boiling under a duvet, is asked about; a fever is not.
+    ("i am shivering lying on the bathroom floor", "i am shivering and i have a temperature", "urgent"),
+    ("im shivering, the tiles are freezing", "i have had the shivers since last night", "urgent"),
+    ("i'm boiling under this duvet", "i'm boiling one minute and freezing the next", "urgent"),
+    # Out of breath from getting down on the floor or from laughing is exertion.
+    ("i'm a bit out of breath from getting down on the floor", "i'm out of breath just sitting still", "urgent"),
+    ("i'm out of breath from laughing at the dog", "i have been out of breath since the pain started", "urgent"),
+])
+def test_safe_side_over_reads_with_their_reason_said_are_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
