@@ -465,3 +465,15 @@ def test_similes_wiping_and_not_feeling_whether_the_seventh_round_showed(calm, a
 ])
 def test_safe_side_over_reads_with_their_reason_said_are_asked_about(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "If I sit" or "if I walk" tells what happens whenever the person does: no hypothetical.
+    ("if i ever sit for hours could my bum go numb", "if i sit down my bum goes numb", "emergency"),
+    ("if i walk too far will my legs go numb", "if i walk my left leg gives way", "emergency"),
+    ("should i worry if i cant pee one day", "if i try to pee nothing comes out", "emergency"),
+    # A clause that opens with "if" and asks what would follow is hypothetical throughout.
+    ("if the pain went down my leg would i have to stop the stretches", "the pain goes down my leg when i stretch", "doctor"),
+])
+def test_if_tells_a_trigger_or_asks_a_question(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

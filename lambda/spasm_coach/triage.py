@@ -831,7 +831,14 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside)."""
     return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _before("@third_person", mention, clause, until="@first_person"))
+            or _asked_if(clause) or _before("@third_person", mention, clause, until="@first_person"))
+
+
+def _asked_if(clause: _Clause) -> bool:
+    """A clause that opens with "if" and asks what would follow ("if the pain went down my
+    leg, would I have to stop?"): all of it is hypothetical, not only what comes after the
+    question."""
+    return clause.words[0] == "if" and "@hypothetical" in clause.own
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool = False) -> bool:
