@@ -477,3 +477,16 @@ def test_safe_side_over_reads_with_their_reason_said_are_asked_about(calm, alarm
 ])
 def test_if_tells_a_trigger_or_asks_a_question(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not getting "the pressure" to pass urine (Indian English) is not feeling the need to go.
+    ("no pressure, take your time with the stretches", "since yesterday i am not getting the pressure to pass urine", "emergency"),
+    # "Arse over tit" down the stairs is a fall.
+    ("i am sitting on the stairs resting", "i went arse over tit down the stairs this morning", "emergency"),
+    # Shaking and sweating, or feeling like the flu, is feeling feverish.
+    ("my hands are shaking from the cold floor", "i am shaking and sweating and feel awful", "urgent"),
+    ("i had my flu jab last week", "i feel like i have got the flu with this back", "urgent"),
+])
+def test_everyday_words_for_urge_falls_and_fever_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
