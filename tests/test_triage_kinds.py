@@ -490,3 +490,14 @@ def test_if_tells_a_trigger_or_asks_a_question(calm, alarm, level):
 ])
 def test_everyday_words_for_urge_falls_and_fever_the_seventh_round_showed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Dieting said in the clause before explains the weight lost after it, as it does after.
+    ("i have been dieting, and i have lost weight", "i have not been dieting, and i have lost weight", "doctor"),
+    ("i started running in may and my face looks thinner", "my face looks thinner and i have no idea why", "doctor"),
+    # A heat pack sitting on the chest is where it lies, not a weight on the chest.
+    ("the heat pack is sitting on my chest now", "it feels like somebody is sitting on my chest", "emergency"),
+])
+def test_dieting_said_first_and_what_sits_on_the_chest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -176,6 +176,7 @@ class Vocabulary:
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
     both_flag: str  # what it then raises
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
+    exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -265,6 +266,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
     for flag in set(data.get("brief_and_gone", {}).get("flags", ())) - set(flags):
         problems.append("brief_and_gone names unknown flag %r" % flag)
+    for tag in set(data.get("exceptions_said_first", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
+        problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     if problems:
@@ -310,6 +313,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
+        exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
     )
     return vocabulary
 
@@ -901,6 +905,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 lent = (lent - {"@new"}) | {"@resolved"}
             qualifiers |= lent
             excepted = _said(following, following.tags, vocab)
+        before = clauses[index - 1] if index else None
+        if before is not None and before.own & vocab.exceptions_said_first:
+            # "I've been dieting, and I've lost weight": said first, such an exception counts too.
+            excepted |= _said(before, before.own & vocab.exceptions_said_first, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
             lent = following.tags & vocab.qualifying
