@@ -501,3 +501,8 @@ def test_everyday_words_for_urge_falls_and_fever_the_seventh_round_showed(calm, 
 ])
 def test_dieting_said_first_and_what_sits_on_the_chest(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_out_of_breath_on_the_stairs_from_being_unfit_is_asked_about():
+    assert assess("i was a bit breathless climbing the stairs but i am unfit").level == "clarify"
+    assert _alarm("i get out of breath on the stairs now, it never used to happen", "urgent")
