@@ -506,3 +506,14 @@ def test_dieting_said_first_and_what_sits_on_the_chest(calm, alarm, level):
 def test_out_of_breath_on_the_stairs_from_being_unfit_is_asked_about():
     assert assess("i was a bit breathless climbing the stairs but i am unfit").level == "clarify"
     assert _alarm("i get out of breath on the stairs now, it never used to happen", "urgent")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Urine named as not passing is retention, whatever is said of the bowels beside it.
+    ("i can wee fine but i cant poo", "i am not able to pass stool or urine since morning", "emergency"),
+    # A fender bender, a prang, a bingle: a car accident.
+    ("my fender needs fixing", "i had a fender bender this morning and now my back hurts", "emergency"),
+    ("i was doing the washing up", "i pranged the car on the way home", "emergency"),
+])
+def test_urine_not_passing_and_car_accidents_said_plainly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
