@@ -517,3 +517,16 @@ def test_out_of_breath_on_the_stairs_from_being_unfit_is_asked_about():
 ])
 def test_urine_not_passing_and_car_accidents_said_plainly(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A double negative ("can't feel nothing") is a single one in many people's English.
+    ("i cant do nothing about the weather", "i cant feel nothing down there", "emergency"),
+    # "Ever since yesterday" is new; "ever since" alone is long-standing.
+    ("ever since i was a girl i have leaked a bit when i sneeze", "my bottom feels numb ever since yesterday", "emergency"),
+    # Going in one's sleep, or waking in a wet bed, is going without knowing.
+    ("my partner says i was groaning in my sleep", "i pooed in my sleep last night", "emergency"),
+    ("i woke up in a cold bedroom", "i woke up in a wet bed this morning", "emergency"),
+])
+def test_double_negatives_recent_ever_since_and_going_in_ones_sleep(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
