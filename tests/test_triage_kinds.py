@@ -530,3 +530,30 @@ def test_urine_not_passing_and_car_accidents_said_plainly(calm, alarm, level):
 ])
 def test_double_negatives_recent_ever_since_and_going_in_ones_sleep(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not being able to do anything about it is losing control, not an exception to it.
+    ("i cant help it, i keep crying with the pain", "my bowels went and i couldnt do anything about it", "emergency"),
+    # Finding oneself soiled or wet is going without knowing.
+    ("i found myself on the floor again", "i keep finding myself soiled in the morning", "emergency"),
+    # Peeing like through a kinked hose is a blocked stream.
+    ("the garden hose is kinked", "peeing is like pushing through a kinked hose since my back went", "emergency"),
+    # A foot or leg that could this morning and cannot now: sudden; harder over a week: weaker.
+    ("i could touch my toes this morning", "i cant press my foot down on the pedal like i could this morning", "emergency"),
+    ("it is getting harder to bend", "it is getting harder to stand on my right leg this week", "urgent"),
+    # Weeks of stretches and still can't: not improving.
+    ("i still cant find the heat pack", "four weeks of stretches and i still cant bend", "doctor"),
+    # Not trying to lose weight is weight lost without trying.
+    ("i am trying to lose weight and my jeans are loose", "my jeans are falling off me and i havent been trying to lose weight",
+     "doctor"),
+])
+def test_control_flow_weakness_and_weight_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_wet_patch_someone_noticed_never_felt_is_the_bladder():
+    # Noticed by someone else, said of where the speaker sat, and never felt: lost control.
+    read = assess("my son noticed a wet patch where i had sat, and i never felt it happen")
+    assert "bladder" in read.flags, read
+    assert assess("there is a wet patch on my back from the ice pack").level == "none"
