@@ -557,3 +557,13 @@ def test_a_wet_patch_someone_noticed_never_felt_is_the_bladder():
     read = assess("my son noticed a wet patch where i had sat, and i never felt it happen")
     assert "bladder" in read.flags, read
     assert assess("there is a wet patch on my back from the ice pack").level == "none"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sensation that is less is lost feeling.
+    ("the pain is less in the mornings", "sensation is less in the buttock area since yesterday", "emergency"),
+    # Heroin and needles are drug use that weakens the body's defences.
+    ("i had a flu jab with a needle last week", "i am a heroin user", "urgent"),
+])
+def test_less_sensation_and_drug_use_said_plainly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
