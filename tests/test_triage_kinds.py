@@ -567,3 +567,20 @@ def test_a_wet_patch_someone_noticed_never_felt_is_the_bladder():
 ])
 def test_less_sensation_and_drug_use_said_plainly(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    # Trouble "with" the bladder, something up with the waterworks, a struggle on the loo:
+    # something is wrong, unsaid what; a question, never an alarm.
+    "i have had some bladder trouble lately",
+    "there is something up with my waterworks",
+    "my bladder is a bit troublesome today",
+    "it is a bit of a struggle on the loo",
+])
+def test_vague_bladder_remarks_get_the_bladder_question(said):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", "bladder"), (said, read)
+
+
+def test_trouble_peeing_itself_still_alarms():
+    assert _alarm("i have had trouble peeing since my back went", "emergency")
