@@ -584,3 +584,13 @@ def test_vague_bladder_remarks_get_the_bladder_question(said):
 
 def test_trouble_peeing_itself_still_alarms():
     assert _alarm("i have had trouble peeing since my back went", "emergency")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain in an arm and the jaw together is chest pain's spread (NHS: heart attack).
+    ("my arm aches from holding the phone", "pain in my left arm and jaw with the back pain", "emergency"),
+    # Feeling faint said in a clause of its own still goes with the pain beside it.
+    ("i fainted once as a teenager", "i feel faint and my back is killing me all of a sudden", "emergency"),
+])
+def test_arm_and_jaw_together_and_faintness_beside_the_pain(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
