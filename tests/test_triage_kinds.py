@@ -594,3 +594,8 @@ def test_trouble_peeing_itself_still_alarms():
 ])
 def test_arm_and_jaw_together_and_faintness_beside_the_pain(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_less_feeling_of_stiffness_is_no_lost_feeling():
+    assert assess("i have less feeling of stiffness today").level == "none"
+    assert _alarm("there is less feeling in my bum since this morning", "emergency")
