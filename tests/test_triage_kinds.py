@@ -459,9 +459,9 @@ def test_similes_wiping_and_not_feeling_whether_the_seventh_round_showed(calm, a
     ("i am shivering lying on the bathroom floor", "i am shivering and i have a temperature", "urgent"),
     ("im shivering, the tiles are freezing", "i have had the shivers since last night", "urgent"),
     ("i'm boiling under this duvet", "i'm boiling one minute and freezing the next", "urgent"),
-    # Out of breath from getting down on the floor or from laughing is exertion.
+    # Out of breath from getting down on the floor is exertion; from rolling over in bed it is not.
     ("i'm a bit out of breath from getting down on the floor", "i'm out of breath just sitting still", "urgent"),
-    ("i'm out of breath from laughing at the dog", "i have been out of breath since the pain started", "urgent"),
+    ("i'm out of breath from getting onto the floor", "i have been out of breath since the pain started", "urgent"),
 ])
 def test_safe_side_over_reads_with_their_reason_said_are_asked_about(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
@@ -599,3 +599,7 @@ def test_arm_and_jaw_together_and_faintness_beside_the_pain(calm, alarm, level):
 def test_less_feeling_of_stiffness_is_no_lost_feeling():
     assert assess("i have less feeling of stiffness today").level == "none"
     assert _alarm("there is less feeling in my bum since this morning", "emergency")
+
+
+def test_breathless_from_rolling_over_still_alarms():
+    assert _alarm("i am puffed out just from rolling over in bed", "urgent")

@@ -144,7 +144,6 @@ class Vocabulary:
     lengths: Dict[str, Tuple[int, ...]]
     numbered: Dict[str, Tuple[Tuple[Tuple[str, ...], FrozenSet[str]], ...]]
     single_words: FrozenSet[str]  # phrases of one word
-    phrase_words: FrozenSet[str]  # every word of every phrase: never read as a possessive
     # Forms of one-word concept terms the lexicon does not list ("weaker", "tingly",
     # "numbness", "paining"): read as the term's concept (see inflected_forms).
     inflected: Dict[str, FrozenSet[str]]
@@ -284,7 +283,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
-        phrase_words=frozenset(word for words in phrases for word in words),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -574,6 +572,8 @@ _PUNCTUATION = frozenset(".,;:!?")
 # "it's" is "it is"; any other "'s" ("my bum's gone numb") is dropped: for meaning, the
 # possessive and "is" read the same.
 _S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
+# Possessives that are words of their own, never a noun with "'s" written without the apostrophe.
+_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "hers", "ours", "yours", "theirs"))
 
 
 def _cut(text: str) -> str:
@@ -622,9 +622,9 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
-    is not "i"; a word some phrase has, such as "its" of "lost its strength", is known)."""
-    if len(word) > 2 and word not in vocab.phrase_words and word not in vocab.numbered and \
-            word[:-1] in vocab.single_words:
+    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it")."""
+    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
+            word not in _POSSESSIVE_PRONOUNS and word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
