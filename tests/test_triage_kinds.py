@@ -603,3 +603,16 @@ def test_less_feeling_of_stiffness_is_no_lost_feeling():
 
 def test_breathless_from_rolling_over_still_alarms():
     assert _alarm("i am puffed out just from rolling over in bed", "urgent")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping on the stairs is a fall down them, as slipping on them is.
+    ("i nearly tripped on the stairs but caught the rail", "i tripped at the top of the stairs this morning", "emergency"),
+    # Blood-coloured water in the toilet after going is blood in the urine.
+    ("my pink ice pack fell in the toilet", "there is some pink in the toilet bowl after i go", "urgent"),
+    # A leg that cannot step up, or has to be lifted with the hands, is weak.
+    ("i cant step up the pace today", "i cant step up onto the bus with my right leg", "urgent"),
+    ("i lift my knee to my chest with my hands in the stretch", "i have to lift my leg with my hands to get into bed", "urgent"),
+])
+def test_stairs_toilet_colour_and_legs_lifted_by_hand(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
