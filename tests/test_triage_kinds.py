@@ -616,3 +616,13 @@ def test_breathless_from_rolling_over_still_alarms():
 ])
 def test_stairs_toilet_colour_and_legs_lifted_by_hand(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Just now" is a moment ago: weakness that came on then is sudden.
+    ("just now i did the stretches and my back feels better", "my leg went floppy when i stood up just now", "emergency"),
+    # A leg that won't hold is weak.
+    ("the ice pack wont hold on my leg", "i keep losing my balance because my leg wont hold", "urgent"),
+])
+def test_just_now_and_what_will_not_hold(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
