@@ -626,3 +626,14 @@ def test_stairs_toilet_colour_and_legs_lifted_by_hand(calm, alarm, level):
 ])
 def test_just_now_and_what_will_not_hold(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # No control "down below" is lost control; everything there stopped working is lost function.
+    ("my bum is wet from the ice pack", "i have got no control down below", "emergency"),
+    ("the heat pack on my bottom has stopped working", "everything down below has stopped working", "emergency"),
+    # An hour on the toilet, then "I can't go", is trying and failing to pee.
+    ("i sat on the loo for ten minutes reading", "i have been sitting on the toilet for an hour and i cant go", "emergency"),
+])
+def test_control_and_function_down_below_and_an_hour_on_the_toilet(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
