@@ -637,3 +637,8 @@ def test_just_now_and_what_will_not_hold(calm, alarm, level):
 ])
 def test_control_and_function_down_below_and_an_hour_on_the_toilet(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_wet_bottom_or_lets_go_is_no_lost_control():
+    assert assess("my bottom is wet after the shower").level == "none"
+    assert assess("lets go, my bum is numb").flags == ("saddle_numbness",)
