@@ -306,3 +306,339 @@ def test_night_rest_and_exercise_words_the_sixth_round_showed(calm, alarm, level
 ])
 def test_went_into_is_an_impact_only_with_what_was_hit(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A change hard to put into words is no "can't": it is asked about, never alarmed at.
+    ("my wee seems a bit odd, it is hard to describe", "my wee is hard to get going, it barely starts", "emergency"),
+    ("something is off with my bladder but i cant explain it", "i cant empty my bladder at all", "emergency"),
+    # "No urine problems" denies the problem as one thing, not "no urine".
+    ("no temperature, no urine problems, only the back", "there is no urine coming at all since this morning", "emergency"),
+    # "Not just" is "not only": "just" is a filler only on its own.
+    ("its just my back the rest is fine", "its not just my back the chest is crushing too", "emergency"),
+    # A little fall is a small fall: asked about, or urgent with thin bones, not a serious accident.
+    ("i had a little fall on the lawn, no thin bones or anything", "i had a bad fall off a ladder this morning", "emergency"),
+    # A finding that has been fine since, or an infection cleared by antibiotics, is over.
+    ("my knee buckled once last week on the ice, been fine since", "my knee keeps buckling since this morning", "emergency"),
+    ("i had a water infection last month and finished the antibiotics", "it stings when i pee and my back aches", "urgent"),
+])
+def test_fillers_denials_and_descriptions_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_little_fall_with_thin_bones_is_the_urgent_flag_not_trauma():
+    read = assess("i have thin bones and had a little fall in the hall")
+    assert (read.level, read.flags) == ("urgent", ("osteoporosis_steroids",)), read
+
+
+@pytest.mark.parametrize("said, topic", [
+    ("since the new tablets i am not peeing that much", "bladder"),
+    ("i am not feeling right in myself today", "general"),
+    ("it feels not normal down below", "saddle"),
+])
+def test_a_vague_change_said_otherwise_gets_a_question(said, topic):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", topic), (said, read)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Touch barely felt is lost feeling of the saddle; a stretch barely felt is a mild stretch.
+    ("i barely felt the stretch in my hamstring", "i barely felt the towel on my bottom after the bath", "emergency"),
+    ("i hardly felt the ice pack, it was so thin", "my inner thigh, i hardly felt it when he touched it", "emergency"),
+    # Feeling that is less or gone, and a simile of sleeping or a glove.
+    ("my back is less stiff than yesterday", "around my privates the feeling is less since this morning", "emergency"),
+    ("my legs are tired from lying here", "both my legs feel like they are sleeping", "emergency"),
+    # Cleaning oneself is wiping; the toilet seat is sitting.
+    ("i was cleaning the kitchen when my back went", "when i clean myself after the loo i feel almost nothing", "emergency"),
+    ("the commode seat is too low for my back", "i cant feel the commode seat under me any more", "emergency"),
+    # Only a trickle, only a few drops, or not having managed to pee is retention.
+    ("a trickle of sweat ran down my back", "only a trickle comes when i try to pee", "emergency"),
+    ("i havent managed the knee rolls yet", "i havent managed a wee since last night", "emergency"),
+    # Coming out without being felt is loss of bowel control.
+    ("the heat pack slid off without me feeling it", "poo is coming out without me feeling it", "emergency"),
+    # Going soft with a partner, and the feeling gone with a partner, are sexual dysfunction.
+    ("the ice pack went soft after an hour", "with my wife i just went soft last night", "emergency"),
+    ("my husband and i watched a film", "my husband and i tried and i felt almost nothing", "emergency"),
+    ("my relations are visiting", "in husband and wife relations there is no feeling since the spasm", "emergency"),
+])
+def test_lost_feeling_scant_flow_and_partners_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    "my back passage wont stay closed since yesterday",
+    "no morning glory since the spasm started, never had that before",
+    "my man bits wont respond since my back went",
+    "urine comes drop by drop since last night",
+])
+def test_control_and_function_lost_said_plainly_alarm(said):
+    assert _alarm(said, "emergency"), (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that folds gives way; a folded towel does not.
+    ("i folded the towel under my knee", "my knee just folded on the step", "emergency"),
+    # Power or strength being lost, legs that do not bear the weight, minutes ago: sudden weakness.
+    ("the remote is losing power", "my right leg is losing the power quickly", "emergency"),
+    ("my legs are stiff but they are fine to walk on", "my legs are not taking my weight at all", "emergency"),
+    ("i did two stretches in the last few minutes", "my thigh lost its strength in the last few minutes", "emergency"),
+    ("i cant stay on the floor all day", "i cannot to stand up, my legs dont carry me", "emergency"),
+    # Something sitting on the chest, or squeezing under the breast bone, is chest pain.
+    ("my cat likes sitting on my lap", "it feels like someone is sitting on my chest", "emergency"),
+    ("breast stroke helps my back", "under the breast bone it is squeezing", "emergency"),
+    # Breath getting short is breathlessness; a short breath in an exercise is not.
+    ("take a short breath between holds", "my breath is getting short since this morning", "urgent"),
+    # Thrown by a horse, a hard tackle: a serious accident.
+    ("that stretch threw me this morning", "the horse threw me off at the gallop", "emergency"),
+    ("i want to tackle the stretches again", "i took a hard tackle at footy last night", "emergency"),
+    # A temperature that is up is a fever; a room's is not.
+    ("can you turn the temperature up a bit", "temperature's up and i feel rotten", "urgent"),
+    # A foot that stays down is a dropping foot.
+    ("the ice pack stays down on the floor", "my left foot stays down when i try to walk", "urgent"),
+    # Zinging is tingling; pain that travels to a foot goes down the leg.
+    ("my phone keeps zinging with messages", "my left calf keeps zinging since the stretch", "doctor"),
+    ("i travel a lot for work", "it travels to the outside of my right foot", "doctor"),
+    # Bone weakness is thin bones; steroid medicine is steroid tablets.
+    ("i feel a general stiffness today", "i have bone weakness and had a small slip on the step", "urgent"),
+    ("i use a steroid cream for eczema", "i take steroid medicine every day for my lungs", "urgent"),
+    # The tilt is an exercise: pain from it that stays.
+    ("i tilt my head to the side", "the tilt gave me a sharp pain that has been there since", "doctor"),
+])
+def test_weakness_chest_breath_and_exercise_words_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then "mine do" or "it happened to me": said of the speaker.
+    ("can a spasm make your legs go numb? asking for my dad", "can a spasm make your legs go numb? mine do", "emergency"),
+    ("can a bad back make you lose control of your bladder? just wondering",
+     "can a bad back make you lose control of your bladder? it happened to me twice today", "emergency"),
+    # An accident on the way to the toilet is not making it in time.
+    ("i had a little accident in the kitchen and spilled the tea", "i had a little accident on the way to the loo this morning",
+     "emergency"),
+    # Said in a clause of its own, rest that does not ease the pain is still pain at rest.
+    ("when i rest, it eases off nicely", "when i rest, the pain is not any less", "doctor"),
+    # "And nothing has changed" after weeks is not improving ("and nothing" is not "nothing comes").
+    ("i started the stretches two weeks ago and it is easing", "my back has been sore since before the summer and nothing has changed",
+     "doctor"),
+    # Arm or jaw pain with sweating or feeling sick is a heart emergency presenting as back pain.
+    ("my arm aches from holding the ice pack and i am sweating", "my back pain came with sweating and an ache down my left arm",
+     "emergency"),
+    ("my jaw aches from clenching with the pain", "my jaw aches with sweating and feeling sick on top of the back", "emergency"),
+])
+def test_questions_answered_accidents_rest_and_heart_signs_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said, level", [
+    ("my left foot is not coming back up when i walk", "urgent"),
+    ("my face looks thinner and i have not been dieting", "doctor"),
+])
+def test_overlapping_phrases_still_read(said, level):
+    assert _alarm(said, level), (said, assess(said))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wiping that feels like wiping someone else is a simile of lost feeling.
+    ("wiping my face with a cold cloth helps", "when i wipe it feels like i am wiping somebody else", "emergency"),
+    # Numbness that does not wake up is not positional.
+    ("my foot went to sleep on the floor but it woke up when i moved", "my bum has gone to sleep and it doesnt wake up",
+     "emergency"),
+    # Hard to feel anything there is lost feeling; hard to say how is a description.
+    ("it is hard to feel the stretch in my hamstrings", "it is hard to feel anything down below since tuesday", "emergency"),
+    ("my wee seems different, i cant say how", "my wee will not come, i cant go at all", "emergency"),
+    # "Can't feel whether" is "can't feel if": not a hypothetical "if I".
+    ("i wonder whether i need more stretches", "i cant feel whether i need to do a poo any more", "emergency"),
+])
+def test_similes_wiping_and_not_feeling_whether_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Shivering beside a cold floor, or boiling under a duvet, is asked about; a fever is not.
+    ("i am shivering lying on the bathroom floor", "i am shivering and i have a temperature", "urgent"),
+    ("im shivering, the tiles are freezing", "i have had the shivers since last night", "urgent"),
+    ("i'm boiling under this duvet", "i'm boiling one minute and freezing the next", "urgent"),
+    # Out of breath from getting down on the floor is exertion; from rolling over in bed it is not.
+    ("i'm a bit out of breath from getting down on the floor", "i'm out of breath just sitting still", "urgent"),
+    ("i'm out of breath from getting onto the floor", "i have been out of breath since the pain started", "urgent"),
+])
+def test_safe_side_over_reads_with_their_reason_said_are_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "If I sit" or "if I walk" tells what happens whenever the person does: no hypothetical.
+    ("if i ever sit for hours could my bum go numb", "if i sit down my bum goes numb", "emergency"),
+    ("if i walk too far will my legs go numb", "if i walk my left leg gives way", "emergency"),
+    ("should i worry if i cant pee one day", "if i try to pee nothing comes out", "emergency"),
+    # A clause that opens with "if" and asks what would follow is hypothetical throughout.
+    ("if the pain went down my leg would i have to stop the stretches", "the pain goes down my leg when i stretch", "doctor"),
+])
+def test_if_tells_a_trigger_or_asks_a_question(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not getting "the pressure" to pass urine (Indian English) is not feeling the need to go.
+    ("no pressure, take your time with the stretches", "since yesterday i am not getting the pressure to pass urine", "emergency"),
+    # "Arse over tit" down the stairs is a fall.
+    ("i am sitting on the stairs resting", "i went arse over tit down the stairs this morning", "emergency"),
+    # Shaking and sweating, or feeling like the flu, is feeling feverish.
+    ("my hands are shaking from the cold floor", "i am shaking and sweating and feel awful", "urgent"),
+    ("i had my flu jab last week", "i feel like i have got the flu with this back", "urgent"),
+])
+def test_everyday_words_for_urge_falls_and_fever_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Dieting said in the clause before explains the weight lost after it, as it does after.
+    ("i have been dieting, and i have lost weight", "i have not been dieting, and i have lost weight", "doctor"),
+    ("i started running in may and my face looks thinner", "my face looks thinner and i have no idea why", "doctor"),
+    # A heat pack sitting on the chest is where it lies, not a weight on the chest.
+    ("the heat pack is sitting on my chest now", "it feels like somebody is sitting on my chest", "emergency"),
+])
+def test_dieting_said_first_and_what_sits_on_the_chest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_out_of_breath_on_the_stairs_from_being_unfit_is_asked_about():
+    assert assess("i was a bit breathless climbing the stairs but i am unfit").level == "clarify"
+    assert _alarm("i get out of breath on the stairs now, it never used to happen", "urgent")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Urine named as not passing is retention, whatever is said of the bowels beside it.
+    ("i can wee fine but i cant poo", "i am not able to pass stool or urine since morning", "emergency"),
+    # A fender bender, a prang, a bingle: a car accident.
+    ("my fender needs fixing", "i had a fender bender this morning and now my back hurts", "emergency"),
+    ("i was doing the washing up", "i pranged the car on the way home", "emergency"),
+])
+def test_urine_not_passing_and_car_accidents_said_plainly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A double negative ("can't feel nothing") is a single one in many people's English.
+    ("i cant do nothing about the weather", "i cant feel nothing down there", "emergency"),
+    # "Ever since yesterday" is new; "ever since" alone is long-standing.
+    ("ever since i was a girl i have leaked a bit when i sneeze", "my bottom feels numb ever since yesterday", "emergency"),
+    # Going in one's sleep, or waking in a wet bed, is going without knowing.
+    ("my partner says i was groaning in my sleep", "i pooed in my sleep last night", "emergency"),
+    ("i woke up in a cold bedroom", "i woke up in a wet bed this morning", "emergency"),
+])
+def test_double_negatives_recent_ever_since_and_going_in_ones_sleep(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not being able to do anything about it is losing control, not an exception to it.
+    ("i cant help it, i keep crying with the pain", "my bowels went and i couldnt do anything about it", "emergency"),
+    # Finding oneself soiled or wet is going without knowing.
+    ("i found myself on the floor again", "i keep finding myself soiled in the morning", "emergency"),
+    # Peeing like through a kinked hose is a blocked stream.
+    ("the garden hose is kinked", "peeing is like pushing through a kinked hose since my back went", "emergency"),
+    # A foot or leg that could this morning and cannot now: sudden; harder over a week: weaker.
+    ("i could touch my toes this morning", "i cant press my foot down on the pedal like i could this morning", "emergency"),
+    ("it is getting harder to bend", "it is getting harder to stand on my right leg this week", "urgent"),
+    # Weeks of stretches and still can't: not improving.
+    ("i still cant find the heat pack", "four weeks of stretches and i still cant bend", "doctor"),
+    # Not trying to lose weight is weight lost without trying.
+    ("i am trying to lose weight and my jeans are loose", "my jeans are falling off me and i havent been trying to lose weight",
+     "doctor"),
+])
+def test_control_flow_weakness_and_weight_the_seventh_round_showed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_wet_patch_someone_noticed_never_felt_is_the_bladder():
+    # Noticed by someone else, said of where the speaker sat, and never felt: lost control.
+    read = assess("my son noticed a wet patch where i had sat, and i never felt it happen")
+    assert "bladder" in read.flags, read
+    assert assess("there is a wet patch on my back from the ice pack").level == "none"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sensation that is less is lost feeling.
+    ("the pain is less in the mornings", "sensation is less in the buttock area since yesterday", "emergency"),
+    # Heroin and needles are drug use that weakens the body's defences.
+    ("i had a flu jab with a needle last week", "i am a heroin user", "urgent"),
+])
+def test_less_sensation_and_drug_use_said_plainly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    # Trouble "with" the bladder, something up with the waterworks, a struggle on the loo:
+    # something is wrong, unsaid what; a question, never an alarm.
+    "i have had some bladder trouble lately",
+    "there is something up with my waterworks",
+    "my bladder is a bit troublesome today",
+    "it is a bit of a struggle on the loo",
+])
+def test_vague_bladder_remarks_get_the_bladder_question(said):
+    read = assess(said)
+    assert (read.level, read.clarify) == ("clarify", "bladder"), (said, read)
+
+
+def test_trouble_peeing_itself_still_alarms():
+    assert _alarm("i have had trouble peeing since my back went", "emergency")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain in an arm and the jaw together is chest pain's spread (NHS: heart attack).
+    ("my arm aches from holding the phone", "pain in my left arm and jaw with the back pain", "emergency"),
+    # Feeling faint said in a clause of its own still goes with the pain beside it.
+    ("i fainted once as a teenager", "i feel faint and my back is killing me all of a sudden", "emergency"),
+])
+def test_arm_and_jaw_together_and_faintness_beside_the_pain(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_less_feeling_of_stiffness_is_no_lost_feeling():
+    assert assess("i have less feeling of stiffness today").level == "none"
+    assert _alarm("there is less feeling in my bum since this morning", "emergency")
+
+
+def test_breathless_from_rolling_over_still_alarms():
+    assert _alarm("i am puffed out just from rolling over in bed", "urgent")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping on the stairs is a fall down them, as slipping on them is.
+    ("i nearly tripped on the stairs but caught the rail", "i tripped at the top of the stairs this morning", "emergency"),
+    # Blood-coloured water in the toilet after going is blood in the urine.
+    ("my pink ice pack fell in the toilet", "there is some pink in the toilet bowl after i go", "urgent"),
+    # A leg that cannot step up, or has to be lifted with the hands, is weak.
+    ("i cant step up the pace today", "i cant step up onto the bus with my right leg", "urgent"),
+    ("i lift my knee to my chest with my hands in the stretch", "i have to lift my leg with my hands to get into bed", "urgent"),
+])
+def test_stairs_toilet_colour_and_legs_lifted_by_hand(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Just now" is a moment ago: weakness that came on then is sudden.
+    ("just now i did the stretches and my back feels better", "my leg went floppy when i stood up just now", "emergency"),
+    # A leg that won't hold is weak.
+    ("the ice pack wont hold on my leg", "i keep losing my balance because my leg wont hold", "urgent"),
+])
+def test_just_now_and_what_will_not_hold(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # No control "down below" is lost control; everything there stopped working is lost function.
+    ("my bum is wet from the ice pack", "i have got no control down below", "emergency"),
+    ("the heat pack on my bottom has stopped working", "everything down below has stopped working", "emergency"),
+    # An hour on the toilet, then "I can't go", is trying and failing to pee.
+    ("i sat on the loo for ten minutes reading", "i have been sitting on the toilet for an hour and i cant go", "emergency"),
+])
+def test_control_and_function_down_below_and_an_hour_on_the_toilet(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_wet_bottom_or_lets_go_is_no_lost_control():
+    assert assess("my bottom is wet after the shower").level == "none"
+    assert assess("lets go, my bum is numb").flags == ("saddle_numbness",)

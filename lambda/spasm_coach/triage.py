@@ -61,7 +61,7 @@ MAX_CHARS = 600
 _TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
-           "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference")
+           "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference", "@affirming")
 NUMBER = "#"  # in a lexicon phrase: any number, in words or digits
 
 
@@ -175,6 +175,7 @@ class Vocabulary:
     both_tag: str  # in a clause with a sided rule: the finding is on both sides
     both_flag: str  # what it then raises
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
+    exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -264,6 +265,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     reached = {r.flag for r in rules if r.flag} | ({both_flag} if any(r.sided for r in rules) else set())
     for flag in set(data.get("brief_and_gone", {}).get("flags", ())) - set(flags):
         problems.append("brief_and_gone names unknown flag %r" % flag)
+    for tag in set(data.get("exceptions_said_first", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
+        problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     if problems:
@@ -308,6 +311,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
+        exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
     )
     return vocabulary
 
@@ -568,6 +572,8 @@ _PUNCTUATION = frozenset(".,;:!?")
 # "it's" is "it is"; any other "'s" ("my bum's gone numb") is dropped: for meaning, the
 # possessive and "is" read the same.
 _S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
+# Possessives that are words of their own, never a noun with "'s" written without the apostrophe.
+_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "hers", "ours", "yours", "theirs"))
 
 
 def _cut(text: str) -> str:
@@ -616,9 +622,9 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
 def _possessive(word: str, vocab: Vocabulary) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
-    is not "i")."""
+    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it")."""
     if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
-            word[:-1] in vocab.single_words:
+            word not in _POSSESSIVE_PRONOUNS and word[:-1] in vocab.single_words:
         return word[:-1]
     return word
 
@@ -829,15 +835,23 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside)."""
     return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _before("@third_person", mention, clause, until="@first_person"))
+            or _asked_if(clause) or _before("@third_person", mention, clause, until="@first_person"))
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+def _asked_if(clause: _Clause) -> bool:
+    """A clause that opens with "if" and asks what would follow ("if the pain went down my
+    leg, would I have to stop?"): all of it is hypothetical, not only what comes after the
+    question."""
+    return clause.words[0] == "if" and "@hypothetical" in clause.own
+
+
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else."""
+    or about someone else (with ``only_denied``: denied)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    return any(all(_aside(m, clause, vocab) for m in clause.mentions if m.tags & group) for group in rule.when)
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab))
+    return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
@@ -891,6 +905,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 lent = (lent - {"@new"}) | {"@resolved"}
             qualifiers |= lent
             excepted = _said(following, following.tags, vocab)
+        before = clauses[index - 1] if index else None
+        if before is not None and before.own & vocab.exceptions_said_first:
+            # "I've been dieting, and I've lost weight": said first, such an exception counts too.
+            excepted |= _said(before, before.own & vocab.exceptions_said_first, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
             lent = following.tags & vocab.qualifying
@@ -917,6 +935,11 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
         asking = "@asking" in qualifiers and "@first_person" not in qualifiers
+        # "can a spasm make your thighs numb? mine do": a general question, then said of
+        # the speaker; only a denial still sets a finding aside.
+        affirmed = "@affirming" in qualifiers
+        if affirmed:
+            asking = False
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
@@ -932,7 +955,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab)
+                _set_aside(rule, clause, vocab, only_denied=affirmed)
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable)
                 or (brief and flag in vocab.brief_flags)
