@@ -153,3 +153,14 @@ def test_a_red_flag_still_gets_its_advice_when_something_else_breaks(monkeypatch
     assert said.card["content"] == EMERGENCY_CARD and said.end is True
     said = send(intent("AMAZON.HelpIntent"))  # no red flag: the apology
     assert said.text and said.card is None and "safety" not in said.attributes
+
+
+def test_the_event_is_left_as_it_came_while_the_session_changes():
+    """The envelope is read from a copy of the event (entry.py; the SDK's own copy of the
+    session attributes is skipped), so what the handlers change never reaches the event."""
+    attributes = {"screened": True, "routine": {"id": "gentle", "step": 0, "part": 0, "status": "active"}}
+    event = intent("SymptomIntent", {"Symptom": "I wet myself"}, attributes=attributes)
+    before = json.dumps(event, sort_keys=True)
+    answer = lambda_handler(event, None)
+    assert answer["sessionAttributes"] == {"safety": "emergency"}
+    assert json.dumps(event, sort_keys=True) == before

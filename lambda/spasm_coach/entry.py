@@ -25,6 +25,19 @@ log = logging.getLogger(__name__)
 EMPTY_RESPONSE = {"version": "1.0", "response": {}}
 
 
+class _ReceivedAttributes(dict):
+    """The session attributes of an envelope deserialized for one request only.
+
+    ask-sdk-core's AttributesManager deep-copies the envelope's session attributes so a
+    handler cannot change an envelope its caller still holds. Here nobody else holds it
+    (it was just built from the event), so the copy is only cost, on every request: a
+    deep copy made of this dict is a plain shallow one, which handlers change as they like.
+    """
+
+    def __deepcopy__(self, memo: Any) -> Dict[str, Any]:
+        return dict(self)
+
+
 def _expects_speech(event: Any) -> bool:
     """Only a request a person made can take speech; events and unknown types get none."""
     request = event.get("request") if isinstance(event, dict) else None
@@ -53,6 +66,8 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, An
             envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
             if getattr(envelope, "request", None) is None:
                 raise ValueError("no request in the envelope")
+            if type(getattr(envelope.session, "attributes", None)) is dict:
+                envelope.session.attributes = _ReceivedAttributes(envelope.session.attributes)
         except Exception as error:  # not an envelope the SDK can read
             log.warning("unreadable request envelope: %s", type(error).__name__)
             return unreadable_response(event)

@@ -141,6 +141,19 @@ def is_valid(content: Content, state: Any) -> bool:
     return stage in (None, SETUP)
 
 
+def coach_for(content: Content, prefs: Optional[Prefs] = None) -> "Coach":
+    """The coach for a locale's content and a person's preferences. A coach holds nothing
+    that changes, and only the pace and the hold length make one speak differently, so
+    there is one per locale and style, made on first use (not one per request)."""
+    prefs = prefs or {}
+    slower, hold = prefs.get("pace") == "slower", prefs.get("hold")
+    hold = hold if hold in ("longer", "shorter") else None
+    style = {"pace": "slower"} if slower else {}
+    if hold:
+        style["hold"] = hold
+    return content.derived(("coach for", slower, hold), lambda: Coach(content, style))
+
+
 class Coach:
     """Renders and moves through a routine for one locale and one person's preferences."""
 

@@ -500,11 +500,13 @@ _NAMES: Dict[Tuple[Path, str], str] = {}
 def _vocabulary_name(locale: Optional[str]) -> str:
     """The vocabulary a locale reads: its own additions if it has a file, else the shared one."""
     locale = locale or DEFAULT_LOCALE
-    if not (isinstance(locale, str) and re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale)):
+    if not isinstance(locale, str):
         return SHARED
     key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
     name = _NAMES.get(key)
     if name is None:
+        if not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale):
+            return SHARED
         name = locale if _vocabulary_path(locale).exists() else SHARED
         if len(_NAMES) < 64:  # locales come from requests: bound what is kept
             _NAMES[key] = name
@@ -733,7 +735,7 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
                 found_end, found = start + size, tags
                 break
     candidates = vocab.numbered.get(word, ())
-    if _is_number(word, vocab):
+    if word.isdigit() or word in vocab.numbers:  # _is_number, inline: it runs for every word
         candidates += vocab.numbered.get(NUMBER, ())
     for phrase, tags in candidates:
         end = start + len(phrase)

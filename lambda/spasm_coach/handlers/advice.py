@@ -81,9 +81,8 @@ def raise_level(handler_input: HandlerInput, level: str) -> None:
 
 def advice_speech(coach: Coach, level: str) -> Speech:
     """The advice for a level in the coach's locale and style (rendered once)."""
-    text = coach.content.text("safety.%s" % level)
-    # The same words for everyone at this level in this locale: rendered once.
-    return coach.fixed("safety." + level, lambda s: s.say(text))
+    # The same words for everyone at this level in this locale: looked up and rendered once.
+    return coach.fixed("safety." + level, lambda s: s.say(coach.content.text("safety.%s" % level)))
 
 
 def advise(handler_input: HandlerInput, level: str) -> Response:

@@ -25,7 +25,7 @@ from ask_sdk_model.ui import SimpleCard
 from .. import screens
 from ..content import Content, for_locale
 from ..questions import put_pending
-from ..routine import ACTIVE, PAUSED, Coach, is_valid
+from ..routine import ACTIVE, PAUSED, Coach, coach_for, is_valid
 from ..screens import Screen
 from ..speech import Speech, plain, say_ssml
 
@@ -85,8 +85,8 @@ _UNCHECKED = object()  # the routine position has not been read yet
 
 class RequestContext:
     """What the handlers of one request read, worked out once for it: the locale's
-    content, the coach for the person's preferences (made again only if they change
-    during the request) and the routine position, checked once (and again only once a
+    content, the coach for the person's preferences as they stand (routine.coach_for:
+    one per locale and style) and the routine position, checked once (and again only once a
     handler has stored a new one: the engine never changes a state in place). The
     session attributes are read where they are each time: an interceptor may replace them.
     """
@@ -94,7 +94,6 @@ class RequestContext:
     def __init__(self, handler_input: HandlerInput) -> None:
         self.handler_input = handler_input
         self.content = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
-        self._coach: Optional[Tuple[Tuple[Any, ...], Coach]] = None
         self._checked: Tuple[Any, Optional[Dict[str, Any]]] = (_UNCHECKED, None)  # (stored, usable)
 
     @property
@@ -104,11 +103,7 @@ class RequestContext:
     @property
     def coach(self) -> Coach:
         prefs = self.session.get("prefs")
-        prefs = prefs if isinstance(prefs, dict) else None
-        key = tuple(sorted(prefs.items(), key=repr)) if prefs else ()
-        if self._coach is None or self._coach[0] != key:
-            self._coach = (key, Coach(self.content, prefs))
-        return self._coach[1]
+        return coach_for(self.content, prefs if isinstance(prefs, dict) else None)
 
     @property
     def routine(self) -> Optional[Dict[str, Any]]:

@@ -107,6 +107,8 @@ def unplaced_symptom(handler_input: HandlerInput) -> bool:
     """One of UNPLACED_INTENTS with words in its open slots, none of which Alexa resolved
     to a value of its slot type."""
     names = UNPLACED_INTENTS.get(intent_name(handler_input) or "", ())
+    if not names:
+        return False  # most requests: no need to read the slots
     slots = [slot for name, slot in slot_values(handler_input).items() if name in names]
     return any(slot.get("value") for slot in slots) and not any(slot.get("id") for slot in slots)
 

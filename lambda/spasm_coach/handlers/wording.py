@@ -6,8 +6,9 @@ Pure functions of words and content, no SDK types.
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 # A word as heard: letters of any alphabet.
 _WORD = re.compile(r"[^\W\d_]+")
@@ -18,11 +19,20 @@ def words_of(text: str) -> List[str]:
     return _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase(phrase: str) -> Tuple[str, ...]:
+    """The words of one of the content's phrases, worked out once: a request is read
+    against hundreds of them."""
+    return tuple(words_of(phrase))
+
+
 def says(words: Sequence[str], phrase: str) -> bool:
     """Whether the words of `phrase` are said, in order and together."""
-    wanted = words_of(phrase)
+    wanted = _phrase(phrase)
     size = len(wanted)
-    return size > 0 and any(list(words[i:i + size]) == wanted for i in range(len(words) - size + 1))
+    if not size or wanted[0] not in words:
+        return False
+    return any(tuple(words[i:i + size]) == wanted for i in range(len(words) - size + 1))
 
 
 def says_any(words: Sequence[str], phrases: Iterable[str]) -> bool:
@@ -35,7 +45,7 @@ def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
     if not text:
         return False
     said = set(words_of(text))
-    return any(set(words_of(phrase)) <= said for phrase in phrases)
+    return any(said.issuperset(_phrase(phrase)) for phrase in phrases)
 
 
 def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
