@@ -474,3 +474,40 @@ def test_asking_how_much_longer_a_pack_has_checks_the_timer(heat_timer_set):
     report = heat_timer_set.line("how's the heat pack coming along much longer to go")[-1]
     assert report["timers"] == [] and len(heat_timer_set.active_timers()) == 1, report["speech"]
     assert speaks(report["speech"], "timers.status.one"), report["speech"]
+
+
+@pytest.mark.parametrize("said,carrier,attributes,wanted", [
+    # a verb of change or of going on, before what it changes
+    ("increase the length of each hold a little", "RequestIncreaseIntent", ROUTINE, "LongerHoldsIntent"),
+    ("count a little quicker if you can", "RequestCountIntent", ROUTINE, "NormalPaceIntent"),
+    ("do it a bit slower i cannot keep up", "RequestDoItIntent", ROUTINE, "SlowerIntent"),
+    ("take it slow i am not as young as i was", "RequestTakeItIntent", ROUTINE, "SlowerIntent"),
+    ("too fast i cannot follow", "RequestSlowerIntent", ROUTINE, "SlowerIntent"),
+    ("talk me through some gentle stretches", "RequestThroughIntent", LAUNCHED, "StartRoutineIntent"),
+    ("carry on with my stretches from last time", "RequestContinueIntent", PAUSED, "AMAZON.ResumeIntent"),
+    ("proceed with the next one", "RequestProceedIntent", ROUTINE, "AMAZON.NextIntent"),
+    ("leave this one i will do the rest", "RequestLeaveIntent", ROUTINE, "SkipIntent"),
+    ("worse i would say", "RequestWorseIntent", ROUTINE, "FeelingWorseIntent"),
+    ("good it has loosened right up", "RequestKindlyIntent", ROUTINE, "FeelingBetterIntent"),
+    ("knock off the reminders please", "RequestDeleteIntent", LAUNCHED, "CancelRemindersIntent"),
+])
+def test_a_carrier_of_change_or_going_on_is_heard_and_read_with_its_meaning(said, carrier, attributes, wanted):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    answer = send(carrier, heard.slots["Request"].words, attributes)
+    assert answer.text == answered_as(wanted, attributes).text, (said, answer.text)
+
+
+@pytest.mark.parametrize("said,carrier,topic", [
+    # a question said without its verb, or a need said as a question
+    ("worth trying a massage", "RequestWorthIntent", "other_treatments"),
+    ("okay to go to the gym this week", "RequestBestIntent", "exercise"),
+    ("best way to sit at my desk right now", "RequestBestWayIntent", "comfortable"),
+    ("i need a doctor for this or not", "RequestNeedIntent", "doctor"),
+    ("roughly how many days will this take", "RequestHowIntent", "recovery"),
+])
+def test_a_question_without_its_verb_is_heard_and_gets_its_topic(said, carrier, topic):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    answer = send(carrier, heard.slots["Request"].words, LAUNCHED)
+    assert answer.says("info.%s.lines" % topic), (said, answer.text)

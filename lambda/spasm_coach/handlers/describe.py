@@ -65,7 +65,10 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
                    "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent", "RequestOnlyIntent",
                    "RequestAgainIntent", "RequestRestartIntent", "RequestDoneIntent", "RequestFinishIntent",
-                   "RequestEnoughIntent", "RequestSureIntent")
+                   "RequestEnoughIntent", "RequestSureIntent", "RequestIncreaseIntent", "RequestReduceIntent",
+                   "RequestCountIntent", "RequestDoItIntent", "RequestTakeItIntent", "RequestThroughIntent",
+                   "RequestContinueIntent", "RequestProceedIntent", "RequestLeaveIntent", "RequestWorseIntent",
+                   "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
