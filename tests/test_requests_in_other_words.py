@@ -511,3 +511,27 @@ def test_a_question_without_its_verb_is_heard_and_gets_its_topic(said, carrier, 
     assert heard.intent == carrier, said
     answer = send(carrier, heard.slots["Request"].words, LAUNCHED)
     assert answer.says("info.%s.lines" % topic), (said, answer.text)
+
+
+@pytest.fixture(scope="module")
+def hearings():
+    return {locale: (load_nlu(model_path(locale)), load_nlu(model_path(locale), hearing="approximate"))
+            for locale in ("en-US", "en-IN")}
+
+
+@pytest.mark.parametrize("locale,said,wanted", [
+    # "what's next" asks to go on, not for the count of those left
+    ("en-US", "so what's next", "AMAZON.NextIntent"),
+    # a refusal word before a skip is the skip, not a no
+    ("en-US", "nope skip this one", "SkipIntent"),
+    # a decline or an agreement in other words (Indian English yes words)
+    ("en-US", "no need thank you", "AMAZON.NoIntent"),
+    ("en-US", "yes by all means", "AMAZON.YesIntent"),
+    ("en-IN", "haan theek hai", "AMAZON.YesIntent"),
+    ("en-US", "yes i want that", "AMAZON.YesIntent"),
+    # fewer seconds said as less
+    ("en-US", "less holding time", "ShorterHoldsIntent"),
+])
+def test_everyday_answers_and_commands_are_heard_by_the_approximate_hearing(hearings, locale, said, wanted):
+    """The classifier learns them from the model's samples: a confident guess is heard over a carrier."""
+    assert hearings[locale][1].hear(said).intent == wanted, said
