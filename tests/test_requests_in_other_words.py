@@ -535,3 +535,21 @@ def hearings():
 def test_everyday_answers_and_commands_are_heard_by_the_approximate_hearing(hearings, locale, said, wanted):
     """The classifier learns them from the model's samples: a confident guess is heard over a carrier."""
     assert hearings[locale][1].hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("said,pack", [
+    ("start a ten minute timer for the ice pack", "ice"),
+    ("switch me over to the heat timer", "heat"),
+    ("start an ice one", "ice"),
+])
+def test_a_timer_asked_for_by_its_length_or_as_a_switch_is_heard(said, pack):
+    heard = NLU.hear(said)
+    assert heard.intent == "SetTimerIntent", said
+    assert heard.slots["Pack"].resolved_id == pack
+
+
+def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
+    # "let me ..." is a carrier: the skill reads "know when" without its "let me".
+    said = send("RequestLetsIntent", "know when the peas need to come off", LAUNCHED)
+    asked = [d for d in said.raw["response"].get("directives") or [] if d.get("name") == "AskFor"]
+    assert asked and "timers" in asked[0]["payload"]["permissionScopes"][0]["permissionScope"], said.text
