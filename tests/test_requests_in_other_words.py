@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from envelopes import Said, intent
+from envelopes import Said, intent, speaks
 from lambda_function import lambda_handler
 from spasm_coach.content import for_locale
 from spasm_coach.handlers.describe import REQUEST_INTENTS
@@ -375,3 +375,181 @@ def test_stopping_a_timer_for_a_while_pauses_it_and_keeps_it(heat_timer_set, sai
     assert report["intent"] in REQUEST_INTENTS and report["timers"] == [], report
     after = heat_timer_set.active_timers()
     assert len(after) == 1 and after[0].get("status") == "PAUSED", after
+
+
+def answered_as(wanted, attributes):
+    """The response the intent `wanted` gets in the same state, to compare a reading with."""
+    return Said(lambda_handler(intent(wanted, None, dict(attributes)), None))
+
+
+OFFERED = {"pending": "offer_stretches"}
+PAUSED = {"routine": {"id": "gentle", "step": 2, "part": 0, "status": "paused"}, "screened": True}
+
+
+@pytest.mark.parametrize("name,words,attributes,wanted", [
+    # two words where a contraction could be are read as it
+    ("DescribeIntent", "it has not changed at all", ROUTINE, "FeelingSameIntent"),
+    ("RequestKindlyIntent", "i am done for the day", ROUTINE, "AMAZON.StopIntent"),
+    # a short routine named as a quick (fast, small) version of it, not a change of pace
+    ("RequestWantIntent", "a fast version today please", LAUNCHED, "ShortRoutineIntent"),
+    ("RequestGiveIntent", "me the small one my bus is due", LAUNCHED, "ShortRoutineIntent"),
+    # stepping away to fetch something pauses
+    ("DescribeIntent", "got to get my glasses from the kitchen", ROUTINE, "AMAZON.PauseIntent"),
+    # "this time" is no timer; leaving one out with its name in between skips it
+    ("RequestCouldIntent", "we leave the pelvic tilt out this time my knees are stiff", ROUTINE, "SkipIntent"),
+    # getting off the sofa is no cancelling of reminders
+    ("RequestCanIntent", "you remind me to get off the sofa every hour", LAUNCHED, "WalkReminderIntent"),
+    ("RequestDeleteIntent", "my account and forget me", LAUNCHED, "ForgetMeIntent"),
+    ("RequestCanIntent", "we do them all lying flat", LAUNCHED, "LyingOnlyIntent"),
+    ("RequestCanIntent", "we begin the whole routine again", ROUTINE, "AMAZON.StartOverIntent"),
+    ("RequestWhatIntent", "commands can i give you during the stretches", ROUTINE, "AMAZON.HelpIntent"),
+    ("RequestWhatIntent", "all is there for me to try", LAUNCHED, "AMAZON.HelpIntent"),
+    ("RequestIsIntent", "there a lot more to get through", ROUTINE, "HowManyLeftIntent"),
+    ("RequestIsIntent", "that the last one or is there another", ROUTINE, "HowManyLeftIntent"),
+    ("RequestCanIntent", "we redo the knee to chest", ROUTINE, "AMAZON.PreviousIntent"),
+    ("DescribeIntent", "sorry couldnt hear you", ROUTINE, "AMAZON.RepeatIntent"),
+    ("RequestKindlyIntent", "take up from last time", PAUSED, "AMAZON.ResumeIntent"),
+    ("DescribeNotIntent", "needed thanks", OFFERED, "AMAZON.NoIntent"),
+    ("DescribeIntent", "certainly would", OFFERED, "AMAZON.YesIntent"),
+    ("RequestStopIntent", "the session now thanks for your help", ROUTINE, "AMAZON.StopIntent"),
+])
+def test_a_request_read_by_its_kind_is_answered_as_its_intent(name, words, attributes, wanted):
+    said = send(name, words, attributes)
+    expected = answered_as(wanted, attributes)
+    assert said.text == expected.text, (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("name,words,attributes,key,value", [
+    ("DescribeIntent", "need more time in each position", ROUTINE, "hold", "longer"),
+    ("RequestSpeakIntent", "slow please my english is not good", ROUTINE, "pace", "slower"),
+    ("DescribeNotIntent", "so fast please", ROUTINE, "pace", "slower"),
+])
+def test_a_change_of_hold_or_pace_said_by_its_kind_is_made(name, words, attributes, key, value):
+    said = send(name, words, attributes)
+    assert (said.attributes.get("prefs") or {}).get(key) == value, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,attributes,topic", [
+    # a question with "better" or "pain" in it is no feeling and no pain in the stretch
+    ("RequestIsIntent", "it better to keep moving or stay put", ROUTINE, "activity"),
+    ("RequestWhatIntent", "tablets are good for the pain", ROUTINE, "medicine"),
+    ("RequestWhenIntent", "will it stop hurting", ROUTINE, "recovery"),
+    # "next time" is no next stretch
+    ("RequestHowIntent", "do i stop this happening next time", ROUTINE, "prevention"),
+    # a question said without its verb ("physio any good?")
+    ("DescribeIntent", "physio any good for this", LAUNCHED, "other_treatments"),
+    # a pack named in bed is about the pack; how to lie while it is on, about comfort
+    ("RequestCanIntent", "i use the heat pack in bed at bedtime", LAUNCHED, "heat_ice"),
+    ("RequestKindlyIntent", "best to lie while the ice pack is on", LAUNCHED, "comfortable"),
+    ("RequestShouldIntent", "i sleep the whole day", LAUNCHED, "activity"),
+    ("RequestCanIntent", "i do the laundry today", LAUNCHED, "work"),
+    ("RequestCanIntent", "i go for a surf this weekend", LAUNCHED, "exercise"),
+    # a cause word wins over the activity that may have caused it
+    ("RequestCouldIntent", "driving to work all day cause this", LAUNCHED, "causes"),
+    ("RequestShouldIntent", "i get this looked at", LAUNCHED, "doctor"),
+    ("RequestWouldIntent", "better posture help", LAUNCHED, "prevention"),
+    ("RequestShouldIntent", "i buy a firmer bed", LAUNCHED, "sleep"),
+    ("RequestWhatIntent", "position is best to rest in right now", LAUNCHED, "comfortable"),
+])
+def test_a_topic_read_by_its_kind_gets_its_answer(name, words, attributes, topic):
+    said = send(name, words, attributes)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+def test_a_spasm_now_and_what_to_do_gets_relief_before_the_topic_it_happened_in():
+    said = send("DescribeIntent", "back went into spasm doing the gardening what do i do", LAUNCHED)
+    assert said.says("relief.lines") and not said.says("info.work.lines"), said.text
+
+
+def test_a_timer_held_a_moment_or_its_pack_paused_keeps_the_timer(heat_timer_set):
+    for said in ("stop the timer a second the kettle is boiling", "could you pause the heat pack for a mo"):
+        report = heat_timer_set.line(said)[-1]
+        assert len(heat_timer_set.active_timers()) == 1, (said, report["speech"])
+        assert report["timers"] == []
+
+
+def test_asking_how_much_longer_a_pack_has_checks_the_timer(heat_timer_set):
+    report = heat_timer_set.line("how's the heat pack coming along much longer to go")[-1]
+    assert report["timers"] == [] and len(heat_timer_set.active_timers()) == 1, report["speech"]
+    assert speaks(report["speech"], "timers.status.one"), report["speech"]
+
+
+@pytest.mark.parametrize("said,carrier,attributes,wanted", [
+    # a verb of change or of going on, before what it changes
+    ("increase the length of each hold a little", "RequestIncreaseIntent", ROUTINE, "LongerHoldsIntent"),
+    ("count a little quicker if you can", "RequestCountIntent", ROUTINE, "NormalPaceIntent"),
+    ("do it a bit slower i cannot keep up", "RequestDoItIntent", ROUTINE, "SlowerIntent"),
+    ("take it slow i am not as young as i was", "RequestTakeItIntent", ROUTINE, "SlowerIntent"),
+    ("too fast i cannot follow", "RequestSlowerIntent", ROUTINE, "SlowerIntent"),
+    ("talk me through some gentle stretches", "RequestThroughIntent", LAUNCHED, "StartRoutineIntent"),
+    ("carry on with my stretches from last time", "RequestContinueIntent", PAUSED, "AMAZON.ResumeIntent"),
+    ("proceed with the next one", "RequestProceedIntent", ROUTINE, "AMAZON.NextIntent"),
+    ("leave this one i will do the rest", "RequestLeaveIntent", ROUTINE, "SkipIntent"),
+    ("worse i would say", "RequestWorseIntent", ROUTINE, "FeelingWorseIntent"),
+    ("good it has loosened right up", "RequestKindlyIntent", ROUTINE, "FeelingBetterIntent"),
+    ("knock off the reminders please", "RequestDeleteIntent", LAUNCHED, "CancelRemindersIntent"),
+])
+def test_a_carrier_of_change_or_going_on_is_heard_and_read_with_its_meaning(said, carrier, attributes, wanted):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    answer = send(carrier, heard.slots["Request"].words, attributes)
+    assert answer.text == answered_as(wanted, attributes).text, (said, answer.text)
+
+
+@pytest.mark.parametrize("said,carrier,topic", [
+    # a question said without its verb, or a need said as a question
+    ("worth trying a massage", "RequestWorthIntent", "other_treatments"),
+    ("okay to go to the gym this week", "RequestBestIntent", "exercise"),
+    ("best way to sit at my desk right now", "RequestBestWayIntent", "comfortable"),
+    ("i need a doctor for this or not", "RequestNeedIntent", "doctor"),
+    ("roughly how many days will this take", "RequestHowIntent", "recovery"),
+])
+def test_a_question_without_its_verb_is_heard_and_gets_its_topic(said, carrier, topic):
+    heard = NLU.hear(said)
+    assert heard.intent == carrier, said
+    answer = send(carrier, heard.slots["Request"].words, LAUNCHED)
+    assert answer.says("info.%s.lines" % topic), (said, answer.text)
+
+
+@pytest.fixture(scope="module")
+def hearings():
+    return {locale: (load_nlu(model_path(locale)), load_nlu(model_path(locale), hearing="approximate"))
+            for locale in ("en-US", "en-IN")}
+
+
+@pytest.mark.parametrize("locale,said,wanted", [
+    # "what's next" asks to go on, not for the count of those left
+    ("en-US", "so what's next", "AMAZON.NextIntent"),
+    # a refusal word before a skip is the skip, not a no
+    ("en-US", "nope skip this one", "SkipIntent"),
+    # a decline or an agreement in other words (Indian English yes words)
+    ("en-US", "no need thank you", "AMAZON.NoIntent"),
+    ("en-US", "yes by all means", "AMAZON.YesIntent"),
+    ("en-IN", "haan theek hai", "AMAZON.YesIntent"),
+    ("en-US", "yes i want that", "AMAZON.YesIntent"),
+    # fewer seconds said as less
+    ("en-US", "less holding time", "ShorterHoldsIntent"),
+])
+def test_everyday_answers_and_commands_are_heard_by_the_approximate_hearing(hearings, locale, said, wanted):
+    """The classifier learns them from the model's samples: a confident guess is heard over a carrier."""
+    assert hearings[locale][1].hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("said,pack", [
+    ("start a ten minute timer for the ice pack", "ice"),
+    ("switch me over to the heat timer", "heat"),
+    ("start an ice one", "ice"),
+])
+def test_a_timer_asked_for_by_its_length_or_as_a_switch_is_heard(said, pack):
+    heard = NLU.hear(said)
+    assert heard.intent == "SetTimerIntent", said
+    assert heard.slots["Pack"].resolved_id == pack
+
+
+def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
+    # "let me ..." is a carrier: the skill reads "know when" without its "let me".
+    said = send("RequestLetsIntent", "know when the peas need to come off", LAUNCHED)
+    asked = [d for d in said.raw["response"].get("directives") or [] if d.get("name") == "AskFor"]
+    assert asked and "timers" in asked[0]["payload"]["permissionScopes"][0]["permissionScope"], said.text

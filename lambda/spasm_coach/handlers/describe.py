@@ -29,7 +29,7 @@ from .advice import assessment
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
 from .info import TOPIC_INTENTS
-from .wording import mentions_any, request_in, topic_in, words_of
+from .wording import mentions_any, request_in, says_any, topic_in, words_of
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -66,7 +66,10 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestTellIntent", "RequestSlowerIntent", "RequestFasterIntent", "RequestMakeIntent",
                    "RequestSpeakIntent", "RequestBackIntent", "RequestTimerIntent", "RequestOnlyIntent",
                    "RequestAgainIntent", "RequestRestartIntent", "RequestDoneIntent", "RequestFinishIntent",
-                   "RequestEnoughIntent", "RequestSureIntent")
+                   "RequestEnoughIntent", "RequestSureIntent", "RequestIncreaseIntent", "RequestReduceIntent",
+                   "RequestCountIntent", "RequestDoItIntent", "RequestTakeItIntent", "RequestThroughIntent",
+                   "RequestContinueIntent", "RequestProceedIntent", "RequestLeaveIntent", "RequestWorseIntent",
+                   "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent")
 UNSURE_INTENT = "UnsureIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
@@ -115,7 +118,8 @@ def unplaced_symptom(handler_input: HandlerInput) -> bool:
 
 def request_of(handler_input: HandlerInput) -> Optional[str]:
     """The intent that the words of a describing intent ask for (describe.requests, then
-    describe.topics, then a yes or no to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now")."""
+    describe.topics unless a spasm now is asked about (describe.relief_now), then a yes or no
+    to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now")."""
     content = content_of(handler_input)
     carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
     words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
@@ -123,7 +127,9 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     routes, routine_now = content.raw("describe.requests.routes"), in_routine(handler_input)
     waiting = question is not None and not question.safety
     wanted = request_in(words, routes, routine_now, waiting)
-    if wanted is None:
+    spasm_now = mentions_any(free_phrase(handler_input), content.raw("describe.relief_words")) and says_any(
+        words, content.raw("describe.relief_now"))
+    if wanted is None and not spasm_now:  # a spasm now, and what to do: relief, not the topic it happened in
         topic = topic_in(words, content.raw("describe.topics"))
         wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
     if wanted is None:  # a yes or no said in other words, to the skill's own question

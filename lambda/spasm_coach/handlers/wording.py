@@ -8,15 +8,33 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import product
 from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 # A word as heard: letters of any alphabet.
 _WORD = re.compile(r"[^\W\d_]+")
+# Two words said where a contraction could be ("i am done", "did not catch that"): read as the
+# contraction, so a phrase written either way is heard said either way.
+CONTRACTED = {("i", "am"): "im", ("i", "have"): "ive", ("i", "would"): "id", ("do", "not"): "dont",
+              ("does", "not"): "doesnt", ("did", "not"): "didnt", ("can", "not"): "cant", ("cannot",): "cant",
+              ("will", "not"): "wont", ("would", "not"): "wouldnt", ("could", "not"): "couldnt",
+              ("should", "not"): "shouldnt", ("is", "not"): "isnt", ("are", "not"): "arent",
+              ("was", "not"): "wasnt", ("have", "not"): "havent", ("has", "not"): "hasnt",
+              ("let", "us"): "lets", ("that", "is"): "thats", ("it", "is"): "its", ("what", "is"): "whats",
+              ("you", "are"): "youre"}
 
 
 def words_of(text: str) -> List[str]:
-    """The words of `text`, lower case, in order; an apostrophe inside a word is dropped."""
-    return _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
+    """The words of `text`, lower case, in order; an apostrophe inside a word is dropped, and
+    two words a contraction could stand for are read as it (CONTRACTED)."""
+    words = _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
+    folded: List[str] = []
+    for word in words:
+        if folded and (folded[-1], word) in CONTRACTED:
+            folded[-1] = CONTRACTED[(folded[-1], word)]
+        else:
+            folded.append(CONTRACTED.get((word,), word))
+    return folded
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,7 +68,8 @@ def mentions_any(text: Optional[str], phrases: Iterable[str]) -> bool:
 
 def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_routine_now: bool,
                question_waiting: bool, answers: bool = False) -> Optional[str]:
-    """The intent of the first route (describe.requests: {intent: route}) whose every group is said.
+    """The intent of the first route (describe.requests: {intent: route}) whose every group is said
+    (`in_turn`: one phrase of each group said one after another, "a quick version", not "quick, this one").
     The answers to a waiting question (`when` "question": yes, no) are read apart, with
     `answers`, after every request and topic: "okay, can I go shopping" asks about work."""
     for entry in routes:
@@ -62,7 +81,10 @@ def request_in(words: Sequence[str], routes: Iterable[Mapping[str, Any]], in_rou
             continue
         if says_any(words, route.get("unless", ())):
             continue
-        if all(says_any(words, group) for group in route["all"]):
+        if "in_turn" in route:  # one phrase of each group, said one after another
+            if says_any(words, (" ".join(parts) for parts in product(*route["in_turn"]))):
+                return intent
+        elif all(says_any(words, group) for group in route["all"]):
             return intent
     return None
 
