@@ -195,48 +195,8 @@ def with_locale(shared: Mapping[str, Any], differences: Mapping[str, Any],
                                   "content to know its id: add it there)" % (where, name, value_id))
             words = _words(words, "%s: synonyms of %s, %s" % (where, name, value_id))
             by_id[value_id].setdefault("synonyms", []).extend(words)
-    unapostrophised(model)
     check(model, where)
     return {"interactionModel": {"languageModel": model}}
-
-
-# Contractions whose spelling without the apostrophe is another word ("ill", "well"): their
-# variants would be heard for that other word, so they are not made.
-OTHER_WORDS = frozenset(("ill", "well", "were", "hell", "shell", "shed", "wed", "id", "hed"))
-_APOSTROPHE_WORD = re.compile(r"[a-z]+'[a-z]+", re.IGNORECASE)
-
-
-def _unapostrophised(text: str) -> Optional[str]:
-    """`text` with its contractions written without apostrophes ("can't" -> "cant"), or None
-    when it has none to drop or one of them would become another word."""
-    words = _APOSTROPHE_WORD.findall(text)
-    if not words or any(word.replace("'", "").lower() in OTHER_WORDS for word in words):
-        return None
-    return _APOSTROPHE_WORD.sub(lambda match: match.group(0).replace("'", ""), text)
-
-
-def unapostrophised(model: Dict[str, Any]) -> None:
-    """Add to `model` every sample and slot value that has a contraction, spelled without
-    its apostrophe too: some recognisers and clients write "cant" and "theres", and a client
-    that compares words as written (bespoken's virtual-alexa) hears those only through a
-    sample spelled that way. A variant that is already a sample of any intent, or a word of
-    the slot type, is not made (Alexa refuses a sample twice)."""
-    taken = {sample.lower() for intent in model["intents"] for sample in intent["samples"]}
-    for intent in model["intents"]:
-        for sample in list(intent["samples"]):
-            variant = _unapostrophised(sample)
-            if variant and variant.lower() not in taken:
-                intent["samples"].append(variant)
-                taken.add(variant.lower())
-    for slot_type in model["types"]:
-        words = {word.lower() for value in slot_type["values"]
-                 for word in [value["name"]["value"]] + value["name"].get("synonyms", [])}
-        for value in slot_type["values"]:
-            for word in [value["name"]["value"]] + list(value["name"].get("synonyms", [])):
-                variant = _unapostrophised(word)
-                if variant and variant.lower() not in words:
-                    value["name"].setdefault("synonyms", []).append(variant)
-                    words.add(variant.lower())
 
 
 def check(model: Mapping[str, Any], where: str) -> None:
