@@ -151,7 +151,7 @@ def coach_for(content: Content, prefs: Optional[Prefs] = None) -> "Coach":
     style = {"pace": "slower"} if slower else {}
     if hold:
         style["hold"] = hold
-    return content.derived(("coach for", slower, hold), lambda: Coach(content, style))
+    return content.derived(("coach_for", slower, hold), lambda: Coach(content, style))
 
 
 class Coach:
