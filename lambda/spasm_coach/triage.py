@@ -176,6 +176,7 @@ class Vocabulary:
     both_flag: str  # what it then raises
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
+    asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -312,6 +313,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
+        asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
     )
     return vocabulary
 
@@ -837,14 +839,14 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside)."""
     return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _asked_if(clause) or _before("@third_person", mention, clause, until="@first_person"))
+            or _asked_if(clause, vocab) or _before("@third_person", mention, clause, until="@first_person"))
 
 
-def _asked_if(clause: _Clause) -> bool:
-    """A clause that opens with "if" and asks what would follow ("if the pain went down my
-    leg, would I have to stop?"): all of it is hypothetical, not only what comes after the
-    question."""
-    return clause.words[0] == "if" and "@hypothetical" in clause.own
+def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
+    """A clause that opens a condition (the vocabulary's `asked_if`: "if") and asks what would
+    follow ("if the pain went down my leg, would I have to stop?"): all of it is hypothetical,
+    not only what comes after the question."""
+    return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool = False) -> bool:
