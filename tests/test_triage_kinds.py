@@ -642,3 +642,22 @@ def test_control_and_function_down_below_and_an_hour_on_the_toilet(calm, alarm, 
 def test_a_wet_bottom_or_lets_go_is_no_lost_control():
     assert assess("my bottom is wet after the shower").level == "none"
     assert assess("lets go, my bum is numb").flags == ("saddle_numbness",)
+
+
+# --------------------------------------------------------------------------- requests that raised a level
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Can barely", "can hardly" and "can only just" are "can't": standing up straight is the
+    # spasm's posture, standing it is bearing the pain, standing at all is walking.
+    ("i can hardly stand up straight this morning", "i can hardly stand since this morning", "emergency"),
+    ("i can barely stand it any more", "i can only just walk to the door", "emergency"),
+])
+def test_a_hedged_can_reads_as_cant(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_touch_barely_felt_and_a_leg_barely_stood_on_keep_their_reading():
+    assert assess("i can barely feel the stretch in my hamstring").level in CALM
+    assert assess("i can hardly feel the toilet paper when i wipe").level == "emergency"
+    assert assess("my right leg suddenly went weak and i can hardly stand on it").level == "emergency"
