@@ -661,3 +661,13 @@ def test_a_touch_barely_felt_and_a_leg_barely_stood_on_keep_their_reading():
     assert assess("i can barely feel the stretch in my hamstring").level in CALM
     assert assess("i can hardly feel the toilet paper when i wipe").level == "emergency"
     assert assess("my right leg suddenly went weak and i can hardly stand on it").level == "emergency"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A bed one lies or stays in is where one is; wetting it is what is said of it.
+    ("i am lying in my bed and cant get comfortable", "i went in the bed last night without knowing", "emergency"),
+    ("i have been in my bed since the spasm started", "i did a wee in the bed and never felt it", "emergency"),
+    ("i am stuck in the bed, my back has locked", "i had an accident in my bed this morning", "emergency"),
+])
+def test_a_bed_one_is_in_is_no_wet_bed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
