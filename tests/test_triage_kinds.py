@@ -671,3 +671,13 @@ def test_a_touch_barely_felt_and_a_leg_barely_stood_on_keep_their_reading():
 ])
 def test_a_bed_one_is_in_is_no_wet_bed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question about the course to come ("is it going to", "will this") is about recovery.
+    ("is it going to last for weeks", "it has lasted for weeks and is not getting better", "doctor"),
+    ("am i going to be like this for months", "i have been like this for months", "doctor"),
+    ("will this drag on for weeks", "it has dragged on for weeks now", "doctor"),
+])
+def test_a_question_about_the_weeks_to_come_is_about_recovery(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
