@@ -681,3 +681,12 @@ def test_a_bed_one_is_in_is_no_wet_bed(calm, alarm, level):
 ])
 def test_a_question_about_the_weeks_to_come_is_about_recovery(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight loss asked about as a remedy is weight lost on purpose; weight that goes unasked is not.
+    ("would losing some weight take the strain off my back", "i am losing weight and i do not know why", "doctor"),
+    ("will losing a few pounds stop it coming back", "i have lost a few pounds without trying", "doctor"),
+])
+def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
