@@ -642,3 +642,51 @@ def test_control_and_function_down_below_and_an_hour_on_the_toilet(calm, alarm, 
 def test_a_wet_bottom_or_lets_go_is_no_lost_control():
     assert assess("my bottom is wet after the shower").level == "none"
     assert assess("lets go, my bum is numb").flags == ("saddle_numbness",)
+
+
+# --------------------------------------------------------------------------- requests that raised a level
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Can barely", "can hardly" and "can only just" are "can't": standing up straight is the
+    # spasm's posture, standing it is bearing the pain, standing at all is walking.
+    ("i can hardly stand up straight this morning", "i can hardly stand since this morning", "emergency"),
+    ("i can barely stand it any more", "i can only just walk to the door", "emergency"),
+])
+def test_a_hedged_can_reads_as_cant(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_touch_barely_felt_and_a_leg_barely_stood_on_keep_their_reading():
+    assert assess("i can barely feel the stretch in my hamstring").level in CALM
+    assert assess("i can hardly feel the toilet paper when i wipe").level == "emergency"
+    assert assess("my right leg suddenly went weak and i can hardly stand on it").level == "emergency"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A bed one lies or stays in is where one is; wetting it is what is said of it.
+    ("i am lying in my bed and cant get comfortable", "i went in the bed last night without knowing", "emergency"),
+    ("i have been in my bed since the spasm started", "i did a wee in the bed and never felt it", "emergency"),
+    ("i am stuck in the bed, my back has locked", "i had an accident in my bed this morning", "emergency"),
+])
+def test_a_bed_one_is_in_is_no_wet_bed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question about the course to come ("is it going to", "will this") is about recovery.
+    ("is it going to last for weeks", "it has lasted for weeks and is not getting better", "doctor"),
+    ("am i going to be like this for months", "i have been like this for months", "doctor"),
+    ("will this drag on for weeks", "it has dragged on for weeks now", "doctor"),
+])
+def test_a_question_about_the_weeks_to_come_is_about_recovery(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight loss asked about as a remedy is weight lost on purpose; weight that goes unasked is not.
+    ("would losing some weight take the strain off my back", "i am losing weight and i do not know why", "doctor"),
+    ("will losing a few pounds stop it coming back", "i have lost a few pounds without trying", "doctor"),
+])
+def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
