@@ -690,3 +690,13 @@ def test_a_question_about_the_weeks_to_come_is_about_recovery(calm, alarm, level
 ])
 def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A stretch barely felt is a mild stretch; a part of one's own body barely felt is numbness.
+    ("i can barely feel the stretch in my legs", "i can barely feel my legs", "emergency"),
+    ("i can hardly feel the stretch in my hamstring", "i can hardly feel my left leg", "doctor"),
+    ("i barely felt that one at all", "i barely felt my feet when i stood up", "emergency"),
+])
+def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
