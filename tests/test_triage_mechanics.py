@@ -574,3 +574,49 @@ def test_all_fine_now_after_a_past_finding_keeps_it_in_the_past():
 
 def test_an_inflected_form_is_one_word_and_the_next_is_read():
     assert assess("numbish groin").flags == ("saddle_numbness",)
+
+
+# --------------------------------------------------------------------------- exceptions said first; a condition asked about
+
+def _with_cold(data: Dict[str, Any]) -> None:
+    """A second exception to fever ("cold"), which is not one said first."""
+    data["concepts"]["findings"]["cold"] = _concept("cold")
+    _rule_named(data, "fever")["unless"] = ["sauna", "cold"]
+    _rule_named(data, "numb leg")["unless"] = ["cold"]
+    data["exceptions_said_first"] = {"tags": ["sauna"]}
+
+
+def test_an_exception_said_in_the_clause_before_counts_only_when_listed(toy):
+    toy(_with_cold)
+    assert read("i was in the sauna and i have a fever").level == "none"
+    assert read("i was in the cold and i have a fever").level == "urgent"   # cold: only said after
+    assert read("i have a fever and i was in the cold").level == "none"
+    assert read("i have a fever").level == "urgent"
+    # Only the listed exception is lent forward, not the rest of what the clause before says.
+    assert read("i was in the sauna in the cold and my leg is numb").level == "doctor"
+    # The clause before, not the last one; and added to what the clause after lends.
+    assert read("i have a fever and my leg is numb and i was in the sauna").level == "urgent"
+    assert read("i was in the sauna and my leg is numb with a fever and i was in the cold").level == "none"
+
+
+def test_without_exceptions_said_first_the_clause_before_lends_none(toy):
+    toy(lambda d: d["rules"][0].update(unless=["sauna"]))
+    assert read("i was in the sauna and i have a fever").level == "urgent"
+    assert read("i have a fever and i was in the sauna").level == "none"
+
+
+def test_an_exception_said_first_that_no_rule_holds_is_refused(toy):
+    assert problem(toy, lambda d: d.update(exceptions_said_first={"tags": ["gym"]})) == \
+        "triage vocabulary for en: exceptions_said_first names 'gym', which no rule's unless holds"
+
+
+def test_a_condition_that_asks_is_hypothetical_throughout(toy):
+    toy(lambda d: d.update(asked_if={"openers": ["if"]}))
+    assert read("if my leg is numb what if it is bad").level != "doctor"   # asked about
+    assert read("my leg is numb what if it is bad").level == "doctor"      # said, then asked
+    assert read("if i sit my leg is numb").level == "doctor"               # a trigger asks nothing
+
+
+def test_without_asked_if_a_condition_is_read_as_said(toy):
+    toy(lambda d: None)
+    assert read("if my leg is numb what if it is bad").level == "doctor"

@@ -849,7 +849,7 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool = False) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else (with ``only_denied``: denied)."""
     if not clause.tags & _SETTING_ASIDE:
@@ -938,12 +938,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         brief = resolved and "@brief" in qualifiers
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
-        asking = "@asking" in qualifiers and "@first_person" not in qualifiers
         # "can a spasm make your thighs numb? mine do": a general question, then said of
         # the speaker; only a denial still sets a finding aside.
         affirmed = "@affirming" in qualifiers
-        if affirmed:
-            asking = False
+        asking = "@asking" in qualifiers and "@first_person" not in qualifiers and not affirmed
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
