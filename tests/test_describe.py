@@ -25,6 +25,14 @@ CARRIER_MEANING = for_locale("en-US").raw("describe.carrier_meaning")
 STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
 
 
+def _routed_one_shot(said: str, user_id: str) -> None:
+    """`said` one-shot by a new person reaches the skill (not FallbackIntent) and is routed."""
+    talk = Conversation(default_handler(), user_id=user_id)
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent", said
+    assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
+
+
 @pytest.mark.parametrize("said,name", [
     ("I don't know", "UnsureIntent"), ("I want to stop", "AMAZON.StopIntent"), ("next", "AMAZON.NextIntent"),
     ("yes", "AMAZON.YesIntent"), ("no", "AMAZON.NoIntent"), ("my back just seized up", "SpasmIntent"),
@@ -92,10 +100,7 @@ def test_no_fixed_sample_hides_a_red_flag(locale):
 def test_fragments_starting_with_a_symptom_or_body_word_reach_the_skill(said):
     """Said without "I" or "my", as people do when they hurt: heard with their words (a carrier's
     meaning read in its place, content: describe.carrier_meaning), and routed one-shot."""
-    talk = Conversation(default_handler(), user_id="describe-fragments")
-    report = talk.line("tell back spasm coach " + said)[-1]
-    assert report["intent"] != "AMAZON.FallbackIntent", said
-    assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
+    _routed_one_shot(said, "describe-fragments")
 
 
 @pytest.mark.parametrize("said", [
@@ -197,10 +202,7 @@ def test_a_bare_noun_opens_the_intent_of_its_meaning(said, meant):
 def test_a_sentence_begun_any_way_is_routed(said):
     """However a description begins, it reaches the skill with its words and is routed:
     one-shot, each said by a new person."""
-    talk = Conversation(default_handler(), user_id="describe-openings")
-    report = talk.line("tell back spasm coach " + said)[-1]
-    assert report["intent"] != "AMAZON.FallbackIntent", said
-    assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
+    _routed_one_shot(said, "describe-openings")
 
 
 @pytest.mark.parametrize("said", [
