@@ -157,7 +157,10 @@ class Vocabulary:
     rules: Tuple[Rule, ...]
     rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
     sided_places: FrozenSet[str]  # the places leg rules are read in
-    equivalent_length: int  # words in the longest equivalent
+    # By first word, the lengths of the equivalents and of the fillers that start with it,
+    # longest first: only those are tried where a word could start one.
+    equivalent_lengths: Dict[str, Tuple[int, ...]]
+    filler_lengths: Dict[str, Tuple[int, ...]]
     rewritten_starts: FrozenSet[str]  # first words of equivalents and fillers: only there is a rewrite tried
     flag_levels: Dict[str, str]
     flag_topics: Dict[str, str]
@@ -296,7 +299,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         rules=tuple(rules),
         rules_by_tag=_index_rules(rules),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
-        equivalent_length=max((len(_words(k)) for k in equivalents), default=1),
+        equivalent_lengths=_lengths_by_first_word(_words(k) for k in equivalents),
+        filler_lengths=_lengths_by_first_word(_words(f) for f in data["fillers"]),
         rewritten_starts=frozenset(_words(k)[0] for k in list(equivalents) + list(data["fillers"])) | {"like"},
         flag_levels={name: info["level"] for name, info in flags.items()},
         flag_topics={name: info["clarify"] for name, info in flags.items()},
@@ -477,6 +481,15 @@ def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]) -> Dict[str, Any]:
     }
 
 
+def _lengths_by_first_word(phrases: Iterable[Tuple[str, ...]]) -> Dict[str, Tuple[int, ...]]:
+    """For each first word, the lengths of the phrases that start with it, longest first."""
+    lengths: Dict[str, Set[int]] = {}
+    for words in phrases:
+        if words:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
 def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
     """Only a rule whose first concept is in a clause can fire there: file each rule
     under the tags of its first group, so a clause tries only those."""
@@ -570,7 +583,8 @@ def known_flags(locale: str = DEFAULT_LOCALE) -> Tuple[str, ...]:
 # --------------------------------------------------------------------------- text
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
-_NOT_ALLOWED = re.compile(r"[^a-z0-9'.,;:!? ]+")
+# Words and clause punctuation; anything else ("-", "_", symbols) parts words as a space
+# does: "cross-legged" is two words.
 _TOKEN = re.compile(r"[a-z0-9']+|[.,;:!?]")
 _PUNCTUATION = frozenset(".,;:!?")
 # "it's" is "it is"; any other "'s" ("my bum's gone numb") is dropped: for meaning, the
@@ -606,10 +620,11 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
-    text = _NOT_ALLOWED.sub(" ", text)  # "-" and "_" too: "cross-legged" is two words
     words: List[str] = []
     for token in _TOKEN.findall(text):
-        if token.endswith("'s"):
+        if "'" not in token:  # most words: nothing to undo
+            words.append(token)
+        elif token.endswith("'s"):
             stem = token[:-2].replace("'", "")
             if stem:
                 words.extend((stem, "is") if stem in _S_IS else (stem,))
@@ -641,15 +656,18 @@ def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
     words = list(words)
     out: List[str] = []
     index = 0
-    longest = vocab.equivalent_length
-    starts = vocab.rewritten_starts
+    lengths = vocab.equivalent_lengths
     rewrites = 0
     while index < len(words):
-        if words[index] not in starts:
+        sizes = lengths.get(words[index])
+        if sizes is None:
             out.append(words[index])
             index += 1
             continue
-        for size in range(min(longest, len(words) - index), 0, -1):
+        left = len(words) - index
+        for size in sizes:
+            if size > left:
+                continue
             said = tuple(words[index:index + size])
             replacement = vocab.equivalents.get(said)
             if replacement is not None:
@@ -682,7 +700,7 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
         if word == "like" and not (out and out[-1] in vocab.like_kept_after):
             index += 1
             continue
-        for size in (3, 2, 1):
+        for size in vocab.filler_lengths.get(word, ()):
             if tuple(words[index:index + size]) in vocab.fillers:
                 index += size
                 break
