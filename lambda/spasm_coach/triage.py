@@ -614,9 +614,12 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if not isinstance(text, str):
         text = str(text)
     # Only the first 4 x MAX_CHARS characters are looked at, so no padding of spaces
-    # makes the triage read through megabytes to find the words.
-    text = " ".join(text[: MAX_CHARS * 4].split())
-    text = _cut(text)
+    # makes the triage read through megabytes to find the words. A run of spaces counts
+    # once towards the cut; a text short enough is not cut (and its spaces part words
+    # as they are).
+    text = text[: MAX_CHARS * 4]
+    if len(text) > MAX_CHARS:
+        text = _cut(" ".join(text.split()))
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
@@ -841,8 +844,10 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
     for group in rule.when:
-        if not group & tags:
+        if tags.isdisjoint(group):
             return False
+    if rule.unless.isdisjoint(tags):
+        return True
     stops = rule.unless & tags
     if stops:
         if "@negation" not in tags:
