@@ -155,7 +155,7 @@ class Vocabulary:
     determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
     determiner_stops: FrozenSet[str]
     rules: Tuple[Rule, ...]
-    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
+    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules filed under it (_index_rules)
     sided_places: FrozenSet[str]  # the places leg rules are read in
     # By first word, the lengths of the equivalents and of the fillers that start with it,
     # longest first: only those are tried where a word could start one.
@@ -297,7 +297,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
         rules=tuple(rules),
-        rules_by_tag=_index_rules(rules),
+        rules_by_tag=_index_rules(rules, phrases),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
         equivalent_lengths=_lengths_by_first_word(_words(k) for k in equivalents),
         filler_lengths=_lengths_by_first_word(_words(f) for f in data["fillers"]),
@@ -490,12 +490,20 @@ def _lengths_by_first_word(phrases: Iterable[Tuple[str, ...]]) -> Dict[str, Tupl
     return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
 
-def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
-    """Only a rule whose first concept is in a clause can fire there: file each rule
-    under the tags of its first group, so a clause tries only those."""
+def _index_rules(rules: Sequence[Rule], phrases: Mapping[Tuple[str, ...], Set[str]]
+                 ) -> Dict[str, Tuple[int, ...]]:
+    """A rule can fire only in a clause that holds a tag of each of its groups: file each
+    rule under the tags of one group, the one the fewest lexicon phrases carry, so a
+    clause tries few rules it cannot fire ("I wet myself" tries the rules of a leak, not
+    every rule about the bladder)."""
+    carried: Dict[str, int] = {}
+    for tags in phrases.values():
+        for tag in tags:
+            carried[tag] = carried.get(tag, 0) + 1
     index: Dict[str, List[int]] = {}
     for number, rule in enumerate(rules):
-        for tag in rule.when[0]:
+        rarest = min(rule.when, key=lambda group: sum(carried.get(tag, 0) for tag in group))
+        for tag in rarest:
             index.setdefault(tag, []).append(number)
     return {tag: tuple(numbers) for tag, numbers in index.items()}
 
