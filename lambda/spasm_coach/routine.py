@@ -34,7 +34,7 @@ question it asks, and when each repetition and each counted hold starts in the s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from .content import Content
@@ -197,7 +197,8 @@ class Coach:
             speech.say(self.content.text("routine_lines.single_intro", name=stretch["name"]))
         else:
             count = sum(1 for s in routine_steps(self.content, routine_id) if s.stretch not in avoid)
-            speech.say(self.content.text("routine_lines.intro", count=self.content.number(count)))
+            speech.say(self._derived("intro", count, build=lambda: self.content.text(
+                "routine_lines.intro", count=self.content.number(count))))  # filled once per count
         self.pause(speech, 1)
         return self._to_step({"id": routine_id}, 0, speech, avoid)
 
@@ -311,7 +312,9 @@ class Coach:
         if part == len(parts) - 1:
             return text("routine_lines.feedback"), text("routine_lines.feedback_reprompt")
         if parts[part + 1].side != parts[part].side:
-            return (text("routine_lines.next_side_prompt", side=self.content.side(parts[part + 1].side)),
+            side = parts[part + 1].side  # a side of the catalogue: its line is filled once
+            return (self._derived("next_side_prompt", side, build=lambda: text(
+                        "routine_lines.next_side_prompt", side=self.content.side(side))),
                     text("routine_lines.next_reprompt"))
         return text("routine_lines.next_prompt"), text("routine_lines.next_reprompt")
 
@@ -471,8 +474,10 @@ class Coach:
                              build=lambda: self._build_turn(routine_id, index, part, stage))
         if not lead_s:
             return turn
-        return replace(turn, lead_s=lead_s, rep_starts=tuple(lead_s + t for t in turn.rep_starts),
-                       hold_starts=tuple(lead_s + t for t in turn.hold_starts))
+        # The same Turn with its times shifted, made directly: dataclasses.replace would look
+        # the fields up again on every call, at several times the cost.
+        return Turn(**dict(vars(turn), lead_s=lead_s, rep_starts=tuple(lead_s + t for t in turn.rep_starts),
+                           hold_starts=tuple(lead_s + t for t in turn.hold_starts)))
 
     def _build_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Turn:
         steps = routine_steps(self.content, routine_id)

@@ -155,9 +155,12 @@ class Vocabulary:
     determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
     determiner_stops: FrozenSet[str]
     rules: Tuple[Rule, ...]
-    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules whose first group holds it
+    rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules filed under it (_index_rules)
     sided_places: FrozenSet[str]  # the places leg rules are read in
-    equivalent_length: int  # words in the longest equivalent
+    # By first word, the lengths of the equivalents and of the fillers that start with it,
+    # longest first: only those are tried where a word could start one.
+    equivalent_lengths: Dict[str, Tuple[int, ...]]
+    filler_lengths: Dict[str, Tuple[int, ...]]
     rewritten_starts: FrozenSet[str]  # first words of equivalents and fillers: only there is a rewrite tried
     flag_levels: Dict[str, str]
     flag_topics: Dict[str, str]
@@ -294,9 +297,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
         rules=tuple(rules),
-        rules_by_tag=_index_rules(rules),
+        rules_by_tag=_index_rules(rules, phrases),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
-        equivalent_length=max((len(_words(k)) for k in equivalents), default=1),
+        equivalent_lengths=_lengths_by_first_word(_words(k) for k in equivalents),
+        filler_lengths=_lengths_by_first_word(_words(f) for f in data["fillers"]),
         rewritten_starts=frozenset(_words(k)[0] for k in list(equivalents) + list(data["fillers"])) | {"like"},
         flag_levels={name: info["level"] for name, info in flags.items()},
         flag_topics={name: info["clarify"] for name, info in flags.items()},
@@ -477,12 +481,29 @@ def _lexicon(phrases: Mapping[Tuple[str, ...], Set[str]]) -> Dict[str, Any]:
     }
 
 
-def _index_rules(rules: Sequence[Rule]) -> Dict[str, Tuple[int, ...]]:
-    """Only a rule whose first concept is in a clause can fire there: file each rule
-    under the tags of its first group, so a clause tries only those."""
+def _lengths_by_first_word(phrases: Iterable[Tuple[str, ...]]) -> Dict[str, Tuple[int, ...]]:
+    """For each first word, the lengths of the phrases that start with it, longest first."""
+    lengths: Dict[str, Set[int]] = {}
+    for words in phrases:
+        if words:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
+def _index_rules(rules: Sequence[Rule], phrases: Mapping[Tuple[str, ...], Set[str]]
+                 ) -> Dict[str, Tuple[int, ...]]:
+    """A rule can fire only in a clause that holds a tag of each of its groups: file each
+    rule under the tags of one group, the one the fewest lexicon phrases carry, so a
+    clause tries few rules it cannot fire ("I wet myself" tries the rules of a leak, not
+    every rule about the bladder)."""
+    carried: Dict[str, int] = {}
+    for tags in phrases.values():
+        for tag in tags:
+            carried[tag] = carried.get(tag, 0) + 1
     index: Dict[str, List[int]] = {}
     for number, rule in enumerate(rules):
-        for tag in rule.when[0]:
+        rarest = min(rule.when, key=lambda group: sum(carried.get(tag, 0) for tag in group))
+        for tag in rarest:
             index.setdefault(tag, []).append(number)
     return {tag: tuple(numbers) for tag, numbers in index.items()}
 
@@ -570,7 +591,8 @@ def known_flags(locale: str = DEFAULT_LOCALE) -> Tuple[str, ...]:
 # --------------------------------------------------------------------------- text
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
-_NOT_ALLOWED = re.compile(r"[^a-z0-9'.,;:!? ]+")
+# Words and clause punctuation; anything else ("-", "_", symbols) parts words as a space
+# does: "cross-legged" is two words.
 _TOKEN = re.compile(r"[a-z0-9']+|[.,;:!?]")
 _PUNCTUATION = frozenset(".,;:!?")
 # "it's" is "it is"; any other "'s" ("my bum's gone numb") is dropped: for meaning, the
@@ -600,16 +622,20 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if not isinstance(text, str):
         text = str(text)
     # Only the first 4 x MAX_CHARS characters are looked at, so no padding of spaces
-    # makes the triage read through megabytes to find the words.
-    text = " ".join(text[: MAX_CHARS * 4].split())
-    text = _cut(text)
+    # makes the triage read through megabytes to find the words. A run of spaces counts
+    # once towards the cut; a text short enough is not cut (and its spaces part words
+    # as they are).
+    text = text[: MAX_CHARS * 4]
+    if len(text) > MAX_CHARS:
+        text = _cut(" ".join(text.split()))
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
-    text = _NOT_ALLOWED.sub(" ", text)  # "-" and "_" too: "cross-legged" is two words
     words: List[str] = []
     for token in _TOKEN.findall(text):
-        if token.endswith("'s"):
+        if "'" not in token:  # most words: nothing to undo
+            words.append(token)
+        elif token.endswith("'s"):
             stem = token[:-2].replace("'", "")
             if stem:
                 words.extend((stem, "is") if stem in _S_IS else (stem,))
@@ -641,15 +667,18 @@ def _replace_equivalents(words: List[str], vocab: Vocabulary) -> List[str]:
     words = list(words)
     out: List[str] = []
     index = 0
-    longest = vocab.equivalent_length
-    starts = vocab.rewritten_starts
+    lengths = vocab.equivalent_lengths
     rewrites = 0
     while index < len(words):
-        if words[index] not in starts:
+        sizes = lengths.get(words[index])
+        if sizes is None:
             out.append(words[index])
             index += 1
             continue
-        for size in range(min(longest, len(words) - index), 0, -1):
+        left = len(words) - index
+        for size in sizes:
+            if size > left:
+                continue
             said = tuple(words[index:index + size])
             replacement = vocab.equivalents.get(said)
             if replacement is not None:
@@ -682,7 +711,7 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
         if word == "like" and not (out and out[-1] in vocab.like_kept_after):
             index += 1
             continue
-        for size in (3, 2, 1):
+        for size in vocab.filler_lengths.get(word, ()):
             if tuple(words[index:index + size]) in vocab.fillers:
                 index += size
                 break
@@ -823,8 +852,10 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
     for group in rule.when:
-        if not group & tags:
+        if tags.isdisjoint(group):
             return False
+    if rule.unless.isdisjoint(tags):
+        return True
     stops = rule.unless & tags
     if stops:
         if "@negation" not in tags:

@@ -132,12 +132,17 @@ class Content:
         return template.format_map(merged)
 
     def text(self, path: str, **values: Any) -> str:
-        """The words at a path, to be said."""
-        return self.fill(self.raw(path), **values)
+        """The words at a path, to be said (with no values, the same words every time:
+        filled once)."""
+        if values:
+            return self.fill(self.raw(path), **values)
+        return self.derived(("text", path), lambda: self.fill(self.raw(path)))
 
     def shown(self, path: str, **values: Any) -> str:
-        """The words at a path, to be read."""
-        return self.show(self.raw(path), **values)
+        """The words at a path, to be read (with no values, filled once)."""
+        if values:
+            return self.show(self.raw(path), **values)
+        return self.derived(("shown", path), lambda: self.show(self.raw(path)))
 
     def lines(self, path: str, **values: Any) -> List[str]:
         return [self.fill(line, **values) for line in self.raw(path)]

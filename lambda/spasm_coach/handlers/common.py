@@ -86,15 +86,18 @@ _UNCHECKED = object()  # the routine position has not been read yet
 class RequestContext:
     """What the handlers of one request read, worked out once for it: the locale's
     content, the coach for the person's preferences as they stand (routine.coach_for:
-    one per locale and style) and the routine position, checked once (and again only once a
-    handler has stored a new one: the engine never changes a state in place). The
-    session attributes are read where they are each time: an interceptor may replace them.
+    one per locale and style; looked up again only once new preferences are stored: a
+    handler never changes them in place) and the routine position, checked once (and
+    again only once a handler has stored a new one: the engine never changes a state in
+    place). The session attributes are read where they are each time: an interceptor may
+    replace them.
     """
 
     def __init__(self, handler_input: HandlerInput) -> None:
         self.handler_input = handler_input
         self.content = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
         self._checked: Tuple[Any, Optional[Dict[str, Any]]] = (_UNCHECKED, None)  # (stored, usable)
+        self._coach: Tuple[Any, Optional[Coach]] = (_UNCHECKED, None)  # (stored preferences, their coach)
 
     @property
     def session(self) -> Dict[str, Any]:
@@ -103,7 +106,9 @@ class RequestContext:
     @property
     def coach(self) -> Coach:
         prefs = self.session.get("prefs")
-        return coach_for(self.content, prefs if isinstance(prefs, dict) else None)
+        if prefs is not self._coach[0]:
+            self._coach = (prefs, coach_for(self.content, prefs if isinstance(prefs, dict) else None))
+        return self._coach[1]  # type: ignore[return-value]
 
     @property
     def routine(self) -> Optional[Dict[str, Any]]:

@@ -151,9 +151,12 @@ class DescribeHandler(IntentHandler):
     intents = DESCRIBE_INTENTS + REQUEST_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
+        name = intent_name(handler_input)
+        if name not in self.intents and name not in UNPLACED_INTENTS:
+            return False  # most requests: neither a description nor a symptom in words of its own
         if safety_question_pending(handler_input):
             return False
-        return super().can_handle(handler_input) or names_another_request(handler_input)
+        return name in self.intents or names_another_request(handler_input)
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a

@@ -98,9 +98,13 @@ class Memory:
                 record.update((k, snapshot[k]) for k in AT_SESSION_END if k in snapshot)
             return record != snapshot
 
-        record = self._record_from(handler_input)
+        # Before the session ends, the position and the day are compared as they were
+        # (differs), so they are worked out only for a record that is written.
+        record = self._record_from(handler_input, with_position=ends)
         if not differs(record):
             return True
+        if not ends:
+            record = self._record_from(handler_input)
         if not getattr(self.adapter, "sanitize", False):
             # A bare store gets only what the record format allows. SafeAdapter checks
             # every record itself (records.dump) on its way to the store, so the
@@ -132,10 +136,14 @@ class Memory:
         deleted = self.adapter.delete_attributes(handler_input.request_envelope)
         return deleted is not False
 
-    def _record_from(self, handler_input: HandlerInput) -> Dict[str, Any]:
+    def _record_from(self, handler_input: HandlerInput, with_position: bool = True) -> Dict[str, Any]:
+        """The record as the session stands; without ``with_position``, without what
+        changes on every turn (AT_SESSION_END)."""
         attributes = session(handler_input)
         record: Dict[str, Any] = {records.SCHEMA_KEY: records.SCHEMA_VERSION}
         record.update((key, attributes[key]) for key in REMEMBERED_KEYS if key in attributes)
+        if not with_position:
+            return record
         state = ongoing_routine(handler_input)
         if state is not None:
             record["routine"] = {"id": state["id"], "step": state["step"], "part": state.get("part", 0)}

@@ -122,9 +122,11 @@ class ExerciseGateHandler(AbstractRequestHandler):
     """No exercise after a flag; the screening questions before the first exercise."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        if exercise_wanted(handler_input) is None:
+        # Most requests come after the screening with no flag raised: nothing to gate,
+        # whatever exercise they would guide (so that is not worked out first).
+        if raised_level(handler_input) is None and session(handler_input).get("screened"):
             return False
-        return raised_level(handler_input) is not None or not session(handler_input).get("screened")
+        return exercise_wanted(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
