@@ -700,3 +700,14 @@ def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
 ])
 def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Can't keep it up" said of a hold or a stretch is the hold; said alone, or with a
+    # partner or sex named, it is sexual dysfunction.
+    ("i cant keep it up that long, can the holds be shorter", "i cant keep it up since my back went", "emergency"),
+    ("couldnt keep it up for the whole count", "i couldnt keep it up with my wife last night", "emergency"),
+    ("i cant keep it up in this stretch", "cant keep it up in the bedroom any more", "emergency"),
+])
+def test_keeping_it_up_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
