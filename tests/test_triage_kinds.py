@@ -711,3 +711,16 @@ def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild
 ])
 def test_keeping_it_up_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then "mine has", "because I've got that", "that's what's happening
+    # to me", tells of the speaker; "mine has never", "mine have been fine" deny it.
+    ("can a spasm make both your feet numb? mine has never done that", "can a spasm make both your feet numb? mine have", "emergency"),
+    ("can a bad back make your legs weak, mine have been fine", "can a bad back make your legs weak, because mine has", "emergency"),
+    ("can a spasm make your groin numb, mine did not", "can a spasm make your groin numb cos thats whats happening to me", "emergency"),
+    ("can back pain cause chest pain in your neck, mine is not like that",
+     "can back pain cause chest pain that spreads to your neck? because ive got that right now", "emergency"),
+])
+def test_a_general_question_then_said_of_the_speaker_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
