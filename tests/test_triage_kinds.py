@@ -724,3 +724,14 @@ def test_keeping_it_up_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm,
 ])
 def test_a_general_question_then_said_of_the_speaker_in_other_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sexual function said through a partner or an idiom: being touched by a partner and
+    # feeling nothing, not getting things going with a partner, not standing to attention.
+    ("when my wife touches my back it hurts", "i feel nothing when my partner touches me there", "emergency"),
+    ("i cant get things going in the morning", "i cant get things going with my wife since the spasm", "emergency"),
+    ("me and my wife went for a walk and my back seized", "it wont stand to attention since my back went", "emergency"),
+])
+def test_sexual_function_said_through_a_partner_or_an_idiom(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
