@@ -708,8 +708,10 @@ def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild
     ("i cant keep it up that long, can the holds be shorter", "i cant keep it up since my back went", "emergency"),
     ("couldnt keep it up for the whole count", "i couldnt keep it up with my wife last night", "emergency"),
     ("i cant keep it up in this stretch", "cant keep it up in the bedroom any more", "emergency"),
+    ("i cant finish the stretch", "i cant finish since my back went", "emergency"),
+    ("i cant finish the count", "i cant finish with my wife any more", "emergency"),
 ])
-def test_keeping_it_up_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm, level):
+def test_keeping_it_up_or_finishing_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
 
 
@@ -734,4 +736,16 @@ def test_a_general_question_then_said_of_the_speaker_in_other_words(calm, alarm,
     ("me and my wife went for a walk and my back seized", "it wont stand to attention since my back went", "emergency"),
 ])
 def test_sexual_function_said_through_a_partner_or_an_idiom(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Breath that cannot be got ("can't get a proper breath", "me breath"), sentences that
+    # cannot be finished, stopping for air: new breathlessness. A stretch not finished is not.
+    ("i cant get a proper stretch in", "i cant get a proper breath lately", "urgent"),
+    ("i cant finish the stretch today", "i cant finish a sentence without stopping", "urgent"),
+    ("i had to stop for a rest on the stairs", "i have to keep stopping for air on the stairs", "urgent"),
+    ("me back is tight today", "cant get me breath today and me back is tight", "urgent"),
+])
+def test_breathlessness_said_through_what_cannot_be_done(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
