@@ -749,3 +749,15 @@ def test_sexual_function_said_through_a_partner_or_an_idiom(calm, alarm, level):
 ])
 def test_breathlessness_said_through_what_cannot_be_done(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Immune suppression said in two words; a fall headfirst down or off something; legs that
+    # will not take one's weight; weakness that is worse now than it was.
+    ("i take tablets for my blood pressure", "i am on immune suppressant tablets for my arthritis", "urgent"),
+    ("i dove headfirst into bed", "i went headfirst down the stairs last night", "emergency"),
+    ("i dont want to put weight on the sore side yet", "my legs wont take any weight this morning", "emergency"),
+    ("my back was a bit stiff this morning but now it is way worse", "my leg was a bit weak this morning but now it is way worse", "emergency"),
+])
+def test_immune_suppression_headfirst_falls_weight_and_weakness_worse_now(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
