@@ -761,3 +761,15 @@ def test_breathlessness_said_through_what_cannot_be_done(calm, alarm, level):
 ])
 def test_immune_suppression_headfirst_falls_weight_and_weakness_worse_now(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Rest that brings no relief said otherwise ("doesn't settle it", "never takes the edge
+    # off"); what a pack does not help is no word on rest; "it's no better" said after weeks.
+    ("lying down is fine but the ice pack doesnt help", "lying flat on the couch doesnt settle it", "doctor"),
+    ("resting is lovely, i dont get any relief from the heat pack though", "i dont get any relief from resting", "doctor"),
+    ("a hot bath takes the edge off it", "lying down never takes the edge off this pain", "doctor"),
+    ("four weeks ago i had a cold and now it is fine", "four weeks i have had this back pain and it does not become better", "doctor"),
+])
+def test_rest_without_relief_and_weeks_without_change_said_otherwise(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
