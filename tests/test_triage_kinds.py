@@ -773,3 +773,15 @@ def test_immune_suppression_headfirst_falls_weight_and_weakness_worse_now(calm, 
 ])
 def test_rest_without_relief_and_weeks_without_change_said_otherwise(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Could the spasm be why I'm short of breath?" asks why the speaker has it: a disclosure.
+    # Asked of someone else it stays a question. "and both my legs" begins a clause of its own.
+    ("could a spasm be why someone is short of breath", "could the spasm be why i am so short of breath", "urgent"),
+    ("would the cold be why my son has a fever", "would the cold be why i have a fever", "urgent"),
+    ("my daughter says i am walking funny and she has numb legs",
+     "my daughter says i am walking funny and both my legs feel numb", "emergency"),
+])
+def test_a_question_about_why_the_speaker_has_it_and_both_beginning_a_clause(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
