@@ -700,3 +700,88 @@ def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
 ])
 def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Can't keep it up" said of a hold or a stretch is the hold; said alone, or with a
+    # partner or sex named, it is sexual dysfunction.
+    ("i cant keep it up that long, can the holds be shorter", "i cant keep it up since my back went", "emergency"),
+    ("couldnt keep it up for the whole count", "i couldnt keep it up with my wife last night", "emergency"),
+    ("i cant keep it up in this stretch", "cant keep it up in the bedroom any more", "emergency"),
+    ("i cant finish the stretch", "i cant finish since my back went", "emergency"),
+    ("i cant finish the count", "i cant finish with my wife any more", "emergency"),
+])
+def test_keeping_it_up_or_finishing_is_the_hold_where_a_hold_or_stretch_is_named(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then "mine has", "because I've got that", "that's what's happening
+    # to me", tells of the speaker; "mine has never", "mine have been fine" deny it.
+    ("can a spasm make both your feet numb? mine has never done that", "can a spasm make both your feet numb? mine have", "emergency"),
+    ("can a bad back make your legs weak, mine have been fine", "can a bad back make your legs weak, because mine has", "emergency"),
+    ("can a spasm make your groin numb, mine did not", "can a spasm make your groin numb cos thats whats happening to me", "emergency"),
+    ("can back pain cause chest pain in your neck, mine is not like that",
+     "can back pain cause chest pain that spreads to your neck? because ive got that right now", "emergency"),
+])
+def test_a_general_question_then_said_of_the_speaker_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sexual function said through a partner or an idiom: being touched by a partner and
+    # feeling nothing, not getting things going with a partner, not standing to attention.
+    ("when my wife touches my back it hurts", "i feel nothing when my partner touches me there", "emergency"),
+    ("i cant get things going in the morning", "i cant get things going with my wife since the spasm", "emergency"),
+    ("me and my wife went for a walk and my back seized", "it wont stand to attention since my back went", "emergency"),
+])
+def test_sexual_function_said_through_a_partner_or_an_idiom(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Breath that cannot be got ("can't get a proper breath", "me breath"), sentences that
+    # cannot be finished, stopping for air: new breathlessness. A stretch not finished is not.
+    ("i cant get a proper stretch in", "i cant get a proper breath lately", "urgent"),
+    ("i cant finish the stretch today", "i cant finish a sentence without stopping", "urgent"),
+    ("i had to stop for a rest on the stairs", "i have to keep stopping for air on the stairs", "urgent"),
+    ("me back is tight today", "cant get me breath today and me back is tight", "urgent"),
+])
+def test_breathlessness_said_through_what_cannot_be_done(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Immune suppression said in two words; a fall headfirst down or off something; legs that
+    # will not take one's weight; weakness that is worse now than it was.
+    ("i take tablets for my blood pressure", "i am on immune suppressant tablets for my arthritis", "urgent"),
+    ("i dove headfirst into bed", "i went headfirst down the stairs last night", "emergency"),
+    ("i dont want to put weight on the sore side yet", "my legs wont take any weight this morning", "emergency"),
+    ("my back was a bit stiff this morning but now it is way worse", "my leg was a bit weak this morning but now it is way worse", "emergency"),
+])
+def test_immune_suppression_headfirst_falls_weight_and_weakness_worse_now(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Rest that brings no relief said otherwise ("doesn't settle it", "never takes the edge
+    # off"); what a pack does not help is no word on rest; "it's no better" said after weeks.
+    ("lying down is fine but the ice pack doesnt help", "lying flat on the couch doesnt settle it", "doctor"),
+    ("resting is lovely, i dont get any relief from the heat pack though", "i dont get any relief from resting", "doctor"),
+    ("a hot bath takes the edge off it", "lying down never takes the edge off this pain", "doctor"),
+    ("four weeks ago i had a cold and now it is fine", "four weeks i have had this back pain and it does not become better", "doctor"),
+])
+def test_rest_without_relief_and_weeks_without_change_said_otherwise(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Could the spasm be why I'm short of breath?" asks why the speaker has it: a disclosure.
+    # Asked of someone else it stays a question. "and both my legs" begins a clause of its own.
+    ("could a spasm be why someone is short of breath", "could the spasm be why i am so short of breath", "urgent"),
+    ("would the cold be why my son has a fever", "would the cold be why i have a fever", "urgent"),
+    ("my daughter says i am walking funny and she has numb legs",
+     "my daughter says i am walking funny and both my legs feel numb", "emergency"),
+])
+def test_a_question_about_why_the_speaker_has_it_and_both_beginning_a_clause(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
