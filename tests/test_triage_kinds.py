@@ -700,3 +700,15 @@ def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
 ])
 def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The heart's picture said one piece after another: an aching jaw or arm in one clause,
+    # sweating or sickness in the next. A workout or a cause given for them stays calm.
+    ("i was sweating at the gym, and my arm aches from the weights",
+     "my arm has been aching, and i am sweating and i feel sick", "emergency"),
+    ("my jaw aches from clenching my teeth, no sweating though",
+     "i am sweating a lot, and my jaw aches", "emergency"),
+])
+def test_arm_or_jaw_pain_with_sweating_in_another_clause_is_the_heart(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -129,6 +129,7 @@ class Rule:
     sided: bool  # a leg rule: "both legs" (or left and right) makes it both_legs
     resolvable: bool  # may be set aside as positional and gone ("fine now")
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
+    across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,8 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
             level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
-            history_is_the_flag=bool(raw.get("history_is_the_flag"))))
+            history_is_the_flag=bool(raw.get("history_is_the_flag")),
+            across_clauses=bool(raw.get("across_clauses"))))
     return rules
 
 
@@ -973,6 +975,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 if not both and not clause.tags & vocab.side_tags:
                     asked_side.append(flag)
 
+    _across_clauses(clauses, raised, vocab)
+
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
     # right leg, each with a leg finding; so is a finding with the other side, or "both",
     # said in a clause beside it with no place of its own ("it shoots down one leg, and
@@ -1015,6 +1019,24 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
+    """Rules marked ``across_clauses`` also fire on what the whole utterance says of the
+    speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
+    clause holds all of it. Only what is said, not denied, hypothetical or of someone else,
+    counts; nothing past ("years ago") and no rule's exceptions anywhere."""
+    rules = [rule for rule in vocab.rules if rule.across_clauses and rule.flag not in raised]
+    if not rules or len(clauses) < 2:
+        return
+    said: Set[str] = set()
+    for clause in clauses:
+        said |= _said(clause, clause.own, vocab)
+    if said & _PAST and "@new" not in said:
+        return
+    for rule in rules:
+        if all(group & said for group in rule.when) and not rule.unless & said:
+            raised[rule.flag] = rule.level
 
 
 def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
