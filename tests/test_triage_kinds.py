@@ -712,3 +712,24 @@ def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild
 ])
 def test_arm_or_jaw_pain_with_sweating_in_another_clause_is_the_heart(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A walk or the stairs explain being out of breath; an effort as slight as a few steps
+    # or getting dressed does not.
+    ("i am out of breath after the walk to the shops", "i am out of breath after a couple of steps", "urgent"),
+    ("i was puffed after climbing the stairs, i am so unfit", "i am puffed after getting dressed, i am so unfit", "urgent"),
+])
+def test_breathless_after_a_slight_effort_is_not_explained_by_it(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Breathlessness said through what one cannot do; "finish" is sexual only said of sex or
+    # a partner, never of a stretch or a sentence.
+    ("i cant finish the stretches today", "i cant finish a sentence without gasping", "urgent"),
+    ("i had to stop for a rest on the walk", "i have to keep stopping for air on the way to the kitchen", "urgent"),
+    ("i couldnt finish the routine, my back hurt", "with my husband i cant finish anymore since my back went", "emergency"),
+])
+def test_breathlessness_said_through_what_one_cannot_do(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

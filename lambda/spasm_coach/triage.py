@@ -168,8 +168,8 @@ class Vocabulary:
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
     qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
     # Causes that explain findings away ("the tablets make me wobbly"): (one tag of each
-    # group, the flags they explain)
-    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str]], ...]
+    # group, the flags they explain, tags that keep them from explaining: "after a few steps")
+    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str], FrozenSet[str]], ...]
     explaining: FrozenSet[str]  # every tag of every cause: a clause with none has nothing explained
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
@@ -253,13 +253,15 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     phrases, defined, compounds = _read_concepts(data["concepts"], problems)
     rules = _read_rules(data["rules"], flags, topics, defined, problems)
     explanations = tuple((tuple(frozenset(t.strip() for t in group.split("|")) for group in cause["when"]),
-                          frozenset(cause["explains"])) for cause in data["explanations"]["causes"])
-    explaining = {t for groups, _ in explanations for group in groups for t in group}
-    for tag in explaining - defined:
+                          frozenset(cause["explains"]), frozenset(cause.get("unless", ())))
+                         for cause in data["explanations"]["causes"])
+    explaining = {t for groups, _, _ in explanations for group in groups for t in group}
+    for tag in (explaining | {t for _, _, unless in explanations for t in unless}) - defined:
         problems.append("an explanation uses %r, which no concept defines" % tag)
-    for flag in {f for _, explained in explanations for f in explained} - set(flags):
+    for flag in {f for _, explained, _ in explanations for f in explained} - set(flags):
         problems.append("an explanation explains unknown flag %r" % flag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
+        {t for _, _, unless in explanations for t in unless} - \
         {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
@@ -1044,8 +1046,8 @@ def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
     found: FrozenSet[str] = frozenset()
     if not vocab.explaining & qualifiers:
         return found
-    for groups, flags in vocab.explanations:
-        if all(group & qualifiers for group in groups):
+    for groups, flags, unless in vocab.explanations:
+        if all(group & qualifiers for group in groups) and not unless & qualifiers:
             found |= flags
     return found
 
