@@ -733,3 +733,34 @@ def test_breathless_after_a_slight_effort_is_not_explained_by_it(calm, alarm, le
 ])
 def test_breathlessness_said_through_what_one_cannot_do(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that no longer does a movement it could (lift one, hold one up, obey), said
+    # with a sudden onset, is sudden weakness; the same verbs said of something else are not.
+    ("i cant lift the shopping with this back", "my thigh suddenly wont lift me up the step", "emergency"),
+    ("the stretch is not holding me in the right position", "all of a sudden my legs are not holding me up", "emergency"),
+    ("my dog wont do what i told it", "out of nowhere my leg wont do what i told it", "emergency"),
+    ("i did the stretch and lost the thread", "my right leg suddenly lost the strength", "emergency"),
+])
+def test_a_leg_failing_at_a_movement_it_could_do_is_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A knee or leg that "gives", said mildly, is leg weakness; one that gives the speaker
+    # a twinge is not, and one that gives way is still sudden weakness.
+    ("my knee gave me a twinge on the stairs", "my left knee gives when i go down the stairs", "urgent"),
+    ("my leg gave me grief at the gym last year", "my knee keeps giving way under me", "emergency"),
+])
+def test_a_knee_that_gives_said_mildly_is_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs that will not walk cannot walk; a walk one chooses not to take is a choice.
+    ("my legs are stiff so i wont walk far today", "my legs just wont walk", "emergency"),
+    ("i wont walk the dog today", "its my legs, they wont let me walk", "emergency"),
+])
+def test_legs_that_will_not_walk_cannot_walk(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
