@@ -764,3 +764,24 @@ def test_a_knee_that_gives_said_mildly_is_weakness(calm, alarm, level):
 ])
 def test_legs_that_will_not_walk_cannot_walk(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The genitals said not to work is sexual dysfunction; a position or a heat pack that
+    # does not work is not. Married life is a partner named.
+    ("lying on my bottom doesnt work, it still hurts", "since the spasm things dont work down there", "emergency"),
+    ("the heat pack down there doesnt work", "my privates have stopped working since my back went", "emergency"),
+    ("married life is good, my back is the problem", "in married life there is no feeling for me now", "emergency"),
+])
+def test_the_genitals_not_working_is_sexual_dysfunction(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "after this back problem" tells when it began, not where it is: it does not stop a
+    # partner's words from being read.
+    ("with my wife i go for walks, after this back problem i go slower",
+     "with my wife i am not getting any feeling after this back problem", "emergency"),
+])
+def test_after_this_back_problem_tells_when_not_where(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
