@@ -785,3 +785,23 @@ def test_the_genitals_not_working_is_sexual_dysfunction(calm, alarm, level):
 ])
 def test_after_this_back_problem_tells_when_not_where(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not feeling the urge, or whether the bladder is full, or whether anything came out,
+    # is losing the bladder's sensation; not noticing a change is a denial.
+    ("i havent noticed any change in my bladder", "i havent felt the urge to pee since yesterday", "emergency"),
+    ("i dont feel any burning when i pee", "i dont feel whether my bladder is full anymore", "emergency"),
+    ("i had no sense of how long the spasm would last", "on the toilet i had no sense of whether anything came out", "emergency"),
+])
+def test_not_feeling_the_need_is_a_lost_bladder_sensation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A trickle when one goes is a weak stream, however small the words before it
+    # ("a little", which a filler takes away).
+    ("a little trickle of sweat ran down my back", "i only get a little trickle when i go", "emergency"),
+])
+def test_a_trickle_when_one_goes_is_a_weak_stream(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
