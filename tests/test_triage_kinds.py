@@ -805,3 +805,16 @@ def test_not_feeling_the_need_is_a_lost_bladder_sensation(calm, alarm, level):
 ])
 def test_a_trickle_when_one_goes_is_a_weak_stream(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Half asleep" said of a body part is numbness that stays; said of the speaker it is
+    # tiredness. "Fell asleep" as a simile ("numb, like they fell asleep") is not a limb
+    # that fell asleep from sitting and is fine now.
+    ("i am half asleep, i slept badly last night", "my bum is half asleep whenever i sit down", "emergency"),
+    ("my leg fell asleep when i sat cross legged, fine now", "my feet are both numb, like they fell asleep", "emergency"),
+    ("my legs went to sleep on the floor, gone now", "my legs are both tingling, like they went to sleep", "emergency"),
+    ("i walked on gravel in my bare feet", "both my feet feel like i am walking on gravel", "emergency"),
+])
+def test_asleep_said_as_a_state_or_a_simile_is_numbness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -683,7 +683,7 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
             out.append(word)
             index += 1
             continue
-        if word == "like" and not (out and out[-1] in vocab.like_kept_after):
+        if word == "like" and not (out and out[-1] in vocab.like_kept_after) and not _simile_at(words, index, vocab):
             index += 1
             continue
         for size in (3, 2, 1):
@@ -694,6 +694,15 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
             out.append(word)
             index += 1
     return out
+
+
+def _simile_at(words: List[str], index: int, vocab: Vocabulary) -> bool:
+    """Whether a simile the lexicon lists starts here ("numb, like they fell asleep"): its
+    "like" is kept wherever it is said, not only after "feels"."""
+    for size in vocab.lengths.get("like", ()):
+        if vocab.phrases.get(tuple(words[index:index + size])) is not None:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- reading
