@@ -818,3 +818,53 @@ def test_a_trickle_when_one_goes_is_a_weak_stream(calm, alarm, level):
 ])
 def test_asleep_said_as_a_state_or_a_simile_is_numbness(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Knocked off a ladder or a bike is a fall; the pain that knocks one off one's feet is not.
+    ("the spasm knocked me off my feet this morning", "a branch knocked me off the ladder onto the patio", "emergency"),
+    ("i climbed off the ladder and then my back went", "the dog knocked me off my bike yesterday", "emergency"),
+])
+def test_knocked_off_something_is_a_fall(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("slow, sudden", [
+    # "It was fine this afternoon", "they were fine at breakfast": an onset within the day
+    # is sudden weakness (an emergency), said in any of the day's words; weakness for weeks
+    # is leg weakness (urgent).
+    ("i cant go up on my toes on the right side, it has been creeping on for weeks",
+     "i cant go up on my toes on the right side and it was fine this arvo"),
+    ("my left leg is weak, it has been for weeks", "my left leg is weak now and it was fine at lunch"),
+])
+def test_fine_earlier_the_same_day_is_a_sudden_onset(slow, sudden):
+    assert assess(slow).level == "urgent", (slow, assess(slow))
+    assert assess(sudden).level == "emergency", (sudden, assess(sudden))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Older words for wetting oneself, and passing wind with something coming out.
+    ("i need to drink more water", "i have never lost my water like this before", "emergency"),
+    ("i keep passing wind since the codeine", "i pass wind and stuff comes out and i cant stop it", "emergency"),
+])
+def test_older_and_plain_words_for_losing_control(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The backs of both knees are both legs.
+    ("i stretched the backs of my knees gently", "shooting pain behind both knees since this morning", "emergency"),
+])
+def test_behind_both_knees_is_both_legs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question followed by "mine have", or a why-question about one's own body,
+    # tells of the speaker: only a denial still sets it aside.
+    ("do bad backs ever numb your bum? mine hasnt, just asking",
+     "do bad backs ever numb your bum? because mine has since tuesday", "emergency"),
+    ("why would a leg suddenly go weak, just wondering", "why would my leg suddenly go weak?", "emergency"),
+])
+def test_a_question_then_mine_or_why_my_tells_of_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
