@@ -868,3 +868,21 @@ def test_behind_both_knees_is_both_legs(calm, alarm, level):
 ])
 def test_a_question_then_mine_or_why_my_tells_of_the_speaker(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Bones said to be like lace are thin bones (osteoporosis).
+    ("the curtains are like lace", "the doctor said my bones are like lace and i lifted a box", "urgent"),
+])
+def test_bones_like_lace_are_thin_bones(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("cause, instrument", [
+    # "With my leg" names the leg that does something, not a cause: a walk does not explain
+    # a leg that cannot push off.
+    ("my legs feel heavy after walking with my dog", "i cant push off with my right leg when i walk now"),
+])
+def test_with_my_leg_names_the_leg_not_a_cause(cause, instrument):
+    assert assess(cause).level in CALM, (cause, assess(cause))
+    assert _alarm(instrument, "urgent"), (instrument, assess(instrument))
