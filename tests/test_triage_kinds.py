@@ -886,3 +886,13 @@ def test_bones_like_lace_are_thin_bones(calm, alarm, level):
 def test_with_my_leg_names_the_leg_not_a_cause(cause, instrument):
     assert assess(cause).level in CALM, (cause, assess(cause))
     assert _alarm(instrument, "urgent"), (instrument, assess(instrument))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Needing pads for the first time is new leaking; pads worn for years, or for a
+    # period, are not, and a garment alone is not wetting.
+    ("i have worn pads ever since my kids were born", "i have started needing a pad, i never did before", "emergency"),
+    ("i need a pad today, my period started", "since the spasm i have to wear pads", "emergency"),
+])
+def test_needing_pads_for_the_first_time_is_leaking(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
