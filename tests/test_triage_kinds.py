@@ -896,3 +896,13 @@ def test_with_my_leg_names_the_leg_not_a_cause(cause, instrument):
 ])
 def test_needing_pads_for_the_first_time_is_leaking(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that has to be lifted with the hands is a weak leg, however many words lie
+    # between the leg and the hands.
+    ("i lifted the shopping into the car with both hands", "i have to lift my right leg into the car with my hands", "urgent"),
+    ("i stretch my leg gently with my hands", "i have to haul both legs into bed with my hands", "emergency"),
+])
+def test_a_leg_lifted_with_the_hands_is_weak(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
