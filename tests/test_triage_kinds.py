@@ -906,3 +906,13 @@ def test_needing_pads_for_the_first_time_is_leaking(calm, alarm, level):
 ])
 def test_a_leg_lifted_with_the_hands_is_weak(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "The other one joined in" after a leg symptom is the other leg: both legs.
+    ("my friend had a sore leg and then her husband joined in the walk",
+     "my left leg was sore for a week, and last night the other one joined in", "emergency"),
+    ("i did one stretch and then the other one", "my right leg tingles and now the other one is doing it too", "emergency"),
+])
+def test_the_other_one_joining_in_is_both_legs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
