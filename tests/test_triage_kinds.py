@@ -916,3 +916,13 @@ def test_a_leg_lifted_with_the_hands_is_weak(calm, alarm, level):
 ])
 def test_the_other_one_joining_in_is_both_legs(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question about a symptom that says when it began is told of the speaker; asked of
+    # nobody, or of someone else, it is still a question.
+    ("is sciatica on both sides a bad sign", "sciatica on both sides since this morning, is that normal", "emergency"),
+    ("my husband has had numb legs since yesterday, is that normal", "numb bum since yesterday, is that normal?", "emergency"),
+])
+def test_a_question_that_says_when_it_began_is_told_of_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

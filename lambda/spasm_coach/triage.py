@@ -178,6 +178,7 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
+    onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -317,6 +318,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
+        onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
     )
     return vocabulary
 
@@ -954,7 +956,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "can a spasm make your thighs numb? mine do": a general question, then said of
         # the speaker; only a denial still sets a finding aside.
         affirmed = "@affirming" in qualifiers
-        asking = "@asking" in qualifiers and "@first_person" not in qualifiers and not affirmed
+        # "sciatica on both sides since this morning, is that normal?": a time it began tells
+        # of the speaker too.
+        asking = "@asking" in qualifiers and "@first_person" not in qualifiers and not affirmed \
+            and not qualifiers & vocab.onset_tags
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
