@@ -926,3 +926,25 @@ def test_the_other_one_joining_in_is_both_legs(calm, alarm, level):
 ])
 def test_a_question_that_says_when_it_began_is_told_of_the_speaker(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A hedged "could" (could hardly, could barely) reads as a hedged "can": what one could
+    # hardly do, not a hypothetical.
+    ("i could hardly sleep last night with this back", "by lunch my left leg could hardly hold me up", "emergency"),
+    ("i could barely believe how stiff i was", "my partner touched my inner thigh and i could barely feel it", "emergency"),
+])
+def test_a_hedged_could_reads_as_a_hedged_can(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The toilet paper "not touching anything" is a numb saddle; a leg that "switched off"
+    # gave way; "fuzzy" skin is pins and needles (a fuzzy head is not); the inner legs are
+    # the saddle.
+    ("i wiped down the bench, my back is not touching anything", "when i wipe it feels like the paper is not touching anything", "emergency"),
+    ("i switched off the tv and lay on my leg", "my grandson said my leg looked like it switched off", "emergency"),
+    ("my head is fuzzy from the codeine", "the tops of my inner legs have gone all fuzzy", "emergency"),
+])
+def test_everyday_words_for_numbness_and_a_leg_giving_way(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
