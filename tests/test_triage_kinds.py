@@ -948,3 +948,13 @@ def test_a_hedged_could_reads_as_a_hedged_can(calm, alarm, level):
 ])
 def test_everyday_words_for_numbness_and_a_leg_giving_way(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Cannot pee told step by step: a clause that only sets the scene ("sat there") lends
+    # the place said before it, so "nothing came" is still about peeing.
+    ("i went to the loo for a wee, sat there, and it was fine",
+     "i went to the loo for a wee, sat there, and nothing came", "emergency"),
+])
+def test_a_scene_set_between_lends_the_place_before_it(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

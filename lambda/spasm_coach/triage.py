@@ -179,6 +179,7 @@ class Vocabulary:
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
+    scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -319,6 +320,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
+        scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
+                               for tag in data["concepts"][group]),
     )
     return vocabulary
 
@@ -909,6 +912,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             # side reads as part of the one before it, so the places come from that one.
             previous = clauses[index - 2]
         _borrow_places(clause, previous, vocab)
+        if previous is not None and index > 1 and previous is clauses[index - 1] and not clause.own & vocab.places \
+                and previous.own & vocab.places and not previous.own & vocab.places - vocab.scene_places \
+                and not _symptoms(previous, vocab):
+            # "I went to the loo to pee, sat there, and nothing came": a clause that only sets
+            # the scene lends the places of the one before it as well.
+            _lend_places(clause, clauses[index - 2], vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
         # One that names a place this one does not speaks of that place: "I came off my
@@ -1114,6 +1123,14 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _lend_places(clause: _Clause, earlier: _Clause, vocab: Vocabulary) -> None:
+    """The places an earlier clause names, said of the speaker, added to this one."""
+    lent = _said(earlier, earlier.tags & vocab.places, vocab) - clause.tags
+    if lent:
+        clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+        clause.tags |= lent
 
 
 def _said(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
