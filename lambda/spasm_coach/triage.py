@@ -180,6 +180,7 @@ class Vocabulary:
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
+    across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -320,6 +321,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
+        across_rules=tuple(rule for rule in rules if rule.across_clauses),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
@@ -1051,7 +1053,7 @@ def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: V
     speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
     clause holds all of it. Only what is said, not denied, hypothetical or of someone else,
     counts; nothing past ("years ago") and no rule's exceptions anywhere."""
-    rules = [rule for rule in vocab.rules if rule.across_clauses and rule.flag not in raised]
+    rules = [rule for rule in vocab.across_rules if rule.flag not in raised]
     if not rules or len(clauses) < 2:
         return
     said: Set[str] = set()
