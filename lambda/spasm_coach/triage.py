@@ -12,6 +12,8 @@ tested directly. It reads meaning, not memorised sentences:
 4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
    order and with any words between ("my bum's gone numb", "numbness around my bum"),
    and none of its ``unless`` tags, said or left undenied.
+   A rule marked ``across_clauses`` also fires on its concepts said in different clauses
+   of one utterance ("my jaw aches, and I'm sweating buckets").
 5. Neighbouring clauses lend what they lack: a place ("I'm trying to pee, but nothing
    comes"), a symptom said of the speaker to a clause that only names a place ("there's
    numbness, and it's in my bum"), a time course ("I went to stand, and my leg had no
