@@ -958,3 +958,14 @@ def test_everyday_words_for_numbness_and_a_leg_giving_way(calm, alarm, level):
 ])
 def test_a_scene_set_between_lends_the_place_before_it(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said, read", [
+    # A recogniser's "backs gone" is "back's gone": no phrase of the lexicon may start with
+    # the plural of a body word and so keep it from being read as the possessive.
+    ("my backs gone again", "my back gone again"),
+    ("my backs killing me", "my back killing me"),
+])
+def test_a_recognisers_possessive_still_reads_as_the_body_word(said, read):
+    from spasm_coach.triage import normalize
+    assert normalize(said) == read
