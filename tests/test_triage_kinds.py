@@ -969,3 +969,12 @@ def test_a_scene_set_between_lends_the_place_before_it(calm, alarm, level):
 def test_a_recognisers_possessive_still_reads_as_the_body_word(said, read):
     from spasm_coach.triage import normalize
     assert normalize(said) == read
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Keeping a hold up for a time is a task; "can't keep it up" said alone is sexual.
+    ("can we do shorter holds, i cant keep it up that long", "since my back went i cant keep it up", "emergency"),
+    ("i cant keep it up for thirty seconds", "i cant keep it up with my wife since the spasm", "emergency"),
+])
+def test_keeping_a_hold_up_for_a_time_is_a_task(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
