@@ -978,3 +978,14 @@ def test_a_recognisers_possessive_still_reads_as_the_body_word(said, read):
 ])
 def test_keeping_a_hold_up_for_a_time_is_a_task(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sex that "felt like nothing" is no feeling during sex; feeling that nothing helps is not.
+    ("i felt like nothing could help my back", "sex with my husband felt like nothing completely numb", "emergency"),
+    # "Ever since I tweaked my back" tells that it is new, where "ever since my kids" tells
+    # that it is long-standing.
+    ("ever since my kids i leak a bit when i sneeze", "ever since i tweaked my back i cant climax", "emergency"),
+])
+def test_felt_like_nothing_and_ever_since_the_back(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
