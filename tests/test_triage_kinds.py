@@ -989,3 +989,16 @@ def test_keeping_a_hold_up_for_a_time_is_a_task(calm, alarm, level):
 ])
 def test_felt_like_nothing_and_ever_since_the_back(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Said without punctuation, as a recogniser sends it: the back named as the suspected
+    # cause ("is that my back", "coming from the back") is no place of its own, so the
+    # finding keeps the place said before it. "After back pain" tells when it began.
+    ("my hamstrings are tight is that my back", "we had sex last night and i couldnt feel a thing is that my back", "emergency"),
+    ("my partner rubbed my bottom and i felt better is this coming from the back",
+     "my partner pinched my bottom and i feel nothing is this coming from the back", "emergency"),
+    ("with my girlfriend i go walking after back pain", "with my girlfriend i have no feeling since two days after back pain", "emergency"),
+])
+def test_the_back_named_as_the_cause_is_no_place_of_its_own(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
