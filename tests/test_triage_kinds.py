@@ -1002,3 +1002,13 @@ def test_felt_like_nothing_and_ever_since_the_back(calm, alarm, level):
 ])
 def test_the_back_named_as_the_cause_is_no_place_of_its_own(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A time said with "from" (from evening, from two days) tells when it began, not a cause
+    # that explains breathlessness away; "temperature's up" as a recogniser writes it.
+    ("i am out of breath from the walk to the shops", "breathing is becoming difficult from evening back is also paining", "urgent"),
+    ("my temperatures normal, feel rotten", "temperatures up feel rotten", "urgent"),
+])
+def test_a_time_said_with_from_and_a_temperature_said_as_written(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
