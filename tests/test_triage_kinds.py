@@ -1012,3 +1012,12 @@ def test_the_back_named_as_the_cause_is_no_place_of_its_own(calm, alarm, level):
 ])
 def test_a_time_said_with_from_and_a_temperature_said_as_written(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Ever since" alone means since what was just told (a fall on Sunday), not "for years";
+    # "ever since my kids" is still long-standing.
+    ("i have leaked a little when i sneeze ever since my kids", "came off my bike on sunday backs been locked up ever since", "emergency"),
+])
+def test_ever_since_alone_is_since_what_was_told(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
