@@ -12,6 +12,8 @@ tested directly. It reads meaning, not memorised sentences:
 4. A rule fires when a clause holds one tag of each of its ``when`` groups, in any
    order and with any words between ("my bum's gone numb", "numbness around my bum"),
    and none of its ``unless`` tags, said or left undenied.
+   A rule marked ``across_clauses`` also fires on its concepts said in different clauses
+   of one utterance ("my jaw aches, and I'm sweating buckets").
 5. Neighbouring clauses lend what they lack: a place ("I'm trying to pee, but nothing
    comes"), a symptom said of the speaker to a clause that only names a place ("there's
    numbness, and it's in my bum"), a time course ("I went to stand, and my leg had no
@@ -129,6 +131,7 @@ class Rule:
     sided: bool  # a leg rule: "both legs" (or left and right) makes it both_legs
     resolvable: bool  # may be set aside as positional and gone ("fine now")
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
+    across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
 
 
 @dataclass(frozen=True)
@@ -170,8 +173,8 @@ class Vocabulary:
     places: FrozenSet[str]  # tags of body regions and functions, which a next clause may borrow
     qualifying: FrozenSet[str]  # tags a following clause with nothing of its own lends ("and it's getting worse")
     # Causes that explain findings away ("the tablets make me wobbly"): (one tag of each
-    # group, the flags they explain)
-    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str]], ...]
+    # group, the flags they explain, tags that keep them from explaining: "after a few steps")
+    explanations: Tuple[Tuple[Tuple[FrozenSet[str], ...], FrozenSet[str], FrozenSet[str]], ...]
     explaining: FrozenSet[str]  # every tag of every cause: a clause with none has nothing explained
     superseded: Dict[str, FrozenSet[str]]  # flag -> flags that make it redundant
     side_tags: FrozenSet[str]  # a side was named: "left", "right", "one", "both"
@@ -180,6 +183,9 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
+    onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
+    scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
+    across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -255,13 +261,15 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     phrases, defined, compounds = _read_concepts(data["concepts"], problems)
     rules = _read_rules(data["rules"], flags, topics, defined, problems)
     explanations = tuple((tuple(frozenset(t.strip() for t in group.split("|")) for group in cause["when"]),
-                          frozenset(cause["explains"])) for cause in data["explanations"]["causes"])
-    explaining = {t for groups, _ in explanations for group in groups for t in group}
-    for tag in explaining - defined:
+                          frozenset(cause["explains"]), frozenset(cause.get("unless", ())))
+                         for cause in data["explanations"]["causes"])
+    explaining = {t for groups, _, _ in explanations for group in groups for t in group}
+    for tag in (explaining | {t for _, _, unless in explanations for t in unless}) - defined:
         problems.append("an explanation uses %r, which no concept defines" % tag)
-    for flag in {f for _, explained in explanations for f in explained} - set(flags):
+    for flag in {f for _, explained, _ in explanations for f in explained} - set(flags):
         problems.append("an explanation explains unknown flag %r" % flag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
+        {t for _, _, unless in explanations for t in unless} - \
         {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
@@ -318,6 +326,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
+        onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
+        across_rules=tuple(rule for rule in rules if rule.across_clauses),
+        scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
+                               for tag in data["concepts"][group]),
     )
     return vocabulary
 
@@ -455,7 +467,8 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
             level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
-            history_is_the_flag=bool(raw.get("history_is_the_flag"))))
+            history_is_the_flag=bool(raw.get("history_is_the_flag")),
+            across_clauses=bool(raw.get("across_clauses"))))
     return rules
 
 
@@ -708,7 +721,7 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
             out.append(word)
             index += 1
             continue
-        if word == "like" and not (out and out[-1] in vocab.like_kept_after):
+        if word == "like" and not (out and out[-1] in vocab.like_kept_after) and not _simile_at(words, index, vocab):
             index += 1
             continue
         for size in vocab.filler_lengths.get(word, ()):
@@ -719,6 +732,15 @@ def _drop_fillers(words: List[str], vocab: Vocabulary) -> List[str]:
             out.append(word)
             index += 1
     return out
+
+
+def _simile_at(words: List[str], index: int, vocab: Vocabulary) -> bool:
+    """Whether a simile the lexicon lists starts here ("numb, like they fell asleep"): its
+    "like" is kept wherever it is said, not only after "feels"."""
+    for size in vocab.lengths.get("like", ()):
+        if vocab.phrases.get(tuple(words[index:index + size])) is not None:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- reading
@@ -925,6 +947,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             # side reads as part of the one before it, so the places come from that one.
             previous = clauses[index - 2]
         _borrow_places(clause, previous, vocab)
+        if previous is not None and index > 1 and previous is clauses[index - 1] and not clause.own & vocab.places \
+                and previous.own & vocab.places and not previous.own & vocab.places - vocab.scene_places \
+                and not _symptoms(previous, vocab):
+            # "I went to the loo to pee, sat there, and nothing came": a clause that only sets
+            # the scene lends the places of the one before it as well.
+            _lend_places(clause, clauses[index - 2], vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
         # One that names a place this one does not speaks of that place: "I came off my
@@ -972,7 +1000,10 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "can a spasm make your thighs numb? mine do": a general question, then said of
         # the speaker; only a denial still sets a finding aside.
         affirmed = "@affirming" in qualifiers
-        asking = "@asking" in qualifiers and "@first_person" not in qualifiers and not affirmed
+        # "sciatica on both sides since this morning, is that normal?": a time it began tells
+        # of the speaker too.
+        asking = "@asking" in qualifiers and "@first_person" not in qualifiers and not affirmed \
+            and not qualifiers & vocab.onset_tags
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
             if not _fires(rule, clause, vocab) or rule.unless & excepted:
@@ -1003,6 +1034,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 sides |= _sides(clauses, index, vocab)
                 if not both and not clause.tags & vocab.side_tags:
                     asked_side.append(flag)
+
+    _across_clauses(clauses, raised, vocab)
 
     # "numbness in my left leg, and tingling in my right foot" is both legs: a left and a
     # right leg, each with a leg finding; so is a finding with the other side, or "both",
@@ -1048,13 +1081,31 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
 
 
+def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
+    """Rules marked ``across_clauses`` also fire on what the whole utterance says of the
+    speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
+    clause holds all of it. Only what is said, not denied, hypothetical or of someone else,
+    counts; nothing past ("years ago") and no rule's exceptions anywhere."""
+    rules = [rule for rule in vocab.across_rules if rule.flag not in raised]
+    if not rules or len(clauses) < 2:
+        return
+    said: Set[str] = set()
+    for clause in clauses:
+        said |= _said(clause, clause.own, vocab)
+    if said & _PAST and "@new" not in said:
+        return
+    for rule in rules:
+        if all(group & said for group in rule.when) and not rule.unless & said:
+            raised[rule.flag] = rule.level
+
+
 def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
     """The flags a cause said in the clause explains away ("the tablets make me wobbly")."""
     found: FrozenSet[str] = frozenset()
     if not vocab.explaining & qualifiers:
         return found
-    for groups, flags in vocab.explanations:
-        if all(group & qualifiers for group in groups):
+    for groups, flags, unless in vocab.explanations:
+        if all(group & qualifiers for group in groups) and not unless & qualifiers:
             found |= flags
     return found
 
@@ -1107,6 +1158,14 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _lend_places(clause: _Clause, earlier: _Clause, vocab: Vocabulary) -> None:
+    """The places an earlier clause names, said of the speaker, added to this one."""
+    lent = _said(earlier, earlier.tags & vocab.places, vocab) - clause.tags
+    if lent:
+        clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+        clause.tags |= lent
 
 
 def _said(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
