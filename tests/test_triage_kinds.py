@@ -700,3 +700,26 @@ def test_weight_loss_asked_about_as_a_remedy_is_on_purpose(calm, alarm, level):
 ])
 def test_a_body_part_barely_felt_is_numbness_where_a_stretch_barely_felt_is_mild(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An exercise named in a clause of its own is what the next clause's pain follows; sore
+    # "ever since" or for hours after it is pain that has not settled, not a long-standing one.
+    ("i did the knee rolls yesterday, and my back has felt easier ever since",
+     "i did the knee rolls yesterday, and my back has been aching ever since", "doctor"),
+    ("after the cat cow i rested on the sofa for hours", "after the cat cow my back was throbbing for hours", "doctor"),
+    ("i tried the plank and then the pain went down", "i tried the plank, the pain goes up and it wont come down", "doctor"),
+    ("the tilts went fine, i felt much better after", "the tilts went badly, it is much sorer than it was", "doctor"),
+])
+def test_pain_that_outlasts_an_exercise_is_said_across_clauses(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "each day" or "quickly" beside an exercise says how often or how fast it is done; only
+    # with pain does it say the pain grows.
+    ("i do the knee rolls three times each day", "the knee rolls make it hurt more and more each day", "doctor"),
+    ("i got through the pelvic tilts quickly", "the pelvic tilts make the pain spread quickly", "doctor"),
+])
+def test_how_often_an_exercise_is_done_is_not_pain_growing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
