@@ -723,3 +723,26 @@ def test_pain_that_outlasts_an_exercise_is_said_across_clauses(calm, alarm, leve
 ])
 def test_how_often_an_exercise_is_done_is_not_pain_growing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weeks said in one clause and "no better" or "still same" in the next is one finding;
+    # "a good month" or "a whole month" is a month.
+    ("it has been a good month now, and it is much better", "it has been a good month now, and it is still same", "doctor"),
+    ("a whole month, and the pain is much less now", "a whole month, and the pain is not less", "doctor"),
+])
+def test_weeks_said_apart_from_no_better_is_not_improving(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Lying or keeping still is where the person is; with pain it is pain that rest does not
+    # ease. "in night" (no article) is at night.
+    ("i am keeping dead still on the floor", "it throbs even when i keep dead still", "doctor"),
+    ("i am lying still on the floor for now", "it aches even when i am lying still", "doctor"),
+    ("it does not matter if i lie down or sit for the stretches, right",
+     "it does not matter if i lie down or sit, it keeps throbbing", "doctor"),
+    ("my back is sore in the day when i bend", "my back is sore in night, it wakes me", "doctor"),
+])
+def test_stillness_alone_is_where_one_is_and_with_pain_is_pain_rest_does_not_ease(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
