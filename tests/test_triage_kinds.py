@@ -746,3 +746,13 @@ def test_weeks_said_apart_from_no_better_is_not_improving(calm, alarm, level):
 ])
 def test_stillness_alone_is_where_one_is_and_with_pain_is_pain_rest_does_not_ease(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Long-standing, said by a decade, by which child it dates from, or as "old news".
+    ("my foot has been numb since a skiing accident in the eighties", "my foot has gone numb since this morning", "doctor"),
+    ("i have leaked a little since my third baby", "i have started leaking since my back went", "emergency"),
+    ("i dribble when i cough, but that is old news", "i dribble when i cough, and that is new since the spasm", "emergency"),
+])
+def test_long_standing_said_by_decade_child_or_old_news(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
