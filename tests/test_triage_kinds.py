@@ -756,3 +756,20 @@ def test_stillness_alone_is_where_one_is_and_with_pain_is_pain_rest_does_not_eas
 ])
 def test_long_standing_said_by_decade_child_or_old_news(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Came and went: several clauses in a row may say it was brief and is over; one that
+    # speaks of another symptom says nothing of this one.
+    ("my foot tingled once, only a few seconds, and after that nothing",
+     "my foot tingles, every few minutes, and it keeps coming back", "doctor"),
+    ("my leg went numb for a second, but the numbness is gone now", "my leg is numb, but the pain is better now", "doctor"),
+    ("my legs tingled on a long drive, but they were fine after a walk around",
+     "both my legs have tingled since the long drive and they still do", "emergency"),
+    # Breathlessness that a later clause says is over is asked about; one said with a
+    # position ("when I lie on the mat") is not over.
+    ("i was a bit puffed yesterday, but today it is fine", "i get puffed when i lie on the mat", "urgent"),
+    ("i was out of breath earlier, but it passed", "i am out of breath, but the pain is better now", "urgent"),
+])
+def test_what_came_and_went_is_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
