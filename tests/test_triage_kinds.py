@@ -773,3 +773,14 @@ def test_long_standing_said_by_decade_child_or_old_news(calm, alarm, level):
 ])
 def test_what_came_and_went_is_asked_about(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight lost is often noticed by what one wears; on a diet it is on purpose.
+    ("my trousers are baggier because i am trying to lose weight", "my trousers are baggier and i do not know why", "doctor"),
+    ("my wedding ring keeps slipping off since i joined slimming world", "my wedding ring keeps slipping off these days", "doctor"),
+    # "should I mention that I ..." tells the speaker's own finding; it is no hypothetical.
+    ("should i mention to the doctor that my back is stiff", "should i mention that i have lost weight without trying", "doctor"),
+])
+def test_weight_lost_noticed_by_what_one_wears_or_told_in_a_question(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
