@@ -784,3 +784,12 @@ def test_what_came_and_went_is_asked_about(calm, alarm, level):
 ])
 def test_weight_lost_noticed_by_what_one_wears_or_told_in_a_question(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "on and off" says it comes back, not that it is old; "on and off for years" is old.
+    ("my foot has tingled on and off for years", "my foot has pins and needles on and off", "doctor"),
+    ("my right calf has been numb on and off for ages", "my right calf goes numb on and off", "doctor"),
+])
+def test_on_and_off_is_recurring_not_long_standing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
