@@ -793,3 +793,10 @@ def test_weight_lost_noticed_by_what_one_wears_or_told_in_a_question(calm, alarm
 ])
 def test_on_and_off_is_recurring_not_long_standing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_getting_on_and_off_the_toilet_is_moving_and_still_a_place():
+    # "on and off" no longer reads as long-standing: getting on and off the toilet is moving
+    # with a stiff back (a question), and the toilet is still where nothing comes out.
+    assert assess("i struggle to get on and off the loo").level in CALM
+    assert assess("i keep getting on and off the toilet but nothing comes out").level == "emergency"
