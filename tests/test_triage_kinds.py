@@ -800,3 +800,11 @@ def test_getting_on_and_off_the_toilet_is_moving_and_still_a_place():
     # with a stiff back (a question), and the toilet is still where nothing comes out.
     assert assess("i struggle to get on and off the loo").level in CALM
     assert assess("i keep getting on and off the toilet but nothing comes out").level == "emergency"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "after that nothing" is over; "no nothing, since ..." is no feeling since then.
+    ("my leg tingled once, after that nothing", "gone dead down there no feeling no nothing since i hurt my back", "emergency"),
+])
+def test_nothing_since_is_no_feeling_since_not_over(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
