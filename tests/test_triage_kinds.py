@@ -808,3 +808,17 @@ def test_getting_on_and_off_the_toilet_is_moving_and_still_a_place():
 ])
 def test_nothing_since_is_no_feeling_since_not_over(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("vague, plain", [
+    # Vague remarks that must be asked about, never ignored: shaky legs, peeing less, back
+    # pain going round to the front, a body that feels wrong; the same words without the
+    # finding stay quiet.
+    ("my legs feel shaky today", "the table i lean on is shaky"),
+    ("i have not been weeing as much since the new pills", "i drink as much water as you said"),
+    ("it aches right round to the front now", "i rolled round to the front of the bed"),
+    ("something is wrong in my body, i can not say what", "something is wrong with my phone"),
+])
+def test_a_vague_remark_is_asked_about(vague, plain):
+    assert assess(vague).level == "clarify", (vague, assess(vague))
+    assert assess(plain).level == "none", (plain, assess(plain))
