@@ -822,3 +822,14 @@ def test_nothing_since_is_no_feeling_since_not_over(calm, alarm, level):
 def test_a_vague_remark_is_asked_about(vague, plain):
     assert assess(vague).level == "clarify", (vague, assess(vague))
     assert assess(plain).level == "none", (plain, assess(plain))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "not trying", "eating normally", "not dieting" say weight loss is not on purpose only
+    # when weight, its loss or thinness is said; alone they are about something else.
+    ("i am eating normally and my back is just stiff", "i am eating normally but the weight keeps coming down", "doctor"),
+    ("i was not trying to lift anything heavy when it went", "i was not trying to, but i have gone skinny", "doctor"),
+    ("eating as usual, just my back hurts", "eating as usual, and i am much lighter", "doctor"),
+])
+def test_not_on_purpose_needs_weight_said(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
