@@ -818,6 +818,10 @@ def test_nothing_since_is_no_feeling_since_not_over(calm, alarm, level):
     ("i have not been weeing as much since the new pills", "i drink as much water as you said"),
     ("it aches right round to the front now", "i rolled round to the front of the bed"),
     ("something is wrong in my body, i can not say what", "something is wrong with my phone"),
+    # A racing heart, aching kidneys and a changed walk are asked about too.
+    ("my heart keeps racing, maybe it is nerves", "my heart is fine, thanks"),
+    ("my kidneys are aching today", "i had kidney beans for lunch"),
+    ("my wife says i am walking funny", "i am walking to the kitchen"),
 ])
 def test_a_vague_remark_is_asked_about(vague, plain):
     assert assess(vague).level == "clarify", (vague, assess(vague))
