@@ -837,3 +837,13 @@ def test_a_vague_remark_is_asked_about(vague, plain):
 ])
 def test_not_on_purpose_needs_weight_said(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "the pain is not going" after an exercise is pain that does not settle; "not going down
+    # my leg" still denies the leg.
+    ("i did the plank and the pain is not going down my leg", "i did the plank and the pain is not going", "doctor"),
+    ("after the knee rolls it is not going into my legs", "after the knee rolls it hurts and it is not going", "doctor"),
+])
+def test_pain_not_going_is_pain_that_stays(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
