@@ -822,6 +822,9 @@ def test_nothing_since_is_no_feeling_since_not_over(calm, alarm, level):
     ("my heart keeps racing, maybe it is nerves", "my heart is fine, thanks"),
     ("my kidneys are aching today", "i had kidney beans for lunch"),
     ("my wife says i am walking funny", "i am walking to the kitchen"),
+    # A knee that feels odd is a leg; pain said to spread, with no place, is asked where.
+    ("my knees feel a bit shaky", "my knees are on the mat"),
+    ("the pain is spreading", "i am spreading a towel on the floor"),
 ])
 def test_a_vague_remark_is_asked_about(vague, plain):
     assert assess(vague).level == "clarify", (vague, assess(vague))
