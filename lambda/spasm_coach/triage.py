@@ -18,8 +18,9 @@ tested directly. It reads meaning, not memorised sentences:
    comes"), a symptom said of the speaker to a clause that only names a place ("there's
    numbness, and it's in my bum"), a time course ("I went to stand, and my leg had no
    strength in it"; "..., and it's getting worse"), a side of the legs ("it shoots down
-   one leg, and then the other"), and, from a following clause with nothing of its own,
-   markers and exceptions ("I wet myself, but that was years ago").
+   one leg, and then the other"), and, from following clauses with nothing of their own,
+   markers and exceptions ("I wet myself, but that was years ago"; "..., only a few
+   seconds, and after that nothing"), unless they speak of another symptom.
 6. A rule whose concepts are denied ("no numbness"), long-standing ("for years"),
    hypothetical ("what if"), asked about of nobody ("is incontinence a bad sign?"),
    about someone else ("my mum had"), positional and gone ("went dead from sitting ...
@@ -130,6 +131,9 @@ class Rule:
     level: str
     sided: bool  # a leg rule: "both legs" (or left and right) makes it both_legs
     resolvable: bool  # may be set aside as positional and gone ("fine now")
+    # only when a later clause says it is over ("..., but today I'm fine"), never by a
+    # position said with it: breathless "when I lie on the mat" is still breathless
+    resolved_only_after: bool
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
     across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
 
@@ -183,6 +187,7 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
+    other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
@@ -326,6 +331,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
+        other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
@@ -467,6 +473,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
             level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
+            resolved_only_after=raw.get("resolvable") == "when over",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses"))))
     return rules
@@ -958,16 +965,23 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # One that names a place this one does not speaks of that place: "I came off my
         # bike in the summer, but the back only started today" keeps the fall in the past.
         qualifiers = set(clause.tags)
+        over_after = False  # a later clause says it is over
         excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
-        if following is not None and not (following.tags & vocab.places) - clause.tags \
-                and not _has_findings(following, vocab):
-            lent = following.tags
+        # So can several in a row ("..., only a few seconds, and after that nothing"), up to
+        # one that says something of its own, or speaks of another symptom ("my leg is
+        # numb, but the pain is better now" says nothing of the numbness).
+        for after in clauses[index + 1:]:
+            if (after.tags & vocab.places) - clause.tags or _has_findings(after, vocab) \
+                    or (after.own & vocab.other_symptoms) - clause.tags:
+                break
+            lent = after.tags
             if lent & _DENIAL_OR_OVER and not lent & vocab.side_tags:
                 # "the fever was last winter, all fine now": a "now" beside "fine" tells
                 # that it is over, not that it is new ("the left one is fine" is another leg).
                 lent = (lent - {"@new"}) | {"@resolved"}
             qualifiers |= lent
-            excepted = _said(following, following.tags, vocab)
+            over_after = over_after or "@resolved" in lent
+            excepted |= _said(after, after.tags, vocab)
         before = clauses[index - 1] if index else None
         if before is not None and before.own & vocab.exceptions_said_first:
             # "I've been dieting, and I've lost weight": said first, such an exception counts too.
@@ -1021,7 +1035,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             set_aside = (
                 _set_aside(rule, clause, vocab, only_denied=affirmed)
                 or ((history or asking) and not rule.history_is_the_flag)
-                or (resolved and rule.resolvable)
+                or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after))
                 or (brief and flag in vocab.brief_flags)
                 or flag in explained
             )
