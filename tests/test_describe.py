@@ -240,6 +240,9 @@ def test_a_carrier_that_changes_what_follows_keeps_its_words(said, meant):
     # A noun with 's, a dialect's "them" for "those".
     "left leg's gone floppy and i keep tripping on it",
     "them exercises sent a pain shooting down my left leg that won't settle",
+    # What one hit or missed, with no subject.
+    "hit a tree on my bike this morning and now my legs feel weak",
+    "missed the bottom step and landed on my bum, i've got osteoporosis",
     # Who one told, with no subject.
     "texted work to say i can't walk, my legs keep giving way",
     # A general question about backs or people, then what happened to the speaker.
