@@ -218,6 +218,61 @@ def test_a_carrier_that_means_something_is_read_as_said(said):
     assert heard.intent != "DescribeIntent" and read.split()[-3:] == said.lower().split()[-3:], (said, read)
 
 
+@pytest.mark.parametrize("said, meant", [
+    # The company one was in says what the feeling is about.
+    ("with my partner there's no feeling at all anymore since my back went", "DescribeWithIntent"),
+    ("with my boyfriend it just feels like nothing now since the spasm", "DescribeWithIntent"),
+    # What one had to do tells what happened ("I to change my pants" tells nothing).
+    ("i've had to change my pants because of the other thing", "DescribeHadToIntent"),
+    # "I have no ..." names what is missing as often as it denies.
+    ("i have no air when i climb one stair", "DescribeHaveNoIntent"),
+    # What is new is said first.
+    ("new thing, i get puffed out just walking to the letterbox", "DescribeNewIntent"),
+])
+def test_a_carrier_that_changes_what_follows_keeps_its_words(said, meant):
+    heard = NLU.hear(said)
+    assert heard.intent == meant, (said, heard.intent)
+    read = "%s %s" % (CARRIER_MEANING[meant], heard.slots["Description"].value)
+    assert triage.assess(read).level in ("emergency", "urgent"), (said, read)
+
+
+@pytest.mark.parametrize("said", [
+    # A noun with 's, a dialect's "them" for "those".
+    "left leg's gone floppy and i keep tripping on it",
+    "them exercises sent a pain shooting down my left leg that won't settle",
+    # What one hit or missed, with no subject.
+    "hit a tree on my bike this morning and now my legs feel weak",
+    "missed the bottom step and landed on my bum, i've got osteoporosis",
+    # Who one told, with no subject.
+    "texted work to say i can't walk, my legs keep giving way",
+    # A general question about backs or people, then what happened to the speaker.
+    "do people lose feeling in their bum from this because mine's gone numb",
+    "do back spasms ever cause a fever? i'm burning up and shivery",
+])
+def test_a_sentence_begun_another_way_is_routed(said):
+    _routed_one_shot(said, "describe-openings-more")
+
+
+@pytest.mark.parametrize("said", [
+    "if both my legs went numb would that be an emergency", "so if i wet myself should i call an ambulance",
+    "um if the pain went down one leg would i have to stop",
+])
+def test_a_condition_said_in_a_session_reaches_the_skill_as_a_condition(said):
+    """In a session "if" is heard (one-shot, "ask back spasm coach if" is Alexa's own): it is
+    read with the words, so a question about what might happen is asked about, not alarmed at."""
+    heard = NLU.hear(said)
+    assert heard.intent == "DescribeIfIntent", (said, heard.intent)
+    assert triage.assess("%s %s" % (CARRIER_MEANING[heard.intent], heard.slots["Description"].value)).level == "clarify"
+
+
+@pytest.mark.parametrize("said", ["supposing i wet myself, what should i do", "suppose both my legs went numb"])
+def test_a_supposition_is_heard_as_one(said):
+    """A hypothetical opened without "if" is asked about, not alarmed at."""
+    heard = NLU.hear(said)
+    assert heard.intent == "DescribeWhatIfIntent", (said, heard.intent)
+    assert triage.assess("%s %s" % (CARRIER_MEANING[heard.intent], heard.slots["Description"].value)).level == "clarify"
+
+
 @pytest.mark.parametrize("said", ["is paracetamol any good for my back", "do you recommend a firm mattress"])
 def test_a_question_is_no_opener(said):
     # Questions open requests for information as often as descriptions: they are no carrier.

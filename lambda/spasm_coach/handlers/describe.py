@@ -34,7 +34,7 @@ from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
 # with that meaning, in the content (describe.carrier_meaning).
-DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent",
+DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothIntent", "DescribeWhatIfIntent", "DescribeIfIntent",
                     "DescribePainIntent", "DescribeCantIntent", "DescribeWeakIntent", "DescribeBackPainIntent",
                     "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent", "DescribeExerciseIntent",
                     "DescribeSittingIntent", "DescribeSexIntent",
@@ -54,12 +54,14 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
                     "DescribeLyingStillIntent", "DescribeBodyIntent",
                     "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeNeitherIntent",
-                    "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent")
+                    "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
+                    "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
+                    "DescribeHitIntent", "DescribeMissedIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
                    "RequestWhenIntent", "RequestCanIntent", "RequestCouldIntent", "RequestIsIntent", "RequestShouldIntent",
-                   "RequestDoIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
+                   "RequestDoIntent", "RequestDoBackIntent", "RequestWouldIntent", "RequestLetsIntent", "RequestNahIntent",
                    "RequestRatherIntent", "RequestWantIntent", "RequestKindlyIntent", "RequestGoIntent",
                    "RequestGiveIntent", "RequestThatsIntent", "RequestDeleteIntent", "RequestPauseIntent", "RequestHoldIntent",
                    "RequestStopIntent", "RequestSkipIntent", "RequestStartIntent", "RequestRemindIntent",
