@@ -553,3 +553,30 @@ def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
     said = send("RequestLetsIntent", "know when the peas need to come off", LAUNCHED)
     asked = [d for d in said.raw["response"].get("directives") or [] if d.get("name") == "AskFor"]
     assert asked and "timers" in asked[0]["payload"]["permissionScopes"][0]["permissionScope"], said.text
+
+
+@pytest.mark.parametrize("said,pack", [
+    ("ice pack timer start fifteen minutes", "ice"),
+    ("time me on the heat pack", "heat"),
+    ("start timing my ice pack", "ice"),
+])
+def test_a_pack_timer_said_pack_first_or_as_timing_is_heard(said, pack):
+    heard = NLU.hear(said)
+    assert heard.intent == "SetTimerIntent", said
+    assert heard.slots["Pack"].resolved_id == pack
+
+
+@pytest.mark.parametrize("said,wanted", [
+    ("onwards", "AMAZON.NextIntent"),
+    ("back up to the last one", "AMAZON.PreviousIntent"),
+    ("steady on", "SlowerIntent"),
+    ("kind of worse", "FeelingWorseIntent"),
+    ("eased off a bit", "FeelingBetterIntent"),
+])
+def test_everyday_navigation_and_feedback_are_samples(said, wanted):
+    assert NLU.hear(said).intent == wanted, said
+
+
+def test_back_to_a_named_stretch_goes_to_it():
+    heard = NLU.hear("take me back to the knee rolls")
+    assert heard.intent == "StretchIntent" and heard.slots["Stretch"].resolved_id == "knee_rolls"
