@@ -684,3 +684,24 @@ def test_everyday_navigation_and_feedback_are_samples(said, wanted):
 def test_back_to_a_named_stretch_goes_to_it():
     heard = NLU.hear("take me back to the knee rolls")
     assert heard.intent == "StretchIntent" and heard.slots["Stretch"].resolved_id == "knee_rolls"
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    # a medicine named as fine for the pain asks about it, question word or not
+    ("DescribeIntent", "naproxen ok for my back", "medicine"),
+    # how to position oneself is comfort
+    ("RequestHowIntent", "should i position myself on the couch", "comfortable"),
+    # when it will be gone or right again is recovery, never a timer
+    ("RequestWouldIntent", "this be gone by christmas", "recovery"),
+    ("RequestHowIntent", "long till im right again", "recovery"),
+    ("RequestHowIntent", "much time it takes to heal up", "recovery"),
+])
+def test_a_topic_asked_by_what_is_fine_or_by_when_it_ends_gets_its_answer(name, words, topic):
+    said = send(name, words, LAUNCHED)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None and said.raw["response"].get("directives") in (None, []), said.text
+
+
+def test_a_quick_version_of_some_minutes_is_the_short_routine_not_a_pace():
+    said = send("RequestCanIntent", "we have a quick ten minute version", LAUNCHED)
+    assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, said.text
