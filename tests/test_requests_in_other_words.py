@@ -553,3 +553,155 @@ def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
     said = send("RequestLetsIntent", "know when the peas need to come off", LAUNCHED)
     asked = [d for d in said.raw["response"].get("directives") or [] if d.get("name") == "AskFor"]
     assert asked and "timers" in asked[0]["payload"]["permissionScopes"][0]["permissionScope"], said.text
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    # a word of the routine's own inside a question about a topic: the question, not the request
+    ("RequestWouldIntent", "a chiropractor be better than these stretches", "other_treatments"),
+    ("RequestCanIntent", "i go to the gym after this", "exercise"),
+    ("RequestShouldIntent", "i have an ibuprofen before we carry on", "medicine"),
+    # pain spoken of as what is to end or be spared is no pain in the stretch
+    ("RequestHowIntent", "many days before the pain goes away", "recovery"),
+    ("RequestIsIntent", "naproxen all right for my back pain", "medicine"),
+])
+def test_a_question_about_a_topic_mid_routine_is_not_taken_for_a_routine_request(name, words, topic):
+    said = send(name, words, ROUTINE)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("name,words,attributes,wanted", [
+    ("RequestCanIntent", "we go on to the next one", ROUTINE, "AMAZON.NextIntent"),
+    ("DescribeIntent", "feel better after that one", ROUTINE, "FeelingBetterIntent"),
+    ("RequestIsIntent", "it okay if i skip this one", ROUTINE, "SkipIntent"),
+    ("DescribeIntent", "that one hurt my back should i stop", ROUTINE, "PainIntent"),
+])
+def test_a_routine_request_that_names_no_topic_is_still_the_request(name, words, attributes, wanted):
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    # how one sits or lies and the pain spared, in either order: comfort, not prevention
+    ("RequestHowIntent", "do i get on the couch so it doesnt hurt", "comfortable"),
+    ("RequestWhatIntent", "way of lying causes the least pain", "comfortable"),
+    # staying in bed in other words, and days on end
+    ("RequestShouldIntent", "i have a duvet day tomorrow", "activity"),
+    ("RequestShouldIntent", "i just lie flat for a couple of days", "activity"),
+    ("RequestShouldIntent", "i avoid getting out of bed", "activity"),
+    # everyday jobs about the house
+    ("RequestCanIntent", "i still do things around the house", "work"),
+    # a game one plays, a TENS unit, what set it off, a negated repeat, the doc
+    ("RequestCanIntent", "i play in the match on saturday", "exercise"),
+    ("RequestDoIntent", "tens units do anything for this", "other_treatments"),
+    ("RequestWhatIntent", "might have set this off", "causes"),
+    ("RequestHowIntent", "do i stop it so it does not repeat", "prevention"),
+    ("RequestShouldIntent", "i get the doc to look at it", "doctor"),
+])
+def test_a_topic_said_in_other_forms_of_its_words_gets_its_answer(name, words, topic):
+    said = send(name, words, LAUNCHED)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("said", [
+    "when is the timer going off",  # when it goes off: a check, never a cancel
+    "tell me the remaining time on the wheat bag",
+    "i reckon its almost time to take the pack off",
+])
+def test_asking_when_a_timer_ends_in_other_words_checks_it_and_keeps_it(heat_timer_set, said):
+    report = heat_timer_set.line(said)[-1]
+    assert len(heat_timer_set.active_timers()) == 1, (said, report["speech"])
+    assert report["timers"] == [] and "left" in report["speech"], report["speech"]
+
+
+@pytest.mark.parametrize("said,pack", [
+    ("ice pack timer start fifteen minutes", "ice"),
+    ("time me on the heat pack", "heat"),
+    ("start timing my ice pack", "ice"),
+])
+def test_a_pack_timer_said_pack_first_or_as_timing_is_heard(said, pack):
+    heard = NLU.hear(said)
+    assert heard.intent == "SetTimerIntent", said
+    assert heard.slots["Pack"].resolved_id == pack
+
+
+def test_pausing_it_while_a_timer_runs_pauses_the_timer(heat_timer_set):
+    report = heat_timer_set.line("pause it for a little while")[-1]
+    after = heat_timer_set.active_timers()
+    assert len(after) == 1 and after[0].get("status") == "PAUSED", report["speech"]
+
+
+@pytest.mark.parametrize("name,words,attributes,wanted", [
+    # navigation and pace in other words
+    ("DescribeIntent", "need to give this one a pass", ROUTINE, "SkipIntent"),
+    ("RequestCouldIntent", "you say that part over", ROUTINE, "AMAZON.RepeatIntent"),
+    ("RequestCanIntent", "we slow the pace a little", ROUTINE, "SlowerIntent"),
+    ("RequestHoldIntent", "the routine please", ROUTINE, "AMAZON.PauseIntent"),
+    ("RequestHowIntent", "many stretches before we finish", ROUTINE, "HowManyLeftIntent"),
+    ("RequestWhichIntent", "ones are coming up", ROUTINE, "ListStretchesIntent"),
+    # a feeling, an agreement, an ending, help, in other words
+    ("DescribeMyIntent", "back feels more stiff after that", ROUTINE, "FeelingWorseIntent"),
+    ("DescribeIntent", "righto then", OFFERED, "AMAZON.YesIntent"),
+    ("DescribeIntent", "thats me finished", ROUTINE, "AMAZON.StopIntent"),
+    ("RequestWhatIntent", "can you actually help with", LAUNCHED, "AMAZON.HelpIntent"),
+    # a routine, a reminder, a shorter or lying-down routine asked for in other words
+    ("RequestCanIntent", "we get cracking on the exercises", LAUNCHED, "StartRoutineIntent"),
+    ("RequestTellIntent", "me to get moving each hour", LAUNCHED, "WalkReminderIntent"),
+    ("RequestCanIntent", "you get rid of my walking reminders", LAUNCHED, "CancelRemindersIntent"),
+    ("RequestCanIntent", "we do a ten minute version", LAUNCHED, "ShortRoutineIntent"),
+    ("RequestRatherIntent", "keep to the ones on the floor", LAUNCHED, "LyingOnlyIntent"),
+])
+def test_a_request_said_in_other_words_of_its_kind_is_answered_as_its_intent(name, words, attributes, wanted):
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeMyIntent", "backs out again"),
+    ("DescribeIntent", "think its caught again"),
+    ("DescribeIntent", "got a horrible knot low down"),
+    ("DescribeIntent", "cant straighten up at all"),
+])
+def test_a_back_gone_caught_or_knotted_gets_relief(name, words):
+    said = send(name, words, LAUNCHED)
+    assert said.says("relief.lines"), (words, said.text)
+    assert said.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("said,wanted", [
+    ("onwards", "AMAZON.NextIntent"),
+    ("back up to the last one", "AMAZON.PreviousIntent"),
+    ("steady on", "SlowerIntent"),
+    ("kind of worse", "FeelingWorseIntent"),
+    ("eased off a bit", "FeelingBetterIntent"),
+])
+def test_everyday_navigation_and_feedback_are_samples(said, wanted):
+    assert NLU.hear(said).intent == wanted, said
+
+
+def test_back_to_a_named_stretch_goes_to_it():
+    heard = NLU.hear("take me back to the knee rolls")
+    assert heard.intent == "StretchIntent" and heard.slots["Stretch"].resolved_id == "knee_rolls"
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    # a medicine named as fine for the pain asks about it, question word or not
+    ("DescribeIntent", "naproxen ok for my back", "medicine"),
+    # how to position oneself is comfort
+    ("RequestHowIntent", "should i position myself on the couch", "comfortable"),
+    # when it will be gone or right again is recovery, never a timer
+    ("RequestWouldIntent", "this be gone by christmas", "recovery"),
+    ("RequestHowIntent", "long till im right again", "recovery"),
+    ("RequestHowIntent", "much time it takes to heal up", "recovery"),
+])
+def test_a_topic_asked_by_what_is_fine_or_by_when_it_ends_gets_its_answer(name, words, topic):
+    said = send(name, words, LAUNCHED)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None and said.raw["response"].get("directives") in (None, []), said.text
+
+
+def test_a_quick_version_of_some_minutes_is_the_short_routine_not_a_pace():
+    said = send("RequestCanIntent", "we have a quick ten minute version", LAUNCHED)
+    assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, said.text

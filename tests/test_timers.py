@@ -547,6 +547,13 @@ def test_kind_from_heard_words():
     assert timers.kind_from({"value": "lava", "id": None}, kinds) is None
     assert timers.kind_from({"value": "lava", "id": "heat"}, kinds) == "heat"
     assert timers.kind_from(None, kinds) is None
+    # Both packs named: the one named after the last word that asks for a timer.
+    cues = for_locale("en-US").raw("timers.switch_words")
+    assert timers.kind_from({"value": "the frozen peas are off so start the hot water bottle", "id": None},
+                            kinds, cues) == "heat"
+    assert timers.kind_from({"value": "heat is done now the ice", "id": None}, kinds, cues) == "ice"
+    assert timers.kind_from({"value": "finished with it now a timer for the cold one and the heat later",
+                             "id": None}, kinds, cues) == "ice"
     # The words are the content's: another language's list is read the same way.
     other = {"ice": {"heard": ["glace"]}, "heat": {"heard": ["chaleur", "bouillotte"]}}
     assert timers.kind_from({"value": "une bouillotte", "id": None}, other) == "heat"

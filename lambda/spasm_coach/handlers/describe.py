@@ -29,7 +29,7 @@ from .advice import assessment
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
 from .info import TOPIC_INTENTS
-from .wording import mentions_any, request_in, says_any, topic_in, words_of
+from .wording import mentions_any, request_in, says_any, topic_asked, topic_in, words_of
 from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
@@ -73,6 +73,8 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestContinueIntent", "RequestProceedIntent", "RequestLeaveIntent", "RequestWorseIntent",
                    "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent")
 UNSURE_INTENT = "UnsureIntent"
+# Pain said mid-routine is answered as pain even inside a question: the stretch stops first.
+PAIN_INTENT = "PainIntent"
 # Intents with an open slot type that words which are no value of it may fill: a symptom
 # ("ice is good or heat is good for my back" as '{BodyPart} is {Sensation}'), a stretch
 # ("proceed to the following stretch"), a timer's pack ("cancel the ice timer").
@@ -131,8 +133,13 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     wanted = request_in(words, routes, routine_now, waiting)
     spasm_now = mentions_any(free_phrase(handler_input), content.raw("describe.relief_words")) and says_any(
         words, content.raw("describe.relief_now"))
+    topics = content.raw("describe.topics")
+    if routine_now and wanted not in (None, PAIN_INTENT) and not spasm_now and topic_asked(words, topics):
+        # A word of the routine's own ("better", "after this") inside a question about a topic ("would
+        # physio be better than this", "can I do the school run after this") asks about the topic.
+        wanted = request_in(words, routes, False, waiting)
     if wanted is None and not spasm_now:  # a spasm now, and what to do: relief, not the topic it happened in
-        topic = topic_in(words, content.raw("describe.topics"))
+        topic = topic_in(words, topics)
         wanted = next((name for name, known in TOPIC_INTENTS.items() if known == topic), None)
     if wanted is None:  # a yes or no said in other words, to the skill's own question
         wanted = request_in(words, routes, routine_now, waiting, answers=True)

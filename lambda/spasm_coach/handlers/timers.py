@@ -28,7 +28,7 @@ import datetime as _dt
 import logging
 import math
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -82,18 +82,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # -- pure helpers ----------------------------------------------------------------------
 
-def kind_from(slot: Optional[Dict[str, Optional[str]]], kinds: Dict[str, Any]) -> Optional[str]:
+def kind_from(slot: Optional[Dict[str, Optional[str]]], kinds: Dict[str, Any],
+              cues: Sequence[str] = ()) -> Optional[str]:
     """ice, heat, or None from the Pack slot: its resolved id, else a word of the heard
-    value that the content's ``kinds`` (timers.kinds) list as ``heard`` for a pack."""
+    value that the content's ``kinds`` (timers.kinds) list as ``heard`` for a pack. With
+    both packs named, the first one named after the last of ``cues`` (timers.switch_words:
+    "the ice is off, now time the heat") is wanted."""
     if not slot:
         return None
     if slot.get("id") in KINDS:
         return slot["id"]
-    words = set(_WORD.findall((slot.get("value") or "").casefold()))
-    for kind in KINDS:
-        if words & set(kinds[kind]["heard"]):
-            return kind
-    return None
+    words = _WORD.findall((slot.get("value") or "").casefold())
+    named = {kind: [i for i, word in enumerate(words) if word in kinds[kind]["heard"]] for kind in KINDS}
+    named = {kind: places for kind, places in named.items() if places}
+    if len(named) > 1:
+        last_cue = max((i for i, word in enumerate(words) if word in cues), default=-1)
+        after = [(min(i for i in places if i > last_cue), kind) for kind, places in named.items()
+                 if max(places) > last_cue]
+        if after:
+            return min(after)[1]
+    return next((kind for kind in KINDS if kind in named), None)
 
 
 def requested_minutes(slots: Dict[str, Dict[str, Optional[str]]]) -> Tuple[Optional[float], bool]:
@@ -212,6 +220,10 @@ def request_locale(handler_input: HandlerInput) -> str:
 
 def _kinds(handler_input: HandlerInput) -> Dict[str, Any]:
     return content_of(handler_input).raw("timers.kinds")
+
+
+def _switch_words(handler_input: HandlerInput) -> Sequence[str]:
+    return content_of(handler_input).raw("timers.switch_words")
 
 
 def _kind_of_label(handler_input: HandlerInput, label: Optional[str]) -> str:
@@ -364,7 +376,7 @@ class SetTimerHandler(IntentHandler):
         content = content_of(handler_input)
         attributes = session(handler_input)
         slots = slot_values(handler_input)
-        kind = kind_from(slots.get(KIND_SLOT), _kinds(handler_input))
+        kind = kind_from(slots.get(KIND_SLOT), _kinds(handler_input), _switch_words(handler_input))
         if kind is None and attributes.get("timer_kind") in KINDS + (ANY_KIND,):
             kind = attributes["timer_kind"]
         kind = kind or ANY_KIND
@@ -390,7 +402,7 @@ def _timer_call(handler_input: HandlerInput, action: str) -> Response:
     if not timers_permission_granted(handler_input.request_envelope):
         return reply(handler_input, content.text("timers.status.none"),
                      content.text("timers.status.reprompt"))
-    kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input))
+    kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input), _switch_words(handler_input))
     service = TimerService(handler_input)
     label = _kinds(handler_input)[kind]["label"] if kind else None
     lead = ""
@@ -450,7 +462,7 @@ class TimerStatusHandler(IntentHandler):
         reprompt = content.text("timers.status.reprompt")
         if not timers_permission_granted(handler_input.request_envelope):
             return reply(handler_input, content.text("timers.status.none"), reprompt)
-        kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input))
+        kind = kind_from(slot_values(handler_input).get(KIND_SLOT), _kinds(handler_input), _switch_words(handler_input))
         service = TimerService(handler_input)
         try:
             timers = service.list()

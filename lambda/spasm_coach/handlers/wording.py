@@ -98,6 +98,27 @@ def topic_in(words: Sequence[str], topics: Mapping[str, Any], asked: Optional[bo
         asked = says_any(words, topics["question_words"])
     local = topics.get("local") or {}  # a locale's own words for a topic
     for route in (topics["routes"] if asked else []) + topics["questions"]:
-        if says_any(words, route["words"]) or says_any(words, local.get(route["topic"], ())):
+        if _topic_said(words, route) or says_any(words, local.get(route["topic"], ())):
             return route["topic"]
     return None
+
+
+def topic_asked(words: Sequence[str], topics: Mapping[str, Any]) -> bool:
+    """Whether the words are a question (they open with one of describe.topics.asking_openers) about
+    a topic named by a word for the thing (describe.topics.routes), the routine's own words
+    (routine_words) left out; a topic's question phrases alone ("how long") do not count: they
+    are said of the routine too."""
+    if not words or words[0] not in topics["asking_openers"]:
+        return False
+    kept = [word for word in words if word not in topics["routine_words"]]
+    local = topics.get("local") or {}
+    return any(_topic_said(kept, route) or says_any(kept, local.get(route["topic"], ()))
+               for route in topics["routes"])
+
+
+def _topic_said(words: Sequence[str], route: Mapping[str, Any]) -> bool:
+    """A topic's `words` (one phrase said), or its `all` groups (one phrase of each, in any order:
+    a word for the thing and a word for what is wanted of it)."""
+    if "all" in route:
+        return all(says_any(words, group) for group in route["all"])
+    return says_any(words, route["words"])
