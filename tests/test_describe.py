@@ -435,3 +435,16 @@ def test_a_body_part_id_is_not_a_red_flag_of_its_own():
     said = Said(lambda_handler(intent("SensationIntent", {"Sensation": ("pain", "pain"),
                                                           "BodyPart": ("bladder", "bladder_area")}), None))
     assert said.attributes["safety"] == "urgent"
+
+
+@pytest.mark.parametrize("said", [
+    # An activity said first, a term of address, a quantity or a place that says nothing the
+    # triage needs, and a fall said as a spill.
+    "riding the bus is hard but sitting down my bottom feels numb and strange",
+    "beta in the last hour my left leg has gone very weak i cannot lift it",
+    "more than six weeks this pain is there and there is no improvement",
+    "down in the groin area it has gone completely numb since this morning",
+    "took a spill on the ice yesterday and my back has been in spasm since",
+])
+def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_routed(said):
+    _routed_one_shot(said, "describe-openings-k")
