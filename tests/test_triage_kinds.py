@@ -1256,3 +1256,12 @@ def test_not_on_purpose_needs_weight_said(calm, alarm, level):
 ])
 def test_pain_not_going_is_pain_that_stays(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain said as worse ("hurts more", "sorer") is pain: a leg that hurts more is a leg that hurts.
+    ("my back hurts more now", "my leg hurts more now", "doctor"),
+    ("my shoulders are sorer today", "my right leg is sorer today", "doctor"),
+])
+def test_a_leg_that_hurts_more_is_a_leg_that_hurts(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
