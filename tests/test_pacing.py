@@ -132,6 +132,26 @@ def test_after_each_stretch_better_the_same_or_worse_and_worse_leaves_it_out_and
     assert "pelvic tilt" not in again["speech"].lower()
 
 
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("answer,level", [
+    ("that stretch made the pain worse", None),  # the answer asked for: worse
+    ("it hurts more after that exercise", None),
+    ("that stretch made the pain worse and now it runs down my leg", "doctor"),  # a flag it does not ask about
+    ("it hurts more after that exercise and both my legs are numb", "emergency"),
+])
+def test_worse_after_a_stretch_in_a_flags_words_is_worse_while_a_red_flag_said_there_still_routes(
+        handler, answer, level, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next"))
+    assert attributes(conversation)["pending"] == "feedback"
+    report = conversation.line(answer)[-1]
+    assert report["safety"] == level, (answer, report["intent"], report["speech"][:120])
+    if level is None:
+        # Worse (rest offered), or heard as "that hurts" (is it going down a leg?): left out either way.
+        assert attributes(conversation)["left_out"] == ["knee_to_chest"]
+        assert attributes(conversation)["pending"] in ("worse_rest", "pain_leg")
+
+
 def test_worse_during_a_stretch_is_taken_as_that_hurts(handler):
     conversation = talk(handler)
     conversation.run(INTO_ROUTINE + ("no", "ready"))

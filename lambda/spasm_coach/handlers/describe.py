@@ -137,6 +137,21 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     return wanted
 
 
+def answer_in_flag_words(handler_input: HandlerInput) -> Optional[str]:
+    """The intent of the answer to the skill's own question (not a safety one) when every red
+    flag the triage found is one that question's answer names (questions.Question.flag_answers:
+    "the pain's gone up after that stretch" answers "better, the same, or worse?" as worse), or
+    None. A flag the question does not ask about ("...and down my leg") is never an answer."""
+    question = pending(handler_input)
+    if question is None or question.safety or not question.flag_answers:
+        return None
+    found = assessment(handler_input)
+    if found is None or not found.is_red_flag or not found.flags:
+        return None
+    answers = {question.flag_answers.get(flag) for flag in found.flags}
+    return answers.pop() if len(answers) == 1 and None not in answers else None
+
+
 def names_another_request(handler_input: HandlerInput) -> bool:
     """An intent of UNPLACED_INTENTS whose open slots hold no value of their type but words
     that ask for another request: it is answered as that request, not as itself."""
@@ -146,14 +161,16 @@ def names_another_request(handler_input: HandlerInput) -> bool:
 class DescribeHandler(IntentHandler):
     """A description with no red flag in it: the request or topic its words name, relief,
     or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
-    a request is answered here too (the safety handlers' ClarifyHandler leaves it)."""
+    a request is answered here too (the safety handlers' ClarifyHandler leaves it), and so is
+    an answer to the skill's own question said in a flag's words (answer_in_flag_words)."""
 
     intents = DESCRIBE_INTENTS + REQUEST_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if safety_question_pending(handler_input):
             return False
-        return super().can_handle(handler_input) or names_another_request(handler_input)
+        return (super().can_handle(handler_input) or names_another_request(handler_input)
+                or answer_in_flag_words(handler_input) is not None)
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a
@@ -163,7 +180,7 @@ class DescribeHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         said = free_phrase(handler_input)
-        wanted = request_of(handler_input)
+        wanted = answer_in_flag_words(handler_input) or request_of(handler_input)
         if wanted is not None and self.handlers:
             return self.answer_as(handler_input, wanted, said)
         if mentions_any(said, content.raw("describe.relief_words")):
