@@ -207,3 +207,20 @@ def test_after_a_red_flag_getting_comfortable_is_the_advice_comfort_and_no_stret
     assert attributes(conversation).get("pending") != "offer_stretches"
     assert conversation.line("yes")[-1]["intent"] == "AMAZON.YesIntent"
     assert (attributes(conversation).get("routine") or {}).get("status") != "active"
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("said,step", [
+    ("could we jump ahead to the cat cow", 4),     # a later one by its name: there, not left out
+    ("let's skip straight to the knee rolls", 2),
+    ("take me back to the knee to chest one", 0),  # an earlier one by its name
+    ("back to knee to chest please", 0),
+])
+def test_a_stretch_named_mid_routine_moves_the_routine_to_it(handler, said, step, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next", "better"))
+    assert attributes(conversation)["routine"]["step"] == 1  # the pelvic tilt
+    conversation.line(said)
+    routine = attributes(conversation)["routine"]
+    assert (routine["id"], routine["step"], routine["status"]) == ("gentle", step, "active"), said
+    assert not attributes(conversation).get("left_out"), said
