@@ -553,3 +553,19 @@ def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
     said = send("RequestLetsIntent", "know when the peas need to come off", LAUNCHED)
     asked = [d for d in said.raw["response"].get("directives") or [] if d.get("name") == "AskFor"]
     assert asked and "timers" in asked[0]["payload"]["permissionScopes"][0]["permissionScope"], said.text
+
+
+@pytest.mark.parametrize("name,words", [
+    ("RequestWhatIntent", "can i take for this pain"),
+    ("RequestIsIntent", "there anything to take for the pain"),
+    ("DescribeIntent", "need a pain tablet for this"),
+])
+def test_a_medicine_question_naming_this_pain_mid_routine_gets_the_medicine_answer_not_that_hurts(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.says("info.medicine.lines"), (words, said.text)
+    assert said.attributes.get("pending") != "pain_leg" and said.attributes.get("safety") is None
+
+
+def test_pain_in_the_stretch_said_mid_routine_is_still_that_hurts():
+    said = send("DescribeIntent", "this stretch is really hurting me", ROUTINE)
+    assert said.attributes.get("pending") == "pain_leg"

@@ -152,6 +152,21 @@ def answer_in_flag_words(handler_input: HandlerInput) -> Optional[str]:
     return answers.pop() if len(answers) == 1 and None not in answers else None
 
 
+def asks_about_a_topic(handler_input: HandlerInput) -> bool:
+    """A topic's intent, or a describing or request intent (or an unplaced symptom) whose words
+    ask about one of the skill's topics: "what can I take for this pain" asks about medicine, whatever pain it
+    names."""
+    name = intent_name(handler_input) or ""
+    if name in TOPIC_INTENTS:
+        return True  # a topic's own intent (also a request read as one: DescribeHandler.answer_as)
+    if name not in DESCRIBE_INTENTS + REQUEST_INTENTS and not unplaced_symptom(handler_input):
+        return False
+    content = content_of(handler_input)
+    carrier = content.raw("describe.carrier_meaning").get(name, "")
+    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    return topic_in(words, content.raw("describe.topics")) is not None
+
+
 def names_another_request(handler_input: HandlerInput) -> bool:
     """An intent of UNPLACED_INTENTS whose open slots hold no value of their type but words
     that ask for another request: it is answered as that request, not as itself."""

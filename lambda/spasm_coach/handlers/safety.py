@@ -29,7 +29,7 @@ from ask_sdk_model import Response
 from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
-from .describe import answer_in_flag_words, names_another_request
+from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -61,7 +61,9 @@ class ClarifyHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         found = assessment(handler_input)
         if found is not None and found.level == "clarify":
-            return True
+            # Pain said now is no red flag: a question about a topic that names it ("what can I
+            # take for this pain") gets its topic (handlers/describe.py), not "that hurts".
+            return found.clarify != PAIN or not asks_about_a_topic(handler_input)
         if names_another_request(handler_input) or answer_in_flag_words(handler_input) is not None:
             return False  # no symptom at all: a request, or an answer, said in other words (handlers/describe.py)
         return intent_name(handler_input) in SYMPTOM_INTENTS
