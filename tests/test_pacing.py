@@ -224,3 +224,12 @@ def test_a_stretch_named_mid_routine_moves_the_routine_to_it(handler, said, step
     routine = attributes(conversation)["routine"]
     assert (routine["id"], routine["step"], routine["status"]) == ("gentle", step, "active"), said
     assert not attributes(conversation).get("left_out"), said
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+def test_an_earlier_stretch_asked_for_without_its_name_is_the_one_before(handler, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next", "better"))
+    conversation.line("take me back to the earlier one")
+    routine = attributes(conversation)["routine"]
+    assert (routine["id"], routine["step"]) == ("gentle", 0)
