@@ -294,11 +294,11 @@ def test_a_carrier_never_holds_words_the_triage_needs(locale):
         meaning = meanings.get(item["name"], "")
         assert item["name"] in meaningless or meaning, item["name"]
         phrase = "{%s}" % item["slots"][0]["name"]
-        for carrier in (s.replace(phrase, "").strip() for s in item["samples"]):
+        for sample in item["samples"]:  # the carrier before the phrase, or after it ("... time it")
             for symptom in ("numb bum", "down my leg", "wet myself", "feels numb", "legs are tingling"):
-                said = triage.assess("%s %s" % (carrier, symptom), locale=locale)
+                said = triage.assess(sample.replace(phrase, symptom), locale=locale)
                 read = triage.assess("%s %s" % (meaning, symptom), locale=locale)
-                assert (said.level, said.flags) == (read.level, read.flags), (item["name"], carrier, symptom)
+                assert (said.level, said.flags) == (read.level, read.flags), (item["name"], sample, symptom)
 
 
 @pytest.mark.parametrize("state", list(STATES), ids=list(STATES))

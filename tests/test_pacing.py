@@ -132,6 +132,26 @@ def test_after_each_stretch_better_the_same_or_worse_and_worse_leaves_it_out_and
     assert "pelvic tilt" not in again["speech"].lower()
 
 
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("answer,level", [
+    ("that stretch made the pain worse", None),  # the answer asked for: worse
+    ("it hurts more after that exercise", None),
+    ("that stretch made the pain worse and now it runs down my leg", "doctor"),  # a flag it does not ask about
+    ("it hurts more after that exercise and both my legs are numb", "emergency"),
+])
+def test_worse_after_a_stretch_in_a_flags_words_is_worse_while_a_red_flag_said_there_still_routes(
+        handler, answer, level, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next"))
+    assert attributes(conversation)["pending"] == "feedback"
+    report = conversation.line(answer)[-1]
+    assert report["safety"] == level, (answer, report["intent"], report["speech"][:120])
+    if level is None:
+        # Worse (rest offered), or heard as "that hurts" (is it going down a leg?): left out either way.
+        assert attributes(conversation)["left_out"] == ["knee_to_chest"]
+        assert attributes(conversation)["pending"] in ("worse_rest", "pain_leg")
+
+
 def test_worse_during_a_stretch_is_taken_as_that_hurts(handler):
     conversation = talk(handler)
     conversation.run(INTO_ROUTINE + ("no", "ready"))
@@ -187,3 +207,29 @@ def test_after_a_red_flag_getting_comfortable_is_the_advice_comfort_and_no_stret
     assert attributes(conversation).get("pending") != "offer_stretches"
     assert conversation.line("yes")[-1]["intent"] == "AMAZON.YesIntent"
     assert (attributes(conversation).get("routine") or {}).get("status") != "active"
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("said,step", [
+    ("could we jump ahead to the cat cow", 4),     # a later one by its name: there, not left out
+    ("let's skip straight to the knee rolls", 2),
+    ("take me back to the knee to chest one", 0),  # an earlier one by its name
+    ("back to knee to chest please", 0),
+])
+def test_a_stretch_named_mid_routine_moves_the_routine_to_it(handler, said, step, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next", "better"))
+    assert attributes(conversation)["routine"]["step"] == 1  # the pelvic tilt
+    conversation.line(said)
+    routine = attributes(conversation)["routine"]
+    assert (routine["id"], routine["step"], routine["status"]) == ("gentle", step, "active"), said
+    assert not attributes(conversation).get("left_out"), said
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+def test_an_earlier_stretch_asked_for_without_its_name_is_the_one_before(handler, hearing):
+    conversation = Conversation(handler, now=START, hearing=hearing)
+    conversation.run(INTO_ROUTINE + ("no", "ready", "next", "better"))
+    conversation.line("take me back to the earlier one")
+    routine = attributes(conversation)["routine"]
+    assert (routine["id"], routine["step"]) == ("gentle", 0)

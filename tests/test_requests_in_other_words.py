@@ -705,3 +705,19 @@ def test_a_topic_asked_by_what_is_fine_or_by_when_it_ends_gets_its_answer(name, 
 def test_a_quick_version_of_some_minutes_is_the_short_routine_not_a_pace():
     said = send("RequestCanIntent", "we have a quick ten minute version", LAUNCHED)
     assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, said.text
+
+
+@pytest.mark.parametrize("name,words", [
+    ("RequestWhatIntent", "can i take for this pain"),
+    ("RequestIsIntent", "there anything to take for the pain"),
+    ("DescribeIntent", "need a pain tablet for this"),
+])
+def test_a_medicine_question_naming_this_pain_mid_routine_gets_the_medicine_answer_not_that_hurts(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.says("info.medicine.lines"), (words, said.text)
+    assert said.attributes.get("pending") != "pain_leg" and said.attributes.get("safety") is None
+
+
+def test_pain_in_the_stretch_said_mid_routine_is_still_that_hurts():
+    said = send("DescribeIntent", "this stretch is really hurting me", ROUTINE)
+    assert said.attributes.get("pending") == "pain_leg"

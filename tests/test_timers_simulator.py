@@ -153,3 +153,18 @@ def test_pause_with_no_routine_and_no_timer_offers_the_stretches(conversation):
     paused = talk.line("pause")[0]
     assert paused["intent"] == "AMAZON.PauseIntent" and talk.active_timers() == []
     assert paused["end_session"] is False
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("said,label", [
+    # What the person is doing with the pack first, then the request for a timer.
+    ("heat pack's warmed up and on my back, can you time it", "heat pack"),
+    ("frozen peas wrapped in a towel and on, set a timer please", "ice pack"),
+    # The timer asked for with an everyday verb before the pack.
+    ("stick a timer on for the heat pack", "heat pack"),
+])
+def test_a_timer_asked_for_after_a_lead_in_is_set_for_the_pack_named(conversation, said, label, hearing):
+    talk = conversation(hearing=hearing)
+    reports = talk.run(["open back spasm coach", said])
+    created = [t["timerLabel"] for r in reports for t in r.get("timers") or []]
+    assert created == [label], (said, [r["intent"] for r in reports], reports[-1]["speech"][:120])

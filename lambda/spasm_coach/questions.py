@@ -69,6 +69,9 @@ class Question:
     red_flag: bool = False             # a "yes" is a red flag (rule 1)
     covers: Tuple[str, ...] = ()       # red-flag groups it asks about
     help: Optional[str] = None         # content key: what help says before asking again
+    # A red flag whose words are this question's own answer, and the intent that answer is:
+    # "worse after that stretch" answers "better, the same, or worse?" (handlers/describe.py).
+    flag_answers: Mapping[str, str] = field(default_factory=dict)
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -161,8 +164,11 @@ _QUESTIONS = (
              "stretches.knee_to_chest.caution.reprompt", yes=Then(do="leave_out_stretch"),
              no=Then(do="stretch_setup")),
     # After each stretch: better, the same or worse (the Feeling...Intents); a yes or a no moves on.
+    # Pain the stretch made worse is what it asks about: "worse", not a flag (clinical.md's doctor
+    # row is pain during the exercises that does not settle; worse leaves the stretch out and offers rest).
     Question("feedback", "handlers/routine.py", "routine_lines.feedback", "routine_lines.feedback_reprompt",
-             yes=Then(do="next_stretch"), no=Then(do="next_stretch")),
+             yes=Then(do="next_stretch"), no=Then(do="next_stretch"),
+             flag_answers={"exercise_pain": "FeelingWorseIntent"}),
     Question("worse_rest", "handlers/routine.py", "routine_lines.worse_rest",
              "routine_lines.worse_rest_reprompt", yes=Then(do="pain_rest"), no=Then(do="next_stretch")),
     # -- the symptom check: one question per red-flag group, most urgent first ----------

@@ -267,6 +267,16 @@ class Coach:
             target -= 1
         return self._to_step(state, target, speech, avoid)
 
+    def go_to(self, state: State, stretch: str, avoid: Avoid = NOTHING) -> Optional[Moved]:
+        """To a stretch of this routine named by the person, earlier or later ("back to the
+        knee rolls", "skip to the cat cow"): its caution or set-up. None when the routine has
+        no such stretch, or it is left out."""
+        steps = routine_steps(self.content, state["id"])
+        index = next((i for i, step in enumerate(steps) if step.stretch == stretch), None)
+        if index is None or stretch in avoid:
+            return None
+        return self._to_step(state, index, self.speech(), avoid)
+
     def start_over(self, state: State, avoid: Avoid = NOTHING, lead: Optional[Speech] = None) -> Moved:
         speech = lead if lead is not None else self.speech()
         self.pause(speech.say(self.content.text("routine_lines.start_over")), 1)

@@ -146,6 +146,36 @@ def request_of(handler_input: HandlerInput) -> Optional[str]:
     return wanted
 
 
+def answer_in_flag_words(handler_input: HandlerInput) -> Optional[str]:
+    """The intent of the answer to the skill's own question (not a safety one) when every red
+    flag the triage found is one that question's answer names (questions.Question.flag_answers:
+    "the pain's gone up after that stretch" answers "better, the same, or worse?" as worse), or
+    None. A flag the question does not ask about ("...and down my leg") is never an answer."""
+    question = pending(handler_input)
+    if question is None or question.safety or not question.flag_answers:
+        return None
+    found = assessment(handler_input)
+    if found is None or not found.is_red_flag or not found.flags:
+        return None
+    answers = {question.flag_answers.get(flag) for flag in found.flags}
+    return answers.pop() if len(answers) == 1 and None not in answers else None
+
+
+def asks_about_a_topic(handler_input: HandlerInput) -> bool:
+    """A topic's intent, or a describing or request intent (or an unplaced symptom) whose words
+    ask about one of the skill's topics: "what can I take for this pain" asks about medicine, whatever pain it
+    names."""
+    name = intent_name(handler_input) or ""
+    if name in TOPIC_INTENTS:
+        return True  # a topic's own intent (also a request read as one: DescribeHandler.answer_as)
+    if name not in DESCRIBE_INTENTS + REQUEST_INTENTS and not unplaced_symptom(handler_input):
+        return False
+    content = content_of(handler_input)
+    carrier = content.raw("describe.carrier_meaning").get(name, "")
+    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    return topic_in(words, content.raw("describe.topics")) is not None
+
+
 def names_another_request(handler_input: HandlerInput) -> bool:
     """An intent of UNPLACED_INTENTS whose open slots hold no value of their type but words
     that ask for another request: it is answered as that request, not as itself."""
@@ -155,17 +185,21 @@ def names_another_request(handler_input: HandlerInput) -> bool:
 class DescribeHandler(IntentHandler):
     """A description with no red flag in it: the request or topic its words name, relief,
     or "I'm not sure I followed". A symptom intent whose words resolved to nothing and name
-    a request is answered here too (the safety handlers' ClarifyHandler leaves it)."""
+    a request is answered here too (the safety handlers' ClarifyHandler leaves it), and so is
+    an answer to the skill's own question said in a flag's words (answer_in_flag_words)."""
 
     intents = DESCRIBE_INTENTS + REQUEST_INTENTS
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         name = intent_name(handler_input)
         if name not in self.intents and name not in UNPLACED_INTENTS:
-            return False  # most requests: neither a description nor a symptom in words of its own
+            # Most requests are neither a description nor a symptom in words of its own; one
+            # may still answer the skill's own (never a safety) question in a flag's words.
+            return answer_in_flag_words(handler_input) is not None
         if safety_question_pending(handler_input):
             return False
-        return name in self.intents or names_another_request(handler_input)
+        return (name in self.intents or names_another_request(handler_input)
+                or answer_in_flag_words(handler_input) is not None)
 
     def __init__(self) -> None:
         # Every handler of the skill, in order (skill.request_handlers sets it), to answer a
@@ -175,7 +209,7 @@ class DescribeHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         said = free_phrase(handler_input)
-        wanted = request_of(handler_input)
+        wanted = answer_in_flag_words(handler_input) or request_of(handler_input)
         if wanted is not None and self.handlers:
             return self.answer_as(handler_input, wanted, said)
         if mentions_any(said, content.raw("describe.relief_words")):

@@ -119,7 +119,9 @@ def stretch_id_of(handler_input: HandlerInput) -> Optional[str]:
 
 
 class StretchHandler(IntentHandler):
-    """A single stretch on request: "how do I do cat cow", "start the pelvic tilt"."""
+    """A single stretch on request: "how do I do cat cow", "start the pelvic tilt". During a
+    routine that has it, the routine goes to it ("back to the knee rolls", "skip to the cat
+    cow") and carries on from there."""
 
     intents = ("StretchIntent",)
 
@@ -136,6 +138,11 @@ class StretchHandler(IntentHandler):
             return reply(handler_input, stretch["explain"],
                          content.text("routine_lines.prevention_only_reprompt"),
                          question="offer_stretches")
+        state = context_of(handler_input).ongoing_routine
+        if state is not None and not state["id"].startswith(SINGLE_PREFIX):
+            moved = context_of(handler_input).coach.go_to(state, stretch_id, left_out(handler_input))
+            if moved is not None:
+                return _speak_turn(handler_input, *moved)
         return start_routine(handler_input, SINGLE_PREFIX + stretch_id)
 
 

@@ -6,7 +6,9 @@ state, they are asked before any other handler:
 1. RedFlagHandler: the triage reads every slot value of every intent; a red flag gets
    the advice for its level at once. An emergency ends the session. (While one of the
    skill's safety questions waits, a doctor or urgent flag is weighed with the answer
-   by the next handler instead, so a follow-up can still raise it.)
+   by the next handler instead, so a follow-up can still raise it. A flag that is the very
+   answer the skill's own question asks for, "worse after that stretch" to "better, the
+   same, or worse?", is that answer: handlers/describe.py, answer_in_flag_words.)
 2. SafetyQuestionHandler (dialogue.py): everything said while a safety question waits.
 3. ClarifyHandler: a near miss ("no numbness, and I can pee fine", "I've leaked a bit
    for years") gets the clarifying question for its topic; a symptom the triage cannot
@@ -27,7 +29,7 @@ from ask_sdk_model import Response
 from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
-from .describe import names_another_request
+from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
 from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -39,6 +41,8 @@ class RedFlagHandler(AbstractRequestHandler):
         found = assessment(handler_input)
         if found is None or found.level not in FLAG_LEVELS:
             return False
+        if answer_in_flag_words(handler_input) is not None:
+            return False  # the answer to the question asked, in a flag's words (handlers/describe.py)
         question = pending(handler_input)
         return found.level == "emergency" or question is None or not question.safety
 
@@ -57,9 +61,11 @@ class ClarifyHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         found = assessment(handler_input)
         if found is not None and found.level == "clarify":
-            return True
-        if names_another_request(handler_input):
-            return False  # no symptom at all: a request said in other words (handlers/describe.py)
+            # Pain said now is no red flag: a question about a topic that names it ("what can I
+            # take for this pain") gets its topic (handlers/describe.py), not "that hurts".
+            return found.clarify != PAIN or not asks_about_a_topic(handler_input)
+        if names_another_request(handler_input) or answer_in_flag_words(handler_input) is not None:
+            return False  # no symptom at all: a request, or an answer, said in other words (handlers/describe.py)
         return intent_name(handler_input) in SYMPTOM_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
