@@ -473,7 +473,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             id=rule_id, when=when, unless=unless, flag=flag, clarify=clarify,
             level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
-            resolved_only_after=raw.get("resolvable") == "when over",
+            resolved_only_after=raw.get("resolvable") == "when_over",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses"))))
     return rules
