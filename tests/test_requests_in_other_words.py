@@ -65,9 +65,7 @@ def test_every_request_carrier_is_handled_and_read_with_its_meaning(locale):
     ("RequestIsIntent", "there a way to keep this from recurring", "prevention"),
 ])
 def test_a_question_after_a_question_word_gets_its_topic(name, words, topic):
-    said = send(name, words)
-    assert said.says("info.%s.lines" % topic), (words, said.text)
-    assert said.attributes.get("safety") is None
+    _gets_topic(name, words, None, topic)
 
 
 def test_a_yes_word_inside_a_question_is_the_question_not_a_yes():
@@ -149,6 +147,14 @@ def test_stopping_in_everyday_words_ends_the_session(heat_timer_set):
 ])
 def test_a_command_with_its_reason_after_it_reaches_the_skill_with_its_words(said, carrier):
     _carried_with_the_rest(said, carrier)
+
+
+def _gets_topic(name, words, attributes, topic):
+    """Said as `name` with `words`: the topic's information, and no safety answer."""
+    said = send(name, words, attributes)
+    assert said.says("info.%s.lines" % topic), (words, said.text)
+    assert said.attributes.get("safety") is None
+    return said
 
 
 def _carried_with_the_rest(said, carrier):
@@ -453,9 +459,7 @@ def test_a_change_of_hold_or_pace_said_by_its_kind_is_made(name, words, attribut
     ("RequestWhatIntent", "position is best to rest in right now", LAUNCHED, "comfortable"),
 ])
 def test_a_topic_read_by_its_kind_gets_its_answer(name, words, attributes, topic):
-    said = send(name, words, attributes)
-    assert said.says("info.%s.lines" % topic), (words, said.text)
-    assert said.attributes.get("safety") is None
+    _gets_topic(name, words, attributes, topic)
 
 
 def test_a_spasm_now_and_what_to_do_gets_relief_before_the_topic_it_happened_in():
@@ -565,9 +569,7 @@ def test_let_me_know_when_a_pack_comes_off_starts_its_timer():
     ("RequestIsIntent", "naproxen all right for my back pain", "medicine"),
 ])
 def test_a_question_about_a_topic_mid_routine_is_not_taken_for_a_routine_request(name, words, topic):
-    said = send(name, words, ROUTINE)
-    assert said.says("info.%s.lines" % topic), (words, said.text)
-    assert said.attributes.get("safety") is None
+    _gets_topic(name, words, ROUTINE, topic)
 
 
 @pytest.mark.parametrize("name,words,attributes,wanted", [
@@ -599,9 +601,7 @@ def test_a_routine_request_that_names_no_topic_is_still_the_request(name, words,
     ("RequestShouldIntent", "i get the doc to look at it", "doctor"),
 ])
 def test_a_topic_said_in_other_forms_of_its_words_gets_its_answer(name, words, topic):
-    said = send(name, words, LAUNCHED)
-    assert said.says("info.%s.lines" % topic), (words, said.text)
-    assert said.attributes.get("safety") is None
+    _gets_topic(name, words, LAUNCHED, topic)
 
 
 @pytest.mark.parametrize("said", [
@@ -697,9 +697,8 @@ def test_back_to_a_named_stretch_goes_to_it():
     ("RequestHowIntent", "much time it takes to heal up", "recovery"),
 ])
 def test_a_topic_asked_by_what_is_fine_or_by_when_it_ends_gets_its_answer(name, words, topic):
-    said = send(name, words, LAUNCHED)
-    assert said.says("info.%s.lines" % topic), (words, said.text)
-    assert said.attributes.get("safety") is None and said.raw["response"].get("directives") in (None, []), said.text
+    said = _gets_topic(name, words, LAUNCHED, topic)
+    assert said.raw["response"].get("directives") in (None, []), said.text
 
 
 def test_a_quick_version_of_some_minutes_is_the_short_routine_not_a_pace():
