@@ -138,6 +138,9 @@ def test_after_each_stretch_better_the_same_or_worse_and_worse_leaves_it_out_and
     ("it hurts more after that exercise", None),
     ("that stretch made the pain worse and now it runs down my leg", "doctor"),  # a flag it does not ask about
     ("it hurts more after that exercise and both my legs are numb", "emergency"),
+    # pain the stretch made worse that has not settled is the red flag itself (clinical.md, doctor row)
+    ("the pain got worse after that stretch and it still hasnt settled", "doctor"),
+    ("it has been hurting ever since that stretch and it wont settle", "doctor"),
 ])
 def test_worse_after_a_stretch_in_a_flags_words_is_worse_while_a_red_flag_said_there_still_routes(
         handler, answer, level, hearing):

@@ -191,6 +191,7 @@ class Vocabulary:
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
+    persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -334,6 +335,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
+        persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
@@ -936,6 +938,19 @@ def assess(text: object, slot_ids: Iterable[object] = (), locale: str = DEFAULT_
     never this function.
     """
     return _assess_with(_vocabulary(locale), text, slot_ids)
+
+
+def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
+    """Whether the words say that what is felt goes on, has not settled ("it still hasn't
+    settled", "sore ever since"): one of the vocabulary's `persisting` tags, said of the
+    speaker and not denied. Pain a stretch made worse answers "better, the same, or worse?"
+    as worse; pain that does not settle is a red flag (clinical.md, doctor row)."""
+    vocab = _vocabulary(locale)
+    for words in _clauses(_tokens(text, vocab), vocab):
+        clause = _read_clause(words, vocab)
+        if clause.tags & vocab.persisting and _said(clause, clause.tags & vocab.persisting, vocab):
+            return True
+    return False
 
 
 def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:

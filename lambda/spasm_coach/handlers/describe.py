@@ -25,6 +25,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot
 
+from .. import triage
 from .advice import assessment
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
@@ -158,7 +159,13 @@ def answer_in_flag_words(handler_input: HandlerInput) -> Optional[str]:
     if found is None or not found.is_red_flag or not found.flags:
         return None
     answers = {question.flag_answers.get(flag) for flag in found.flags}
-    return answers.pop() if len(answers) == 1 and None not in answers else None
+    if len(answers) != 1 or None in answers:
+        return None
+    # Worse is the answer; pain that has not settled since is the red flag itself.
+    carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
+    said = " ".join(value for value in (carrier, *(s["value"] for s in slot_values(handler_input).values())) if value)
+    locale = getattr(handler_input.request_envelope.request, "locale", None) or triage.DEFAULT_LOCALE
+    return None if triage.persists(said, locale) else answers.pop()
 
 
 def asks_about_a_topic(handler_input: HandlerInput) -> bool:
