@@ -1265,3 +1265,14 @@ def test_pain_not_going_is_pain_that_stays(calm, alarm, level):
 ])
 def test_a_leg_that_hurts_more_is_a_leg_that_hurts(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The need or urge to go denied by "never", "no longer" or "don't have" is not feeling
+    # the need to go, as "don't feel the need" already was; the need to do anything else is not.
+    ("i never feel the need to stretch in the morning", "i never feel the need to go to the loo now", "emergency"),
+    ("i no longer get the urge to go to the gym", "i no longer get the urge to wee", "emergency"),
+    ("i dont have the urge to eat much", "i dont have the urge to pee any more", "emergency"),
+])
+def test_the_need_to_go_denied_every_way(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
