@@ -1289,3 +1289,13 @@ def test_a_touch_on_the_saddle_not_felt_is_numbness(calm, alarm, level):
 ])
 def test_the_need_to_go_denied_every_way(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A vehicle that tipped over is one that rolled, a serious accident; a thing that is no
+    # vehicle tipping over is not.
+    ("the ironing board tipped over on top of me", "the tractor tipped over on top of me", "emergency"),
+    ("my mug tipped over on the mat", "the quad bike tipped up with me on it", "emergency"),
+])
+def test_a_vehicle_that_tipped_over_is_a_serious_accident(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
