@@ -1265,3 +1265,37 @@ def test_pain_not_going_is_pain_that_stays(calm, alarm, level):
 ])
 def test_a_leg_that_hurts_more_is_a_leg_that_hurts(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A touch on the saddle not felt (water, a towel, a hand, the cold) is numbness there;
+    # a stretch not felt there is a mild stretch, and water not felt on the back is no saddle.
+    ("i didnt feel the stretch in my bottom", "i didnt feel the towel on my bottom", "emergency"),
+    ("i did not feel the water on my back in the shower", "i did not feel the water on my backside in the shower", "emergency"),
+    ("i dont feel the pull in my inner thigh", "i dont feel his hand on my inner thigh", "emergency"),
+    # Wiping: the paper itself is the touch.
+    ("i didnt feel like wiping down the mat", "i didnt feel the loo roll when wiping", "emergency"),
+])
+def test_a_touch_on_the_saddle_not_felt_is_numbness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The need or urge to go denied by "never", "no longer" or "don't have" is not feeling
+    # the need to go, as "don't feel the need" already was; the need to do anything else is not.
+    ("i never feel the need to stretch in the morning", "i never feel the need to go to the loo now", "emergency"),
+    ("i no longer get the urge to go to the gym", "i no longer get the urge to wee", "emergency"),
+    ("i dont have the urge to eat much", "i dont have the urge to pee any more", "emergency"),
+])
+def test_the_need_to_go_denied_every_way(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A vehicle that tipped over is one that rolled, a serious accident; a thing that is no
+    # vehicle tipping over is not.
+    ("the ironing board tipped over on top of me", "the tractor tipped over on top of me", "emergency"),
+    ("my mug tipped over on the mat", "the quad bike tipped up with me on it", "emergency"),
+])
+def test_a_vehicle_that_tipped_over_is_a_serious_accident(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
