@@ -533,6 +533,13 @@ def hearings():
     ("en-US", "yes by all means", "AMAZON.YesIntent"),
     ("en-IN", "haan theek hai", "AMAZON.YesIntent"),
     ("en-US", "yes i want that", "AMAZON.YesIntent"),
+    # agreeing, or letting it go ahead, in a word of agreement or of proceeding
+    ("en-US", "yes you may proceed", "AMAZON.YesIntent"),
+    ("en-US", "okay i agree go ahead", "AMAZON.YesIntent"),
+    ("en-US", "yeah no problem", "AMAZON.YesIntent"),
+    # taking the walking reminders away is cancelling them, not asking for them
+    ("en-US", "could you remove all of the walking reminders", "CancelRemindersIntent"),
+    ("en-US", "take away my walking reminders", "CancelRemindersIntent"),
     # fewer seconds said as less
     ("en-US", "less holding time", "ShorterHoldsIntent"),
 ])
