@@ -542,6 +542,12 @@ def hearings():
     ("en-US", "take away my walking reminders", "CancelRemindersIntent"),
     # fewer seconds said as less
     ("en-US", "less holding time", "ShorterHoldsIntent"),
+    # going on said casually (after a word on the last stretch it is still heard as that word)
+    ("en-US", "yeah keep it going mate", "AMAZON.NextIntent"),
+    ("en-US", "right then push on", "AMAZON.NextIntent"),
+    # a casual goodbye
+    ("en-US", "okay i'm out of here now", "AMAZON.StopIntent"),
+    ("en-US", "that's me finished for the day thanks", "AMAZON.StopIntent"),
 ])
 def test_everyday_answers_and_commands_are_heard_by_the_approximate_hearing(hearings, locale, said, wanted):
     """The classifier learns them from the model's samples: a confident guess is heard over a carrier."""
