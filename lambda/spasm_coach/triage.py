@@ -887,13 +887,12 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
             return False
     if rule.unless.isdisjoint(tags):
         return True
+    if "@negation" not in tags:
+        return False
     stops = rule.unless & tags
-    if stops:
-        if "@negation" not in tags:
+    for mention in clause.mentions:
+        if mention.tags & stops and not _negated(mention, clause, vocab):
             return False
-        for mention in clause.mentions:
-            if mention.tags & stops and not _negated(mention, clause, vocab):
-                return False
     return True
 
 

@@ -6,7 +6,7 @@ nothing of it outlives the session (the memory layer keeps no safety key).
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
@@ -40,25 +40,44 @@ def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
         request = handler_input.request_envelope.request
         if not getattr(getattr(request, "intent", None), "slots", None):
             return None  # nothing said beyond the intent itself
-        locale = getattr(request, "locale", None)
-        carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
         try:
-            attributes["assessment"] = assess_slots(slot_values(handler_input), locale, carrier)
+            attributes["assessment"] = assess_slots(*_read(handler_input))
         except Exception as error:  # any failure must be answered, never swallowed as "nothing"
             log.error("triage failed (%s); the person's words are not logged", type(error).__name__)
             attributes["triage_failed"] = True
     return attributes["assessment"]
 
 
+def persists(handler_input: HandlerInput) -> bool:
+    """Whether what was said in this request, read as the triage read it, says that what is
+    felt goes on and has not settled (triage.persists)."""
+    slots, locale, carrier = _read(handler_input)
+    return triage.persists(_words(slots, carrier), _locale(locale))
+
+
+def _read(handler_input: HandlerInput) -> Tuple[Dict[str, Dict[str, Optional[str]]], Any, str]:
+    """The intent's slots, the request's locale and the carrier's meaning: what the triage reads."""
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
+    return slot_values(handler_input), locale, carrier
+
+
+def _words(slots: Dict[str, Dict[str, Optional[str]]], carrier: str) -> str:
+    words = " ".join(s["value"] for s in slots.values() if s["value"])
+    return "%s %s" % (carrier, words) if words and carrier else words
+
+
+def _locale(locale: Any) -> str:
+    return locale if isinstance(locale, str) and locale else "en-US"
+
+
 def assess_slots(slots: Dict[str, Dict[str, Optional[str]]], locale: Any,
                  carrier: str = "") -> Optional[triage.Assessment]:
     """The triage of an intent's slots (common.slots_of), the carrier's meaning read
     first; None when nothing was said."""
-    words = " ".join(s["value"] for s in slots.values() if s["value"])
-    words = "%s %s" % (carrier, words) if words and carrier else words
+    words = _words(slots, carrier)
     ids = [s["id"] for s in slots.values() if s["id"]]
-    locale = locale if isinstance(locale, str) and locale else "en-US"
-    return triage.assess(words, ids, locale) if (words or ids) else None
+    return triage.assess(words, ids, _locale(locale)) if (words or ids) else None
 
 
 def raised_level(handler_input: HandlerInput) -> Optional[str]:

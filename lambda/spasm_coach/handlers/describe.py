@@ -25,8 +25,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot
 
-from .. import triage
-from .advice import assessment
+from .advice import assessment, persists
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
 from .info import TOPIC_INTENTS
@@ -162,10 +161,7 @@ def answer_in_flag_words(handler_input: HandlerInput) -> Optional[str]:
     if len(answers) != 1 or None in answers:
         return None
     # Worse is the answer; pain that has not settled since is the red flag itself.
-    carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input), "")
-    said = " ".join(value for value in (carrier, *(s["value"] for s in slot_values(handler_input).values())) if value)
-    locale = getattr(handler_input.request_envelope.request, "locale", None) or triage.DEFAULT_LOCALE
-    return None if triage.persists(said, locale) else answers.pop()
+    return None if persists(handler_input) else answers.pop()
 
 
 def asks_about_a_topic(handler_input: HandlerInput) -> bool:
