@@ -1299,3 +1299,24 @@ def test_the_need_to_go_denied_every_way(calm, alarm, level):
 ])
 def test_a_vehicle_that_tipped_over_is_a_serious_accident(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The back pain said beside another feeling is the spasm itself: it gives that feeling
+    # no pain of its own. The feeling's own pain still counts.
+    ("my tummy feels strange along with the back pain", "my tummy hurts along with the back pain", "emergency"),
+    ("my belly feels odd on top of my back pain", "a pulsing in my belly as well as the back pain", "emergency"),
+])
+def test_the_back_pain_said_beside_a_feeling_is_not_that_feelings_pain(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Getting off the toilet is moving with a stiff back, and the toilet is still the place
+    # where nothing comes out.
+    ("i cant get off the toilet because of my back", "i cant get off the loo and nothing will come out", "emergency"),
+    ("i struggle to get up off the toilet with this back", "i was on the loo for ages and couldnt go", "emergency"),
+    ("im stuck and cant get off the loo", "i sat on the toilet and nothing came out", "emergency"),
+])
+def test_getting_off_the_toilet_is_moving_not_the_bladder(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
