@@ -168,3 +168,18 @@ def test_a_timer_asked_for_after_a_lead_in_is_set_for_the_pack_named(conversatio
     reports = talk.run(["open back spasm coach", said])
     created = [t["timerLabel"] for r in reports for t in r.get("timers") or []]
     assert created == [label], (said, [r["intent"] for r in reports], reports[-1]["speech"][:120])
+
+
+@pytest.mark.parametrize("hearing", ["strict", "approximate"])
+@pytest.mark.parametrize("said,label", [
+    # Changing over to the other pack, then asking for it to be timed: "over" here is the
+    # change, not a timer that is over.
+    ("switching over to the ice pack now, time it", "ice pack"),
+    ("going over to the ice now, can you time it", "ice pack"),
+])
+def test_switching_over_to_the_other_pack_times_that_pack(conversation, said, label, hearing):
+    talk = conversation(hearing=hearing)
+    _heat_timer_running(talk)
+    reports = talk.run([said])
+    created = [t["timerLabel"] for r in reports for t in r.get("timers") or []]
+    assert created == [label], (said, [r["intent"] for r in reports], reports[-1]["speech"][:120])
