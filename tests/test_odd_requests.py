@@ -164,3 +164,23 @@ def test_the_event_is_left_as_it_came_while_the_session_changes():
     answer = lambda_handler(event, None)
     assert answer["sessionAttributes"] == {"safety": "emergency"}
     assert json.dumps(event, sort_keys=True) == before
+
+
+def test_the_answer_is_what_the_sdks_serializer_makes_of_the_response():
+    """entry.py hands the session attributes out as they are, not rebuilt value by value by
+    the SDK's serializer: the JSON is the same, key for key and in the same order."""
+    import lambda_function
+    from ask_sdk_model import RequestEnvelope
+
+    skill = lambda_function.skill
+    screened = {"screened": True, "prefs": {"pace": "slower"}, "refusals": {"a::b": "2026-11-01"}}
+    started = send(intent("StartRoutineIntent", attributes=screened)).attributes
+    events = [launch(), intent("StartRoutineIntent", attributes=screened),
+              intent("AMAZON.NextIntent", attributes=started), intent("AMAZON.RepeatIntent", attributes=started),
+              wet(attributes=started), intent("AMAZON.HelpIntent", screen=True), session_ended()]
+    for event in events:
+        envelope = skill.serializer.deserialize(json.dumps(event), RequestEnvelope)
+        expected = fit_limits(skill.serializer.serialize(skill.invoke(request_envelope=envelope, context=None)))
+        answer = lambda_handler(event, None)
+        assert json.dumps(answer) == json.dumps(expected)
+        assert type(answer.get("sessionAttributes", {})) is dict

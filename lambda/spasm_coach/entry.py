@@ -14,7 +14,7 @@ import logging
 from typing import Any, Callable, Dict
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model import RequestEnvelope, ResponseEnvelope
 
 from .handlers.common import SPOKEN_REQUESTS
 from .limits import apology_response, fit_limits
@@ -36,6 +36,27 @@ class _ReceivedAttributes(dict):
 
     def __deepcopy__(self, memo: Any) -> Dict[str, Any]:
         return dict(self)
+
+
+def _serialized(serializer: Any, envelope: ResponseEnvelope) -> Dict[str, Any]:
+    """The response envelope as JSON for Lambda, as the SDK's serializer writes it, except
+    that the session attributes go out as they are.
+
+    They are JSON already (the skill keeps nothing else there: handlers/common.py), and
+    the serializer would rebuild them value by value, on every request, into an equal copy.
+    Only their top level is copied, into a plain dict (the skill's own may be the
+    _ReceivedAttributes the request came with), in the place the serializer gives them.
+    """
+    attributes = envelope.session_attributes
+    if attributes is None:
+        return serializer.serialize(envelope)
+    envelope.session_attributes = None
+    rest = serializer.serialize(envelope)
+    envelope.session_attributes = attributes
+    serialized = {"version": rest.pop("version")} if "version" in rest else {}
+    serialized["sessionAttributes"] = dict(attributes)
+    serialized.update(rest)
+    return serialized
 
 
 def _expects_speech(event: Any) -> bool:
@@ -72,7 +93,7 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, An
             log.warning("unreadable request envelope: %s", type(error).__name__)
             return unreadable_response(event)
         try:
-            return fit_limits(serializer.serialize(skill.invoke(request_envelope=envelope, context=context)),
+            return fit_limits(_serialized(serializer, skill.invoke(request_envelope=envelope, context=context)),
                               getattr(envelope.request, "locale", None))
         except Exception as error:  # the skill's exception handler itself failed
             log.error("request %s failed: %s", getattr(envelope.request, "request_id", "?"),
