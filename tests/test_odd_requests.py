@@ -184,3 +184,27 @@ def test_the_answer_is_what_the_sdks_serializer_makes_of_the_response():
         answer = lambda_handler(event, None)
         assert json.dumps(answer) == json.dumps(expected)
         assert type(answer.get("sessionAttributes", {})) is dict
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-20T10:00:00Z", "2024-02-29T23:59:59.999Z", "2026-01-01T00:00:00.000Z"])
+def test_a_timestamp_alexa_writes_is_read_to_the_moment_the_sdk_reads(stamp):
+    from dateutil.parser import parse
+
+    from spasm_coach.entry import _alexa_timestamp
+
+    read = _alexa_timestamp(_with_timestamp(stamp))
+    assert read == parse(stamp) and read.utcoffset().total_seconds() == 0
+
+
+@pytest.mark.parametrize("stamp", ["2026-02-30T10:00:00Z", "", 12345, None, "2026-11-20T10:00:00+01:00",
+                                   "2026-11-20 10:00:00Z", "2026-11-20T10:00:00.1234Z", "2026-11-20T24:00:00Z"])
+def test_any_other_timestamp_is_left_to_the_sdk(stamp):
+    from spasm_coach.entry import _alexa_timestamp
+
+    assert _alexa_timestamp(_with_timestamp(stamp)) is None
+
+
+def _with_timestamp(stamp):
+    event = intent("AMAZON.HelpIntent")
+    event["request"]["timestamp"] = stamp
+    return event

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Callable, Dict
+import re
+from datetime import datetime, timezone
+from typing import Any, Callable, Dict, Optional
 
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope, ResponseEnvelope
@@ -36,6 +38,28 @@ class _ReceivedAttributes(dict):
 
     def __deepcopy__(self, memo: Any) -> Dict[str, Any]:
         return dict(self)
+
+
+# The form Alexa writes a request's timestamp in: UTC, to the second (or to the millisecond).
+_ALEXA_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z")
+
+
+def _alexa_timestamp(event: Any) -> Optional[datetime]:
+    """The request's timestamp, read here when it is in the form Alexa writes; else None,
+    and the SDK reads it as before (an odd one included: unreadable.py).
+
+    The SDK reads every timestamp with dateutil's parser, which tries one format after
+    another: about a fifth of all the work of reading an envelope, on every request. The
+    standard library reads Alexa's one form directly, to the same moment.
+    """
+    request = event.get("request") if type(event) is dict else None
+    stamp = request.get("timestamp") if type(request) is dict else None
+    if type(stamp) is not str or not _ALEXA_TIMESTAMP.fullmatch(stamp):
+        return None
+    try:
+        return datetime.fromisoformat(stamp[:-1]).replace(tzinfo=timezone.utc)
+    except ValueError:  # a date that does not exist: the SDK refuses it as before
+        return None
 
 
 def _serialized(serializer: Any, envelope: ResponseEnvelope) -> Dict[str, Any]:
@@ -82,11 +106,15 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[Any, Any], Dict[str, An
 
     def lambda_handler(event: Any, context: Any) -> Dict[str, Any]:
         try:
+            stamp = _alexa_timestamp(event)
+            readable = event if stamp is None else dict(event, request=dict(event["request"], timestamp=None))
             # The SDK's serializer reads JSON text only, so the parsed event goes back to
             # text first, as the SDK's own lambda_handler does.
-            envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+            envelope = serializer.deserialize(payload=json.dumps(readable), obj_type=RequestEnvelope)
             if getattr(envelope, "request", None) is None:
                 raise ValueError("no request in the envelope")
+            if stamp is not None:
+                envelope.request.timestamp = stamp
             if type(getattr(envelope.session, "attributes", None)) is dict:
                 envelope.session.attributes = _ReceivedAttributes(envelope.session.attributes)
         except Exception as error:  # not an envelope the SDK can read
