@@ -164,3 +164,47 @@ def test_the_event_is_left_as_it_came_while_the_session_changes():
     answer = lambda_handler(event, None)
     assert answer["sessionAttributes"] == {"safety": "emergency"}
     assert json.dumps(event, sort_keys=True) == before
+
+
+def test_the_answer_is_what_the_sdks_serializer_makes_of_the_response():
+    """entry.py hands the session attributes out as they are, not rebuilt value by value by
+    the SDK's serializer: the JSON is the same, key for key and in the same order."""
+    import lambda_function
+    from ask_sdk_model import RequestEnvelope
+
+    skill = lambda_function.skill
+    screened = {"screened": True, "prefs": {"pace": "slower"}, "refusals": {"a::b": "2026-11-01"}}
+    started = send(intent("StartRoutineIntent", attributes=screened)).attributes
+    events = [launch(), intent("StartRoutineIntent", attributes=screened),
+              intent("AMAZON.NextIntent", attributes=started), intent("AMAZON.RepeatIntent", attributes=started),
+              wet(attributes=started), intent("AMAZON.HelpIntent", screen=True), session_ended()]
+    for event in events:
+        envelope = skill.serializer.deserialize(json.dumps(event), RequestEnvelope)
+        expected = fit_limits(skill.serializer.serialize(skill.invoke(request_envelope=envelope, context=None)))
+        answer = lambda_handler(event, None)
+        assert json.dumps(answer) == json.dumps(expected)
+        assert type(answer.get("sessionAttributes", {})) is dict
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-20T10:00:00Z", "2024-02-29T23:59:59.999Z", "2026-01-01T00:00:00.000Z"])
+def test_a_timestamp_alexa_writes_is_read_to_the_moment_the_sdk_reads(stamp):
+    from dateutil.parser import parse
+
+    from spasm_coach.entry import _alexa_timestamp
+
+    read = _alexa_timestamp(_with_timestamp(stamp))
+    assert read == parse(stamp) and read.utcoffset().total_seconds() == 0
+
+
+@pytest.mark.parametrize("stamp", ["2026-02-30T10:00:00Z", "", 12345, None, "2026-11-20T10:00:00+01:00",
+                                   "2026-11-20 10:00:00Z", "2026-11-20T10:00:00.1234Z", "2026-11-20T24:00:00Z"])
+def test_any_other_timestamp_is_left_to_the_sdk(stamp):
+    from spasm_coach.entry import _alexa_timestamp
+
+    assert _alexa_timestamp(_with_timestamp(stamp)) is None
+
+
+def _with_timestamp(stamp):
+    event = intent("AMAZON.HelpIntent")
+    event["request"]["timestamp"] = stamp
+    return event

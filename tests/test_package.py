@@ -194,6 +194,10 @@ def test_the_zip_alone_answers_a_launch_request(built, tmp_path):
     assert speech.startswith("<speak>") and len(speech) > 40
     for absent in ("boto3", "botocore", "moto") + LOCAL_ONLY_PACKAGES + SERVER_LIBRARIES:
         assert absent not in report["modules"], absent
+    # Only the local store opens SQLite, and only a failed store call's log line hashes:
+    # neither is imported on the way to a first answer (each costs milliseconds of cold start).
+    for absent in ("sqlite3", "_sqlite3", "hashlib", "_hashlib"):
+        assert absent not in report["modules"], absent
 
 
 def test_ask_cli_project_layout(built):

@@ -58,6 +58,8 @@ class Then:
 
 @dataclass(frozen=True)
 class Question:
+    """A question the skill asks, where its words are, and what each answer does."""
+
     id: str
     asked_by: str                      # the module that asks it
     text: str                          # content key of the question

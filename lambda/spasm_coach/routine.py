@@ -58,6 +58,8 @@ Moved = Tuple[State, Speech, Optional["Turn"]]
 
 @dataclass(frozen=True)
 class Step:
+    """One stretch of a routine, and how many times it is done."""
+
     stretch: str
     reps: int                                  # repetitions on each side
     sides: Tuple[Optional[str], ...] = (None,)
@@ -65,6 +67,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Part:
+    """The repetitions of one side of a step said in one turn."""
+
     side: Optional[str]
     first: int  # the side's repetition this part starts with (0-based)
     reps: int

@@ -43,6 +43,8 @@ ADVICE_LEVELS = ("doctor", "urgent")
 
 @dataclass(frozen=True)
 class Screen:
+    """What an answer presents on a screen: a document of DOCUMENTS and what it shows."""
+
     kind: str                   # one of DOCUMENTS
     key: Optional[str] = None   # the info topic or the advice level
     turn: Optional[Turn] = None

@@ -138,8 +138,12 @@ class Rule:
     across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
+    """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
+    locale and never compared or printed whole (hence no generated ``==`` or repr, which
+    would each cost every cold start a method over all these fields)."""
+
     locale: str
     equivalents: Dict[Tuple[str, ...], Tuple[str, ...]]  # "can not" -> "cant"
     fillers: FrozenSet[Tuple[str, ...]]  # "um", "you know": dropped
@@ -828,6 +832,8 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
 
 @dataclass
 class _Clause:
+    """One clause as read: its words, the concepts found in them, and its tags."""
+
     words: List[str]
     mentions: List[Mention]
     tags: Set[str]  # what it says, with what it borrows from its neighbours

@@ -72,6 +72,8 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestCountIntent", "RequestDoItIntent", "RequestTakeItIntent", "RequestThroughIntent",
                    "RequestContinueIntent", "RequestProceedIntent", "RequestLeaveIntent", "RequestWorseIntent",
                    "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent")
+# Both, looked up on every request (most are neither): in a set, not name by name.
+FREE_PHRASE_INTENTS = frozenset(DESCRIBE_INTENTS + REQUEST_INTENTS)
 UNSURE_INTENT = "UnsureIntent"
 # Pain said mid-routine is answered as pain even inside a question: the stretch stops first.
 PAIN_INTENT = "PainIntent"
@@ -171,7 +173,7 @@ def asks_about_a_topic(handler_input: HandlerInput) -> bool:
     name = intent_name(handler_input) or ""
     if name in TOPIC_INTENTS:
         return True  # a topic's own intent (also a request read as one: DescribeHandler.answer_as)
-    if name not in DESCRIBE_INTENTS + REQUEST_INTENTS and not unplaced_symptom(handler_input):
+    if name not in FREE_PHRASE_INTENTS and not unplaced_symptom(handler_input):
         return False
     content = content_of(handler_input)
     carrier = content.raw("describe.carrier_meaning").get(name, "")
@@ -195,13 +197,13 @@ class DescribeHandler(IntentHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         name = intent_name(handler_input)
-        if name not in self.intents and name not in UNPLACED_INTENTS:
+        if name not in FREE_PHRASE_INTENTS and name not in UNPLACED_INTENTS:
             # Most requests are neither a description nor a symptom in words of its own; one
             # may still answer the skill's own (never a safety) question in a flag's words.
             return answer_in_flag_words(handler_input) is not None
         if safety_question_pending(handler_input):
             return False
-        return (name in self.intents or names_another_request(handler_input)
+        return (name in FREE_PHRASE_INTENTS or names_another_request(handler_input)
                 or answer_in_flag_words(handler_input) is not None)
 
     def __init__(self) -> None:

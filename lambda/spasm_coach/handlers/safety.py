@@ -64,9 +64,11 @@ class ClarifyHandler(AbstractRequestHandler):
             # Pain said now is no red flag: a question about a topic that names it ("what can I
             # take for this pain") gets its topic (handlers/describe.py), not "that hurts".
             return found.clarify != PAIN or not asks_about_a_topic(handler_input)
+        if intent_name(handler_input) not in SYMPTOM_INTENTS:
+            return False  # most requests: asked first, as it costs least
         if names_another_request(handler_input) or answer_in_flag_words(handler_input) is not None:
             return False  # no symptom at all: a request, or an answer, said in other words (handlers/describe.py)
-        return intent_name(handler_input) in SYMPTOM_INTENTS
+        return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
         found = assessment(handler_input)

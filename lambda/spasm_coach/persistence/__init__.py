@@ -16,7 +16,6 @@ the skill from answering.
 from __future__ import annotations
 
 import collections
-import hashlib
 import logging
 import threading
 import time
@@ -207,6 +206,9 @@ def user_ref(request_envelope: Any) -> str:
         return "-"
     if not user_id:
         return "-"
+    # Imported here: only a failed store call is logged with it, and hashlib (OpenSSL) costs
+    # about 3 ms of every cold start.
+    import hashlib
     # surrogatepass: a lone surrogate (never from Alexa, but JSON allows it) still hashes.
     return hashlib.sha256(str(user_id).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
@@ -31,6 +30,9 @@ from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_dynamodb.partition_keygen import user_id_partition_keygen
 
 from spasm_coach.persistence import records
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,14 @@ CREATE TABLE IF NOT EXISTS attributes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS attributes_expires_at ON attributes (expires_at);
 """
+
+
+def _sqlite3() -> Any:
+    """The sqlite3 module, imported on first use: when the first connection opens (an
+    ``except`` clause asks for it only once something failed). A Lambda on DynamoDB never
+    opens one, and importing it costs about 2 ms of every cold start."""
+    import sqlite3
+    return sqlite3
 
 
 # One encoder for every save: json.dumps with options other than the defaults builds a
@@ -86,7 +96,7 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         try:
             row = self._connection().execute(
                 "SELECT value, expires_at FROM attributes WHERE id = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
+        except _sqlite3().Error as exc:
             raise PersistenceException("SQLite read failed: %s" % type(exc).__name__) from exc
         self._maybe_purge(now)
         if row is None or row[1] <= now:
@@ -111,7 +121,7 @@ class SqliteAdapter(AbstractPersistenceAdapter):
                 "INSERT OR REPLACE INTO attributes (id, value, updated_at, expires_at)"
                 " VALUES (?, ?, ?, ?)",
                 (key, value, now, expires_at))
-        except sqlite3.Error as exc:
+        except _sqlite3().Error as exc:
             raise PersistenceException("SQLite write failed: %s" % type(exc).__name__) from exc
         self._maybe_purge(now)
 
@@ -119,7 +129,7 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         key = self.partition_keygen(request_envelope)
         try:
             self._connection().execute("DELETE FROM attributes WHERE id = ?", (key,))
-        except sqlite3.Error as exc:
+        except _sqlite3().Error as exc:
             raise PersistenceException("SQLite delete failed: %s" % type(exc).__name__) from exc
 
     # --- housekeeping -----------------------------------------------------
@@ -133,7 +143,7 @@ class SqliteAdapter(AbstractPersistenceAdapter):
             if not wait:
                 connection.execute("PRAGMA busy_timeout = 0")
             cursor = connection.execute("DELETE FROM attributes WHERE expires_at <= ?", (now,))
-        except sqlite3.Error as exc:
+        except _sqlite3().Error as exc:
             raise PersistenceException("SQLite purge failed: %s" % type(exc).__name__) from exc
         finally:
             if not wait:
@@ -173,12 +183,12 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         connection = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(str(self.path), timeout=self.busy_timeout,
-                                         isolation_level=None)
+            connection = _sqlite3().connect(str(self.path), timeout=self.busy_timeout,
+                                            isolation_level=None)
             connection.execute("PRAGMA busy_timeout = %d" % int(self.busy_timeout * 1000))
             connection.execute("PRAGMA synchronous = NORMAL")
             self._ensure_schema(connection)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, _sqlite3().Error) as exc:
             if connection is not None:
                 connection.close()
             raise PersistenceException(
