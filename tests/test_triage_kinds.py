@@ -1320,3 +1320,59 @@ def test_the_back_pain_said_beside_a_feeling_is_not_that_feelings_pain(calm, ala
 ])
 def test_getting_off_the_toilet_is_moving_not_the_bladder(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A month said as part of it ("since the middle of April", "since the end of") is
+    # a month or more ago.
+    ("i started the stretches in the middle of april", "sore since the middle of april and it has not changed", "doctor"),
+    ("i have done the stretches since the end of the summer", "aching since the end of january, no better", "doctor"),
+    # Compared with how it began ("as bad as day one", "as bad as ever"); said without the
+    # -ing ("not get better"). A question about how long it takes is information.
+    ("how long will it take, is it the same for everyone", "two months of this, and it is as bad as ever", "doctor"),
+    ("today is as bad as it gets for a spasm, they say", "five weeks of this and it is as bad as the first day", "doctor"),
+    ("will my back not get better if i skip a day", "one month and more, my back not get better", "doctor"),
+])
+def test_not_improving_said_by_date_or_by_comparison(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An exercise said by its everyday name ("knee hugs") is an exercise.
+    ("the knee hugs feel lovely", "the knee hugs made the pain worse and it has not settled", "doctor"),
+    # More pain said with an intensifier, or as the exercise making the back hurt, or not
+    # yet settled an hour on.
+    ("the pelvic tilts help a lot more than the heat", "after the pelvic tilts my back hurts a lot more", "doctor"),
+    ("i did the cat cow an hour later and felt fine", "i did the cat cow and it was throbbing an hour later", "doctor"),
+    ("knee rolls are fine, the back does its own thing", "the knee rolls made my back hurt", "doctor"),
+    # Non-native grammar: "the pain increase" is the pain increased.
+    ("when i do child pose my back relaxes", "when i do child pose the pain increase", "doctor"),
+])
+def test_pain_from_an_exercise_said_every_way(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Lying perfectly still, or lying without moving, is rest; pain that goes on through it
+    # is pain rest does not ease.
+    ("lying perfectly still on the floor eases it", "lying perfectly still the pain keeps throbbing", "doctor"),
+    ("when i lie and dont move it settles", "when i lie and dont move, the pain is the same", "doctor"),
+    # "most bad" is worst; rest "not making it better" is rest that does not help.
+    ("the spasm is most bad when i bend", "at night it is most bad", "doctor"),
+    ("the heat pack is making it better", "resting is not making it better", "doctor"),
+    # "worst when resting" as "worse when resting".
+    ("it is worst when i bend forward", "it is worst when i am resting", "doctor"),
+])
+def test_pain_rest_does_not_ease_said_every_way(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question about "that" asks about what was just said, so it tells of the speaker; a
+    # question asked of nobody still only gets a question back.
+    ("is pain that is worse at night a bad sign", "the pain is worse at night, is that normal?", "doctor"),
+    ("out of curiosity, is numbness in both legs serious", "numbness in both legs, is that serious?", "emergency"),
+    ("my dad has pins and needles down one leg, is that bad", "pins and needles down one leg, is that bad", "doctor"),
+])
+def test_a_question_about_what_was_just_said_tells_of_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -189,6 +189,7 @@ class Vocabulary:
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
+    asked_back: FrozenSet[str] = frozenset()  # "is that normal?": a question about what was just said
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
@@ -334,6 +335,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
+        asked_back=frozenset(data.get("asked_of_what_was_said", {}).get("tags", ())),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
@@ -978,7 +980,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "I wet myself, but that was years ago" / "... but it's fine now".
         # One that names a place this one does not speaks of that place: "I came off my
         # bike in the summer, but the back only started today" keeps the fall in the past.
-        qualifiers = set(clause.tags)
+        qualifiers = _unasked(clause, clause.tags, vocab)
         over_after = False  # a later clause says it is over
         excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
         # So can several in a row ("..., only a few seconds, and after that nothing"), up to
@@ -988,7 +990,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if (after.tags & vocab.places) - clause.tags or _has_findings(after, vocab) \
                     or (after.own & vocab.other_symptoms) - clause.tags:
                 break
-            lent = after.tags
+            lent = _unasked(after, after.tags, vocab)
             if lent & _DENIAL_OR_OVER and not lent & vocab.side_tags:
                 # "the fever was last winter, all fine now": a "now" beside "fine" tells
                 # that it is over, not that it is new ("the left one is fine" is another leg).
@@ -1015,7 +1017,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
-            qualifiers |= previous.own & _ASKING
+            qualifiers |= _unasked(previous, previous.own, vocab) & _ASKING
         if previous is not None and "@back_reference" in clause.tags:
             # "I'm diabetic since ten years, feet have some numbness from that": the cause
             # and its time are said in the clause before.
@@ -1125,6 +1127,17 @@ def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: V
     for rule in rules:
         if all(group & said for group in rule.when) and not rule.unless & said:
             raised[rule.flag] = rule.level
+
+
+def _unasked(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
+    """`tags` without "@asking" when the clause's only question is about what was just
+    said ("..., is that normal?"): that tells of the speaker, as "I wet myself" does. A
+    question asked of nobody ("is numbness a bad sign?") keeps it."""
+    tags = set(tags)
+    if "@asking" in tags and not any("@asking" in m.tags and not m.tags & vocab.asked_back
+                                     for m in clause.mentions):
+        tags.discard("@asking")
+    return tags
 
 
 def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
