@@ -1376,3 +1376,26 @@ def test_pain_rest_does_not_ease_said_every_way(calm, alarm, level):
 ])
 def test_a_question_about_what_was_just_said_tells_of_the_speaker(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An approximate length is a length: "for about twenty years" is long-standing.
+    ("my left foot has been numb for about twenty years", "my left foot went numb an hour ago", "doctor"),
+    # "now and then" says how often, not that it is new, and its "and then" starts no clause.
+    ("my knee gives way now and then, always has", "my knee keeps giving way since this morning", "emergency"),
+    # "no different now" says it is unchanged, not that it is new.
+    ("both feet have tingled for years, it is no different now",
+     "both feet started tingling this morning and it is getting worse now", "emergency"),
+])
+def test_long_standing_said_approximately_or_as_unchanged(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Over and gone said plainly ("right as rain"), or by the position that caused it
+    # being changed ("gone now I've shifted").
+    ("cramp in my calf in the night, right as rain since", "a cramp in my calf that keeps coming back", "doctor"),
+    ("my leg tingled lying on the floor, gone now i shifted", "my leg tingles lying on the floor, and shifting does nothing", "doctor"),
+])
+def test_gone_said_plainly_or_by_a_change_of_position(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
