@@ -1399,3 +1399,15 @@ def test_long_standing_said_approximately_or_as_unchanged(calm, alarm, level):
 ])
 def test_gone_said_plainly_or_by_a_change_of_position(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A feeling placed by its own "in my X" belongs to X: legs said before it, unpunctuated,
+    # do not have it. A leg said after it does.
+    ("my legs are strong its only the ache in my back", "its the ache in my back and down both legs", "emergency"),
+    ("both legs work well its only the burning in my back", "the burning in my back goes into both legs", "emergency"),
+    # A feeling said of the leg stays the leg's, wherever it is felt.
+    ("my legs are fine its the pain in my back", "my left leg hurts in my hip", "doctor"),
+])
+def test_a_feeling_placed_in_the_back_is_not_the_legs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

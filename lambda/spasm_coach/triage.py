@@ -190,6 +190,13 @@ class Vocabulary:
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     asked_back: FrozenSet[str] = frozenset()  # "is that normal?": a question about what was just said
+    # A feeling named as a thing ("the ache") and placed by its own "in my X" belongs to X:
+    # its tags, the words that name it as a thing, the words that place it, and how many
+    # words may stand between those and the place.
+    placed_tags: FrozenSet[str] = frozenset()
+    placed_after: FrozenSet[str] = frozenset()
+    placing_words: FrozenSet[str] = frozenset()
+    placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
@@ -336,6 +343,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         asked_back=frozenset(data.get("asked_of_what_was_said", {}).get("tags", ())),
+        placed_tags=frozenset(data.get("placed_feelings", {}).get("tags", ())),
+        placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
+        placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
+        placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
@@ -834,12 +845,31 @@ class _Clause:
     mentions: List[Mention]
     tags: Set[str]  # what it says, with what it borrows from its neighbours
     own: FrozenSet[str]  # what it says itself
+    placed: Tuple[Mention, ...] = ()  # feelings placed elsewhere than the legs said before them
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     mentions = _mentions(words, vocab)
     tags = {t for m in mentions for t in m.tags}
-    return _Clause(words, mentions, tags, frozenset(tags))
+    return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
+
+
+def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
+    """Feelings named as a thing and placed by their own "in my X" at a place that is not a
+    leg, with no leg said after them: "my legs are strong its only the ache in my back" puts
+    the ache in the back, not in the legs said before it ("the ache in my back goes down my
+    leg" still reaches the leg; "my leg hurts in my hip" says it of the leg)."""
+    placed: List[Mention] = []
+    for index, mention in enumerate(mentions[:-1]):
+        if not mention.tags & vocab.placed_tags or words[mention.end] not in vocab.placing_words \
+                or mention.start == 0 or words[mention.start - 1] not in vocab.placed_after:
+            continue
+        place = next((m for m in mentions[index + 1:] if m.tags & vocab.places), None)
+        if place is None or place.start - mention.end - 1 > vocab.placing_gap \
+                or any(m.tags & vocab.sided_places for m in mentions[index + 1:]):
+            continue
+        placed.append(mention)
+    return tuple(placed)
 
 
 def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -887,6 +917,9 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     for group in rule.when:
         if tags.isdisjoint(group):
             return False
+    if rule.sided and clause.placed and not all(
+            any(m.tags & group and m not in clause.placed for m in clause.mentions) for group in rule.when[1:]):
+        return False  # "my legs are strong, only the ache in my back": the ache is not the legs'
     if rule.unless.isdisjoint(tags):
         return True
     if "@negation" not in tags:
