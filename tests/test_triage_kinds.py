@@ -1411,3 +1411,20 @@ def test_gone_said_plainly_or_by_a_change_of_position(calm, alarm, level):
 ])
 def test_a_feeling_placed_in_the_back_is_not_the_legs(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A toilet named with a fault of its own is the fixture, not going to the toilet: no
+    # bladder, and its breaking is no fall. The bladder said beside it still counts.
+    ("the toilet doesnt work", "the toilet wont flush and i cant pee", "emergency"),
+    ("our loo wont flush", "our loo wont flush and i cant wee either", "emergency"),
+    ("the downstairs loo is broken", "nothing comes when i try to pee, and the downstairs loo is broken", "emergency"),
+    ("the bathroom is blocked again", "i keep leaking in the bathroom", "emergency"),
+])
+def test_a_toilet_with_a_fault_of_its_own_is_the_fixture(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_a_locale_toilet_with_a_fault_is_the_fixture_too():
+    assert assess("the lav wont flush", locale="en-GB").level in CALM
+    assert assess("i cant pee in the lav", locale="en-GB").level == "emergency"

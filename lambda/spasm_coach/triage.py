@@ -194,6 +194,12 @@ class Vocabulary:
     # its tags, the words that name it as a thing, the words that place it, and how many
     # words may stand between those and the place.
     placed_tags: FrozenSet[str] = frozenset()
+    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the tag
+    # of toilets, the tag of their faults, the words that may stand between, and how many.
+    fixture_noun: str = ""
+    fixture_fault: str = ""
+    fixture_between: FrozenSet[str] = frozenset()
+    fixture_gap: int = 0
     placed_after: FrozenSet[str] = frozenset()
     placing_words: FrozenSet[str] = frozenset()
     placing_gap: int = 0
@@ -344,6 +350,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         asked_back=frozenset(data.get("asked_of_what_was_said", {}).get("tags", ())),
         placed_tags=frozenset(data.get("placed_feelings", {}).get("tags", ())),
+        fixture_noun=data.get("fixtures", {}).get("nouns", ""),
+        fixture_fault=data.get("fixtures", {}).get("faults", ""),
+        fixture_between=frozenset(data.get("fixtures", {}).get("between", ())),
+        fixture_gap=int(data.get("fixtures", {}).get("gap", 0)),
         placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
         placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
@@ -849,9 +859,34 @@ class _Clause:
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
-    mentions = _mentions(words, vocab)
+    mentions = _fixtures(words, _mentions(words, vocab), vocab)
     tags = {t for m in mentions for t in m.tags}
     return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
+
+
+_FIXTURE = frozenset(("fixture",))  # what a toilet with a fault of its own is read as: nothing to triage
+
+
+def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
+    broken") is the fixture: the two mentions become one that says nothing of the person."""
+    noun, fault = vocab.fixture_noun, vocab.fixture_fault
+    if not noun or not any(noun in m.tags for m in mentions):
+        return mentions
+    out: List[Mention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if noun in mention.tags and after is not None and fault in after.tags \
+                and after.start - mention.end <= vocab.fixture_gap \
+                and all(word in vocab.fixture_between for word in words[mention.end:after.start]):
+            out.append(Mention(_FIXTURE, mention.start, after.end))
+            index += 2
+            continue
+        out.append(mention)
+        index += 1
+    return out
 
 
 def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
