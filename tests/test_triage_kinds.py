@@ -1428,3 +1428,23 @@ def test_a_toilet_with_a_fault_of_its_own_is_the_fixture(calm, alarm, level):
 def test_a_locale_toilet_with_a_fault_is_the_fixture_too():
     assert assess("the lav wont flush", locale="en-GB").level in CALM
     assert assess("i cant pee in the lav", locale="en-GB").level == "emergency"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Fine again within minutes is brief and over ("after five minutes it was ok"); fine
+    # before it started is not ("they were okay this morning, now ...").
+    ("my foot went numb on the bus but after ten minutes it was ok", "my foot went numb on the bus and it still is", "doctor"),
+    ("my leg tingled, it was alright after a few minutes", "my leg was alright this morning, now it tingles all the time", "doctor"),
+])
+def test_fine_again_within_minutes_is_over(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An operation on a limb named with its part is in the past ("since my ankle surgery");
+    # one said to be last week is new.
+    ("my right foot has been numb since my ankle surgery", "my right foot has been numb since my ankle surgery last week", "doctor"),
+    ("my knee gives way now and then since my knee operation", "my knee gave way on the stairs today", "emergency"),
+])
+def test_an_old_operation_named_by_its_part_is_the_past(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
