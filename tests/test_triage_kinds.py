@@ -1448,3 +1448,17 @@ def test_fine_again_within_minutes_is_over(calm, alarm, level):
 ])
 def test_an_old_operation_named_by_its_part_is_the_past(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("vague, unrelated", [
+    # A vague change said of a region or a function, in everyday words, gets a question;
+    # the same words said of something else are nothing.
+    ("my insides are all at sixes and sevens", "the house is all at sixes and sevens"),
+    ("it feels a bit strange below the waist", "my new jeans are loose below the waist"),
+    ("it is a bit weird in the nether region", "it is a bit weird that the app is quiet"),
+    ("things are not regular in the bathroom", "my hours at work are not regular"),
+    ("i am not feeling like myself", "i am feeling like myself again"),
+])
+def test_a_vague_change_in_everyday_words_gets_a_question(vague, unrelated):
+    assert assess(vague).level == "clarify", (vague, assess(vague))
+    assert assess(unrelated).level == "none", (unrelated, assess(unrelated))
