@@ -1462,3 +1462,30 @@ def test_an_old_operation_named_by_its_part_is_the_past(calm, alarm, level):
 def test_a_vague_change_in_everyday_words_gets_a_question(vague, unrelated):
     assert assess(vague).level == "clarify", (vague, assess(vague))
     assert assess(unrelated).level == "none", (unrelated, assess(unrelated))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # One leg said through where the pain travels ("runs all the way to my heel").
+    ("the ache runs along my lower back", "it runs all the way to my heel", "doctor"),
+    # Weight loss said through clothes, a ring, the scales or how one looks to others.
+    ("my ring slides on easily", "my wedding ring slides off now", "doctor"),
+    ("my belt is a nice one", "my belt needs a new hole", "doctor"),
+    ("i am down a stone on purpose, i am on a diet", "the scales say i am down a stone", "doctor"),
+    ("my wife says she looks thin", "my wife says i look thin", "doctor"),
+    # Night pain and pain rest does not ease, said in other words.
+    ("the heat pack takes the pain away", "lying down does not take the pain away", "doctor"),
+    ("i get comfortable on the sofa at night", "i cant get comfortable at night", "doctor"),
+    ("i toss and turn when it is hot", "i toss and turn all night with the pain", "doctor"),
+    ("i take my tablets at 8am", "i wake up at 3am in pain", "doctor"),
+    ("when i am resting it eases", "it hurts more when i am resting", "doctor"),
+    ("in bed it settles down", "in bed it still hurts", "doctor"),
+    # Not improving, compared with a month ago or long-standing ("for ages"), unchanged.
+    ("the heat is no better than the ice", "no better than last month", "doctor"),
+    ("i have wanted to try yoga for ages", "it has been going on for ages with no change", "doctor"),
+    # Exercise pain: "aches more", "lingered", "set my back off", "since the stretches".
+    ("since the stretches i feel great", "since the stretches my back aches more", "doctor"),
+    ("the knee rolls were lovely", "the knee rolls hurt and the pain lingered", "doctor"),
+    ("the pelvic tilt settled my back", "the pelvic tilt set my back off", "doctor"),
+])
+def test_doctor_level_flags_said_through_signs_and_comparisons(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
