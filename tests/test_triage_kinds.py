@@ -1489,3 +1489,30 @@ def test_a_vague_change_in_everyday_words_gets_a_question(vague, unrelated):
 ])
 def test_doctor_level_flags_said_through_signs_and_comparisons(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight loss through clothes that fall down, hang, are taken in or bought smaller, and
+    # a face that has sunk.
+    ("my jumper is lovely and warm", "my jumper is hanging on me", "doctor"),
+    ("i had to buy bigger trousers", "i had to buy smaller trousers", "doctor"),
+    ("my cheeks are rosy", "my cheeks have sunk in", "doctor"),
+    # Night pain said through how one sleeps or wakes.
+    ("i like to nap in the chair", "i have to sleep in the chair because of the pain", "doctor"),
+    ("i keep waking the dog", "i keep waking with the pain", "doctor"),
+    ("night times are quiet here", "night times are the worst", "doctor"),
+    ("the minute i lie down it eases", "the minute i lie down it gets worse", "doctor"),
+    # Not improving and exercise pain said in other words.
+    ("six weeks until my holiday", "six weeks and counting", "doctor"),
+    ("im still learning the stretches", "im still struggling after all these weeks", "doctor"),
+    ("that last stretch left me relaxed", "that last stretch left me in agony", "doctor"),
+])
+def test_doctor_level_flags_said_through_daily_life(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_trousers_that_keep_falling_down_are_weight_loss_not_a_fall():
+    # The garment falls, not the person: a sign of weight loss (doctor), not a fall.
+    assert assess("my trousers keep falling down").level == "doctor"
+    assert assess("my jeans are falling down on me").level == "doctor"
+    assert assess("i keep falling down").level == "emergency"
