@@ -1516,3 +1516,14 @@ def test_trousers_that_keep_falling_down_are_weight_loss_not_a_fall():
     assert assess("my trousers keep falling down").level == "doctor"
     assert assess("my jeans are falling down on me").level == "doctor"
     assert assess("i keep falling down").level == "emergency"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A fear of what might happen is not what happens.
+    ("i am scared i might lose control of my bladder", "i have lost control of my bladder", "emergency"),
+    ("im afraid i might wet myself on the way to the loo", "i wet myself on the way to the loo", "emergency"),
+    # "but not now" says a past finding is over, not that it is new.
+    ("i had sciatica down my left leg years ago but not now", "i have sciatica down my left leg now", "doctor"),
+])
+def test_a_fear_or_a_past_finding_not_now_is_a_near_miss(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
