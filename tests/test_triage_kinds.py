@@ -1527,3 +1527,16 @@ def test_trousers_that_keep_falling_down_are_weight_loss_not_a_fall():
 ])
 def test_a_fear_or_a_past_finding_not_now_is_a_near_miss(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Non-native and Indian English: "pain is more", "sleeping time", "lying also", the
+    # pain "not leaving", "weight is less".
+    ("after doing exercise pain is less", "after doing exercise pain is more", "doctor"),
+    ("sleeping time is ten oclock", "sleeping time pain is too much", "doctor"),
+    ("lying also is fine", "lying also pain is there", "doctor"),
+    ("after stretching the back is free", "after stretching the back is catching and not leaving", "doctor"),
+    ("my weight is the same", "i am becoming weak and weight is less", "doctor"),
+])
+def test_doctor_level_flags_in_non_native_and_past_forms(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
