@@ -1540,3 +1540,13 @@ def test_a_fear_or_a_past_finding_not_now_is_a_near_miss(calm, alarm, level):
 ])
 def test_doctor_level_flags_in_non_native_and_past_forms(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "No position eases it" denies the easing: rest does not help, even said after a
+    # clause of its own.
+    ("lying on my side in bed eases it", "i wake at five, and no position in bed eases it", "doctor"),
+    ("lying flat eases it", "it wakes me at four, no position eases it", "doctor"),
+])
+def test_no_position_that_eases_it_is_rest_that_does_not_help(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
