@@ -1378,6 +1378,11 @@ def test_a_question_about_what_was_just_said_tells_of_the_speaker(calm, alarm, l
     _calm_beside_alarm(calm, alarm, level)
 
 
+def test_a_question_about_that_keeps_the_side_said_beside_it():
+    # The question says nothing of its own: the right leg said with it is still the other leg.
+    assert assess("my left leg aches and now my right calf is starting too is that normal").level == "emergency"
+
+
 @pytest.mark.parametrize("calm, alarm, level", [
     # An approximate length is a length: "for about twenty years" is long-standing.
     ("my left foot has been numb for about twenty years", "my left foot went numb an hour ago", "doctor"),

@@ -189,15 +189,16 @@ class Vocabulary:
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
-    asked_back: FrozenSet[str] = frozenset()  # "is that normal?": a question about what was just said
+    asked_back: FrozenSet[Tuple[str, ...]] = frozenset()  # "is that normal?": a question about what was just said
     # A feeling named as a thing ("the ache") and placed by its own "in my X" belongs to X:
     # its tags, the words that name it as a thing, the words that place it, and how many
     # words may stand between those and the place.
     placed_tags: FrozenSet[str] = frozenset()
-    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the tag
-    # of toilets, the tag of their faults, the words that may stand between, and how many.
-    fixture_noun: str = ""
-    fixture_fault: str = ""
+    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the words
+    # for toilets and for their faults, the words that may stand between, and how many.
+    fixture_nouns: Dict[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
+    fixture_faults: FrozenSet[Tuple[str, ...]] = frozenset()
+    fixture_fault_lengths: Tuple[int, ...] = ()
     fixture_between: FrozenSet[str] = frozenset()
     fixture_gap: int = 0
     placed_after: FrozenSet[str] = frozenset()
@@ -348,12 +349,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
-        asked_back=frozenset(data.get("asked_of_what_was_said", {}).get("tags", ())),
+        asked_back=frozenset(_words(p) for p in data.get("asked_of_what_was_said", {}).get("phrases", ())),
         placed_tags=frozenset(data.get("placed_feelings", {}).get("tags", ())),
-        fixture_noun=data.get("fixtures", {}).get("nouns", ""),
-        fixture_fault=data.get("fixtures", {}).get("faults", ""),
-        fixture_between=frozenset(data.get("fixtures", {}).get("between", ())),
-        fixture_gap=int(data.get("fixtures", {}).get("gap", 0)),
+        **_fixture_words(data.get("fixtures", {})),
         placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
         placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
@@ -363,6 +361,21 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
                                for tag in data["concepts"][group]),
     )
     return vocabulary
+
+
+def _fixture_words(fixtures: Mapping[str, Any]) -> Dict[str, Any]:
+    nouns: Dict[str, List[Tuple[str, ...]]] = {}
+    for noun in fixtures.get("nouns", ()):
+        words = _words(noun)
+        nouns.setdefault(words[0], []).append(words)
+    faults = frozenset(_words(fault) for fault in fixtures.get("faults", ()))
+    return {
+        "fixture_nouns": {first: tuple(sorted(found, key=len, reverse=True)) for first, found in nouns.items()},
+        "fixture_faults": faults,
+        "fixture_fault_lengths": tuple(sorted({len(f) for f in faults}, reverse=True)),
+        "fixture_between": frozenset(fixtures.get("between", ())),
+        "fixture_gap": int(fixtures.get("gap", 0)),
+    }
 
 
 _VOWELS = frozenset("aeiou")
@@ -864,29 +877,33 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
 
 
-_FIXTURE = frozenset(("fixture",))  # what a toilet with a fault of its own is read as: nothing to triage
-
-
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
-    broken") is the fixture: the two mentions become one that says nothing of the person."""
-    noun, fault = vocab.fixture_noun, vocab.fixture_fault
-    if not noun or not any(noun in m.tags for m in mentions):
+    broken") is the fixture: what is said in those words is read as nothing of the person."""
+    spans: List[Tuple[int, int]] = []
+    for start, word in enumerate(words):
+        for noun in vocab.fixture_nouns.get(word, ()):  # longest first
+            if tuple(words[start:start + len(noun)]) == noun:
+                end = _fault_after(words, start + len(noun), vocab)
+                if end:
+                    spans.append((start, end))
+                break
+    if not spans:
         return mentions
-    out: List[Mention] = []
-    index = 0
-    while index < len(mentions):
-        mention = mentions[index]
-        after = mentions[index + 1] if index + 1 < len(mentions) else None
-        if noun in mention.tags and after is not None and fault in after.tags \
-                and after.start - mention.end <= vocab.fixture_gap \
-                and all(word in vocab.fixture_between for word in words[mention.end:after.start]):
-            out.append(Mention(_FIXTURE, mention.start, after.end))
-            index += 2
-            continue
-        out.append(mention)
-        index += 1
-    return out
+    return [m for m in mentions if not any(m.start < to and m.end > since for since, to in spans)]
+
+
+def _fault_after(words: Sequence[str], at: int, vocab: Vocabulary) -> int:
+    """Where a fixture's fault said at `at` (after at most the vocabulary's gap of words such
+    as "is") ends; 0 if none is said there."""
+    for _ in range(vocab.fixture_gap + 1):
+        for size in vocab.fixture_fault_lengths:
+            if tuple(words[at:at + size]) in vocab.fixture_faults:
+                return at + size
+        if at >= len(words) or words[at] not in vocab.fixture_between:
+            return 0
+        at += 1
+    return 0
 
 
 def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
@@ -1202,8 +1219,8 @@ def _unasked(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str
     said ("..., is that normal?"): that tells of the speaker, as "I wet myself" does. A
     question asked of nobody ("is numbness a bad sign?") keeps it."""
     tags = set(tags)
-    if "@asking" in tags and not any("@asking" in m.tags and not m.tags & vocab.asked_back
-                                     for m in clause.mentions):
+    if "@asking" in tags and not any("@asking" in m.tags and tuple(clause.words[m.start:m.end]) not in vocab.asked_back
+                                     for m in clause.mentions if m.start >= 0):
         tags.discard("@asking")
     return tags
 
