@@ -1483,7 +1483,7 @@ def test_a_vague_change_in_everyday_words_gets_a_question(vague, unrelated):
     ("i toss and turn when it is hot", "i toss and turn all night with the pain", "doctor"),
     ("i take my tablets at 8am", "i wake up at 3am in pain", "doctor"),
     ("when i am resting it eases", "it hurts more when i am resting", "doctor"),
-    ("in bed it settles down", "in bed it still hurts", "doctor"),
+    ("is staying in bed the worst thing for a spasm", "in bed it still hurts", "doctor"),
     # Not improving, compared with a month ago or long-standing ("for ages"), unchanged.
     ("the heat is no better than the ice", "no better than last month", "doctor"),
     ("i have wanted to try yoga for ages", "it has been going on for ages with no change", "doctor"),
