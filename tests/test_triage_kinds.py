@@ -1555,3 +1555,12 @@ def test_doctor_level_flags_in_non_native_and_past_forms(calm, alarm, level):
 ])
 def test_no_position_that_eases_it_is_rest_that_does_not_help(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A month said as "back in March" is long ago (and "back" there is no body part): with
+    # "still can't" it is not improving.
+    ("back in march i started the stretches and they help", "i still cant bend, and it started back in april", "doctor"),
+])
+def test_back_in_a_month_is_long_ago(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
