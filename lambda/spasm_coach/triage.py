@@ -193,6 +193,21 @@ class Vocabulary:
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
+    asked_back: FrozenSet[Tuple[str, ...]] = frozenset()  # "is that normal?": a question about what was just said
+    # A feeling named as a thing ("the ache") and placed by its own "in my X" belongs to X:
+    # its tags, the words that name it as a thing, the words that place it, and how many
+    # words may stand between those and the place.
+    placed_tags: FrozenSet[str] = frozenset()
+    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the words
+    # for toilets and for their faults, the words that may stand between, and how many.
+    fixture_nouns: Dict[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
+    fixture_faults: FrozenSet[Tuple[str, ...]] = frozenset()
+    fixture_fault_lengths: Tuple[int, ...] = ()
+    fixture_between: FrozenSet[str] = frozenset()
+    fixture_gap: int = 0
+    placed_after: FrozenSet[str] = frozenset()
+    placing_words: FrozenSet[str] = frozenset()
+    placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
@@ -338,12 +353,33 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
+        asked_back=frozenset(_words(p) for p in data.get("asked_of_what_was_said", {}).get("phrases", ())),
+        placed_tags=frozenset(data.get("placed_feelings", {}).get("tags", ())),
+        **_fixture_words(data.get("fixtures", {})),
+        placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
+        placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
+        placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
     return vocabulary
+
+
+def _fixture_words(fixtures: Mapping[str, Any]) -> Dict[str, Any]:
+    nouns: Dict[str, List[Tuple[str, ...]]] = {}
+    for noun in fixtures.get("nouns", ()):
+        words = _words(noun)
+        nouns.setdefault(words[0], []).append(words)
+    faults = frozenset(_words(fault) for fault in fixtures.get("faults", ()))
+    return {
+        "fixture_nouns": {first: tuple(sorted(found, key=len, reverse=True)) for first, found in nouns.items()},
+        "fixture_faults": faults,
+        "fixture_fault_lengths": tuple(sorted({len(f) for f in faults}, reverse=True)),
+        "fixture_between": frozenset(fixtures.get("between", ())),
+        "fixture_gap": int(fixtures.get("gap", 0)),
+    }
 
 
 _VOWELS = frozenset("aeiou")
@@ -838,12 +874,60 @@ class _Clause:
     mentions: List[Mention]
     tags: Set[str]  # what it says, with what it borrows from its neighbours
     own: FrozenSet[str]  # what it says itself
+    placed: Tuple[Mention, ...] = ()  # feelings placed elsewhere than the legs said before them
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
-    mentions = _mentions(words, vocab)
+    mentions = _fixtures(words, _mentions(words, vocab), vocab)
     tags = {t for m in mentions for t in m.tags}
-    return _Clause(words, mentions, tags, frozenset(tags))
+    return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
+
+
+def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
+    broken") is the fixture: what is said in those words is read as nothing of the person."""
+    spans: List[Tuple[int, int]] = []
+    for start, word in enumerate(words):
+        for noun in vocab.fixture_nouns.get(word, ()):  # longest first
+            if tuple(words[start:start + len(noun)]) == noun:
+                end = _fault_after(words, start + len(noun), vocab)
+                if end:
+                    spans.append((start, end))
+                break
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(m.start < to and m.end > since for since, to in spans)]
+
+
+def _fault_after(words: Sequence[str], at: int, vocab: Vocabulary) -> int:
+    """Where a fixture's fault said at `at` (after at most the vocabulary's gap of words such
+    as "is") ends; 0 if none is said there."""
+    for _ in range(vocab.fixture_gap + 1):
+        for size in vocab.fixture_fault_lengths:
+            if tuple(words[at:at + size]) in vocab.fixture_faults:
+                return at + size
+        if at >= len(words) or words[at] not in vocab.fixture_between:
+            return 0
+        at += 1
+    return 0
+
+
+def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
+    """Feelings named as a thing and placed by their own "in my X" at a place that is not a
+    leg, with no leg said after them: "my legs are strong its only the ache in my back" puts
+    the ache in the back, not in the legs said before it ("the ache in my back goes down my
+    leg" still reaches the leg; "my leg hurts in my hip" says it of the leg)."""
+    placed: List[Mention] = []
+    for index, mention in enumerate(mentions[:-1]):
+        if not mention.tags & vocab.placed_tags or words[mention.end] not in vocab.placing_words \
+                or mention.start == 0 or words[mention.start - 1] not in vocab.placed_after:
+            continue
+        place = next((m for m in mentions[index + 1:] if m.tags & vocab.places), None)
+        if place is None or place.start - mention.end - 1 > vocab.placing_gap \
+                or any(m.tags & vocab.sided_places for m in mentions[index + 1:]):
+            continue
+        placed.append(mention)
+    return tuple(placed)
 
 
 def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -891,6 +975,9 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     for group in rule.when:
         if tags.isdisjoint(group):
             return False
+    if rule.sided and clause.placed and not all(
+            any(m.tags & group and m not in clause.placed for m in clause.mentions) for group in rule.when[1:]):
+        return False  # "my legs are strong, only the ache in my back": the ache is not the legs'
     if rule.unless.isdisjoint(tags):
         return True
     if "@negation" not in tags:
@@ -984,7 +1071,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         # "I wet myself, but that was years ago" / "... but it's fine now".
         # One that names a place this one does not speaks of that place: "I came off my
         # bike in the summer, but the back only started today" keeps the fall in the past.
-        qualifiers = set(clause.tags)
+        qualifiers = _unasked(clause, clause.tags, vocab)
         over_after = False  # a later clause says it is over
         excepted: Set[str] = set()  # what it says of the speaker stops rules here too ("..., but I've been dieting")
         # So can several in a row ("..., only a few seconds, and after that nothing"), up to
@@ -994,7 +1081,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if (after.tags & vocab.places) - clause.tags or _has_findings(after, vocab) \
                     or (after.own & vocab.other_symptoms) - clause.tags:
                 break
-            lent = after.tags
+            lent = _unasked(after, after.tags, vocab)
             if lent & _DENIAL_OR_OVER and not lent & vocab.side_tags:
                 # "the fever was last winter, all fine now": a "now" beside "fine" tells
                 # that it is over, not that it is new ("the left one is fine" is another leg).
@@ -1021,7 +1108,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
-            qualifiers |= previous.own & _ASKING
+            qualifiers |= _unasked(previous, previous.own, vocab) & _ASKING
         if previous is not None and "@back_reference" in clause.tags:
             # "I'm diabetic since ten years, feet have some numbness from that": the cause
             # and its time are said in the clause before.
@@ -1131,6 +1218,17 @@ def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: V
     for rule in rules:
         if all(group & said for group in rule.when) and not rule.unless & said:
             raised[rule.flag] = rule.level
+
+
+def _unasked(clause: _Clause, tags: Iterable[str], vocab: Vocabulary) -> Set[str]:
+    """`tags` without "@asking" when the clause's only question is about what was just
+    said ("..., is that normal?"): that tells of the speaker, as "I wet myself" does. A
+    question asked of nobody ("is numbness a bad sign?") keeps it."""
+    tags = set(tags)
+    if "@asking" in tags and not any("@asking" in m.tags and tuple(clause.words[m.start:m.end]) not in vocab.asked_back
+                                     for m in clause.mentions if m.start >= 0):
+        tags.discard("@asking")
+    return tags
 
 
 def _explained(qualifiers: Set[str], vocab: Vocabulary) -> FrozenSet[str]:
