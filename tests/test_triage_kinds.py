@@ -1320,3 +1320,17 @@ def test_the_back_pain_said_beside_a_feeling_is_not_that_feelings_pain(calm, ala
 ])
 def test_getting_off_the_toilet_is_moving_not_the_bladder(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else noticed or found is told of the speaker; "her" or "he" after it
+    # still speaks of someone else.
+    ("my wife noticed her bladder leaks when she sneezes", "my wife noticed the sheets were wet when i woke", "emergency"),
+    # The speaker said inside a phrase ("because i", "i cant walk") is the speaker still.
+    ("my dad uses a wheelchair because he cant walk", "my son brought the walking frame because i cant walk", "emergency"),
+    ("my mum is worried because she had cancer", "my husband is worried because i had breast cancer", "urgent"),
+    # A muscle relaxer is a medicine: heavy legs from it are a side effect, asked about.
+    ("the muscle relaxer makes my legs feel heavy", "my legs suddenly feel heavy", "emergency"),
+])
+def test_what_someone_else_noticed_is_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -900,7 +900,22 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside)."""
     return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _asked_if(clause, vocab) or _before("@third_person", mention, clause, until="@first_person"))
+            or _asked_if(clause, vocab) or (_before("@third_person", mention, clause, until="@first_person")
+                                            and not _opens_with_the_speaker(mention, clause, vocab)))
+
+
+def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the speaker is said between someone else and the mention, or in it, inside a
+    phrase of its own ("my daughter fetched the wheelchair because i cant walk": "because i"
+    and "i cant walk" are phrases, and their "i" is the speaker as a separate "i" would be)."""
+    said = _said_before(mention, clause) + [mention]
+    last_other = max((i for i, m in enumerate(said) if "@third_person" in m.tags), default=-1)
+    return any(_speaker_word_in(m, clause, vocab) for m in said[last_other + 1:])
+
+
+def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    return any("@first_person" in vocab.phrases.get((word,), ())
+               for word in clause.words[max(mention.start, 0):mention.end])
 
 
 def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
