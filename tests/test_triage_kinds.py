@@ -1334,3 +1334,15 @@ def test_getting_off_the_toilet_is_moving_not_the_bladder(calm, alarm, level):
 ])
 def test_what_someone_else_noticed_is_the_speakers(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser's "theyve" is "they have"; "any urge" and "any need" read as "the urge" and
+    # "the need", so every denial of the need to go already known holds with "any".
+    ("my legs feel like theyve had a good stretch", "my legs feel like theyve gone to sleep since this morning", "emergency"),
+    ("i havent felt any urge to go to the gym", "i havent felt any urge to pee all day", "emergency"),
+    # "honestly" and "absolutely" only stress what follows: "felt absolutely nothing" is "felt nothing".
+    ("i felt absolutely nothing in the stretch", "i felt absolutely nothing down there when we tried", "emergency"),
+])
+def test_contractions_any_and_intensifiers_read_as_the_plain_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
