@@ -1346,3 +1346,21 @@ def test_what_someone_else_noticed_is_the_speakers(calm, alarm, level):
 ])
 def test_contractions_any_and_intensifiers_read_as_the_plain_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg dragged or trailing behind is a weak leg; dragging more by the hour is worsening.
+    ("i dragged myself to the sofa", "my right leg drags behind me when i walk", "urgent"),
+    ("i dragged the heat pack onto my leg", "my leg started dragging an hour ago", "emergency"),
+    # Within the last hour, a pop or a snap, "this afternoon i could": weakness that came on fast.
+    ("within the last hour my back has eased", "within the last hour my leg has gone weak", "emergency"),
+    ("during the plank i felt a pop in my back, now it is easing", "during the plank i felt a pop, and now my leg wont take my weight", "emergency"),
+    ("i cant touch my toes now, this afternoon i could", "i cant stand on my left leg now, this afternoon i could", "emergency"),
+    # Strength lost in other words: all of it, the oomph, legs that stop obeying, wobblier.
+    ("the heat pack lost all its warmth", "my leg lost all its power", "urgent"),
+    ("i dont have the oomph to cook tonight", "my leg doesnt have the oomph to climb the stairs", "urgent"),
+    ("the dog has stopped obeying me", "my legs have stopped obeying me", "emergency"),
+    ("the table is getting wobblier", "my left leg is wobblier than my right", "urgent"),
+])
+def test_a_dragged_leg_strength_lost_and_weakness_that_came_on_fast(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
