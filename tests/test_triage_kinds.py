@@ -1354,7 +1354,7 @@ def test_contractions_any_and_intensifiers_read_as_the_plain_words(calm, alarm, 
     ("i dragged the heat pack onto my leg", "my leg started dragging an hour ago", "emergency"),
     # Within the last hour, a pop or a snap, "this afternoon i could": weakness that came on fast.
     ("within the last hour my back has eased", "within the last hour my leg has gone weak", "emergency"),
-    ("during the plank i felt a pop in my back, now it is easing", "during the plank i felt a pop, and now my leg wont take my weight", "emergency"),
+    ("during the plank i felt a pop in my back, now it is easing", "doing the cat cow i felt a twang, and now my leg is weak", "emergency"),
     ("i cant touch my toes now, this afternoon i could", "i cant stand on my left leg now, this afternoon i could", "emergency"),
     # Strength lost in other words: all of it, the oomph, legs that stop obeying, wobblier.
     ("the heat pack lost all its warmth", "my leg lost all its power", "urgent"),
