@@ -1364,3 +1364,14 @@ def test_contractions_any_and_intensifiers_read_as_the_plain_words(calm, alarm, 
 ])
 def test_a_dragged_leg_strength_lost_and_weakness_that_came_on_fast(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A place added to a list after another place ("pain in my back, and my legs") has what
+    # was said of the first; a place said with something of its own ("fine", "alright") not.
+    ("my back is killing me but my legs are alright", "i have pain in my back and my legs", "emergency"),
+    ("an ache in my shoulders, but my chest feels fine", "an ache between my shoulder blades and my chest", "emergency"),
+    ("tingling in my hands, my bum is fine", "tingling in my hands and my bum", "emergency"),
+])
+def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -1191,16 +1191,31 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags, vocab)
-    elif not previous.tags & vocab.places and not _symptoms(clause, vocab) and not previous.tags & _PAST:
+    elif not _symptoms(clause, vocab) and not previous.tags & _PAST and not clause.tags & _DENIAL and \
+            (not previous.tags & vocab.places or _only_names(clause, vocab)):
         # Only what the one before said of the speaker, now and as said: "I've not got any
         # numb bits, and my bladder's behaving itself" lends no numbness; "I fell years
-        # ago, but the back only started today" no fall.
+        # ago, but the back only started today" no fall. A place added to a list ("pain in
+        # my back, and my legs") has what the one before said, whatever place that named; a
+        # place said to be fine ("tingling in my hands, my bum is fine") has nothing lent.
         borrowed = _said(previous, _symptoms(previous, vocab), vocab)
     else:
         return
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _only_names(clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause is nothing but a joining word and the places it names ("and my chest"),
+    with no word of its own besides ("but my legs are good", "my bum is fine" say something of
+    the place)."""
+    named = vocab.places | vocab.side_tags | {"@first_person", "@restart"}
+    if any(m.tags - named for m in clause.mentions):
+        return False
+    covered = {index for m in clause.mentions for index in range(max(m.start, 0), m.end)}
+    return all(index in covered or word in vocab.breaks_before_subject or word in vocab.clause_breaks
+               for index, word in enumerate(clause.words))
 
 
 def _lend_places(clause: _Clause, earlier: _Clause, vocab: Vocabulary) -> None:
