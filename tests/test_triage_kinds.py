@@ -1375,3 +1375,17 @@ def test_a_dragged_leg_strength_lost_and_weakness_that_came_on_fast(calm, alarm,
 ])
 def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Only drops coming is retention; drops of something else are not.
+    ("i put a few drops of oil on the heat pack", "when i go only small drops come", "emergency"),
+    # Stood at the toilet "for ages" is the trying, as sat on it was; nothing coming is nothing out.
+    ("i have been at the toilet for ages because my back is stuck", "i stood at the toilet for ages and couldnt go", "emergency"),
+    ("i keep checking my phone but nothing coming through", "on the toilet trying to go and nothing coming", "emergency"),
+    # Wet clothes or bedding not noticed ("hadnt noticed"), in everyday garments and bedding.
+    ("i hadnt noticed the time", "i realised my trousers were soaked and i hadnt noticed", "emergency"),
+    ("my shorts are damp from the ice pack", "i woke up and my pyjamas were wet", "emergency"),
+])
+def test_drops_trying_at_the_toilet_and_wet_clothes_unnoticed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
