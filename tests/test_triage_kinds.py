@@ -1389,3 +1389,21 @@ def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
 ])
 def test_drops_trying_at_the_toilet_and_wet_clothes_unnoticed(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "nothing down there works": the nothing is what does not work, not a denial.
+    ("nothing down there hurts, just my back", "since the spasm nothing down there works", "emergency"),
+    # The private part not working (or not for a while), sensation being lost with a partner,
+    # no feeling during relations: new sexual dysfunction in plain and older words.
+    ("my private part is fine", "my private part hasnt been working since the spasm", "emergency"),
+    ("i am losing sensation of time lying here", "i keep losing sensation with my wife since the back went", "emergency"),
+    ("family relations are tense this week", "no feeling during relations with my husband since the back went", "emergency"),
+])
+def test_sexual_dysfunction_in_plain_and_older_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_old_fella_is_the_genitals_in_australian_english():
+    assert assess("my old fella is fine mate", locale="en-AU").level in CALM
+    assert _alarm("my old fella hasnt been working since the back went", "emergency", locale="en-AU")
