@@ -1407,3 +1407,24 @@ def test_sexual_dysfunction_in_plain_and_older_words(calm, alarm, level):
 def test_the_old_fella_is_the_genitals_in_australian_english():
     assert assess("my old fella is fine mate", locale="en-AU").level in CALM
     assert _alarm("my old fella hasnt been working since the back went", "emergency", locale="en-AU")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Being carried to the toilet is not walking; carrying something is.
+    ("my husband carried the shopping in for me", "my husband had to carry me to the toilet", "emergency"),
+    # "if i take a step" tells what happens whenever one does; what might happen ("might
+    # fall") is a worry, not a fall.
+    ("if i walk i might fall over", "if i take a step my knees buckle", "emergency"),
+    # Plain words for new breathlessness, injected drugs and a foot that will not point up.
+    ("i breathe fast when i do the cat cow", "i breathe fast even lying still", "urgent"),
+    ("the nurse gave me an injection for the pain", "i am using injection drugs", "urgent"),
+    ("the pain keeps shooting up my back", "i have been shooting up for years and my back is agony", "urgent"),
+    ("i point my toes on the mat", "my foot wont point up since yesterday", "urgent"),
+    # Tackled at sport is a serious impact; tackling a job is not.
+    ("i tackled the weeds in the garden", "i got speared into the ground at rugby", "emergency"),
+    # A little accident in the chair is the bladder; "on the way back" is a journey, not long ago.
+    ("i had a little accident in the kitchen with a glass", "i had a little accident in my chair this morning", "emergency"),
+    ("on the way back from the shop my back seized", "i wet my pants on the way back from the shop", "emergency"),
+])
+def test_carried_stepping_breath_needles_tackles_and_accidents(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
