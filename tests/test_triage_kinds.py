@@ -1428,3 +1428,21 @@ def test_the_old_fella_is_the_genitals_in_australian_english():
 ])
 def test_carried_stepping_breath_needles_tackles_and_accidents(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg dragged far more than this morning is worsening; dragging one's feet about a
+    # task is putting it off.
+    ("my son says i am dragging my feet about booking the physio", "my son says i am dragging my leg much more than this morning", "emergency"),
+    # Not telling any more whether one needs to go is not feeling the need.
+    ("i cant tell anymore if the stretch is working", "i cant tell anymore if i need a wee", "emergency"),
+    # Like cotton, rubbery: numbness in the saddle said as a likeness.
+    ("my pillow feels like cotton", "my bottom feels like cotton since this morning", "emergency"),
+    ("the mat feels rubbery", "down there feels rubbery since the spasm", "emergency"),
+    # "like I used to" compares with before: a change, not a long-standing problem.
+    ("i cant bend like i used to", "i cant stand on my left leg like i used to", "urgent"),
+    # Having to go all the time is the bladder: with a sting, a urine infection.
+    ("i have to go to work all the time", "i have to go all the time and it stings", "urgent"),
+])
+def test_worse_than_this_morning_likenesses_and_plain_bladder_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
