@@ -1446,3 +1446,17 @@ def test_carried_stepping_breath_needles_tackles_and_accidents(calm, alarm, leve
 ])
 def test_worse_than_this_morning_likenesses_and_plain_bladder_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Out of breath doing what never used to leave one breathless is new breathlessness,
+    # even during an exercise.
+    ("i get out of breath doing the plank", "i get out of breath doing the knee rolls which never used to happen", "urgent"),
+    # Wind passing without being felt or noticed is lost feeling at the back passage.
+    ("i passed wind during the knee rolls, sorry", "i keep passing gas without noticing", "emergency"),
+    # An "if" in a question that says when it began tells what is happening, not what might.
+    ("is it bad if my foot goes floppy, just wondering", "is it bad if my foot wont lift, its been like that since monday", "urgent"),
+    ("would it matter if my legs went numb", "is it the spasm if my legs are numb, theyve been like that since this morning", "emergency"),
+])
+def test_breath_unlike_before_wind_unfelt_and_a_dated_if(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -896,12 +896,15 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     return True
 
 
-def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
-    check that the clause holds something that could set it aside)."""
-    return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _asked_if(clause, vocab) or (_before("@third_person", mention, clause, until="@first_person")
-                                            and not _opens_with_the_speaker(mention, clause, vocab)))
+    check that the clause holds something that could set it aside). With ``dated`` (the
+    utterance says when it began: "is it the spasm if my foot won't lift, it's been like that
+    since Monday") an "if" tells what is happening, not what might."""
+    return (_negated(mention, clause, vocab)
+            or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
+            or (_before("@third_person", mention, clause, until="@first_person")
+                and not _opens_with_the_speaker(mention, clause, vocab)))
 
 
 def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -925,12 +928,12 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else (with ``only_denied``: denied)."""
+    or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab))
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
@@ -1062,7 +1065,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab, only_denied=affirmed)
+                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after))
                 or (brief and flag in vocab.brief_flags)
