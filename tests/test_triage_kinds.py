@@ -1460,3 +1460,12 @@ def test_worse_than_this_morning_likenesses_and_plain_bladder_words(calm, alarm,
 ])
 def test_breath_unlike_before_wind_unfelt_and_a_dated_if(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else saw or heard somewhere is their knowledge; what they spotted in the
+    # speaker's bed is the speaker's red flag.
+    ("my wife saw on the news that numbness in the legs can be serious", "my wife spotted that the sheets were wet this morning", "emergency"),
+])
+def test_what_someone_else_saw_elsewhere_is_not_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
