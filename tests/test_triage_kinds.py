@@ -1466,6 +1466,7 @@ def test_breath_unlike_before_wind_unfelt_and_a_dated_if(calm, alarm, level):
     # What someone else saw or heard somewhere is their knowledge; what they spotted in the
     # speaker's bed is the speaker's red flag.
     ("my wife saw on the news that numbness in the legs can be serious", "my wife spotted that the sheets were wet this morning", "emergency"),
+    ("my friend found out that a numb bum means hospital", "my wife found the sheets wet this morning", "emergency"),
 ])
 def test_what_someone_else_saw_elsewhere_is_not_the_speakers(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
