@@ -1470,3 +1470,15 @@ def test_breath_unlike_before_wind_unfelt_and_a_dated_if(calm, alarm, level):
 ])
 def test_what_someone_else_saw_elsewhere_is_not_the_speakers(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's touch on the speaker ("poked my", "pinched my") is told of the speaker,
+    # and "i didnt feel it" after it is that touch not felt, on the saddle or a leg; a stretch
+    # not felt after a touch told elsewhere stays calm.
+    ("my wife poked my arm as a joke and i didnt feel it", "my husband pinched my bum as a joke and i didnt feel it at all", "emergency"),
+    ("the heat is lovely on my back, and i didnt feel the stretch in my bottom", "my wife touched my inner thigh and i didnt feel it", "emergency"),
+    ("the nurse tapped my shoulder and i didnt feel it", "the nurse tapped my leg and i didnt feel it", "doctor"),
+])
+def test_a_touch_by_someone_else_not_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

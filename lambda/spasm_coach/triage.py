@@ -192,6 +192,7 @@ class Vocabulary:
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
+    lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -336,6 +337,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
+        lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
@@ -1193,7 +1195,7 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         borrowed = previous.tags & vocab.places
         if not borrowed:
             return
-        borrowed |= _said(previous, vocab.side_tags, vocab)
+        borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
     elif not _symptoms(clause, vocab) and not previous.tags & _PAST and not clause.tags & _DENIAL and \
             (not previous.tags & vocab.places or _only_names(clause, vocab)):
         # Only what the one before said of the speaker, now and as said: "I've not got any
