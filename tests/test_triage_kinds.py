@@ -1482,3 +1482,10 @@ def test_what_someone_else_saw_elsewhere_is_not_the_speakers(calm, alarm, level)
 ])
 def test_a_touch_by_someone_else_not_felt(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_john_thomas_is_the_genitals_in_british_english():
+    assert assess("my john thomas is fine", locale="en-GB").level in CALM
+    assert _alarm("my john thomas wont work since my back went", "emergency", locale="en-GB")
+    assert _alarm("my john thomas has gone numb", "emergency", locale="en-GB")
+    assert _alarm("my old fella has gone numb", "emergency", locale="en-AU")
