@@ -1489,3 +1489,16 @@ def test_the_john_thomas_is_the_genitals_in_british_english():
     assert _alarm("my john thomas wont work since my back went", "emergency", locale="en-GB")
     assert _alarm("my john thomas has gone numb", "emergency", locale="en-GB")
     assert _alarm("my old fella has gone numb", "emergency", locale="en-AU")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indirect descriptions: a weight standing on the chest, going in one's sleep, legs that
+    # won't do it, someone who has to lift one's legs, tablets against rejecting a new organ.
+    ("it feels like someone is standing on my foot", "it feels like someone is standing on my chest", "emergency"),
+    ("our dog has been going in the garden at night", "my wife says ive been going in my sleep", "emergency"),
+    ("my back just wont do it today", "my legs wont do it since lunch", "emergency"),
+    ("my wife has to lift the shopping", "my wife has to lift my legs into bed", "emergency"),
+    ("i take tablets so my hay fever doesnt flare", "i take tablets so my body doesnt reject my new kidney", "urgent"),
+])
+def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
