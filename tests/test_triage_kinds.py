@@ -1502,3 +1502,12 @@ def test_the_john_thomas_is_the_genitals_in_british_english():
 ])
 def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Downstairs" that does not work is the genitals; the heating downstairs is not.
+    ("the heating doesnt work downstairs", "since my back went things dont work downstairs", "emergency"),
+    ("all fine in the downstairs department", "nothing is working in the downstairs department since the spasm", "emergency"),
+])
+def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
