@@ -1507,7 +1507,7 @@ def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alar
 @pytest.mark.parametrize("calm, alarm, level", [
     # "Downstairs" that does not work is the genitals; the heating downstairs is not.
     ("the heating doesnt work downstairs", "since my back went things dont work downstairs", "emergency"),
-    ("all fine in the downstairs department", "nothing is working in the downstairs department since the spasm", "emergency"),
+    ("the downstairs department is fine", "the downstairs department is not working since the spasm", "emergency"),
 ])
 def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
