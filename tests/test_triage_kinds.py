@@ -1380,6 +1380,7 @@ def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
 @pytest.mark.parametrize("calm, alarm, level", [
     # Only drops coming is retention; drops of something else are not.
     ("i put a few drops of oil on the heat pack", "when i go only small drops come", "emergency"),
+    ("my eye drops come in a little bottle", "i try to wee and only small drops come", "emergency"),
     # Stood at the toilet "for ages" is the trying, as sat on it was; nothing coming is nothing out.
     ("i have been at the toilet for ages because my back is stuck", "i stood at the toilet for ages and couldnt go", "emergency"),
     ("i keep checking my phone but nothing coming through", "on the toilet trying to go and nothing coming", "emergency"),
@@ -1416,7 +1417,7 @@ def test_the_old_fella_is_the_genitals_in_australian_english():
     # fall") is a worry, not a fall.
     ("if i walk i might fall over", "if i take a step my knees buckle", "emergency"),
     # Plain words for new breathlessness, injected drugs and a foot that will not point up.
-    ("i breathe fast when i do the cat cow", "i breathe fast even lying still", "urgent"),
+    ("i breathe fast when i am anxious", "my breath is not enough even lying still", "urgent"),
     ("the nurse gave me an injection for the pain", "i am using injection drugs", "urgent"),
     ("the pain keeps shooting up my back", "i have been shooting up for years and my back is agony", "urgent"),
     ("i point my toes on the mat", "my foot wont point up since yesterday", "urgent"),
