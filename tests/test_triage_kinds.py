@@ -1564,3 +1564,195 @@ def test_no_position_that_eases_it_is_rest_that_does_not_help(calm, alarm, level
 ])
 def test_back_in_a_month_is_long_ago(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else noticed or found is told of the speaker; "her" or "he" after it
+    # still speaks of someone else.
+    ("my wife noticed her bladder leaks when she sneezes", "my wife noticed the sheets were wet when i woke", "emergency"),
+    # The speaker said inside a phrase ("because i", "i cant walk") is the speaker still.
+    ("my dad uses a wheelchair because he cant walk", "my son brought the walking frame because i cant walk", "emergency"),
+    ("my mum is worried because she had cancer", "my husband is worried because i had breast cancer", "urgent"),
+    # A muscle relaxer is a medicine: heavy legs from it are a side effect, asked about.
+    ("the muscle relaxer makes my legs feel heavy", "my legs suddenly feel heavy", "emergency"),
+])
+def test_what_someone_else_noticed_is_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser's "theyve" is "they have"; "any urge" and "any need" read as "the urge" and
+    # "the need", so every denial of the need to go already known holds with "any".
+    ("my legs feel like theyve had a good stretch", "my legs feel like theyve gone to sleep since this morning", "emergency"),
+    ("i havent felt any urge to go to the gym", "i havent felt any urge to pee all day", "emergency"),
+    # "honestly" and "absolutely" only stress what follows: "felt absolutely nothing" is "felt nothing".
+    ("i felt absolutely nothing in the stretch", "i felt absolutely nothing down there when we tried", "emergency"),
+])
+def test_contractions_any_and_intensifiers_read_as_the_plain_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg dragged or trailing behind is a weak leg; dragging more by the hour is worsening.
+    ("i dragged myself to the sofa", "my right leg drags behind me when i walk", "urgent"),
+    ("i dragged the heat pack onto my leg", "my leg started dragging an hour ago", "emergency"),
+    # Within the last hour, a pop or a snap, "this afternoon i could": weakness that came on fast.
+    ("within the last hour my back has eased", "within the last hour my leg has gone weak", "emergency"),
+    ("during the plank i felt a pop in my back, now it is easing", "doing the cat cow i felt a twang, and now my leg is weak", "emergency"),
+    ("i cant touch my toes now, this afternoon i could", "i cant stand on my left leg now, this afternoon i could", "emergency"),
+    # Strength lost in other words: all of it, the oomph, legs that stop obeying, wobblier.
+    ("the heat pack lost all its warmth", "my leg lost all its power", "urgent"),
+    ("i dont have the oomph to cook tonight", "my leg doesnt have the oomph to climb the stairs", "urgent"),
+    ("the dog has stopped obeying me", "my legs have stopped obeying me", "emergency"),
+    ("the table is getting wobblier", "my left leg is wobblier than my right", "urgent"),
+])
+def test_a_dragged_leg_strength_lost_and_weakness_that_came_on_fast(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A place added to a list after another place ("pain in my back, and my legs") has what
+    # was said of the first; a place said with something of its own ("fine", "alright") not.
+    ("my back is killing me but my legs are alright", "i have pain in my back and my legs", "emergency"),
+    ("an ache in my shoulders, but my chest feels fine", "an ache between my shoulder blades and my chest", "emergency"),
+    ("tingling in my hands, my bum is fine", "tingling in my hands and my bum", "emergency"),
+])
+def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Only drops coming is retention; drops of something else are not.
+    ("i put a few drops of oil on the heat pack", "when i go only small drops come", "emergency"),
+    ("my eye drops come in a little bottle", "i try to wee and only small drops come", "emergency"),
+    # Stood at the toilet "for ages" is the trying, as sat on it was; nothing coming is nothing out.
+    ("i have been at the toilet for ages because my back is stuck", "i stood at the toilet for ages and couldnt go", "emergency"),
+    ("i keep checking my phone but nothing coming through", "on the toilet trying to go and nothing coming", "emergency"),
+    # Wet clothes or bedding not noticed ("hadnt noticed"), in everyday garments and bedding.
+    ("i hadnt noticed the time", "i realised my trousers were soaked and i hadnt noticed", "emergency"),
+    ("my shorts are damp from the ice pack", "i woke up and my pyjamas were wet", "emergency"),
+])
+def test_drops_trying_at_the_toilet_and_wet_clothes_unnoticed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "nothing down there works": the nothing is what does not work, not a denial.
+    ("nothing down there hurts, just my back", "since the spasm nothing down there works", "emergency"),
+    # The private part not working (or not for a while), sensation being lost with a partner,
+    # no feeling during relations: new sexual dysfunction in plain and older words.
+    ("my private part is fine", "my private part hasnt been working since the spasm", "emergency"),
+    ("i am losing sensation of time lying here", "i keep losing sensation with my wife since the back went", "emergency"),
+    ("family relations are tense this week", "no feeling during relations with my husband since the back went", "emergency"),
+])
+def test_sexual_dysfunction_in_plain_and_older_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_old_fella_is_the_genitals_in_australian_english():
+    assert assess("my old fella is fine mate", locale="en-AU").level in CALM
+    assert _alarm("my old fella hasnt been working since the back went", "emergency", locale="en-AU")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Being carried to the toilet is not walking; carrying something is.
+    ("my husband carried the shopping in for me", "my husband had to carry me to the toilet", "emergency"),
+    # "if i take a step" tells what happens whenever one does; what might happen ("might
+    # fall") is a worry, not a fall.
+    ("if i walk i might fall over", "if i take a step my knees buckle", "emergency"),
+    # Plain words for new breathlessness, injected drugs and a foot that will not point up.
+    ("i breathe fast when i am anxious", "my breath is not enough even lying still", "urgent"),
+    ("the nurse gave me an injection for the pain", "i am using injection drugs", "urgent"),
+    ("the pain keeps shooting up my back", "i have been shooting up for years and my back is agony", "urgent"),
+    ("i point my toes on the mat", "my foot wont point up since yesterday", "urgent"),
+    # Tackled at sport is a serious impact; tackling a job is not.
+    ("i tackled the weeds in the garden", "i got speared into the ground at rugby", "emergency"),
+    # A little accident in the chair is the bladder; "on the way back" is a journey, not long ago.
+    ("i had a little accident in the kitchen with a glass", "i had a little accident in my chair this morning", "emergency"),
+    ("on the way back from the shop my back seized", "i wet my pants on the way back from the shop", "emergency"),
+])
+def test_carried_stepping_breath_needles_tackles_and_accidents(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg dragged far more than this morning is worsening; dragging one's feet about a
+    # task is putting it off.
+    ("my son says i am dragging my feet about booking the physio", "my son says i am dragging my leg much more than this morning", "emergency"),
+    # Not telling any more whether one needs to go is not feeling the need.
+    ("i cant tell anymore if the stretch is working", "i cant tell anymore if i need a wee", "emergency"),
+    # Like cotton, rubbery: numbness in the saddle said as a likeness.
+    ("my pillow feels like cotton", "my bottom feels like cotton since this morning", "emergency"),
+    ("the mat feels rubbery", "down there feels rubbery since the spasm", "emergency"),
+    # "like I used to" compares with before: a change, not a long-standing problem.
+    ("i cant bend like i used to", "i cant stand on my left leg like i used to", "urgent"),
+    # Having to go all the time is the bladder: with a sting, a urine infection.
+    ("i have to go to work all the time", "i have to go all the time and it stings", "urgent"),
+])
+def test_worse_than_this_morning_likenesses_and_plain_bladder_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Out of breath doing what never used to leave one breathless is new breathlessness,
+    # even during an exercise.
+    ("i get out of breath doing the plank", "i get out of breath doing the knee rolls which never used to happen", "urgent"),
+    # Wind passing without being felt or noticed is lost feeling at the back passage.
+    ("i passed wind during the knee rolls, sorry", "i keep passing gas without noticing", "emergency"),
+    # An "if" in a question that says when it began tells what is happening, not what might.
+    ("is it bad if my foot goes floppy, just wondering", "is it bad if my foot wont lift, its been like that since monday", "urgent"),
+    ("would it matter if my legs went numb", "is it the spasm if my legs are numb, theyve been like that since this morning", "emergency"),
+])
+def test_breath_unlike_before_wind_unfelt_and_a_dated_if(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else saw or heard somewhere is their knowledge; what they spotted in the
+    # speaker's bed is the speaker's red flag.
+    ("my wife saw on the news that numbness in the legs can be serious", "my wife spotted that the sheets were wet this morning", "emergency"),
+    ("my friend found out that a numb bum means hospital", "my wife found the sheets wet this morning", "emergency"),
+])
+def test_what_someone_else_saw_elsewhere_is_not_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's touch on the speaker ("poked my", "pinched my") is told of the speaker,
+    # and "i didnt feel it" after it is that touch not felt, on the saddle or a leg; a stretch
+    # not felt after a touch told elsewhere stays calm.
+    ("my wife poked my arm as a joke and i didnt feel it", "my husband pinched my bum as a joke and i didnt feel it at all", "emergency"),
+    ("the heat is lovely on my back, and i didnt feel the stretch in my bottom", "my wife touched my inner thigh and i didnt feel it", "emergency"),
+    ("the nurse tapped my shoulder and i didnt feel it", "the nurse tapped my leg and i didnt feel it", "doctor"),
+])
+def test_a_touch_by_someone_else_not_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_john_thomas_is_the_genitals_in_british_english():
+    assert assess("my john thomas is fine", locale="en-GB").level in CALM
+    assert _alarm("my john thomas wont work since my back went", "emergency", locale="en-GB")
+    assert _alarm("my john thomas has gone numb", "emergency", locale="en-GB")
+    assert _alarm("my old fella has gone numb", "emergency", locale="en-AU")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indirect descriptions: a weight standing on the chest, going in one's sleep, legs that
+    # won't do it, someone who has to lift one's legs, tablets against rejecting a new organ.
+    ("it feels like someone is standing on my foot", "it feels like someone is standing on my chest", "emergency"),
+    ("our dog has been going in the garden at night", "my wife says ive been going in my sleep", "emergency"),
+    ("my back just wont do it today", "my legs wont do it since lunch", "emergency"),
+    ("my wife has to lift the shopping", "my wife has to lift my legs into bed", "emergency"),
+    ("i take tablets so my hay fever doesnt flare", "i take tablets so my body doesnt reject my new kidney", "urgent"),
+])
+def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Downstairs" that does not work is the genitals; the heating downstairs is not.
+    ("the heating doesnt work downstairs", "since my back went things dont work downstairs", "emergency"),
+    ("the downstairs department is fine", "the downstairs department is not working since the spasm", "emergency"),
+])
+def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -211,6 +211,7 @@ class Vocabulary:
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
+    lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -361,6 +362,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
+        lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
@@ -989,11 +991,29 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     return True
 
 
-def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
-    check that the clause holds something that could set it aside)."""
-    return (_negated(mention, clause, vocab) or _before("@hypothetical", mention, clause)
-            or _asked_if(clause, vocab) or _before("@third_person", mention, clause, until="@first_person"))
+    check that the clause holds something that could set it aside). With ``dated`` (the
+    utterance says when it began: "is it the spasm if my foot won't lift, it's been like that
+    since Monday") an "if" tells what is happening, not what might."""
+    return (_negated(mention, clause, vocab)
+            or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
+            or (_before("@third_person", mention, clause, until="@first_person")
+                and not _opens_with_the_speaker(mention, clause, vocab)))
+
+
+def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the speaker is said between someone else and the mention, or in it, inside a
+    phrase of its own ("my daughter fetched the wheelchair because i cant walk": "because i"
+    and "i cant walk" are phrases, and their "i" is the speaker as a separate "i" would be)."""
+    said = _said_before(mention, clause) + [mention]
+    last_other = max((i for i, m in enumerate(said) if "@third_person" in m.tags), default=-1)
+    return any(_speaker_word_in(m, clause, vocab) for m in said[last_other + 1:])
+
+
+def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    return any("@first_person" in vocab.phrases.get((word,), ())
+               for word in clause.words[max(mention.start, 0):mention.end])
 
 
 def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1003,12 +1023,12 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else (with ``only_denied``: denied)."""
+    or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab))
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
@@ -1140,7 +1160,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab, only_denied=affirmed)
+                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after))
                 or (brief and flag in vocab.brief_flags)
@@ -1279,17 +1299,32 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         borrowed = previous.tags & vocab.places
         if not borrowed:
             return
-        borrowed |= _said(previous, vocab.side_tags, vocab)
-    elif not previous.tags & vocab.places and not _symptoms(clause, vocab) and not previous.tags & _PAST:
+        borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
+    elif not _symptoms(clause, vocab) and not previous.tags & _PAST and not clause.tags & _DENIAL and \
+            (not previous.tags & vocab.places or _only_names(clause, vocab)):
         # Only what the one before said of the speaker, now and as said: "I've not got any
         # numb bits, and my bladder's behaving itself" lends no numbness; "I fell years
-        # ago, but the back only started today" no fall.
+        # ago, but the back only started today" no fall. A place added to a list ("pain in
+        # my back, and my legs") has what the one before said, whatever place that named; a
+        # place said to be fine ("tingling in my hands, my bum is fine") has nothing lent.
         borrowed = _said(previous, _symptoms(previous, vocab), vocab)
     else:
         return
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _only_names(clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause is nothing but a joining word and the places it names ("and my chest"),
+    with no word of its own besides ("but my legs are good", "my bum is fine" say something of
+    the place)."""
+    named = vocab.places | vocab.side_tags | {"@first_person", "@restart"}
+    if any(m.tags - named for m in clause.mentions):
+        return False
+    covered = {index for m in clause.mentions for index in range(max(m.start, 0), m.end)}
+    return all(index in covered or word in vocab.breaks_before_subject or word in vocab.clause_breaks
+               for index, word in enumerate(clause.words))
 
 
 def _lend_places(clause: _Clause, earlier: _Clause, vocab: Vocabulary) -> None:
