@@ -253,6 +253,30 @@ def test_a_sentence_begun_another_way_is_routed(said):
     _routed_one_shot(said, "describe-openings-more")
 
 
+@pytest.mark.parametrize("said, meant", [
+    # Someone close named first with no "my": what they said follows.
+    ("daughter says I keep wetting myself and not noticing", "DescribeOthersSayIntent"),
+    ("everyone at work says I've lost loads of weight without trying, and my back aches", "DescribeOthersSayIntent"),
+    # The back named first with no "my".
+    ("back's locked and now both legs are numb", "DescribeBackPainIntent"),
+    ("back spasm all morning and now I can't feel my bum on the seat", "DescribeBackPainIntent"),
+    # A spill said first with no subject.
+    ("rolled the tractor yesterday and my back's gone", "DescribeHitIntent"),
+    ("wiped out on my bike and landed hard on my back", "DescribeHitIntent"),
+    # "feel like" without its subject.
+    ("feel like I'm burning up with a fever and all shivery", "DescribeFeelsLikeIntent"),
+    # A vehicle named first: part of what happened.
+    ("car flipped on the motorway and my back has been agony since", "DescribeVehicleIntent"),
+    ("scooter skidded and I went over the handlebars, now my back's in spasm", "DescribeVehicleIntent"),
+    # A part of the day, an activity first.
+    ("evening time the shivers start and I'm burning up", "DescribeIntent"),
+    ("showering this morning I couldn't feel the water on my bum", "DescribeIntent"),
+])
+def test_a_sentence_begun_with_a_name_a_spill_or_a_state_is_routed(said, meant):
+    assert NLU.hear(said).intent == meant, (said, NLU.hear(said).intent)
+    _routed_one_shot(said, "describe-openings-named")
+
+
 @pytest.mark.parametrize("said", [
     "if both my legs went numb would that be an emergency", "so if i wet myself should i call an ambulance",
     "um if the pain went down one leg would i have to stop",
