@@ -230,6 +230,9 @@ def test_a_carrier_that_means_something_is_read_as_said(said):
     ("i have no air when i climb one stair", "DescribeHaveNoIntent"),
     # What is new is said first.
     ("new thing, i get puffed out just walking to the letterbox", "DescribeNewIntent"),
+    # What began is new ("I needing a pad, never before" says nothing began).
+    ("i've started needing a pad when I go out, which was never a thing for me", "DescribeNewIntent"),
+    ("started wearing a pad, I never used to", "DescribeNewIntent"),
 ])
 def test_a_carrier_that_changes_what_follows_keeps_its_words(said, meant):
     heard = NLU.hear(said)
