@@ -56,7 +56,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeNeitherIntent",
                     "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
                     "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
-                    "DescribeHitIntent", "DescribeMissedIntent")
+                    "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
+                    "DescribeVehicleIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
