@@ -56,6 +56,8 @@ CANCEL_REMINDERS = "CancelRemindersIntent"
 KINDS = ("ice", "heat")     # ids of the TIMER_KIND slot type
 ANY_KIND = "pack"           # a timer asked for without saying which pack
 KIND_SLOT = "Pack"
+# The pack said to be done when switching ("the ice is off, now the heat"): not the one to time.
+FINISHED_SLOT = "Finished"
 MINUTES_SLOT = "Minutes"
 DURATION_SLOT = "Duration"
 
@@ -102,6 +104,12 @@ def kind_from(slot: Optional[Dict[str, Optional[str]]], kinds: Dict[str, Any],
         if after:
             return min(after)[1]
     return next((kind for kind in KINDS if kind in named), None)
+
+
+def other_kind(finished: Optional[str]) -> Optional[str]:
+    """The pack to time when only the one that is done was named: the other one."""
+    others = [kind for kind in KINDS if kind != finished]
+    return others[0] if finished in KINDS and len(others) == 1 else None
 
 
 def requested_minutes(slots: Dict[str, Dict[str, Optional[str]]]) -> Tuple[Optional[float], bool]:
@@ -377,6 +385,8 @@ class SetTimerHandler(IntentHandler):
         attributes = session(handler_input)
         slots = slot_values(handler_input)
         kind = kind_from(slots.get(KIND_SLOT), _kinds(handler_input), _switch_words(handler_input))
+        if kind is None:
+            kind = other_kind(kind_from(slots.get(FINISHED_SLOT), _kinds(handler_input)))
         if kind is None and attributes.get("timer_kind") in KINDS + (ANY_KIND,):
             kind = attributes["timer_kind"]
         kind = kind or ANY_KIND
