@@ -835,3 +835,17 @@ def test_a_feeling_said_as_improvement_relief_or_unchanged_is_the_answer(name, w
 def test_the_lying_down_ones_asked_for_without_only_is_the_lying_down_routine(name, words):
     said = send(name, words, LAUNCHED)
     assert said.text == answered_as("LyingOnlyIntent", LAUNCHED).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    ("RequestWhatIntent", "is the usual healing time", "recovery"),
+    ("RequestWouldIntent", "i be right for my sisters wedding", "recovery"),
+    ("RequestIsIntent", "it the chair thats doing this to me", "causes"),
+])
+def test_healing_time_or_being_right_for_a_day_is_recovery_and_what_is_doing_this_is_causes(name, words, topic):
+    _gets_topic(name, words, LAUNCHED, topic)
+
+
+def test_pausing_with_no_pack_named_and_no_timer_running_mid_routine_pauses_the_routine():
+    said = Said(lambda_handler(intent("PauseTimerIntent", None, dict(ROUTINE)), None))
+    assert said.text == answered_as("AMAZON.PauseIntent", ROUTINE).text, said.text

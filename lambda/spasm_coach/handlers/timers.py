@@ -40,7 +40,7 @@ from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderS
                          reminders_permission_granted, timers_permission_granted)
 from ..content import DEFAULT_LOCALE, Content
 from ..speech import Speech, spoken_list
-from .common import (NO_SCREEN, IntentHandler, content_of, reply, request_time, session, slot_values,
+from .common import (NO_SCREEN, IntentHandler, content_of, in_routine, reply, request_time, session, slot_values,
                      speech_of)
 
 log = logging.getLogger(__name__)
@@ -502,10 +502,27 @@ class CancelTimerHandler(IntentHandler):
 
 
 class PauseTimerHandler(IntentHandler):
+    """Pause a timer. With no pack named and none of the skill's timers running, "pause for a
+    second" said in a routine under way is about the routine: it is paused, as "pause" is."""
+
     intents = (PAUSE_TIMER,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if not (slot_values(handler_input).get(KIND_SLOT) or {}).get("value") and in_routine(handler_input) \
+                and not _a_timer_running(handler_input):
+            from .routine import PauseHandler
+            return PauseHandler().handle(handler_input)
         return _timer_call(handler_input, "pause")
+
+
+def _a_timer_running(handler_input: HandlerInput) -> bool:
+    """Whether one of the skill's timers runs (False when the timers cannot be read)."""
+    if not timers_permission_granted(handler_input.request_envelope):
+        return False
+    try:
+        return any(t.status == "ON" for t in TimerService(handler_input).list())
+    except AlexaApiError:
+        return False
 
 
 class ResumeTimerHandler(IntentHandler):
