@@ -733,3 +733,119 @@ def test_a_medicine_question_naming_this_pain_mid_routine_gets_the_medicine_answ
 def test_pain_in_the_stretch_said_mid_routine_is_still_that_hurts():
     said = send("DescribeIntent", "this stretch is really hurting me", ROUTINE)
     assert said.attributes.get("pending") == "pain_leg"
+
+
+# --- going from one pack to the other, heat questions, relief and routine words by meaning ---
+
+@pytest.mark.parametrize("said,pack", [
+    ("the cold compress is finished so switch me over to heat", "heat"),
+    ("right the heating pad is over now time the frozen peas", "ice"),
+])
+def test_a_pack_that_is_done_and_the_next_one_sets_the_next_one(hearings, said, pack):
+    """Two packs named: the one said to be done is not the one to time (the approximate hearing
+    fills each slot with the value said where the nearest sample has it)."""
+    heard = hearings["en-US"][1].hear(said)
+    assert heard.intent == "SetTimerIntent", (said, heard.intent)
+    assert heard.slots["Pack"].resolved_id == pack, (said, {k: v.words for k, v in heard.slots.items()})
+
+
+def test_a_pack_that_is_done_said_as_a_sample_is_heard_with_both_packs():
+    heard = NLU.hear("the ice is off now time the heat")
+    assert heard.intent == "SetTimerIntent"
+    assert (heard.slots["Finished"].resolved_id, heard.slots["Pack"].resolved_id) == ("ice", "heat")
+
+
+def test_a_pack_said_to_be_done_with_no_other_named_times_the_other_one():
+    said = Said(lambda_handler(intent("SetTimerIntent", {"Finished": "ice"}, {}), None))
+    assert "heat pack" in said.text, said.text
+
+
+@pytest.mark.parametrize("said", [
+    "would my wheat bag be any use for this",
+    "should i pop the heat pad on once we're done",
+    "is a warm compress better than the ice",
+    "how many minutes can the gel pack stay on",
+])
+def test_a_question_about_a_pack_is_the_heat_and_ice_answer_not_a_timer(hearings, said):
+    assert hearings["en-US"][1].hear(said).intent == "HeatIceInfoIntent", said
+
+
+@pytest.mark.parametrize("said", ["how long to go on the wheat bag"])
+def test_how_long_to_go_on_a_pack_checks_the_timer(hearings, said):
+    assert hearings["en-US"][1].hear(said).intent == "TimerStatusIntent", said
+
+
+@pytest.mark.parametrize("said", [
+    "back is cramping up badly please help",
+    "lower back has gone into lockdown",
+    "back has caught really bad this morning",
+])
+def test_the_back_named_without_my_still_reaches_the_skill_and_gets_relief(said):
+    heard = NLU.hear(said)
+    assert heard.intent == "DescribeBackIntent", (said, heard.intent)
+    answer = send("DescribeBackIntent", heard.slots["Description"].words, LAUNCHED)
+    assert answer.says("relief.lines"), (said, answer.text)
+    assert answer.attributes.get("safety") is None
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeMyIntent", "back is pulling something terrible"),
+    ("DescribeIntent", "think its gone into lockdown"),
+])
+def test_a_back_pulling_or_locked_down_gets_relief(name, words):
+    said = send(name, words, LAUNCHED)
+    assert said.says("relief.lines"), (words, said.text)
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeExerciseIntent", "is pulling a fair bit"),
+    ("DescribeIntent", "ooh that ones nipping"),
+])
+def test_a_stretch_pulling_or_twinging_is_that_hurts(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.text == answered_as("PainIntent", ROUTINE).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeExerciseIntent", "was okay press on"),
+    ("DescribeIntent", "that was grand off we go"),
+    ("DescribeIntent", "keep things rolling"),
+])
+def test_going_on_said_after_a_word_on_the_last_stretch_moves_on(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.text == answered_as("AMAZON.NextIntent", ROUTINE).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeIntent", "see some improvement", "FeelingBetterIntent"),
+    ("DescribeIntent", "got a bit of relief from that", "FeelingBetterIntent"),
+    ("DescribeIntent", "its all unchanged", "FeelingSameIntent"),
+    ("DescribeIntent", "much as it was before", "FeelingSameIntent"),
+])
+def test_a_feeling_said_as_improvement_relief_or_unchanged_is_the_answer(name, words, wanted):
+    said = send(name, words, ROUTINE)
+    assert said.text == answered_as(wanted, ROUTINE).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeIntent", "the lie down exercises today"),
+    ("DescribeIntent", "the floor ones thanks"),
+    ("DescribeIntent", "lying ones from here on"),
+])
+def test_the_lying_down_ones_asked_for_without_only_is_the_lying_down_routine(name, words):
+    said = send(name, words, LAUNCHED)
+    assert said.text == answered_as("LyingOnlyIntent", LAUNCHED).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    ("RequestWhatIntent", "is the usual healing time", "recovery"),
+    ("RequestWouldIntent", "i be right for my sisters wedding", "recovery"),
+    ("RequestIsIntent", "it the chair thats doing this to me", "causes"),
+])
+def test_healing_time_or_being_right_for_a_day_is_recovery_and_what_is_doing_this_is_causes(name, words, topic):
+    _gets_topic(name, words, LAUNCHED, topic)
+
+
+def test_pausing_with_no_pack_named_and_no_timer_running_mid_routine_pauses_the_routine():
+    said = Said(lambda_handler(intent("PauseTimerIntent", None, dict(ROUTINE)), None))
+    assert said.text == answered_as("AMAZON.PauseIntent", ROUTINE).text, said.text

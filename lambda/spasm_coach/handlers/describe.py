@@ -53,7 +53,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeBreathingIntent", "DescribeSlipIntent", "DescribeAgoIntent", "DescribeWeightIntent",
                     "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
                     "DescribeLyingStillIntent", "DescribeBodyIntent",
-                    "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeNeitherIntent",
+                    "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeBackIntent", "DescribeNeitherIntent",
                     "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
                     "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
@@ -123,18 +123,25 @@ def unplaced_symptom(handler_input: HandlerInput) -> bool:
     return any(slot.get("value") for slot in slots) and not any(slot.get("id") for slot in slots)
 
 
+def said_with_carrier(handler_input: HandlerInput) -> str:
+    """The free phrase with its carrier's meaning before it (describe.carrier_meaning; the
+    speaker's own "i" left out): "back has caught" arrives as DescribeBackIntent "caught", and
+    is read as "my back caught"."""
+    carrier = content_of(handler_input).raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
+    return ("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input))).strip()
+
+
 def request_of(handler_input: HandlerInput) -> Optional[str]:
     """The intent that the words of a describing intent ask for (describe.requests, then
     describe.topics unless a spasm now is asked about (describe.relief_now), then a yes or no
     to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now")."""
     content = content_of(handler_input)
-    carrier = content.raw("describe.carrier_meaning").get(intent_name(handler_input) or "", "")
-    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
+    words = words_of(said_with_carrier(handler_input))
     question = pending(handler_input)
     routes, routine_now = content.raw("describe.requests.routes"), in_routine(handler_input)
     waiting = question is not None and not question.safety
     wanted = request_in(words, routes, routine_now, waiting)
-    spasm_now = mentions_any(free_phrase(handler_input), content.raw("describe.relief_words")) and says_any(
+    spasm_now = mentions_any(said_with_carrier(handler_input), content.raw("describe.relief_words")) and says_any(
         words, content.raw("describe.relief_now"))
     topics = content.raw("describe.topics")
     if routine_now and wanted not in (None, PAIN_INTENT) and not spasm_now and topic_asked(words, topics):
@@ -218,7 +225,7 @@ class DescribeHandler(IntentHandler):
         wanted = answer_in_flag_words(handler_input) or request_of(handler_input)
         if wanted is not None and self.handlers:
             return self.answer_as(handler_input, wanted, said)
-        if mentions_any(said, content.raw("describe.relief_words")):
+        if mentions_any(said_with_carrier(handler_input), content.raw("describe.relief_words")):
             return relief(handler_input)
         line = "describe.not_followed_routine" if in_routine(handler_input) else "describe.not_followed"
         # A question of the skill's own (not a safety one) stays open: the person may still answer it.

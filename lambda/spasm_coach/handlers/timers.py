@@ -39,7 +39,7 @@ from ..alexa_api import (REMINDERS_SCOPE, TIMERS_SCOPE, AlexaApiError, ReminderS
                          reminders_permission_granted, timers_permission_granted)
 from ..content import DEFAULT_LOCALE, Content
 from ..speech import Speech, spoken_list
-from .common import (NO_SCREEN, IntentHandler, content_of, reply, request_time, session, slot_values,
+from .common import (NO_SCREEN, IntentHandler, content_of, in_routine, reply, request_time, session, slot_values,
                      speech_of)
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,8 @@ CANCEL_REMINDERS = "CancelRemindersIntent"
 KINDS = ("ice", "heat")     # ids of the TIMER_KIND slot type
 ANY_KIND = "pack"           # a timer asked for without saying which pack
 KIND_SLOT = "Pack"
+# The pack said to be done when switching ("the ice is off, now the heat"): not the one to time.
+FINISHED_SLOT = "Finished"
 MINUTES_SLOT = "Minutes"
 DURATION_SLOT = "Duration"
 
@@ -101,6 +103,12 @@ def kind_from(slot: Optional[Dict[str, Optional[str]]], kinds: Dict[str, Any],
         if after:
             return min(after)[1]
     return next((kind for kind in KINDS if kind in named), None)
+
+
+def other_kind(finished: Optional[str]) -> Optional[str]:
+    """The pack to time when only the one that is done was named: the other one."""
+    others = [kind for kind in KINDS if kind != finished]
+    return others[0] if finished in KINDS and len(others) == 1 else None
 
 
 def requested_minutes(slots: Dict[str, Dict[str, Optional[str]]]) -> Tuple[Optional[float], bool]:
@@ -379,6 +387,8 @@ class SetTimerHandler(IntentHandler):
         attributes = session(handler_input)
         slots = slot_values(handler_input)
         kind = kind_from(slots.get(KIND_SLOT), _kinds(handler_input), _switch_words(handler_input))
+        if kind is None:
+            kind = other_kind(kind_from(slots.get(FINISHED_SLOT), _kinds(handler_input)))
         if kind is None and attributes.get("timer_kind") in KINDS + (ANY_KIND,):
             kind = attributes["timer_kind"]
         kind = kind or ANY_KIND
@@ -494,10 +504,27 @@ class CancelTimerHandler(IntentHandler):
 
 
 class PauseTimerHandler(IntentHandler):
+    """Pause a timer. With no pack named and none of the skill's timers running, "pause for a
+    second" said in a routine under way is about the routine: it is paused, as "pause" is."""
+
     intents = (PAUSE_TIMER,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if not (slot_values(handler_input).get(KIND_SLOT) or {}).get("value") and in_routine(handler_input) \
+                and not _a_timer_running(handler_input):
+            from .routine import PauseHandler
+            return PauseHandler().handle(handler_input)
         return _timer_call(handler_input, "pause")
+
+
+def _a_timer_running(handler_input: HandlerInput) -> bool:
+    """Whether one of the skill's timers runs (False when the timers cannot be read)."""
+    if not timers_permission_granted(handler_input.request_envelope):
+        return False
+    try:
+        return any(t.status == "ON" for t in TimerService(handler_input).list())
+    except AlexaApiError:
+        return False
 
 
 class ResumeTimerHandler(IntentHandler):

@@ -29,9 +29,12 @@ How a request is heard:
    carrier ("how {Request}") is no such match: a confident guess is heard over it. Otherwise
    the exact hearing's match (a carrier, or a guess at a value a slot type does not list), or
    AMAZON.FallbackIntent.
-4. The chosen intent's slots are filled from the words: for a custom slot type the longest
-   listed value or synonym said (resolved as Alexa does); numbers and durations where the
-   intent takes them.
+4. The chosen intent's slots are filled from the words: for a custom slot type a listed value
+   or synonym said (resolved as Alexa does); numbers and durations where the intent takes
+   them. Where the words hold more than one value a slot could take, the one said among the
+   words that surround that slot in the nearest sample is taken ("the heat is done, switch me
+   to the ice" near "the {Finished} is done now time the {Pack}": heat is what is done, ice the
+   pack), else the longest, then the first said.
 
 CONFIDENCE and UNKNOWN_WEIGHT were set on the model's own samples, each left out of training in
 turn (most must still be heard as their intent), on requests for other skills written for
@@ -47,7 +50,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from spasm_coach_tools.simulator.nlu import NLU, Heard, SlotFill, SlotRef, Sample, literal, without_ignored
+from spasm_coach_tools.simulator.nlu import NLU, Heard, SlotFill, SlotRef, Sample, literal, normalize, without_ignored
 from spasm_coach_tools.simulator.spoken import words_to_duration, words_to_number
 
 CONFIDENCE = 0.55
@@ -67,6 +70,7 @@ MARGIN = 1e-9               # what rounding could take off a bound when the best
 FLOOR_FROM = 500            # while fewer examples are touched, the leaders are scored for a floor
 LEADERS = 3                 # examples scored in full at once, for a floor to prune against
 VALUES_PER_SLOT = 12        # training examples one sample makes from its slots' values
+FEW_VALUES = 4              # a slot type with at most this many values is learnt with each one's name
 # What stands for a slot in training when its type lists no values.
 BUILT_IN_FILLS = {"AMAZON.NUMBER": ("twenty",), "AMAZON.DURATION": ("twenty", "minutes")}
 
@@ -247,6 +251,7 @@ class ApproximateNLU(NLU):
         # Intents that take a value said on its own ("{Answer}"): their words are the value.
         self.bare_values = frozenset(sample.intent for sample in self.samples if not sample.literal_count)
         self.own_words: Dict[str, frozenset] = {}
+        self.by_text = {(sample.intent, sample.text): sample for sample in self.samples}
         for sample in self.samples:
             self.own_words[sample.intent] = self.own_words.get(sample.intent, frozenset()) | sample.literals
 
@@ -284,7 +289,30 @@ class ApproximateNLU(NLU):
                 else:
                     words.append(piece)
             filled.append(tuple(words))
+        # A slot type of few values is also learnt with each value's own name in every sample
+        # ("{Pack} timer please" as "ice timer please"), whichever synonyms the turn above gave it.
+        for ref in refs:
+            for name in self._value_names(ref):
+                words = []
+                for piece in sample.pieces:
+                    if piece == ref:
+                        words.extend(name)
+                    elif isinstance(piece, SlotRef):
+                        options = choices[piece.name]
+                        words.extend(options[offset % len(options)] if options else ())
+                    else:
+                        words.append(piece)
+                if tuple(words) not in filled:
+                    filled.append(tuple(words))
         return filled
+
+    def _value_names(self, ref: SlotRef) -> List[Tuple[str, ...]]:
+        """The values' own names of a slot type with few values (none for a type of many)."""
+        table = self.types.get(ref.type)
+        if table is None:
+            return []
+        names = sorted({tuple(normalize(r.name)) for entries in table.phrases.values() for r in entries})
+        return names if len(names) <= FEW_VALUES else []
 
     def _slot_words(self, ref: SlotRef) -> List[Tuple[str, ...]]:
         if ref.type in self.types:
@@ -316,44 +344,89 @@ class ApproximateNLU(NLU):
         return all(w in own or w in in_slots or w in EMPTY_WORDS for w in words)
 
     def _heard(self, tokens: Sequence[str], words: Sequence[str], guess: Guess) -> Heard:
-        slots = self.fill_slots(guess.intent, tuple(words))
+        slots = self.fill_slots(guess.intent, tuple(words), self._sample_of(guess))
         return Heard(" ".join(tokens), "IntentRequest", guess.intent, slots, guess.sample,
                      slot_types=dict(self.intents.get(guess.intent, {})), confidence=round(guess.score, 3))
 
-    def fill_slots(self, intent: str, words: Tuple[str, ...]) -> Dict[str, SlotFill]:
-        """The intent's slots as its words fill them (see the module docstring)."""
+    def _sample_of(self, guess: Guess) -> Optional[Sample]:
+        return self.by_text.get((guess.intent, guess.sample))
+
+    def fill_slots(self, intent: str, words: Tuple[str, ...], sample: Optional[Sample] = None) -> Dict[str, SlotFill]:
+        """The intent's slots as its words fill them (see the module docstring): each time, the
+        slot and value that fit best (a duration before a number: "twenty minutes" is one length,
+        not the number twenty; then the words said around the slot in `sample`, the nearest
+        sample; then the longest value, then the first said)."""
         slots: Dict[str, SlotFill] = {}
         used: Set[int] = set()
         declared = self.intents.get(intent, {})
-        # A duration first: "twenty minutes" is one length, not the number twenty.
-        for name, kind in sorted(declared.items(), key=lambda item: item[1] != "AMAZON.DURATION"):
-            span = self._find(kind, words, used)
-            if span is None:
-                continue
-            start, end = span
+        contexts = _slot_contexts(sample)
+        left = dict(declared)
+        while left:
+            best = None
+            for order, (name, kind) in enumerate(left.items()):
+                around = contexts.get(name)
+                for start, end in self._spans(kind, words, used):
+                    fit = _context_fit(words, start, end, around) if around else 0
+                    rank = (kind == "AMAZON.DURATION", fit, around is not None, end - start, -start, -order)
+                    if best is None or rank > best[0]:
+                        best = (rank, name, kind, start, end)
+            if best is None:
+                break
+            _, name, kind, start, end = best
+            del left[name]
             fill = self._slot_value(SlotRef(name, kind), words[start:end], False)
             if fill is not None:
                 slots[name] = fill
                 used.update(range(start, end))
         return slots
 
-    def _find(self, kind: str, words: Tuple[str, ...], used: Set[int]) -> Optional[Tuple[int, int]]:
-        """The longest span of unused words that the slot type takes as a value."""
+    def _spans(self, kind: str, words: Tuple[str, ...], used: Set[int]) -> List[Tuple[int, int]]:
+        """The spans of unused words that the slot type takes as a value, none inside another."""
+        found = []
         n = len(words)
-        for length in range(n, 0, -1):
-            for start in range(0, n - length + 1):
-                end = start + length
+        table = self.types.get(kind)
+        for start in range(n):
+            for end in range(start + 1, n + 1):
                 if used & set(range(start, end)):
-                    continue
+                    break
                 span = words[start:end]
-                if kind == "AMAZON.NUMBER" and words_to_number(span) is not None:
-                    return start, end
-                if kind == "AMAZON.DURATION" and words_to_duration(span) is not None:
-                    return start, end
-                table = self.types.get(kind)
-                if table is not None and span in table.phrases:
-                    return start, end
-        return None
+                if ((kind == "AMAZON.NUMBER" and words_to_number(span) is not None)
+                        or (kind == "AMAZON.DURATION" and words_to_duration(span) is not None)
+                        or (table is not None and span in table.phrases)):
+                    found.append((start, end))
+        return [(s, e) for s, e in found
+                if not any((o, f) != (s, e) and o <= s and e <= f for o, f in found)]
+
+
+def _slot_contexts(sample: Optional[Sample]) -> Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]]:
+    """For each slot of `sample`: the sample's words just before it and just after it (up to two)."""
+    if sample is None:
+        return {}
+    pieces = sample.pieces
+    contexts = {}
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, SlotRef):
+            before: List[str] = []
+            for p in reversed(pieces[:i]):
+                if not isinstance(p, str) or len(before) == 2:
+                    break
+                before.insert(0, p)
+            after: List[str] = []
+            for p in pieces[i + 1:]:
+                if not isinstance(p, str) or len(after) == 2:
+                    break
+                after.append(p)
+            contexts[piece.name] = (tuple(before), tuple(after))
+    return contexts
+
+
+def _context_fit(words: Tuple[str, ...], start: int, end: int,
+                 around: Tuple[Tuple[str, ...], Tuple[str, ...]]) -> int:
+    """How many of the words a sample says around a slot are said around this span, in place."""
+    before, after = around
+    fit = sum(1 for k, word in enumerate(reversed(before)) if start - 1 - k >= 0 and words[start - 1 - k] == word)
+    fit += sum(1 for k, word in enumerate(after) if end + k < len(words) and words[end + k] == word)
+    return fit
 
 
 def asks(match) -> bool:
