@@ -263,7 +263,7 @@ def test_a_sentence_begun_another_way_is_routed(said):
     ("daughter says I keep wetting myself and not noticing", "DescribeOthersSayIntent"),
     ("everyone at work says I've lost loads of weight without trying, and my back aches", "DescribeOthersSayIntent"),
     # The back named first with no "my".
-    ("back's locked and now both legs are numb", "DescribeBackPainIntent"),
+    ("back's locked and now both legs are numb", "DescribeBackIntent"),
     ("back spasm all morning and now I can't feel my bum on the seat", "DescribeBackPainIntent"),
     # A spill said first with no subject.
     ("rolled the tractor yesterday and my back's gone", "DescribeHitIntent"),
