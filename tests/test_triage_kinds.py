@@ -1616,6 +1616,8 @@ def test_a_dragged_leg_strength_lost_and_weakness_that_came_on_fast(calm, alarm,
     ("my back is killing me but my legs are alright", "i have pain in my back and my legs", "emergency"),
     ("an ache in my shoulders, but my chest feels fine", "an ache between my shoulder blades and my chest", "emergency"),
     ("tingling in my hands, my bum is fine", "tingling in my hands and my bum", "emergency"),
+    # A plain "no" or "without" in the place's clause denies nothing of the one before.
+    ("i am losing my keys, my bowels are fine", "i keep losing control, the stool comes without i know it", "emergency"),
 ])
 def test_a_place_added_to_a_list_has_what_the_first_had(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)

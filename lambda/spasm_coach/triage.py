@@ -1300,13 +1300,15 @@ def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabula
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
-    elif not _symptoms(clause, vocab) and not previous.tags & _PAST and not clause.tags & _DENIAL and \
+    elif not _symptoms(clause, vocab) and not previous.tags & _PAST and "@denied" not in clause.tags and \
             (not previous.tags & vocab.places or _only_names(clause, vocab)):
         # Only what the one before said of the speaker, now and as said: "I've not got any
         # numb bits, and my bladder's behaving itself" lends no numbness; "I fell years
         # ago, but the back only started today" no fall. A place added to a list ("pain in
         # my back, and my legs") has what the one before said, whatever place that named; a
-        # place said to be fine ("tingling in my hands, my bum is fine") has nothing lent.
+        # place said to be fine ("tingling in my hands, my bum is fine") has nothing lent. A
+        # plain "no" or "without" denies nothing of the one before: "losing control, stool
+        # comes without I know" is still about control.
         borrowed = _said(previous, _symptoms(previous, vocab), vocab)
     else:
         return
