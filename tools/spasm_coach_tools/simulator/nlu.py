@@ -284,6 +284,7 @@ class NLU:
                     continue  # the model's own sample for this phrase wins
                 seen[words] = name
                 self.samples.append(Sample(name, phrase, words, frozenset(words), len(words), True))
+        self._declared = {name: index for index, name in enumerate(self.intents)}
         self._by_literal: Dict[str, List[Sample]] = {}
         self._slot_only: List[Sample] = []
         for sample in self.samples:
@@ -429,17 +430,17 @@ class NLU:
         """Every intent's best match for these words, best first."""
         tokens = tuple(tokens)
         best_by_intent: Dict[str, Match] = {}
-        order: Dict[str, int] = {}
-        for index, sample in enumerate(self._candidates(tokens)):
+        for sample in self._candidates(tokens):
             found = self._match_sample(sample, tokens)
             if found is None:
                 continue
             current = best_by_intent.get(found.intent)
             if current is None or (found.score, found.builtin_phrase) < (current.score, current.builtin_phrase):
                 best_by_intent[found.intent] = found
-                order.setdefault(found.intent, index)
+        # A tie goes to the intent the model declares first: the same every run (the candidates
+        # come from a set of words, whose order changes with Python's hash seed).
         ranked = sorted(best_by_intent.values(),
-                        key=lambda m: (m.score, m.builtin_phrase, order[m.intent]))
+                        key=lambda m: (m.score, m.builtin_phrase, self._declared[m.intent]))
         return ranked
 
     def ranked(self, tokens: Sequence[str]) -> List[Match]:
