@@ -695,8 +695,18 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
+    words = _TOKEN.findall(text)
+    if "'" in text:  # most texts have no apostrophe, and nothing a recogniser writes has one
+        words = _without_apostrophes(words)
+    return [_possessive(word, vocab) if word[-1:] == "s" else word
+            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+
+
+def _without_apostrophes(tokens: List[str]) -> List[str]:
+    """Words joined by an apostrophe, written as a recogniser writes them: "it's" is "it
+    is", another "'s" goes, "i'd" is "i", "can't" is "cant"."""
     words: List[str] = []
-    for token in _TOKEN.findall(text):
+    for token in tokens:
         if "'" not in token:  # most words: nothing to undo
             words.append(token)
         elif token.endswith("'s"):
@@ -709,8 +719,7 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
             token = token.replace("'", "")
             if token:
                 words.append(token)
-    return [_possessive(word, vocab) if word[-1:] == "s" else word
-            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+    return words
 
 
 def _possessive(word: str, vocab: Vocabulary) -> str:
@@ -797,10 +806,12 @@ def _simile_at(words: List[str], index: int, vocab: Vocabulary) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Mention:
     """A concept found in a clause: its tags and where it lies (word positions). Each
-    mention is itself (compared by identity): a clause finds one in its list quickly."""
+    mention is itself (compared by identity): a clause finds one in its list quickly.
+    Nothing changes a mention once made; it is not frozen only because a frozen
+    dataclass is made three times as slowly, and one is made for every concept read."""
 
     tags: FrozenSet[str]
     start: int
@@ -888,6 +899,8 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
     broken") is the fixture: what is said in those words is read as nothing of the person."""
+    if vocab.fixture_nouns.keys().isdisjoint(words):
+        return mentions  # most clauses: no toilet named at all
     spans: List[Tuple[int, int]] = []
     for start, word in enumerate(words):
         for noun in vocab.fixture_nouns.get(word, ()):  # longest first
@@ -1227,8 +1240,10 @@ def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: V
     speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
     clause holds all of it. Only what is said, not denied, hypothetical or of someone else,
     counts; nothing past ("years ago") and no rule's exceptions anywhere."""
+    if len(clauses) < 2:
+        return
     rules = [rule for rule in vocab.across_rules if rule.flag not in raised]
-    if not rules or len(clauses) < 2:
+    if not rules:
         return
     said: Set[str] = set()
     for clause in clauses:
