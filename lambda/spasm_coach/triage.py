@@ -1093,7 +1093,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             # "one leg, the right, it's on fire down the back": a clause that only names a
             # side reads as part of the one before it, so the places come from that one.
             previous = clauses[index - 2]
-        _borrow_places(clause, previous, vocab)
+        if previous is not None:
+            _borrow_places(clause, previous, vocab)
         if previous is not None and index > 1 and previous is clauses[index - 1] and not clause.own & vocab.places \
                 and previous.own & vocab.places and not previous.own & vocab.places - vocab.scene_places \
                 and not _symptoms(previous, vocab):
@@ -1210,13 +1211,17 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if vocab.superseded[flag] & set(raised):
             del raised[flag]  # "sudden weakness in one leg" is the emergency, not also the urgent one
 
-    level = LEVELS[max((_RANK[found] for found in raised.values()), default=0)]
+    level = LEVELS[max(map(_RANK.__getitem__, raised.values()), default=0)]
     if level == "none" and (near or topics):
         level = "clarify"
 
-    order = vocab.flag_order
-    flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
-    near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
+    order = vocab.flag_order  # sorted only when there is something to sort: most utterances raise one flag or none
+    flags = tuple(raised)
+    if len(flags) > 1:
+        flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
+    near_misses: Tuple[str, ...] = ()
+    if near:
+        near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
 
     clarify: Optional[str] = None
     if level == "clarify":
@@ -1300,13 +1305,11 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 _DENIAL = frozenset(("@negation", "@denied"))
 
 
-def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabulary) -> None:
+def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:
     """Clauses that need the one before to make sense. One with no place of its own
     reads the places of the one before ("I'm trying to pee, but nothing comes", "I can
     pee fine, but it burns"); one that only names a place reads what the one before,
     with no place, said ("there's numbness, and it's in my bum")."""
-    if previous is None:
-        return
     own_places = clause.tags & vocab.places
     if not own_places:
         # The place, even where something was denied of it ("I can pee fine, but it
