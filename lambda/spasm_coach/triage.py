@@ -573,15 +573,20 @@ def _index_rules(rules: Sequence[Rule], phrases: Mapping[Tuple[str, ...], Set[st
 
 
 def _candidate_rules(clause_tags: Iterable[str], vocab: "Vocabulary") -> List[Rule]:
-    numbers = {n for tag in clause_tags for n in vocab.rules_by_tag.get(tag, ())}
-    return [vocab.rules[n] for n in sorted(numbers)]
+    numbers: Set[int] = set()
+    for tag in clause_tags:
+        numbers.update(vocab.rules_by_tag.get(tag, ()))
+    return list(map(vocab.rules.__getitem__, sorted(numbers)))
 
 
 _VOCABULARIES: Dict[str, Vocabulary] = {}
 _LOADING = threading.Lock()
 
 
-_NAMES: Dict[Tuple[Path, str], str] = {}
+# locale -> (the folder it was looked up in, the vocabulary it reads); the folder is kept
+# beside the name (tests point CONTENT_DIR elsewhere) rather than in the key, which would
+# hash a Path on every request.
+_NAMES: Dict[str, Tuple[Path, str]] = {}
 
 
 def _vocabulary_name(locale: Optional[str]) -> str:
@@ -589,14 +594,14 @@ def _vocabulary_name(locale: Optional[str]) -> str:
     locale = locale or DEFAULT_LOCALE
     if not isinstance(locale, str):
         return SHARED
-    key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
-    name = _NAMES.get(key)
-    if name is None:
-        if not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale):
-            return SHARED
-        name = locale if _vocabulary_path(locale).exists() else SHARED
-        if len(_NAMES) < 64:  # locales come from requests: bound what is kept
-            _NAMES[key] = name
+    known = _NAMES.get(locale)  # looked up once per locale, not once per request
+    if known is not None and known[0] is CONTENT_DIR:
+        return known[1]
+    if not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale):
+        return SHARED
+    name = locale if _vocabulary_path(locale).exists() else SHARED
+    if len(_NAMES) < 64 or locale in _NAMES:  # locales come from requests: bound what is kept
+        _NAMES[locale] = (CONTENT_DIR, name)
     return name
 
 
@@ -891,16 +896,19 @@ class _Clause:
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
-    mentions = _fixtures(words, _mentions(words, vocab), vocab)
+    # The rarer readings are only looked for where their words are: a request is answered
+    # between others, which leave each function cold, so a call saved is worth its cost.
+    mentions = _mentions(words, vocab)
+    if not vocab.fixture_nouns.keys().isdisjoint(words):
+        mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
-    return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
+    placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
+    return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
     broken") is the fixture: what is said in those words is read as nothing of the person."""
-    if vocab.fixture_nouns.keys().isdisjoint(words):
-        return mentions  # most clauses: no toilet named at all
     spans: List[Tuple[int, int]] = []
     for start, word in enumerate(words):
         for noun in vocab.fixture_nouns.get(word, ()):  # longest first
