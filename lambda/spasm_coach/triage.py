@@ -573,15 +573,20 @@ def _index_rules(rules: Sequence[Rule], phrases: Mapping[Tuple[str, ...], Set[st
 
 
 def _candidate_rules(clause_tags: Iterable[str], vocab: "Vocabulary") -> List[Rule]:
-    numbers = {n for tag in clause_tags for n in vocab.rules_by_tag.get(tag, ())}
-    return [vocab.rules[n] for n in sorted(numbers)]
+    numbers: Set[int] = set()
+    for tag in clause_tags:
+        numbers.update(vocab.rules_by_tag.get(tag, ()))
+    return list(map(vocab.rules.__getitem__, sorted(numbers)))
 
 
 _VOCABULARIES: Dict[str, Vocabulary] = {}
 _LOADING = threading.Lock()
 
 
-_NAMES: Dict[Tuple[Path, str], str] = {}
+# locale -> (the folder it was looked up in, the vocabulary it reads); the folder is kept
+# beside the name (tests point CONTENT_DIR elsewhere) rather than in the key, which would
+# hash a Path on every request.
+_NAMES: Dict[str, Tuple[Path, str]] = {}
 
 
 def _vocabulary_name(locale: Optional[str]) -> str:
@@ -589,14 +594,14 @@ def _vocabulary_name(locale: Optional[str]) -> str:
     locale = locale or DEFAULT_LOCALE
     if not isinstance(locale, str):
         return SHARED
-    key = (CONTENT_DIR, locale)  # looked up once per locale, not once per request
-    name = _NAMES.get(key)
-    if name is None:
-        if not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale):
-            return SHARED
-        name = locale if _vocabulary_path(locale).exists() else SHARED
-        if len(_NAMES) < 64:  # locales come from requests: bound what is kept
-            _NAMES[key] = name
+    known = _NAMES.get(locale)  # looked up once per locale, not once per request
+    if known is not None and known[0] is CONTENT_DIR:
+        return known[1]
+    if not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", locale):
+        return SHARED
+    name = locale if _vocabulary_path(locale).exists() else SHARED
+    if len(_NAMES) < 64 or locale in _NAMES:  # locales come from requests: bound what is kept
+        _NAMES[locale] = (CONTENT_DIR, name)
     return name
 
 
@@ -695,8 +700,18 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
+    words = _TOKEN.findall(text)
+    if "'" in text:  # most texts have no apostrophe, and nothing a recogniser writes has one
+        words = _without_apostrophes(words)
+    return [_possessive(word, vocab) if word[-1:] == "s" else word
+            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+
+
+def _without_apostrophes(tokens: List[str]) -> List[str]:
+    """Words joined by an apostrophe, written as a recogniser writes them: "it's" is "it
+    is", another "'s" goes, "i'd" is "i", "can't" is "cant"."""
     words: List[str] = []
-    for token in _TOKEN.findall(text):
+    for token in tokens:
         if "'" not in token:  # most words: nothing to undo
             words.append(token)
         elif token.endswith("'s"):
@@ -709,8 +724,7 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
             token = token.replace("'", "")
             if token:
                 words.append(token)
-    return [_possessive(word, vocab) if word[-1:] == "s" else word
-            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+    return words
 
 
 def _possessive(word: str, vocab: Vocabulary) -> str:
@@ -797,10 +811,12 @@ def _simile_at(words: List[str], index: int, vocab: Vocabulary) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Mention:
     """A concept found in a clause: its tags and where it lies (word positions). Each
-    mention is itself (compared by identity): a clause finds one in its list quickly."""
+    mention is itself (compared by identity): a clause finds one in its list quickly.
+    Nothing changes a mention once made; it is not frozen only because a frozen
+    dataclass is made three times as slowly, and one is made for every concept read."""
 
     tags: FrozenSet[str]
     start: int
@@ -880,9 +896,14 @@ class _Clause:
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
-    mentions = _fixtures(words, _mentions(words, vocab), vocab)
+    # The rarer readings are only looked for where their words are: a request is answered
+    # between others, which leave each function cold, so a call saved is worth its cost.
+    mentions = _mentions(words, vocab)
+    if not vocab.fixture_nouns.keys().isdisjoint(words):
+        mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
-    return _Clause(words, mentions, tags, frozenset(tags), _placed(words, mentions, vocab))
+    placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
+    return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1080,7 +1101,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             # "one leg, the right, it's on fire down the back": a clause that only names a
             # side reads as part of the one before it, so the places come from that one.
             previous = clauses[index - 2]
-        _borrow_places(clause, previous, vocab)
+        if previous is not None:
+            _borrow_places(clause, previous, vocab)
         if previous is not None and index > 1 and previous is clauses[index - 1] and not clause.own & vocab.places \
                 and previous.own & vocab.places and not previous.own & vocab.places - vocab.scene_places \
                 and not _symptoms(previous, vocab):
@@ -1197,13 +1219,17 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if vocab.superseded[flag] & set(raised):
             del raised[flag]  # "sudden weakness in one leg" is the emergency, not also the urgent one
 
-    level = LEVELS[max((_RANK[found] for found in raised.values()), default=0)]
+    level = LEVELS[max(map(_RANK.__getitem__, raised.values()), default=0)]
     if level == "none" and (near or topics):
         level = "clarify"
 
-    order = vocab.flag_order
-    flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
-    near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
+    order = vocab.flag_order  # sorted only when there is something to sort: most utterances raise one flag or none
+    flags = tuple(raised)
+    if len(flags) > 1:
+        flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
+    near_misses: Tuple[str, ...] = ()
+    if near:
+        near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
 
     clarify: Optional[str] = None
     if level == "clarify":
@@ -1227,8 +1253,10 @@ def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: V
     speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
     clause holds all of it. Only what is said, not denied, hypothetical or of someone else,
     counts; nothing past ("years ago") and no rule's exceptions anywhere."""
+    if len(clauses) < 2:
+        return
     rules = [rule for rule in vocab.across_rules if rule.flag not in raised]
-    if not rules or len(clauses) < 2:
+    if not rules:
         return
     said: Set[str] = set()
     for clause in clauses:
@@ -1285,13 +1313,11 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 _DENIAL = frozenset(("@negation", "@denied"))
 
 
-def _borrow_places(clause: _Clause, previous: Optional[_Clause], vocab: Vocabulary) -> None:
+def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:
     """Clauses that need the one before to make sense. One with no place of its own
     reads the places of the one before ("I'm trying to pee, but nothing comes", "I can
     pee fine, but it burns"); one that only names a place reads what the one before,
     with no place, said ("there's numbness, and it's in my bum")."""
-    if previous is None:
-        return
     own_places = clause.tags & vocab.places
     if not own_places:
         # The place, even where something was denied of it ("I can pee fine, but it
