@@ -1758,3 +1758,24 @@ def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alar
 ])
 def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weakness that came on within hours, said by the hours or the time of day it began, is
+    # sudden (the emergency); the same words of breath or of a back alone stay as they were.
+    ("my back has ached every hour since lunch", "my leg has gone weak over the past couple of hours", "emergency"),
+    ("the spasm started since breakfast", "my left leg has been weak since breakfast", "emergency"),
+    ("back is stiff two hours back", "two hours back my leg went weak and heavy", "emergency"),
+    # Weakness said with "more", or with the verb ("weakened", "weakening").
+    ("i feel more relaxed now", "my leg is more weak than it was", "emergency"),
+    ("my back has weakened my resolve", "my right leg has weakened", "urgent"),
+    ("my back is weakening my mood", "my left leg keeps weakening", "emergency"),
+    # Strength said to be less than it was.
+    ("my back does not have the same stiffness", "my leg doesnt have the same strength", "urgent"),
+    # Legs that will not hold one up, or a knee that bends by itself, give way.
+    ("hold me up a minute while i find the mat", "my legs dont hold me up anymore", "emergency"),
+    ("i bend by myself into the stretch", "my knee bends by itself when i walk", "emergency"),
+    ("i am staggering through this routine ha", "my legs keep staggering", "emergency"),
+])
+def test_weakness_within_hours_and_legs_that_will_not_hold(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
