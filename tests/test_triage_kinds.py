@@ -1779,3 +1779,15 @@ def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
 ])
 def test_weakness_within_hours_and_legs_that_will_not_hold(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The jaw and an arm, or the chest and an arm, said in different clauses of one
+    # utterance are the heart's spread; not with a cause or a workout given for them.
+    ("my jaw aches after the dentist, and my arm is sore from the jab",
+     "the ache climbs into my jaw, and my right arm feels heavy", "emergency"),
+    ("i pulled my chest at the gym, and my arm hurts from the weights",
+     "it has moved round to my chest now, and my arm is aching", "emergency"),
+])
+def test_jaw_chest_and_arm_said_apart(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
