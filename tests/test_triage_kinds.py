@@ -1791,3 +1791,13 @@ def test_weakness_within_hours_and_legs_that_will_not_hold(calm, alarm, level):
 ])
 def test_jaw_chest_and_arm_said_apart(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A reading of 38 or more said of the temperature in the clause beside it is a fever;
+    # an age, or a reading said to be fine, is not.
+    ("i am thirty nine and my temp is fine", "i checked my temperature, and it said thirty nine", "urgent"),
+    ("my temperature was thirty seven, and i am forty", "the thermometer beeped, and it says thirty eight and a half", "urgent"),
+])
+def test_a_high_temperature_reading(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
