@@ -1801,3 +1801,21 @@ def test_jaw_chest_and_arm_said_apart(calm, alarm, level):
 ])
 def test_a_high_temperature_reading(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight gone without trying: eating unchanged, or no diet, said beside it.
+    ("i havent changed how i eat and my back is sore", "i am down a belt notch, and i havent changed how i eat", "doctor"),
+    ("i am on a diet and i lose weight", "i lose weight without diet", "doctor"),
+    # Not improving: "week seven", and persisting verbs said of plural subjects.
+    ("this is week seven of my new job", "it is week six and the pain is still the same", "doctor"),
+    ("the spasms havent come back", "four weeks on and the spasms havent let up", "doctor"),
+    # Pain that does not settle after the skill's own exercise ("your stretches").
+    ("your stretches are lovely", "i tried your cat cow, and the back has been worse since then", "doctor"),
+    ("the weather is still as bad", "during the knee rolls it went sharp, and it is as sore as ever", "doctor"),
+    # Breath: having to stop to catch it, or breathless more than usual even on an exercise.
+    ("let me catch my breath", "walking to the shop i had to stop and catch my breath", "urgent"),
+    ("on the knee rolls i was a bit puffed, which is fine", "on the knee rolls i was breathless, more than usual", "urgent"),
+])
+def test_weight_weeks_exercise_pain_and_breath_said_indirectly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
