@@ -1819,3 +1819,13 @@ def test_a_high_temperature_reading(calm, alarm, level):
 ])
 def test_weight_weeks_exercise_pain_and_breath_said_indirectly(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The time told with the leg in one clause is the time of the weakness said of it in the
+    # next ("earlier today it was fine, now it will not lift"): sudden, the emergency.
+    ("this morning my leg was fine, and it still feels fine", "this morning my leg was fine, now i cant lift it up at all", "emergency"),
+    ("two hours back my back was stiff, now it is easing", "two hours back my leg was fine, now i cant lift it", "emergency"),
+])
+def test_the_time_told_with_the_leg_is_the_weaknesss(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
