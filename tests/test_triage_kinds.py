@@ -1829,3 +1829,17 @@ def test_weight_weeks_exercise_pain_and_breath_said_indirectly(calm, alarm, leve
 ])
 def test_the_time_told_with_the_leg_is_the_weaknesss(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that gave once and has "been solid" since is asked about, not an alarm.
+    ("my knee gave way once on the stairs, but it has been solid since", "my knee gave way on the stairs and keeps doing it", "emergency"),
+    # A general question about what a back condition can cause, or about what might come
+    # ("if the pain ..."), is asked about.
+    ("can a trapped nerve cause numbness in both legs", "a trapped nerve and now numbness in both legs", "emergency"),
+    ("if the numbness comes in my leg, do i stop", "the numbness has come in my leg", "doctor"),
+    # A burning stomach from a tablet is the tablet's side effect, asked about.
+    ("the pain pill gives me a burning stomach", "a throbbing in my stomach that goes through to my back", "emergency"),
+])
+def test_near_misses_once_and_solid_general_questions_and_a_tablet(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
