@@ -1843,3 +1843,15 @@ def test_the_time_told_with_the_leg_is_the_weaknesss(calm, alarm, level):
 ])
 def test_near_misses_once_and_solid_general_questions_and_a_tablet(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Heels or toes said fine (a recogniser leaves out "are") are not where the back's pain is.
+    ("i can go up on my toes and my heels fine the back is just sore", "i can go up on my toes but my heels are sore and numb", "doctor"),
+    # A general question the speaker then says is so ("because they do") tells of the speaker.
+    ("could a spasm make both legs feel dead? just wondering", "could a spasm make both legs feel dead? because they do", "emergency"),
+    # "Lost the ability to" is "can't".
+    ("i have lost the ability to sleep in", "my left leg, i have lost the ability to stand on it", "urgent"),
+])
+def test_feet_said_fine_questions_said_so_and_abilities_lost(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
