@@ -1855,3 +1855,11 @@ def test_near_misses_once_and_solid_general_questions_and_a_tablet(calm, alarm, 
 ])
 def test_feet_said_fine_questions_said_so_and_abilities_lost(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Behind my ribs" is the chest, not "my behind".
+    ("i sat on my behind and it hurts", "a heavy pressure behind my ribs", "emergency"),
+])
+def test_behind_the_ribs_is_the_chest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
