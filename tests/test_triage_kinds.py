@@ -1863,3 +1863,13 @@ def test_feet_said_fine_questions_said_so_and_abilities_lost(calm, alarm, level)
 ])
 def test_behind_the_ribs_is_the_chest(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("one_side, both_sides", [
+    # "Right down", "right into": "right" says how far, not which side; one leg stays one leg.
+    ("the pain runs right down my left leg to the ankle", "the pain runs down my left leg and my right leg"),
+    ("a burning goes right into my left calf", "a burning goes into my left calf and my right calf"),
+])
+def test_right_down_is_how_far_not_a_side(one_side, both_sides):
+    assert "both_legs" not in assess(one_side).flags and assess(one_side).level == "doctor", assess(one_side)
+    assert assess(both_sides).level == "emergency", assess(both_sides)
