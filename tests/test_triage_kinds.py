@@ -1869,7 +1869,19 @@ def test_behind_the_ribs_is_the_chest(calm, alarm, level):
     # "Right down", "right into": "right" says how far, not which side; one leg stays one leg.
     ("the pain runs right down my left leg to the ankle", "the pain runs down my left leg and my right leg"),
     ("a burning goes right into my left calf", "a burning goes into my left calf and my right calf"),
+    ("it shoots right down my left leg", "it shoots left and right down my legs"),
 ])
 def test_right_down_is_how_far_not_a_side(one_side, both_sides):
     assert "both_legs" not in assess(one_side).flags and assess(one_side).level == "doctor", assess(one_side)
+    assert assess(both_sides).level == "emergency", assess(both_sides)
+
+
+@pytest.mark.parametrize("one_side, both_sides", [
+    # One leg said "too" beside the other leg said before, long-standing or not, is both sides.
+    ("my right arm has always ached, now my left leg tingles too",
+     "my right leg has always had sciatica, now my left leg tingles too"),
+    ("my right leg is fine, and my left leg aches as well", "my right leg has been numb for years, and now my left leg is numb as well"),
+])
+def test_the_other_leg_too_is_both_sides(one_side, both_sides):
+    assert assess(one_side).level == "doctor", assess(one_side)
     assert assess(both_sides).level == "emergency", assess(both_sides)
