@@ -1885,3 +1885,15 @@ def test_right_down_is_how_far_not_a_side(one_side, both_sides):
 def test_the_other_leg_too_is_both_sides(one_side, both_sides):
     assert assess(one_side).level == "doctor", assess(one_side)
     assert assess(both_sides).level == "emergency", assess(both_sides)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser writes no commas: "now only ..." starts a clause of its own, so a knee
+    # weak from an old injury is not made new by the "now" said of the back.
+    ("my knee is weak from an old injury of many years now only the back is sore",
+     "my knee has gone weak now only since this morning", "emergency"),
+    # A recogniser may drop "one" of "one hour back" with the carrier it heard.
+    ("hour back i was fine and i still am", "hour back my leg was fine now i cant lift it", "emergency"),
+])
+def test_run_on_clauses_and_hours_back_as_a_recogniser_writes_them(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
