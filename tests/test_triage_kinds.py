@@ -1897,3 +1897,12 @@ def test_the_other_leg_too_is_both_sides(one_side, both_sides):
 ])
 def test_run_on_clauses_and_hours_back_as_a_recogniser_writes_them(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Getting up from a chair, a sofa or bed is a movement, not the bedding or the seat: the
+    # time said with it ("an hour ago") is the time of the weakness in the clause before.
+    ("my back is stiff, since i got off the sofa an hour ago", "my right leg is weak, since i got off the couch an hour ago", "emergency"),
+])
+def test_getting_up_from_furniture_sets_the_time(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
