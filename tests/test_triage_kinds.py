@@ -1906,3 +1906,18 @@ def test_run_on_clauses_and_hours_back_as_a_recogniser_writes_them(calm, alarm, 
 ])
 def test_getting_up_from_furniture_sets_the_time(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Needing to be held up to walk is not walking; said while settling onto the mat it is not.
+    ("hold me up a minute while i find the mat", "my daughter has to hold me up to walk", "emergency"),
+    ("the shelf needs holding up while i fix it", "i need holding up to get to the loo", "emergency"),
+    # A leg that has "packed up" or "won't do what it's told" gives way; a job packed in does not.
+    ("i packed in football because of my knee", "my left leg has packed up", "emergency"),
+    ("the dog wont do what its told", "my right leg wont do what its told", "emergency"),
+    # Legs "not cooperating", a leg "like a dead weight": weakness.
+    ("the weather is not cooperating", "my legs are not cooperating", "emergency"),
+    ("this shopping bag is a dead weight", "my left leg is like a dead weight", "urgent"),
+])
+def test_legs_that_will_not_carry_or_obey(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
