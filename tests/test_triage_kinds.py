@@ -1921,3 +1921,11 @@ def test_getting_up_from_furniture_sets_the_time(calm, alarm, level):
 ])
 def test_legs_that_will_not_carry_or_obey(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg "getting wobblier" is weakness getting worse.
+    ("the table is getting wobblier", "my right leg is getting wobblier", "emergency"),
+])
+def test_a_leg_getting_wobblier(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
