@@ -212,6 +212,7 @@ class Vocabulary:
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
+    other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -363,6 +364,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
+        other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
     )
@@ -1294,14 +1296,16 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
     """The sides said of a leg finding in clause `index`: its own, and those of a clause
     beside it that names no place but a leg, says nothing else and denies nothing ("...,
     and my right leg" counts; "..., the left one is fine" does not). "both" counts as
-    left and right."""
+    left and right. A finding said "too" ("it was always the right, now the left leg tingles
+    too") also reads the side of a leg beside it that says more."""
     sides: Set[str] = set()
+    too = bool(clauses[index].own & vocab.other_side_too)
     for near in (index - 1, index, index + 1):
         if not 0 <= near < len(clauses):
             continue
         clause = clauses[near]
         if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
-                              (clause.own & vocab.places and _symptoms(clause, vocab))):
+                              (not too and clause.own & vocab.places and _symptoms(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
