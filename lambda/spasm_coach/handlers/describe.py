@@ -57,7 +57,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
                     "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
-                    "DescribeVehicleIntent")
+                    "DescribeVehicleIntent", "DescribeHaveToIntent", "DescribeKeepIntent", "DescribeLastHourIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
