@@ -1758,3 +1758,45 @@ def test_indirect_descriptions_of_the_chest_bladder_legs_and_immunity(calm, alar
 ])
 def test_downstairs_not_working_is_sexual_dysfunction(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- bladder, bowel, saddle, sex: round M
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Touch barely felt during sex is "no feeling during sex", as it is with a partner named.
+    ("when we make love my back is fine now", "since my back went i barely feel anything when we make love", "emergency"),
+    # "Not done that since I was a child" tells that it is new, where "since I was a child"
+    # alone tells that it is long-standing.
+    ("i have wet the bed now and then since i was a child", "i wet the bed last night and i havent done that since i was a child", "emergency"),
+    ("my pants get damp when i sneeze, since i was a girl", "my knickers were wet when i woke, not happened since i was a girl", "emergency"),
+])
+def test_sex_barely_felt_and_new_since_childhood(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wiping or sitting felt as through a barrier, or as if nothing were there; a part "like
+    # asleep" is that part numb, not a position that wore off.
+    ("i wrapped the ice pack in cling film", "when i wipe its like theres a layer of cling film in the way", "emergency"),
+    ("i looked in the cupboard for the heat pack and nothing is there", "when i clean myself after the loo it is as if nothing is there", "emergency"),
+    ("i am perched on the edge of the bed", "when i sit on the loo it feels like i am perched on air", "emergency"),
+    ("my back is like asleep this morning", "my privates are like asleep since this morning", "emergency"),
+])
+def test_saddle_felt_through_a_barrier_or_not_at_all(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Going for a slash (British and Australian for a pee) and nothing coming is "cannot pee".
+    ("i went for a slash and it was fine", "i went for a slash and nothing came", "emergency"),
+    # A trickle described is retention beside the bladder or peeing, never of a shower.
+    ("the shower only gives a feeble trickle", "when i pee its only a feeble trickle with a full bladder", "emergency"),
+    # Not getting the feeling, or no idea any more when one needs to go.
+    ("i am not getting the feeling of the stretch", "i am not getting the feeling to pass urine", "emergency"),
+    ("i have no idea any more when the next bus is", "i have no idea any more when i need to open my bowels", "emergency"),
+    # Strong-smelling or dark urine with back pain is a possible urine infection (urgent).
+    ("my trainers are stinky after the walk", "my pee is stinky and my back hurts on one side", "urgent"),
+])
+def test_cannot_pee_no_urge_and_urine_infection_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
