@@ -1800,3 +1800,20 @@ def test_saddle_felt_through_a_barrier_or_not_at_all(calm, alarm, level):
 ])
 def test_cannot_pee_no_urge_and_urine_infection_in_other_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The back named only to date the start ("since the back seized up", "after this back
+    # sprain") is a time, not the place of what follows: the bladder or sex named beside it
+    # still counts.
+    ("since my back seized up i have been resting on the sofa", "my bladder just lets go since the back seized up", "emergency"),
+    ("after this back sprain we were together at the beach all day", "after this back sprain i felt nothing when we were together", "emergency"),
+    # Pads one has had to start wearing are new; what escapes on the way to the loo is leaking.
+    ("i have had to start wearing a back brace", "i have had to start wearing pads, it keeps escaping", "emergency"),
+    ("the water escaped from the hot water bottle", "when i go to the loo it just escapes before i sit", "emergency"),
+    # "Nothing stands to attention": the nothing is what does not work, not a denial.
+    ("the kids stand to attention when grandad comes in", "since the spasm nothing stands to attention", "emergency"),
+    ("can the spasm stop you getting out of bed", "can a bad back stop you getting it up, mine has since monday", "emergency"),
+])
+def test_bladder_and_sex_said_beside_the_back_dated_or_indirectly(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
