@@ -1817,3 +1817,15 @@ def test_cannot_pee_no_urge_and_urine_infection_in_other_words(calm, alarm, leve
 ])
 def test_bladder_and_sex_said_beside_the_back_dated_or_indirectly(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sitting there sets the scene: the struggle said with it is the bladder's named before.
+    ("i went to the loo and then i sat on the sofa and could not get comfy",
+     "i went to the toilet, and i sat there ten minutes and it wouldnt start", "emergency"),
+    # Wind that turned into more than gas is the bowel let go; a plan followed through with is not.
+    ("my tummy is full of gas and my back aches", "i passed gas and it was more than gas, twice today", "emergency"),
+    ("i followed through with all the stretches", "i broke wind and followed through, my pants are a mess", "emergency"),
+])
+def test_toilet_scenes_and_wind_with_stool(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
