@@ -1829,3 +1829,16 @@ def test_bladder_and_sex_said_beside_the_back_dated_or_indirectly(calm, alarm, l
 ])
 def test_toilet_scenes_and_wind_with_stool(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Me and my wife" is "with my wife I", as "my wife and I" is: the partner stays with what
+    # the two did, and a clause after it borrows the partner ("..., and I couldn't feel a thing").
+    ("me and my wife went for a walk and my back was fine", "me and the missus tried last night and i couldnt feel a thing", "emergency"),
+    # A general question about feeling when to go is asked of nobody; with "because mine has"
+    # after it, it tells of the speaker.
+    ("can a spasm stop you feeling when your bladder is full?",
+     "can a spasm stop you feeling when your bladder is full? because mine has", "emergency"),
+])
+def test_partner_said_first_and_a_question_told_of_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
