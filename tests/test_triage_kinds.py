@@ -1842,3 +1842,14 @@ def test_toilet_scenes_and_wind_with_stool(calm, alarm, level):
 ])
 def test_partner_said_first_and_a_question_told_of_the_speaker(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The feeling named as a thing that has gone, in a region or function, is no feeling
+    # there; a burning or aching feeling that has gone is that symptom over.
+    ("the burning feeling in my bum has gone", "the feeling in my bits has gone since the spasm", "emergency"),
+    ("the feeling in my bum has come back", "all the feeling around my backside has gone", "emergency"),
+    ("the ache during the stretch has gone", "the feeling during sex has gone since my back went", "emergency"),
+])
+def test_the_feeling_there_has_gone(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
