@@ -1853,3 +1853,19 @@ def test_partner_said_first_and_a_question_told_of_the_speaker(calm, alarm, leve
 ])
 def test_the_feeling_there_has_gone(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A bladder that never feels empty, or wee left in after going, is not emptying (NHS:
+    # cauda equina syndrome, problems peeing); a stomach that never feels empty is not.
+    ("my stomach never feels empty these days", "my bladder never feels empty since the spasm", "emergency"),
+    ("there is wee left in the sample bottle", "it feels like there is wee left in me after i go", "emergency"),
+    # The toilet seat is where one sits, read before "the toilet": feeling odd on it is the saddle.
+    ("the toilet seat is cold this morning", "the toilet seat feels strange under me since this morning", "emergency"),
+    # Arousal and erections lost are sexual dysfunction, and "foof" is the vulva in British English.
+    ("i get aroused fine, its just my back", "i cant get aroused since my back went", "emergency"),
+    ("i have lost my reading glasses", "i have lost my morning erections since the spasm", "emergency"),
+    ("my foof is fine, its my back", "my foof has gone numb", "emergency"),
+])
+def test_emptying_the_toilet_seat_and_arousal(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
