@@ -1869,3 +1869,22 @@ def test_the_feeling_there_has_gone(calm, alarm, level):
 ])
 def test_emptying_the_toilet_seat_and_arousal(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wind passing without realising is the bowel unfelt; wind alone is not.
+    ("i keep farting today, sorry", "i keep farting without realising since the spasm", "emergency"),
+    # A bowel or bladder "not in my control" is control lost; back pain not under control is not.
+    ("my back pain is not under control", "my bowel is not in my control since yesterday", "emergency"),
+    # Soiling oneself, said by whoever noticed it.
+    ("the dog has been soiling the carpet", "the carer says i have been soiling myself", "emergency"),
+    # Not making it to the toilet in time is leaking; not making the bus in time is not.
+    ("i dont make it to the bus stop in time anymore", "i dont make it to the toilet in time anymore", "emergency"),
+    # Susu (Indian and East African English for pee) that cannot be done is "cannot pee".
+    ("my grandson calls it susu", "i cant do susu since morning", "emergency"),
+    # The trouser department is the genitals; the saddle named by its medical name.
+    ("the trouser department at the shop was closed", "nothings happening in the trouser department since my back went", "emergency"),
+    ("i had anaesthesia for my knee years ago", "i think i have saddle anaesthesia", "emergency"),
+])
+def test_control_wind_and_regional_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
