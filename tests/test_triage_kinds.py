@@ -1888,3 +1888,14 @@ def test_emptying_the_toilet_seat_and_arousal(calm, alarm, level):
 ])
 def test_control_wind_and_regional_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser writes "because mine's" as "because mines": still told of the speaker.
+    ("can a spasm make your bum go numb", "can a spasm make your bum go numb cos mines like that now", "emergency"),
+    # "Starting with this back" dates the start: the back is no place of what is said with it.
+    ("when we are together we go walking, starting with this back we stopped",
+     "i cant feel anything when we are together now starting with this back", "emergency"),
+])
+def test_recognised_possessive_affirms_and_onset_starting_with_the_back(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
