@@ -209,6 +209,9 @@ class Vocabulary:
     placing_words: FrozenSet[str] = frozenset()
     placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
+    # The toilet's functions a clause whose only places set a scene still reads from the one before:
+    # "I went to the bathroom, and I couldn't get started, I sat there for ages".
+    scene_borrows: FrozenSet[str] = frozenset()
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
@@ -367,6 +370,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
+        scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
     )
     return vocabulary
 
@@ -1330,6 +1334,10 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
+    elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
+        # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
+        # scene; the struggle is the bladder's the clause before named.
+        borrowed = _said(previous, previous.tags & vocab.scene_borrows, vocab)
     elif not _symptoms(clause, vocab) and not previous.tags & _PAST and "@denied" not in clause.tags and \
             (not previous.tags & vocab.places or _only_names(clause, vocab)):
         # Only what the one before said of the speaker, now and as said: "I've not got any
