@@ -2070,3 +2070,15 @@ def test_control_wind_and_regional_words(calm, alarm, level):
 ])
 def test_recognised_possessive_affirms_and_onset_starting_with_the_back(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The feeling in a leg named as a thing that has gone is numbness there: one leg is the
+    # doctor row, both legs the emergency; the pain or a burning there gone is over.
+    ("the pain in my legs has gone back to normal", "the feeling in my left leg has gone", "doctor"),
+    ("the feeling in my legs has not gone", "the feeling in both my legs has gone", "emergency"),
+    # Legs that have lost their feeling, said with the legs' own possessive.
+    ("my legs have lost their stiffness", "my legs have lost their feeling", "emergency"),
+])
+def test_the_feeling_in_a_leg_gone_is_numbness_there(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
