@@ -849,3 +849,53 @@ def test_healing_time_or_being_right_for_a_day_is_recovery_and_what_is_doing_thi
 def test_pausing_with_no_pack_named_and_no_timer_running_mid_routine_pauses_the_routine():
     said = Said(lambda_handler(intent("PauseTimerIntent", None, dict(ROUTINE)), None))
     assert said.text == answered_as("AMAZON.PauseIntent", ROUTINE).text, said.text
+
+
+# --- a length, a break one is on, a hold's time, a reminder's other names, placing oneself ---
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeIntent", "something fast maybe ten minutes"),
+    ("RequestIsIntent", "there a quicker session im on my tea break"),
+])
+def test_minutes_with_quick_or_a_break_one_is_on_is_the_short_routine(name, words):
+    said = send(name, words, LAUNCHED)
+    assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, (words, said.text)
+
+
+def test_the_time_of_a_hold_is_the_holds_not_a_timer():
+    # '{BodyPart} is {Sensation}' filled with words of no symptom: "... holding time it" is no "time it"
+    said = Said(lambda_handler(intent("SensationIntent", {"BodyPart": "kindly cut down the holding time it",
+                                                          "Sensation": "too long"}, dict(ROUTINE)), None))
+    assert (said.attributes.get("prefs") or {}).get("hold") == "shorter", said.text
+    assert said.raw["response"].get("directives") in (None, []), said.text
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeIntent", "dont want the walking alarms now anymore", "CancelRemindersIntent"),
+    ("DescribeDenialIntent", "nudges to get up thanks", "CancelRemindersIntent"),
+    ("RequestTellIntent", "me when i need to get up and move", "WalkReminderIntent"),
+])
+def test_walking_reminders_by_their_other_names(name, words, wanted):
+    said = send(name, words, LAUNCHED)
+    assert said.text == answered_as(wanted, LAUNCHED).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    ("DescribeImOnIntent", "the couch how do i prop up my back", "comfortable"),
+    ("RequestHowIntent", "s best to sit in the car seat", "comfortable"),
+    ("DescribeIntent", "where should i lean while we do these", "comfortable"),
+    ("RequestWhatIntent", "s the best way to kip with this back", "sleep"),
+])
+def test_how_to_place_oneself_is_comfort_and_a_kip_is_sleep(name, words, topic):
+    _gets_topic(name, words, LAUNCHED, topic)
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("RequestIsIntent", "there still more to come after this", "HowManyLeftIntent"),
+    ("DescribeIntent", "sorry what was it you just said", "AMAZON.RepeatIntent"),
+    ("DescribeIntent", "a livelier pace please", "NormalPaceIntent"),
+])
+def test_more_to_come_a_repeat_with_just_and_a_livelier_pace(name, words, wanted):
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
