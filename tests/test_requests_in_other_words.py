@@ -899,3 +899,78 @@ def test_more_to_come_a_repeat_with_just_and_a_livelier_pace(name, words, wanted
     attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
     said = send(name, words, attributes)
     assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+# --- answers, feedback and routine words said around the word that means them ---
+
+QUESTION = {"pending": "offer_stretches"}
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeIntent", "that sounds lovely to me", "AMAZON.YesIntent"),
+    ("DescribeIntent", "proceed with it", "AMAZON.YesIntent"),
+    ("DescribeNotIntent", "quite yet thank you", "AMAZON.NoIntent"),
+])
+def test_a_yes_said_as_pleasure_or_going_ahead_and_a_softened_not_yet_answer_the_question(name, words, wanted):
+    said = send(name, words, QUESTION)
+    assert said.text == answered_as(wanted, QUESTION).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeNotIntent", "hmm not better not worse really", "FeelingSameIntent"),
+    ("DescribeIntent", "it feels not as stiff now", "FeelingBetterIntent"),
+    ("DescribeIntent", "okay bring it on", "AMAZON.NextIntent"),
+    ("DescribeIntent", "right im ready for another", "AMAZON.NextIntent"),
+    ("DescribeIntent", "it catches a bit when i bend", "PainIntent"),
+])
+def test_feedback_going_on_and_pain_said_in_the_spasms_own_words(name, words, wanted):
+    said = send(name, words, ROUTINE)
+    assert said.text == answered_as(wanted, ROUTINE).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,wanted,attributes", [
+    ("DescribeIntent", "not very good with technology how does this go", "AMAZON.HelpIntent", LAUNCHED),
+    ("RequestWhatIntent", "sort of things can i ask you about the exercises", "AMAZON.HelpIntent", ROUTINE),
+    ("RequestWhatIsIntent", "lined up for me today", "ListStretchesIntent", LAUNCHED),
+])
+def test_help_said_as_not_good_with_gadgets_and_the_stretches_as_what_is_lined_up(name, words, wanted, attributes):
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+def test_a_pack_on_and_the_time_watched_sets_a_timer():
+    said = send("DescribeIntent", "wheat bag is on now could you watch the time for me", LAUNCHED)
+    assert "timer" in said.text and not said.says("info.heat_ice.lines"), said.text
+
+
+def test_a_back_gone_tight_or_twitching_gets_relief():
+    said = send("DescribeBackIntent", "is twitching and so tight i dont know what to do", LAUNCHED)
+    assert said.says("relief.lines"), said.text
+
+
+@pytest.mark.parametrize("name,words,topic,attributes", [
+    ("DescribeIntent", "work at a till on my feet all day will that be alright", "work", ROUTINE),
+    ("RequestIsIntent", "dog walking alright for now", "exercise", ROUTINE),
+    ("RequestCanIntent", "i do some press ups later on", "exercise", LAUNCHED),
+    ("RequestWouldIntent", "a back rub from my partner do any good", "other_treatments", LAUNCHED),
+    ("RequestHowIntent", "do i stop ending up like this again", "prevention", LAUNCHED),
+    ("RequestShouldIntent", "i lie down for the afternoon or stay up and about", "activity", ROUTINE),
+])
+def test_a_topic_named_by_what_one_does_or_fears(name, words, topic, attributes):
+    _gets_topic(name, words, attributes, topic)
+
+
+# --- "how much is left": the timer or the stretches, by what is under way ---
+
+def test_how_much_is_left_heard_as_the_timer_mid_routine_with_no_timer_set_counts_the_stretches():
+    said = Said(lambda_handler(intent("TimerStatusIntent", None, dict(ROUTINE)), None))
+    assert said.text == answered_as("HowManyLeftIntent", ROUTINE).text, said.text
+    assert said.attributes["routine"] == ROUTINE["routine"]
+
+
+def test_how_many_are_left_with_no_routine_and_a_pack_timed_checks_the_timer(heat_timer_set):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line("how many are left")[-1]
+    assert report["intent"] == "HowManyLeftIntent", report
+    assert "heat" in report["speech"] and "left" in report["speech"], report["speech"]
+    assert report["timers"] == [] and heat_timer_set.active_timers() == before
