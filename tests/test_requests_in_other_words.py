@@ -974,3 +974,12 @@ def test_how_many_are_left_with_no_routine_and_a_pack_timed_checks_the_timer(hea
     assert report["intent"] == "HowManyLeftIntent", report
     assert "heat" in report["speech"] and "left" in report["speech"], report["speech"]
     assert report["timers"] == [] and heat_timer_set.active_timers() == before
+
+
+@pytest.mark.parametrize("said,wanted", [
+    ("the lying stretches only thank you", "LyingOnlyIntent"),
+    ("my knees cant take the kneeling", "LyingOnlyIntent"),
+    ("a short routine please i have not got much time", "ShortRoutineIntent"),
+])
+def test_a_routine_asked_for_with_its_word_last_or_its_reason_after(hearings, said, wanted):
+    assert hearings["en-US"][1].hear(said).intent == wanted, said
