@@ -983,3 +983,30 @@ def test_how_many_are_left_with_no_routine_and_a_pack_timed_checks_the_timer(hea
 ])
 def test_a_routine_asked_for_with_its_word_last_or_its_reason_after(hearings, said, wanted):
     assert hearings["en-US"][1].hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("said", [
+    "the hot water bottle is on now please keep an eye on the clock",
+    "gel pack is on mate get me a timer",
+])
+def test_a_pack_said_first_and_the_time_asked_after_reaches_the_timer_carrier(said):
+    heard = NLU.hear(said)
+    assert heard.intent == "RequestTimerIntent", (said, heard.intent)
+    answer = send("RequestTimerIntent", heard.slots["Request"].words, LAUNCHED)
+    assert "timer" in answer.text and not answer.says("info.heat_ice.lines"), answer.text
+
+
+@pytest.mark.parametrize("carrier,words", [
+    ("DescribeIntent", "frozen peas on could you time those"),
+    ("RequestTimerIntent", "ive got the frozen peas on can you"),
+])
+def test_packs_timed_as_them_or_those_set_a_timer_whichever_carrier_heard_it(carrier, words):
+    """Two carriers can hear such a sentence; both readings time the pack, so the answer
+    never depends on which of them won."""
+    answer = send(carrier, words, LAUNCHED)
+    assert "timer" in answer.text and not answer.says("info.heat_ice.lines"), answer.text
+
+
+@pytest.mark.parametrize("said", ["halt the timer", "suspend the countdown", "please halt the clock"])
+def test_halting_or_suspending_the_countdown_pauses_the_timer(said):
+    assert NLU.hear(said).intent == "PauseTimerIntent", said
