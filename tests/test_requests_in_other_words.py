@@ -1010,3 +1010,8 @@ def test_packs_timed_as_them_or_those_set_a_timer_whichever_carrier_heard_it(car
 @pytest.mark.parametrize("said", ["halt the timer", "suspend the countdown", "please halt the clock"])
 def test_halting_or_suspending_the_countdown_pauses_the_timer(said):
     assert NLU.hear(said).intent == "PauseTimerIntent", said
+
+
+def test_being_in_pain_said_to_the_offer_of_stretches_is_no_yes():
+    said = send("DescribeIntent", "sorry i am in the middle of a spasm right now", QUESTION)
+    assert said.says("relief.lines"), said.text
