@@ -1015,3 +1015,13 @@ def test_halting_or_suspending_the_countdown_pauses_the_timer(said):
 def test_being_in_pain_said_to_the_offer_of_stretches_is_no_yes():
     said = send("DescribeIntent", "sorry i am in the middle of a spasm right now", QUESTION)
     assert said.says("relief.lines"), said.text
+
+
+@pytest.mark.parametrize("words,wanted", [
+    ("you are speaking really quick for me", "SlowerIntent"),
+    ("could you talk a bit faster", "NormalPaceIntent"),
+])
+def test_speech_said_to_be_fast_is_slower_and_asked_to_be_faster_is_faster(words, wanted):
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
+    said = send("DescribeIntent", words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
