@@ -849,3 +849,179 @@ def test_healing_time_or_being_right_for_a_day_is_recovery_and_what_is_doing_thi
 def test_pausing_with_no_pack_named_and_no_timer_running_mid_routine_pauses_the_routine():
     said = Said(lambda_handler(intent("PauseTimerIntent", None, dict(ROUTINE)), None))
     assert said.text == answered_as("AMAZON.PauseIntent", ROUTINE).text, said.text
+
+
+# --- a length, a break one is on, a hold's time, a reminder's other names, placing oneself ---
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeIntent", "something fast maybe ten minutes"),
+    ("RequestIsIntent", "there a quicker session im on my tea break"),
+])
+def test_minutes_with_quick_or_a_break_one_is_on_is_the_short_routine(name, words):
+    said = send(name, words, LAUNCHED)
+    assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, (words, said.text)
+
+
+def test_the_time_of_a_hold_is_the_holds_not_a_timer():
+    # '{BodyPart} is {Sensation}' filled with words of no symptom: "... holding time it" is no "time it"
+    said = Said(lambda_handler(intent("SensationIntent", {"BodyPart": "kindly cut down the holding time it",
+                                                          "Sensation": "too long"}, dict(ROUTINE)), None))
+    assert (said.attributes.get("prefs") or {}).get("hold") == "shorter", said.text
+    assert said.raw["response"].get("directives") in (None, []), said.text
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeIntent", "dont want the walking alarms now anymore", "CancelRemindersIntent"),
+    ("DescribeDenialIntent", "nudges to get up thanks", "CancelRemindersIntent"),
+    ("RequestTellIntent", "me when i need to get up and move", "WalkReminderIntent"),
+])
+def test_walking_reminders_by_their_other_names(name, words, wanted):
+    said = send(name, words, LAUNCHED)
+    assert said.text == answered_as(wanted, LAUNCHED).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,topic", [
+    ("DescribeImOnIntent", "the couch how do i prop up my back", "comfortable"),
+    ("RequestHowIntent", "s best to sit in the car seat", "comfortable"),
+    ("DescribeIntent", "where should i lean while we do these", "comfortable"),
+    ("RequestWhatIntent", "s the best way to kip with this back", "sleep"),
+])
+def test_how_to_place_oneself_is_comfort_and_a_kip_is_sleep(name, words, topic):
+    _gets_topic(name, words, LAUNCHED, topic)
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("RequestIsIntent", "there still more to come after this", "HowManyLeftIntent"),
+    ("DescribeIntent", "sorry what was it you just said", "AMAZON.RepeatIntent"),
+    ("DescribeIntent", "a livelier pace please", "NormalPaceIntent"),
+])
+def test_more_to_come_a_repeat_with_just_and_a_livelier_pace(name, words, wanted):
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+# --- answers, feedback and routine words said around the word that means them ---
+
+QUESTION = {"pending": "offer_stretches"}
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeIntent", "that sounds lovely to me", "AMAZON.YesIntent"),
+    ("DescribeIntent", "proceed with it", "AMAZON.YesIntent"),
+    ("DescribeNotIntent", "quite yet thank you", "AMAZON.NoIntent"),
+])
+def test_a_yes_said_as_pleasure_or_going_ahead_and_a_softened_not_yet_answer_the_question(name, words, wanted):
+    said = send(name, words, QUESTION)
+    assert said.text == answered_as(wanted, QUESTION).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,wanted", [
+    ("DescribeNotIntent", "hmm not better not worse really", "FeelingSameIntent"),
+    ("DescribeIntent", "it feels not as stiff now", "FeelingBetterIntent"),
+    ("DescribeIntent", "okay bring it on", "AMAZON.NextIntent"),
+    ("DescribeIntent", "right im ready for another", "AMAZON.NextIntent"),
+    ("DescribeIntent", "it catches a bit when i bend", "PainIntent"),
+])
+def test_feedback_going_on_and_pain_said_in_the_spasms_own_words(name, words, wanted):
+    said = send(name, words, ROUTINE)
+    assert said.text == answered_as(wanted, ROUTINE).text, (words, said.text)
+
+
+@pytest.mark.parametrize("name,words,wanted,attributes", [
+    ("DescribeIntent", "not very good with technology how does this go", "AMAZON.HelpIntent", LAUNCHED),
+    ("RequestWhatIntent", "sort of things can i ask you about the exercises", "AMAZON.HelpIntent", ROUTINE),
+    ("RequestWhatIsIntent", "lined up for me today", "ListStretchesIntent", LAUNCHED),
+])
+def test_help_said_as_not_good_with_gadgets_and_the_stretches_as_what_is_lined_up(name, words, wanted, attributes):
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+def test_a_pack_on_and_the_time_watched_sets_a_timer():
+    said = send("DescribeIntent", "wheat bag is on now could you watch the time for me", LAUNCHED)
+    assert "timer" in said.text and not said.says("info.heat_ice.lines"), said.text
+
+
+def test_a_back_gone_tight_or_twitching_gets_relief():
+    said = send("DescribeBackIntent", "is twitching and so tight i dont know what to do", LAUNCHED)
+    assert said.says("relief.lines"), said.text
+
+
+@pytest.mark.parametrize("name,words,topic,attributes", [
+    ("DescribeIntent", "work at a till on my feet all day will that be alright", "work", ROUTINE),
+    ("RequestIsIntent", "dog walking alright for now", "exercise", ROUTINE),
+    ("RequestCanIntent", "i do some press ups later on", "exercise", LAUNCHED),
+    ("RequestWouldIntent", "a back rub from my partner do any good", "other_treatments", LAUNCHED),
+    ("RequestHowIntent", "do i stop ending up like this again", "prevention", LAUNCHED),
+    ("RequestShouldIntent", "i lie down for the afternoon or stay up and about", "activity", ROUTINE),
+])
+def test_a_topic_named_by_what_one_does_or_fears(name, words, topic, attributes):
+    _gets_topic(name, words, attributes, topic)
+
+
+# --- "how much is left": the timer or the stretches, by what is under way ---
+
+def test_how_much_is_left_heard_as_the_timer_mid_routine_with_no_timer_set_counts_the_stretches():
+    said = Said(lambda_handler(intent("TimerStatusIntent", None, dict(ROUTINE)), None))
+    assert said.text == answered_as("HowManyLeftIntent", ROUTINE).text, said.text
+    assert said.attributes["routine"] == ROUTINE["routine"]
+
+
+def test_how_many_are_left_with_no_routine_and_a_pack_timed_checks_the_timer(heat_timer_set):
+    before = heat_timer_set.active_timers()
+    report = heat_timer_set.line("how many are left")[-1]
+    assert report["intent"] == "HowManyLeftIntent", report
+    assert "heat" in report["speech"] and "left" in report["speech"], report["speech"]
+    assert report["timers"] == [] and heat_timer_set.active_timers() == before
+
+
+@pytest.mark.parametrize("said,wanted", [
+    ("the lying stretches only thank you", "LyingOnlyIntent"),
+    ("my knees cant take the kneeling", "LyingOnlyIntent"),
+    ("a short routine please i have not got much time", "ShortRoutineIntent"),
+])
+def test_a_routine_asked_for_with_its_word_last_or_its_reason_after(hearings, said, wanted):
+    assert hearings["en-US"][1].hear(said).intent == wanted, said
+
+
+@pytest.mark.parametrize("said", [
+    "the hot water bottle is on now please keep an eye on the clock",
+    "gel pack is on mate get me a timer",
+])
+def test_a_pack_said_first_and_the_time_asked_after_reaches_the_timer_carrier(said):
+    heard = NLU.hear(said)
+    assert heard.intent == "RequestTimerIntent", (said, heard.intent)
+    answer = send("RequestTimerIntent", heard.slots["Request"].words, LAUNCHED)
+    assert "timer" in answer.text and not answer.says("info.heat_ice.lines"), answer.text
+
+
+@pytest.mark.parametrize("carrier,words", [
+    ("DescribeIntent", "frozen peas on could you time those"),
+    ("RequestTimerIntent", "ive got the frozen peas on can you"),
+])
+def test_packs_timed_as_them_or_those_set_a_timer_whichever_carrier_heard_it(carrier, words):
+    """Two carriers can hear such a sentence; both readings time the pack, so the answer
+    never depends on which of them won."""
+    answer = send(carrier, words, LAUNCHED)
+    assert "timer" in answer.text and not answer.says("info.heat_ice.lines"), answer.text
+
+
+@pytest.mark.parametrize("said", ["halt the timer", "suspend the countdown", "please halt the clock"])
+def test_halting_or_suspending_the_countdown_pauses_the_timer(said):
+    assert NLU.hear(said).intent == "PauseTimerIntent", said
+
+
+def test_being_in_pain_said_to_the_offer_of_stretches_is_no_yes():
+    said = send("DescribeIntent", "sorry i am in the middle of a spasm right now", QUESTION)
+    assert said.says("relief.lines"), said.text
+
+
+@pytest.mark.parametrize("words,wanted", [
+    ("you are speaking really quick for me", "SlowerIntent"),
+    ("could you talk a bit faster", "NormalPaceIntent"),
+])
+def test_speech_said_to_be_fast_is_slower_and_asked_to_be_faster_is_faster(words, wanted):
+    attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
+    said = send("DescribeIntent", words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)

@@ -266,9 +266,16 @@ class PauseHandler(_Navigation):
 
 
 class HowManyLeftHandler(_Navigation):
-    """How many stretches are left, as a number, and their names."""
+    """How many stretches are left, as a number, and their names. With no routine and one of
+    the skill's timers set, "how much is left" asks about the timer."""
 
     intents = ("HowManyLeftIntent",)
+
+    def without_routine(self, handler_input: HandlerInput) -> Response:
+        from .timers import TimerStatusHandler, a_timer_set
+        if a_timer_set(handler_input):
+            return TimerStatusHandler().handle(handler_input)
+        return no_routine(handler_input)
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == FINISHED:

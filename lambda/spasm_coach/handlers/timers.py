@@ -465,11 +465,17 @@ def pause_a_running_timer(handler_input: HandlerInput) -> Optional[Response]:
 
 
 class TimerStatusHandler(IntentHandler):
-    """ "How long is left on my timer": one GET, every timer of the skill's."""
+    """ "How long is left on my timer": one GET, every timer of the skill's. With no pack named
+    and none of the skill's timers set, "how much is left" said in a routine under way asks how
+    many stretches are left."""
 
     intents = (TIMER_STATUS,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if not (slot_values(handler_input).get(KIND_SLOT) or {}).get("value") and in_routine(handler_input) \
+                and not a_timer_set(handler_input):
+            from .routine import HowManyLeftHandler
+            return HowManyLeftHandler().handle(handler_input)
         content = content_of(handler_input)
         reprompt = content.text("timers.status.reprompt")
         if not timers_permission_granted(handler_input.request_envelope):
@@ -515,6 +521,17 @@ class PauseTimerHandler(IntentHandler):
             from .routine import PauseHandler
             return PauseHandler().handle(handler_input)
         return _timer_call(handler_input, "pause")
+
+
+def a_timer_set(handler_input: HandlerInput) -> bool:
+    """Whether one of the skill's timers is set, running or paused (False when the timers
+    cannot be read)."""
+    if not timers_permission_granted(handler_input.request_envelope):
+        return False
+    try:
+        return bool(TimerService(handler_input).list())
+    except AlexaApiError:
+        return False
 
 
 def _a_timer_running(handler_input: HandlerInput) -> bool:
