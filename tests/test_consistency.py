@@ -18,7 +18,8 @@ LAUNCH_WORDS = {"open", "ask", "start", "tell", "launch", "begin", "load", "play
 CONNECTING_WORDS = {"to", "for", "about", "by", "from", "if", "whether", "and", "that", "with", "using"}
 FORBIDDEN_IN_INVOCATION = {"alexa", "amazon", "echo", "computer", "skill", "app"}
 # Intents whose words the triage reads before anything else answers (handlers/safety.py).
-SAFETY_INTENTS = {"SymptomIntent", "SensationIntent", "SafetyAnswerIntent", "DescribeIntent", "DescribeMyIntent"}
+SAFETY_INTENTS = {"SymptomIntent", "SensationIntent", "SafetyAnswerIntent", "DescribeIntent", "DescribeMyIntent",
+                  "DescribeHaveIntent"}
 SAMPLE_CHARS = re.compile(r"^(?:[a-z' .\-]|\{[A-Za-z_]+\})+$")
 
 

@@ -540,10 +540,20 @@ def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_r
     ("i have to rush to the toilet every half hour and it stings", "i have to"),
     ("i've got to rush to the toilet every half hour and it stings", "have to"),
     ("i keep wetting myself a little when i stand", "i keep"),
+    # What one has: the noun alone may be anything ("temperature"), had it is a symptom.
+    ("i have temperature and shivering since the night", "i have"),
+    ("ive got temperature and shivering since the night", "i have"),
     # When it began, said first: within the hour.
     ("just now my knee gave out and i cannot lift my leg at all", "in the last hour"),
     ("an hour ago i could walk and now my knee folds under me", "in the last hour"),
     ("in the last hour my leg has got too weak to stand on", "in the last hour"),
+    # Earlier the same day: it came on within the day.
+    ("this afternoon my leg just went and i've been on the floor since", "earlier today"),
+    ("so this morning i was walking fine and now my foot drags", "earlier today"),
+    # When, said first: what came before what.
+    ("before i could reach the loo it had all come out", "before"),
+    # How many: "one" says one side.
+    ("one knee keeps buckling under me on the stairs", "one"),
     # "this" or "that" before a body part is the body part, not the stretch.
     ("this leg won't hold me up since lunch", "one leg"),
     ("that foot keeps slapping down when i walk", "foot"),

@@ -1025,3 +1025,16 @@ def test_speech_said_to_be_fast_is_slower_and_asked_to_be_faster_is_faster(words
     attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
     said = send("DescribeIntent", words, attributes)
     assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
+@pytest.mark.parametrize("said,topic", [
+    ("before we carry on can i take a painkiller with this", "medicine"),
+    ("before i go on with these should i get my gp to have a look", "doctor"),
+])
+def test_a_question_after_a_clause_of_when_asks_the_question_and_the_routine_waits(said, topic):
+    """"Before we keep going, ..." says when; the question after it is what is asked, so the
+    routine stays where it is (content: describe.requests.time_clauses)."""
+    heard = NLU.hear(said)
+    assert heard.intent == "DescribeBeforeIntent", (said, heard.intent)
+    said_ = _gets_topic(heard.intent, heard.slots["Description"].value, ROUTINE, topic)
+    assert said_.attributes["routine"] == ROUTINE["routine"]

@@ -19,12 +19,13 @@ check, never as if nothing had been said.
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import List, Optional, Sequence
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot
 
+from ..content import Content
 from .advice import assessment, persists
 from .common import SAME, IntentHandler, coach_of, content_of, in_routine, intent_name, reply, slot_values
 from .dialogue import pending, start_check
@@ -57,7 +58,9 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
                     "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
-                    "DescribeVehicleIntent", "DescribeHaveToIntent", "DescribeKeepIntent", "DescribeLastHourIntent")
+                    "DescribeVehicleIntent", "DescribeHaveIntent", "DescribeHaveToIntent", "DescribeKeepIntent",
+                    "DescribeLastHourIntent", "DescribeEarlierTodayIntent", "DescribeOneIntent",
+                    "DescribeBeforeIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
@@ -131,12 +134,32 @@ def said_with_carrier(handler_input: HandlerInput) -> str:
     return ("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input))).strip()
 
 
+def after_time_clause(words: List[str], content: Content) -> Optional[List[str]]:
+    """The words after a clause that says when (describe.requests.time_clauses: "before we carry
+    on, is it wise to see a doctor"), from the question that follows it, or None (no such clause,
+    or no question after it)."""
+    if not words or words[0] not in content.raw("describe.requests.time_clauses"):
+        return None
+    asking = content.raw("describe.topics.asking_openers")
+    return next((words[i:] for i, word in enumerate(words) if i > 1 and word in asking), None)
+
+
 def request_of(handler_input: HandlerInput) -> Optional[str]:
     """The intent that the words of a describing intent ask for (describe.requests, then
     describe.topics unless a spasm now is asked about (describe.relief_now), then a yes or no
-    to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now")."""
+    to the skill's own question), or None. The carrier's meaning is read first ("no" of "no, not now").
+    After a clause that says when, the question that follows is read first: the clause asks nothing
+    ("before we carry on, ..." is no request to carry on)."""
     content = content_of(handler_input)
     words = words_of(said_with_carrier(handler_input))
+    question = after_time_clause(words, content)
+    wanted = None if question is None else request_in_words(handler_input, question)
+    return wanted or request_in_words(handler_input, words)
+
+
+def request_in_words(handler_input: HandlerInput, words: List[str]) -> Optional[str]:
+    """request_of, read from `words`."""
+    content = content_of(handler_input)
     question = pending(handler_input)
     routes, routine_now = content.raw("describe.requests.routes"), in_routine(handler_input)
     waiting = question is not None and not question.safety
