@@ -2082,3 +2082,14 @@ def test_recognised_possessive_affirms_and_onset_starting_with_the_back(calm, al
 ])
 def test_the_feeling_in_a_leg_gone_is_numbness_there(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A tap's or a shower's weak flow, or a fault said right before it, is the fixture's;
+    # the person's own trickle, wherever they stand, is still theirs.
+    ("the garden tap only gives a trickle", "i only manage a thin trickle when i pee", "emergency"),
+    ("the shower just dribbles this morning", "in the shower only a trickle came out when i tried to pee", "emergency"),
+    ("i went to the loo and couldnt get the tap to work", "i went to the loo and couldnt go at all", "emergency"),
+])
+def test_a_tap_or_a_shower_with_a_fault_of_its_own(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

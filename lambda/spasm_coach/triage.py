@@ -198,13 +198,10 @@ class Vocabulary:
     # its tags, the words that name it as a thing, the words that place it, and how many
     # words may stand between those and the place.
     placed_tags: FrozenSet[str] = frozenset()
-    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the words
-    # for toilets and for their faults, the words that may stand between, and how many.
-    fixture_nouns: Dict[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
-    fixture_faults: FrozenSet[Tuple[str, ...]] = frozenset()
-    fixture_fault_lengths: Tuple[int, ...] = ()
-    fixture_between: FrozenSet[str] = frozenset()
-    fixture_gap: int = 0
+    # A toilet (or a tap, a shower) named with a fault of its own ("the loo won't flush") is
+    # the fixture: each fixture's words, by first word, with the kind of fixture they name
+    # (its faults, said after it or right before it, and the words that may stand between).
+    fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
     placed_after: FrozenSet[str] = frozenset()
     placing_words: FrozenSet[str] = frozenset()
     placing_gap: int = 0
@@ -375,19 +372,32 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     return vocabulary
 
 
+@dataclass(frozen=True)
+class FixtureKind:
+    """One kind of fixture's faults: said after it (after at most `gap` of the `between`
+    words), or right before it ("I can't get the shower to work")."""
+
+    faults: FrozenSet[Tuple[str, ...]]
+    fault_lengths: Tuple[int, ...]
+    between: FrozenSet[str]
+    gap: int
+    faults_before: FrozenSet[Tuple[str, ...]]
+    before_lengths: Tuple[int, ...]
+
+
 def _fixture_words(fixtures: Mapping[str, Any]) -> Dict[str, Any]:
-    nouns: Dict[str, List[Tuple[str, ...]]] = {}
-    for noun in fixtures.get("nouns", ()):
-        words = _words(noun)
-        nouns.setdefault(words[0], []).append(words)
-    faults = frozenset(_words(fault) for fault in fixtures.get("faults", ()))
-    return {
-        "fixture_nouns": {first: tuple(sorted(found, key=len, reverse=True)) for first, found in nouns.items()},
-        "fixture_faults": faults,
-        "fixture_fault_lengths": tuple(sorted({len(f) for f in faults}, reverse=True)),
-        "fixture_between": frozenset(fixtures.get("between", ())),
-        "fixture_gap": int(fixtures.get("gap", 0)),
-    }
+    nouns: Dict[str, List[Tuple[Tuple[str, ...], FixtureKind]]] = {}
+    for kind_data in (fixtures, *fixtures.get("others", ())):
+        faults = frozenset(_words(fault) for fault in kind_data.get("faults", ()))
+        before = frozenset(_words(fault) for fault in kind_data.get("faults_before", ()))
+        kind = FixtureKind(faults, tuple(sorted({len(f) for f in faults}, reverse=True)),
+                           frozenset(kind_data.get("between", ())), int(kind_data.get("gap", 0)),
+                           before, tuple(sorted({len(f) for f in before}, reverse=True)))
+        for noun in kind_data.get("nouns", ()):
+            words = _words(noun)
+            nouns.setdefault(words[0], []).append((words, kind))
+    return {"fixture_nouns": {first: tuple(sorted(found, key=lambda f: len(f[0]), reverse=True))
+                              for first, found in nouns.items()}}
 
 
 _VOWELS = frozenset("aeiou")
@@ -914,31 +924,43 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
 
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
-    broken") is the fixture: what is said in those words is read as nothing of the person."""
+    broken"), or a tap or a shower with its own ("the tap only gives a trickle"), is the
+    fixture: what is said in those words is read as nothing of the person."""
     spans: List[Tuple[int, int]] = []
     for start, word in enumerate(words):
-        for noun in vocab.fixture_nouns.get(word, ()):  # longest first
+        for noun, kind in vocab.fixture_nouns.get(word, ()):  # longest first
             if tuple(words[start:start + len(noun)]) == noun:
-                end = _fault_after(words, start + len(noun), vocab)
+                end = _fault_after(words, start + len(noun), kind)
                 if end:
                     spans.append((start, end))
+                since = _fault_before(words, start, kind)
+                if since < start:
+                    spans.append((since, start + len(noun)))
                 break
     if not spans:
         return mentions
     return [m for m in mentions if not any(m.start < to and m.end > since for since, to in spans)]
 
 
-def _fault_after(words: Sequence[str], at: int, vocab: Vocabulary) -> int:
-    """Where a fixture's fault said at `at` (after at most the vocabulary's gap of words such
+def _fault_after(words: Sequence[str], at: int, kind: FixtureKind) -> int:
+    """Where a fixture's fault said at `at` (after at most the kind's gap of words such
     as "is") ends; 0 if none is said there."""
-    for _ in range(vocab.fixture_gap + 1):
-        for size in vocab.fixture_fault_lengths:
-            if tuple(words[at:at + size]) in vocab.fixture_faults:
+    for _ in range(kind.gap + 1):
+        for size in kind.fault_lengths:
+            if tuple(words[at:at + size]) in kind.faults:
                 return at + size
-        if at >= len(words) or words[at] not in vocab.fixture_between:
+        if at >= len(words) or words[at] not in kind.between:
             return 0
         at += 1
     return 0
+
+
+def _fault_before(words: Sequence[str], at: int, kind: FixtureKind) -> int:
+    """Where a fault said right before the fixture at `at` begins; `at` if none is."""
+    for size in kind.before_lengths:
+        if size <= at and tuple(words[at - size:at]) in kind.faults_before:
+            return at - size
+    return at
 
 
 def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
