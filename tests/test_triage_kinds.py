@@ -2093,3 +2093,24 @@ def test_the_feeling_in_a_leg_gone_is_numbness_there(calm, alarm, level):
 ])
 def test_a_tap_or_a_shower_with_a_fault_of_its_own(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("one_side, both, locale", [
+    # A recogniser writes "my left leg's" as "my left legs": after a word for one side it is
+    # that one leg (no one has two left legs); without the side it is still both.
+    ("my left legs gone numb", "my legs gone numb", "en-US"),
+    ("my right legs been tingling all day", "my legs been tingling all day", "en-GB"),
+])
+def test_a_plural_after_one_side_is_that_side(one_side, both, locale):
+    assert assess(one_side, locale=locale).level == "doctor", assess(one_side, locale=locale)
+    assert assess(both, locale=locale).level == "emergency", assess(both, locale=locale)
+
+
+@pytest.mark.parametrize("calm, alarm, locale", [
+    # The last word of a term of several, written with a recogniser's possessive "s".
+    ("my old fellas fine, its only my back", "the old fellas stopped working since my back went", "en-GB"),
+    ("my old fellas fine, its only my back", "my old fellas stopped working since the spasm", "en-AU"),
+])
+def test_a_possessive_on_the_last_word_of_a_term(calm, alarm, locale):
+    assert assess(calm, locale=locale).level in CALM, assess(calm, locale=locale)
+    assert _alarm(alarm, "emergency", locale), assess(alarm, locale=locale)

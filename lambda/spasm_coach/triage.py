@@ -203,6 +203,9 @@ class Vocabulary:
     # (its faults, said after it or right before it, and the words that may stand between).
     fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
     placed_after: FrozenSet[str] = frozenset()
+    # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
+    one_side_words: FrozenSet[str] = frozenset()
+    phrase_endings: FrozenSet[Tuple[str, str]] = frozenset()  # the last two words of each phrase of several
     placing_words: FrozenSet[str] = frozenset()
     placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
@@ -322,6 +325,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
+        one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
+                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]}),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -685,6 +691,8 @@ _PUNCTUATION = frozenset(".,;:!?")
 _S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
 # Possessives that are words of their own, never a noun with "'s" written without the apostrophe.
 _POSSESSIVE_PRONOUNS = frozenset(("its", "his", "hers", "ours", "yours", "theirs"))
+# Whose a side is: "my left legs gone" is one person's one leg.
+_OWNERS = frozenset(("my", "his", "her", "your", "their"))
 
 
 def _cut(text: str) -> str:
@@ -719,8 +727,9 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     words = _TOKEN.findall(text)
     if "'" in text:  # most texts have no apostrophe, and nothing a recogniser writes has one
         words = _without_apostrophes(words)
-    return [_possessive(word, vocab) if word[-1:] == "s" else word
-            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+    words = _drop_fillers(_replace_equivalents(words, vocab), vocab)
+    return [_possessive(word, vocab, words[index - 2:index]) if word[-1:] == "s" else word
+            for index, word in enumerate(words)]
 
 
 def _without_apostrophes(tokens: List[str]) -> List[str]:
@@ -743,13 +752,23 @@ def _without_apostrophes(tokens: List[str]) -> List[str]:
     return words
 
 
-def _possessive(word: str, vocab: Vocabulary) -> str:
+def _possessive(word: str, vocab: Vocabulary, before: Sequence[str] = ()) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
-    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it")."""
-    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
-            word not in _POSSESSIVE_PRONOUNS and word[:-1] in vocab.single_words:
+    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it").
+    After "my" and a word for one side, a known plural is that one too: "my left legs gone
+    weak" is "my left leg's gone weak", one leg, as no one has two left legs ("on the left
+    legs are tingling" is not said of one). So is the last word of a phrase of several,
+    after the word before it there ("the old fellas stopped")."""
+    if len(word) <= 2 or word in _POSSESSIVE_PRONOUNS:
+        return word
+    last = before[-1] if before else ""
+    known = word in vocab.lengths or word in vocab.numbered
+    if word[:-1] in vocab.single_words and (not known or (
+            last in vocab.one_side_words and len(before) == 2 and before[0] in _OWNERS)):
         return word[:-1]
+    if (last, word[:-1]) in vocab.phrase_endings and not known:
+        return word[:-1]  # the last word of a phrase: "the old fellas stopped working"
     return word
 
 
