@@ -2114,3 +2114,13 @@ def test_a_plural_after_one_side_is_that_side(one_side, both, locale):
 def test_a_possessive_on_the_last_word_of_a_term(calm, alarm, locale):
     assert assess(calm, locale=locale).level in CALM, assess(calm, locale=locale)
     assert _alarm(alarm, "emergency", locale), assess(alarm, locale=locale)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question ("... your leg ...") then, with no comma, the speaker's own statement:
+    # the statement is the speaker's. The speaker joined to the question ("if i") is asked.
+    ("can you tell me what to do if i get numb legs", "can a spasm make your leg weak in the last hour i cant stand on it", "urgent"),
+    ("can your bum go numb if i sit too long", "is it normal for your legs to tingle i have pins and needles down both", "emergency"),
+])
+def test_a_general_question_then_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

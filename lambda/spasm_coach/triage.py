@@ -202,6 +202,11 @@ class Vocabulary:
     # the fixture: each fixture's words, by first word, with the kind of fixture they name
     # (its faults, said after it or right before it, and the words that may stand between).
     fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
+    # A general question ("can a spasm make your leg weak") ends where the speaker begins.
+    question_openers: FrozenSet[str] = frozenset()
+    question_generic: FrozenSet[str] = frozenset()
+    question_speaker: FrozenSet[str] = frozenset()
+    question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -332,6 +337,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
+        question_openers=frozenset(reading.get("a_question_then_the_speaker", {}).get("openers", ())),
+        question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
+        question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
+        question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -910,8 +919,11 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if clauses[-1] and (word in vocab.clause_breaks or
-                            (word in vocab.breaks_before_subject and following in vocab.subjects)):
+        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
+                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
+            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
+        elif clauses[-1] and (word in vocab.clause_breaks or
+                              (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
             if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
                 clauses.append([])
