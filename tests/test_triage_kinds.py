@@ -2124,3 +2124,13 @@ def test_a_possessive_on_the_last_word_of_a_term(calm, alarm, locale):
 ])
 def test_a_general_question_then_the_speaker(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "never noticed" followed by what was found, with its own subject: the noticing is
+    # denied, not the finding; "never noticed any ..." and "have never noticed" still deny.
+    ("i never noticed any numbness in my bum", "i never even noticed my bum had gone numb", "emergency"),
+    ("ive never noticed my legs go numb", "never noticed my legs were both numb till i stood", "emergency"),
+])
+def test_a_noticing_denied_is_not_the_finding_denied(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -203,6 +203,11 @@ class Vocabulary:
     # (its faults, said after it or right before it, and the words that may stand between).
     fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
     # A general question ("can a spasm make your leg weak") ends where the speaker begins.
+    # "never noticed my seat had gone numb": the noticing is denied, not what was found.
+    unnoticed_cues: FrozenSet[str] = frozenset()
+    unnoticed_tags: FrozenSet[str] = frozenset()
+    unnoticed_then: FrozenSet[str] = frozenset()
+    unnoticed_not_after: FrozenSet[str] = frozenset()
     question_openers: FrozenSet[str] = frozenset()
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
@@ -346,6 +351,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         never_undone_by=frozenset(negation["never_undone_by"]),
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
+        unnoticed_cues=frozenset(negation.get("unnoticed", {}).get("cues", ())),
+        unnoticed_tags=frozenset(negation.get("unnoticed", {}).get("tags", ())),
+        unnoticed_then=frozenset(negation.get("unnoticed", {}).get("then", ())),
+        unnoticed_not_after=frozenset(negation.get("unnoticed", {}).get("not_after", ())),
         rules=tuple(rules),
         rules_by_tag=_index_rules(rules, phrases),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
@@ -1026,6 +1035,11 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
             continue
         if any("@restart" in m.tags for m in before if m.start >= cue.end):
             continue
+        if clause.words[cue.start] in vocab.unnoticed_cues and \
+                (cue.start == 0 or clause.words[cue.start - 1] not in vocab.unnoticed_not_after) and any(
+                m.tags & vocab.unnoticed_tags and clause.words[m.end:m.end + 1] and clause.words[m.end] in vocab.unnoticed_then
+                for m in before if m.start >= cue.end):
+            continue  # "i never noticed my seat had gone numb": it was there, unnoticed
         if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
                 vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
             continue
