@@ -2134,3 +2134,14 @@ def test_a_general_question_then_the_speaker(calm, alarm, level):
 ])
 def test_a_noticing_denied_is_not_the_finding_denied(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("placed, alarm", [
+    # A feeling placed in the bladder and said gone: the feeling has gone, not the bladder's
+    # control ("my bladder has gone" still is).
+    ("the dull ache in my bladder has gone", "my bladder has gone since the spasm"),
+    ("the nagging pain in the bowels has gone", "my bowels have gone since the spasm"),
+])
+def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
+    assert assess(placed).level != "emergency", assess(placed)
+    assert assess(alarm).level == "emergency", assess(alarm)

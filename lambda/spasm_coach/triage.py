@@ -217,6 +217,7 @@ class Vocabulary:
     one_side_words: FrozenSet[str] = frozenset()
     phrase_endings: FrozenSet[Tuple[str, str]] = frozenset()  # the last two words of each phrase of several
     placing_words: FrozenSet[str] = frozenset()
+    gone_places: FrozenSet[str] = frozenset()  # "bladder has gone": only the place, after "the ache in my"
     placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     # The toilet's functions a clause whose only places set a scene still reads from the one before:
@@ -384,6 +385,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         **_fixture_words(data.get("fixtures", {})),
         placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
         placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
+        gone_places=frozenset(data.get("placed_feelings", {}).get("said_gone", {}).get("tags", ())),
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
@@ -958,8 +960,34 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
+    if tags & vocab.placed_tags and tags & vocab.gone_places:
+        mentions = _place_not_gone(words, mentions, vocab)
+        tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A place said gone as one phrase ("bladder has gone"), with a feeling placed in it before
+    ("the ache in my bladder has gone"), is only the place: the rest is read on its own."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        placing = words[max(mention.start - 1 - vocab.placing_gap, 0):mention.start]
+        if not (mention.tags & vocab.gone_places and vocab.placing_words.intersection(placing)
+                and any(m.tags & vocab.placed_tags for m in mentions[:index])):
+            out.append(mention)
+            continue
+        size = mention.end - mention.start
+        for shorter in vocab.lengths.get(words[mention.start], ()):
+            tags = vocab.phrases.get(tuple(words[mention.start:mention.start + shorter])) if shorter < size else None
+            if tags is not None:
+                out.append(Mention(tags, mention.start, mention.start + shorter))
+                out.extend(Mention(m.tags, m.start + mention.start + shorter, m.end + mention.start + shorter)
+                           for m in _mentions(words[mention.start + shorter:mention.end], vocab))
+                break
+        else:
+            out.append(mention)
+    return out
 
 
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
