@@ -2145,3 +2145,12 @@ def test_a_noticing_denied_is_not_the_finding_denied(calm, alarm, level):
 def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
     assert assess(placed).level != "emergency", assess(placed)
     assert assess(alarm).level == "emergency", assess(alarm)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A trickle described in one clause, the bladder named in another: still cannot pee.
+    ("my bladder is fine and only a feeble trickle comes out of the tap",
+     "i stood there ages with a full bladder and only managed a weak trickle", "emergency"),
+])
+def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
