@@ -2082,3 +2082,75 @@ def test_recognised_possessive_affirms_and_onset_starting_with_the_back(calm, al
 ])
 def test_the_feeling_in_a_leg_gone_is_numbness_there(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A tap's or a shower's weak flow, or a fault said right before it, is the fixture's;
+    # the person's own trickle, wherever they stand, is still theirs.
+    ("the garden tap only gives a trickle", "i only manage a thin trickle when i pee", "emergency"),
+    ("the shower just dribbles this morning", "in the shower only a trickle came out when i tried to pee", "emergency"),
+    ("i went to the loo and couldnt get the tap to work", "i went to the loo and couldnt go at all", "emergency"),
+])
+def test_a_tap_or_a_shower_with_a_fault_of_its_own(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("one_side, both, locale", [
+    # A recogniser writes "my left leg's" as "my left legs": after a word for one side it is
+    # that one leg (no one has two left legs); without the side it is still both.
+    ("my left legs gone numb", "my legs gone numb", "en-US"),
+    ("my right legs been tingling all day", "my legs been tingling all day", "en-GB"),
+])
+def test_a_plural_after_one_side_is_that_side(one_side, both, locale):
+    assert assess(one_side, locale=locale).level == "doctor", assess(one_side, locale=locale)
+    assert assess(both, locale=locale).level == "emergency", assess(both, locale=locale)
+
+
+@pytest.mark.parametrize("calm, alarm, locale", [
+    # The last word of a term of several, written with a recogniser's possessive "s".
+    ("my old fellas fine, its only my back", "the old fellas stopped working since my back went", "en-GB"),
+    ("my old fellas fine, its only my back", "my old fellas stopped working since the spasm", "en-AU"),
+])
+def test_a_possessive_on_the_last_word_of_a_term(calm, alarm, locale):
+    assert assess(calm, locale=locale).level in CALM, assess(calm, locale=locale)
+    assert _alarm(alarm, "emergency", locale), assess(alarm, locale=locale)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question ("... your leg ...") then, with no comma, the speaker's own statement:
+    # the statement is the speaker's. The speaker joined to the question ("if i") is asked.
+    ("can you tell me what to do if i get numb legs", "can a spasm make your leg weak in the last hour i cant stand on it", "urgent"),
+    ("can your bum go numb if i sit too long", "is it normal for your legs to tingle i have pins and needles down both", "emergency"),
+])
+def test_a_general_question_then_the_speaker(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "never noticed" followed by what was found, with its own subject: the noticing is
+    # denied, not the finding; "never noticed any ..." and "have never noticed" still deny.
+    ("i never noticed any numbness in my bum", "i never even noticed my bum had gone numb", "emergency"),
+    ("ive never noticed my legs go numb", "never noticed my legs were both numb till i stood", "emergency"),
+])
+def test_a_noticing_denied_is_not_the_finding_denied(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("placed, alarm", [
+    # A feeling placed in the bladder and said gone: the feeling has gone, not the bladder's
+    # control ("my bladder has gone" still is).
+    ("the dull ache in my bladder has gone", "my bladder has gone since the spasm"),
+    ("the nagging pain in the bowels has gone", "my bowels have gone since the spasm"),
+])
+def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
+    assert assess(placed).level != "emergency", assess(placed)
+    assert assess(alarm).level == "emergency", assess(alarm)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A trickle described in one clause, the bladder named in another: still cannot pee.
+    ("my bladder is fine and only a feeble trickle comes out of the tap",
+     "i stood there ages with a full bladder and only managed a weak trickle", "emergency"),
+])
+def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

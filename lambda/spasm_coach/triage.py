@@ -198,15 +198,26 @@ class Vocabulary:
     # its tags, the words that name it as a thing, the words that place it, and how many
     # words may stand between those and the place.
     placed_tags: FrozenSet[str] = frozenset()
-    # A toilet named with a fault of its own ("the loo won't flush") is the fixture: the words
-    # for toilets and for their faults, the words that may stand between, and how many.
-    fixture_nouns: Dict[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
-    fixture_faults: FrozenSet[Tuple[str, ...]] = frozenset()
-    fixture_fault_lengths: Tuple[int, ...] = ()
-    fixture_between: FrozenSet[str] = frozenset()
-    fixture_gap: int = 0
+    # A toilet (or a tap, a shower) named with a fault of its own ("the loo won't flush") is
+    # the fixture: each fixture's words, by first word, with the kind of fixture they name
+    # (its faults, said after it or right before it, and the words that may stand between).
+    fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
+    # A general question ("can a spasm make your leg weak") ends where the speaker begins.
+    # "never noticed my seat had gone numb": the noticing is denied, not what was found.
+    unnoticed_cues: FrozenSet[str] = frozenset()
+    unnoticed_tags: FrozenSet[str] = frozenset()
+    unnoticed_then: FrozenSet[str] = frozenset()
+    unnoticed_not_after: FrozenSet[str] = frozenset()
+    question_openers: FrozenSet[str] = frozenset()
+    question_generic: FrozenSet[str] = frozenset()
+    question_speaker: FrozenSet[str] = frozenset()
+    question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
     placed_after: FrozenSet[str] = frozenset()
+    # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
+    one_side_words: FrozenSet[str] = frozenset()
+    phrase_endings: FrozenSet[Tuple[str, str]] = frozenset()  # the last two words of each phrase of several
     placing_words: FrozenSet[str] = frozenset()
+    gone_places: FrozenSet[str] = frozenset()  # "bladder has gone": only the place, after "the ache in my"
     placing_gap: int = 0
     scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
     # The toilet's functions a clause whose only places set a scene still reads from the one before:
@@ -325,15 +336,26 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
+        phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
+        one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
+                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]}),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
         subjects=frozenset(reading["subjects"]),
+        question_openers=frozenset(reading.get("a_question_then_the_speaker", {}).get("openers", ())),
+        question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
+        question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
+        question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
+        unnoticed_cues=frozenset(negation.get("unnoticed", {}).get("cues", ())),
+        unnoticed_tags=frozenset(negation.get("unnoticed", {}).get("tags", ())),
+        unnoticed_then=frozenset(negation.get("unnoticed", {}).get("then", ())),
+        unnoticed_not_after=frozenset(negation.get("unnoticed", {}).get("not_after", ())),
         rules=tuple(rules),
         rules_by_tag=_index_rules(rules, phrases),
         sided_places=frozenset().union(*(r.when[0] for r in rules if r.sided)),
@@ -363,6 +385,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         **_fixture_words(data.get("fixtures", {})),
         placed_after=frozenset(data.get("placed_feelings", {}).get("named_by", ())),
         placing_words=frozenset(data.get("placed_feelings", {}).get("words", ())),
+        gone_places=frozenset(data.get("placed_feelings", {}).get("said_gone", {}).get("tags", ())),
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
@@ -375,19 +398,32 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     return vocabulary
 
 
+@dataclass(frozen=True)
+class FixtureKind:
+    """One kind of fixture's faults: said after it (after at most `gap` of the `between`
+    words), or right before it ("I can't get the shower to work")."""
+
+    faults: FrozenSet[Tuple[str, ...]]
+    fault_lengths: Tuple[int, ...]
+    between: FrozenSet[str]
+    gap: int
+    faults_before: FrozenSet[Tuple[str, ...]]
+    before_lengths: Tuple[int, ...]
+
+
 def _fixture_words(fixtures: Mapping[str, Any]) -> Dict[str, Any]:
-    nouns: Dict[str, List[Tuple[str, ...]]] = {}
-    for noun in fixtures.get("nouns", ()):
-        words = _words(noun)
-        nouns.setdefault(words[0], []).append(words)
-    faults = frozenset(_words(fault) for fault in fixtures.get("faults", ()))
-    return {
-        "fixture_nouns": {first: tuple(sorted(found, key=len, reverse=True)) for first, found in nouns.items()},
-        "fixture_faults": faults,
-        "fixture_fault_lengths": tuple(sorted({len(f) for f in faults}, reverse=True)),
-        "fixture_between": frozenset(fixtures.get("between", ())),
-        "fixture_gap": int(fixtures.get("gap", 0)),
-    }
+    nouns: Dict[str, List[Tuple[Tuple[str, ...], FixtureKind]]] = {}
+    for kind_data in (fixtures, *fixtures.get("others", ())):
+        faults = frozenset(_words(fault) for fault in kind_data.get("faults", ()))
+        before = frozenset(_words(fault) for fault in kind_data.get("faults_before", ()))
+        kind = FixtureKind(faults, tuple(sorted({len(f) for f in faults}, reverse=True)),
+                           frozenset(kind_data.get("between", ())), int(kind_data.get("gap", 0)),
+                           before, tuple(sorted({len(f) for f in before}, reverse=True)))
+        for noun in kind_data.get("nouns", ()):
+            words = _words(noun)
+            nouns.setdefault(words[0], []).append((words, kind))
+    return {"fixture_nouns": {first: tuple(sorted(found, key=lambda f: len(f[0]), reverse=True))
+                              for first, found in nouns.items()}}
 
 
 _VOWELS = frozenset("aeiou")
@@ -675,6 +711,8 @@ _PUNCTUATION = frozenset(".,;:!?")
 _S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
 # Possessives that are words of their own, never a noun with "'s" written without the apostrophe.
 _POSSESSIVE_PRONOUNS = frozenset(("its", "his", "hers", "ours", "yours", "theirs"))
+# Whose a side is: "my left legs gone" is one person's one leg.
+_OWNERS = frozenset(("my", "his", "her", "your", "their"))
 
 
 def _cut(text: str) -> str:
@@ -709,8 +747,9 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     words = _TOKEN.findall(text)
     if "'" in text:  # most texts have no apostrophe, and nothing a recogniser writes has one
         words = _without_apostrophes(words)
-    return [_possessive(word, vocab) if word[-1:] == "s" else word
-            for word in _drop_fillers(_replace_equivalents(words, vocab), vocab)]
+    words = _drop_fillers(_replace_equivalents(words, vocab), vocab)
+    return [_possessive(word, vocab, words[index - 2:index]) if word[-1:] == "s" else word
+            for index, word in enumerate(words)]
 
 
 def _without_apostrophes(tokens: List[str]) -> List[str]:
@@ -733,13 +772,23 @@ def _without_apostrophes(tokens: List[str]) -> List[str]:
     return words
 
 
-def _possessive(word: str, vocab: Vocabulary) -> str:
+def _possessive(word: str, vocab: Vocabulary, before: Sequence[str] = ()) -> str:
     """A recogniser writes "my bum's gone" as "my bums gone": an unknown word ending in s
     whose stem is a known word reads as the stem (a stem of two letters at least: "is"
-    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it")."""
-    if len(word) > 2 and word not in vocab.lengths and word not in vocab.numbered and \
-            word not in _POSSESSIVE_PRONOUNS and word[:-1] in vocab.single_words:
+    is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it").
+    After "my" and a word for one side, a known plural is that one too: "my left legs gone
+    weak" is "my left leg's gone weak", one leg, as no one has two left legs ("on the left
+    legs are tingling" is not said of one). So is the last word of a phrase of several,
+    after the word before it there ("the old fellas stopped")."""
+    if len(word) <= 2 or word in _POSSESSIVE_PRONOUNS:
+        return word
+    last = before[-1] if before else ""
+    known = word in vocab.lengths or word in vocab.numbered
+    if word[:-1] in vocab.single_words and (not known or (
+            last in vocab.one_side_words and len(before) == 2 and before[0] in _OWNERS)):
         return word[:-1]
+    if (last, word[:-1]) in vocab.phrase_endings and not known:
+        return word[:-1]  # the last word of a phrase: "the old fellas stopped working"
     return word
 
 
@@ -881,8 +930,11 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if clauses[-1] and (word in vocab.clause_breaks or
-                            (word in vocab.breaks_before_subject and following in vocab.subjects)):
+        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
+                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
+            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
+        elif clauses[-1] and (word in vocab.clause_breaks or
+                              (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
             if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
                 clauses.append([])
@@ -908,37 +960,75 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
+    if tags & vocab.placed_tags and tags & vocab.gone_places:
+        mentions = _place_not_gone(words, mentions, vocab)
+        tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
+def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A place said gone as one phrase ("bladder has gone"), with a feeling placed in it before
+    ("the ache in my bladder has gone"), is only the place: the rest is read on its own."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        placing = words[max(mention.start - 1 - vocab.placing_gap, 0):mention.start]
+        if not (mention.tags & vocab.gone_places and vocab.placing_words.intersection(placing)
+                and any(m.tags & vocab.placed_tags for m in mentions[:index])):
+            out.append(mention)
+            continue
+        size = mention.end - mention.start
+        for shorter in vocab.lengths.get(words[mention.start], ()):
+            tags = vocab.phrases.get(tuple(words[mention.start:mention.start + shorter])) if shorter < size else None
+            if tags is not None:
+                out.append(Mention(tags, mention.start, mention.start + shorter))
+                out.extend(Mention(m.tags, m.start + mention.start + shorter, m.end + mention.start + shorter)
+                           for m in _mentions(words[mention.start + shorter:mention.end], vocab))
+                break
+        else:
+            out.append(mention)
+    return out
+
+
 def _fixtures(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """A toilet named with a fault of its own ("our loo won't flush", "the downstairs loo is
-    broken") is the fixture: what is said in those words is read as nothing of the person."""
+    broken"), or a tap or a shower with its own ("the tap only gives a trickle"), is the
+    fixture: what is said in those words is read as nothing of the person."""
     spans: List[Tuple[int, int]] = []
     for start, word in enumerate(words):
-        for noun in vocab.fixture_nouns.get(word, ()):  # longest first
+        for noun, kind in vocab.fixture_nouns.get(word, ()):  # longest first
             if tuple(words[start:start + len(noun)]) == noun:
-                end = _fault_after(words, start + len(noun), vocab)
+                end = _fault_after(words, start + len(noun), kind)
                 if end:
                     spans.append((start, end))
+                since = _fault_before(words, start, kind)
+                if since < start:
+                    spans.append((since, start + len(noun)))
                 break
     if not spans:
         return mentions
     return [m for m in mentions if not any(m.start < to and m.end > since for since, to in spans)]
 
 
-def _fault_after(words: Sequence[str], at: int, vocab: Vocabulary) -> int:
-    """Where a fixture's fault said at `at` (after at most the vocabulary's gap of words such
+def _fault_after(words: Sequence[str], at: int, kind: FixtureKind) -> int:
+    """Where a fixture's fault said at `at` (after at most the kind's gap of words such
     as "is") ends; 0 if none is said there."""
-    for _ in range(vocab.fixture_gap + 1):
-        for size in vocab.fixture_fault_lengths:
-            if tuple(words[at:at + size]) in vocab.fixture_faults:
+    for _ in range(kind.gap + 1):
+        for size in kind.fault_lengths:
+            if tuple(words[at:at + size]) in kind.faults:
                 return at + size
-        if at >= len(words) or words[at] not in vocab.fixture_between:
+        if at >= len(words) or words[at] not in kind.between:
             return 0
         at += 1
     return 0
+
+
+def _fault_before(words: Sequence[str], at: int, kind: FixtureKind) -> int:
+    """Where a fault said right before the fixture at `at` begins; `at` if none is."""
+    for size in kind.before_lengths:
+        if size <= at and tuple(words[at - size:at]) in kind.faults_before:
+            return at - size
+    return at
 
 
 def _placed(words: Sequence[str], mentions: Sequence[Mention], vocab: Vocabulary) -> Tuple[Mention, ...]:
@@ -973,6 +1063,11 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
             continue
         if any("@restart" in m.tags for m in before if m.start >= cue.end):
             continue
+        if clause.words[cue.start] in vocab.unnoticed_cues and \
+                (cue.start == 0 or clause.words[cue.start - 1] not in vocab.unnoticed_not_after) and any(
+                m.tags & vocab.unnoticed_tags and clause.words[m.end:m.end + 1] and clause.words[m.end] in vocab.unnoticed_then
+                for m in before if m.start >= cue.end):
+            continue  # "i never noticed my seat had gone numb": it was there, unnoticed
         if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
                 vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
             continue
