@@ -215,6 +215,7 @@ class Vocabulary:
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
+    owners: FrozenSet[str] = frozenset()  # whose a side is ("my"): "my left legs gone" is one leg
     phrase_endings: FrozenSet[Tuple[str, str]] = frozenset()  # the last two words of each phrase of several
     placing_words: FrozenSet[str] = frozenset()
     gone_places: FrozenSet[str] = frozenset()  # "bladder has gone": only the place, after "the ache in my"
@@ -339,6 +340,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
         one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
                                  tags & set(data["side_tags"]) - {data["both_sides"]["tag"]}),
+        owners=frozenset(reading.get("owners", {}).get("words", ())),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -711,8 +713,6 @@ _PUNCTUATION = frozenset(".,;:!?")
 _S_IS = frozenset(("it", "that", "there", "what", "he", "she", "who", "here", "where"))
 # Possessives that are words of their own, never a noun with "'s" written without the apostrophe.
 _POSSESSIVE_PRONOUNS = frozenset(("its", "his", "hers", "ours", "yours", "theirs"))
-# Whose a side is: "my left legs gone" is one person's one leg.
-_OWNERS = frozenset(("my", "his", "her", "your", "their"))
 
 
 def _cut(text: str) -> str:
@@ -785,7 +785,7 @@ def _possessive(word: str, vocab: Vocabulary, before: Sequence[str] = ()) -> str
     last = before[-1] if before else ""
     known = word in vocab.lengths or word in vocab.numbered
     if word[:-1] in vocab.single_words and (not known or (
-            last in vocab.one_side_words and len(before) == 2 and before[0] in _OWNERS)):
+            last in vocab.one_side_words and len(before) == 2 and before[0] in vocab.owners)):
         return word[:-1]
     if (last, word[:-1]) in vocab.phrase_endings and not known:
         return word[:-1]  # the last word of a phrase: "the old fellas stopped working"
