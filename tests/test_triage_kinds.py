@@ -2110,6 +2110,8 @@ def test_a_plural_after_one_side_is_that_side(one_side, both, locale):
     # The last word of a term of several, written with a recogniser's possessive "s".
     ("my old fellas fine, its only my back", "the old fellas stopped working since my back went", "en-GB"),
     ("my old fellas fine, its only my back", "my old fellas stopped working since the spasm", "en-AU"),
+    # The term's first word is the utterance's first word.
+    ("old fellas fine, its only my back", "old fellas stopped working since my back went", "en-GB"),
 ])
 def test_a_possessive_on_the_last_word_of_a_term(calm, alarm, locale):
     assert assess(calm, locale=locale).level in CALM, assess(calm, locale=locale)

@@ -745,10 +745,10 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
     words = _TOKEN.findall(text)
-    if "'" in text:  # most texts have no apostrophe, and nothing a recogniser writes has one
+    if "'" in text:  # most texts have no apostrophe (a recogniser mostly writes none)
         words = _without_apostrophes(words)
     words = _drop_fillers(_replace_equivalents(words, vocab), vocab)
-    return [_possessive(word, vocab, words[index - 2:index]) if word[-1:] == "s" else word
+    return [_possessive(word, vocab, words[max(index - 2, 0):index]) if word[-1:] == "s" else word
             for index, word in enumerate(words)]
 
 

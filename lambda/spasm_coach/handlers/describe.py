@@ -206,10 +206,8 @@ def asks_about_a_topic(handler_input: HandlerInput) -> bool:
         return True  # a topic's own intent (also a request read as one: DescribeHandler.answer_as)
     if name not in FREE_PHRASE_INTENTS and not unplaced_symptom(handler_input):
         return False
-    content = content_of(handler_input)
-    carrier = content.raw("describe.carrier_meaning").get(name, "")
-    words = words_of("%s %s" % (carrier if carrier != "i" else "", free_phrase(handler_input)))
-    return topic_in(words, content.raw("describe.topics")) is not None
+    words = words_of(said_with_carrier(handler_input))
+    return topic_in(words, content_of(handler_input).raw("describe.topics")) is not None
 
 
 def names_another_request(handler_input: HandlerInput) -> bool:

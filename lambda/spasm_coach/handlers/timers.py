@@ -465,9 +465,10 @@ def pause_a_running_timer(handler_input: HandlerInput) -> Optional[Response]:
 
 
 class TimerStatusHandler(IntentHandler):
-    """ "How long is left on my timer": one GET, every timer of the skill's. With no pack named
-    and none of the skill's timers set, "how much is left" said in a routine under way asks how
-    many stretches are left."""
+    """ "How long is left on my timer": one GET, every timer of the skill's (two in a routine with
+    no pack named: the first decides whether any is set). With no pack named and none of the
+    skill's timers set, "how much is left" said in a routine under way asks how many stretches
+    are left."""
 
     intents = (TIMER_STATUS,)
 
