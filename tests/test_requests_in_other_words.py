@@ -149,6 +149,12 @@ def test_a_command_with_its_reason_after_it_reaches_the_skill_with_its_words(sai
     _carried_with_the_rest(said, carrier)
 
 
+def _answers_as(name, words, attributes, wanted):
+    """Said as `name` with `words`: answered as `wanted` would be, in the same conversation."""
+    said = send(name, words, attributes)
+    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+
+
 def _gets_topic(name, words, attributes, topic):
     """Said as `name` with `words`: the topic's information, and no safety answer."""
     said = send(name, words, attributes)
@@ -592,8 +598,7 @@ def test_a_question_about_a_topic_mid_routine_is_not_taken_for_a_routine_request
     ("DescribeIntent", "that one hurt my back should i stop", ROUTINE, "PainIntent"),
 ])
 def test_a_routine_request_that_names_no_topic_is_still_the_request(name, words, attributes, wanted):
-    said = send(name, words, attributes)
-    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+    _answers_as(name, words, attributes, wanted)
 
 
 @pytest.mark.parametrize("name,words,topic", [
@@ -802,8 +807,7 @@ def test_a_back_pulling_or_locked_down_gets_relief(name, words):
     ("DescribeIntent", "ooh that ones nipping"),
 ])
 def test_a_stretch_pulling_or_twinging_is_that_hurts(name, words):
-    said = send(name, words, ROUTINE)
-    assert said.text == answered_as("PainIntent", ROUTINE).text, (words, said.text)
+    _answers_as(name, words, ROUTINE, "PainIntent")
 
 
 @pytest.mark.parametrize("name,words", [
@@ -812,8 +816,7 @@ def test_a_stretch_pulling_or_twinging_is_that_hurts(name, words):
     ("DescribeIntent", "keep things rolling"),
 ])
 def test_going_on_said_after_a_word_on_the_last_stretch_moves_on(name, words):
-    said = send(name, words, ROUTINE)
-    assert said.text == answered_as("AMAZON.NextIntent", ROUTINE).text, (words, said.text)
+    _answers_as(name, words, ROUTINE, "AMAZON.NextIntent")
 
 
 @pytest.mark.parametrize("name,words,wanted", [
@@ -823,8 +826,7 @@ def test_going_on_said_after_a_word_on_the_last_stretch_moves_on(name, words):
     ("DescribeIntent", "much as it was before", "FeelingSameIntent"),
 ])
 def test_a_feeling_said_as_improvement_relief_or_unchanged_is_the_answer(name, words, wanted):
-    said = send(name, words, ROUTINE)
-    assert said.text == answered_as(wanted, ROUTINE).text, (words, said.text)
+    _answers_as(name, words, ROUTINE, wanted)
 
 
 @pytest.mark.parametrize("name,words", [
@@ -833,8 +835,7 @@ def test_a_feeling_said_as_improvement_relief_or_unchanged_is_the_answer(name, w
     ("DescribeIntent", "lying ones from here on"),
 ])
 def test_the_lying_down_ones_asked_for_without_only_is_the_lying_down_routine(name, words):
-    said = send(name, words, LAUNCHED)
-    assert said.text == answered_as("LyingOnlyIntent", LAUNCHED).text, (words, said.text)
+    _answers_as(name, words, LAUNCHED, "LyingOnlyIntent")
 
 
 @pytest.mark.parametrize("name,words,topic", [
@@ -858,8 +859,7 @@ def test_pausing_with_no_pack_named_and_no_timer_running_mid_routine_pauses_the_
     ("RequestIsIntent", "there a quicker session im on my tea break"),
 ])
 def test_minutes_with_quick_or_a_break_one_is_on_is_the_short_routine(name, words):
-    said = send(name, words, LAUNCHED)
-    assert said.text == answered_as("ShortRoutineIntent", LAUNCHED).text, (words, said.text)
+    _answers_as(name, words, LAUNCHED, "ShortRoutineIntent")
 
 
 def test_the_time_of_a_hold_is_the_holds_not_a_timer():
@@ -876,8 +876,7 @@ def test_the_time_of_a_hold_is_the_holds_not_a_timer():
     ("RequestTellIntent", "me when i need to get up and move", "WalkReminderIntent"),
 ])
 def test_walking_reminders_by_their_other_names(name, words, wanted):
-    said = send(name, words, LAUNCHED)
-    assert said.text == answered_as(wanted, LAUNCHED).text, (words, said.text)
+    _answers_as(name, words, LAUNCHED, wanted)
 
 
 @pytest.mark.parametrize("name,words,topic", [
@@ -897,8 +896,7 @@ def test_how_to_place_oneself_is_comfort_and_a_kip_is_sleep(name, words, topic):
 ])
 def test_more_to_come_a_repeat_with_just_and_a_livelier_pace(name, words, wanted):
     attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
-    said = send(name, words, attributes)
-    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+    _answers_as(name, words, attributes, wanted)
 
 
 # --- answers, feedback and routine words said around the word that means them ---
@@ -912,8 +910,7 @@ QUESTION = {"pending": "offer_stretches"}
     ("DescribeNotIntent", "quite yet thank you", "AMAZON.NoIntent"),
 ])
 def test_a_yes_said_as_pleasure_or_going_ahead_and_a_softened_not_yet_answer_the_question(name, words, wanted):
-    said = send(name, words, QUESTION)
-    assert said.text == answered_as(wanted, QUESTION).text, (words, said.text)
+    _answers_as(name, words, QUESTION, wanted)
 
 
 @pytest.mark.parametrize("name,words,wanted", [
@@ -924,8 +921,7 @@ def test_a_yes_said_as_pleasure_or_going_ahead_and_a_softened_not_yet_answer_the
     ("DescribeIntent", "it catches a bit when i bend", "PainIntent"),
 ])
 def test_feedback_going_on_and_pain_said_in_the_spasms_own_words(name, words, wanted):
-    said = send(name, words, ROUTINE)
-    assert said.text == answered_as(wanted, ROUTINE).text, (words, said.text)
+    _answers_as(name, words, ROUTINE, wanted)
 
 
 @pytest.mark.parametrize("name,words,wanted,attributes", [
@@ -934,8 +930,7 @@ def test_feedback_going_on_and_pain_said_in_the_spasms_own_words(name, words, wa
     ("RequestWhatIsIntent", "lined up for me today", "ListStretchesIntent", LAUNCHED),
 ])
 def test_help_said_as_not_good_with_gadgets_and_the_stretches_as_what_is_lined_up(name, words, wanted, attributes):
-    said = send(name, words, attributes)
-    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+    _answers_as(name, words, attributes, wanted)
 
 
 def test_a_pack_on_and_the_time_watched_sets_a_timer():
@@ -1023,8 +1018,7 @@ def test_being_in_pain_said_to_the_offer_of_stretches_is_no_yes():
 ])
 def test_speech_said_to_be_fast_is_slower_and_asked_to_be_faster_is_faster(words, wanted):
     attributes = dict(ROUTINE, prefs={"pace": "slower"}) if wanted == "NormalPaceIntent" else ROUTINE
-    said = send("DescribeIntent", words, attributes)
-    assert said.text == answered_as(wanted, attributes).text, (words, said.text)
+    _answers_as("DescribeIntent", words, attributes, wanted)
 
 
 @pytest.mark.parametrize("said,topic", [
