@@ -560,6 +560,11 @@ def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_r
     # A function named first with "'s", and wind said as gas.
     ("peeing's like passing broken glass", "pee"),
     ("passing gas and the rest came out without me knowing", "wind"),
+    # When it began, who with, and what happened, said first.
+    ("after the fall last week i can't tell when my bladder is full", "after"),
+    ("me and my partner tried and there was nothing down below", "me"),
+    ("went flat on my face off the trampoline and my back seized", "went"),
+    ("went to the toilet and nothing would come out", "went"),
 ])
 def test_a_carrier_that_says_something_keeps_it(locale, said, kept):
     """The carrier's words that the triage needs reach it (the intent's meaning, content:

@@ -60,7 +60,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeBothInten
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
                     "DescribeVehicleIntent", "DescribeHaveIntent", "DescribeHaveToIntent", "DescribeKeepIntent",
                     "DescribeLastHourIntent", "DescribeEarlierTodayIntent", "DescribeOneIntent",
-                    "DescribeBeforeIntent")
+                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
