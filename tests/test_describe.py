@@ -529,6 +529,11 @@ def test_a_body_part_id_is_not_a_red_flag_of_its_own():
     "more than six weeks this pain is there and there is no improvement",
     "down in the groin area it has gone completely numb since this morning",
     "took a spill on the ice yesterday and my back has been in spasm since",
+    # An activity said in the past, an aside before something private, someone close named
+    # with no "my".
+    "mowed the lawn this morning and since then both my legs are numb from the knees down",
+    "personal question but since the spasm i can't feel anything when i wipe",
+    "grandson noticed i've been dragging my right foot and catching my toes",
 ])
 def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_routed(said):
     _routed_one_shot(said, "describe-openings-k")
