@@ -2156,3 +2156,81 @@ def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
 ])
 def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- legs that will not hold
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs likened to something soft or heavy are weak legs; the food or the float is not.
+    ("i had noodles for lunch then did the leg stretches", "both my legs have gone to spaghetti", "emergency"),
+    ("i lie with a pool noodle under my knees", "an hour ago my left leg went like a wet noodle", "emergency"),
+    ("my shoes were full of sand after the beach", "my legs feel like sandbags when i try to stand", "emergency"),
+    # A leg gone woolly is numb; woolly socks are socks.
+    ("my woolly socks keep my feet warm", "both my legs have gone all woolly", "emergency"),
+])
+def test_legs_likened_to_something_soft_or_heavy(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Strength said missing with the verb of having negated: a leg that hasn't the strength.
+    ("i dont have the strength to do the stretches today", "my right leg hasnt got the strength to climb the step", "urgent"),
+    ("my legs have not lost any strength", "suddenly my thigh has no force in it", "emergency"),
+    ("i have no strength problems, just a stiff back", "my left leg doesnt have the power it had", "urgent"),
+])
+def test_strength_said_missing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that lets the speaker down gives way.
+    ("the stretches let me down, my back is no better", "my legs keep letting me down", "emergency"),
+    # 'gives' and 'folds' with an auxiliary between the knee and the verb; a knee that
+    # has been giving the speaker gyp is a sore knee, and a leg giving gyp is still a sore leg.
+    ("my knee has been giving me gyp since the weekend", "my left knee has been giving more each day", "urgent"),
+    ("the towel is folded under my knee", "my knee is folding when i stand up", "emergency"),
+    ("my knees were folded under me on the mat", "my legs are folding under me since lunch", "emergency"),
+])
+def test_a_leg_that_gives_said_with_an_auxiliary(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+    assert assess("my leg has been giving me gyp all week").flags == ("one_leg",)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A foot that dangles or goes limp from the ankle drops; feet dangling off a bed sit.
+    ("i sit with my feet dangling over the edge of the bed", "my foot just dangles when i take a step", "urgent"),
+    ("the cat dangles her toy over my foot", "my right foot has gone limp at the ankle", "urgent"),
+])
+def test_a_foot_that_hangs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Getting about only by holding on to the walls or the furniture: barely walking.
+    # Holding the wall for a stretch, or someone else doing it, is not.
+    ("i hold on to the wall to get up off the floor after the stretches", "im holding onto the furniture to get around the house", "emergency"),
+    ("i used the wall to get my balance during the stretch", "i have to cling to the walls to get to the loo", "emergency"),
+    ("my mum has to hold onto the furniture to get around", "since this morning ive been leaning on the worktop to walk", "emergency"),
+])
+def test_getting_about_by_holding_on(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Up on the toes or the heels, tried and not managed: a leg too weak to lift the body.
+    # A shelf out of reach on tiptoe is a shelf.
+    ("i cant reach the top shelf even on tiptoe", "i struggle to go up on tiptoe on my right side", "urgent"),
+    ("can i stand on tiptoe for the calf raises", "since this morning i have trouble going up on my toes on the left", "emergency"),
+    ("i can stand on my tiptoes and my heels fine", "i cant stand on my heels", "urgent"),
+])
+def test_toes_or_heels_tried_and_not_managed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Bones likened to chalk or glass, or said to crumble, are thin bones.
+    ("my bones are fine, the density scan was normal", "my bones are like chalk and my back went reaching for a cup", "urgent"),
+    ("i chalked the line on the floor for the exercise", "the doctor says my bones are crumbling and i tripped on the rug", "urgent"),
+])
+def test_thin_bones_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
