@@ -2234,3 +2234,29 @@ def test_toes_or_heels_tried_and_not_managed(calm, alarm, level):
 ])
 def test_thin_bones_in_other_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Falls in the words of cyclists, riders and older speakers: over my handlebars, a
+    # header, a stack, a spill, body slammed, a smash; a header stretch, a stacked
+    # dishwasher, dropping off to sleep or a bird that flew over the garden are not.
+    ("the handlebars on my exercise bike are too low", "over my handlebars on monday and my back has locked up since", "emergency"),
+    ("i stacked the dishwasher and my back went", "i had a stack on the bike coming down the hill", "emergency"),
+    ("a bird flew over the garden while i stretched", "i took a header down the stairs last night", "emergency"),
+    ("i had a spell on the sofa after lunch", "had a spill off the motorbike on sunday", "emergency"),
+    ("i threw my back out picking up the toys", "i got body slammed at rugby", "emergency"),
+    ("i dropped off to sleep on the sofa", "i had a smash on the motorway and my back is sore", "emergency"),
+    ("i went down on the floor to do the stretches", "i went down on the ice this morning", "emergency"),
+])
+def test_falls_and_crashes_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A touch on a leg barely felt is a touch not felt (a stretch barely felt is mild), and a
+    # touch on both of the speaker's legs lends the legs and the touch to the clause after.
+    ("i could barely feel the stretch in my hamstring", "the nurse tapped my left foot and i could hardly feel it", "doctor"),
+    ("my son poked both my shins for fun and i laughed", "my son poked both my shins and i barely felt it", "emergency"),
+])
+def test_a_touch_on_the_legs_barely_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
