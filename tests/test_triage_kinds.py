@@ -2260,3 +2260,19 @@ def test_falls_and_crashes_in_other_words(calm, alarm, level):
 ])
 def test_a_touch_on_the_legs_barely_felt(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs that stop working, said in the present ("make your leg stop working"); the
+    # speaker who stops working has a job.
+    ("i stopped working on friday to rest my leg", "my legs suddenly stop working when i stand", "emergency"),
+    ("i had to stop working last year, my back is stiff", "can a spasm make your leg stop working? mine did", "emergency"),
+    # A leg that will not lift, or that the speaker cannot get to move.
+    ("im not lifting my leg too high in the exercise", "my right leg is not lifting properly", "urgent"),
+    ("i cant get my kids to move", "i cant get my legs to move", "emergency"),
+    # The stairs climbed on the bottom, or getting about by shuffling along holding on.
+    ("i sat on the stairs on my bum to put my shoes on", "i had to go up the stairs on my bum", "emergency"),
+    ("we get along fine holding hands", "i have to shuffle along holding the furniture", "emergency"),
+])
+def test_legs_that_stop_working_or_will_not_carry(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
