@@ -2276,3 +2276,13 @@ def test_a_touch_on_the_legs_barely_felt(calm, alarm, level):
 ])
 def test_legs_that_stop_working_or_will_not_carry(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What the speaker could do earlier tells when the weakness came ("could do tiptoes this
+    # morning, now ..."): not a hypothetical. A question of what one could do still is.
+    ("could i do the stretches if my leg is weak", "i could do the stretches this morning, now my right leg is weak", "emergency"),
+    ("could i do the knee rolls with a weak leg", "could manage the stairs at lunch, now my left leg wont lift me", "emergency"),
+])
+def test_what_could_be_done_earlier_dates_the_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
