@@ -2286,3 +2286,13 @@ def test_legs_that_stop_working_or_will_not_carry(calm, alarm, level):
 ])
 def test_what_could_be_done_earlier_dates_the_weakness(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs that cannot get or carry the speaker up (the stairs, a step): weak legs; a lift
+    # that will not take the speaker up, or a son who cannot get them up, is not.
+    ("the lift wont take me up to my floor", "my legs cant get me up the stairs since yesterday", "emergency"),
+    ("my son cant get me up off the floor, my back is locked", "my right leg cant carry me up the step", "urgent"),
+])
+def test_legs_that_cannot_get_the_speaker_up(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
