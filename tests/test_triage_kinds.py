@@ -2156,3 +2156,143 @@ def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
 ])
 def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- legs that will not hold
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs likened to something soft or heavy are weak legs; the food or the float is not.
+    ("i had noodles for lunch then did the leg stretches", "both my legs have gone to spaghetti", "emergency"),
+    ("i lie with a pool noodle under my knees", "an hour ago my left leg went like a wet noodle", "emergency"),
+    ("my shoes were full of sand after the beach", "my legs feel like sandbags when i try to stand", "emergency"),
+    # A leg gone woolly is numb; woolly socks are socks.
+    ("my woolly socks keep my feet warm", "both my legs have gone all woolly", "emergency"),
+])
+def test_legs_likened_to_something_soft_or_heavy(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Strength said missing with the verb of having negated: a leg that hasn't the strength.
+    ("i dont have the strength to do the stretches today", "my right leg hasnt got the strength to climb the step", "urgent"),
+    ("my legs have not lost any strength", "suddenly my thigh has no force in it", "emergency"),
+    ("i have no strength problems, just a stiff back", "my left leg doesnt have the power it had", "urgent"),
+])
+def test_strength_said_missing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that lets the speaker down gives way.
+    ("the stretches let me down, my back is no better", "my legs keep letting me down", "emergency"),
+    # 'gives' and 'folds' with an auxiliary between the knee and the verb; a knee that
+    # has been giving the speaker gyp is a sore knee, and a leg giving gyp is still a sore leg.
+    ("my knee has been giving me gyp since the weekend", "my left knee has been giving more each day", "urgent"),
+    ("the towel is folded under my knee", "my knee is folding when i stand up", "emergency"),
+    ("my knees were folded under me on the mat", "my legs are folding under me since lunch", "emergency"),
+])
+def test_a_leg_that_gives_said_with_an_auxiliary(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+    assert assess("my leg has been giving me gyp all week").flags == ("one_leg",)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A foot that dangles or goes limp from the ankle drops; feet dangling off a bed sit.
+    ("i sit with my feet dangling over the edge of the bed", "my foot just dangles when i take a step", "urgent"),
+    ("the cat dangles her toy over my foot", "my right foot has gone limp at the ankle", "urgent"),
+])
+def test_a_foot_that_hangs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Getting about only by holding on to the walls or the furniture: barely walking.
+    # Holding the wall for a stretch, or someone else doing it, is not.
+    ("i hold on to the wall to get up off the floor after the stretches", "im holding onto the furniture to get around the house", "emergency"),
+    ("i used the wall to get my balance during the stretch", "i have to cling to the walls to get to the loo", "emergency"),
+    ("my mum has to hold onto the furniture to get around", "since this morning ive been leaning on the worktop to walk", "emergency"),
+])
+def test_getting_about_by_holding_on(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Up on the toes or the heels, tried and not managed: a leg too weak to lift the body.
+    # A shelf out of reach on tiptoe is a shelf.
+    ("i cant reach the top shelf even on tiptoe", "i struggle to go up on tiptoe on my right side", "urgent"),
+    ("can i stand on tiptoe for the calf raises", "since this morning i have trouble going up on my toes on the left", "emergency"),
+    ("i can stand on my tiptoes and my heels fine", "i cant stand on my heels", "urgent"),
+])
+def test_toes_or_heels_tried_and_not_managed(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Bones likened to chalk or glass, or said to crumble, are thin bones.
+    ("my bones are fine, the density scan was normal", "my bones are like chalk and my back went reaching for a cup", "urgent"),
+    ("i chalked the line on the floor for the exercise", "the doctor says my bones are crumbling and i tripped on the rug", "urgent"),
+])
+def test_thin_bones_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Falls in the words of cyclists, riders and older speakers: over my handlebars, a
+    # header, a stack, a spill, body slammed, a smash; a header stretch, a stacked
+    # dishwasher, dropping off to sleep or a bird that flew over the garden are not.
+    ("the handlebars on my exercise bike are too low", "over my handlebars on monday and my back has locked up since", "emergency"),
+    ("i stacked the dishwasher and my back went", "i had a stack on the bike coming down the hill", "emergency"),
+    ("a bird flew over the garden while i stretched", "i took a header down the stairs last night", "emergency"),
+    ("i had a spell on the sofa after lunch", "had a spill off the motorbike on sunday", "emergency"),
+    ("i threw my back out picking up the toys", "i got body slammed at rugby", "emergency"),
+    ("i dropped off to sleep on the sofa", "i had a smash on the motorway and my back is sore", "emergency"),
+    ("i went down on the floor to do the stretches", "i went down on the ice this morning", "emergency"),
+])
+def test_falls_and_crashes_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A touch on a leg barely felt is a touch not felt (a stretch barely felt is mild), and a
+    # touch on both of the speaker's legs lends the legs and the touch to the clause after.
+    ("i could barely feel the stretch in my hamstring", "the nurse tapped my left foot and i could hardly feel it", "doctor"),
+    ("my son poked both my shins for fun and i laughed", "my son poked both my shins and i barely felt it", "emergency"),
+])
+def test_a_touch_on_the_legs_barely_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs that stop working, said in the present ("make your leg stop working"); the
+    # speaker who stops working has a job.
+    ("i stopped working on friday to rest my leg", "my legs suddenly stop working when i stand", "emergency"),
+    ("i had to stop working last year, my back is stiff", "can a spasm make your leg stop working? mine did", "emergency"),
+    # A leg that will not lift, or that the speaker cannot get to move.
+    ("im not lifting my leg too high in the exercise", "my right leg is not lifting properly", "urgent"),
+    ("i cant get my kids to move", "i cant get my legs to move", "emergency"),
+    # The stairs climbed on the bottom, or getting about by shuffling along holding on.
+    ("i sat on the stairs on my bum to put my shoes on", "i had to go up the stairs on my bum", "emergency"),
+    ("we get along fine holding hands", "i have to shuffle along holding the furniture", "emergency"),
+])
+def test_legs_that_stop_working_or_will_not_carry(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What the speaker could do earlier tells when the weakness came ("could do tiptoes this
+    # morning, now ..."): not a hypothetical. A question of what one could do still is.
+    ("could i do the stretches if my leg is weak", "i could do the stretches this morning, now my right leg is weak", "emergency"),
+    ("could i do the knee rolls with a weak leg", "could manage the stairs at lunch, now my left leg wont lift me", "emergency"),
+])
+def test_what_could_be_done_earlier_dates_the_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Legs that cannot get or carry the speaker up (the stairs, a step): weak legs; a lift
+    # that will not take the speaker up, or a son who cannot get them up, is not.
+    ("the lift wont take me up to my floor", "my legs cant get me up the stairs since yesterday", "emergency"),
+    ("my son cant get me up off the floor, my back is locked", "my right leg cant carry me up the step", "urgent"),
+])
+def test_legs_that_cannot_get_the_speaker_up(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
