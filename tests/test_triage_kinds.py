@@ -2156,3 +2156,37 @@ def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
 ])
 def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- the saddle's functions
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "nothing happens" after a joining word ("but nothing happens") is still nothing happening,
+    # not a denial; a heat pad that does nothing names no region.
+    ("i pressed the button on the heat pad but nothing happens", "i try with my partner but nothing happens down there anymore", "emergency"),
+    ("i did the knee rolls and nothing happened", "we tried last night and nothing happened down below", "emergency"),
+])
+def test_nothing_happening_after_a_joining_word(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not reacting, responding or cooperating, said of the genitals (in slang too) or of a
+    # touch there: sexual dysfunction. Said of the back, a heat pack or a person: calm.
+    ("my back didnt react to the heat pack at all", "since the spasm it doesnt react when she touches me down there", "emergency"),
+    ("my old fella drove me to the physio today", "since my back went the little fella wont cooperate", "emergency"),
+    ("my partner touched my shoulder and it felt lovely", "when she touches me there i feel nothing since the spasm", "emergency"),
+])
+def test_the_genitals_not_responding(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Erections or the drive said gone or lost ("morning wood"): sexual dysfunction; a pain
+    # gone or keys lost: calm.
+    ("the stiffness in my back has gone this morning", "my morning wood has completely gone since the spasm", "emergency"),
+    ("i have lost my keys since the spasm", "i have lost my sex drive since my back went", "emergency"),
+])
+def test_erections_or_drive_gone(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
