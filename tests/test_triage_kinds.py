@@ -2190,3 +2190,27 @@ def test_the_genitals_not_responding(calm, alarm, level):
 ])
 def test_erections_or_drive_gone(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Numbness in other tenses and forms of its idioms ("didn't register", "not having any
+    # feeling"); a simile of a limb gone to sleep or of an injection, said with "like when"
+    # or "like after", compares, it is no position that wore off.
+    ("the heat pack didnt register on my back at first but now its warm", "the warm water didnt register on my bottom in the bath", "emergency"),
+    ("i am not having any trouble sitting on my bottom", "since yesterday the bit i sit on is not having any feeling", "emergency"),
+    ("my foot fell asleep when i sat on it but it is fine now", "my bum has gone tingly like when your leg goes to sleep", "emergency"),
+    ("my back feels better now, like after a good massage", "my bottom, it is like after an injection", "emergency"),
+])
+def test_saddle_numbness_in_other_forms_and_similes(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Washing or cleaning after the toilet shows the saddle's feeling as wiping does.
+    ("when i wash after the stretches my back feels looser", "when i wash after the loo i dont feel the water", "emergency"),
+    # "Is it normal for the spasm to make your ..." asks about what the spasm is doing to
+    # the speaker, not about people in general.
+    ("is it normal for the spasm to make your back ache all day", "is it normal for the spasm to make your bum go numb", "emergency"),
+])
+def test_saddle_said_of_washing_or_asked_if_normal(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
