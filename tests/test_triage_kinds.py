@@ -2214,3 +2214,28 @@ def test_saddle_numbness_in_other_forms_and_similes(calm, alarm, level):
 ])
 def test_saddle_said_of_washing_or_asked_if_normal(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else told of the speaker's bed or chair ("my wife says the bed was wet")
+    # is the speaker's, as what they noticed is.
+    ("my wife says the bed is too soft for my back", "my wife says the bed was wet this morning", "emergency"),
+    # Not knowing or feeling when the need comes, going by the clock instead.
+    ("i do not know when to do the stretches", "the spasm makes me not know when i need a wee", "emergency"),
+    ("i go by the clock for my stretches", "i only go to the loo by the clock now, not cos i feel like i need to", "emergency"),
+    # Pee that only drips: cannot pee. A tap dripping in the bathroom is the tap's.
+    ("the tap in the bathroom keeps dripping", "my wee only comes in drips since this morning", "emergency"),
+])
+def test_bladder_told_by_others_unfelt_or_in_drips(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wet under the speaker; a soaked bed the first since childhood; a mishap with the bowels.
+    ("the mat under me is soft enough", "it was all wet under me when i got up off the floor", "emergency"),
+    ("i have not slept this badly since i was a kid, the bed is soaked with sweat",
+     "the bed was soaked this morning, i have not done that since i was a kid", "emergency"),
+    ("i had a little mishap with the heat pack", "i had a little mishap with my bowels today", "emergency"),
+])
+def test_bladder_or_bowel_let_go_said_of_the_bed_or_a_mishap(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -1130,7 +1130,9 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     and "i cant walk" are phrases, and their "i" is the speaker as a separate "i" would be)."""
     said = _said_before(mention, clause) + [mention]
     last_other = max((i for i, m in enumerate(said) if "@third_person" in m.tags), default=-1)
-    return any(_speaker_word_in(m, clause, vocab) for m in said[last_other + 1:])
+    # A phrase that itself tells of the speaker ("says the bed": what someone else told of
+    # the speaker's bed) counts as the speaker said, as its own "i" would.
+    return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
 
 
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
