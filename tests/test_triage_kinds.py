@@ -2239,3 +2239,19 @@ def test_bladder_told_by_others_unfelt_or_in_drips(calm, alarm, level):
 ])
 def test_bladder_or_bowel_let_go_said_of_the_bed_or_a_mishap(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sitting on the toilet in regional words ("the bog", "the throne", "the dunny") sets the
+    # scene as "on the toilet" does; trying there "for ages" is the trying, not long-standing.
+    ("i sat on the bog reading the paper and my back eased", "sat on the bog for ages and nothing came", "emergency"),
+    ("on the dunny my back feels a bit better", "on the dunny it feels odd and i cant feel the seat", "emergency"),
+    # Nothing at all in other words ("not a drop", "zilch") when trying to pee.
+    ("i tried the stretches and zilch, no change", "i need to pee but not a drop comes out", "emergency"),
+    # Cannot perform with a partner: sexual dysfunction; a stretch performed is calm.
+    ("i cant perform the stretch with my wife watching", "since my back went i cant perform with my wife", "emergency"),
+    # Sitting on one's bottom and nothing happening is no sexual dysfunction.
+    ("i sat down on my bottom and nothing happened", "we tried and nothing happened down below", "emergency"),
+])
+def test_toilet_and_partner_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
