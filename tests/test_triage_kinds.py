@@ -2255,3 +2255,29 @@ def test_bladder_or_bowel_let_go_said_of_the_bed_or_a_mishap(calm, alarm, level)
 ])
 def test_toilet_and_partner_in_other_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wetting or soiling in other words: regional verbs, the pee or poo itself unfelt or
+    # running out, in clothes, a slow start, loose motions that cannot be held.
+    ("i piddled about in the garden before my back went", "i piddled myself on the way to the loo", "emergency"),
+    ("i did the stretches by my self", "i wet my self last night", "emergency"),
+    ("i dont feel the stretch in my hamstring", "i didnt feel the wee come out", "emergency"),
+    ("i ran out of ibuprofen", "the wee just runs out of me", "emergency"),
+    ("i changed my clothes after the stretches", "i am passing urine in my clothes", "emergency"),
+    ("the heat pack takes forever to warm up", "my wee takes forever to get started", "emergency"),
+    ("i had the trots last week from a curry but its fine now", "i had the trots and couldnt hold it in", "emergency"),
+])
+def test_bladder_and_bowel_let_go_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sexual dysfunction and the genitals in other words ("love life", "lady garden", a
+    # non-native "no erection since two days"); "no erection problems" still denies.
+    ("my love life is fine thanks", "my love life has stopped since the spasm", "emergency"),
+    ("no erection problems, just back pain", "no erection since two days", "emergency"),
+    ("my lady garden is fine, it is my back", "my lady garden has gone numb", "emergency"),
+])
+def test_sexual_function_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
