@@ -2281,3 +2281,24 @@ def test_bladder_and_bowel_let_go_in_other_words(calm, alarm, level):
 ])
 def test_sexual_function_in_other_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Having to look to know one has wiped: the feeling no longer tells (a heat pack looked
+    # at is calm); the saddle in a recogniser's spellings and as the seat of one's pants.
+    ("i have to look to see if the heat pack is on", "i have to look to see if i have wiped properly", "emergency"),
+    ("my bum is fine, it is my back that hurts", "my bumb is numb", "emergency"),
+    ("i ripped the seat of my pants doing the stretch", "the seat of my pants area has gone numb", "emergency"),
+])
+def test_saddle_by_sight_and_in_other_spellings(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Saddle numbness that came and went is set aside only with a position or a cause that
+    # wears off named (a hard floor, a bike ride, sitting): with none, it is still an emergency.
+    ("my bum went numb on the hard floor but came back as soon as i moved", "my bum went numb for an hour this morning, its fine now", "emergency"),
+    ("after the long bike ride my crotch felt numb but it came back", "my privates went numb for a while yesterday, back to normal now", "emergency"),
+])
+def test_saddle_numbness_gone_is_set_aside_only_with_a_position(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
