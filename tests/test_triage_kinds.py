@@ -2266,6 +2266,7 @@ def test_toilet_and_partner_in_other_words(calm, alarm, level):
     ("i ran out of ibuprofen", "the wee just runs out of me", "emergency"),
     ("i changed my clothes after the stretches", "i am passing urine in my clothes", "emergency"),
     ("the heat pack takes forever to warm up", "my wee takes forever to get started", "emergency"),
+    ("can you hurry it up please, this is taking forever", "my pee is taking forever to start", "emergency"),
     ("i had the trots last week from a curry but its fine now", "i had the trots and couldnt hold it in", "emergency"),
 ])
 def test_bladder_and_bowel_let_go_in_other_words(calm, alarm, level):
