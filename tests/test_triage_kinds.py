@@ -2296,3 +2296,150 @@ def test_what_could_be_done_earlier_dates_the_weakness(calm, alarm, level):
 ])
 def test_legs_that_cannot_get_the_speaker_up(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- the saddle's functions
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "nothing happens" after a joining word ("but nothing happens") is still nothing happening,
+    # not a denial; a heat pad that does nothing names no region.
+    ("i pressed the button on the heat pad but nothing happens", "i try with my partner but nothing happens down there anymore", "emergency"),
+    ("i did the knee rolls and nothing happened", "we tried last night and nothing happened down below", "emergency"),
+])
+def test_nothing_happening_after_a_joining_word(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Not reacting, responding or cooperating, said of the genitals (in slang too) or of a
+    # touch there: sexual dysfunction. Said of the back, a heat pack or a person: calm.
+    ("my back didnt react to the heat pack at all", "since the spasm it doesnt react when she touches me down there", "emergency"),
+    ("my old fella drove me to the physio today", "since my back went the little fella wont cooperate", "emergency"),
+    ("my partner touched my shoulder and it felt lovely", "when she touches me there i feel nothing since the spasm", "emergency"),
+])
+def test_the_genitals_not_responding(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Erections or the drive said gone or lost ("morning wood"): sexual dysfunction; a pain
+    # gone or keys lost: calm.
+    ("the stiffness in my back has gone this morning", "my morning wood has completely gone since the spasm", "emergency"),
+    ("i have lost my keys since the spasm", "i have lost my sex drive since my back went", "emergency"),
+])
+def test_erections_or_drive_gone(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Numbness in other tenses and forms of its idioms ("didn't register", "not having any
+    # feeling"); a simile of a limb gone to sleep or of an injection, said with "like when"
+    # or "like after", compares, it is no position that wore off.
+    ("the heat pack didnt register on my back at first but now its warm", "the warm water didnt register on my bottom in the bath", "emergency"),
+    ("i am not having any trouble sitting on my bottom", "since yesterday the bit i sit on is not having any feeling", "emergency"),
+    ("my foot fell asleep when i sat on it but it is fine now", "my bum has gone tingly like when your leg goes to sleep", "emergency"),
+    ("my back feels better now, like after a good massage", "my bottom, it is like after an injection", "emergency"),
+])
+def test_saddle_numbness_in_other_forms_and_similes(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Washing or cleaning after the toilet shows the saddle's feeling as wiping does.
+    ("when i wash after the stretches my back feels looser", "when i wash after the loo i dont feel the water", "emergency"),
+    # "Is it normal for the spasm to make your ..." asks about what the spasm is doing to
+    # the speaker, not about people in general.
+    ("is it normal for the spasm to make your back ache all day", "is it normal for the spasm to make your bum go numb", "emergency"),
+])
+def test_saddle_said_of_washing_or_asked_if_normal(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # What someone else told of the speaker's bed or chair ("my wife says the bed was wet")
+    # is the speaker's, as what they noticed is.
+    ("my wife says the bed is too soft for my back", "my wife says the bed was wet this morning", "emergency"),
+    # Not knowing or feeling when the need comes, going by the clock instead.
+    ("i do not know when to do the stretches", "the spasm makes me not know when i need a wee", "emergency"),
+    ("i go by the clock for my stretches", "i only go to the loo by the clock now, not cos i feel like i need to", "emergency"),
+    # Pee that only drips: cannot pee. A tap dripping in the bathroom is the tap's.
+    ("the tap in the bathroom keeps dripping", "my wee only comes in drips since this morning", "emergency"),
+])
+def test_bladder_told_by_others_unfelt_or_in_drips(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wet under the speaker; a soaked bed the first since childhood; a mishap with the bowels.
+    ("the mat under me is soft enough", "it was all wet under me when i got up off the floor", "emergency"),
+    ("i have not slept this badly since i was a kid, the bed is soaked with sweat",
+     "the bed was soaked this morning, i have not done that since i was a kid", "emergency"),
+    ("i had a little mishap with the heat pack", "i had a little mishap with my bowels today", "emergency"),
+])
+def test_bladder_or_bowel_let_go_said_of_the_bed_or_a_mishap(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sitting on the toilet in regional words ("the bog", "the throne", "the dunny") sets the
+    # scene as "on the toilet" does; trying there "for ages" is the trying, not long-standing.
+    ("i sat on the bog reading the paper and my back eased", "sat on the bog for ages and nothing came", "emergency"),
+    ("on the dunny my back feels a bit better", "on the dunny it feels odd and i cant feel the seat", "emergency"),
+    # Nothing at all in other words ("not a drop", "zilch") when trying to pee.
+    ("i tried the stretches and zilch, no change", "i need to pee but not a drop comes out", "emergency"),
+    # Cannot perform with a partner: sexual dysfunction; a stretch performed is calm.
+    ("i cant perform the stretch with my wife watching", "since my back went i cant perform with my wife", "emergency"),
+    # Sitting on one's bottom and nothing happening is no sexual dysfunction.
+    ("i sat down on my bottom and nothing happened", "we tried and nothing happened down below", "emergency"),
+])
+def test_toilet_and_partner_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Wetting or soiling in other words: regional verbs, the pee or poo itself unfelt or
+    # running out, in clothes, a slow start, loose motions that cannot be held.
+    ("i piddled about in the garden before my back went", "i piddled myself on the way to the loo", "emergency"),
+    ("i did the stretches by my self", "i wet my self last night", "emergency"),
+    ("i dont feel the stretch in my hamstring", "i didnt feel the wee come out", "emergency"),
+    ("i ran out of ibuprofen", "the wee just runs out of me", "emergency"),
+    ("i changed my clothes after the stretches", "i am passing urine in my clothes", "emergency"),
+    ("the heat pack takes forever to warm up", "my wee takes forever to get started", "emergency"),
+    ("can you hurry it up please, this is taking forever", "my pee is taking forever to start", "emergency"),
+    ("i had the trots last week from a curry but its fine now", "i had the trots and couldnt hold it in", "emergency"),
+])
+def test_bladder_and_bowel_let_go_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sexual dysfunction and the genitals in other words ("love life", "lady garden", a
+    # non-native "no erection since two days"); "no erection problems" still denies.
+    ("my love life is fine thanks", "my love life has stopped since the spasm", "emergency"),
+    ("no erection problems, just back pain", "no erection since two days", "emergency"),
+    ("my lady garden is fine, it is my back", "my lady garden has gone numb", "emergency"),
+])
+def test_sexual_function_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Having to look to know one has wiped: the feeling no longer tells (a heat pack looked
+    # at is calm); the saddle in a recogniser's spellings and as the seat of one's pants.
+    ("i have to look to see if the heat pack is on", "i have to look to see if i have wiped properly", "emergency"),
+    ("my bum is fine, it is my back that hurts", "my bumb is numb", "emergency"),
+    ("i ripped the seat of my pants doing the stretch", "the seat of my pants area has gone numb", "emergency"),
+])
+def test_saddle_by_sight_and_in_other_spellings(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Saddle numbness that came and went is set aside only with a position or a cause that
+    # wears off named (a hard floor, a bike ride, sitting): with none, it is still an emergency.
+    ("my bum went numb on the hard floor but came back as soon as i moved", "my bum went numb for an hour this morning, its fine now", "emergency"),
+    ("after the long bike ride my crotch felt numb but it came back", "my privates went numb for a while yesterday, back to normal now", "emergency"),
+])
+def test_saddle_numbness_gone_is_set_aside_only_with_a_position(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

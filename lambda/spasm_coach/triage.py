@@ -136,6 +136,10 @@ class Rule:
     resolved_only_after: bool
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
     across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
+    # only when the utterance also names a position or a cause that wears off ("from sitting on
+    # the hard floor, it came back as soon as I moved"): saddle numbness that came and went
+    # with none named is still saddle numbness
+    resolved_only_positional: bool = False
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -228,6 +232,7 @@ class Vocabulary:
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
+    positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -310,9 +315,12 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("an explanation uses %r, which no concept defines" % tag)
     for flag in {f for _, explained, _ in explanations for f in explained} - set(flags):
         problems.append("an explanation explains unknown flag %r" % flag)
+    positional = set(data.get("positional_causes", {}).get("tags", ()))
+    for tag in positional - defined:
+        problems.append("positional_causes names %r, which no concept defines" % tag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for _, _, unless in explanations for t in unless} - \
-        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ()))
+        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
     both_flag = data["both_sides"]["flag"]
@@ -378,6 +386,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         both_tag=data["both_sides"]["tag"],
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
+        positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -562,6 +571,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             level=flags[flag].get("level") if flag else "clarify",
             sided=bool(raw.get("sided")), resolvable=bool(raw.get("resolvable")),
             resolved_only_after=raw.get("resolvable") == "when_over",
+            resolved_only_positional=raw.get("resolvable") == "when_positional",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses"))))
     return rules
@@ -1130,7 +1140,9 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     and "i cant walk" are phrases, and their "i" is the speaker as a separate "i" would be)."""
     said = _said_before(mention, clause) + [mention]
     last_other = max((i for i, m in enumerate(said) if "@third_person" in m.tags), default=-1)
-    return any(_speaker_word_in(m, clause, vocab) for m in said[last_other + 1:])
+    # A phrase that itself tells of the speaker ("says the bed": what someone else told of
+    # the speaker's bed) counts as the speaker said, as its own "i" would.
+    return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
 
 
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1285,7 +1297,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             set_aside = (
                 _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
                 or ((history or asking) and not rule.history_is_the_flag)
-                or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after))
+                or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after)
+                    and (not rule.resolved_only_positional
+                         or any(said.tags & vocab.positional_causes for said in clauses)))
                 or (brief and flag in vocab.brief_flags)
                 or flag in explained
             )
