@@ -2156,3 +2156,55 @@ def test_a_feeling_placed_in_the_bladder_said_gone(placed, alarm):
 ])
 def test_a_trickle_and_the_bladder_in_different_clauses(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- round O: systemic and doctor-level wording
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Bones likened to something that breaks ("like chalk", "like glass") are osteoporosis in
+    # plain words; someone else's bones are not the speaker's.
+    ("my nan has bones like glass, i just pulled my back", "i have bones like glass and my back went on the step", "urgent"),
+    ("the old plaster on this wall is crumbling", "my bones are crumbling, the doctor told me, and i twisted my back", "urgent"),
+])
+def test_bones_likened_to_something_that_breaks(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weight loss told by a belt or a size, or in the present simple, with eating as usual; wanting
+    # to lose weight is dieting whatever is eaten.
+    ("i want to lose weight and i eat the same as always", "i lose weight every week but i eat the same", "doctor"),
+    ("my belt went down a notch since i started the diet", "i am down two belt notches this month and i eat as normal", "doctor"),
+])
+def test_weight_lost_by_a_belt_or_in_the_present_while_eating_as_usual(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A long time with pain that does not become less, or "without improving".
+    ("two months ago i had a spasm and the pain is less now", "it is seven weeks and not lessening", "doctor"),
+    ("five weeks ago it started but it got better", "five weeks it has gone on without getting better", "doctor"),
+])
+def test_a_long_time_without_the_pain_becoming_less(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain "even when I rest" (non-native "even I rest"), in its clause or the next, is pain
+    # rest does not ease; "even lying down it's better" is not; nor is nothing easing it.
+    ("even when i lie down it feels better", "even i rest the whole day, my back is no less sore", "doctor"),
+    ("i take rest and the pain goes", "even i take rest all day, the pain is staying", "doctor"),
+    ("lying down eases it a lot", "nothing i try eases it, it is there all the time", "doctor"),
+])
+def test_pain_even_at_rest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An exercise that "set the back off" or "stirred it up" made it worse.
+    ("the pelvic tilts set me up nicely for the day", "the pelvic tilts set the pain off again", "doctor"),
+    ("the knee rolls stirred up some memories of my old physio", "the knee rolls stirred it up and it is aching", "doctor"),
+])
+def test_an_exercise_that_set_the_pain_off(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
