@@ -2208,3 +2208,41 @@ def test_pain_even_at_rest(calm, alarm, level):
 ])
 def test_an_exercise_that_set_the_pain_off(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Long-standing, said the way people say it: since having children, "been that way forever",
+    # since childhood, an old accident; what is new today still alarms.
+    ("a bit of a leak when i cough after having three kids, been that way forever",
+     "i leaked today for the first time, my back went this morning", "emergency"),
+    ("my toes have tingled all my life", "my toes started tingling this morning", "doctor"),
+    ("my hip is stiff since an old riding accident, the back is separate",
+     "i had a riding accident this morning and my back is agony", "emergency"),
+])
+def test_long_standing_said_in_everyday_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Australian and New Zealand "came good" is over; "hasn't come good" is not.
+    ("my foot went numb kneeling in the garden but came good in a minute",
+     "my foot went numb kneeling in the garden and it hasnt come good", "doctor"),
+])
+def test_came_good_is_over(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("vague", [
+    "i dont feel myself since the spasm", "bit out of sorts in myself today", "something is not right in the lower part, hard to say", "i feel off colour in myself",
+])
+def test_a_vague_unwell_remark_is_asked_about(vague):
+    # clinical.md: a change said vaguely gets a clarifying question, never an alarm, and is not ignored.
+    assert assess(vague).level == "clarify", assess(vague)
+    assert assess(vague + ", and i wet myself").level == "emergency"
+
+
+def test_burning_up_a_place_is_a_burning_that_travels_not_a_fever():
+    travels = assess("it is burning up the back of my thigh")
+    assert travels.level == "doctor" and "fever" not in travels.flags, travels
+    assert assess("my chest is burning up into my jaw").level == "emergency"
+    assert "fever" in assess("i am burning up and shivering").flags
