@@ -2246,3 +2246,15 @@ def test_burning_up_a_place_is_a_burning_that_travels_not_a_fever():
     assert travels.level == "doctor" and "fever" not in travels.flags, travels
     assert assess("my chest is burning up into my jaw").level == "emergency"
     assert "fever" in assess("i am burning up and shivering").flags
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A band "round" the chest as well as "around" it; an exercise band is equipment.
+    ("i put the resistance band round my chest for the stretch", "it feels like a band round my chest", "emergency"),
+    # Up every night, or lying awake, with the pain; awake worrying is not the pain.
+    ("i lay awake all night worrying about work", "i am up every night with it", "doctor"),
+    # The base form of a verb of worsening ("aggravate", "worsen") as well as its other forms.
+    ("the exercises are gentle and do not aggravate it", "the exercises aggravate it", "doctor"),
+])
+def test_older_and_plain_forms_of_chest_night_and_exercise_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
