@@ -2258,3 +2258,14 @@ def test_burning_up_a_place_is_a_burning_that_travels_not_a_fever():
 ])
 def test_older_and_plain_forms_of_chest_night_and_exercise_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Numb where a cold pack lay, said as its cause, is asked about (the saddle question); a
+    # heat pack does not numb, and a touch of the pack not felt is still numbness.
+    ("the frozen peas have made my backside numb", "my backside has gone numb since i sat on the heat pack", "emergency"),
+    ("my bottom is numb from the ice pack", "i cant feel the ice pack on my bottom", "emergency"),
+])
+def test_numb_from_a_cold_pack_is_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+    assert assess(calm).clarify == "saddle"
