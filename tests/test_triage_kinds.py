@@ -2269,3 +2269,21 @@ def test_older_and_plain_forms_of_chest_night_and_exercise_words(calm, alarm, le
 def test_numb_from_a_cold_pack_is_asked_about(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
     assert assess(calm).clarify == "saddle"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The breathing said to have become hard, a struggle or an effort; a breathing exercise
+    # that is hard is the exercise.
+    ("the breathing exercise is hard", "my breathing has become difficult", "urgent"),
+    ("no breathing problems, just the back", "it is a struggle to get my breath lately", "urgent"),
+    # Fever in Indian and everyday English: "temperature is there", "running hot".
+    ("the temperature in here is fine", "temperature is there since last night", "urgent"),
+    ("i am running late for work", "i have been running hot all day", "urgent"),
+    # Cancer said by where it has spread.
+    ("the warmth of the heat pack spreads right through my back", "they told me it has spread to my spine", "urgent"),
+    # No sleep for the pain, said with the pain; no sleep for another reason is not it.
+    ("i had no sleep because the baby was up", "i have had no sleep with the pain", "doctor"),
+    ("hardly slept, the neighbours were loud", "i cant get a wink of sleep with it", "doctor"),
+])
+def test_everyday_words_for_breathing_fever_cancer_and_sleep(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
