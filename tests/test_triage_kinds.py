@@ -2287,3 +2287,15 @@ def test_numb_from_a_cold_pack_is_asked_about(calm, alarm, level):
 ])
 def test_everyday_words_for_breathing_fever_cancer_and_sleep(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weeks that end "much better" are recovery, not "not improving"; "not much better" is not.
+    ("its been three weeks and its much better", "its been six weeks and its not much better", "doctor"),
+    # A heart pounding after the stairs is asked about; a pounding heart with chest pain alarms.
+    ("my heart is pounding after the stairs", "my heart is pounding and my chest hurts", "emergency"),
+    # Wanting to lose "some weight" is dieting.
+    ("i would like to lose some weight", "i have lost some weight without trying", "doctor"),
+])
+def test_recovery_exertion_and_dieting_said_beside_a_flag_word(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
