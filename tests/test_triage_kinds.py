@@ -2299,3 +2299,13 @@ def test_everyday_words_for_breathing_fever_cancer_and_sleep(calm, alarm, level)
 ])
 def test_recovery_exertion_and_dieting_said_beside_a_flag_word(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Rest taken, then pain still there or the same, said without "even" (as Alexa
+    # sends it after an "even" carrier): pain not eased by rest.
+    ("i have been resting and the pain is much better", "i took rest for two days and the pain is still there", "doctor"),
+    ("i rested all day and the pain is a bit less today", "i took rest for two days, the pain is same only", "doctor"),
+])
+def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
