@@ -539,6 +539,17 @@ def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_r
     _routed_one_shot(said, "describe-openings-k")
 
 
+@pytest.mark.parametrize("said", ["i don't have the weakness in my legs i walk fine it's only my back that's stiff",
+                                  "i haven't got the numbness down below just a very tight back"])
+def test_a_denial_before_the_is_no_alarm(said):
+    """"I don't have the ..." denies what follows; "no the ..." (its reading when it shared "no"'s
+    carrier) did not."""
+    talk = Conversation(default_handler(), user_id="describe-denial")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent", said
+    assert report["safety"] in (None, "none", "clarify"), (said, report["safety"])
+
+
 @pytest.mark.parametrize("locale", model_locales())
 @pytest.mark.parametrize("said,kept", [
     # A verb of the carrier that says how often or what must be done.

@@ -354,3 +354,12 @@ def test_yes_and_no_to_a_conversation_question_do_what_the_registry_says(questio
         assert report["end_session"] is True
     else:
         assert pending(talk) != question or report["end_session"]  # answered, not asked again
+
+
+@pytest.mark.parametrize("words", ["i don't have any of that", "i haven't got anything like that in my legs"])
+def test_a_denial_in_other_words_answers_the_screening_no(words):
+    """"I don't have ..." (its own carrier, read as said) answers a safety question as "no" does."""
+    talk = reach("screening_legs")
+    report = say(talk, words)
+    assert report["intent"] == "DescribeDontHaveIntent"
+    assert pending(talk) == "screening_saddle" and level(talk, report) == "none"

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 ANSWER_INTENT = "SafetyAnswerIntent"
-DENIAL_INTENT = "DescribeDenialIntent"  # "no, ..." with a free phrase after it
+# "no, ..." and "I don't have ..." with a free phrase after it
+DENIAL_INTENTS = ("DescribeDenialIntent", "DescribeDontHaveIntent")
 CHECK_INTENT = "SymptomCheckIntent"
 # Requests that still do what they say while a safety question waits: ending the
 # conversation is always allowed (the level already raised stays in the session).
@@ -81,7 +82,7 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     name = intent_name(handler_input)
     if name == YES_INTENT:
         return YES
-    if name == NO_INTENT or (name == DENIAL_INTENT and (found is None or found.level not in FLAG_LEVELS)):
+    if name == NO_INTENT or (name in DENIAL_INTENTS and (found is None or found.level not in FLAG_LEVELS)):
         return NO
     if name == ANSWER_INTENT:
         answer = (slot_values(handler_input).get("Answer") or {}).get("id")
