@@ -550,6 +550,18 @@ def test_a_denial_before_the_is_no_alarm(said):
     assert report["safety"] in (None, "none", "clarify"), (said, report["safety"])
 
 
+@pytest.mark.parametrize("said,alarm", [("just curious is numbness between the legs something to worry about", False),
+                                        ("out of curiosity can a spasm make your bladder stop working", False),
+                                        ("just curious i wet myself this morning is that the spasm", True)])
+def test_curiosity_said_first_asks_and_what_is_told_after_it_still_counts(said, alarm):
+    """"Just curious, ..." asks (read as said, not as "i curious ..."), and what the speaker
+    tells after it is still theirs."""
+    talk = Conversation(default_handler(), user_id="describe-curious")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent", said
+    assert (report["safety"] == "emergency") is alarm, (said, report["intent"], report["safety"])
+
+
 @pytest.mark.parametrize("locale", model_locales())
 @pytest.mark.parametrize("said,kept", [
     # A verb of the carrier that says how often or what must be done.

@@ -75,7 +75,8 @@ REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent
                    "RequestEnoughIntent", "RequestSureIntent", "RequestIncreaseIntent", "RequestReduceIntent",
                    "RequestCountIntent", "RequestDoItIntent", "RequestTakeItIntent", "RequestThroughIntent",
                    "RequestContinueIntent", "RequestProceedIntent", "RequestLeaveIntent", "RequestWorseIntent",
-                   "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent")
+                   "RequestWorthIntent", "RequestBestIntent", "RequestBestWayIntent", "RequestNeedIntent",
+                   "RequestCuriousIntent")
 # Both, looked up on every request (most are neither): in a set, not name by name.
 FREE_PHRASE_INTENTS = frozenset(DESCRIBE_INTENTS + REQUEST_INTENTS)
 UNSURE_INTENT = "UnsureIntent"
