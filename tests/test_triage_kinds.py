@@ -2443,3 +2443,31 @@ def test_saddle_by_sight_and_in_other_spellings(calm, alarm, level):
 ])
 def test_saddle_numbness_gone_is_set_aside_only_with_a_position(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- heard without punctuation
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser writes no comma or question mark: a question turned round after a
+    # statement ("... could my back be ...") begins a clause of its own, and the statement
+    # before it is still the speaker's.
+    ("my back is stiff and it aches every time could my pillow be the problem",
+     "i have to wee all the time and it stings could that be my back", "urgent"),
+    ("i have no trouble peeing could my back still be a disc problem",
+     "i am peeing every half hour and it stings should i worry about my back", "urgent"),
+])
+def test_a_statement_then_a_question_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question answered by the speaker about themselves, with no question mark:
+    # "because i cant" after it, or "mine" (the speaker's own case) after any question.
+    ("can a spasm stop you from stretching your hamstrings because i cant",
+     "can a bad back stop you feeling when your bladder is full because i cant", "emergency"),
+    ("how long should a spasm last mine started this morning",
+     "how long is too long mine has been going for eight weeks and nothing helps", "doctor"),
+])
+def test_a_general_question_answered_by_the_speaker_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

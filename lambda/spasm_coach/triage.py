@@ -216,6 +216,11 @@ class Vocabulary:
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
+    question_reasons: FrozenSet[str] = frozenset()  # "... your bladder because i cant": the speaker's reason
+    question_own: FrozenSet[str] = frozenset()  # "how long is too long mines been going": the speaker's own case
+    # "it burns could my back be ...": a question turned round after a statement, by opener: its subjects.
+    inverted: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    inverted_not_after: FrozenSet[str] = frozenset()  # "and i could an hour ago": the statement's own subject
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -357,6 +362,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
+        question_reasons=frozenset(reading.get("a_question_then_the_speaker", {}).get("reasons", ())),
+        question_own=frozenset(reading.get("a_question_then_the_speaker", {}).get("own", ())),
+        inverted={opener: frozenset(subjects) for opener, subjects in
+                  reading.get("a_statement_then_a_question", {}).get("openers", {}).items()},
+        inverted_not_after=frozenset(reading.get("a_statement_then_a_question", {}).get("not_after", ())),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -940,9 +950,19 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
-                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
-            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
+        current = clauses[-1]
+        if current and current[0] in vocab.question_openers and current[-1] not in vocab.question_joined and (
+                (word in vocab.question_speaker and not vocab.question_generic.isdisjoint(current))
+                or (word in vocab.question_reasons and following in vocab.question_speaker
+                    and not vocab.question_generic.isdisjoint(current))
+                or (word in vocab.question_own and len(current) > 1)):
+            # "can a spasm make your leg weak | i cant stand on it", "... your bladder | because i cant",
+            # "how long is too long | mines been going six weeks"
+            clauses.append([])
+        elif len(current) > 1 and following in vocab.inverted.get(word, ()) \
+                and current[-1] not in vocab.question_joined and current[-1] not in vocab.inverted_not_after \
+                and vocab.asked_if.isdisjoint(current):  # "if my legs went numb would that be ...": one condition
+            clauses.append([])  # "it burns every time | could my back pain be related to that"
         elif clauses[-1] and (word in vocab.clause_breaks or
                               (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
