@@ -2471,3 +2471,15 @@ def test_a_statement_then_a_question_without_punctuation(calm, alarm, level):
 ])
 def test_a_general_question_answered_by_the_speaker_without_punctuation(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An exercise named in the clause before only dates a weakness that is new since and
+    # on one side; legs tired from the stretches, with no side, are still the exercise's.
+    ("i did the knee rolls and now my legs feel a bit weak",
+     "i did the knee rolls and now my left leg has gone weak", "urgent"),
+    ("we did the pelvic tilts and my right leg felt weak",
+     "i was doing the pelvic tilts and now my right leg is weak", "urgent"),
+])
+def test_an_exercise_before_dates_a_new_one_sided_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

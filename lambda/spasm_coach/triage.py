@@ -238,6 +238,11 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
+    # finding new since (one of `dated_when`) and on one side; the one-side tags.
+    dated_by_before: FrozenSet[str] = frozenset()
+    dated_when: FrozenSet[str] = frozenset()
+    one_side_tags: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -394,6 +399,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
+        dated_by_before=frozenset(data.get("dated_by_what_came_before", {}).get("tags", ())),
+        dated_when=frozenset(data.get("dated_by_what_came_before", {}).get("when", ())),
+        one_side_tags=frozenset(data["side_tags"]) - {data["both_sides"]["tag"]},
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         positional_causes=frozenset(positional),
@@ -1277,6 +1285,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if previous is not None and not previous.tags & vocab.places:
             # "I went to stand, and my leg had no strength in it": so is the one before's.
             lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
+            if lent & vocab.dated_by_before and clause.own & vocab.dated_when and clause.own & vocab.one_side_tags \
+                    and vocab.both_tag not in clause.own:
+                lent -= vocab.dated_by_before  # "I did the stretches, and now my right leg gave way": since then
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
