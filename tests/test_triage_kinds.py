@@ -2483,3 +2483,18 @@ def test_a_general_question_answered_by_the_speaker_without_punctuation(calm, al
 ])
 def test_an_exercise_before_dates_a_new_one_sided_weakness(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("one_leg, both_legs", [
+    # A leg finding with no side and no owner goes on from the legs named just before it:
+    # "both" there is its side. Not from a clause with an exercise, a cause or tight
+    # hamstrings, and not for "my foot" (one foot, said as such).
+    ("both my hamstrings feel tight after the stretch, a bit of tingling in the toes",
+     "both my legs feel strange, numb down to the toes"),
+    ("both my legs feel odd, and my foot is tingling",
+     "both my legs feel weird, pins and needles down to the toes"),
+])
+def test_a_finding_goes_on_from_both_legs_named_before(one_leg, both_legs):
+    calm = assess(one_leg)
+    assert calm.level != "emergency" and "both_legs" not in calm.flags, (one_leg, calm)
+    assert "both_legs" in assess(both_legs).flags, (both_legs, assess(both_legs))

@@ -240,6 +240,7 @@ class Vocabulary:
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
     # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
     # finding new since (one of `dated_when`) and on one side; the one-side tags.
+    going_on_not_with: FrozenSet[str] = frozenset()  # "both my hamstrings feel tight, ...": the legs lend no side
     dated_by_before: FrozenSet[str] = frozenset()
     dated_when: FrozenSet[str] = frozenset()
     one_side_tags: FrozenSet[str] = frozenset()
@@ -399,6 +400,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
+        going_on_not_with=frozenset(data.get("going_on_from_both_legs", {}).get("not_with", ())),
         dated_by_before=frozenset(data.get("dated_by_what_came_before", {}).get("tags", ())),
         dated_when=frozenset(data.get("dated_by_what_came_before", {}).get("when", ())),
         one_side_tags=frozenset(data["side_tags"]) - {data["both_sides"]["tag"]},
@@ -1444,12 +1446,16 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
     too") also reads the side of a leg beside it that says more."""
     sides: Set[str] = set()
     too = bool(clauses[index].own & vocab.other_side_too)
+    # "both my legs feel like ice, numb down to the toes": a finding with no side and no owner
+    # of its own ("my foot") goes on from the legs named just before, whatever else that says.
+    going_on = not clauses[index].own & vocab.side_tags and vocab.owners.isdisjoint(clauses[index].words)
+    going_on_from = index - 1 if going_on and index and not clauses[index - 1].own & vocab.going_on_not_with else None
     for near in (index - 1, index, index + 1):
         if not 0 <= near < len(clauses):
             continue
         clause = clauses[near]
         if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
-                              (not too and clause.own & vocab.places and _symptoms(clause, vocab))):
+                              (not too and near != going_on_from and clause.own & vocab.places and _symptoms(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
