@@ -2498,3 +2498,16 @@ def test_a_finding_goes_on_from_both_legs_named_before(one_leg, both_legs):
     calm = assess(one_leg)
     assert calm.level != "emergency" and "both_legs" not in calm.flags, (one_leg, calm)
     assert "both_legs" in assess(both_legs).flags, (both_legs, assess(both_legs))
+
+
+@pytest.mark.parametrize("weeks, hours", [
+    # Times of day contrasted ("at eight", then "by ten") say a weakness came on within
+    # hours: the emergency, with or without the comma. A number of weeks is no time of day.
+    ("i was out with the dog at six weeks, by ten weeks my left leg had gone weak",
+     "i was out with the dog at six, by ten my left leg had gone weak"),
+    ("i felt grand at 2 months by 4 months my right leg was weak",
+     "i felt grand at 2 by 4 my right leg was weak"),
+])
+def test_times_of_day_contrasted_are_within_hours(weeks, hours):
+    assert assess(weeks).level == "urgent", (weeks, assess(weeks))
+    assert assess(hours).level == "emergency", (hours, assess(hours))

@@ -241,6 +241,12 @@ class Vocabulary:
     # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
     # finding new since (one of `dated_when`) and on one side; the one-side tags.
     going_on_not_with: FrozenSet[str] = frozenset()  # "both my hamstrings feel tight, ...": the legs lend no side
+    # "I was fine at eight, by ten I could barely stand": the words before each time of day,
+    # the units a number of which is no time of day, and what the later clause reads.
+    clock_earlier: FrozenSet[str] = frozenset()
+    clock_later: FrozenSet[str] = frozenset()
+    clock_not_before: FrozenSet[str] = frozenset()
+    clock_lends: FrozenSet[str] = frozenset()
     dated_by_before: FrozenSet[str] = frozenset()
     dated_when: FrozenSet[str] = frozenset()
     one_side_tags: FrozenSet[str] = frozenset()
@@ -401,6 +407,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
         going_on_not_with=frozenset(data.get("going_on_from_both_legs", {}).get("not_with", ())),
+        clock_earlier=frozenset(data.get("times_of_day_contrasted", {}).get("earlier", ())),
+        clock_later=frozenset(data.get("times_of_day_contrasted", {}).get("later", ())),
+        clock_not_before=frozenset(data.get("times_of_day_contrasted", {}).get("not_before", ())),
+        clock_lends=frozenset(data.get("times_of_day_contrasted", {}).get("lends", ())),
         dated_by_before=frozenset(data.get("dated_by_what_came_before", {}).get("tags", ())),
         dated_when=frozenset(data.get("dated_by_what_came_before", {}).get("when", ())),
         one_side_tags=frozenset(data["side_tags"]) - {data["both_sides"]["tag"]},
@@ -969,6 +979,9 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
             # "can a spasm make your leg weak | i cant stand on it", "... your bladder | because i cant",
             # "how long is too long | mines been going six weeks"
             clauses.append([])
+        elif word in vocab.clock_later and _clock_time(words, index, vocab) and any(
+                said in vocab.clock_earlier and _clock_time(current, at, vocab) for at, said in enumerate(current)):
+            clauses.append([])  # "fine at eight | by ten i could barely stand", heard with no comma
         elif len(current) > 1 and following in vocab.inverted.get(word, ()) \
                 and current[-1] not in vocab.question_joined and current[-1] not in vocab.inverted_not_after \
                 and vocab.asked_if.isdisjoint(current):  # "if my legs went numb would that be ...": one condition
@@ -1293,6 +1306,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
+        if index and clause.words[0] in vocab.clock_later and _clock_time(clause.words, 0, vocab) \
+                and any(word in vocab.clock_earlier and _clock_time(clauses[index - 1].words, at, vocab)
+                        for at, word in enumerate(clauses[index - 1].words)):
+            # "I was fine at eight, by ten I could barely stand": within hours.
+            clause.mentions.insert(0, Mention(vocab.clock_lends, -1, -1))
+            clause.tags |= vocab.clock_lends
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
@@ -1394,6 +1413,12 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _clock_time(words: Sequence[str], at: int, vocab: Vocabulary) -> bool:
+    """Whether words[at] ("at", "by") is followed by a time of day: a number, not of a unit."""
+    return at + 1 < len(words) and _is_number(words[at + 1], vocab) and (
+        at + 2 >= len(words) or words[at + 2] not in vocab.clock_not_before)
 
 
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
