@@ -2511,3 +2511,15 @@ def test_a_finding_goes_on_from_both_legs_named_before(one_leg, both_legs):
 def test_times_of_day_contrasted_are_within_hours(weeks, hours):
     assert assess(weeks).level == "urgent", (weeks, assess(weeks))
     assert assess(hours).level == "emergency", (hours, assess(hours))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question answered by the speaker with no question mark: a time the question
+    # ends with begins the answer ("... in the last hour i cant hop on it").
+    ("can a spasm make your leg feel weak in the last hour i was just wondering",
+     "can a spasm make your leg weak in the last hour i cant lift it off the floor", "emergency"),
+    ("could a spasm make your leg weak since this morning i have been reading about it",
+     "could a spasm make your leg weak since this morning i cant stand on it properly", "emergency"),
+])
+def test_a_time_before_the_speakers_answer_is_the_answers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

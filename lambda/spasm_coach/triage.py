@@ -978,7 +978,7 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
                 or (word in vocab.question_own and len(current) > 1)):
             # "can a spasm make your leg weak | i cant stand on it", "... your bladder | because i cant",
             # "how long is too long | mines been going six weeks"
-            clauses.append([])
+            clauses.append(_time_said_last(current, vocab))
         elif word in vocab.clock_later and _clock_time(words, index, vocab) and any(
                 said in vocab.clock_earlier and _clock_time(current, at, vocab) for at, said in enumerate(current)):
             clauses.append([])  # "fine at eight | by ten i could barely stand", heard with no comma
@@ -993,6 +993,19 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
                 clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
+
+
+def _time_said_last(clause: List[str], vocab: Vocabulary) -> List[str]:
+    """The time a question ends with, when the speaker's answer follows with no question
+    mark ("can a spasm make your leg weak in the last hour i cant hop on it"): the answer's,
+    taken off the question and returned to begin the answer's clause."""
+    words = tuple(clause)
+    for start in range(1, len(words)):
+        end, tags = _longest(words, start, vocab)
+        if tags and end == len(words) and tags & vocab.qualifying and not tags & vocab.places:
+            del clause[start:]
+            return list(words[start:])
+    return []
 
 
 @dataclass
