@@ -220,6 +220,7 @@ class Vocabulary:
     question_own: FrozenSet[str] = frozenset()  # "how long is too long mines been going": the speaker's own case
     # "it burns could my back be ...": a question turned round after a statement, by opener: its subjects.
     inverted: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    clause_words: FrozenSet[str] = frozenset()  # every word that may begin a clause: the others are only added
     inverted_not_after: FrozenSet[str] = frozenset()  # "and i could an hour ago": the statement's own subject
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
@@ -435,6 +436,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
+        clause_words=frozenset(reading["always"]) | frozenset(reading["before_a_new_subject"])
+        | frozenset(reading.get("a_statement_then_a_question", {}).get("openers", {}))
+        | frozenset(data.get("times_of_day_contrasted", {}).get("later", ()))
+        | frozenset(word for key in ("speaker", "reasons", "own")
+                    for word in reading.get("a_question_then_the_speaker", {}).get(key, ())),
     )
     return vocabulary
 
@@ -969,8 +975,11 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
         if word in _PUNCTUATION:
             clauses.append([])
             continue
-        following = words[index + 1] if index + 1 < len(words) else ""
         current = clauses[-1]
+        if word not in vocab.clause_words:  # most words: nothing to decide
+            current.append(word)
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
         if current and current[0] in vocab.question_openers and current[-1] not in vocab.question_joined and (
                 (word in vocab.question_speaker and not vocab.question_generic.isdisjoint(current))
                 or (word in vocab.question_reasons and following in vocab.question_speaker
