@@ -2596,3 +2596,83 @@ def test_recovery_exertion_and_dieting_said_beside_a_flag_word(calm, alarm, leve
 ])
 def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- heard without punctuation
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A recogniser writes no comma or question mark: a question turned round after a
+    # statement ("... could my back be ...") begins a clause of its own, and the statement
+    # before it is still the speaker's.
+    ("my back is stiff and it aches every time could my pillow be the problem",
+     "i have to wee all the time and it stings could that be my back", "urgent"),
+    ("i have no trouble peeing could my back still be a disc problem",
+     "i am peeing every half hour and it stings should i worry about my back", "urgent"),
+])
+def test_a_statement_then_a_question_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question answered by the speaker about themselves, with no question mark:
+    # "because i cant" after it, or "mine" (the speaker's own case) after any question.
+    ("can a spasm stop you from stretching your hamstrings because i cant",
+     "can a bad back stop you feeling when your bladder is full because i cant", "emergency"),
+    ("how long should a spasm last mine started this morning",
+     "how long is too long mine has been going for eight weeks and nothing helps", "doctor"),
+])
+def test_a_general_question_answered_by_the_speaker_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An exercise named in the clause before only dates a weakness that is new since and
+    # on one side; legs tired from the stretches, with no side, are still the exercise's.
+    ("i did the knee rolls and now my legs feel a bit weak",
+     "i did the knee rolls and now my left leg has gone weak", "urgent"),
+    ("we did the pelvic tilts and my right leg felt weak",
+     "i was doing the pelvic tilts and now my right leg is weak", "urgent"),
+])
+def test_an_exercise_before_dates_a_new_one_sided_weakness(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("one_leg, both_legs", [
+    # A leg finding with no side and no owner goes on from the legs named just before it:
+    # "both" there is its side. Not from a clause with an exercise, a cause or tight
+    # hamstrings, and not for "my foot" (one foot, said as such).
+    ("both my hamstrings feel tight after the stretch, a bit of tingling in the toes",
+     "both my legs feel strange, numb down to the toes"),
+    ("both my legs feel odd, and my foot is tingling",
+     "both my legs feel weird, pins and needles down to the toes"),
+])
+def test_a_finding_goes_on_from_both_legs_named_before(one_leg, both_legs):
+    calm = assess(one_leg)
+    assert calm.level != "emergency" and "both_legs" not in calm.flags, (one_leg, calm)
+    assert "both_legs" in assess(both_legs).flags, (both_legs, assess(both_legs))
+
+
+@pytest.mark.parametrize("weeks, hours", [
+    # Times of day contrasted ("at eight", then "by ten") say a weakness came on within
+    # hours: the emergency, with or without the comma. A number of weeks is no time of day.
+    ("i was out with the dog at six weeks, by ten weeks my left leg had gone weak",
+     "i was out with the dog at six, by ten my left leg had gone weak"),
+    ("i felt grand at 2 months by 4 months my right leg was weak",
+     "i felt grand at 2 by 4 my right leg was weak"),
+])
+def test_times_of_day_contrasted_are_within_hours(weeks, hours):
+    assert assess(weeks).level == "urgent", (weeks, assess(weeks))
+    assert assess(hours).level == "emergency", (hours, assess(hours))
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question answered by the speaker with no question mark: a time the question
+    # ends with begins the answer ("... in the last hour i cant hop on it").
+    ("can a spasm make your leg feel weak in the last hour i was just wondering",
+     "can a spasm make your leg weak in the last hour i cant lift it off the floor", "emergency"),
+    ("could a spasm make your leg weak since this morning i have been reading about it",
+     "could a spasm make your leg weak since this morning i cant stand on it properly", "emergency"),
+])
+def test_a_time_before_the_speakers_answer_is_the_answers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
