@@ -239,8 +239,6 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
-    # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
-    # finding new since (one of `dated_when`) and on one side; the one-side tags.
     going_on_not_with: FrozenSet[str] = frozenset()  # "both my hamstrings feel tight, ...": the legs lend no side
     # "I was fine at eight, by ten I could barely stand": the words before each time of day,
     # the units a number of which is no time of day, and what the later clause reads.
@@ -248,6 +246,8 @@ class Vocabulary:
     clock_later: FrozenSet[str] = frozenset()
     clock_not_before: FrozenSet[str] = frozenset()
     clock_lends: FrozenSet[str] = frozenset()
+    # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
+    # finding new since (one of `dated_when`) and on one side; the one-side tags.
     dated_by_before: FrozenSet[str] = frozenset()
     dated_when: FrozenSet[str] = frozenset()
     one_side_tags: FrozenSet[str] = frozenset()
