@@ -216,12 +216,6 @@ class Vocabulary:
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
-    question_reasons: FrozenSet[str] = frozenset()  # "... your bladder because i cant": the speaker's reason
-    question_own: FrozenSet[str] = frozenset()  # "how long is too long mines been going": the speaker's own case
-    # "it burns could my back be ...": a question turned round after a statement, by opener: its subjects.
-    inverted: Dict[str, FrozenSet[str]] = field(default_factory=dict)
-    clause_words: FrozenSet[str] = frozenset()  # every word that may begin a clause: the others are only added
-    inverted_not_after: FrozenSet[str] = frozenset()  # "and i could an hour ago": the statement's own subject
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -239,18 +233,6 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
-    going_on_not_with: FrozenSet[str] = frozenset()  # "both my hamstrings feel tight, ...": the legs lend no side
-    # "I was fine at eight, by ten I could barely stand": the words before each time of day,
-    # the units a number of which is no time of day, and what the later clause reads.
-    clock_earlier: FrozenSet[str] = frozenset()
-    clock_later: FrozenSet[str] = frozenset()
-    clock_not_before: FrozenSet[str] = frozenset()
-    clock_lends: FrozenSet[str] = frozenset()
-    # "I was doing the stretches, and now my right leg ...": tags a clause does not lend to a
-    # finding new since (one of `dated_when`) and on one side; the one-side tags.
-    dated_by_before: FrozenSet[str] = frozenset()
-    dated_when: FrozenSet[str] = frozenset()
-    one_side_tags: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -375,11 +357,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
-        question_reasons=frozenset(reading.get("a_question_then_the_speaker", {}).get("reasons", ())),
-        question_own=frozenset(reading.get("a_question_then_the_speaker", {}).get("own", ())),
-        inverted={opener: frozenset(subjects) for opener, subjects in
-                  reading.get("a_statement_then_a_question", {}).get("openers", {}).items()},
-        inverted_not_after=frozenset(reading.get("a_statement_then_a_question", {}).get("not_after", ())),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -407,14 +384,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         superseded={name: frozenset(info.get("superseded_by", ())) for name, info in flags.items()},
         side_tags=frozenset(data["side_tags"]),
         both_tag=data["both_sides"]["tag"],
-        going_on_not_with=frozenset(data.get("going_on_from_both_legs", {}).get("not_with", ())),
-        clock_earlier=frozenset(data.get("times_of_day_contrasted", {}).get("earlier", ())),
-        clock_later=frozenset(data.get("times_of_day_contrasted", {}).get("later", ())),
-        clock_not_before=frozenset(data.get("times_of_day_contrasted", {}).get("not_before", ())),
-        clock_lends=frozenset(data.get("times_of_day_contrasted", {}).get("lends", ())),
-        dated_by_before=frozenset(data.get("dated_by_what_came_before", {}).get("tags", ())),
-        dated_when=frozenset(data.get("dated_by_what_came_before", {}).get("when", ())),
-        one_side_tags=frozenset(data["side_tags"]) - {data["both_sides"]["tag"]},
         both_flag=both_flag,
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         positional_causes=frozenset(positional),
@@ -436,11 +405,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
-        clause_words=frozenset(reading["always"]) | frozenset(reading["before_a_new_subject"])
-        | frozenset(reading.get("a_statement_then_a_question", {}).get("openers", {}))
-        | frozenset(data.get("times_of_day_contrasted", {}).get("later", ()))
-        | frozenset(word for key in ("speaker", "reasons", "own")
-                    for word in reading.get("a_question_then_the_speaker", {}).get(key, ())),
     )
     return vocabulary
 
@@ -975,26 +939,10 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
         if word in _PUNCTUATION:
             clauses.append([])
             continue
-        current = clauses[-1]
-        if word not in vocab.clause_words:  # most words: nothing to decide
-            current.append(word)
-            continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if current and current[0] in vocab.question_openers and current[-1] not in vocab.question_joined and (
-                (word in vocab.question_speaker and not vocab.question_generic.isdisjoint(current))
-                or (word in vocab.question_reasons and following in vocab.question_speaker
-                    and not vocab.question_generic.isdisjoint(current))
-                or (word in vocab.question_own and len(current) > 1)):
-            # "can a spasm make your leg weak | i cant stand on it", "... your bladder | because i cant",
-            # "how long is too long | mines been going six weeks"
-            clauses.append(_time_said_last(current, vocab))
-        elif word in vocab.clock_later and _clock_time(words, index, vocab) and any(
-                said in vocab.clock_earlier and _clock_time(current, at, vocab) for at, said in enumerate(current)):
-            clauses.append([])  # "fine at eight | by ten i could barely stand", heard with no comma
-        elif len(current) > 1 and following in vocab.inverted.get(word, ()) \
-                and current[-1] not in vocab.question_joined and current[-1] not in vocab.inverted_not_after \
-                and vocab.asked_if.isdisjoint(current):  # "if my legs went numb would that be ...": one condition
-            clauses.append([])  # "it burns every time | could my back pain be related to that"
+        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
+                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
+            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
         elif clauses[-1] and (word in vocab.clause_breaks or
                               (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
@@ -1002,19 +950,6 @@ def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
                 clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
-
-
-def _time_said_last(clause: List[str], vocab: Vocabulary) -> List[str]:
-    """The time a question ends with, when the speaker's answer follows with no question
-    mark ("can a spasm make your leg weak in the last hour i cant hop on it"): the answer's,
-    taken off the question and returned to begin the answer's clause."""
-    words = tuple(clause)
-    for start in range(1, len(words)):
-        end, tags = _longest(words, start, vocab)
-        if tags and end == len(words) and tags & vocab.qualifying and not tags & vocab.places:
-            del clause[start:]
-            return list(words[start:])
-    return []
 
 
 @dataclass
@@ -1322,18 +1257,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if previous is not None and not previous.tags & vocab.places:
             # "I went to stand, and my leg had no strength in it": so is the one before's.
             lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
-            if lent & vocab.dated_by_before and clause.own & vocab.dated_when and clause.own & vocab.one_side_tags \
-                    and vocab.both_tag not in clause.own:
-                lent -= vocab.dated_by_before  # "I did the stretches, and now my right leg gave way": since then
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
-        if index and clause.words[0] in vocab.clock_later and _clock_time(clause.words, 0, vocab) \
-                and any(word in vocab.clock_earlier and _clock_time(clauses[index - 1].words, at, vocab)
-                        for at, word in enumerate(clauses[index - 1].words)):
-            # "I was fine at eight, by ten I could barely stand": within hours.
-            clause.mentions.insert(0, Mention(vocab.clock_lends, -1, -1))
-            clause.tags |= vocab.clock_lends
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
@@ -1437,12 +1363,6 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
 
 
-def _clock_time(words: Sequence[str], at: int, vocab: Vocabulary) -> bool:
-    """Whether words[at] ("at", "by") is followed by a time of day: a number, not of a unit."""
-    return at + 1 < len(words) and _is_number(words[at + 1], vocab) and (
-        at + 2 >= len(words) or words[at + 2] not in vocab.clock_not_before)
-
-
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
     """Rules marked ``across_clauses`` also fire on what the whole utterance says of the
     speaker now: "my jaw aches, and I'm sweating buckets" is the heart's picture though no
@@ -1493,16 +1413,12 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
     too") also reads the side of a leg beside it that says more."""
     sides: Set[str] = set()
     too = bool(clauses[index].own & vocab.other_side_too)
-    # "both my legs feel like ice, numb down to the toes": a finding with no side and no owner
-    # of its own ("my foot") goes on from the legs named just before, whatever else that says.
-    going_on = not clauses[index].own & vocab.side_tags and vocab.owners.isdisjoint(clauses[index].words)
-    going_on_from = index - 1 if going_on and index and not clauses[index - 1].own & vocab.going_on_not_with else None
     for near in (index - 1, index, index + 1):
         if not 0 <= near < len(clauses):
             continue
         clause = clauses[near]
         if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
-                              (not too and near != going_on_from and clause.own & vocab.places and _symptoms(clause, vocab))):
+                              (not too and clause.own & vocab.places and _symptoms(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
