@@ -2596,3 +2596,14 @@ def test_recovery_exertion_and_dieting_said_beside_a_flag_word(calm, alarm, leve
 ])
 def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Feeling or control said to be there only a little ("hardly any", "not much") is lost
+    # feeling or control; "not much" of something else is nothing.
+    ("i dont have much time for the stretches today", "i dont have much feeling down there", "emergency"),
+    ("there is hardly any pain when i sit now", "there is hardly any feeling in my bum when i wipe", "emergency"),
+    ("i dont have much patience with this back", "i dont have much control of my bladder since the spasm", "emergency"),
+])
+def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
