@@ -27,11 +27,18 @@ CARRIER_MEANING = for_locale("en-US").raw("describe.carrier_meaning")
 STATES = {"fresh": {}, "launched": {"pending": "launch"}, "routine": ROUTINE}
 
 
-def _routed_one_shot(said: str, user_id: str) -> None:
-    """`said` one-shot by a new person reaches the skill (not FallbackIntent) and is routed."""
+def _one_shot(said: str, user_id: str) -> dict:
+    """What the skill made of `said`, one-shot by a new person; it reached the skill (not
+    FallbackIntent)."""
     talk = Conversation(default_handler(), user_id=user_id)
     report = talk.line("tell back spasm coach " + said)[-1]
     assert report["intent"] != "AMAZON.FallbackIntent", said
+    return report
+
+
+def _routed_one_shot(said: str, user_id: str) -> None:
+    """`said` one-shot by a new person reaches the skill (not FallbackIntent) and is routed."""
+    report = _one_shot(said, user_id)
     assert report["safety"] in ("doctor", "urgent", "emergency"), (said, report["intent"], report["slots"])
 
 
@@ -544,9 +551,7 @@ def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_r
 def test_a_denial_before_the_is_no_alarm(said):
     """"I don't have the ..." denies what follows; "no the ..." (its reading when it shared "no"'s
     carrier) did not."""
-    talk = Conversation(default_handler(), user_id="describe-denial")
-    report = talk.line("tell back spasm coach " + said)[-1]
-    assert report["intent"] != "AMAZON.FallbackIntent", said
+    report = _one_shot(said, "describe-denial")
     assert report["safety"] in (None, "none", "clarify"), (said, report["safety"])
 
 
@@ -556,9 +561,7 @@ def test_a_denial_before_the_is_no_alarm(said):
 def test_curiosity_said_first_asks_and_what_is_told_after_it_still_counts(said, alarm):
     """"Just curious, ..." asks (read as said, not as "i curious ..."), and what the speaker
     tells after it is still theirs."""
-    talk = Conversation(default_handler(), user_id="describe-curious")
-    report = talk.line("tell back spasm coach " + said)[-1]
-    assert report["intent"] != "AMAZON.FallbackIntent", said
+    report = _one_shot(said, "describe-curious")
     assert (report["safety"] == "emergency") is alarm, (said, report["intent"], report["safety"])
 
 

@@ -1206,6 +1206,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
     asked_side: List[str] = []  # flags of one-leg findings with no side named
     sides: Set[str] = set()
+    # A position or a cause that wears off, named anywhere ("from sitting on the hard floor"):
+    # saddle numbness that came and went with it may be set aside (rules `when_positional`).
+    positional = any(clause.tags & vocab.positional_causes for clause in clauses)
 
     for index, clause in enumerate(clauses):
         previous = clauses[index - 1] if index else None
@@ -1298,8 +1301,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after)
-                    and (not rule.resolved_only_positional
-                         or any(said.tags & vocab.positional_causes for said in clauses)))
+                    and (positional or not rule.resolved_only_positional))
                 or (brief and flag in vocab.brief_flags)
                 or flag in explained
             )

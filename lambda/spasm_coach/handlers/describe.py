@@ -35,8 +35,8 @@ from .launch import relief
 
 # A free phrase after a carrier; the ones whose carrier means something are listed,
 # with that meaning, in the content (describe.carrier_meaning).
-DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveIntent", "DescribeBothIntent", "DescribeWhatIfIntent", "DescribeIfIntent",
-                    "DescribePainIntent", "DescribeCantIntent", "DescribeWeakIntent", "DescribeBackPainIntent",
+DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveIntent", "DescribeBothIntent",
+                    "DescribeWhatIfIntent", "DescribeIfIntent", "DescribePainIntent", "DescribeCantIntent", "DescribeWeakIntent", "DescribeBackPainIntent",
                     "DescribeBladderIntent", "DescribeBowelIntent", "DescribeNumbIntent", "DescribeExerciseIntent",
                     "DescribeSittingIntent", "DescribeSexIntent",
                     "DescribeLostIntent", "DescribeFallIntent", "DescribeSuddenIntent",
