@@ -392,3 +392,10 @@ def test_a_denial_when_the_triage_fails_is_asked_again(monkeypatch, words):
     monkeypatch.undo()
     assert report["error"] is None and report["speech"]
     assert pending(talk) == "screening_legs" and level(talk, report) == "none"
+
+
+@pytest.mark.parametrize("words", ["nothing like that", "none of that", "none of those"])
+def test_none_of_it_said_whole_answers_the_screening_no(words):
+    talk = reach("screening_legs")
+    report = say(talk, words)
+    assert pending(talk) == "screening_saddle" and level(talk, report) == "none", report["intent"]
