@@ -142,6 +142,35 @@ class Rule:
     resolved_only_positional: bool = False
 
 
+@dataclass(frozen=True)
+class HeardRunOn:
+    """Where a clause ends in words a recogniser sends with no punctuation (the vocabulary's
+    `heard_without_punctuation`): the openers of a question turned round after a statement,
+    each with its subjects, and the words after which one is the statement's own; the
+    speaker's reason and own case after a general question, with the verbs said of that
+    case; and the words a time is made of and its tags, which alone are read with the
+    speaker's answer too."""
+
+    turned: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    turned_not_after: FrozenSet[str] = frozenset()
+    reasons: FrozenSet[str] = frozenset()
+    own: FrozenSet[str] = frozenset()
+    own_then: FrozenSet[str] = frozenset()
+    time_words: FrozenSet[str] = frozenset()
+    time_tags: FrozenSet[str] = frozenset()
+    starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
+
+
+def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
+    turned = {opener: frozenset(subjects) for opener, subjects in data.get("turned", {}).items()}
+    reasons, own = frozenset(data.get("reasons", ())), frozenset(data.get("own", ()))
+    return HeardRunOn(turned=turned, turned_not_after=frozenset(data.get("turned_not_after", ())),
+                      reasons=reasons, own=own, own_then=frozenset(data.get("own_then", ())),
+                      time_words=frozenset(data.get("time_words", ())),
+                      time_tags=frozenset(data.get("time_tags", ())),
+                      starts=frozenset(turned) | reasons | own)
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
@@ -216,6 +245,7 @@ class Vocabulary:
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
+    run_on: HeardRunOn = field(default_factory=HeardRunOn)  # clauses heard with no punctuation
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -357,6 +387,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
+        run_on=_heard_run_on(reading.get("heard_without_punctuation", {})),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -935,21 +966,78 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
     clauses: List[List[str]] = [[]]
+    inside: Optional[FrozenSet[int]] = None  # where a phrase goes on past a word: found once, when needed
     for index, word in enumerate(words):
         if word in _PUNCTUATION:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
-                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
-            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
-        elif clauses[-1] and (word in vocab.clause_breaks or
-                              (word in vocab.breaks_before_subject and following in vocab.subjects)):
+        current = clauses[-1]
+        if word in vocab.question_speaker and current and current[0] in vocab.question_openers \
+                and current[-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(current):
+            # "can a spasm make your leg weak | i cant stand on it", and "... weak in the last
+            # hour | in the last hour i cant hop on it": the time between them is read with both.
+            clauses.append(_time_said_last(current, vocab))
+        elif word in vocab.run_on.starts and current and _run_on_ends(words, index, current, vocab) and index not in (
+                inside if inside is not None else (inside := _inside_phrases(words, vocab))):
+            # Heard with no punctuation: "it burns every time | could my back be related",
+            # "... empty your bladder | because i cant", "how long is too long | mine has been going".
+            clauses.append(_time_said_last(current, vocab) if word in vocab.run_on.reasons else [])
+        elif current and (word in vocab.clause_breaks or
+                          (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
-            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
+            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in current):
                 clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
+
+
+def _run_on_ends(words: Sequence[str], index: int, current: Sequence[str], vocab: Vocabulary) -> bool:
+    """Whether the clause `current` ends before words[index], where a recogniser wrote no
+    punctuation (the vocabulary's `heard_without_punctuation`)."""
+    run_on, word = vocab.run_on, words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if current[-1] in vocab.question_joined:  # "what should i do if ...": one question
+        return False
+    if current[0] in vocab.question_openers:
+        if word in run_on.reasons and following in vocab.question_speaker \
+                and not vocab.question_generic.isdisjoint(current):
+            return True  # "can a spasm stop your bladder working | because i cant"
+        if word in run_on.own and following in run_on.own_then and len(current) > 1:
+            return True  # "how long is too long | mine has been going for weeks"
+        return False  # "how long should a spasm last": one question
+    return len(current) > 1 and following in run_on.turned.get(word, ()) \
+        and current[-1] not in run_on.turned_not_after and vocab.asked_if.isdisjoint(current)
+
+
+def _inside_phrases(words: Sequence[str], vocab: Vocabulary) -> FrozenSet[int]:
+    """The positions a phrase of the lexicon goes on past, wherever it starts: no clause ends
+    there ("is it normal that when i wipe my bum feels like its not mine")."""
+    words = tuple(words)
+    inside: Set[int] = set()
+    for start in range(len(words)):
+        end, tags = _longest(words, start, vocab)
+        if tags:
+            inside.update(range(start + 1, end))
+    return frozenset(inside)
+
+
+def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
+    """A time a general question ends with, when the speaker's answer follows with no question
+    mark ("can a spasm make your leg weak in the last hour i cant hop on it"): heard between
+    the two, it is read with both, so it begins the answer as well. Only a phrase of the
+    lexicon ending the question, of a time's tags, whose every word is a time word or a number
+    is given: no finding is read twice, and the question keeps all it said."""
+    words = tuple(clause)
+    time_words = vocab.run_on.time_words
+    start = len(words)
+    while start > 1 and (words[start - 1] in time_words or _is_number(words[start - 1], vocab)):
+        start -= 1
+    for at in range(start, len(words)):
+        end, tags = _longest(words, at, vocab)
+        if tags and end == len(words) and not tags.isdisjoint(vocab.run_on.time_tags):
+            return list(words[at:])
+    return []
 
 
 @dataclass
