@@ -363,3 +363,32 @@ def test_a_denial_in_other_words_answers_the_screening_no(words):
     report = say(talk, words)
     assert report["intent"] == "DescribeDontHaveIntent"
     assert pending(talk) == "screening_saddle" and level(talk, report) == "none"
+
+
+# A denial that goes on to tell of something the body does, which the triage does not route
+# (a feeling said vaguely, the urge gone with no bladder word), must not clear the question.
+TELLING_DENIALS = ("no but it feels sort of weird down there", "i don't have the urge to go anymore")
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("words", TELLING_DENIALS)
+def test_a_denial_that_tells_of_a_symptom_is_no_plain_no(question, words):
+    talk = reach(question)
+    report = say(talk, words)
+    assert report["intent"] in ("DescribeDenialIntent", "DescribeDontHaveIntent")
+    assert triage.assess(words).level not in ("doctor", "urgent", "emergency")  # else this tests nothing
+    assert pending(talk) == question or level(talk, report) != "none", (words, report["speech"])
+
+
+@pytest.mark.parametrize("words", ["no nothing like that", "i don't have any of that"])
+def test_a_denial_when_the_triage_fails_is_asked_again(monkeypatch, words):
+    """A failed triage never lets a denial clear a safety question: what it said is unknown."""
+    talk = reach("screening_legs")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken vocabulary")
+    monkeypatch.setattr(triage, "assess", broken)
+    report = say(talk, words)
+    monkeypatch.undo()
+    assert report["error"] is None and report["speech"]
+    assert pending(talk) == "screening_legs" and level(talk, report) == "none"

@@ -260,6 +260,7 @@ class Vocabulary:
     scene_borrows: FrozenSet[str] = frozenset()
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
+    told_symptoms: FrozenSet[str] = frozenset()  # a feeling or a fault of the body ("no urge", "leaking"), not the back pain itself
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
@@ -431,6 +432,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
+        told_symptoms=frozenset(tag for group in data.get("told_symptoms", {}).get("groups", ())
+                                for tag in data["concepts"][group] if tag != "about")
+        - frozenset(data.get("told_symptoms", {}).get("except", ())),
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
@@ -1283,6 +1287,19 @@ def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
     for words in _clauses(_tokens(text, vocab), vocab):
         clause = _read_clause(words, vocab)
         if clause.tags & vocab.persisting and _said(clause, clause.tags & vocab.persisting, vocab):
+            return True
+    return False
+
+
+def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
+    """Whether the words tell of a feeling or a fault of the speaker's body, not denied, besides
+    the back pain itself (the vocabulary's `told_symptoms`): "no, I just don't get the urge any
+    more" says more than no. A denial that does is no plain "no" to a safety question, whatever
+    the triage made of it (handlers/dialogue.py)."""
+    vocab = _vocabulary(locale)
+    for words in _clauses(_tokens(text, vocab), vocab):
+        clause = _read_clause(words, vocab)
+        if clause.tags & vocab.told_symptoms and _said(clause, clause.tags & vocab.told_symptoms, vocab):
             return True
     return False
 

@@ -55,6 +55,13 @@ def persists(handler_input: HandlerInput) -> bool:
     return triage.persists(_words(slots, carrier), _locale(locale))
 
 
+def tells_of_symptom(handler_input: HandlerInput) -> bool:
+    """Whether what was said in this request, read as the triage read it, tells of a feeling or
+    a fault of the body besides the back pain itself (triage.tells_of_symptom)."""
+    slots, locale, carrier = _read(handler_input)
+    return triage.tells_of_symptom(_words(slots, carrier), _locale(locale))
+
+
 def _read(handler_input: HandlerInput) -> Tuple[Dict[str, Dict[str, Optional[str]]], Any, str]:
     """The intent's slots, the request's locale and the carrier's meaning: what the triage reads."""
     locale = getattr(handler_input.request_envelope.request, "locale", None)

@@ -29,7 +29,7 @@ from ask_sdk_model import Response
 from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
-from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level
+from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values)
 
@@ -82,7 +82,7 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     name = intent_name(handler_input)
     if name == YES_INTENT:
         return YES
-    if name == NO_INTENT or (name in DENIAL_INTENTS and (found is None or found.level not in FLAG_LEVELS)):
+    if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
     if name == ANSWER_INTENT:
         answer = (slot_values(handler_input).get("Answer") or {}).get("id")
@@ -98,6 +98,18 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
         if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
             return YES
     return UNCLEAR
+
+
+def plain_no(handler_input: HandlerInput, found: Any) -> bool:
+    """Whether a denial ("no ...", "I don't have ...") answers plainly no: the triage ran,
+    raised no flag, and the words tell of nothing the body does besides the back pain
+    ("no, I just don't get the urge any more" tells of something the triage may not know:
+    asked again, never taken as no)."""
+    if found is not None and found.level in FLAG_LEVELS:
+        return False
+    if handler_input.attributes_manager.request_attributes.get("triage_failed"):
+        return False
+    return not tells_of_symptom(handler_input)
 
 
 def carry_out(handler_input: HandlerInput, question: Question, decision: Decision,
