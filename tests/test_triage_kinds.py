@@ -11,7 +11,8 @@ import itertools
 
 import pytest
 
-from spasm_coach.triage import assess, level_rank
+from spasm_coach import triage
+from spasm_coach.triage import assess, level_rank, normalize
 
 CALM = ("none", "clarify")
 
@@ -2607,3 +2608,122 @@ def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
 ])
 def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- heard without punctuation
+
+
+def _heard(text: str) -> str:
+    """The words as a recogniser sends them: lower case, no punctuation."""
+    return " ".join("".join(ch if ch.isalnum() or ch in "' " else " " for ch in text.lower()).split())
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A statement then a question turned round ("... could my back be ..."), with no comma:
+    # the question begins a clause of its own, and the statement before it is the speaker's.
+    ("my back is stiff and it aches every time could my pillow be the problem",
+     "i have to wee all the time and it stings could that be my back", "urgent"),
+    ("i sleep badly and my back aches in the morning should i buy a new mattress",
+     "i keep going to the loo and it burns when i go should i see someone about my back", "urgent"),
+])
+def test_a_statement_then_a_question_heard_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then the speaker's reason ("because i cant") or own case ("mine
+    # has been going ...") with no question mark: what follows is said of the speaker.
+    ("can a spasm stop you stretching your hamstrings because i cant",
+     "can a bad back stop you feeling when your bladder is full because i cant", "emergency"),
+    ("how long should a spasm last mine started this morning",
+     "how long is too long mine has been going for eight weeks and nothing helps", "doctor"),
+    # A time between the question and the answer is read with the answer too.
+    ("can a spasm make your leg feel weak in the last hour i was just wondering",
+     "can a spasm make your leg weak in the last hour i cant lift it off the floor", "emergency"),
+])
+def test_a_general_question_answered_by_the_speaker_heard_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    # No clause ends inside a phrase: "mine" ends "feels like its not mine".
+    "Is it normal that when I wipe my bum feels like it's not mine?",
+    "Is it normal that when I wipe, it feels like it is not mine too?",
+    # "at a" and "by a" are no times of day.
+    "I was standing at a bus stop and got hit by a car.",
+    "I got knocked over by a cyclist at a crossing.",
+    # A finding said with a time stays where it is said; the question keeps its time.
+    "Can a spasm do this to your back? Because my legs won't hold me up since this morning.",
+    "Can your back do this? Because I can't feel my legs since an hour ago.",
+    "Can a spasm do this to your bladder in the last hour? Because I can't pee.",
+    # A statement then a turned question: the statement still alarms.
+    "Both my legs have gone numb and weak, do you think it's my back?",
+    "I fell off a ladder this afternoon, can I still do the stretches?",
+    # "how long should ..." is one question, with the speaker's own case after it.
+    "How long should numbness down below last? Mine started this morning.",
+])
+def test_emergencies_heard_without_punctuation_stay_routed(said):
+    for text in (said, _heard(said)):
+        assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("said, clauses", [
+    # Where a clause ends in words heard with no punctuation, and where it does not.
+    ("i keep needing to pee and it burns could my back be the cause",
+     "i keep needing to pee | and it burns | could my back be the cause"),
+    ("how long should a spasm last mine has gone seven weeks", "how long should a spasm last | mine has gone seven weeks"),
+    ("is it normal that when i wipe it feels like it is not mine too",
+     "is it normal that when i wipe it feels like it is not mine too"),
+    ("can your back do this because i cant feel my legs since an hour ago",
+     "can your back do this | because i cant feel my legs since an hour ago"),
+    ("can a spasm make your leg weak in the last hour i cant lift it",
+     "can a spasm make your leg weak in the last hour | in the last hour i cant lift it"),
+    ("what should i do if it burns could it be my back", "what should i do if it burns could it be my back"),
+])
+def test_where_a_clause_ends_heard_without_punctuation(said, clauses):
+    vocab = triage._vocabulary("en-US")
+    assert " | ".join(" ".join(c) for c in triage._clauses(normalize(said).split(), vocab)) == clauses
+
+
+# --------------------------------------------------------------------------- both legs after an exercise
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tired or heavy legs after the stretches are the stretches'; weakness in both legs said
+    # in words ("both", "my two legs", "left and right") is new weakness in both legs.
+    ("my legs are a bit tired after the stretches", "I was doing the stretches and now both my legs feel weak", "emergency"),
+    ("both my legs feel heavy after the stretches", "after the stretches both my legs went weak", "emergency"),
+    ("both my legs are tired after the exercises", "my two legs are weak since the exercises", "emergency"),
+    ("my legs feel a bit tired after the pelvic tilts", "after the pelvic tilts my left and right legs feel weak", "emergency"),
+])
+def test_weakness_in_both_legs_said_after_an_exercise_is_not_the_exercises(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+    _calm_beside_alarm(_heard(calm), _heard(alarm), level)
+
+
+@pytest.mark.parametrize("said", [
+    # Legs that give way or will not hold the speaker after an exercise: sudden weakness.
+    "After the exercises my legs gave way.",
+    "I did the knee rolls and now my legs won't hold me up.",
+])
+def test_legs_that_give_way_after_an_exercise_stay_an_emergency(said):
+    for text in (said, _heard(said)):
+        assert assess(text).level == "emergency", (text, assess(text))
+
+
+# --------------------------------------------------------------------------- the speaker's short answer
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question answered by the speaker in a word or two ("i just did", "so have
+    # i") tells of the speaker, as "mine did" does; more words are no such answer, and a
+    # time long past is history.
+    ("is it normal to lose feeling down there? i was just wondering",
+     "is it normal to lose feeling down there? i just did", "emergency"),
+    ("can a slipped disc cause numbness in both legs? i had that years ago",
+     "can a slipped disc cause numbness in both legs? so have i", "emergency"),
+    ("is it normal to lose feeling down there, i did the stretches", "can a spasm make your legs go weak? yes i do", "emergency"),
+])
+def test_a_general_question_answered_by_the_speaker_in_a_word_or_two(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+    _calm_beside_alarm(_heard(calm), _heard(alarm), level)

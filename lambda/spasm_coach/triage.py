@@ -46,7 +46,7 @@ import re
 import sys
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -142,6 +142,67 @@ class Rule:
     resolved_only_positional: bool = False
 
 
+@dataclass(frozen=True)
+class HeardRunOn:
+    """Where a clause ends in words a recogniser sends with no punctuation (the vocabulary's
+    `heard_without_punctuation`): the openers of a question turned round after a statement,
+    each with its subjects, and the words after which one is the statement's own; the
+    speaker's reason and own case after a general question, with the verbs said of that
+    case; and the words a time is made of and its tags, which alone are read with the
+    speaker's answer too."""
+
+    turned: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    turned_not_after: FrozenSet[str] = frozenset()
+    reasons: FrozenSet[str] = frozenset()
+    own: FrozenSet[str] = frozenset()
+    own_then: FrozenSet[str] = frozenset()
+    time_words: FrozenSet[str] = frozenset()
+    time_tags: FrozenSet[str] = frozenset()
+    # The speaker's short answers to a general question ("i did", "so have i", "yes i do too"),
+    # every form whole, and the tags such an answer reads (`the_speakers_short_answer`).
+    answers: FrozenSet[Tuple[str, ...]] = frozenset()
+    answer_tags: FrozenSet[str] = frozenset()
+    answer_length: int = 0  # the words of the longest
+    starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
+
+
+def _heard_run_on(data: Mapping[str, Any], short: Mapping[str, Any]) -> HeardRunOn:
+    leads = [()] + [_words(lead) for lead in short.get("leads", ())]
+    tails = [()] + [_words(tail) for tail in short.get("tails", ())]
+    answers = frozenset(lead + _words(answer) + tail for answer in short.get("answers", ())
+                        for lead in leads for tail in tails)
+    turned = {opener: frozenset(subjects) for opener, subjects in data.get("turned", {}).items()}
+    reasons, own = frozenset(data.get("reasons", ())), frozenset(data.get("own", ()))
+    return HeardRunOn(turned=turned, turned_not_after=frozenset(data.get("turned_not_after", ())),
+                      reasons=reasons, own=own, own_then=frozenset(data.get("own_then", ())),
+                      time_words=frozenset(data.get("time_words", ())),
+                      time_tags=frozenset(data.get("time_tags", ())),
+                      answers=answers, answer_tags=frozenset((short["reads"],)) if answers else frozenset(),
+                      answer_length=max(map(len, answers), default=0),
+                      starts=frozenset(turned) | reasons | own | {answer[0] for answer in answers})
+
+
+@dataclass(frozen=True)
+class BothLegsSaid:
+    """Rules whose 'unless' an exercise is only when the legs are not both said in words (the
+    vocabulary's `both_legs_said_after_exercise`): each rule's id with the rule read without
+    those tags; the tags of phrases that say both legs; the tags that keep it the exercise's."""
+
+    relaxed: Dict[str, Rule] = field(default_factory=dict)
+    said_by: FrozenSet[str] = frozenset()
+    not_with: FrozenSet[str] = frozenset()
+
+
+def _both_legs_said(data: Mapping[str, Any], rules: Sequence[Rule], problems: List[str]) -> BothLegsSaid:
+    not_unless = frozenset(data.get("not_unless", ()))
+    named = set(data.get("rules", ()))
+    for rule_id in named - {rule.id for rule in rules}:
+        problems.append("both_legs_said_after_exercise names unknown rule %r" % rule_id)
+    return BothLegsSaid(relaxed={rule.id: replace(rule, unless=rule.unless - not_unless)
+                                 for rule in rules if rule.id in named},
+                        said_by=frozenset(data.get("said_by", ())), not_with=frozenset(data.get("not_with", ())))
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
@@ -216,6 +277,8 @@ class Vocabulary:
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
+    run_on: HeardRunOn = field(default_factory=HeardRunOn)  # clauses heard with no punctuation
+    both_said: BothLegsSaid = field(default_factory=BothLegsSaid)  # both legs said: not the exercise's
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -332,6 +395,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
+    both_said = _both_legs_said(data.get("both_legs_said_after_exercise", {}), rules, problems)
     if problems:
         raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
 
@@ -358,6 +422,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
+        run_on=_heard_run_on(reading.get("heard_without_punctuation", {}), reading.get("the_speakers_short_answer", {})),
+        both_said=both_said,
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -939,21 +1005,83 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
     clauses: List[List[str]] = [[]]
+    inside: Optional[FrozenSet[int]] = None  # where a phrase goes on past a word: found once, when needed
     for index, word in enumerate(words):
         if word in _PUNCTUATION:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
-                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
-            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
-        elif clauses[-1] and (word in vocab.clause_breaks or
-                              (word in vocab.breaks_before_subject and following in vocab.subjects)):
+        current = clauses[-1]
+        if word in vocab.question_speaker and current and current[0] in vocab.question_openers \
+                and current[-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(current):
+            # "can a spasm make your leg weak | i cant stand on it", and "... weak in the last
+            # hour | in the last hour i cant hop on it": the time between them is read with both.
+            clauses.append(_time_said_last(current, vocab))
+        elif word in vocab.run_on.starts and current and _run_on_ends(words, index, current, vocab) and index not in (
+                inside if inside is not None else (inside := _inside_phrases(words, vocab))):
+            # Heard with no punctuation: "it burns every time | could my back be related",
+            # "... empty your bladder | because i cant", "how long is too long | mine has been going".
+            clauses.append(_time_said_last(current, vocab) if word in vocab.run_on.reasons else [])
+        elif current and (word in vocab.clause_breaks or
+                          (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
-            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
+            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in current):
                 clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
+
+
+def _run_on_ends(words: Sequence[str], index: int, current: Sequence[str], vocab: Vocabulary) -> bool:
+    """Whether the clause `current` ends before words[index], where a recogniser wrote no
+    punctuation (the vocabulary's `heard_without_punctuation`)."""
+    run_on, word = vocab.run_on, words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if current[-1] in vocab.question_joined:  # "what should i do if ...": one question
+        return False
+    if current[0] in vocab.question_openers:
+        rest = list(words[index:])
+        while rest and rest[-1] in _PUNCTUATION:
+            rest.pop()
+        if tuple(rest) in run_on.answers:
+            return True  # "is it normal to lose feeling down there | i just did"
+        if word in run_on.reasons and following in vocab.question_speaker \
+                and not vocab.question_generic.isdisjoint(current):
+            return True  # "can a spasm stop your bladder working | because i cant"
+        if word in run_on.own and following in run_on.own_then and len(current) > 1:
+            return True  # "how long is too long | mine has been going for weeks"
+        return False  # "how long should a spasm last": one question
+    return len(current) > 1 and following in run_on.turned.get(word, ()) \
+        and current[-1] not in run_on.turned_not_after and vocab.asked_if.isdisjoint(current)
+
+
+def _inside_phrases(words: Sequence[str], vocab: Vocabulary) -> FrozenSet[int]:
+    """The positions a phrase of the lexicon goes on past, wherever it starts: no clause ends
+    there ("is it normal that when i wipe my bum feels like its not mine")."""
+    words = tuple(words)
+    inside: Set[int] = set()
+    for start in range(len(words)):
+        end, tags = _longest(words, start, vocab)
+        if tags:
+            inside.update(range(start + 1, end))
+    return frozenset(inside)
+
+
+def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
+    """A time a general question ends with, when the speaker's answer follows with no question
+    mark ("can a spasm make your leg weak in the last hour i cant hop on it"): heard between
+    the two, it is read with both, so it begins the answer as well. Only a phrase of the
+    lexicon ending the question, of a time's tags, whose every word is a time word or a number
+    is given: no finding is read twice, and the question keeps all it said."""
+    words = tuple(clause)
+    time_words = vocab.run_on.time_words
+    start = len(words)
+    while start > 1 and (words[start - 1] in time_words or _is_number(words[start - 1], vocab)):
+        start -= 1
+    for at in range(start, len(words)):
+        end, tags = _longest(words, at, vocab)
+        if tags and end == len(words) and not tags.isdisjoint(vocab.run_on.time_tags):
+            return list(words[at:])
+    return []
 
 
 @dataclass
@@ -978,6 +1106,10 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         mentions = _place_not_gone(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
+    if len(words) <= vocab.run_on.answer_length and tuple(words) in vocab.run_on.answers:
+        # "is it normal to lose feeling down there? i just did": the speaker's short answer.
+        mentions.append(Mention(vocab.run_on.answer_tags, 0, len(words)))
+        tags |= vocab.run_on.answer_tags
     return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
@@ -1302,7 +1434,14 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             and not qualifiers & vocab.onset_tags
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
-            if not _fires(rule, clause, vocab) or rule.unless & excepted:
+            if not _fires(rule, clause, vocab):
+                # "I was doing the stretches, and now both my legs feel weak": new weakness
+                # in both legs, said in words, is not the exercise's.
+                relaxed = vocab.both_said.relaxed.get(rule.id)
+                if relaxed is None or not _both_legs_in_words(clause, vocab) or not _fires(relaxed, clause, vocab):
+                    continue
+                rule = relaxed
+            if rule.unless & excepted:
                 continue
             flag, rank = rule.flag, _RANK[rule.level]
             both = rule.sided and vocab.both_tag in clause.tags
@@ -1380,6 +1519,18 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+
+
+def _both_legs_in_words(clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the clause says both legs in words ("both", "in both legs", "my two legs", a left
+    and a right leg), not only "legs", and none of the tiredness that keeps a weakness the
+    exercise's ("heavy")."""
+    said = vocab.both_said
+    return clause.tags.isdisjoint(said.not_with) and (
+        {"left", "right"} <= clause.tags or (not clause.tags.isdisjoint(said.said_by) and any(
+            (vocab.both_tag in mention.tags and not mention.tags & vocab.places)  # "both", "left and right"
+            or mention.tags & said.said_by - {vocab.both_tag}  # "in both legs", "my two legs"
+            for mention in clause.mentions)))
 
 
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
