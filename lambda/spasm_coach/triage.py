@@ -162,7 +162,6 @@ class HeardRunOn:
     # every form whole, and the tags such an answer reads (`the_speakers_short_answer`).
     answers: FrozenSet[Tuple[str, ...]] = frozenset()
     answer_tags: FrozenSet[str] = frozenset()
-    answer_length: int = 0  # the words of the longest
     starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
 
 
@@ -178,7 +177,6 @@ def _heard_run_on(data: Mapping[str, Any], short: Mapping[str, Any]) -> HeardRun
                       time_words=frozenset(data.get("time_words", ())),
                       time_tags=frozenset(data.get("time_tags", ())),
                       answers=answers, answer_tags=frozenset((short["reads"],)) if answers else frozenset(),
-                      answer_length=max(map(len, answers), default=0),
                       starts=frozenset(turned) | reasons | own | {answer[0] for answer in answers})
 
 
@@ -1106,7 +1104,7 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         mentions = _place_not_gone(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
-    if len(words) <= vocab.run_on.answer_length and tuple(words) in vocab.run_on.answers:
+    if len(words) < 6 and tuple(words) in vocab.run_on.answers:
         # "is it normal to lose feeling down there? i just did": the speaker's short answer.
         mentions.append(Mention(vocab.run_on.answer_tags, 0, len(words)))
         tags |= vocab.run_on.answer_tags
@@ -1527,10 +1525,10 @@ def _both_legs_in_words(clause: _Clause, vocab: Vocabulary) -> bool:
     exercise's ("heavy")."""
     said = vocab.both_said
     return clause.tags.isdisjoint(said.not_with) and (
-        {"left", "right"} <= clause.tags or (not clause.tags.isdisjoint(said.said_by) and any(
+        {"left", "right"} <= clause.tags or not clause.tags.isdisjoint(said.said_by) and any(
             (vocab.both_tag in mention.tags and not mention.tags & vocab.places)  # "both", "left and right"
             or mention.tags & said.said_by - {vocab.both_tag}  # "in both legs", "my two legs"
-            for mention in clause.mentions)))
+            for mention in clause.mentions))
 
 
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
