@@ -2709,21 +2709,3 @@ def test_weakness_in_both_legs_said_after_an_exercise_is_not_the_exercises(calm,
 def test_legs_that_give_way_after_an_exercise_stay_an_emergency(said):
     for text in (said, _heard(said)):
         assert assess(text).level == "emergency", (text, assess(text))
-
-
-# --------------------------------------------------------------------------- the speaker's short answer
-
-
-@pytest.mark.parametrize("calm, alarm, level", [
-    # A general question answered by the speaker in a word or two ("i just did", "so have
-    # i") tells of the speaker, as "mine did" does; more words are no such answer, and a
-    # time long past is history.
-    ("is it normal to lose feeling down there? i was just wondering",
-     "is it normal to lose feeling down there? i just did", "emergency"),
-    ("can a slipped disc cause numbness in both legs? i had that years ago",
-     "can a slipped disc cause numbness in both legs? so have i", "emergency"),
-    ("is it normal to lose feeling down there, i did the stretches", "can a spasm make your legs go weak? yes i do", "emergency"),
-])
-def test_a_general_question_answered_by_the_speaker_in_a_word_or_two(calm, alarm, level):
-    _calm_beside_alarm(calm, alarm, level)
-    _calm_beside_alarm(_heard(calm), _heard(alarm), level)

@@ -158,26 +158,17 @@ class HeardRunOn:
     own_then: FrozenSet[str] = frozenset()
     time_words: FrozenSet[str] = frozenset()
     time_tags: FrozenSet[str] = frozenset()
-    # The speaker's short answers to a general question ("i did", "so have i", "yes i do too"),
-    # every form whole, and the tags such an answer reads (`the_speakers_short_answer`).
-    answers: FrozenSet[Tuple[str, ...]] = frozenset()
-    answer_tags: FrozenSet[str] = frozenset()
     starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
 
 
-def _heard_run_on(data: Mapping[str, Any], short: Mapping[str, Any]) -> HeardRunOn:
-    leads = [()] + [_words(lead) for lead in short.get("leads", ())]
-    tails = [()] + [_words(tail) for tail in short.get("tails", ())]
-    answers = frozenset(lead + _words(answer) + tail for answer in short.get("answers", ())
-                        for lead in leads for tail in tails)
+def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
     turned = {opener: frozenset(subjects) for opener, subjects in data.get("turned", {}).items()}
     reasons, own = frozenset(data.get("reasons", ())), frozenset(data.get("own", ()))
     return HeardRunOn(turned=turned, turned_not_after=frozenset(data.get("turned_not_after", ())),
                       reasons=reasons, own=own, own_then=frozenset(data.get("own_then", ())),
                       time_words=frozenset(data.get("time_words", ())),
                       time_tags=frozenset(data.get("time_tags", ())),
-                      answers=answers, answer_tags=frozenset((short["reads"],)) if answers else frozenset(),
-                      starts=frozenset(turned) | reasons | own | {answer[0] for answer in answers})
+                      starts=frozenset(turned) | reasons | own)
 
 
 @dataclass(frozen=True)
@@ -420,7 +411,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
-        run_on=_heard_run_on(reading.get("heard_without_punctuation", {}), reading.get("the_speakers_short_answer", {})),
+        run_on=_heard_run_on(reading.get("heard_without_punctuation", {})),
         both_said=both_said,
 
         negation_window=int(negation["window"]),
@@ -1037,11 +1028,6 @@ def _run_on_ends(words: Sequence[str], index: int, current: Sequence[str], vocab
     if current[-1] in vocab.question_joined:  # "what should i do if ...": one question
         return False
     if current[0] in vocab.question_openers:
-        rest = list(words[index:])
-        while rest and rest[-1] in _PUNCTUATION:
-            rest.pop()
-        if tuple(rest) in run_on.answers:
-            return True  # "is it normal to lose feeling down there | i just did"
         if word in run_on.reasons and following in vocab.question_speaker \
                 and not vocab.question_generic.isdisjoint(current):
             return True  # "can a spasm stop your bladder working | because i cant"
@@ -1104,10 +1090,6 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         mentions = _place_not_gone(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
-    if len(words) < 6 and tuple(words) in vocab.run_on.answers:
-        # "is it normal to lose feeling down there? i just did": the speaker's short answer.
-        mentions.append(Mention(vocab.run_on.answer_tags, 0, len(words)))
-        tags |= vocab.run_on.answer_tags
     return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
