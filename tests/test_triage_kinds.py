@@ -2683,29 +2683,3 @@ def test_emergencies_heard_without_punctuation_stay_routed(said):
 def test_where_a_clause_ends_heard_without_punctuation(said, clauses):
     vocab = triage._vocabulary("en-US")
     assert " | ".join(" ".join(c) for c in triage._clauses(normalize(said).split(), vocab)) == clauses
-
-
-# --------------------------------------------------------------------------- both legs after an exercise
-
-
-@pytest.mark.parametrize("calm, alarm, level", [
-    # Tired or heavy legs after the stretches are the stretches'; weakness in both legs said
-    # in words ("both", "my two legs", "left and right") is new weakness in both legs.
-    ("my legs are a bit tired after the stretches", "I was doing the stretches and now both my legs feel weak", "emergency"),
-    ("both my legs feel heavy after the stretches", "after the stretches both my legs went weak", "emergency"),
-    ("both my legs are tired after the exercises", "my two legs are weak since the exercises", "emergency"),
-    ("my legs feel a bit tired after the pelvic tilts", "after the pelvic tilts my left and right legs feel weak", "emergency"),
-])
-def test_weakness_in_both_legs_said_after_an_exercise_is_not_the_exercises(calm, alarm, level):
-    _calm_beside_alarm(calm, alarm, level)
-    _calm_beside_alarm(_heard(calm), _heard(alarm), level)
-
-
-@pytest.mark.parametrize("said", [
-    # Legs that give way or will not hold the speaker after an exercise: sudden weakness.
-    "After the exercises my legs gave way.",
-    "I did the knee rolls and now my legs won't hold me up.",
-])
-def test_legs_that_give_way_after_an_exercise_stay_an_emergency(said):
-    for text in (said, _heard(said)):
-        assert assess(text).level == "emergency", (text, assess(text))

@@ -46,7 +46,7 @@ import re
 import sys
 import threading
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -171,27 +171,6 @@ def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
                       starts=frozenset(turned) | reasons | own)
 
 
-@dataclass(frozen=True)
-class BothLegsSaid:
-    """Rules whose 'unless' an exercise is only when the legs are not both said in words (the
-    vocabulary's `both_legs_said_after_exercise`): each rule's id with the rule read without
-    those tags; the tags of phrases that say both legs; the tags that keep it the exercise's."""
-
-    relaxed: Dict[str, Rule] = field(default_factory=dict)
-    said_by: FrozenSet[str] = frozenset()
-    not_with: FrozenSet[str] = frozenset()
-
-
-def _both_legs_said(data: Mapping[str, Any], rules: Sequence[Rule], problems: List[str]) -> BothLegsSaid:
-    not_unless = frozenset(data.get("not_unless", ()))
-    named = set(data.get("rules", ()))
-    for rule_id in named - {rule.id for rule in rules}:
-        problems.append("both_legs_said_after_exercise names unknown rule %r" % rule_id)
-    return BothLegsSaid(relaxed={rule.id: replace(rule, unless=rule.unless - not_unless)
-                                 for rule in rules if rule.id in named},
-                        said_by=frozenset(data.get("said_by", ())), not_with=frozenset(data.get("not_with", ())))
-
-
 @dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
@@ -267,7 +246,6 @@ class Vocabulary:
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
     run_on: HeardRunOn = field(default_factory=HeardRunOn)  # clauses heard with no punctuation
-    both_said: BothLegsSaid = field(default_factory=BothLegsSaid)  # both legs said: not the exercise's
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -384,7 +362,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
-    both_said = _both_legs_said(data.get("both_legs_said_after_exercise", {}), rules, problems)
     if problems:
         raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
 
@@ -412,7 +389,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
         run_on=_heard_run_on(reading.get("heard_without_punctuation", {})),
-        both_said=both_said,
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -1414,14 +1390,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             and not qualifiers & vocab.onset_tags
         explained: Optional[FrozenSet[str]] = None  # worked out when a finding needs it
         for rule in _candidate_rules(clause.tags, vocab):
-            if not _fires(rule, clause, vocab):
-                # "I was doing the stretches, and now both my legs feel weak": new weakness
-                # in both legs, said in words, is not the exercise's.
-                relaxed = vocab.both_said.relaxed.get(rule.id)
-                if relaxed is None or not _both_legs_in_words(clause, vocab) or not _fires(relaxed, clause, vocab):
-                    continue
-                rule = relaxed
-            if rule.unless & excepted:
+            if not _fires(rule, clause, vocab) or rule.unless & excepted:
                 continue
             flag, rank = rule.flag, _RANK[rule.level]
             both = rule.sided and vocab.both_tag in clause.tags
@@ -1499,18 +1468,6 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                     clarify = vocab.follow_up[flag]
                     break
     return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
-
-
-def _both_legs_in_words(clause: _Clause, vocab: Vocabulary) -> bool:
-    """Whether the clause says both legs in words ("both", "in both legs", "my two legs", a left
-    and a right leg), not only "legs", and none of the tiredness that keeps a weakness the
-    exercise's ("heavy")."""
-    said = vocab.both_said
-    return clause.tags.isdisjoint(said.not_with) and (
-        {"left", "right"} <= clause.tags or not clause.tags.isdisjoint(said.said_by) and any(
-            (vocab.both_tag in mention.tags and not mention.tags & vocab.places)  # "both", "left and right"
-            or mention.tags & said.said_by - {vocab.both_tag}  # "in both legs", "my two legs"
-            for mention in clause.mentions))
 
 
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:
