@@ -2683,3 +2683,19 @@ def test_emergencies_heard_without_punctuation_stay_routed(said):
 def test_where_a_clause_ends_heard_without_punctuation(said, clauses):
     vocab = triage._vocabulary("en-US")
     assert " | ".join(" ".join(c) for c in triage._clauses(normalize(said).split(), vocab)) == clauses
+
+
+# Heard with no punctuation, a question turned round after a statement starts a clause of its
+# own, but not after a word of the lexicon: "my foot does this ..." is the foot's, not a question;
+# and a time given to the speaker's answer is a time only ("for hours" also says "unable").
+@pytest.mark.parametrize("text", [
+    "my bum does this tingling thing when i sit", "my left foot does this slapping thing when i walk",
+    "my left leg does it again it gives way when i walk",
+])
+def test_a_body_part_before_does_keeps_its_finding(text):
+    assert triage.assess(text).level == "emergency"
+
+
+@pytest.mark.parametrize("text", ["can your back stay stiff for hours i need the loo now"])
+def test_a_time_given_to_the_answer_brings_no_finding(text):
+    assert triage.assess(text).level in ("none", "clarify")

@@ -1010,8 +1010,10 @@ def _run_on_ends(words: Sequence[str], index: int, current: Sequence[str], vocab
         if word in run_on.own and following in run_on.own_then and len(current) > 1:
             return True  # "how long is too long | mine has been going for weeks"
         return False  # "how long should a spasm last": one question
+    # Not after a place, the subject of what follows: "my foot does this slapping thing".
     return len(current) > 1 and following in run_on.turned.get(word, ()) \
-        and current[-1] not in run_on.turned_not_after and vocab.asked_if.isdisjoint(current)
+        and current[-1] not in run_on.turned_not_after and vocab.asked_if.isdisjoint(current) \
+        and vocab.places.isdisjoint(vocab.phrases.get((current[-1],), ()))
 
 
 def _inside_phrases(words: Sequence[str], vocab: Vocabulary) -> FrozenSet[int]:
@@ -1030,8 +1032,9 @@ def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
     """A time a general question ends with, when the speaker's answer follows with no question
     mark ("can a spasm make your leg weak in the last hour i cant hop on it"): heard between
     the two, it is read with both, so it begins the answer as well. Only a phrase of the
-    lexicon ending the question, of a time's tags, whose every word is a time word or a number
-    is given: no finding is read twice, and the question keeps all it said."""
+    lexicon ending the question, of a time's tags only ("for hours" also says "unable"), whose
+    every word is a time word or a number is given: no finding is read twice, and the question
+    keeps all it said."""
     words = tuple(clause)
     time_words = vocab.run_on.time_words
     start = len(words)
@@ -1039,7 +1042,8 @@ def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
         start -= 1
     for at in range(start, len(words)):
         end, tags = _longest(words, at, vocab)
-        if tags and end == len(words) and not tags.isdisjoint(vocab.run_on.time_tags):
+        if tags and end == len(words) and not tags.isdisjoint(vocab.run_on.time_tags) \
+                and all(tag in vocab.run_on.time_tags or tag.startswith("@") for tag in tags):
             return list(words[at:])
     return []
 
