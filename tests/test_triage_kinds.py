@@ -2699,3 +2699,13 @@ def test_a_body_part_before_does_keeps_its_finding(text):
 @pytest.mark.parametrize("text", ["can your back stay stiff for hours i need the loo now"])
 def test_a_time_given_to_the_answer_brings_no_finding(text):
     assert triage.assess(text).level in ("none", "clarify")
+
+
+# "No, just ...", "no, only ...", "apart from", "other than": what follows is said, not denied.
+@pytest.mark.parametrize("calm,alarm", [
+    ("no just my back", "no just a little numbness around my bottom"),
+    ("no only stiffness", "no only a little bit of leaking"),
+    ("no, apart from the stiffness", "no apart from some leaking"),
+])
+def test_what_follows_no_just_is_said(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "emergency")
