@@ -2607,3 +2607,68 @@ def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
 ])
 def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that "went" or "has gone", with nothing said of what it went to, gave way; one
+    # that went numb, to sleep or stiff is the feeling, and a thing in the leg that has gone
+    # (a swelling, a cramp) is that thing.
+    ("my leg went to sleep from sitting on the floor but it's fine now", "i stood up and my leg just went", "emergency"),
+    ("my leg went stiff after the long drive", "my legs have gone, i can't get up off the settee", "emergency"),
+    ("the swelling in my leg has gone", "me knees keep going on the stairs", "emergency"),
+    ("my legs have gone to sleep on the floor, now they're fine", "my leg went on me in the kitchen", "emergency"),
+])
+def test_a_leg_that_went_or_has_gone(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "refused to" is "won't": legs that refused to walk or move; the speaker refusing is a choice.
+    ("i refuse to walk on it until it settles", "my legs refused to move this morning", "emergency"),
+    ("i refused to walk the dog today", "the left leg is refusing to hold me", "emergency"),
+])
+def test_legs_that_refused(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else holding the speaker up to stand or walk; the speaker's own legs, a stick
+    # or a delay holding them up is not.
+    ("my legs are holding me up fine", "my son is holding me up to get to the bathroom", "emergency"),
+    ("my walking stick is holding me up nicely", "my wife has to keep propping me up", "emergency"),
+    ("this back pain is holding me up at work", "the carer is holding me upright", "emergency"),
+])
+def test_held_up_by_someone_else(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A foot gone slack or limp, toes that will not clear the ground or keep clipping a step:
+    # foot drop. A limp in the walk is not.
+    ("i put my foot down with a limp because of my back", "my foot has gone all slack at the ankle", "emergency"),
+    ("the toes on my right foot feel fine", "my toes won't clear the ground when i walk", "emergency"),
+    ("i clipped my toenails this morning", "my foot keeps clipping the step", "emergency"),
+])
+def test_a_foot_gone_slack_or_not_clearing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leg strength said to be reducing or low (Indian English "leg power"); said to be going
+    # up is the opposite.
+    ("my leg strength is going up with the physio", "my left leg power is reducing", "urgent"),
+    ("my arm strength is fine", "my right leg strength is less since two days", "urgent"),
+])
+def test_leg_power_reducing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weakness told as it grew through the day ("by ten", "by the time I got upstairs") is
+    # worsening, an emergency; the same time words with the back alone are nothing.
+    ("by the evening my back is sore", "by lunchtime my right leg was weak", "emergency"),
+    ("by the time i got home my back had eased", "by the time i got upstairs my leg had no strength", "emergency"),
+    ("by ten my back felt looser", "i was fine at eight and by ten my leg was dragging", "emergency"),
+])
+def test_leg_weakness_grown_within_the_day(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
