@@ -2672,3 +2672,91 @@ def test_leg_power_reducing(calm, alarm, level):
 ])
 def test_leg_weakness_grown_within_the_day(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping over nothing or stumbling again and again, with no foot named, tells of a weak
+    # leg; tripping over something once is not.
+    ("i tripped over the cat and hurt my back", "i keep tripping over nothing", "urgent"),
+    ("i tripped on the rug last year, nothing since", "i keep stumbling about since this morning", "emergency"),
+])
+def test_stumbling_over_nothing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Hobbling and shuffling are walking: barely managed, it is walking that no longer
+    # carries the speaker; done, it is only slow.
+    ("i'm hobbling about the kitchen with my sore back", "i can barely hobble across the room", "emergency"),
+    ("i shuffle a bit first thing in the morning", "i can hardly shuffle from the bed to the chair", "emergency"),
+])
+def test_walking_called_hobbling_or_shuffling(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping or slipping down the stairs is a fall down them; nearly doing so is not.
+    ("i nearly slipped on the stairs but grabbed the rail", "i tripped down the last few steps this morning", "emergency"),
+    ("i almost tripped on the stairs", "i slipped down the last two steps onto the path", "emergency"),
+])
+def test_tripped_or_slipped_down_the_stairs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "From the knee down" names the leg below the knee; the knee alone is not the leg.
+    ("my knee clicks when i kneel", "it's tingling from the knee down", "doctor"),
+    ("my knees are stiff in the morning", "i'm numb from the knees down", "emergency"),
+])
+def test_from_the_knee_down(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A clause that opens with the speaker and names someone else on the way goes on with the
+    # speaker's own deed after "and" with a verb in the past; "and he fell", or "slip and
+    # fall" seen, is the other person's.
+    ("i was helping my mum and she fell off the step", "i was helping my dad clear his gutters and fell off the ladder", "emergency"),
+    ("i watched my husband slip and fall down the stairs", "i was visiting my sister and fell down her stairs", "emergency"),
+])
+def test_the_speaker_goes_on_after_and(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Too weak to", "no strength to" is "can't": too weak to walk cannot walk. Tired of a
+    # thing is not weak.
+    ("i'm too tired to do the stretches tonight", "i'm too weak to walk to the kitchen", "emergency"),
+    ("i had no time to walk today", "i've got no strength to stand up", "emergency"),
+])
+def test_too_weak_to_is_cannot(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Stairs the legs can no longer climb, with no pain or back said to stop them, tell of
+    # weak legs; stopped by the back, they are the back.
+    ("i cant get up the stairs because of my back", "i can't get up the stairs any more", "urgent"),
+    ("i can't do the stairs with this pain", "i cant manage the stairs at all now", "urgent"),
+])
+def test_stairs_the_legs_cannot_climb(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indian English "not having any power" is no strength; a foot that cannot press a pedal
+    # is a weak foot.
+    ("my phone is not having any power", "my right leg is not having any power", "urgent"),
+    ("i can't press the button on the heat pad", "i can't press the brake pedal properly now", "urgent"),
+])
+def test_no_power_said_as_not_having_it(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A walk that has become unsteady: the balance gone, veering to one side.
+    ("i lost my balance on the wobble cushion during the exercise", "my balance has gone completely", "urgent"),
+    ("i walk a bit to one side to ease my back", "i keep veering to one side when i walk", "urgent"),
+])
+def test_a_walk_that_has_become_unsteady(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)

@@ -237,6 +237,11 @@ class Vocabulary:
     # Tags read only at the end of what is said of the leg ("my leg just went", not "my leg went
     # numb"): the words that may follow them, and the words that, said just before, place them.
     said_last_tags: FrozenSet[str] = frozenset()
+    # "i was helping my neighbour and fell": the speaker, said first, goes on after one of
+    # `goes_on_after` with a verb in the past (an -ed form or one of `goes_on_past`).
+    goes_on_openers: FrozenSet[str] = frozenset()
+    goes_on_after: FrozenSet[str] = frozenset()
+    goes_on_past: FrozenSet[str] = frozenset()
     said_last_then: FrozenSet[str] = frozenset()
     said_last_not_after: FrozenSet[str] = frozenset()
 
@@ -415,6 +420,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
         said_last_tags=frozenset(data.get("said_last", {}).get("tags", ())),
+        goes_on_openers=frozenset(data.get("speaker_goes_on", {}).get("openers", ())),
+        goes_on_after=frozenset(data.get("speaker_goes_on", {}).get("after", ())),
+        goes_on_past=frozenset(data.get("speaker_goes_on", {}).get("past", ())),
         said_last_then=frozenset(data.get("said_last", {}).get("then", ())),
         said_last_not_after=frozenset(data.get("said_last", {}).get("not_after", ())),
     )
@@ -1177,7 +1185,8 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = F
     return (_negated(mention, clause, vocab)
             or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
             or (_before("@third_person", mention, clause, until="@first_person")
-                and not _opens_with_the_speaker(mention, clause, vocab)))
+                and not _opens_with_the_speaker(mention, clause, vocab)
+                and not _speaker_goes_on(mention, clause, vocab)))
 
 
 def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1189,6 +1198,19 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     # A phrase that itself tells of the speaker ("says the bed": what someone else told of
     # the speaker's bed) counts as the speaker said, as its own "i" would.
     return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
+
+
+def _speaker_goes_on(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause that opens with the speaker ("i was helping my neighbour trim his
+    hedge") goes on with the speaker's own next deed: a verb in the past right after "and",
+    with no subject of its own ("... and fell off the ladder"). Someone else's deed keeps
+    its subject ("... and he fell"), and a verb that is not in the past is what the speaker
+    saw ("i watched my dad slip and fall")."""
+    words = clause.words
+    if mention.start < 2 or words[0] not in vocab.goes_on_openers or words[mention.start - 1] not in vocab.goes_on_after:
+        return False
+    verb = words[mention.start]
+    return verb.endswith("ed") or verb in vocab.goes_on_past
 
 
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
