@@ -2760,3 +2760,25 @@ def test_no_power_said_as_not_having_it(calm, alarm, level):
 ])
 def test_a_walk_that_has_become_unsteady(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Everyday and regional words for a heavy fall or a crash ("went a purler", "landed in
+    # a heap", "a shunt in the car", "bucked me off"); nearly doing so, or someone else, is not.
+    ("i nearly went a purler but caught myself", "i went a purler on the icy path", "emergency"),
+    ("my neighbour landed in a heap last week", "i landed in a heap at the bottom of the garden steps", "emergency"),
+    ("i feel crushed by all this pain", "i had a shunt in the car on the way home", "emergency"),
+    ("the horse was fine on the ride", "the pony bucked me off this afternoon", "emergency"),
+])
+def test_falls_and_crashes_in_everyday_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question with "if" about what happened on a day or an hour said ("yesterday", "this
+    # morning") asks about the speaker; with none, it may be only what might happen.
+    ("what would happen if i fell off the ladder", "should i get checked if i fell off the ladder yesterday", "emergency"),
+    ("what if my leg gives way on the stairs", "is it bad if my leg gave way this morning", "emergency"),
+])
+def test_if_with_the_day_it_happened(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
