@@ -2782,3 +2782,16 @@ def test_falls_and_crashes_in_everyday_words(calm, alarm, level):
 ])
 def test_if_with_the_day_it_happened(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Walking on cotton wool" (or pebbles, sponge) is what the feet feel: both of them.
+    ("i went walking on the soft sand at the beach", "it feels like i'm walking on cotton wool", "emergency"),
+    # The other leg "has started" or "is doing it too": the finding is now on both sides.
+    ("the other leg is fine", "now the other leg has started as well", "emergency"),
+    ("my mum's other leg has started as well", "the other one is doing it too now", "emergency"),
+    # "Both knees down", "hips down to the knees" name both legs below them.
+    ("i keep my knees down when i do the stretch", "both knees down are numb", "emergency"),
+])
+def test_both_legs_said_by_the_feet_or_the_other_leg(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
