@@ -2795,3 +2795,14 @@ def test_if_with_the_day_it_happened(calm, alarm, level):
 ])
 def test_both_legs_said_by_the_feet_or_the_other_leg(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An -ing said with its g dropped, as speech and a recogniser write it, is the -ing form,
+    # in one word ("draggin") or in a phrase ("givin way"); the same words at ease stay calm.
+    ("my foot is fine, i'm just restin it", "my foot is draggin when i walk", "emergency"),
+    ("my leg was givin me no bother", "my leg keeps givin way on me", "emergency"),
+    ("my legs are holdin up fine", "my legs are not holdin me up", "emergency"),
+])
+def test_g_dropped_from_ing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
