@@ -2806,3 +2806,14 @@ def test_both_legs_said_by_the_feet_or_the_other_leg(calm, alarm, level):
 ])
 def test_g_dropped_from_ing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leg weakness found on waking, come overnight, or "from one minute to the next" began
+    # within hours: sudden. Waking breathless or stiff is not read so.
+    ("i woke up with a stiff back", "i woke up and my left leg was weak", "emergency"),
+    ("i woke up with a stiff neck", "overnight my right leg has gone weak", "emergency"),
+    ("my back went from one minute to the next", "from one minute to the next my leg was weak", "emergency"),
+])
+def test_leg_weakness_on_waking_or_from_one_minute_to_the_next(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
