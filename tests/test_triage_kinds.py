@@ -2817,3 +2817,15 @@ def test_g_dropped_from_ing(calm, alarm, level):
 ])
 def test_leg_weakness_on_waking_or_from_one_minute_to_the_next(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "..., then it is normal" (Indian English) or "then it was fine" after a brief episode says
+    # it is over: a question, not an alarm; weak again after it is not over.
+    ("my leg felt weak for few seconds after i stand, then it is normal",
+     "my leg is weak, then it is normal for a bit, and then weak again", "urgent"),
+    ("my right leg felt weak for few seconds, then it became normal",
+     "my leg has felt weak since i stood up an hour ago", "emergency"),
+])
+def test_brief_weakness_then_normal(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
