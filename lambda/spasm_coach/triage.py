@@ -278,6 +278,16 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    # Tags read only at the end of what is said of the leg ("my leg just went", not "my leg went
+    # numb"): the words that may follow them, and the words that, said just before, place them.
+    said_last_tags: FrozenSet[str] = frozenset()
+    # "i was helping my neighbour and fell": the speaker, said first, goes on after one of
+    # `goes_on_after` with a verb in the past (an -ed form or one of `goes_on_past`).
+    goes_on_openers: FrozenSet[str] = frozenset()
+    goes_on_after: FrozenSet[str] = frozenset()
+    goes_on_past: FrozenSet[str] = frozenset()
+    said_last_then: FrozenSet[str] = frozenset()
+    said_last_not_after: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -453,6 +463,12 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
+        said_last_tags=frozenset(data.get("said_last", {}).get("tags", ())),
+        goes_on_openers=frozenset(data.get("speaker_goes_on", {}).get("openers", ())),
+        goes_on_after=frozenset(data.get("speaker_goes_on", {}).get("after", ())),
+        goes_on_past=frozenset(data.get("speaker_goes_on", {}).get("past", ())),
+        said_last_then=frozenset(data.get("said_last", {}).get("then", ())),
+        said_last_not_after=frozenset(data.get("said_last", {}).get("not_after", ())),
     )
     return vocabulary
 
@@ -1076,6 +1092,8 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
+    if any(m.tags & vocab.said_last_tags for m in mentions):
+        mentions = _said_last(words, mentions, vocab)
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
@@ -1084,6 +1102,38 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+def _said_last(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A phrase such as "my leg went" keeps its `said_last` tags only when nothing but the
+    vocabulary's `then` words follows it up to a new subject ("my legs have gone, I can't
+    stand") and no placing word comes right before it ("the swelling in my leg has gone"):
+    "my leg went numb" is what it went to: the leg is read on its own, and the words after it
+    afresh ("my leg went to sleep", "my legs have gone to water")."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        if not (mention.tags & vocab.said_last_tags) or _ends_what_is_said(words, mention, vocab):
+            out.append(mention)
+            continue
+        start = mention.start
+        noun = vocab.phrases.get((words[start],)) or vocab.inflected.get(words[start])
+        if noun:
+            out.append(Mention(noun, start, start + 1))
+        rest = _mentions(words[start + 1:], vocab)
+        out.extend(Mention(m.tags, m.start + start + 1, m.end + start + 1) for m in rest)
+        return out
+    return out
+
+
+def _ends_what_is_said(words: Sequence[str], mention: Mention, vocab: Vocabulary) -> bool:
+    if not vocab.said_last_not_after.isdisjoint(words[max(mention.start - 2, 0):mention.start]):
+        return False
+    for word in words[mention.end:]:
+        if word in vocab.subjects or word == "me":  # "it went on me in the kitchen": what follows is where
+            return True
+        if word not in vocab.said_last_then:
+            return False
+    return True
 
 
 def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1240,7 +1290,8 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = F
     return (_negated(mention, clause, vocab)
             or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
             or (_before("@third_person", mention, clause, until="@first_person")
-                and not _opens_with_the_speaker(mention, clause, vocab)))
+                and not _opens_with_the_speaker(mention, clause, vocab)
+                and not _speaker_goes_on(mention, clause, vocab)))
 
 
 def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1252,6 +1303,19 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     # A phrase that itself tells of the speaker ("says the bed": what someone else told of
     # the speaker's bed) counts as the speaker said, as its own "i" would.
     return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
+
+
+def _speaker_goes_on(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause that opens with the speaker ("i was helping my neighbour trim his
+    hedge") goes on with the speaker's own next deed: a verb in the past right after "and",
+    with no subject of its own ("... and fell off the ladder"). Someone else's deed keeps
+    its subject ("... and he fell"), and a verb that is not in the past is what the speaker
+    saw ("i watched my dad slip and fall")."""
+    words = clause.words
+    if mention.start < 2 or words[0] not in vocab.goes_on_openers or words[mention.start - 1] not in vocab.goes_on_after:
+        return False
+    verb = words[mention.start]
+    return verb.endswith("ed") or verb in vocab.goes_on_past
 
 
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
