@@ -2607,3 +2607,53 @@ def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
 ])
 def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Feeling said to be there only a little ("very little", "next to no") is numbness; a
+    # saddle "asleep" is numb unless a position or a cause that wears off is named with it.
+    ("there is very little swelling down there", "there is very little feeling down there", "emergency"),
+    ("hardly any pain in my bum today", "hardly any sensation in my bum since this morning", "emergency"),
+    ("my bum went to sleep on the long drive, fine now", "my backside is asleep", "emergency"),
+    # A touch there not felt, said "not to feel the ...".
+    ("is it normal not to feel the stretch much", "is it normal not to feel the towel when i dry between my legs", "emergency"),
+])
+def test_saddle_feeling_said_small_or_asleep_or_not_to_be_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sex on one's own or with a toy; sex as a part of life that stopped working; what
+    # "never once happened before" is new; "not like they used to" compares with before.
+    ("i left my toy on the stairs", "i couldnt feel anything with my vibrator, that never once happened before", "emergency"),
+    ("the light in the bedroom has stopped working", "things in the bedroom have stopped working since the spasm", "emergency"),
+    ("my love life is fine, only the back hurts", "my love life is not functioning since the spasm", "emergency"),
+    ("my knees dont bend like they used to", "things in bed dont work like they used to since the spasm", "emergency"),
+])
+def test_sex_alone_or_as_a_part_of_life_that_stopped_working(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Only a few drops squeezed or forced out is retention ("could only" tells what
+    # happened, not what might); no need to pee after hours that would bring one; not
+    # having passed water, said without its auxiliary.
+    ("i could only squeeze out one more rep", "i could only force out a few drops at the toilet", "emergency"),
+    ("i still dont need the heat pack", "i drank all day and i still dont need to pee", "emergency"),
+    ("i not go for walk since morning", "i not go for pee since morning", "emergency"),
+    # A bottom or back passage that will not clench or grip; a hand that cannot is nothing.
+    ("i cant squeeze the stress ball with my hand", "my back passage wont clench anymore", "emergency"),
+    ("my bum cheeks cant squeeze for the pelvic tilt, it hurts", "my bottom doesnt tighten when i tell it to", "emergency"),
+])
+def test_retention_no_urge_and_a_bottom_that_will_not_grip(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leaking "from before only" or since childbirth is long-standing; the same leaking new
+    # alarms.
+    ("i have some leakage when i laugh, it is from before only", "i have some leakage when i laugh, it started today", "emergency"),
+    ("since my deliveries i leak a little when i cough", "i leak when i cough, since yesterday, never before", "emergency"),
+])
+def test_leaking_long_standing_or_new(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
