@@ -2657,3 +2657,34 @@ def test_retention_no_urge_and_a_bottom_that_will_not_grip(calm, alarm, level):
 ])
 def test_leaking_long_standing_or_new(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's pads or pants worn by the speaker: the leaking is the speaker's.
+    ("my mum wears pads because she leaks", "i started wearing my mums pads today because it comes out on its own", "emergency"),
+    # Caught short (urgency that did not make it); wind that cannot be held in.
+    ("i cant hold it for fifteen seconds", "i have been caught short three times since the spasm", "emergency"),
+    ("i cant hold my breath that long", "since the spasm i cant hold my wind in", "emergency"),
+    # A bladder that does not empty; a weak stream said as no power behind it.
+    ("i still need to go to the shops after lunch", "i still need to go again after i have been, every time", "emergency"),
+    ("there is no power in the hair dryer", "there is no power behind my wee since yesterday", "emergency"),
+])
+def test_leaking_in_other_words_and_a_bladder_that_does_not_empty(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sex said as no action or life down there, not getting excited down there, a partner
+    # not felt inside; "below the belt" is the genitals; waterworks "haywire" are asked about.
+    ("there is no action on the telly tonight", "there is no action down there since my back went", "emergency"),
+    ("i cant get excited about stretching", "i cant get excited down there since the spasm", "emergency"),
+    ("i can feel him rubbing my back", "i cant feel him inside me since my back went", "emergency"),
+    ("the pain is above my belt", "everything below the belt has gone numb", "emergency"),
+])
+def test_sex_and_the_genitals_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_waterworks_gone_haywire_is_asked_about():
+    assert assess("the telly has gone haywire").level == "none"
+    assert assess("my waterworks have gone haywire since the spasm").level == "clarify"
