@@ -2688,3 +2688,14 @@ def test_sex_and_the_genitals_in_other_words(calm, alarm, level):
 def test_waterworks_gone_haywire_is_asked_about():
     assert assess("the telly has gone haywire").level == "none"
     assert assess("my waterworks have gone haywire since the spasm").level == "clarify"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Older and nursery words for a wee (widdle, tiddle) read as tinkle and piddle do.
+    ("i need a widdle, hang on a minute", "i went for a widdle and nothing came out", "emergency"),
+    ("i need a tiddle, back in a minute", "i went for a tiddle but it wont come", "emergency"),
+    # Urine that does not come, said as Indian English does; urine that stopped hurting is not.
+    ("urine stopped burning after the antibiotics", "i am not getting urine pass since morning", "emergency"),
+])
+def test_wee_in_older_words_and_urine_not_passing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
