@@ -2699,3 +2699,14 @@ def test_waterworks_gone_haywire_is_asked_about():
 ])
 def test_wee_in_older_words_and_urine_not_passing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # More names of the saddle and the genitals: polite, clinical, slang and regional.
+    ("the pelvic tilt hurts my back", "my pelvic area has gone numb", "emergency"),
+    ("my derriere is sore from the hard chair", "my derriere has gone numb since this morning", "emergency"),
+    ("there is a lot of junk in my drawer", "my junk wont work since the spasm", "emergency"),
+    ("i have a strange pain in my back", "there is numbness in my perineal area", "emergency"),
+])
+def test_the_saddle_and_the_genitals_by_other_names(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
