@@ -2710,3 +2710,16 @@ def test_wee_in_older_words_and_urine_not_passing(calm, alarm, level):
 ])
 def test_the_saddle_and_the_genitals_by_other_names(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "I don't feel the paper": the article goes with "don't feel the", the paper is still the touch.
+    ("i read the paper and my back hurts", "i dont feel the paper on my bum any more", "emergency"),
+])
+def test_the_paper_not_felt_after_dont_feel_the(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_going_for_a_poo_said_to_feel_different_is_asked_about():
+    assert assess("my poo looks different since the codeine").level == "none"
+    assert assess("going for a poo feels different since the spasm").level == "clarify"
