@@ -2723,3 +2723,12 @@ def test_the_paper_not_felt_after_dont_feel_the(calm, alarm, level):
 def test_going_for_a_poo_said_to_feel_different_is_asked_about():
     assert assess("my poo looks different since the codeine").level == "none"
     assert assess("going for a poo feels different since the spasm").level == "clarify"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Things" may be taken for a carrier word and dropped: "(things) in the bedroom haven't been
+    # working" is still sex; a thing in the bedroom that is not working is the room.
+    ("the heater in the bedroom isnt working", "in the bedroom havent been working since the spasm", "emergency"),
+])
+def test_sex_not_working_with_the_carrier_word_dropped(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
