@@ -2732,3 +2732,12 @@ def test_going_for_a_poo_said_to_feel_different_is_asked_about():
 ])
 def test_sex_not_working_with_the_carrier_word_dropped(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Since my lower back pain" tells when it began, not where the feeling is: a feeling said
+    # after sex (with "when we" dropped as a carrier) is still of sex.
+    ("make love now i feel fine only since my lower back pain", "make love now i feel almost nothing only since my lower back pain", "emergency"),
+])
+def test_since_the_back_pain_is_a_time_not_a_place(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
