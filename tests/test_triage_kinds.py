@@ -2931,3 +2931,137 @@ def test_leg_weakness_on_waking_or_from_one_minute_to_the_next(calm, alarm, leve
 ])
 def test_brief_weakness_then_normal(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Feeling said to be there only a little ("very little", "next to no") is numbness; a
+    # saddle "asleep" is numb unless a position or a cause that wears off is named with it.
+    ("there is very little swelling down there", "there is very little feeling down there", "emergency"),
+    ("hardly any pain in my bum today", "hardly any sensation in my bum since this morning", "emergency"),
+    ("my bum went to sleep on the long drive, fine now", "my backside is asleep", "emergency"),
+    # A touch there not felt, said "not to feel the ...".
+    ("is it normal not to feel the stretch much", "is it normal not to feel the towel when i dry between my legs", "emergency"),
+])
+def test_saddle_feeling_said_small_or_asleep_or_not_to_be_felt(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sex on one's own or with a toy; sex as a part of life that stopped working; what
+    # "never once happened before" is new; "not like they used to" compares with before.
+    ("i left my toy on the stairs", "i couldnt feel anything with my vibrator, that never once happened before", "emergency"),
+    ("the light in the bedroom has stopped working", "things in the bedroom have stopped working since the spasm", "emergency"),
+    ("my love life is fine, only the back hurts", "my love life is not functioning since the spasm", "emergency"),
+    ("my knees dont bend like they used to", "things in bed dont work like they used to since the spasm", "emergency"),
+])
+def test_sex_alone_or_as_a_part_of_life_that_stopped_working(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Only a few drops squeezed or forced out is retention ("could only" tells what
+    # happened, not what might); no need to pee after hours that would bring one; not
+    # having passed water, said without its auxiliary.
+    ("i could only squeeze out one more rep", "i could only force out a few drops at the toilet", "emergency"),
+    ("i still dont need the heat pack", "i drank all day and i still dont need to pee", "emergency"),
+    ("i not go for walk since morning", "i not go for pee since morning", "emergency"),
+    # A bottom or back passage that will not clench or grip; a hand that cannot is nothing.
+    ("i cant squeeze the stress ball with my hand", "my back passage wont clench anymore", "emergency"),
+    ("my bum cheeks cant squeeze for the pelvic tilt, it hurts", "my bottom doesnt tighten when i tell it to", "emergency"),
+])
+def test_retention_no_urge_and_a_bottom_that_will_not_grip(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leaking "from before only" or since childbirth is long-standing; the same leaking new
+    # alarms.
+    ("i have some leakage when i laugh, it is from before only", "i have some leakage when i laugh, it started today", "emergency"),
+    ("since my deliveries i leak a little when i cough", "i leak when i cough, since yesterday, never before", "emergency"),
+])
+def test_leaking_long_standing_or_new(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's pads or pants worn by the speaker: the leaking is the speaker's.
+    ("my mum wears pads because she leaks", "i started wearing my mums pads today because it comes out on its own", "emergency"),
+    # Caught short (urgency that did not make it); wind that cannot be held in.
+    ("i cant hold it for fifteen seconds", "i have been caught short three times since the spasm", "emergency"),
+    ("i cant hold my breath that long", "since the spasm i cant hold my wind in", "emergency"),
+    # A bladder that does not empty; a weak stream said as no power behind it.
+    ("i still need to go to the shops after lunch", "i still need to go again after i have been, every time", "emergency"),
+    ("there is no power in the hair dryer", "there is no power behind my wee since yesterday", "emergency"),
+])
+def test_leaking_in_other_words_and_a_bladder_that_does_not_empty(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Sex said as no action or life down there, not getting excited down there, a partner
+    # not felt inside; "below the belt" is the genitals; waterworks "haywire" are asked about.
+    ("there is no action on the telly tonight", "there is no action down there since my back went", "emergency"),
+    ("i cant get excited about stretching", "i cant get excited down there since the spasm", "emergency"),
+    ("i can feel him rubbing my back", "i cant feel him inside me since my back went", "emergency"),
+    ("the pain is above my belt", "everything below the belt has gone numb", "emergency"),
+])
+def test_sex_and_the_genitals_in_other_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_waterworks_gone_haywire_is_asked_about():
+    assert assess("the telly has gone haywire").level == "none"
+    assert assess("my waterworks have gone haywire since the spasm").level == "clarify"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Older and nursery words for a wee (widdle, tiddle) read as tinkle and piddle do.
+    ("i need a widdle, hang on a minute", "i went for a widdle and nothing came out", "emergency"),
+    ("i need a tiddle, back in a minute", "i went for a tiddle but it wont come", "emergency"),
+    # Urine that does not come, said as Indian English does; urine that stopped hurting is not.
+    ("urine stopped burning after the antibiotics", "i am not getting urine pass since morning", "emergency"),
+])
+def test_wee_in_older_words_and_urine_not_passing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # More names of the saddle and the genitals: polite, clinical, slang and regional.
+    ("the pelvic tilt hurts my back", "my pelvic area has gone numb", "emergency"),
+    ("my derriere is sore from the hard chair", "my derriere has gone numb since this morning", "emergency"),
+    ("there is a lot of junk in my drawer", "my junk wont work since the spasm", "emergency"),
+    ("i have a strange pain in my back", "there is numbness in my perineal area", "emergency"),
+])
+def test_the_saddle_and_the_genitals_by_other_names(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "I don't feel the paper": the article goes with "don't feel the", the paper is still the touch.
+    ("i read the paper and my back hurts", "i dont feel the paper on my bum any more", "emergency"),
+])
+def test_the_paper_not_felt_after_dont_feel_the(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_going_for_a_poo_said_to_feel_different_is_asked_about():
+    assert assess("my poo looks different since the codeine").level == "none"
+    assert assess("going for a poo feels different since the spasm").level == "clarify"
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Things" may be taken for a carrier word and dropped: "(things) in the bedroom haven't been
+    # working" is still sex; a thing in the bedroom that is not working is the room.
+    ("the heater in the bedroom isnt working", "in the bedroom havent been working since the spasm", "emergency"),
+])
+def test_sex_not_working_with_the_carrier_word_dropped(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Since my lower back pain" tells when it began, not where the feeling is: a feeling said
+    # after sex (with "when we" dropped as a carrier) is still of sex.
+    ("make love now i feel fine only since my lower back pain", "make love now i feel almost nothing only since my lower back pain", "emergency"),
+])
+def test_since_the_back_pain_is_a_time_not_a_place(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
