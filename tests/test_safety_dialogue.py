@@ -409,3 +409,16 @@ def test_a_denial_that_tells_only_of_the_back_answers_no(words):
     report = say(talk, words)
     assert report["intent"] in ("DescribeDenialIntent", "DescribeDontHaveIntent")
     assert pending(talk) == "screening_saddle" and level(talk, report) == "none"
+
+
+@pytest.mark.parametrize("words", ["nothing like that", "none of those", "neither of them"])
+def test_none_of_it_with_no_safety_question_is_no_symptom(words):
+    """Out of turn, a safety answer of none tells of no symptom: it is a no to the welcome's
+    question, never the start of a symptom check."""
+    talk = conversation()
+    talk.line("open back spasm coach")
+    asked = pending(talk)
+    report = say(talk, words)
+    assert report["error"] is None and report["speech"]
+    assert pending(talk) not in questions.SEQUENCES["check"], (asked, pending(talk))
+    assert level(talk, report) == "none"

@@ -100,6 +100,13 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     return UNCLEAR
 
 
+def says_none(handler_input: HandlerInput) -> bool:
+    """A safety answer of none ("nothing like that", "none of those"): with no safety question
+    pending it tells of no symptom, and is a no to whatever else was asked."""
+    return (intent_name(handler_input) == ANSWER_INTENT
+            and (slot_values(handler_input).get("Answer") or {}).get("id") == "none")
+
+
 def plain_no(handler_input: HandlerInput, found: Any) -> bool:
     """Whether a denial ("no ...", "I don't have ...") answers plainly no: the triage ran,
     raised no flag, and the words tell of nothing the body does besides the back pain
@@ -229,6 +236,9 @@ class AnswerHandler(IntentHandler):
 
     def __init__(self, actions: Mapping[str, Action]):
         self.actions = actions
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) or says_none(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         yes = intent_name(handler_input) == YES_INTENT

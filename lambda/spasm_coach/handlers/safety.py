@@ -30,7 +30,7 @@ from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
 from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
-from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, start_check
+from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, says_none, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
 PAIN = "pain"  # the triage's clarify topic for pain said now (questions.CLARIFY_QUESTIONS)
@@ -66,6 +66,8 @@ class ClarifyHandler(AbstractRequestHandler):
             return found.clarify != PAIN or not asks_about_a_topic(handler_input)
         if intent_name(handler_input) not in SYMPTOM_INTENTS:
             return False  # most requests: asked first, as it costs least
+        if says_none(handler_input):
+            return False  # "nothing like that" with no safety question pending: a no (dialogue.AnswerHandler)
         if names_another_request(handler_input) or answer_in_flag_words(handler_input) is not None:
             return False  # no symptom at all: a request, or an answer, said in other words (handlers/describe.py)
         return True
