@@ -2607,3 +2607,66 @@ def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
 ])
 def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- scope: someone else, supposing, came and went
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's legs, said in the "me" of northern English, Irish or Australian speech,
+    # are not lent to the speaker's clause after; a report of the speaker ("my partner said")
+    # still is.
+    ("me brother lost the feeling in both legs after his op, i am only sore",
+     "me legs both went numb this morning, i am scared", "emergency"),
+    ("my nan cant feel her legs at all, i am just achy",
+     "my husband said there was wee on the sheets, and i never felt it", "emergency"),
+])
+def test_someone_elses_places_are_not_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone after "over" or "with" is what the speaker acted on: the rest is the speaker's.
+    ("our dog cant walk on his back legs since the vet", "i tripped over my dog and fell down the stairs", "emergency"),
+    ("the puppy fell off the sofa and is fine", "i was walking the dog and fell off the kerb onto my back", "emergency"),
+    # An animal is someone else too.
+    ("the horse went lame and cant walk properly", "i cant walk properly since this morning", "emergency"),
+])
+def test_someone_else_acted_on_and_animals(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A clause opened by "say", "suppose" or "imagine" supposes: asked about, not happening.
+    ("say i lost feeling in my bum, would i need a doctor", "i have lost feeling in my bum", "emergency"),
+    ("say i got a temperature tomorrow, what then", "i have got a temperature today", "urgent"),
+    ("imagine my legs both went weak, what would you say", "my legs both went weak an hour ago", "emergency"),
+])
+def test_a_supposition_is_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Came and went, said as "then it is normal", "eased off" or "the feeling came right back".
+    ("my knee felt weak for few seconds, then it is normal", "my knee is weak and getting weaker", "emergency"),
+    ("my foot tingled on the bus but the feeling came right back", "my foot has been tingling since monday", "doctor"),
+    ("my thigh cramped in bed and it eased off after a minute", "my thigh has a burning pain down to the knee", "doctor"),
+    # Long-standing in Indian English: "from before only", "since my delivery".
+    ("i leak a little when i cough, it is from before only", "i started leaking urine today without knowing", "emergency"),
+    ("small leakage when i sneeze since my second delivery", "since this morning i cannot hold my urine", "emergency"),
+])
+def test_came_and_went_and_from_before(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Over-reads: a thing dragged with a foot, a pile of laundry that "tackled", a trickle with
+    # nothing of the bladder, a wet bed a spilled drink explains.
+    ("i dragged the bin to the door with my foot", "my foot drags when i walk", "emergency"),
+    ("i pulled the stool over, dragging the stool with my foot", "i keep dragging my foot and tripping", "emergency"),
+    ("got tackled by a pile of washing this morning", "got tackled playing rugby and landed on my back", "emergency"),
+    ("only a tiny trickle of light gets into this room", "i sat on the toilet and only a tiny trickle came", "emergency"),
+    ("my husband says the sheets were wet because he spilt his tea", "my husband says the sheets were wet and i never felt it", "emergency"),
+])
+def test_over_reads_of_drag_tackle_trickle_and_spill(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
