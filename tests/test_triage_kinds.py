@@ -2670,3 +2670,63 @@ def test_came_and_went_and_from_before(calm, alarm, level):
 ])
 def test_over_reads_of_drag_tackle_trickle_and_spill(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- systemic and doctor-level kinds
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Hot or sweaty, then freezing or shivering, said together is a fever; a sauna then the
+    # cold outside is not.
+    ("i was sweating in the sauna then freezing outside", "i keep going sweaty then freezing cold, and my back is agony", "urgent"),
+    ("sweaty after my walk, and the room is freezing", "i am all clammy then freezing, and my back is agony", "urgent"),
+])
+def test_sweats_and_chills_together(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A growth removed is a history of cancer; one said to be nothing or benign is not.
+    ("they took a growth off my arm, it was benign", "i had a growth removed from my breast some years back", "urgent"),
+    ("i had a mole and a growth taken out, it was nothing", "they found a carcinoma in my kidney last year", "urgent"),
+])
+def test_a_growth_removed_is_a_cancer_history(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The night as older and Indian English name it, and rest taken as a thing ("a rest",
+    # "a lie down", "no rest is helping"); rest that helps is no flag.
+    ("a lie down in the afternoon helps my back a lot", "a nap is no help at all for this back pain", "doctor"),
+    ("i had a rest in the recliner and it eased", "a rest in the recliner does nothing for my back", "doctor"),
+    ("i went to bed in the dead of night after the film", "the pain in my back is worse in the dead of night", "doctor"),
+    ("i rested and now i can sit", "my back is killing me, no rest is helping", "doctor"),
+])
+def test_night_and_rest_in_everyday_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weeks or months said, with the back still doing it; an onset dated by a holiday.
+    ("two months ago i hurt it, and it is much better now", "three months of this, and my back still seizes every morning", "doctor"),
+    ("since easter i have been doing yoga", "it started at easter and since easter it is still as bad", "doctor"),
+])
+def test_a_long_time_and_still_the_same(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain said to spread down an arm is the heart's picture (NHS); an arm sore from a
+    # position or from typing is asked about.
+    ("my neck pain spreads down my arm from sleeping funny", "a pain spreading from my back down my left arm", "emergency"),
+])
+def test_pain_spreading_down_an_arm(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("vague", [
+    "my legs are not feeling themselves today",
+    "something is not feeling right in my lower parts",
+])
+def test_a_vague_remark_of_a_body_part_is_asked_about(vague):
+    assert assess(vague).level == "clarify", assess(vague)
