@@ -2730,3 +2730,23 @@ def test_pain_spreading_down_an_arm(calm, alarm, level):
 ])
 def test_a_vague_remark_of_a_body_part_is_asked_about(vague):
     assert assess(vague).level == "clarify", assess(vague)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Breathlessness in Indian English ("difficulty in breathing", "breath is coming short").
+    ("i am doing the breathing exercise in the routine", "i am having difficulty in breathing since last night", "urgent"),
+    ("my breathing is fine, only the back", "my breath is coming short since this morning", "urgent"),
+])
+def test_breathlessness_in_indian_english(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain the same or not stopping when resting or lying down is pain rest does not ease.
+    ("when i rest it is much better", "when i rest it is the same", "doctor"),
+    ("lying down makes it a lot better", "lying down makes it no better at all", "doctor"),
+    ("the pain eases when i take rest", "the pain is not stopping when i take rest", "doctor"),
+    ("my back hurts when i bend", "my back hurts even when i am lying down", "doctor"),
+])
+def test_pain_the_same_or_not_stopping_at_rest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
