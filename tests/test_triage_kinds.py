@@ -2750,3 +2750,14 @@ def test_breathlessness_in_indian_english(calm, alarm, level):
 ])
 def test_pain_the_same_or_not_stopping_at_rest(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Over-reads of the doctor-level flags: pain better at night, a weight said to be the
+    # same, weeks said beside "getting better".
+    ("the pain is better at night, it is the mornings that are bad", "the pain is worse at night and wakes me", "doctor"),
+    ("my appetite is fine and my weight is steady", "my appetite is fine but the weight is falling off me", "doctor"),
+    ("off work two weeks now but it is slowly getting better", "off work six weeks now and it is no better", "doctor"),
+])
+def test_better_at_night_steady_weight_and_getting_better(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
