@@ -2761,3 +2761,20 @@ def test_pain_the_same_or_not_stopping_at_rest(calm, alarm, level):
 ])
 def test_better_at_night_steady_weight_and_getting_better(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indian English for pain that stays ("from one month the pain is there", "since one and
+    # half months") and for pain that keeps one from sleeping ("full night not sleeping").
+    ("from one month i am doing these exercises daily", "from one month the pain is there in my back", "doctor"),
+    ("i am here since one and half hours", "the back pain is there since one and half months", "doctor"),
+    ("full night i slept well, pain is less", "full night i am not sleeping because of the pain", "doctor"),
+])
+def test_pain_that_stays_and_keeps_one_awake_in_indian_english(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_whole_night_with_pain_is_night_pain():
+    # "The whole night" said of pain ("paining whole night") is night pain; of sleep that
+    # went well, nothing.
+    _calm_beside_alarm("the whole night i slept well, pain is less", "my back was paining the whole night", "doctor")
