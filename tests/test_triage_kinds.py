@@ -2778,3 +2778,17 @@ def test_the_whole_night_with_pain_is_night_pain():
     # "The whole night" said of pain ("paining whole night") is night pain; of sleep that
     # went well, nothing.
     _calm_beside_alarm("the whole night i slept well, pain is less", "my back was paining the whole night", "doctor")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Cancer as a fear or a topic is no history of it; a side effect "the tablets are giving
+    # me" explains sweats; heat from a fire explains feeling hot; period pain is the belly's
+    # own cause (a pulsing belly still alarms).
+    ("i am scared it might be cancer", "i had cancer of the womb some years ago", "urgent"),
+    ("i work on a cancer ward and lift patients", "i am on treatment for cancer right now", "urgent"),
+    ("the naproxen is giving me night sweats", "i am getting night sweats every night now", "urgent"),
+    ("i feel hot because i have been sitting by the fire", "i feel hot and shivery all over", "urgent"),
+    ("my belly aches because i have my period", "my belly is pulsing and my back is agony", "emergency"),
+])
+def test_fears_side_effects_and_causes_beside_systemic_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
