@@ -2792,3 +2792,8 @@ def test_the_whole_night_with_pain_is_night_pain():
 ])
 def test_fears_side_effects_and_causes_beside_systemic_words(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+def test_stretches_still_remaining_is_a_question_about_the_routine():
+    # "still remaining" counts what is left of the routine; it tells of no pain that stays.
+    _calm_beside_alarm("how many stretches still remaining", "after the stretches the pain is still remaining", "doctor")
