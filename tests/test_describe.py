@@ -546,6 +546,15 @@ def test_a_sentence_begun_with_an_activity_an_address_a_quantity_or_a_spill_is_r
     _routed_one_shot(said, "describe-openings-k")
 
 
+@pytest.mark.parametrize("said", [
+    # A span of time said first, with no "for" or "over"; an intensity said first.
+    "past three days my left foot slaps down when i walk and i can't lift it", "past week i keep wetting myself",
+    "very weak legs since this morning and i keep falling", "extremely sore back and i have a fever",
+])
+def test_a_sentence_begun_with_a_span_of_time_or_an_intensity_is_routed(said):
+    _routed_one_shot(said, "describe-openings-p")
+
+
 @pytest.mark.parametrize("said", ["i don't have the weakness in my legs i walk fine it's only my back that's stiff",
                                   "i haven't got the numbness down below just a very tight back"])
 def test_a_denial_before_the_is_no_alarm(said):

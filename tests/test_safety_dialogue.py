@@ -367,7 +367,8 @@ def test_a_denial_in_other_words_answers_the_screening_no(words):
 
 # A denial that goes on to tell of something the body does, which the triage does not route
 # (a feeling said vaguely, the urge gone with no bladder word), must not clear the question.
-TELLING_DENIALS = ("no but it feels sort of weird down there", "i don't have the urge to go anymore")
+TELLING_DENIALS = ("no but it feels sort of weird down there", "i don't have the urge to go anymore",
+                   "no but my groin hurts")
 
 
 @pytest.mark.parametrize("question", SAFETY_QUESTIONS)
@@ -392,3 +393,19 @@ def test_a_denial_when_the_triage_fails_is_asked_again(monkeypatch, words):
     monkeypatch.undo()
     assert report["error"] is None and report["speech"]
     assert pending(talk) == "screening_legs" and level(talk, report) == "none"
+
+
+@pytest.mark.parametrize("words", ["nothing like that", "none of that", "none of those"])
+def test_none_of_it_said_whole_answers_the_screening_no(words):
+    talk = reach("screening_legs")
+    report = say(talk, words)
+    assert pending(talk) == "screening_saddle" and level(talk, report) == "none", report["intent"]
+
+
+@pytest.mark.parametrize("words", ["no my back just feels heavy", "no it's just my back playing up",
+                                   "no the spasm has gone", "no i peed fine this morning"])
+def test_a_denial_that_tells_only_of_the_back_answers_no(words):
+    talk = reach("screening_legs")
+    report = say(talk, words)
+    assert report["intent"] in ("DescribeDenialIntent", "DescribeDontHaveIntent")
+    assert pending(talk) == "screening_saddle" and level(talk, report) == "none"

@@ -11,7 +11,8 @@ import itertools
 
 import pytest
 
-from spasm_coach.triage import assess, level_rank
+from spasm_coach import triage
+from spasm_coach.triage import assess, level_rank, normalize
 
 CALM = ("none", "clarify")
 
@@ -2606,6 +2607,329 @@ def test_rest_taken_and_the_pain_not_easing(calm, alarm, level):
     ("i dont have much patience with this back", "i dont have much control of my bladder since the spasm", "emergency"),
 ])
 def test_feeling_or_control_said_to_be_there_only_a_little(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- heard without punctuation
+
+
+def _heard(text: str) -> str:
+    """The words as a recogniser sends them: lower case, no punctuation."""
+    return " ".join("".join(ch if ch.isalnum() or ch in "' " else " " for ch in text.lower()).split())
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A statement then a question turned round ("... could my back be ..."), with no comma:
+    # the question begins a clause of its own, and the statement before it is the speaker's.
+    ("my back is stiff and it aches every time could my pillow be the problem",
+     "i have to wee all the time and it stings could that be my back", "urgent"),
+    ("i sleep badly and my back aches in the morning should i buy a new mattress",
+     "i keep going to the loo and it burns when i go should i see someone about my back", "urgent"),
+])
+def test_a_statement_then_a_question_heard_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A general question, then the speaker's reason ("because i cant") or own case ("mine
+    # has been going ...") with no question mark: what follows is said of the speaker.
+    ("can a spasm stop you stretching your hamstrings because i cant",
+     "can a bad back stop you feeling when your bladder is full because i cant", "emergency"),
+    ("how long should a spasm last mine started this morning",
+     "how long is too long mine has been going for eight weeks and nothing helps", "doctor"),
+    # A time between the question and the answer is read with the answer too.
+    ("can a spasm make your leg feel weak in the last hour i was just wondering",
+     "can a spasm make your leg weak in the last hour i cant lift it off the floor", "emergency"),
+])
+def test_a_general_question_answered_by_the_speaker_heard_without_punctuation(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("said", [
+    # No clause ends inside a phrase: "mine" ends "feels like its not mine".
+    "Is it normal that when I wipe my bum feels like it's not mine?",
+    "Is it normal that when I wipe, it feels like it is not mine too?",
+    # "at a" and "by a" are no times of day.
+    "I was standing at a bus stop and got hit by a car.",
+    "I got knocked over by a cyclist at a crossing.",
+    # A finding said with a time stays where it is said; the question keeps its time.
+    "Can a spasm do this to your back? Because my legs won't hold me up since this morning.",
+    "Can your back do this? Because I can't feel my legs since an hour ago.",
+    "Can a spasm do this to your bladder in the last hour? Because I can't pee.",
+    # A statement then a turned question: the statement still alarms.
+    "Both my legs have gone numb and weak, do you think it's my back?",
+    "I fell off a ladder this afternoon, can I still do the stretches?",
+    # "how long should ..." is one question, with the speaker's own case after it.
+    "How long should numbness down below last? Mine started this morning.",
+])
+def test_emergencies_heard_without_punctuation_stay_routed(said):
+    for text in (said, _heard(said)):
+        assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("said, clauses", [
+    # Where a clause ends in words heard with no punctuation, and where it does not.
+    ("i keep needing to pee and it burns could my back be the cause",
+     "i keep needing to pee | and it burns | could my back be the cause"),
+    ("how long should a spasm last mine has gone seven weeks", "how long should a spasm last | mine has gone seven weeks"),
+    ("is it normal that when i wipe it feels like it is not mine too",
+     "is it normal that when i wipe it feels like it is not mine too"),
+    ("can your back do this because i cant feel my legs since an hour ago",
+     "can your back do this | because i cant feel my legs since an hour ago"),
+    ("can a spasm make your leg weak in the last hour i cant lift it",
+     "can a spasm make your leg weak in the last hour | in the last hour i cant lift it"),
+    ("what should i do if it burns could it be my back", "what should i do if it burns could it be my back"),
+])
+def test_where_a_clause_ends_heard_without_punctuation(said, clauses):
+    vocab = triage._vocabulary("en-US")
+    assert " | ".join(" ".join(c) for c in triage._clauses(normalize(said).split(), vocab)) == clauses
+
+
+# Heard with no punctuation, a question turned round after a statement starts a clause of its
+# own, but not after a word of the lexicon: "my foot does this ..." is the foot's, not a question;
+# and a time given to the speaker's answer is a time only ("for hours" also says "unable").
+@pytest.mark.parametrize("text", [
+    "my bum does this tingling thing when i sit", "my left foot does this slapping thing when i walk",
+    "my left leg does it again it gives way when i walk",
+])
+def test_a_body_part_before_does_keeps_its_finding(text):
+    assert triage.assess(text).level == "emergency"
+
+
+@pytest.mark.parametrize("text", ["can your back stay stiff for hours i need the loo now"])
+def test_a_time_given_to_the_answer_brings_no_finding(text):
+    assert triage.assess(text).level in ("none", "clarify")
+
+
+# "No, just ...", "no, only ...", "apart from", "other than": what follows is said, not denied.
+@pytest.mark.parametrize("calm,alarm", [
+    ("no just my back", "no just a little numbness around my bottom"),
+    ("no only stiffness", "no only a little bit of leaking"),
+    ("no, apart from the stiffness", "no apart from some leaking"),
+])
+def test_what_follows_no_just_is_said(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "emergency")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A leg that "went" or "has gone", with nothing said of what it went to, gave way; one
+    # that went numb, to sleep or stiff is the feeling, and a thing in the leg that has gone
+    # (a swelling, a cramp) is that thing.
+    ("my leg went to sleep from sitting on the floor but it's fine now", "i stood up and my leg just went", "emergency"),
+    ("my leg went stiff after the long drive", "my legs have gone, i can't get up off the settee", "emergency"),
+    ("the swelling in my leg has gone", "me knees keep going on the stairs", "emergency"),
+    ("my legs have gone to sleep on the floor, now they're fine", "my leg went on me in the kitchen", "emergency"),
+])
+def test_a_leg_that_went_or_has_gone(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "refused to" is "won't": legs that refused to walk or move; the speaker refusing is a choice.
+    ("i refuse to walk on it until it settles", "my legs refused to move this morning", "emergency"),
+    ("i refused to walk the dog today", "the left leg is refusing to hold me", "emergency"),
+])
+def test_legs_that_refused(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else holding the speaker up to stand or walk; the speaker's own legs, a stick
+    # or a delay holding them up is not.
+    ("my legs are holding me up fine", "my son is holding me up to get to the bathroom", "emergency"),
+    ("my walking stick is holding me up nicely", "my wife has to keep propping me up", "emergency"),
+    ("this back pain is holding me up at work", "the carer is holding me upright", "emergency"),
+])
+def test_held_up_by_someone_else(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A foot gone slack or limp, toes that will not clear the ground or keep clipping a step:
+    # foot drop. A limp in the walk is not.
+    ("i put my foot down with a limp because of my back", "my foot has gone all slack at the ankle", "emergency"),
+    ("the toes on my right foot feel fine", "my toes won't clear the ground when i walk", "emergency"),
+    ("i clipped my toenails this morning", "my foot keeps clipping the step", "emergency"),
+])
+def test_a_foot_gone_slack_or_not_clearing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leg strength said to be reducing or low (Indian English "leg power"); said to be going
+    # up is the opposite.
+    ("my leg strength is going up with the physio", "my left leg power is reducing", "urgent"),
+    ("my arm strength is fine", "my right leg strength is less since two days", "urgent"),
+])
+def test_leg_power_reducing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weakness told as it grew through the day ("by ten", "by the time I got upstairs") is
+    # worsening, an emergency; the same time words with the back alone are nothing.
+    ("by the evening my back is sore", "by lunchtime my right leg was weak", "emergency"),
+    ("by the time i got home my back had eased", "by the time i got upstairs my leg had no strength", "emergency"),
+    ("by ten my back felt looser", "i was fine at eight and by ten my leg was dragging", "emergency"),
+])
+def test_leg_weakness_grown_within_the_day(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping over nothing or stumbling again and again, with no foot named, tells of a weak
+    # leg; tripping over something once is not.
+    ("i tripped over the cat and hurt my back", "i keep tripping over nothing", "urgent"),
+    ("i tripped on the rug last year, nothing since", "i keep stumbling about since this morning", "emergency"),
+])
+def test_stumbling_over_nothing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Hobbling and shuffling are walking: barely managed, it is walking that no longer
+    # carries the speaker; done, it is only slow.
+    ("i'm hobbling about the kitchen with my sore back", "i can barely hobble across the room", "emergency"),
+    ("i shuffle a bit first thing in the morning", "i can hardly shuffle from the bed to the chair", "emergency"),
+])
+def test_walking_called_hobbling_or_shuffling(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Tripping or slipping down the stairs is a fall down them; nearly doing so is not.
+    ("i nearly slipped on the stairs but grabbed the rail", "i tripped down the last few steps this morning", "emergency"),
+    ("i almost tripped on the stairs", "i slipped down the last two steps onto the path", "emergency"),
+])
+def test_tripped_or_slipped_down_the_stairs(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "From the knee down" names the leg below the knee; the knee alone is not the leg.
+    ("my knee clicks when i kneel", "it's tingling from the knee down", "doctor"),
+    ("my knees are stiff in the morning", "i'm numb from the knees down", "emergency"),
+])
+def test_from_the_knee_down(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A clause that opens with the speaker and names someone else on the way goes on with the
+    # speaker's own deed after "and" with a verb in the past; "and he fell", or "slip and
+    # fall" seen, is the other person's.
+    ("i was helping my mum and she fell off the step", "i was helping my dad clear his gutters and fell off the ladder", "emergency"),
+    ("i watched my husband slip and fall down the stairs", "i was visiting my sister and fell down her stairs", "emergency"),
+])
+def test_the_speaker_goes_on_after_and(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Too weak to", "no strength to" is "can't": too weak to walk cannot walk. Tired of a
+    # thing is not weak.
+    ("i'm too tired to do the stretches tonight", "i'm too weak to walk to the kitchen", "emergency"),
+    ("i had no time to walk today", "i've got no strength to stand up", "emergency"),
+])
+def test_too_weak_to_is_cannot(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Stairs the legs can no longer climb, with no pain or back said to stop them, tell of
+    # weak legs; stopped by the back, they are the back.
+    ("i cant get up the stairs because of my back", "i can't get up the stairs any more", "urgent"),
+    ("i can't do the stairs with this pain", "i cant manage the stairs at all now", "urgent"),
+])
+def test_stairs_the_legs_cannot_climb(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indian English "not having any power" is no strength; a foot that cannot press a pedal
+    # is a weak foot.
+    ("my phone is not having any power", "my right leg is not having any power", "urgent"),
+    ("i can't press the button on the heat pad", "i can't press the brake pedal properly now", "urgent"),
+])
+def test_no_power_said_as_not_having_it(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A walk that has become unsteady: the balance gone, veering to one side.
+    ("i lost my balance on the wobble cushion during the exercise", "my balance has gone completely", "urgent"),
+    ("i walk a bit to one side to ease my back", "i keep veering to one side when i walk", "urgent"),
+])
+def test_a_walk_that_has_become_unsteady(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Everyday and regional words for a heavy fall or a crash ("went a purler", "landed in
+    # a heap", "a shunt in the car", "bucked me off"); nearly doing so, or someone else, is not.
+    ("i nearly went a purler but caught myself", "i went a purler on the icy path", "emergency"),
+    ("my neighbour landed in a heap last week", "i landed in a heap at the bottom of the garden steps", "emergency"),
+    ("i feel crushed by all this pain", "i had a shunt in the car on the way home", "emergency"),
+    ("the horse was fine on the ride", "the pony bucked me off this afternoon", "emergency"),
+])
+def test_falls_and_crashes_in_everyday_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A question with "if" about what happened on a day or an hour said ("yesterday", "this
+    # morning") asks about the speaker; with none, it may be only what might happen.
+    ("what would happen if i fell off the ladder", "should i get checked if i fell off the ladder yesterday", "emergency"),
+    ("what if my leg gives way on the stairs", "is it bad if my leg gave way this morning", "emergency"),
+])
+def test_if_with_the_day_it_happened(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "Walking on cotton wool" (or pebbles, sponge) is what the feet feel: both of them.
+    ("i went walking on the soft sand at the beach", "it feels like i'm walking on cotton wool", "emergency"),
+    # The other leg "has started" or "is doing it too": the finding is now on both sides.
+    ("the other leg is fine", "now the other leg has started as well", "emergency"),
+    ("my mum's other leg has started as well", "the other one is doing it too now", "emergency"),
+    # "Both knees down", "hips down to the knees" name both legs below them.
+    ("i keep my knees down when i do the stretch", "both knees down are numb", "emergency"),
+])
+def test_both_legs_said_by_the_feet_or_the_other_leg(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # An -ing said with its g dropped, as speech and a recogniser write it, is the -ing form,
+    # in one word ("draggin") or in a phrase ("givin way"); the same words at ease stay calm.
+    ("my foot is fine, i'm just restin it", "my foot is draggin when i walk", "emergency"),
+    ("my leg was givin me no bother", "my leg keeps givin way on me", "emergency"),
+    ("my legs are holdin up fine", "my legs are not holdin me up", "emergency"),
+])
+def test_g_dropped_from_ing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Leg weakness found on waking, come overnight, or "from one minute to the next" began
+    # within hours: sudden. Waking breathless or stiff is not read so.
+    ("i woke up with a stiff back", "i woke up and my left leg was weak", "emergency"),
+    ("i woke up with a stiff neck", "overnight my right leg has gone weak", "emergency"),
+    ("my back went from one minute to the next", "from one minute to the next my leg was weak", "emergency"),
+])
+def test_leg_weakness_on_waking_or_from_one_minute_to_the_next(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # "..., then it is normal" (Indian English) or "then it was fine" after a brief episode says
+    # it is over: a question, not an alarm; weak again after it is not over.
+    ("my leg felt weak for few seconds after i stand, then it is normal",
+     "my leg is weak, then it is normal for a bit, and then weak again", "urgent"),
+    ("my right leg felt weak for few seconds, then it became normal",
+     "my leg has felt weak since i stood up an hour ago", "emergency"),
+])
+def test_brief_weakness_then_normal(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
 
 

@@ -142,6 +142,49 @@ class Rule:
     resolved_only_positional: bool = False
 
 
+@dataclass(frozen=True)
+class HeardRunOn:
+    """Where a clause ends in words a recogniser sends with no punctuation (the vocabulary's
+    `heard_without_punctuation`): the openers of a question turned round after a statement,
+    each with its subjects, and the words after which one is the statement's own; the
+    speaker's reason and own case after a general question, with the verbs said of that
+    case; and the words a time is made of and its tags, which alone are read with the
+    speaker's answer too."""
+
+    turned: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    turned_not_after: FrozenSet[str] = frozenset()
+    reasons: FrozenSet[str] = frozenset()
+    own: FrozenSet[str] = frozenset()
+    own_then: FrozenSet[str] = frozenset()
+    time_words: FrozenSet[str] = frozenset()
+    time_tags: FrozenSet[str] = frozenset()
+    starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
+
+
+def _told_symptoms(data: Mapping[str, Any], problems: List[str]) -> FrozenSet[str]:
+    """The tags of `told_symptoms`: its groups' concepts but its exceptions, and its own tags."""
+    told = data.get("told_symptoms", {})
+    tags = set(told.get("tags", ()))
+    for group in told.get("groups", ()):
+        if group not in data["concepts"]:
+            problems.append("told_symptoms names unknown group %r" % group)
+            continue
+        tags.update(tag for tag in data["concepts"][group] if tag != "about")
+    known = {tag for concepts in data["concepts"].values() for tag in concepts if tag != "about"}
+    problems.extend("told_symptoms names unknown tag %r" % tag for tag in sorted(tags - known))
+    return frozenset(tags - set(told.get("except", ())))
+
+
+def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
+    turned = {opener: frozenset(subjects) for opener, subjects in data.get("turned", {}).items()}
+    reasons, own = frozenset(data.get("reasons", ())), frozenset(data.get("own", ()))
+    return HeardRunOn(turned=turned, turned_not_after=frozenset(data.get("turned_not_after", ())),
+                      reasons=reasons, own=own, own_then=frozenset(data.get("own_then", ())),
+                      time_words=frozenset(data.get("time_words", ())),
+                      time_tags=frozenset(data.get("time_tags", ())),
+                      starts=frozenset(turned) | reasons | own)
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
@@ -220,6 +263,7 @@ class Vocabulary:
     question_generic: FrozenSet[str] = frozenset()
     question_speaker: FrozenSet[str] = frozenset()
     question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
+    run_on: HeardRunOn = field(default_factory=HeardRunOn)  # clauses heard with no punctuation
     placed_after: FrozenSet[str] = frozenset()
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str] = frozenset()
@@ -234,10 +278,20 @@ class Vocabulary:
     scene_borrows: FrozenSet[str] = frozenset()
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
-    told_symptoms: FrozenSet[str] = frozenset()  # a feeling or a fault of the body ("no urge", "leaking"), not the back pain itself
+    told_symptoms: FrozenSet[str] = frozenset()  # a part of the body but the back, a feeling or a fault ("no urge")
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    # Tags read only at the end of what is said of the leg ("my leg just went", not "my leg went
+    # numb"): the words that may follow them, and the words that, said just before, place them.
+    said_last_tags: FrozenSet[str] = frozenset()
+    # "i was helping my neighbour and fell": the speaker, said first, goes on after one of
+    # `goes_on_after` with a verb in the past (an -ed form or one of `goes_on_past`).
+    goes_on_openers: FrozenSet[str] = frozenset()
+    goes_on_after: FrozenSet[str] = frozenset()
+    goes_on_past: FrozenSet[str] = frozenset()
+    said_last_then: FrozenSet[str] = frozenset()
+    said_last_not_after: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -336,6 +390,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
+    told = _told_symptoms(data, problems)
     if problems:
         raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
 
@@ -362,6 +417,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         question_generic=frozenset(reading.get("a_question_then_the_speaker", {}).get("generic", ())),
         question_speaker=frozenset(reading.get("a_question_then_the_speaker", {}).get("speaker", ())),
         question_joined=frozenset(reading.get("a_question_then_the_speaker", {}).get("not_after", ())),
+        run_on=_heard_run_on(reading.get("heard_without_punctuation", {})),
 
         negation_window=int(negation["window"]),
         never_undone_by=frozenset(negation["never_undone_by"]),
@@ -409,14 +465,18 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
-        told_symptoms=frozenset(tag for group in data.get("told_symptoms", {}).get("groups", ())
-                                for tag in data["concepts"][group] if tag != "about")
-        - frozenset(data.get("told_symptoms", {}).get("except", ())),
+        told_symptoms=told,
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
+        said_last_tags=frozenset(data.get("said_last", {}).get("tags", ())),
+        goes_on_openers=frozenset(data.get("speaker_goes_on", {}).get("openers", ())),
+        goes_on_after=frozenset(data.get("speaker_goes_on", {}).get("after", ())),
+        goes_on_past=frozenset(data.get("speaker_goes_on", {}).get("past", ())),
+        said_last_then=frozenset(data.get("said_last", {}).get("then", ())),
+        said_last_not_after=frozenset(data.get("said_last", {}).get("not_after", ())),
     )
     return vocabulary
 
@@ -947,21 +1007,82 @@ def _longest(words: Tuple[str, ...], start: int, vocab: Vocabulary) -> Tuple[int
 
 def _clauses(words: Sequence[str], vocab: Vocabulary) -> List[List[str]]:
     clauses: List[List[str]] = [[]]
+    inside: Optional[FrozenSet[int]] = None  # where a phrase goes on past a word: found once, when needed
     for index, word in enumerate(words):
         if word in _PUNCTUATION:
             clauses.append([])
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if word in vocab.question_speaker and clauses[-1] and clauses[-1][0] in vocab.question_openers \
-                and clauses[-1][-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(clauses[-1]):
-            clauses.append([])  # "can a spasm make your leg weak | i cant stand on it"
-        elif clauses[-1] and (word in vocab.clause_breaks or
-                              (word in vocab.breaks_before_subject and following in vocab.subjects)):
+        current = clauses[-1]
+        if word in vocab.question_speaker and current and current[0] in vocab.question_openers \
+                and current[-1] not in vocab.question_joined and not vocab.question_generic.isdisjoint(current):
+            # "can a spasm make your leg weak | i cant stand on it", and "... weak in the last
+            # hour | in the last hour i cant hop on it": the time between them is read with both.
+            clauses.append(_time_said_last(current, vocab))
+        elif word in vocab.run_on.starts and current and _run_on_ends(words, index, current, vocab) and index not in (
+                inside if inside is not None else (inside := _inside_phrases(words, vocab))):
+            # Heard with no punctuation: "it burns every time | could my back be related",
+            # "... empty your bladder | because i cant", "how long is too long | mine has been going".
+            clauses.append(_time_said_last(current, vocab) if word in vocab.run_on.reasons else [])
+        elif current and (word in vocab.clause_breaks or
+                          (word in vocab.breaks_before_subject and following in vocab.subjects)):
             # "and now it's worse" is one clause: joining words in a row start one, not several.
-            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in clauses[-1]):
+            if not all(said in vocab.breaks_before_subject or said in vocab.clause_breaks for said in current):
                 clauses.append([])
         clauses[-1].append(word)
     return [clause for clause in clauses if clause]
+
+
+def _run_on_ends(words: Sequence[str], index: int, current: Sequence[str], vocab: Vocabulary) -> bool:
+    """Whether the clause `current` ends before words[index], where a recogniser wrote no
+    punctuation (the vocabulary's `heard_without_punctuation`)."""
+    run_on, word = vocab.run_on, words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if current[-1] in vocab.question_joined:  # "what should i do if ...": one question
+        return False
+    if current[0] in vocab.question_openers:
+        if word in run_on.reasons and following in vocab.question_speaker \
+                and not vocab.question_generic.isdisjoint(current):
+            return True  # "can a spasm stop your bladder working | because i cant"
+        if word in run_on.own and following in run_on.own_then and len(current) > 1:
+            return True  # "how long is too long | mine has been going for weeks"
+        return False  # "how long should a spasm last": one question
+    # Not after a place, the subject of what follows: "my foot does this slapping thing".
+    return len(current) > 1 and following in run_on.turned.get(word, ()) \
+        and current[-1] not in run_on.turned_not_after and vocab.asked_if.isdisjoint(current) \
+        and vocab.places.isdisjoint(vocab.phrases.get((current[-1],), ()))
+
+
+def _inside_phrases(words: Sequence[str], vocab: Vocabulary) -> FrozenSet[int]:
+    """The positions a phrase of the lexicon goes on past, wherever it starts: no clause ends
+    there ("is it normal that when i wipe my bum feels like its not mine")."""
+    words = tuple(words)
+    inside: Set[int] = set()
+    for start in range(len(words)):
+        end, tags = _longest(words, start, vocab)
+        if tags:
+            inside.update(range(start + 1, end))
+    return frozenset(inside)
+
+
+def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
+    """A time a general question ends with, when the speaker's answer follows with no question
+    mark ("can a spasm make your leg weak in the last hour i cant hop on it"): heard between
+    the two, it is read with both, so it begins the answer as well. Only a phrase of the
+    lexicon ending the question, of a time's tags only ("for hours" also says "unable"), whose
+    every word is a time word or a number is given: no finding is read twice, and the question
+    keeps all it said."""
+    words = tuple(clause)
+    time_words = vocab.run_on.time_words
+    start = len(words)
+    while start > 1 and (words[start - 1] in time_words or _is_number(words[start - 1], vocab)):
+        start -= 1
+    for at in range(start, len(words)):
+        end, tags = _longest(words, at, vocab)
+        if tags and end == len(words) and not tags.isdisjoint(vocab.run_on.time_tags) \
+                and all(tag in vocab.run_on.time_tags or tag.startswith("@") for tag in tags):
+            return list(words[at:])
+    return []
 
 
 @dataclass
@@ -979,6 +1100,8 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
+    if any(m.tags & vocab.said_last_tags for m in mentions):
+        mentions = _said_last(words, mentions, vocab)
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
@@ -987,6 +1110,38 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+def _said_last(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """A phrase such as "my leg went" keeps its `said_last` tags only when nothing but the
+    vocabulary's `then` words follows it up to a new subject ("my legs have gone, I can't
+    stand") and no placing word comes right before it ("the swelling in my leg has gone"):
+    "my leg went numb" is what it went to: the leg is read on its own, and the words after it
+    afresh ("my leg went to sleep", "my legs have gone to water")."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        if not (mention.tags & vocab.said_last_tags) or _ends_what_is_said(words, mention, vocab):
+            out.append(mention)
+            continue
+        start = mention.start
+        noun = vocab.phrases.get((words[start],)) or vocab.inflected.get(words[start])
+        if noun:
+            out.append(Mention(noun, start, start + 1))
+        rest = _mentions(words[start + 1:], vocab)
+        out.extend(Mention(m.tags, m.start + start + 1, m.end + start + 1) for m in rest)
+        return out
+    return out
+
+
+def _ends_what_is_said(words: Sequence[str], mention: Mention, vocab: Vocabulary) -> bool:
+    if not vocab.said_last_not_after.isdisjoint(words[max(mention.start - 2, 0):mention.start]):
+        return False
+    for word in words[mention.end:]:
+        if word in vocab.subjects or word == "me":  # "it went on me in the kitchen": what follows is where
+            return True
+        if word not in vocab.said_last_then:
+            return False
+    return True
 
 
 def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1156,6 +1311,19 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
 
 
+def _speaker_goes_on(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause that opens with the speaker ("i was helping my neighbour trim his
+    hedge") goes on with the speaker's own next deed: a verb in the past right after "and",
+    with no subject of its own ("... and fell off the ladder"). Someone else's deed keeps
+    its subject ("... and he fell"), and a verb that is not in the past is what the speaker
+    saw ("i watched my dad slip and fall")."""
+    words = clause.words
+    if mention.start < 2 or words[0] not in vocab.goes_on_openers or words[mention.start - 1] not in vocab.goes_on_after:
+        return False
+    verb = words[mention.start]
+    return verb.endswith("ed") or verb in vocab.goes_on_past
+
+
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     return any("@first_person" in vocab.phrases.get((word,), ())
                for word in clause.words[max(mention.start, 0):mention.end])
@@ -1211,10 +1379,10 @@ def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
 
 
 def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
-    """Whether the words tell of a feeling or a fault of the speaker's body, not denied, besides
-    the back pain itself (the vocabulary's `told_symptoms`): "no, I just don't get the urge any
-    more" says more than no. A denial that does is no plain "no" to a safety question, whatever
-    the triage made of it (handlers/dialogue.py)."""
+    """Whether the words tell, not denied, of a part of the body other than the back or of a
+    feeling or fault of the body (the vocabulary's `told_symptoms`): "no, I just don't get the
+    urge any more" and "no, but my groin hurts" say more than no. A denial that does is no plain
+    "no" to a safety question, whatever the triage made of it (handlers/dialogue.py)."""
     vocab = _vocabulary(locale)
     for words in _clauses(_tokens(text, vocab), vocab):
         clause = _read_clause(words, vocab)
@@ -1503,7 +1671,7 @@ def _someone_elses(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool
     """Whether a mention is said of someone else, not of the speaker (clinical.md: red flags
     are about the person speaking)."""
     if not _before("@third_person", mention, clause, until="@first_person") \
-            or _opens_with_the_speaker(mention, clause, vocab):
+            or _opens_with_the_speaker(mention, clause, vocab) or _speaker_goes_on(mention, clause, vocab):
         return False
     if not vocab.others_as_objects:
         return True
