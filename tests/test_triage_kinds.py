@@ -3065,3 +3065,193 @@ def test_sex_not_working_with_the_carrier_word_dropped(calm, alarm, level):
 ])
 def test_since_the_back_pain_is_a_time_not_a_place(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- scope: someone else, supposing, came and went
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone else's legs, said in the "me" of northern English, Irish or Australian speech,
+    # are not lent to the speaker's clause after; a report of the speaker ("my partner said")
+    # still is.
+    ("me brother lost the feeling in both legs after his op, i am only sore",
+     "me legs both went numb this morning, i am scared", "emergency"),
+    ("my nan cant feel her legs at all, i am just achy",
+     "my husband said there was wee on the sheets, and i never felt it", "emergency"),
+])
+def test_someone_elses_places_are_not_the_speakers(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Someone after "over" or "with" is what the speaker acted on: the rest is the speaker's.
+    ("our dog cant walk on his back legs since the vet", "i tripped over my dog and fell down the stairs", "emergency"),
+    ("the puppy fell off the sofa and is fine", "i was walking the dog and fell off the kerb onto my back", "emergency"),
+    # An animal is someone else too.
+    ("the horse went lame and cant walk properly", "i cant walk properly since this morning", "emergency"),
+])
+def test_someone_else_acted_on_and_animals(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A clause opened by "say", "suppose" or "imagine" supposes: asked about, not happening.
+    ("say i lost feeling in my bum, would i need a doctor", "i have lost feeling in my bum", "emergency"),
+    ("say i got a temperature tomorrow, what then", "i have got a temperature today", "urgent"),
+    ("imagine my legs both went weak, what would you say", "my legs both went weak an hour ago", "emergency"),
+])
+def test_a_supposition_is_asked_about(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Came and went, said as "then it is normal", "eased off" or "the feeling came right back".
+    ("my knee felt weak for few seconds, then it is normal", "my knee is weak and getting weaker", "emergency"),
+    ("my foot tingled on the bus but the feeling came right back", "my foot has been tingling since monday", "doctor"),
+    ("my thigh cramped in bed and it eased off after a minute", "my thigh has a burning pain down to the knee", "doctor"),
+    # Long-standing in Indian English: "from before only", "since my delivery".
+    ("i leak a little when i cough, it is from before only", "i started leaking urine today without knowing", "emergency"),
+    ("small leakage when i sneeze since my second delivery", "since this morning i cannot hold my urine", "emergency"),
+])
+def test_came_and_went_and_from_before(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Over-reads: a thing dragged with a foot, a pile of laundry that "tackled", a trickle with
+    # nothing of the bladder, a wet bed a spilled drink explains.
+    ("i dragged the bin to the door with my foot", "my foot drags when i walk", "emergency"),
+    ("i pulled the stool over, dragging the stool with my foot", "i keep dragging my foot and tripping", "emergency"),
+    ("got tackled by a pile of washing this morning", "got tackled playing rugby and landed on my back", "emergency"),
+    ("only a tiny trickle of light gets into this room", "i sat on the toilet and only a tiny trickle came", "emergency"),
+    ("my husband says the sheets were wet because he spilt his tea", "my husband says the sheets were wet and i never felt it", "emergency"),
+])
+def test_over_reads_of_drag_tackle_trickle_and_spill(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+# --------------------------------------------------------------------------- systemic and doctor-level kinds
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Hot or sweaty, then freezing or shivering, said together is a fever; a sauna then the
+    # cold outside is not.
+    ("i was sweating in the sauna then freezing outside", "i keep going sweaty then freezing cold, and my back is agony", "urgent"),
+    ("sweaty after my walk, and the room is freezing", "i am all clammy then freezing, and my back is agony", "urgent"),
+])
+def test_sweats_and_chills_together(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # A growth removed is a history of cancer; one said to be nothing or benign is not.
+    ("they took a growth off my arm, it was benign", "i had a growth removed from my breast some years back", "urgent"),
+    ("i had a mole and a growth taken out, it was nothing", "they found a carcinoma in my kidney last year", "urgent"),
+])
+def test_a_growth_removed_is_a_cancer_history(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # The night as older and Indian English name it, and rest taken as a thing ("a rest",
+    # "a lie down", "no rest is helping"); rest that helps is no flag.
+    ("a lie down in the afternoon helps my back a lot", "a nap is no help at all for this back pain", "doctor"),
+    ("i had a rest in the recliner and it eased", "a rest in the recliner does nothing for my back", "doctor"),
+    ("i went to bed in the dead of night after the film", "the pain in my back is worse in the dead of night", "doctor"),
+    ("i rested and now i can sit", "my back is killing me, no rest is helping", "doctor"),
+])
+def test_night_and_rest_in_everyday_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Weeks or months said, with the back still doing it; an onset dated by a holiday.
+    ("two months ago i hurt it, and it is much better now", "three months of this, and my back still seizes every morning", "doctor"),
+    ("since easter i have been doing yoga", "it started at easter and since easter it is still as bad", "doctor"),
+])
+def test_a_long_time_and_still_the_same(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain said to spread down an arm is the heart's picture (NHS); an arm sore from a
+    # position or from typing is asked about.
+    ("my neck pain spreads down my arm from sleeping funny", "a pain spreading from my back down my left arm", "emergency"),
+])
+def test_pain_spreading_down_an_arm(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("vague", [
+    "my legs are not feeling themselves today",
+    "something is not feeling right in my lower parts",
+])
+def test_a_vague_remark_of_a_body_part_is_asked_about(vague):
+    assert assess(vague).level == "clarify", assess(vague)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Breathlessness in Indian English ("difficulty in breathing", "breath is coming short").
+    ("i am doing the breathing exercise in the routine", "i am having difficulty in breathing since last night", "urgent"),
+    ("my breathing is fine, only the back", "my breath is coming short since this morning", "urgent"),
+])
+def test_breathlessness_in_indian_english(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Pain the same or not stopping when resting or lying down is pain rest does not ease.
+    ("when i rest it is much better", "when i rest it is the same", "doctor"),
+    ("lying down makes it a lot better", "lying down makes it no better at all", "doctor"),
+    ("the pain eases when i take rest", "the pain is not stopping when i take rest", "doctor"),
+    ("my back hurts when i bend", "my back hurts even when i am lying down", "doctor"),
+])
+def test_pain_the_same_or_not_stopping_at_rest(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Over-reads of the doctor-level flags: pain better at night, a weight said to be the
+    # same, weeks said beside "getting better".
+    ("the pain is better at night, it is the mornings that are bad", "the pain is worse at night and wakes me", "doctor"),
+    ("my appetite is fine and my weight is steady", "my appetite is fine but the weight is falling off me", "doctor"),
+    ("off work two weeks now but it is slowly getting better", "off work six weeks now and it is no better", "doctor"),
+])
+def test_better_at_night_steady_weight_and_getting_better(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Indian English for pain that stays ("from one month the pain is there", "since one and
+    # half months") and for pain that keeps one from sleeping ("full night not sleeping").
+    ("from one month i am doing these exercises daily", "from one month the pain is there in my back", "doctor"),
+    ("i am here since one and half hours", "the back pain is there since one and half months", "doctor"),
+    ("full night i slept well, pain is less", "full night i am not sleeping because of the pain", "doctor"),
+])
+def test_pain_that_stays_and_keeps_one_awake_in_indian_english(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_the_whole_night_with_pain_is_night_pain():
+    # "The whole night" said of pain ("paining whole night") is night pain; of sleep that
+    # went well, nothing.
+    _calm_beside_alarm("the whole night i slept well, pain is less", "my back was paining the whole night", "doctor")
+
+
+@pytest.mark.parametrize("calm, alarm, level", [
+    # Cancer as a fear or a topic is no history of it; a side effect "the tablets are giving
+    # me" explains sweats; heat from a fire explains feeling hot; period pain is the belly's
+    # own cause (a pulsing belly still alarms).
+    ("i am scared it might be cancer", "i had cancer of the womb some years ago", "urgent"),
+    ("i work on a cancer ward and lift patients", "i am on treatment for cancer right now", "urgent"),
+    ("the naproxen is giving me night sweats", "i am getting night sweats every night now", "urgent"),
+    ("i feel hot because i have been sitting by the fire", "i feel hot and shivery all over", "urgent"),
+    ("my belly aches because i have my period", "my belly is pulsing and my back is agony", "emergency"),
+])
+def test_fears_side_effects_and_causes_beside_systemic_words(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+def test_stretches_still_remaining_is_a_question_about_the_routine():
+    # "still remaining" counts what is left of the routine; it tells of no pain that stays.
+    _calm_beside_alarm("how many stretches still remaining", "after the stretches the pain is still remaining", "doctor")

@@ -238,6 +238,10 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
+    supposing: FrozenSet[str]  # words that open a supposition: the whole clause is hypothetical ("say i got a fever")
+    others_as_objects: FrozenSet[str]  # after these, someone else is what is acted on, not who speaks ("tripped over the dog")
+    others_reporting: FrozenSet[str]  # after someone else, these tell a report of the speaker ("my wife said ...")
+    others_generic: FrozenSet[Tuple[str, ...]]  # someone else who is anyone, the speaker too ("your bladder")
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     asked_back: FrozenSet[Tuple[str, ...]] = frozenset()  # "is that normal?": a question about what was just said
@@ -446,6 +450,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
+        supposing=frozenset(data.get("asked_if", {}).get("supposing", ())),
+        others_as_objects=frozenset(data.get("others_as_objects", {}).get("after", ())),
+        others_reporting=frozenset(data.get("others_as_objects", {}).get("reporting", ())),
+        others_generic=frozenset(_words(p) for p in data.get("others_as_objects", {}).get("generic", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         asked_back=frozenset(_words(p) for p in data.get("asked_of_what_was_said", {}).get("phrases", ())),
@@ -1289,9 +1297,7 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = F
     since Monday") an "if" tells what is happening, not what might."""
     return (_negated(mention, clause, vocab)
             or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
-            or (_before("@third_person", mention, clause, until="@first_person")
-                and not _opens_with_the_speaker(mention, clause, vocab)
-                and not _speaker_goes_on(mention, clause, vocab)))
+            or _someone_elses(mention, clause, vocab))
 
 
 def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1327,13 +1333,13 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     """A clause that opens a condition (the vocabulary's `asked_if`: "if") and asks what would
     follow ("if the pain went down my leg, would I have to stop?"): all of it is hypothetical,
     not only what comes after the question."""
-    return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
+    return (clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own) or clause.words[0] in vocab.supposing
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
-    if not clause.tags & _SETTING_ASIDE:
+    if not clause.tags & _SETTING_ASIDE and clause.words[0] not in vocab.supposing:
         return False
     aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
@@ -1630,6 +1636,15 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         borrowed = previous.tags & vocab.places
         if not borrowed:
             return
+        if "@third_person" in previous.tags and vocab.others_reporting.isdisjoint(previous.words) and any(
+                "@third_person" in m.tags and tuple(previous.words[m.start:m.end]) not in vocab.others_generic
+                for m in previous.mentions):
+            # "my mate lost feeling in both legs, I'm just sore": someone else's legs are
+            # not where the speaker's soreness is (a report, "my wife said ...", is the speaker's).
+            borrowed = {tag for m in previous.mentions if m.tags & borrowed
+                        and not _someone_elses(m, previous, vocab) for tag in m.tags & borrowed}
+            if not borrowed:
+                return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
@@ -1650,6 +1665,25 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
+
+
+def _someone_elses(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a mention is said of someone else, not of the speaker (clinical.md: red flags
+    are about the person speaking)."""
+    if not _before("@third_person", mention, clause, until="@first_person") \
+            or _opens_with_the_speaker(mention, clause, vocab) or _speaker_goes_on(mention, clause, vocab):
+        return False
+    if not vocab.others_as_objects:
+        return True
+    # Someone else after "over" or "with" is what the speaker acted on, not who the rest is
+    # about: "I tripped over the dog and fell down the stairs" is the speaker's fall.
+    said = _said_before(mention, clause)
+    for index, other in enumerate(said):
+        if "@third_person" in other.tags \
+                and not (other.start > 0 and clause.words[other.start - 1] in vocab.others_as_objects) \
+                and not any("@first_person" in m.tags for m in said[index + 1:]):
+            return True
+    return False
 
 
 def _only_names(clause: _Clause, vocab: Vocabulary) -> bool:
