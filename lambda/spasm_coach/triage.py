@@ -238,10 +238,6 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
-    supposing: FrozenSet[str]  # words that open a supposition: the whole clause is hypothetical ("say i got a fever")
-    others_as_objects: FrozenSet[str]  # after these, someone else is what is acted on, not who speaks ("tripped over the dog")
-    others_reporting: FrozenSet[str]  # after someone else, these tell a report of the speaker ("my wife said ...")
-    others_generic: FrozenSet[Tuple[str, ...]]  # someone else who is anyone, the speaker too ("your bladder")
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
     asked_back: FrozenSet[Tuple[str, ...]] = frozenset()  # "is that normal?": a question about what was just said
@@ -282,16 +278,6 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
-    # Tags read only at the end of what is said of the leg ("my leg just went", not "my leg went
-    # numb"): the words that may follow them, and the words that, said just before, place them.
-    said_last_tags: FrozenSet[str] = frozenset()
-    # "i was helping my neighbour and fell": the speaker, said first, goes on after one of
-    # `goes_on_after` with a verb in the past (an -ed form or one of `goes_on_past`).
-    goes_on_openers: FrozenSet[str] = frozenset()
-    goes_on_after: FrozenSet[str] = frozenset()
-    goes_on_past: FrozenSet[str] = frozenset()
-    said_last_then: FrozenSet[str] = frozenset()
-    said_last_not_after: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -450,10 +436,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
-        supposing=frozenset(data.get("asked_if", {}).get("supposing", ())),
-        others_as_objects=frozenset(data.get("others_as_objects", {}).get("after", ())),
-        others_reporting=frozenset(data.get("others_as_objects", {}).get("reporting", ())),
-        others_generic=frozenset(_words(p) for p in data.get("others_as_objects", {}).get("generic", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
         asked_back=frozenset(_words(p) for p in data.get("asked_of_what_was_said", {}).get("phrases", ())),
@@ -471,12 +453,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
-        said_last_tags=frozenset(data.get("said_last", {}).get("tags", ())),
-        goes_on_openers=frozenset(data.get("speaker_goes_on", {}).get("openers", ())),
-        goes_on_after=frozenset(data.get("speaker_goes_on", {}).get("after", ())),
-        goes_on_past=frozenset(data.get("speaker_goes_on", {}).get("past", ())),
-        said_last_then=frozenset(data.get("said_last", {}).get("then", ())),
-        said_last_not_after=frozenset(data.get("said_last", {}).get("not_after", ())),
     )
     return vocabulary
 
@@ -1100,8 +1076,6 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
-    if any(m.tags & vocab.said_last_tags for m in mentions):
-        mentions = _said_last(words, mentions, vocab)
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
@@ -1110,38 +1084,6 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
-
-
-def _said_last(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
-    """A phrase such as "my leg went" keeps its `said_last` tags only when nothing but the
-    vocabulary's `then` words follows it up to a new subject ("my legs have gone, I can't
-    stand") and no placing word comes right before it ("the swelling in my leg has gone"):
-    "my leg went numb" is what it went to: the leg is read on its own, and the words after it
-    afresh ("my leg went to sleep", "my legs have gone to water")."""
-    out: List[Mention] = []
-    for index, mention in enumerate(mentions):
-        if not (mention.tags & vocab.said_last_tags) or _ends_what_is_said(words, mention, vocab):
-            out.append(mention)
-            continue
-        start = mention.start
-        noun = vocab.phrases.get((words[start],)) or vocab.inflected.get(words[start])
-        if noun:
-            out.append(Mention(noun, start, start + 1))
-        rest = _mentions(words[start + 1:], vocab)
-        out.extend(Mention(m.tags, m.start + start + 1, m.end + start + 1) for m in rest)
-        return out
-    return out
-
-
-def _ends_what_is_said(words: Sequence[str], mention: Mention, vocab: Vocabulary) -> bool:
-    if not vocab.said_last_not_after.isdisjoint(words[max(mention.start - 2, 0):mention.start]):
-        return False
-    for word in words[mention.end:]:
-        if word in vocab.subjects or word == "me":  # "it went on me in the kitchen": what follows is where
-            return True
-        if word not in vocab.said_last_then:
-            return False
-    return True
 
 
 def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1297,7 +1239,8 @@ def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = F
     since Monday") an "if" tells what is happening, not what might."""
     return (_negated(mention, clause, vocab)
             or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
-            or _someone_elses(mention, clause, vocab))
+            or (_before("@third_person", mention, clause, until="@first_person")
+                and not _opens_with_the_speaker(mention, clause, vocab)))
 
 
 def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
@@ -1311,19 +1254,6 @@ def _opens_with_the_speaker(mention: Mention, clause: _Clause, vocab: Vocabulary
     return any(_speaker_word_in(m, clause, vocab) or "@first_person" in m.tags for m in said[last_other + 1:])
 
 
-def _speaker_goes_on(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
-    """Whether a clause that opens with the speaker ("i was helping my neighbour trim his
-    hedge") goes on with the speaker's own next deed: a verb in the past right after "and",
-    with no subject of its own ("... and fell off the ladder"). Someone else's deed keeps
-    its subject ("... and he fell"), and a verb that is not in the past is what the speaker
-    saw ("i watched my dad slip and fall")."""
-    words = clause.words
-    if mention.start < 2 or words[0] not in vocab.goes_on_openers or words[mention.start - 1] not in vocab.goes_on_after:
-        return False
-    verb = words[mention.start]
-    return verb.endswith("ed") or verb in vocab.goes_on_past
-
-
 def _speaker_word_in(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     return any("@first_person" in vocab.phrases.get((word,), ())
                for word in clause.words[max(mention.start, 0):mention.end])
@@ -1333,13 +1263,13 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     """A clause that opens a condition (the vocabulary's `asked_if`: "if") and asks what would
     follow ("if the pain went down my leg, would I have to stop?"): all of it is hypothetical,
     not only what comes after the question."""
-    return (clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own) or clause.words[0] in vocab.supposing
+    return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
 def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
     or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
-    if not clause.tags & _SETTING_ASIDE and clause.words[0] not in vocab.supposing:
+    if not clause.tags & _SETTING_ASIDE:
         return False
     aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
@@ -1636,15 +1566,6 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         borrowed = previous.tags & vocab.places
         if not borrowed:
             return
-        if "@third_person" in previous.tags and vocab.others_reporting.isdisjoint(previous.words) and any(
-                "@third_person" in m.tags and tuple(previous.words[m.start:m.end]) not in vocab.others_generic
-                for m in previous.mentions):
-            # "my mate lost feeling in both legs, I'm just sore": someone else's legs are
-            # not where the speaker's soreness is (a report, "my wife said ...", is the speaker's).
-            borrowed = {tag for m in previous.mentions if m.tags & borrowed
-                        and not _someone_elses(m, previous, vocab) for tag in m.tags & borrowed}
-            if not borrowed:
-                return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
@@ -1665,25 +1586,6 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
     if borrowed:
         clause.mentions.insert(0, Mention(frozenset(borrowed), -1, -1))
         clause.tags |= borrowed
-
-
-def _someone_elses(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
-    """Whether a mention is said of someone else, not of the speaker (clinical.md: red flags
-    are about the person speaking)."""
-    if not _before("@third_person", mention, clause, until="@first_person") \
-            or _opens_with_the_speaker(mention, clause, vocab) or _speaker_goes_on(mention, clause, vocab):
-        return False
-    if not vocab.others_as_objects:
-        return True
-    # Someone else after "over" or "with" is what the speaker acted on, not who the rest is
-    # about: "I tripped over the dog and fell down the stairs" is the speaker's fall.
-    said = _said_before(mention, clause)
-    for index, other in enumerate(said):
-        if "@third_person" in other.tags \
-                and not (other.start > 0 and clause.words[other.start - 1] in vocab.others_as_objects) \
-                and not any("@first_person" in m.tags for m in said[index + 1:]):
-            return True
-    return False
 
 
 def _only_names(clause: _Clause, vocab: Vocabulary) -> bool:
