@@ -2709,3 +2709,12 @@ def test_a_time_given_to_the_answer_brings_no_finding(text):
 ])
 def test_what_follows_no_just_is_said(calm, alarm):
     _calm_beside_alarm(calm, alarm, "emergency")
+
+
+# "Sensation" is read as "feeling" is: not having any is numbness.
+@pytest.mark.parametrize("calm,alarm", [
+    ("i don't have any sensation problems", "i don't have any sensation when i wipe"),
+    ("the sensation in my back is just soreness", "i haven't got any sensation in my bum"),
+])
+def test_no_sensation_is_no_feeling(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "emergency")
