@@ -422,3 +422,16 @@ def test_none_of_it_with_no_safety_question_is_no_symptom(words):
     assert report["error"] is None and report["speech"]
     assert pending(talk) not in questions.SEQUENCES["check"], (asked, pending(talk))
     assert level(talk, report) == "none"
+
+
+@pytest.mark.parametrize("question,words,expected", [
+    ("screening_saddle", "no but it feels sort of weird down there", "emergency"),
+    ("check_saddle", "not numb exactly it just feels odd down below", "emergency"),
+])
+def test_what_the_question_asks_said_in_other_words_is_a_yes(question, words, expected):
+    """"No" to numbness but "it feels different down there" (clinical.md): the symptom the
+    question asks about, said in words the triage alone can only ask about, answers yes."""
+    talk = reach(question)
+    report = say(talk, words)
+    assert triage.assess(words).level == "clarify"  # else the triage alone decides and this tests nothing
+    assert level(talk, report) == expected, (report["intent"], report["speech"])

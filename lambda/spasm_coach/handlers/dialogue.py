@@ -97,6 +97,12 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
                 return answer
         if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
             return YES
+        if found.level == "clarify" and question.red_flag and found.clarify in question.covers \
+                and tells_of_symptom(handler_input):
+            # What the question asks about, said in words the triage can only ask about ("no, but
+            # it feels odd down there" to the saddle question: clinical.md, people say "no" to
+            # numbness but "yes" to feeling different): a yes.
+            return YES
     return UNCLEAR
 
 
@@ -225,6 +231,9 @@ class SafetyQuestionHandler(AbstractRequestHandler):
                                     raised_level(handler_input) or "none")
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
+        if decision.restate and name in DENIAL_INTENTS:
+            # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
+            return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
 
 
