@@ -424,14 +424,9 @@ def test_none_of_it_with_no_safety_question_is_no_symptom(words):
     assert level(talk, report) == "none"
 
 
-@pytest.mark.parametrize("question,words,expected", [
-    ("screening_saddle", "no but it feels sort of weird down there", "emergency"),
-    ("check_saddle", "not numb exactly it just feels odd down below", "emergency"),
-])
-def test_what_the_question_asks_said_in_other_words_is_a_yes(question, words, expected):
-    """"No" to numbness but "it feels different down there" (clinical.md): the symptom the
-    question asks about, said in words the triage alone can only ask about, answers yes."""
-    talk = reach(question)
+@pytest.mark.parametrize("words", ["no nothing in my legs", "no just tight hamstrings", "no my knees are ok",
+                                   "no my legs are tired from walking"])
+def test_a_denial_that_names_a_part_of_the_body_as_fine_answers_no(words):
+    talk = reach("screening_legs")
     report = say(talk, words)
-    assert triage.assess(words).level == "clarify"  # else the triage alone decides and this tests nothing
-    assert level(talk, report) == expected, (report["intent"], report["speech"])
+    assert pending(talk) == "screening_saddle" and level(talk, report) == "none", (report["intent"], report["speech"])

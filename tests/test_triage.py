@@ -683,6 +683,8 @@ def test_a_missing_vocabulary_raises(broken_content):
     # A term with a filler or an equivalent in it is rewritten before it is read: never matched.
     (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("even numb"), "never be read.*even numb"),
     (lambda d: d["concepts"]["sensations"]["numb"]["terms"].append("cannot feel"), "never be read.*cannot feel"),
+    (lambda d: d["told_symptoms"]["places"].update(groups=["no such group"]), "told_symptoms names unknown group"),
+    (lambda d: d["told_symptoms"]["tags"].append("no_such_tag"), "told_symptoms names unknown tag"),
 ])
 def test_a_vocabulary_that_makes_no_sense_raises(broken_content, change, message):
     _edit(broken_content / "redflags.en.json", change)

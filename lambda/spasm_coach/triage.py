@@ -161,18 +161,20 @@ class HeardRunOn:
     starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
 
 
-def _told_symptoms(data: Mapping[str, Any], problems: List[str]) -> FrozenSet[str]:
-    """The tags of `told_symptoms`: its groups' concepts but its exceptions, and its own tags."""
+def _told_symptoms(data: Mapping[str, Any], problems: List[str]) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
+    """`told_symptoms`: its feelings and faults; its aches; and the places an ache tells of (its
+    groups' concepts but its exceptions)."""
     told = data.get("told_symptoms", {})
-    tags = set(told.get("tags", ()))
-    for group in told.get("groups", ()):
+    places: Set[str] = set()
+    for group in told.get("places", {}).get("groups", ()):
         if group not in data["concepts"]:
             problems.append("told_symptoms names unknown group %r" % group)
             continue
-        tags.update(tag for tag in data["concepts"][group] if tag != "about")
+        places.update(tag for tag in data["concepts"][group] if tag != "about")
+    tags, aches = set(told.get("tags", ())), set(told.get("aches", ()))
     known = {tag for concepts in data["concepts"].values() for tag in concepts if tag != "about"}
-    problems.extend("told_symptoms names unknown tag %r" % tag for tag in sorted(tags - known))
-    return frozenset(tags - set(told.get("except", ())))
+    problems.extend("told_symptoms names unknown tag %r" % tag for tag in sorted((tags | aches) - known))
+    return frozenset(tags), frozenset(aches), frozenset(places - set(told.get("places", {}).get("except", ())))
 
 
 def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
@@ -274,7 +276,9 @@ class Vocabulary:
     scene_borrows: FrozenSet[str] = frozenset()
     across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
     persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
-    told_symptoms: FrozenSet[str] = frozenset()  # a part of the body but the back, a feeling or a fault ("no urge")
+    told_symptoms: FrozenSet[str] = frozenset()  # a feeling or a fault of the body ("no urge", "leaking")
+    told_aches: FrozenSet[str] = frozenset()  # an ache, which tells only of a place but the back ("my groin hurts")
+    told_places: FrozenSet[str] = frozenset()
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
@@ -447,7 +451,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         placing_gap=int(data.get("placed_feelings", {}).get("gap", 0)),
         across_rules=tuple(rule for rule in rules if rule.across_clauses),
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
-        told_symptoms=told,
+        told_symptoms=told[0], told_aches=told[1], told_places=told[2],
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
@@ -1309,14 +1313,18 @@ def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
 
 
 def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
-    """Whether the words tell, not denied, of a part of the body other than the back or of a
-    feeling or fault of the body (the vocabulary's `told_symptoms`): "no, I just don't get the
-    urge any more" and "no, but my groin hurts" say more than no. A denial that does is no plain
+    """Whether the words tell, not denied, of a feeling or fault of the body, or of an ache
+    somewhere other than the back (the vocabulary's `told_symptoms`): "no, I just don't get the
+    urge any more" and "no, but my groin hurts" say more than no; "no, my knees are fine" does not. A denial that does is no plain
     "no" to a safety question, whatever the triage made of it (handlers/dialogue.py)."""
     vocab = _vocabulary(locale)
     for words in _clauses(_tokens(text, vocab), vocab):
         clause = _read_clause(words, vocab)
         if clause.tags & vocab.told_symptoms and _said(clause, clause.tags & vocab.told_symptoms, vocab):
+            return True
+        if clause.tags & vocab.told_aches and clause.tags & vocab.told_places \
+                and _said(clause, clause.tags & vocab.told_aches, vocab) \
+                and _said(clause, clause.tags & vocab.told_places, vocab):
             return True
     return False
 

@@ -97,12 +97,6 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
                 return answer
         if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
             return YES
-        if found.level == "clarify" and question.red_flag and found.clarify in question.covers \
-                and tells_of_symptom(handler_input):
-            # What the question asks about, said in words the triage can only ask about ("no, but
-            # it feels odd down there" to the saddle question: clinical.md, people say "no" to
-            # numbness but "yes" to feeling different): a yes.
-            return YES
     return UNCLEAR
 
 
