@@ -1305,8 +1305,7 @@ def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
     speaker and not denied. Pain a stretch made worse answers "better, the same, or worse?"
     as worse; pain that does not settle is a red flag (clinical.md, doctor row)."""
     vocab = _vocabulary(locale)
-    for words in _clauses(_tokens(text, vocab), vocab):
-        clause = _read_clause(words, vocab)
+    for clause in _read_clauses(text, vocab):
         if clause.tags & vocab.persisting and _said(clause, clause.tags & vocab.persisting, vocab):
             return True
     return False
@@ -1315,11 +1314,11 @@ def persists(text: object, locale: str = DEFAULT_LOCALE) -> bool:
 def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
     """Whether the words tell, not denied, of a feeling or fault of the body, or of an ache
     somewhere other than the back (the vocabulary's `told_symptoms`): "no, I just don't get the
-    urge any more" and "no, but my groin hurts" say more than no; "no, my knees are fine" does not. A denial that does is no plain
-    "no" to a safety question, whatever the triage made of it (handlers/dialogue.py)."""
+    urge any more" and "no, but my groin hurts" say more than no; "no, my knees are fine" does
+    not. A denial that does is no plain "no" to a safety question, whatever the triage made of
+    it (handlers/dialogue.py)."""
     vocab = _vocabulary(locale)
-    for words in _clauses(_tokens(text, vocab), vocab):
-        clause = _read_clause(words, vocab)
+    for clause in _read_clauses(text, vocab):
         if clause.tags & vocab.told_symptoms and _said(clause, clause.tags & vocab.told_symptoms, vocab):
             return True
         if clause.tags & vocab.told_aches and clause.tags & vocab.told_places \
@@ -1329,8 +1328,13 @@ def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
     return False
 
 
+def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
+    """The utterance's clauses, each read: what assess, persists and tells_of_symptom look at."""
+    return [_read_clause(words, vocab) for words in _clauses(_tokens(text, vocab), vocab)]
+
+
 def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:
-    clauses = [_read_clause(words, vocab) for words in _clauses(_tokens(text, vocab), vocab)]
+    clauses = _read_clauses(text, vocab)
     raised: Dict[str, str] = {}  # flag -> level
     near: Dict[str, int] = {}  # flag -> rank of what it could have been
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
