@@ -556,3 +556,44 @@ def test_what_is_told_elsewhere_again_and_again_keeps_one_place_per_question():
     assert len(put_aside(talk)) <= 3 and pending(talk) == "clarify_saddle"
     say(talk, "no")  # each was a no to the question before it: all of them answered
     assert attributes(talk)["routine"]["status"] == "active" and put_aside(talk) == []
+
+
+# -- a "none" answer that goes on to tell of something, in every state ----------------------------
+STATES = ("launch", "mid_routine") + tuple(SAFETY_QUESTIONS)
+
+
+def reach_state(state):
+    if state == "launch":
+        talk = conversation()
+        talk.line("open back spasm coach")
+        return talk
+    if state == "mid_routine":
+        talk = conversation()
+        for line in INTO_ROUTINE + ("next",):
+            talk.line(line)
+        assert attributes(talk)["routine"]["status"] == "active"
+        return talk
+    return reach(state)
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("words,least", [("none of those but both my legs are numb", "emergency"),
+                                         ("neither of them, except i can't feel the paper when i wipe", "emergency"),
+                                         ("none at all apart from a temperature", "urgent")])
+def test_none_and_then_a_red_flag_is_triaged_in_every_state(state, words, least):
+    talk = reach_state(state)
+    report = say(talk, words)
+    assert report["intent"] != "AMAZON.FallbackIntent" and report["error"] is None
+    assert RANK[level(talk, report)] >= RANK[least], (state, report["intent"], report["speech"])
+    assert report["end_session"] is (least == "emergency")
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_none_and_then_a_leg_symptom_asks_about_the_legs_in_every_state(state):
+    talk = reach_state(state)
+    report = say(talk, "none of those except my legs feel funny")
+    asked = questions.get(state)
+    if asked is not None and {"legs", "weakness", "foot_drop"} & set(asked.covers):
+        assert pending(talk) == state, report["speech"]  # the legs question itself, asked again
+    else:
+        assert pending(talk) == "clarify_legs", (state, report["intent"], report["speech"])
