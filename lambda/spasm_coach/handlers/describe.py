@@ -60,7 +60,10 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
                     "DescribeVehicleIntent", "DescribeHaveIntent", "DescribeHaveToIntent", "DescribeKeepIntent",
                     "DescribeLastHourIntent", "DescribeEarlierTodayIntent", "DescribeOneIntent",
-                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent")
+                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent",
+                    "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
+                    "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
+                    "DescribeWaterIntent", "DescribeLatrineIntent", "DescribeBackInIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
