@@ -246,7 +246,7 @@ class DescribeHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        said = free_phrase(handler_input)
+        said = said_with_carrier(handler_input)  # the carrier may name the pack: "ice pack's on, time it"
         wanted = answer_in_flag_words(handler_input) or request_of(handler_input)
         if wanted is not None and self.handlers:
             return self.answer_as(handler_input, wanted, said)
@@ -257,8 +257,9 @@ class DescribeHandler(IntentHandler):
         return reply(handler_input, content.text(line), content.text("describe.reprompt"), question=SAME)
 
     def answer_as(self, handler_input: HandlerInput, name: str, said: str) -> Response:
-        """Answer as the intent `name` would be: the request becomes that intent (the words
-        go along as its Pack slot, which names a timer's pack: "time the frozen peas") and
+        """Answer as the intent `name` would be: the request becomes that intent (the words,
+        with their carrier's meaning, go along as its Pack slot, which names a timer's pack:
+        "time the frozen peas", "hot water bottle's on, time it") and
         every handler is asked again in order. The triage's reading of the words is kept
         for the request (advice.assessment), so safety reads them once, as they were said."""
         request = handler_input.request_envelope.request
