@@ -2722,3 +2722,26 @@ def test_what_follows_no_just_is_said(calm, alarm):
 ])
 def test_no_sensation_is_no_feeling(calm, alarm):
     _calm_beside_alarm(calm, alarm, "emergency")
+
+
+# --------------------------------------------------------------------------- the cauda equina functions and places
+# Saddle, bladder, bowel, sex and urine infection, each kind said in several other ways (other
+# verbs, nouns and word orders; British, Australian, Indian and older speakers' words; heard
+# without punctuation), beside sentences with the same words that are not the red flag.
+
+
+# A general question, then "that happened" of the speaker: the speaker has it. What happened
+# to someone else named right after it does not tell of the speaker.
+@pytest.mark.parametrize("calm, alarm", [
+    ("can back pain make you lose control of your bladder? that happened to my mum once",
+     "can back pain make you lose control of your bladder? that happened at work today"),
+    ("can a bad back make you lose control of your bowels, because it happened to my uncle",
+     "can a bad back make you lose control of your bowels, because this happened this morning"),
+    ("can a slipped disc make you lose feeling in your bottom? that happened to my sister",
+     "can a slipped disc make you lose feeling in your bottom? because that is happening now"),
+    ("can sciatica make you lose control of your bladder, it happened to my dad last year",
+     "can sciatica make you lose control of your bladder, that has happened twice today"),
+])
+def test_that_happened_tells_of_the_speaker_unless_of_someone_else(calm, alarm):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        _calm_beside_alarm(c, a, "emergency")

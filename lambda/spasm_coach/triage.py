@@ -1086,8 +1086,33 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     if tags & vocab.placed_tags and tags & vocab.gone_places:
         mentions = _place_not_gone(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
+    if "@affirming" in tags and "@third_person" in tags:
+        mentions = _affirmed_of_someone_else(words, mentions, vocab)
+        tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+# How many words may stand between "that happened" and whom it happened to ("to my mum").
+_AFFIRMED_OF_GAP = 2
+
+
+def _affirmed_of_someone_else(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """"can back pain make you lose control of your bladder? that happened to my mum once": what
+    happened to someone else named right after it, with the speaker not said after, does not
+    tell of the speaker, so it does not affirm the general question ("it happened to me",
+    "that happened at work, my boss saw", "it happened to me and my wife saw" still do)."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        if "@affirming" in mention.tags and not any("@first_person" in vocab.phrases.get((word,), ())
+                                                    for word in words[mention.start:mention.end]):
+            after = mentions[index + 1] if index + 1 < len(mentions) else None
+            if after is not None and "@third_person" in after.tags \
+                    and after.start - mention.end <= _AFFIRMED_OF_GAP \
+                    and not any("@first_person" in m.tags for m in mentions[index + 1:]):
+                mention = Mention(mention.tags - {"@affirming"}, mention.start, mention.end)
+        out.append(mention)
+    return out
 
 
 def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
