@@ -2730,6 +2730,47 @@ def test_no_sensation_is_no_feeling(calm, alarm):
 # without punctuation), beside sentences with the same words that are not the red flag.
 
 
+# A hedge between the denial and the verb ("I don't seem to feel when I need to go", "I never
+# once felt the urge") is the same denial of the feeling: not feeling the need to go.
+@pytest.mark.parametrize("text", [
+    "i dont seem to feel when i need a poo anymore",
+    "I don't seem to know when I need the loo these days",
+    "I never once felt the need to pee yesterday",
+    "i havent once felt the urge for a wee today",
+    "I did not seem to feel the toilet paper when I wiped",
+    "didnt once feel the urge to go for a number two all day",
+    "since the spasm I don't seem to feel when my bowels need to go",
+    "my mum says I never once felt the need to spend a penny at her house",
+])
+def test_a_hedged_denial_of_the_feeling_is_no_feeling(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "I don't seem to need the stretches today",
+    "I never once had trouble with my bladder",
+    "i never once lost control of my bladder",
+    "I don't seem to have any numbness down below",
+    "my husband doesn't seem to feel when he needs a wee",
+])
+def test_a_hedged_denial_of_the_finding_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
+
+
+# "stops me (from) being able to" is "can't": "the spasm stops me being able to start a wee".
+@pytest.mark.parametrize("calm, alarm", [
+    ("the pain stops me being able to sleep", "the spasm stops me being able to start a wee"),
+    ("my back is stopping me from being able to bend", "it's stopping me from being able to pee"),
+    ("the spasm stopped me being able to do the stretches", "something has stopped me being able to pass water"),
+    ("the pain stopped me from being able to sit", "is it my back that stops me being able to get my wee started"),
+])
+def test_stops_me_being_able_to_is_cant(calm, alarm):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        _calm_beside_alarm(c, a, "emergency")
+
+
 # A general question, then "that happened" of the speaker: the speaker has it. What happened
 # to someone else named right after it does not tell of the speaker.
 @pytest.mark.parametrize("calm, alarm", [
