@@ -2759,6 +2759,47 @@ def test_a_hedged_denial_of_the_finding_stays_calm(text):
         assert assess(said).level in CALM, (said, assess(said))
 
 
+# The saddle felt as far away, switched off, or not one's own skin: numbness in other words.
+@pytest.mark.parametrize("text", [
+    "when I wipe it feels far away, like it's not my skin",
+    "my bum feels miles away",
+    "down below feels all switched off since this morning",
+    "my privates feel like they're not connected to me",
+    "the skin between my legs feels like someone else's skin",
+    "my backside feels detached, like it is switched off",
+    "during sex it all felt distant down there",
+    "wiping my bottom it feels disconnected",
+])
+def test_the_saddle_felt_far_away_is_numbness(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "I sat down far away from the telly",
+    "sitting in the lounge I feel disconnected from everyone",
+    "I switched off the telly and sat on the sofa",
+    "the loo roll is far away when I wipe",
+    "no, my bottom doesn't feel far away or numb",
+])
+def test_far_away_said_of_anything_else_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
+
+
+# "has lost its feeling": a heard "its" is read "it is" (as "it's" is), so the phrase is kept in
+# that form too.
+@pytest.mark.parametrize("calm, alarm", [
+    ("my bottom hasn't lost its feeling", "my bottom has lost its feeling"),
+    ("the area round my bum has not lost its feeling at all", "the area round my bum's lost all its feeling"),
+    ("my privates haven't lost its sensation", "down below has lost its sensation since sunday"),
+    ("my daughter's bottom lost its feeling after the epidural", "the skin round my back passage is losing its feeling"),
+])
+def test_lost_its_feeling(calm, alarm):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        _calm_beside_alarm(c, a, "emergency")
+
+
 # "stops me (from) being able to" is "can't": "the spasm stops me being able to start a wee".
 @pytest.mark.parametrize("calm, alarm", [
     ("the pain stops me being able to sleep", "the spasm stops me being able to start a wee"),
@@ -2769,6 +2810,32 @@ def test_a_hedged_denial_of_the_finding_stays_calm(text):
 def test_stops_me_being_able_to_is_cant(calm, alarm):
     for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
         _calm_beside_alarm(c, a, "emergency")
+
+
+# Little or hardly anything comes with the bladder named: cannot pee (NHS: cauda equina
+# syndrome, difficulty peeing). "could only" says what happened, not what might.
+@pytest.mark.parametrize("text", [
+    "I'm bursting for a wee but hardly anything comes out",
+    "my bladder feels full but hardly anything comes out",
+    "I went for a wee and barely anything came out",
+    "in the toilet i could only squeeze out a few drops of wee",
+    "very little comes out when I pass water though my bladder is full",
+    "i need to pee badly and hardly anything came out",
+])
+def test_little_comes_with_the_bladder_named_is_cannot_pee(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "I could only do two of the stretches",
+    "the bathroom tap only lets out a few drops",
+    "I put a few drops of lavender oil on my pillow, then went to the loo",
+    "i squeeze out the flannel in the bathroom",
+])
+def test_little_said_of_anything_else_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
 
 
 # A general question, then "that happened" of the speaker: the speaker has it. What happened
@@ -2786,3 +2853,30 @@ def test_stops_me_being_able_to_is_cant(calm, alarm):
 def test_that_happened_tells_of_the_speaker_unless_of_someone_else(calm, alarm):
     for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
         _calm_beside_alarm(c, a, "emergency")
+
+
+# Burning when peeing in other words ("smarts", "scalds", "like passing glass"): a possible
+# urine infection, urgent, never an emergency.
+@pytest.mark.parametrize("text", [
+    "it smarts when I wee",
+    "passing water scalds",
+    "peeing is like passing glass",
+    "my wee is smarting and it's been two days",
+    "it scalds when I go to the loo and my back aches",
+    "weeing feels like passing razor blades",
+    "i keep going back and forth to the toilet and it smarts",
+])
+def test_burning_when_peeing_in_other_words_is_urgent(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "urgent", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "the heat pack scalded my back a bit",
+    "my eyes smart from the onions",
+    "I scalded my hand on the kettle in the kitchen",
+    "no, it doesn't smart when I pee",
+])
+def test_smarting_or_scalding_said_of_anything_else_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
