@@ -2880,3 +2880,32 @@ def test_burning_when_peeing_in_other_words_is_urgent(text):
 def test_smarting_or_scalding_said_of_anything_else_stays_calm(text):
     for said in (text, _heard(text)):
         assert assess(said).level in CALM, (said, assess(said))
+
+
+# A touch someone else gave the saddle, not felt by the speaker: the touch is theirs, the
+# numbness the speaker's. A touch denied or supposed, or not felt by someone else, is not.
+@pytest.mark.parametrize("text", [
+    "my wife put a cold flannel on my bottom for the pain and I didn't feel it",
+    "my husband put the ice pack between my legs and i never felt it",
+    "the doctor pressed on my inner thigh, and I didn't feel it",
+    "the district nurse washed my bottom and I couldn't feel the cloth",
+    "mum put her hand on my backside and i didnt feel her hand",
+    "is it normal not to feel the toilet paper when I wipe",
+    "is it normal not to feel the water on my bum in the shower, its been like that since sunday",
+])
+def test_a_touch_someone_else_gave_the_saddle_not_felt_is_numbness(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife didn't put a flannel on my bottom, and I didn't feel anything",
+    "if my wife put a flannel on my bum would I feel it",
+    "my wife put a flannel on her bottom and she didn't feel it",
+    "my wife put a cold flannel on my back and I didn't feel the cold much",
+    "is it normal not to feel the stretch in my hamstrings",
+    "i try not to feel the pain when i sit",
+])
+def test_a_touch_denied_supposed_or_elsewhere_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))

@@ -280,6 +280,7 @@ class Vocabulary:
     told_aches: FrozenSet[str] = frozenset()  # an ache, which tells only of a place but the back ("my groin hurts")
     told_places: FrozenSet[str] = frozenset()
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
+    lent_whoever_did_it: FrozenSet[str] = frozenset()  # of those, lent though someone else did it ("my wife put a flannel on my bum")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
 
@@ -453,6 +454,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         told_symptoms=told[0], told_aches=told[1], told_places=told[2],
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
+        lent_whoever_did_it=frozenset(data.get("lent_with_places", {}).get("whoever_did_it", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
@@ -1604,6 +1606,12 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
+        if previous.tags & vocab.lent_whoever_did_it:
+            # "my wife put a cold flannel on my bottom, and I didn't feel it": the touch is
+            # hers, what was not felt is the speaker's; a touch denied or supposed is not lent.
+            borrowed |= {tag for m in previous.mentions for tag in m.tags & vocab.lent_whoever_did_it
+                         if not _negated(m, previous, vocab) and not _before("@hypothetical", m, previous)
+                         and not _asked_if(previous, vocab)}
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
         # scene; the struggle is the bladder's the clause before named.
