@@ -2909,3 +2909,63 @@ def test_a_touch_someone_else_gave_the_saddle_not_felt_is_numbness(text):
 def test_a_touch_denied_supposed_or_elsewhere_stays_calm(text):
     for said in (text, _heard(text)):
         assert assess(said).level in CALM, (said, assess(said))
+
+
+# Not having passed urine, in the words of "not passed water": cannot pee.
+@pytest.mark.parametrize("text", [
+    "not passed urine since morning",
+    "I have not passed any water since last night",
+    "havent passed urine all day and my tummy feels full",
+    "I've not had a wee since breakfast and I've drunk loads",
+    "i have not urinated since lunchtime",
+    "he says I haven't passed any urine all day, I've been on the floor",
+])
+def test_not_passed_urine_is_cannot_pee(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "my husband hasn't passed urine since morning",
+    "she has not had a wee since lunch",
+    "no problems, I've passed urine fine today",
+])
+def test_not_passed_urine_said_of_someone_else_or_denied_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
+
+
+# The back pain named as the time a symptom began ("only since my lower back pain") is no
+# place of its own: heard without punctuation, it does not take the clause away from the
+# finding said before it; it is still pain ("I can't sleep at night since my back pain started").
+@pytest.mark.parametrize("text", [
+    "when we make love now I feel almost nothing only since my lower back pain",
+    "with my partner it all feels numb down there ever since my back pain",
+    "in bed with my husband I feel nothing at all since my back pain started",
+    "we tried to have sex last night and I couldn't feel anything since my bad back",
+    "with the wife I've got no feeling down there since the back spasm",
+    "i cant feel a thing with my partner since i hurt my lower back",
+])
+def test_the_back_pain_as_the_time_it_began_is_no_place(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i cant sleep at night since my back pain started", "doctor"),
+    ("my legs have both gone weak since my back pain started", "emergency"),
+])
+def test_the_back_pain_as_the_time_it_began_is_still_pain(text, level):
+    for said in (text, _heard(text)):
+        assert _alarm(said, level), (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "my back pain started on monday",
+    "I've been walking less since my back pain",
+    "no numbness since my back pain started",
+    "my wife has been great since my back pain started",
+])
+def test_the_back_pain_as_the_time_it_began_alone_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
