@@ -2969,3 +2969,20 @@ def test_the_back_pain_as_the_time_it_began_is_still_pain(text, level):
 def test_the_back_pain_as_the_time_it_began_alone_stays_calm(text):
     for said in (text, _heard(text)):
         assert assess(said).level in CALM, (said, assess(said))
+
+
+# Someone else named by who they are to the speaker at work or by marriage ("my coworker's",
+# "my mother-in-law"): what they have is theirs. The speaker said after them still counts.
+@pytest.mark.parametrize("calm, alarm, level", [
+    ("my coworker's back spasm turned out to be a kidney infection, could mine be that?",
+     "my back spasm came with a kidney infection, it burns when I wee", "urgent"),
+    ("my workmate lost control of his bladder when his back went",
+     "my workmate says I lost control of my bladder when my back went", "emergency"),
+    ("my mother-in-law can't feel anything down below since the fall", "I can't feel anything down below since the fall", "emergency"),
+    ("my fiance had no feeling down there after his fall", "my fiance noticed I have no feeling down there", "emergency"),
+    ("my flatmate has been leaking urine since his back went", "since my flatmate moved out I've been leaking urine", "emergency"),
+    ("my sister in law couldnt pee when her back went", "my sister in law drove me here because I can't pee", "emergency"),
+])
+def test_someone_at_work_or_by_marriage_is_someone_else(calm, alarm, level):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        _calm_beside_alarm(c, a, level)
