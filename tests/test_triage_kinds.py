@@ -2986,3 +2986,29 @@ def test_the_back_pain_as_the_time_it_began_alone_stays_calm(text):
 def test_someone_at_work_or_by_marriage_is_someone_else(calm, alarm, level):
     for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
         _calm_beside_alarm(c, a, level)
+
+
+# Sex on one's own named ("with my toy", "when I pleasure myself") is sex: no feeling then is
+# new sexual dysfunction. A toy or a vibrating setting that is no such thing stays calm.
+@pytest.mark.parametrize("text", [
+    "I couldn't feel a thing with my toy last night",
+    "when i masturbate i cant feel anything since the spasm",
+    "i tried pleasuring myself and felt nothing at all",
+    "no feeling when i use my vibrator anymore",
+    "since my back went I feel almost nothing when I play with myself",
+    "things in the bedroom haven't been working for me since I hurt my back",
+])
+def test_sex_on_ones_own_without_feeling_is_sexual_dysfunction(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "i tripped over my son's toy but didn't fall",
+    "the vibrator setting on the massage gun helps my back",
+    "i was playing with my toy car and my back went",
+    "the stretches haven't been working for me",
+])
+def test_a_toy_or_a_vibrating_setting_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
