@@ -3012,3 +3012,32 @@ def test_sex_on_ones_own_without_feeling_is_sexual_dysfunction(text):
 def test_a_toy_or_a_vibrating_setting_stays_calm(text):
     for said in (text, _heard(text)):
         assert assess(said).level in CALM, (said, assess(said))
+
+
+# The bladder that does not empty, or still feels full straight after a wee, said in one clause
+# with the bladder or the pee: cannot pee (NHS: cauda equina syndrome, difficulty peeing). A
+# bath, a dishwasher or a full stomach said beside a trip to the loo stays calm.
+@pytest.mark.parametrize("text", [
+    "i still feel full after i wee",
+    "it feels like I haven't finished when I pee",
+    "my bladder doesn't empty properly since the spasm",
+    "my bladder never empties fully these days",
+    "I still need to go after going for a wee",
+    "the waterworks won't empty, I've been sat here ages",
+])
+def test_a_bladder_that_does_not_empty_is_cannot_pee(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "i still feel full after dinner so i went to the loo",
+    "the bath doesn't empty, the plug is stuck, and i need a wee",
+    "I don't empty the dishwasher with my back like this, my husband takes me to the loo",
+    "it feels like I haven't finished the stretches and I need a wee",
+    "my bladder empties fine",
+    "no, my bladder doesn't feel full after I wee",
+])
+def test_emptying_said_of_anything_else_stays_calm(text):
+    for said in (text, _heard(text)):
+        assert assess(said).level in CALM, (said, assess(said))
