@@ -3041,3 +3041,29 @@ def test_a_bladder_that_does_not_empty_is_cannot_pee(text):
 def test_emptying_said_of_anything_else_stays_calm(text):
     for said in (text, _heard(text)):
         assert assess(said).level in CALM, (said, assess(said))
+
+
+# "No wee is coming (out)": nothing comes, in the words of "no urine". Said as a whole phrase, so
+# "no wee problems" still denies.
+@pytest.mark.parametrize("calm, alarm", [
+    ("no, no wee problems", "no wee is coming out at all"),
+    ("no pee problems, just my back", "there's no pee coming out when I try"),
+    ("no urine trouble, thanks", "I'm sat on the loo and no urine comes"),
+    ("my bladder's fine, no wee issues", "no wee came out even though I was bursting"),
+])
+def test_no_wee_coming_is_cannot_pee(calm, alarm):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        _calm_beside_alarm(c, a, "emergency")
+
+
+# Needing a wee again and again, then "it hurts" or "it's painful": peeing that hurts, a
+# possible urine infection (urgent). A back that hurts on the way to the loo is the back.
+@pytest.mark.parametrize("calm, alarm", [
+    ("I keep needing a wee but my back hurts when I get up", "I keep needing a wee and it hurts"),
+    ("i keep needing to pee and getting up hurts my back", "i keep needing to pee and its painful"),
+    ("I keep needing a wee", "I'm weeing all the time and it hurts"),
+])
+def test_needing_a_wee_again_and_again_and_it_hurts(calm, alarm):
+    for c, a in ((calm, alarm), (_heard(calm), _heard(alarm))):
+        assert assess(c).level in CALM, (c, assess(c))
+        assert assess(a).level == "urgent", (a, assess(a))
