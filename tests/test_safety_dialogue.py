@@ -548,29 +548,6 @@ def test_a_flag_of_another_family_is_raised_at_its_own_level_and_never_asks_one_
     assert (attributes(talk).get("routine") or {}).get("status") != "active"
 
 
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
-@pytest.mark.parametrize("words", OTHER_FLAGS[:2])
-def test_leaving_before_the_questions_are_done_still_gives_the_advice(question, words):
-    """A flag's advice comes once the safety questions are done; said "stop" or "cancel" before
-    then, the advice is the goodbye's first part: it is never lost."""
-    talk = reach(question)
-    report = say(talk, words)
-    expected = level(talk, report)
-    if pending(talk) is None:
-        return  # the advice was given already (asserted above)
-    leaving = "cancel" if words == OTHER_FLAGS[1] else "stop"
-    report = say(talk, leaving)
-    assert report["end_session"] is True
-    assert ADVICE.text("safety." + expected) in report["speech"], (question, leaving, report["speech"])
-
-
-def test_a_flag_told_to_another_question_is_acknowledged_before_the_next_question():
-    talk = reach("screening_legs")
-    report = say(talk, OTHER_FLAGS[0])
-    assert pending(talk) == "screening_saddle"
-    assert report["speech"].startswith(ADVICE.text("safety.ask.noted")), report["speech"]
-
-
 def test_what_is_told_elsewhere_again_and_again_keeps_one_place_per_question():
     talk = reach("screening_saddle")
     for _ in range(4):

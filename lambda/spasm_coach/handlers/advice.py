@@ -22,7 +22,6 @@ FLAG_LEVELS = ("doctor", "urgent", "emergency")
 # Session key of the questions put aside while something told elsewhere is followed up
 # (handlers/dialogue.py); the advice ends them, as it ends a sequence.
 PUT_ASIDE = "put_aside"
-RAISED_NOW = "raised_now"  # request attribute: this request raised the session's level
 
 
 def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
@@ -103,19 +102,10 @@ def raise_level(handler_input: HandlerInput, level: str) -> None:
     if level not in FLAG_LEVELS:
         return
     attributes = session(handler_input)
-    before = raised_level(handler_input)
-    attributes["safety"] = triage.max_level(before or "none", level)
-    if attributes["safety"] != before:
-        # Said in this request: what is asked next begins by taking note of it (next_lead).
-        handler_input.attributes_manager.request_attributes[RAISED_NOW] = True
+    attributes["safety"] = triage.max_level(raised_level(handler_input) or "none", level)
     state = ongoing_routine(handler_input)
     if state is not None:
         attributes["routine"] = dict(state, status=PAUSED)
-
-
-def raised_now(handler_input: HandlerInput) -> bool:
-    """Whether this request raised the session's level (what the person just said)."""
-    return bool(handler_input.attributes_manager.request_attributes.get(RAISED_NOW))
 
 
 def advice_speech(coach: Coach, level: str) -> Speech:

@@ -35,8 +35,7 @@ from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank, max_level
-from .advice import (FLAG_LEVELS, PUT_ASIDE, advise, assessment, raise_level, raised_level, raised_now,
-                     tells_of_symptom)
+from .advice import FLAG_LEVELS, PUT_ASIDE, advise, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values)
 
@@ -200,7 +199,8 @@ def take_up(handler_input: HandlerInput) -> Optional[Response]:
     if entry.get("no") is True:
         decision = questions.decide(question, NO, raised_level(handler_input) or "none")
         return carry_out(handler_input, question, decision, actions())
-    return ask(handler_input, question.id, next_lead(handler_input))
+    lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
+    return ask(handler_input, question.id, lead)
 
 
 def follow_up_elsewhere(handler_input: HandlerInput, then: questions.Then, before: Optional[str]) -> Response:
@@ -217,14 +217,6 @@ def follow_up_elsewhere(handler_input: HandlerInput, then: questions.Then, befor
     return ask(handler_input, then.ask, lead)
 
 
-def next_lead(handler_input: HandlerInput) -> Speech:
-    """What goes before the next safety question: a plain "okay", or, when what was just said
-    raised a red flag ("no, but there's blood in my wee" to the legs question), a word that
-    it was heard (its advice comes once the questions are done, or at a goodbye)."""
-    key = "safety.ask.noted" if raised_now(handler_input) else "safety.ask.next"
-    return coach_of(handler_input).speech().say(content_of(handler_input).text(key))
-
-
 # -- actions shared by the safety questions -------------------------------------------------
 def continue_sequence(handler_input: HandlerInput, question: Question) -> Response:
     """The next question of the sequence the session is in; past its end, a question put
@@ -234,7 +226,8 @@ def continue_sequence(handler_input: HandlerInput, question: Question) -> Respon
     name, at = (where if isinstance(where, list) and len(where) == 2 else (None, None))
     following = questions.next_in_sequence(name, at) if name else None
     if following:
-        return ask(handler_input, following, next_lead(handler_input))
+        lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
+        return ask(handler_input, following, lead)
     resumed = take_up(handler_input)
     if resumed is not None:
         return resumed
