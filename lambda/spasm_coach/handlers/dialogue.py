@@ -5,9 +5,7 @@
 - ``SafetyQuestionHandler`` answers every request while a safety question is pending:
   yes, no and the listed follow-ups are decided by ``questions.decide``; help and
   fallback answer and then ask again; anything else (next, start stretches, resume,
-  "I don't know") asks again without clearing anything. Stop still stops. What is told
-  that another question asks about ("no, but my legs feel weird" to the saddle question)
-  is followed up first, the question put aside and come back to (``put_aside``).
+  "I don't know") asks again without clearing anything. Stop still stops.
 - ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
   handled; the actions it can carry out are named in the registry and bound here.
 - ``SymptomCheckHandler``: "check my symptoms", at any time.
