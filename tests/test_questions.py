@@ -191,23 +191,3 @@ def test_clearing_an_absent_question_is_harmless_and_an_unknown_id_is_named():
     assert attributes == {"other": 1}
     with pytest.raises(KeyError, match="screening"):
         questions.put_pending(attributes, "screening")
-
-
-def test_every_flag_the_triage_raises_belongs_to_a_group_some_question_asks_about():
-    """What is told in answer to a question is weighed by its group (questions.told_elsewhere): a
-    flag whose group no question covers would be raised but never asked about. The one exception
-    is a possible urine infection, an urgent matter with no question of its own."""
-    covered = set().union(*(q.covers for q in SAFETY))
-    groups = {flag: questions.FLAG_GROUPS.get(flag, flag) for flag in triage.known_flags()}
-    assert {flag for flag, group in groups.items() if group not in covered} == {"urine_infection"}
-    assert set(questions.FLAG_GROUPS) <= set(groups)
-
-
-def test_a_leg_flag_told_elsewhere_goes_on_as_the_leg_questions_would():
-    for flag, then in questions.TOLD_FLAGS.items():
-        assert then.ask in QUESTIONS and RANK[then.level] == RANK[triage.flag_level(flag)], flag
-    # One leg told to the saddle question: is it weak? (as "one leg" to "one leg or both?")
-    elsewhere = questions.told_elsewhere(QUESTIONS["screening_saddle"], ("one_leg",), None)
-    assert (elsewhere.ask, elsewhere.level) == (decide(QUESTIONS["legs_where"], "one_leg").ask, "doctor")
-    # Told to a leg question, it is that question's own answer.
-    assert questions.told_elsewhere(QUESTIONS["screening_legs"], ("one_leg",), None) is None
