@@ -4,7 +4,6 @@ question ids and routine positions, never on English."""
 import pytest
 
 from spasm_coach import questions, triage
-from spasm_coach.content import for_locale
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 
 SCREENING = questions.SEQUENCES["screening"]
@@ -39,11 +38,6 @@ def attributes(talk):
 
 def pending(talk):
     return attributes(talk).get("pending")
-
-
-def put_aside(talk):
-    """The questions put aside, to come back to, while something told elsewhere is followed up."""
-    return [entry["id"] for entry in attributes(talk).get("put_aside", [])]
 
 
 def level(talk, report):
@@ -384,9 +378,7 @@ def test_a_denial_that_tells_of_a_symptom_is_no_plain_no(question, words):
     report = say(talk, words)
     assert report["intent"] in ("DescribeDenialIntent", "DescribeDontHaveIntent")
     assert triage.assess(words).level not in ("doctor", "urgent", "emergency")  # else this tests nothing
-    # Asked again, or put aside while what another question asks about is followed up.
-    assert pending(talk) == question or level(talk, report) != "none" or put_aside(talk) == [question], \
-        (words, report["speech"])
+    assert pending(talk) == question or level(talk, report) != "none", (words, report["speech"])
 
 
 @pytest.mark.parametrize("words", ["no nothing like that", "i don't have any of that"])
@@ -440,124 +432,6 @@ def test_a_denial_that_names_a_part_of_the_body_as_fine_answers_no(words):
     assert pending(talk) == "screening_saddle" and level(talk, report) == "none", (report["intent"], report["speech"])
 
 
-# -- what is told in answer to one safety question that another asks about ------------------------
-# Near misses of a topic a clarifying question asks about, said as a "no, but ..." and alone.
-TOLD_ELSEWHERE = {"legs": ("no but my legs feel weird", "my legs feel weird"),
-                  "saddle": ("no but it feels odd down there", "it feels odd down there")}
-TOPIC_GROUPS = {"legs": {"legs", "weakness", "foot_drop"}, "saddle": {"saddle"}}
-ELSEWHERE_CASES = [(question, topic) for topic in sorted(TOLD_ELSEWHERE) for question in SAFETY_QUESTIONS
-                   if not TOPIC_GROUPS[topic] & set(questions.QUESTIONS[question].covers)]
-
-
-def settle(talk, report, answer="no", most=len(questions.QUESTIONS)):
-    """Answer every safety question that follows with ``answer``; the last report (``report``
-    when none followed)."""
-    while talk.session is not None and questions.get(pending(talk)) and questions.get(pending(talk)).safety and most:
-        report, most = say(talk, answer), most - 1
-    return report
-
-
-def after_no(question):
-    """What a plain "no" to ``question`` leads to: the next question, the level, the routine."""
-    talk = reach(question)
-    report = say(talk, "no")
-    return pending(talk), level(talk, report), (attributes(talk).get("routine") or {}).get("status")
-
-
-@pytest.mark.parametrize("question,topic", ELSEWHERE_CASES)
-def test_no_but_a_symptom_another_question_asks_about_is_asked_about_then_the_no_stands(question, topic):
-    """ "No, but my legs feel weird" to the saddle question: its clarifying question first (no
-    exercise meanwhile); a no to that, and the conversation goes on as after a plain no."""
-    words = TOLD_ELSEWHERE[topic][0]
-    assert triage.assess(words).clarify == topic  # else this tests nothing
-    talk = reach(question)
-    say(talk, words)
-    assert pending(talk) == questions.CLARIFY_QUESTIONS[topic], (question, attributes(talk))
-    report = say(talk, "no")
-    assert (pending(talk), level(talk, report), (attributes(talk).get("routine") or {}).get("status")) \
-        == after_no(question)
-
-
-@pytest.mark.parametrize("question,topic", ELSEWHERE_CASES)
-def test_a_symptom_another_question_asks_about_said_instead_of_an_answer_is_asked_about_then_the_question(
-        question, topic):
-    talk = reach(question)
-    say(talk, TOLD_ELSEWHERE[topic][1])
-    assert pending(talk) == questions.CLARIFY_QUESTIONS[topic], (question, attributes(talk))
-    say(talk, "no")
-    assert pending(talk) == question  # unanswered: asked again
-
-
-@pytest.mark.parametrize("question", [q for q, topic in ELSEWHERE_CASES if topic == "legs"])
-def test_yes_to_a_leg_symptom_told_elsewhere_raises_and_no_exercise_follows(question):
-    talk = reach(question)
-    say(talk, TOLD_ELSEWHERE["legs"][0])
-    report = say(talk, "yes")
-    assert RANK[level(talk, report)] >= RANK["doctor"] and pending(talk) == "legs_where"
-    report = settle(talk, report)
-    assert RANK[level(talk, report)] >= RANK["doctor"]
-    assert (attributes(talk).get("routine") or {}).get("status") != "active"
-
-
-def test_the_leg_question_answered_no_and_then_a_leg_symptom_told_is_never_lost():
-    """The case that started this: "no" to the legs question, "no, but my legs feel weird" to the
-    next, then "no": the legs are asked about before the routine starts."""
-    talk = reach("screening_saddle")
-    say(talk, "no, but my legs feel weird")
-    assert pending(talk) == "clarify_legs" and "routine" not in attributes(talk)
-    say(talk, "yes")
-    assert pending(talk) == "legs_where" and attributes(talk)["safety"] == "doctor"
-
-
-@pytest.mark.parametrize("question", [q for q in SAFETY_QUESTIONS
-                                      if not {"legs", "weakness", "foot_drop"} & set(questions.QUESTIONS[q].covers)])
-def test_a_leg_flag_told_elsewhere_gets_the_leg_questions_at_its_level(question):
-    """One leg is a doctor matter and asks whether it is weak; never a yes to an emergency question."""
-    words = "no but there's pain going down my right leg"
-    assert triage.assess(words).flags == ("one_leg",)  # else this tests nothing
-    talk = reach(question)
-    report = say(talk, words)
-    assert level(talk, report) == "doctor" and pending(talk) == "leg_weak", (question, report["speech"])
-    report = settle(talk, report)
-    assert level(talk, report) == "doctor" and (attributes(talk).get("routine") or {}).get("status") != "active"
-
-
-# Flags of every family but the legs', each said as a "no, but ...".
-OTHER_FLAGS = ("no but there's blood in my wee", "no but i've got a fever", "no but i've had cancer before",
-               "no but i've lost a lot of weight without trying", "no but i'm a bit short of breath")
-LEG_FOLLOW_UPS = ("legs_where", "leg_weak", "weak_sudden")
-ADVICE = for_locale("en-US")  # what the skill says at each level, from its content
-
-
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
-@pytest.mark.parametrize("words", OTHER_FLAGS)
-def test_a_flag_of_another_family_is_raised_at_its_own_level_and_never_asks_one_leg_or_both(question, words):
-    found = triage.assess(words)
-    assert found.level in ("doctor", "urgent") and not set(found.flags) & {"one_leg", "both_legs", "leg_weakness"}
-    talk = reach(question)
-    # The flag's level, or what was raised before, or what the "no" itself says ("no" to "did the
-    # weakness come on suddenly?" is weakness that did not).
-    said_no = questions.QUESTIONS[question].no.level or "none"
-    expected = triage.max_level(triage.max_level(attributes(talk).get("safety") or "none", found.level), said_no)
-    report = say(talk, words)
-    assert level(talk, report) == expected and report["end_session"] is False, (question, report["speech"])
-    assert pending(talk) == question or pending(talk) not in LEG_FOLLOW_UPS, (question, pending(talk))
-    report = settle(talk, report)  # the rest answered no: the advice at the flag's level
-    assert level(talk, report) == expected and report["end_session"] is False and pending(talk) is None
-    assert ADVICE.text("safety." + expected) in report["speech"], (question, report["speech"])
-    assert (attributes(talk).get("routine") or {}).get("status") != "active"
-
-
-def test_what_is_told_elsewhere_again_and_again_keeps_one_place_per_question():
-    talk = reach("screening_saddle")
-    for _ in range(4):
-        say(talk, TOLD_ELSEWHERE["legs"][0])
-        say(talk, TOLD_ELSEWHERE["saddle"][0])
-    assert len(put_aside(talk)) <= 3 and pending(talk) == "clarify_saddle"
-    say(talk, "no")  # each was a no to the question before it: all of them answered
-    assert attributes(talk)["routine"]["status"] == "active" and put_aside(talk) == []
-
-
 # -- a "none" answer that goes on to tell of something, in every state ----------------------------
 STATES = ("launch", "mid_routine") + tuple(SAFETY_QUESTIONS)
 
@@ -586,14 +460,3 @@ def test_none_and_then_a_red_flag_is_triaged_in_every_state(state, words, least)
     assert report["intent"] != "AMAZON.FallbackIntent" and report["error"] is None
     assert RANK[level(talk, report)] >= RANK[least], (state, report["intent"], report["speech"])
     assert report["end_session"] is (least == "emergency")
-
-
-@pytest.mark.parametrize("state", STATES)
-def test_none_and_then_a_leg_symptom_asks_about_the_legs_in_every_state(state):
-    talk = reach_state(state)
-    report = say(talk, "none of those except my legs feel funny")
-    asked = questions.get(state)
-    if asked is not None and {"legs", "weakness", "foot_drop"} & set(asked.covers):
-        assert pending(talk) == state, report["speech"]  # the legs question itself, asked again
-    else:
-        assert pending(talk) == "clarify_legs", (state, report["intent"], report["speech"])

@@ -20,10 +20,6 @@ the project's rule that a confirmed flag holds for the session):
    asked again (``Decision.restate``).
 4. Once a level is raised, no exercise is guided for the rest of the session (the
    exercise gate in handlers/safety.py reads the level).
-5. What is told in answer to one question that another asks about ("no, but my legs
-   feel weird" to the saddle question) is never lost: its flag is raised at its own
-   level, and its question asked first (``told_elsewhere``); the question it was told
-   to is then come back to (handlers/dialogue.py puts it aside).
 
 Questions can form a sequence (the screening before the first exercise, the symptom
 check): the action ``continue`` moves to the next question of the sequence the
@@ -32,7 +28,7 @@ session is in, and past its end to the sequence's closing action.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, FrozenSet, Iterable, Mapping, MutableMapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Mapping, MutableMapping, Optional, Tuple
 
 from .triage import max_level
 
@@ -82,7 +78,6 @@ class Question:
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
 _LEGS = Then(level="doctor", ask="legs_where")
-_WEAK = Then(level="urgent", ask="weak_sudden")  # one weak leg: urgent; sudden or worsening?
 _EMERGENCY = Then(level="emergency")
 # Where a leg symptom is, once someone has said there is one (clinical.md: one leg is
 # a doctor matter, both legs an emergency; one weak leg urgent, sudden or worsening
@@ -114,7 +109,7 @@ _QUESTIONS = (
     # -- screening: every session, before the first exercise ---------------------------
     Question("screening_legs", "handlers/safety.py", "safety.ask.screening_legs",
              "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs", "weakness")),
+             safety=True, red_flag=True, covers=("legs",)),
     Question("screening_saddle", "handlers/safety.py", "safety.ask.screening_saddle",
              "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_NEXT,
              safety=True, red_flag=True, covers=("saddle", "bladder", "bowel", "sexual")),
@@ -123,7 +118,7 @@ _QUESTIONS = (
              "safety.ask.legs_where_reprompt", yes=None, no=_NEXT, follow_ups=_WHERE,
              safety=True, covers=("legs",), help="safety.restate.follow_up"),
     Question("leg_weak", "handlers/safety.py", "safety.ask.leg_weak", "safety.ask.leg_weak_reprompt",
-             yes=_WEAK, no=_NEXT,
+             yes=Then(level="urgent", ask="weak_sudden"), no=_NEXT,
              follow_ups={"both_legs": _EMERGENCY},
              safety=True, red_flag=True, covers=("weakness", "foot_drop")),
     Question("weak_sudden", "handlers/safety.py", "safety.ask.weak_sudden",
@@ -216,19 +211,6 @@ CLARIFY_QUESTIONS = {"legs": "clarify_legs", "pain": "clarify_pain", "saddle": "
 FLAG_ANSWERS = {"both_legs": "both_legs", "one_leg": "one_leg", "saddle_numbness": "saddle",
                 "bladder": "bladder", "bowel": "bowel"}
 
-# -- what is told in answer to one question that another asks about --------------------
-# The red-flag group (a question's ``covers``) of each triage flag whose name is not its group.
-FLAG_GROUPS = {"saddle_numbness": "saddle", "both_legs": "legs", "one_leg": "legs",
-               "leg_weakness": "weakness", "sudden_weakness": "weakness", "cannot_walk": "weakness",
-               "breathless": "chest_or_belly"}
-# Whatever is told of a leg (pain or numbness down it, weakness, a dragging foot) is for the
-# leg questions to follow up: one family.
-_LEG_GROUPS = frozenset({"legs", "weakness", "foot_drop"})
-# A leg flag told in answer to a question about something else: what the leg questions do
-# with it (one leg: is it weak? a weak leg: did it come on suddenly?).
-TOLD_FLAGS = {"one_leg": _WHERE["one_leg"], "leg_weakness": _WEAK}
-RAISED = Then()  # a flag of another family that needs no question: raised, its advice given in turn
-
 
 @dataclass(frozen=True)
 class Decision:
@@ -261,40 +243,6 @@ def decide(question: Question, answer: str, level: str = "none") -> Decision:
     if then.level:
         new = max_level(new, then.level)  # only ever up
     return Decision(level=new, ask=then.ask, do=then.do)
-
-
-def _families(groups: Iterable[str]) -> FrozenSet[str]:
-    return frozenset("legs" if group in _LEG_GROUPS else group for group in groups)
-
-
-def asks_about(question: Question, flag: str) -> bool:
-    """Whether ``question`` asks about what the triage flag ``flag`` is (its family)."""
-    return _families((FLAG_GROUPS.get(flag, flag),)) <= _families(question.covers)
-
-
-def told_elsewhere(question: Question, flags: Sequence[str], topic: Optional[str]) -> Optional[Then]:
-    """What follows up a symptom told in answer to ``question`` that another question asks
-    about: the triage's ``flags`` raised by the words, or, with none, the ``topic`` of the
-    clarifying question they call for. None when what was told is this question's own (it
-    answers it, or the question is asked again) or nothing was told.
-
-    A flag of another family is raised and needs no question (RAISED), except a leg flag,
-    which the leg questions take further (TOLD_FLAGS). A near miss gets its clarifying
-    question; one no single question covers, the symptom check (unless it is the check
-    being asked, which covers it).
-    """
-    if flags:
-        if any(asks_about(question, flag) for flag in flags):
-            return None
-        return next((TOLD_FLAGS[flag] for flag in flags if flag in TOLD_FLAGS), RAISED)
-    if topic is None:
-        return None
-    clarifying = CLARIFY_QUESTIONS.get(topic)
-    if clarifying is None:
-        return None if sequence_of(question.id) == "check" else Then(ask=SEQUENCES["check"][0])
-    if _families(QUESTIONS[clarifying].covers) <= _families(question.covers):
-        return None
-    return Then(ask=clarifying)
 
 
 def next_in_sequence(sequence: Optional[str], question_id: Optional[str]) -> Optional[str]:

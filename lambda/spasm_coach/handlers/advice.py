@@ -19,9 +19,6 @@ from .common import coach_of, content_of, intent_name, ongoing_routine, reply, s
 log = logging.getLogger(__name__)
 
 FLAG_LEVELS = ("doctor", "urgent", "emergency")
-# Session key of the questions put aside while something told elsewhere is followed up
-# (handlers/dialogue.py); the advice ends them, as it ends a sequence.
-PUT_ASIDE = "put_aside"
 
 
 def assessment(handler_input: HandlerInput) -> Optional[triage.Assessment]:
@@ -122,7 +119,6 @@ def advise(handler_input: HandlerInput, level: str) -> Response:
     attributes = session(handler_input)
     attributes.pop("deferred", None)
     attributes.pop("sequence", None)
-    attributes.pop(PUT_ASIDE, None)
     speech = advice_speech(coach_of(handler_input), level)
     card = content.shown("safety.%s_card" % level)
     screen = screens.advice(level)

@@ -16,9 +16,6 @@ Session attributes used here (JSON; never what the person said):
   hurts      how many times "that hurts" was said in this session
   left_out   stretch ids that hurt in this session (never stored beyond it)
   net_said   the fallback's "check my symptoms" line has been said in full
-  put_aside  questions put aside while something told in answer to them, that another
-             question asks about, is followed up: [{"id", "no", "sequence"}], the last
-             taken up first (``put_aside``, ``take_up``)
 """
 from __future__ import annotations
 
@@ -32,8 +29,7 @@ from ask_sdk_model import Response
 from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
-from ..triage import level_rank, max_level
-from .advice import FLAG_LEVELS, PUT_ASIDE, advise, assessment, raise_level, raised_level, tells_of_symptom
+from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values)
 
@@ -99,25 +95,9 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
             answer = questions.FLAG_ANSWERS.get(flag)
             if answer in question.follow_ups:
                 return answer
-        # A flag of what the question asks about, as urgent as a yes to it, is a yes ("I've
-        # had cancer" is no yes to "numbness when you wipe?", "my leg is weak" none to "sudden?").
-        if (found.level in FLAG_LEVELS and question.red_flag
-                and any(questions.asks_about(question, flag) for flag in found.flags)
-                and level_rank(found.level) >= level_rank(questions.decide(question, YES).level)):
+        if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
             return YES
-    if name in DENIAL_INTENTS and told_elsewhere(question, found) is not None:
-        return NO  # "no, but <what another question asks about>": no to this one
     return UNCLEAR
-
-
-def told_elsewhere(question: Question, found: Any) -> Optional[questions.Then]:
-    """What follows up a symptom this request told that another question asks about
-    (questions.told_elsewhere), or None."""
-    if found is None:
-        return None
-    if found.level in FLAG_LEVELS:
-        return questions.told_elsewhere(question, found.flags, None)
-    return questions.told_elsewhere(question, (), found.clarify if found.level == "clarify" else None)
 
 
 def says_none(handler_input: HandlerInput) -> bool:
@@ -157,68 +137,9 @@ def carry_out(handler_input: HandlerInput, question: Question, decision: Decisio
     return advise(handler_input, now) if now else settled(handler_input, question)
 
 
-# -- a question put aside while what was told elsewhere is followed up ---------------------
-def _put_aside_list(attributes: Mapping[str, Any]) -> list:
-    held = attributes.get(PUT_ASIDE)
-    return [entry for entry in held if isinstance(entry, dict) and questions.get(entry.get("id"))] \
-        if isinstance(held, list) else []
-
-
-def put_aside(handler_input: HandlerInput, question_id: str, answered_no: bool, own_sequence: bool) -> None:
-    """Keep ``question_id`` to come back to (its "no" carried out, or asked again) once what
-    is asked now is answered. ``own_sequence``: the sequence the session is in is the put-aside
-    question's, kept with it (the follow-up runs outside it). A question is put aside once:
-    said again, it keeps its place (with the latest no), so the list never outgrows the registry."""
-    attributes = session(handler_input)
-    held = _put_aside_list(attributes)
-    sequence = attributes.pop("sequence", None) if own_sequence else None
-    entry = next((e for e in held if e["id"] == question_id), None)
-    if entry is None:
-        held.append({"id": question_id, "no": answered_no, "sequence": sequence})
-    else:
-        entry["no"] = entry.get("no") is True or answered_no
-        entry["sequence"] = entry.get("sequence") or sequence
-    attributes[PUT_ASIDE] = held
-
-
-def take_up(handler_input: HandlerInput) -> Optional[Response]:
-    """Come back to the question put aside last (None when there is none)."""
-    attributes = session(handler_input)
-    held = _put_aside_list(attributes)
-    attributes.pop(PUT_ASIDE, None)
-    if not held:
-        return None
-    entry = held.pop()
-    if held:
-        attributes[PUT_ASIDE] = held
-    question = questions.QUESTIONS[entry["id"]]
-    if isinstance(entry.get("sequence"), list):
-        attributes["sequence"] = entry["sequence"]
-    if entry.get("no") is True:
-        decision = questions.decide(question, NO, raised_level(handler_input) or "none")
-        return carry_out(handler_input, question, decision, actions())
-    lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
-    return ask(handler_input, question.id, lead)
-
-
-def follow_up_elsewhere(handler_input: HandlerInput, then: questions.Then, before: Optional[str]) -> Response:
-    """Ask what follows up a symptom told in answer to another question (raising its level).
-    Asked now, it is no longer one to come back to."""
-    attributes = session(handler_input)
-    held = [entry for entry in _put_aside_list(attributes) if entry["id"] != then.ask]
-    attributes[PUT_ASIDE] = held
-    raise_level(handler_input, then.level or "none")
-    key = "safety.ask.noted" if raised_level(handler_input) and not before else "safety.ask.elsewhere"
-    lead = coach_of(handler_input).speech().say(content_of(handler_input).text(key)).pause(0.3)
-    if then.ask == questions.SEQUENCES["check"][0]:
-        return start_check(handler_input, lead)
-    return ask(handler_input, then.ask, lead)
-
-
 # -- actions shared by the safety questions -------------------------------------------------
 def continue_sequence(handler_input: HandlerInput, question: Question) -> Response:
-    """The next question of the sequence the session is in; past its end, a question put
-    aside; then the sequence's close."""
+    """The next question of the sequence the session is in; past its end, its close."""
     attributes = session(handler_input)
     where = attributes.get("sequence")
     name, at = (where if isinstance(where, list) and len(where) == 2 else (None, None))
@@ -226,9 +147,6 @@ def continue_sequence(handler_input: HandlerInput, question: Question) -> Respon
     if following:
         lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
         return ask(handler_input, following, lead)
-    resumed = take_up(handler_input)
-    if resumed is not None:
-        return resumed
     attributes.pop("sequence", None)
     level = raised_level(handler_input)
     if name == "screening" and level is None:
@@ -261,14 +179,7 @@ def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Re
 
 
 def settled(handler_input: HandlerInput, question: Question) -> Response:
-    """A "no" that clears what the question asked about (and nothing else): what was put
-    aside, or the sequence it interrupted, goes on; a level raised earlier gets its advice."""
-    attributes = session(handler_input)
-    if _put_aside_list(attributes) or attributes.get("sequence"):
-        return continue_sequence(handler_input, question)
-    level = raised_level(handler_input)
-    if level:
-        return advise(handler_input, level)
+    """A "no" that clears what the question asked about (and nothing else)."""
     content = content_of(handler_input)
     return reply(handler_input, content.text("safety.settled"), content.text("help.general_reprompt"))
 
@@ -306,30 +217,17 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return restate(handler_input, question, lead)
         found = assessment(handler_input)
         flagged = found is not None and found.level in FLAG_LEVELS
-        before = raised_level(handler_input)
-        # A red flag described in answer holds whatever the question (an emergency was
-        # already routed by the red-flag handler); raised as the answer is carried out.
-        level = max_level(before or "none", found.level) if flagged else (before or "none")
-        answer = answer_of(handler_input, question, found)
-        decision = questions.decide(question, answer, level)
-        elsewhere = told_elsewhere(question, found)
-        if elsewhere is not None and elsewhere.ask:
-            # What another question asks about is followed up first, and this question come
-            # back to: its "no" carried out then, or, unanswered, asked again.
-            if answer in (NO, UNCLEAR):
-                raise_level(handler_input, level)
-                put_aside(handler_input, question.id, answer == NO, own_sequence=True)
-                return follow_up_elsewhere(handler_input, elsewhere, before)
-            put_aside(handler_input, elsewhere.ask, False, own_sequence=False)
-            decision = questions.decide(question, answer, max_level(level, elsewhere.level or "none"))
-        if decision.restate:
-            raise_level(handler_input, level)
-            if flagged:
-                # A flag that does not answer the question: noted, and the question asked again.
-                return restate(handler_input, question, "safety.restate.told" if before else "safety.ask.noted")
-            if name in DENIAL_INTENTS or elsewhere is not None:
-                # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
-                return restate(handler_input, question, "safety.restate.told")
+        if flagged:
+            # A red flag described in answer holds whatever the question (an emergency
+            # was already routed by the red-flag handler).
+            raise_level(handler_input, found.level)
+        decision = questions.decide(question, answer_of(handler_input, question, found),
+                                    raised_level(handler_input) or "none")
+        if decision.restate and flagged:
+            return advise(handler_input, raised_level(handler_input))
+        if decision.restate and name in DENIAL_INTENTS:
+            # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
+            return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
 
 
