@@ -2722,3 +2722,216 @@ def test_what_follows_no_just_is_said(calm, alarm):
 ])
 def test_no_sensation_is_no_feeling(calm, alarm):
     _calm_beside_alarm(calm, alarm, "emergency")
+
+
+# --------------------------------------------------------------------------- legs, weakness, walking, foot drop, trauma
+# Written here, by kind, in other words than any set's: each kind with its calm twins (the same
+# words, not the red flag), which must stay calm.
+
+
+@pytest.mark.parametrize("text", [
+    # Older, British and Australian words for the legs as a pair; the clinic's "lower extremities".
+    "both my pins have gone wobbly since dinner",
+    "me pins are like jelly this morning",
+    "my pins went numb from the hips down",
+    "both pegs are tingling",
+    "my pegs feel heavy as lead",
+    "weakness in both lower extremities since yesterday",
+    "numbness in my lower extremities",
+    "me pins wont hold me up",
+])
+def test_slang_for_both_legs_is_both_legs(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "pins and needles in my hand", "my pins are fine, it is only my back", "no trouble with my pins",
+    "i hung the washing out with pegs", "the surgeon put pins in my wrist years ago",
+])
+def test_pins_and_pegs_that_are_not_the_legs_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "Neither" with a modal denies the modal of both legs: what follows is said of both.
+    "neither leg would push me up off the sofa",
+    "neither leg will hold me this morning",
+    "neither of my legs can take my weight",
+    "neither of my legs would hold me up when i got out of bed",
+    "neither foot will lift off the floor",
+    "my legs, neither of them will carry me",
+    "neither of me legs could support me",
+])
+def test_neither_leg_with_a_modal_is_both_legs(text):
+    for said in (text, text.replace(",", "")):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "neither leg is numb", "neither leg hurts", "neither leg is weak",
+    "neither of them would help me with the shopping", "no numbness in either leg",
+])
+def test_neither_said_as_a_denial_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg that no longer pushes the speaker up or off: one leg, not sudden, is urgent.
+    "my left leg doesn't push like it did",
+    "my right leg won't push me out of the chair",
+    "my leg doesnt push off when i climb the stairs",
+    "the left leg is not pushing me up the stairs any more",
+    "since monday my right leg doesnt push up when i stand",
+    "my leg wouldn't push me up off the loo",
+])
+def test_a_leg_that_does_not_push_is_weak(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i won't push it today", "my wife doesn't push me to do the stretches", "the door doesnt push open",
+    "i am not pushing my legs too hard in the stretches", "i don't push my leg past what is comfortable",
+])
+def test_pushing_that_is_not_the_leg_failing_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The shoe that scuffs, catches or drags as the speaker walks is the foot that does.
+    "my shoe scuffs the ground every step",
+    "my right boot drags when i walk",
+    "my slipper keeps catching on the rug since monday",
+    "the sole of my shoe keeps scraping along the pavement on the left",
+    "my trainer catches on every step now",
+    "my chappal keeps dragging on the road",
+])
+def test_a_shoe_that_catches_is_foot_drop(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i scuffed my shoes on the kerb", "my slippers keep catching on the rug because they are too big",
+    "my laces keep catching", "i tripped over my shoes in the hall", "my new shoes are rubbing my heel",
+    "i bought new trainers for walking",
+])
+def test_a_shoe_of_its_own_fault_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A foot gone slack hangs: foot drop.
+    "my foot went slack", "my foot has gone slack at the ankle", "my right foot goes slack when i walk",
+    "the left foot is slack and i cant lift it", "both feet going slack", "suddenly my foot went slack",
+])
+def test_a_foot_gone_slack_is_foot_drop(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the rope went slack", "my back muscles went slack after the heat pack", "the strap went slack",
+])
+def test_slack_that_is_not_the_foot_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Legs that refuse to walk, move or work will not walk.
+    "my legs refused to walk this morning",
+    "my legs are refusing to move",
+    "my legs just refuse to work",
+    "my leg refused to move when i stood up",
+    "today my legs refused to walk and my son had to hold me",
+    "me legs refuse to move",
+])
+def test_legs_that_refuse_will_not_walk(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my son refused to walk the dog", "i refused to walk to the shops because of my back",
+    "my back refuses to move in the mornings",
+])
+def test_refusing_that_is_not_the_legs_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg or the legs that crumple give way, the pronoun's place read from the clause before.
+    "my legs just crumple under me",
+    "it is my legs, they crumple",
+    "it's my knee, it crumpled as i stood",
+    "my leg crumples on the stairs",
+    "both knees crumpling when i get up",
+    "my left leg crumpled",
+])
+def test_a_leg_that_crumples_gives_way(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i crumpled the paper", "my face crumpled when the spasm hit", "my shirt is all crumpled",
+])
+def test_crumpling_that_is_not_the_legs_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg fine at a meal or walking earlier today and weak now: weakness within hours.
+    "i walked fine at dinner but now my leg is so weak",
+    "this morning i could walk, now my left thigh is so weak i cant lift it",
+    "at supper i could walk to the table, now my leg is useless",
+    "i was walking fine at teatime and now my leg has no strength",
+    "since dinner my right leg has got weaker",
+    "earlier today i could walk to the shop now my leg wont hold me",
+])
+def test_walking_fine_earlier_today_and_weak_now_is_sudden(text):
+    for said in (text, text.replace(",", "")):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+def test_walking_lends_its_time_course_only():
+    # A habit ("every day") is no time course of the weakness; a walk for exercise excuses nothing.
+    assert assess("i walk every day and my leg is weak").level == "urgent"
+    assert assess("i went for a walk for exercise, and my leg felt weak").level == "urgent"
+    for calm in ("i walked fine at dinner and my legs feel normal", "at dinner i could walk fine, and i still can"):
+        assert assess(calm).level in CALM, (calm, assess(calm))
+
+
+@pytest.mark.parametrize("text", [
+    # Vehicles of India, south-east Asia and the farm, rolled or hit.
+    "our auto rickshaw overturned on the way to the market",
+    "the tuk tuk flipped over on the way back",
+    "the rickshaw turned turtle and i landed on my back",
+    "my dirt bike rolled on top of me",
+    "the golf cart tipped over with me in it",
+    "our auto went into the ditch",
+    "a rickshaw hit me on the road",
+])
+def test_vehicles_that_rolled_or_hit_are_trauma(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i took an auto rickshaw to the clinic", "the rickshaw ride was bumpy and my back is sore",
+    "i rolled over in bed and my back spasmed", "we went to the market by tuk tuk",
+])
+def test_a_ride_that_did_not_roll_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A foot that drags on the floor is foot drop, though "dragging on" alone is a spell that goes on.
+    "my foot keeps dragging on the floor",
+    "my right foot drags on the ground when i walk",
+    "my left foot dragged on the pavement all the way home",
+    "my toes drag on the carpet",
+    "the foot is dragging on the lino",
+    "my shoe keeps dragging on the road",
+])
+def test_a_foot_dragging_on_the_floor_is_foot_drop(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+def test_a_spell_dragging_on_is_still_not_improving():
+    for text in ("this spasm is dragging on the whole month", "it keeps dragging on and on"):
+        assert assess(text).level == "doctor", (text, assess(text))

@@ -282,6 +282,10 @@ class Vocabulary:
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    # Walking is the legs' own: the time course said of it ("this morning I could walk") is lent
+    # to the clause after it, as one said of no place is.
+    walking_places: FrozenSet[str] = frozenset()
+    walking_lends: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -381,6 +385,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
+    walking = data.get("time_course_of_walking", {})
+    for tag in set(walking.get("places", ())) - {t for group in data["places"] for t in data["concepts"][group]}:
+        problems.append("time_course_of_walking names %r, which is no place" % tag)
+    for tag in set(walking.get("tags", ())) - set(data["qualifying_tags"]):
+        problems.append("time_course_of_walking lends %r, which is no qualifying tag" % tag)
     if problems:
         raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
 
@@ -457,6 +466,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
+        walking_places=frozenset(data.get("time_course_of_walking", {}).get("places", ())),
+        walking_lends=frozenset(data.get("time_course_of_walking", {}).get("tags", ())),
     )
     return vocabulary
 
@@ -1394,6 +1405,13 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if previous is not None and not previous.tags & vocab.places:
             # "I went to stand, and my leg had no strength in it": so is the one before's.
             lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
+            if lent:
+                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+                clause.tags |= lent
+        elif previous is not None and previous.tags & vocab.places <= vocab.walking_places:
+            # "this morning I could walk, now my leg is so weak": a time course said of walking
+            # is the legs' (the time course only: a walk taken for exercise excuses nothing).
+            lent = _said(previous, previous.tags & vocab.walking_lends, vocab) - clause.tags
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
