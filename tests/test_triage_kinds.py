@@ -2935,3 +2935,46 @@ def test_a_foot_dragging_on_the_floor_is_foot_drop(text):
 def test_a_spell_dragging_on_is_still_not_improving():
     for text in ("this spasm is dragging on the whole month", "it keeps dragging on and on"):
         assert assess(text).level == "doctor", (text, assess(text))
+
+
+@pytest.mark.parametrize("text, level", [
+    # A leg's strength or power said going down is weakness; going down by the hour, sudden.
+    ("power is reducing in my right leg", "urgent"),
+    ("the strength in my left leg has gone down since last week", "urgent"),
+    ("my leg power is decreasing", "urgent"),
+    ("the muscle power in my right leg is fading", "urgent"),
+    ("since this morning the strength in my leg is draining away", "emergency"),
+    ("my leg power is reducing hour by hour", "emergency"),
+    ("the power in both legs has dropped", "emergency"),
+])
+def test_strength_said_going_down_is_weakness(text, level):
+    assert _alarm(text, level), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my leg strength is improving", "the pain is reducing and my leg strength is good",
+    "im reducing my tablets, the power in my legs is fine", "the power went off and my back seized",
+    "i have dropped the leg exercises, my strength is fine",
+])
+def test_strength_not_going_down_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg named by the knee a feeling goes past or starts at: one leg (doctor at least).
+    "a hot line of pain from my right buttock down past my knee",
+    "it is tingling from the knee down on the left",
+    "numbness from my knee down",
+    "the ache goes beyond my knee",
+    "shooting pain past the knee into my calf",
+    "burning from the knee downwards",
+])
+def test_a_feeling_past_the_knee_is_in_the_leg(text):
+    assert _alarm(text, "doctor"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i put a pillow under my knee", "my knee hurts when i kneel", "i bent down past my knee to touch my toes",
+])
+def test_the_knee_alone_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
