@@ -2978,3 +2978,37 @@ def test_a_feeling_past_the_knee_is_in_the_leg(text):
 ])
 def test_the_knee_alone_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Walking is the legs' own: a clause naming only walking, with something of its own, reads the
+    # legs of the clause before ("they" are the legs).
+    "it's not my back, it's my legs, they crumple when i try to take a step",
+    "my legs, they give way when i walk",
+    "it's my legs, they buckle as soon as i take a step",
+    "it's the legs, they feel like jelly when i walk",
+    "both legs, they go weak after a few steps",
+    "my legs they wont hold me when i try to walk",
+])
+def test_a_clause_of_walking_reads_the_legs_before_it(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "there is no weakness in the legs, i can walk okay, only bending is hurting",
+    "my legs are fine, i can walk to the shop",
+    "my legs are fine, walking helps the back",
+    "my legs feel normal, i walked the dog this morning",
+])
+def test_walking_said_well_lends_the_legs_nothing(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The hips or thighs a feeling starts at name the legs below them.
+    "both legs went numb from the thighs down after dancing and my back is catching",
+    "numb from my hips down since this morning",
+    "tingling from the thighs down on both sides",
+])
+def test_from_the_thighs_down_is_the_legs(text):
+    assert assess(text).level == "emergency", (text, assess(text))

@@ -1597,6 +1597,11 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
+    elif own_places <= vocab.walking_places and previous.tags & vocab.sided_places and _symptoms(clause, vocab):
+        # "it's my legs, they crumple when I try to take a step": walking is the legs' own, and
+        # a clause whose only place it is, saying something of its own, reads the legs (and their
+        # side) of the one before ("no weakness in the legs, I can walk okay" lends them nothing).
+        borrowed = (previous.tags & vocab.sided_places) | _said(previous, vocab.side_tags, vocab)
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
         # scene; the struggle is the bladder's the clause before named.
