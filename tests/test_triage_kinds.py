@@ -3012,3 +3012,27 @@ def test_walking_said_well_lends_the_legs_nothing(text):
 ])
 def test_from_the_thighs_down_is_the_legs(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "Is it the spasm if ..." asks what causes the speaker's own symptom: the "if" tells what is
+    # happening, not what might.
+    "is it the spasm if my legs won't support me to walk",
+    "is it just the spasm if my foot drags",
+    "is it my back if my foot keeps catching on the carpet",
+    "could it be the spasm if i cant feel my bum when i wipe",
+    "is it from the spasm if both my legs are numb",
+    "is this the spasm if my legs keep giving way",
+    "is it because of the spasm if my right leg wont take my weight",
+])
+def test_asking_if_the_spasm_causes_it_tells_of_the_speaker(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "what if my legs go numb, is it the spasm", "if my legs went numb would it be the spasm",
+    "is it the spasm if my wife's legs go numb", "is it the spasm if my legs are not numb",
+    "is it the spasm if my legs feel fine", "is it the spasm if it only hurts when i bend",
+])
+def test_a_condition_that_is_not_the_speakers_symptom_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
