@@ -3036,3 +3036,28 @@ def test_asking_if_the_spasm_causes_it_tells_of_the_speaker(text):
 ])
 def test_a_condition_that_is_not_the_speakers_symptom_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A knee that gives out since school or college, or said to be old, is long-standing: a
+    # question, not an alarm.
+    "ive had a dodgy knee since college so it gives out sometimes but thats old",
+    "my knee has given way now and then since school",
+    "my bad knee gives out sometimes, but that is old",
+    "the knee has been giving way since my rugby days at uni, since uni really",
+    "my left knee buckles on the stairs, has done since my twenties",
+    "it gives way since high school, my knee",
+])
+def test_a_knee_giving_way_since_school_is_long_standing(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Old age named as a cause sets nothing aside; a time of today beats "that's old".
+    "my legs give way, but that is old age",
+    "my legs keep giving way, i think thats old age",
+    "both legs numb since yesterday, but that is old",
+    "my knee gave way this morning and i fell down the stairs, my knee is old",
+])
+def test_old_age_and_a_new_time_keep_the_alarm(text):
+    assert assess(text).level == "emergency", (text, assess(text))
