@@ -3061,3 +3061,41 @@ def test_a_knee_giving_way_since_school_is_long_standing(text):
 ])
 def test_old_age_and_a_new_time_keep_the_alarm(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A clock time or a part of today, with the leg fine then and weak now: within hours.
+    "my leg was fine at noon now its useless",
+    "my leg got weak over the afternoon",
+    "at 9 oclock i could walk, by 11 oclock my right leg was dragging",
+    "since midday my left leg has no strength",
+    "my leg has been getting weaker through the day",
+    "fine at 7 am, now my leg wont hold me",
+])
+def test_a_time_of_today_makes_weakness_sudden(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i walk at noon every day", "my leg was fine at noon and it is fine now",
+    "my leg has been weak for years, it is worse over the afternoon",
+])
+def test_a_time_of_today_without_new_weakness_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Legs that won't let the speaker stand or get up will not walk; a back that won't is the spasm.
+    "my legs wont let me stand", "my legs won't let me get up off the floor", "me legs wont let me stand up",
+    "my legs don't let me stand for long now", "my legs won't let me move this morning",
+    "the legs just wont let me stand",
+])
+def test_legs_that_wont_let_me_stand_will_not_walk(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my back wont let me get up", "my back wont let me stand up straight", "my wife's legs wont let her stand",
+])
+def test_a_back_that_wont_let_me_stand_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
