@@ -3099,3 +3099,24 @@ def test_legs_that_wont_let_me_stand_will_not_walk(text):
 ])
 def test_a_back_that_wont_let_me_stand_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Walking round a foot that will not lift: the leg swung out, the hip hitched to clear the toes.
+    "i have to swing my leg out to walk",
+    "i am hitching my hip to clear my foot",
+    "i keep swinging my leg round when i walk since monday",
+    "i hitch my hip up to walk now",
+    "i have to swing my leg around as i walk or my toes catch",
+    "i lift my hip to clear my toes off the floor",
+])
+def test_walking_round_a_foot_that_will_not_lift_is_foot_drop(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "swing your leg out to the side ten times", "in the stretch i swing my leg out and back",
+    "my golf swing hurts my back", "i hitch my trousers up when i walk",
+])
+def test_swinging_and_hitching_of_other_kinds_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
