@@ -55,6 +55,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeEverSinceIntent", "DescribeMonthIntent", "DescribeWeakerIntent", "DescribeHeartburnIntent",
                     "DescribeLyingStillIntent", "DescribeBodyIntent",
                     "DescribeWindIntent", "DescribeFeelIntent", "DescribeMyIntent", "DescribeBackIntent", "DescribeNeitherIntent",
+                    "DescribeNeitherOfThemIntent",
                     "DescribeTearingIntent", "DescribeWorstIntent", "DescribeAlmostIntent", "DescribeInfectionIntent",
                     "DescribeWithIntent", "DescribeHadToIntent", "DescribeHaveNoIntent", "DescribeNewIntent",
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
