@@ -2722,3 +2722,62 @@ def test_what_follows_no_just_is_said(calm, alarm):
 ])
 def test_no_sensation_is_no_feeling(calm, alarm):
     _calm_beside_alarm(calm, alarm, "emergency")
+
+
+# --------------------------------------------------------------------------- chest, belly, systemic, doctor level
+
+# Feeling hot or sweating, then shivering or shaking, is the fever's picture, in one clause or
+# the next; "hot to the touch" said of the speaker is a fever. Not beside a heat pack, a cold
+# floor or a workout, not of someone else, not over, not supposed.
+@pytest.mark.parametrize("text", [
+    "my wife says i'm hot to the touch and i keep shaking",
+    "im all hot and sweaty then freezing cold and me back is killing me",
+    "sweating buckets one minute then shivering the next",
+    "burning up and shaky since last night",
+    "me missus reckons im hot to touch and im trembling",
+    "i am having hot sweats and my whole body shakes",
+    "hot flushes and the shakes, back is agony",
+    "clammy and shivery, and my back's gone",
+    "my forehead is hot and my back is killing me",
+    "my husband says i am burning up",
+])
+def test_hot_then_shivering_is_a_fever(text):
+    assert assess(text).level == "urgent", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "he is all hot and shaking",
+    "what if i get hot and shivery",
+    "no sweats and no shaking",
+    "the heat pack made me hot and my hands are shaking",
+    "my hands shake when i do the plank and i get sweaty",
+    "i am freezing on this cold floor and shaking",
+    "sweating after my walk up the hill and shaking",
+    "the radiator is hot to the touch",
+    "my legs are shaking",
+])
+def test_hot_or_shaking_otherwise_is_no_fever(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# Sciatica said as a line of pain from the buttock past (below, beyond) the knee is pain down
+# one leg; both sides is both legs; a stretch past the knee, or a denial, is nothing.
+@pytest.mark.parametrize("text", [
+    "a hot line of pain running from my right buttock down past my knee",
+    "a streak of pain from my bum to below the knee",
+    "shooting from the buttock past my knee",
+    "burning from my hip down beyond my knee",
+    "pain goin from bum past the knee",
+    "sharp pain from my backside down below my left knee",
+])
+def test_pain_past_the_knee_is_down_the_leg(text):
+    assert assess(text).level == "doctor", (text, assess(text))
+
+
+@pytest.mark.parametrize("calm,alarm,level", [
+    ("no pain past my knee", "pain past my knee", "doctor"),
+    ("my son has pain past the knee", "i have pain past the knee", "doctor"),
+    ("i stretched past my knee", "pain from my bum past the knees on both sides", "emergency"),
+])
+def test_past_the_knee_twins(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
