@@ -2876,3 +2876,73 @@ def test_exercise_pain_that_does_not_go(text):
 def test_exercise_pain_that_went_or_was_not_said(text):
     level = assess(text).level
     assert level in CALM or (text.startswith("i haven't passed") and level == "emergency"), (text, level)
+
+
+# Heartburn said to be given by a medicine (or a meal) explains a burning in the chest said
+# beside it: a question, not an alarm. Never pain, tightness or crushing; never a burning that
+# spreads to the jaw or an arm, or comes with sweating, sickness, breathlessness or suddenly;
+# never a burning with no cause named, or heartburn merely named beside it.
+@pytest.mark.parametrize("text", [
+    "the ibuprofen's giving me heartburn, a real burning behind my breastbone after i take it",
+    "the tablets give me heartburn, a burning in my chest",
+    "naproxen gives me indigestion and my chest burns",
+    "the painkillers cause acid reflux, my chest is on fire",
+    "the codeine gave me indigestion, theres a burning in the middle of my chest",
+    "the anti inflammatories are giving me heartburn burning up my chest after meals",
+    "my husbands tablets give him heartburn, his chest burns",
+])
+def test_heartburn_a_medicine_gives_is_asked_about(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a burning in my chest",
+    "my chest is burning and i have heartburn",
+    "burning behind my breastbone, i am sweating",
+    "heartburn from the pills, burning chest and i feel sick",
+    "burning chest with heartburn that came on suddenly",
+    "the pills give me heartburn, my chest burns and its going into my jaw",
+    "the tablets give me heartburn, burning in my chest and i cant catch my breath",
+    "the ibuprofen is giving me heartburn and now there is a crushing pain in my chest",
+    "heartburn from the tablets and my chest is tight",
+])
+def test_a_burning_chest_otherwise_is_an_emergency(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Someone at work is someone else, as a colleague is: "my coworker's ..., could mine be that?"
+@pytest.mark.parametrize("calm,alarm,level", [
+    ("my coworker's back spasm turned out to be a kidney infection, could mine be that?",
+     "my back spasm turned out to be a kidney infection", "urgent"),
+    ("my workmate lost feeling in both legs", "i lost feeling in both legs", "emergency"),
+    ("a guy at work had a kidney infection", "i think i have a kidney infection", "urgent"),
+    ("my sister in law couldnt feel her bum after her disc went", "i cant feel my bum since my disc went", "emergency"),
+    ("a friend of mine wet himself when his back went", "i wet myself when my back went", "emergency"),
+    ("my other half has a fever", "my other half says i have a fever", "urgent"),
+])
+def test_someone_at_work_is_someone_else(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+# Back pain said "along with", "alongside", "as well as" or "on top of" another feeling is the
+# spasm itself, neither that feeling's pain nor its cause ("out of breath on the stairs, which is
+# new, along with my back" is new breathlessness); the feeling beside it is read as said.
+@pytest.mark.parametrize("text,level", [
+    ("getting a bit breathless going up the stairs which is new along with my back", "urgent"),
+    ("my tummy is really hurting along with my back ache", "emergency"),
+    ("numb round my bum alongside the back pain", "emergency"),
+    ("alongside my back ache my chest is tight", "emergency"),
+    ("both legs are paining from hip to ankle, along with the back catch", "emergency"),
+    ("along with me back pain i cant feel me legs", "emergency"),
+])
+def test_back_pain_beside_another_feeling_leaves_it_as_said(text, level):
+    assert assess(text).level == level, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my tummy has been feeling strange alongside the back ache, sort of uneasy",
+    "a bit queasy as well as my back pain",
+    "feeling off together with the back spasm",
+])
+def test_back_pain_beside_a_vague_feeling_is_no_alarm(text):
+    assert assess(text).level in CALM, (text, assess(text))
