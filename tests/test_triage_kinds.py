@@ -2946,3 +2946,43 @@ def test_back_pain_beside_another_feeling_leaves_it_as_said(text, level):
 ])
 def test_back_pain_beside_a_vague_feeling_is_no_alarm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# From the knee down is down the leg, as past the knee is.
+@pytest.mark.parametrize("calm,alarm,level", [
+    ("no tingling from the knee down", "my leg on the left side, it is tingling from the knee down since two days", "doctor"),
+    ("my dad is numb from the knee down", "numb from the knee down on the right", "doctor"),
+    ("i bend from the knee down in the stretch", "pins and needles from my knee downwards", "doctor"),
+    ("what if it goes numb from the knee down", "from the knees down both are burning", "emergency"),
+])
+def test_from_the_knee_down_is_down_the_leg(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
+
+
+# "All hot and cold" is hot and cold: "all" before it takes nothing from the fever.
+@pytest.mark.parametrize("text", [
+    "ive come over all hot and cold", "all hot then cold all day", "gone all hot and cold since lunch",
+    "i am all hot and shivery",
+])
+def test_all_hot_and_cold_is_a_fever(text):
+    assert assess(text).level == "urgent", (text, assess(text))
+
+
+# No sleep for it, or awake in the night with the back or because of it, is pain worse at
+# night; no sleep for another reason, sleeping on one's back, or someone else's back is not.
+@pytest.mark.parametrize("text", [
+    "i cant sleep for it", "awake half the night with my back", "i couldnt sleep last night because of my back",
+    "cant get off to sleep for the ache", "up all night with me back", "i was awake at 3am with the bad back",
+    "i'm up every night at three with this gnawing pain",
+])
+def test_no_sleep_for_the_back_is_night_pain(text):
+    assert assess(text).level == "doctor", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i cant sleep for excitement", "my husband cant sleep with his back", "i couldnt sleep last night because of the noise",
+    "i cant sleep on my back", "i slept fine with my back", "i cant wait for it", "up all night with the baby",
+    "i couldnt sleep because i needed the loo",
+])
+def test_no_sleep_otherwise_is_no_night_pain(text):
+    assert assess(text).level in CALM, (text, assess(text))
