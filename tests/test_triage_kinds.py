@@ -2986,3 +2986,23 @@ def test_no_sleep_for_the_back_is_night_pain(text):
 ])
 def test_no_sleep_otherwise_is_no_night_pain(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# "But that's old", "it is from before only", "an old thing", "since college", said after a
+# finding, tell that it is long-standing: a question, not an alarm. Said "not an old thing",
+# "not from before" or "something new", it is new; and a finding said beside an old back
+# problem is the finding.
+@pytest.mark.parametrize("calm,alarm,level", [
+    ("ive had a dodgy knee since college so it gives out sometimes but thats old",
+     "my knee gives out since this morning and that is new", "emergency"),
+    ("after my second delivery i have some leakage when i laugh, it is from before only",
+     "i have some leakage since this morning, it is not from before", "emergency"),
+    ("my leg goes numb sometimes but thats an old thing", "both my legs went numb an hour ago, its not an old thing",
+     "emergency"),
+    ("pins and needles in my foot, it is from before only, since long back", "i wet myself, it is something new",
+     "emergency"),
+    ("my leg is weak, that is old", "my leg is weak, it isnt an old problem", "urgent"),
+    ("i wet myself, that is nothing new", "my back is an old problem but today i wet myself", "emergency"),
+])
+def test_said_old_after_a_finding_is_long_standing(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
