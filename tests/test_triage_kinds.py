@@ -3006,3 +3006,42 @@ def test_no_sleep_otherwise_is_no_night_pain(text):
 ])
 def test_said_old_after_a_finding_is_long_standing(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# Pain said to spread up the neck (or the jaw) and down an arm is the heart's spread, asked
+# about or not; a neck and an arm that ache from the gym, a stiff neck from sleeping, someone
+# else's, or a supposed spread are not.
+@pytest.mark.parametrize("text", [
+    "is it normal for a back spasm to come with pain spreading up my neck and down my arm?",
+    "pain spreading up my neck and down my arm",
+    "a tight ache radiating into my jaw and my left arm",
+    "the pain travels up my neck and down my arm",
+    "an ache going up into my neck and spreading down my arm",
+    "it hurts going up my neck and down my arm",
+    "the ache runs up my neck and down my left arm",
+])
+def test_pain_spreading_through_neck_and_arm_is_an_emergency(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my neck and arm ache after the gym",
+    "i slept funny and my neck is stiff and my arm aches",
+    "no pain in my neck or arm",
+    "my neck is sore and my arm is sore from carrying the shopping",
+    "what if pain spreads up my neck and down my arm",
+    "my wife has pain going up her neck and down her arm",
+])
+def test_neck_and_arm_otherwise_are_no_emergency(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# The pain said not to stop, at rest or after an exercise, is pain that does not settle;
+# not stopping the exercises, or a pain that does not stop one walking, is not.
+@pytest.mark.parametrize("calm,alarm", [
+    ("i am not stopping the exercises the pain is fine", "after the exercise the pain is not stopping"),
+    ("the pain doesnt stop me walking", "the pain is not stopping when i take rest and in the night it is worse"),
+    ("my wifes pain never stops", "lying in bed the ache never stops"),
+])
+def test_pain_that_does_not_stop(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "doctor")
