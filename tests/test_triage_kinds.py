@@ -3045,3 +3045,25 @@ def test_neck_and_arm_otherwise_are_no_emergency(text):
 ])
 def test_pain_that_does_not_stop(calm, alarm):
     _calm_beside_alarm(calm, alarm, "doctor")
+
+
+# A chest said to feel as if someone sat or stood "on it" is a heavy chest; a foot that feels so,
+# or someone else's chest, is not.
+@pytest.mark.parametrize("calm,alarm", [
+    ("my foot feels like someone is standing on it", "my chest feels like someone is standing on it"),
+    ("my wife feels like someone is sitting on her chest", "my chest feels like somebody is sitting on it"),
+    ("i tore my trousers", "felt something rip in my back and now i feel faint"),
+])
+def test_a_weight_on_the_chest_and_a_tear_felt(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "emergency")
+
+
+# Out of breath after a walk this short (from the car, to the letterbox, down the hall) is not
+# explained by the walk: new breathlessness.
+@pytest.mark.parametrize("calm,alarm", [
+    ("im out of breath from walking up the hill", "i am getting puffed walking from the car"),
+    ("i get puffed out from the stairs because i am unfit", "breathless walking to the letterbox"),
+    ("my husband gets puffed walking to the car", "puffed out walking down the hall"),
+])
+def test_breathless_after_a_short_walk(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "urgent")
