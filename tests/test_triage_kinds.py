@@ -3067,3 +3067,20 @@ def test_a_weight_on_the_chest_and_a_tear_felt(calm, alarm):
 ])
 def test_breathless_after_a_short_walk(calm, alarm):
     _calm_beside_alarm(calm, alarm, "urgent")
+
+
+# A chest that grips, squeezes or is uncomfortable is a tight chest; breath said to come short
+# is breathlessness; pain that "comes and does not go", "still continues" or "stays there" does
+# not settle. Gripping a chair, squeezing one's bottom in a tilt, holding one's breath in a
+# stretch, or a question whether the routine continues are nothing.
+@pytest.mark.parametrize("calm,alarm,level", [
+    ("i squeeze my bum in the pelvic tilt", "there is a squeeze in my chest", "emergency"),
+    ("i grip the chair when i stand", "my chest is gripping", "emergency"),
+    ("my tummy feels a bit of discomfort after lunch, its the tablets", "chest discomfort and sweating", "emergency"),
+    ("i hold my breath in the stretch", "breath is coming short since morning", "urgent"),
+    ("is the exercise still continuing", "doing the stretch pain started and still it is continuing", "doctor"),
+    ("the pain comes and goes", "after exercise pain is coming and not going", "doctor"),
+    ("the ache stays there when i dont rest, and lying down eases it", "i lie down and the ache stays there", "doctor"),
+])
+def test_gripping_chest_short_breath_and_pain_that_stays(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
