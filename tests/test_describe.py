@@ -292,6 +292,63 @@ def test_a_sentence_begun_with_a_name_a_spill_or_a_state_is_routed(said, meant):
     _routed_one_shot(said, "describe-openings-named")
 
 
+
+@pytest.mark.parametrize("said, meant", [
+    # Whom one speaks to, said first ("duck", "hen", "mister"); "pal" and "mate" (a person to
+    # the triage) only before a word that says whose it is.
+    ("duck, I can't feel the toilet seat under me any more", "DescribeIntent"),
+    ("hen, both my legs went numb this morning", "DescribeIntent"),
+    ("pal my legs have gone numb", "DescribeMyIntent"),
+    # "when" with its subject and verb.
+    ("when I'm walking my left foot slaps down and I trip on it", "DescribeIntent"),
+    # A preposition that joins what follows to something else.
+    ("apart from the back pain I've got no feeling in my bum", "DescribeIntent"),
+    # A time with "'s" before what happened then.
+    ("last night's walk left both my legs numb and weak", "DescribeIntent"),
+    # A pack named first with no article.
+    ("ice pack's not helping and now both my legs are numb", "DescribeColdPackIntent"),
+    ("hot water bottle on my back and I can't feel my bum", "DescribeHeatPackIntent"),
+    # How what one passes smells or looks, said first.
+    ("stinky wee and a fever, and my back aches on one side", "DescribeSmellyIntent"),
+    ("cloudy wee and shivers and pain in my side", "DescribeCloudyIntent"),
+    # A bare noun for what one passes, or for thin bones.
+    ("water just trickles out and I can't feel when I need to go", "DescribeWaterIntent"),
+    ("latrine is not coming since four days and I can't feel my bottom", "DescribeLatrineIntent"),
+    ("bone density scan showed thin bones and I fell off a chair", "DescribeBonesIntent"),
+    # A vehicle named first.
+    ("lorry hit my car from behind and my back is agony and my legs are numb", "DescribeVehicleIntent"),
+    ("dirt bike threw me off and I landed on my back, now my legs tingle", "DescribeVehicleIntent"),
+    # A year, or years gone, said first.
+    ("back in twenty ten I had breast cancer and now my back won't stop aching at night", "DescribeBackInIntent"),
+    ("last year I had prostate cancer and now my back hurts at night", "DescribeAgoIntent"),
+    # "feel" with no subject.
+    ("feel hot and shivery and my back is throbbing", "DescribeFeelIntent"),
+])
+def test_a_sentence_that_fell_back_reaches_the_skill_with_its_words(said, meant):
+    """Openings Alexa's model sent to FallbackIntent (no words): heard by the intent of their
+    carrier in the session, and routed one-shot."""
+    heard = NLU.hear(said)
+    assert heard.intent == meant, (said, heard.intent)
+    _routed_one_shot(said, "describe-fell-back")
+
+
+@pytest.mark.parametrize("said, meant, level", [
+    # How long, said first: the words that say how fast it came on stay.
+    ("over the past hour my left leg has gone weak and floppy", "DescribeOverThePastIntent", "emergency"),
+    # "For ..." first, in the session (one-shot, "for" is taken as a connector).
+    ("for three days I've had a fever and my back is killing me", "DescribeForIntent", "urgent"),
+    # "been" stays: "I've been shooting up" is not "I shooting up".
+    ("been shooting up again and now my back is agony", "DescribeBeenIntent", "urgent"),
+    # "morning" is no greeting here.
+    ("morning erections have stopped since my back went", "DescribeMorningIntent", "emergency"),
+])
+def test_a_carrier_that_says_when_or_how_long_keeps_its_words(said, meant, level):
+    heard = NLU.hear(said)
+    assert heard.intent == meant, (said, heard.intent)
+    read = "%s %s" % (CARRIER_MEANING[meant], heard.slots["Description"].value)
+    assert triage.assess(read).level == level, (said, read)
+
+
 @functools.lru_cache(maxsize=None)
 def _written_samples(locale):
     """Every sample of the locale's model as a client that compares sample words as written

@@ -430,3 +430,33 @@ def test_a_denial_that_names_a_part_of_the_body_as_fine_answers_no(words):
     talk = reach("screening_legs")
     report = say(talk, words)
     assert pending(talk) == "screening_saddle" and level(talk, report) == "none", (report["intent"], report["speech"])
+
+
+# -- a "none" answer that goes on to tell of something, in every state ----------------------------
+STATES = ("launch", "mid_routine") + tuple(SAFETY_QUESTIONS)
+
+
+def reach_state(state):
+    if state == "launch":
+        talk = conversation()
+        talk.line("open back spasm coach")
+        return talk
+    if state == "mid_routine":
+        talk = conversation()
+        for line in INTO_ROUTINE + ("next",):
+            talk.line(line)
+        assert attributes(talk)["routine"]["status"] == "active"
+        return talk
+    return reach(state)
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("words,least", [("none of those but both my legs are numb", "emergency"),
+                                         ("neither of them, except i can't feel the paper when i wipe", "emergency"),
+                                         ("none at all apart from a temperature", "urgent")])
+def test_none_and_then_a_red_flag_is_triaged_in_every_state(state, words, least):
+    talk = reach_state(state)
+    report = say(talk, words)
+    assert report["intent"] != "AMAZON.FallbackIntent" and report["error"] is None
+    assert RANK[level(talk, report)] >= RANK[least], (state, report["intent"], report["speech"])
+    assert report["end_session"] is (least == "emergency")

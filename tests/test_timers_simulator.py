@@ -160,6 +160,9 @@ def test_pause_with_no_routine_and_no_timer_offers_the_stretches(conversation):
     # What the person is doing with the pack first, then the request for a timer.
     ("heat pack's warmed up and on my back, can you time it", "heat pack"),
     ("frozen peas wrapped in a towel and on, set a timer please", "ice pack"),
+    # A pack named first with no article: its carrier names the pack for the timer.
+    ("wheat bag on, time it", "heat pack"),
+    ("ice pack on, time it", "ice pack"),
     # The timer asked for with an everyday verb before the pack.
     ("stick a timer on for the heat pack", "heat pack"),
 ])

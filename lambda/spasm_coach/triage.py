@@ -280,6 +280,7 @@ class Vocabulary:
     told_aches: FrozenSet[str] = frozenset()  # an ache, which tells only of a place but the back ("my groin hurts")
     told_places: FrozenSet[str] = frozenset()
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
+    lent_whoever_did_it: FrozenSet[str] = frozenset()  # of those, lent though someone else did it ("my wife put a flannel on my bum")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
 
@@ -453,6 +454,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         persisting=frozenset(data.get("persisting", {}).get("tags", ())),
         told_symptoms=told[0], told_aches=told[1], told_places=told[2],
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
+        lent_whoever_did_it=frozenset(data.get("lent_with_places", {}).get("whoever_did_it", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
@@ -1086,8 +1088,33 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     if tags & vocab.placed_tags and tags & vocab.gone_places:
         mentions = _place_not_gone(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
+    if "@affirming" in tags and "@third_person" in tags:
+        mentions = _affirmed_of_someone_else(words, mentions, vocab)
+        tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+# How many words may stand between "that happened" and whom it happened to ("to my mum").
+_AFFIRMED_OF_GAP = 2
+
+
+def _affirmed_of_someone_else(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """"can back pain make you lose control of your bladder? that happened to my mum once": what
+    happened to someone else named right after it, with the speaker not said after, does not
+    tell of the speaker, so it does not affirm the general question ("it happened to me",
+    "that happened at work, my boss saw", "it happened to me and my wife saw" still do)."""
+    out: List[Mention] = []
+    for index, mention in enumerate(mentions):
+        if "@affirming" in mention.tags and not any("@first_person" in vocab.phrases.get((word,), ())
+                                                    for word in words[mention.start:mention.end]):
+            after = mentions[index + 1] if index + 1 < len(mentions) else None
+            if after is not None and "@third_person" in after.tags \
+                    and after.start - mention.end <= _AFFIRMED_OF_GAP \
+                    and not any("@first_person" in m.tags for m in mentions[index + 1:]):
+                mention = Mention(mention.tags - {"@affirming"}, mention.start, mention.end)
+        out.append(mention)
+    return out
 
 
 def _place_not_gone(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1579,6 +1606,12 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
         if not borrowed:
             return
         borrowed |= _said(previous, vocab.side_tags | vocab.lent_with_places, vocab)
+        if previous.tags & vocab.lent_whoever_did_it:
+            # "my wife put a cold flannel on my bottom, and I didn't feel it": the touch is
+            # hers, what was not felt is the speaker's; a touch denied or supposed is not lent.
+            borrowed |= {tag for m in previous.mentions for tag in m.tags & vocab.lent_whoever_did_it
+                         if not _negated(m, previous, vocab) and not _before("@hypothetical", m, previous)
+                         and not _asked_if(previous, vocab)}
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
         # scene; the struggle is the bladder's the clause before named.

@@ -60,7 +60,10 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
                     "DescribeVehicleIntent", "DescribeHaveIntent", "DescribeHaveToIntent", "DescribeKeepIntent",
                     "DescribeLastHourIntent", "DescribeEarlierTodayIntent", "DescribeOneIntent",
-                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent")
+                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent",
+                    "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
+                    "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
+                    "DescribeWaterIntent", "DescribeLatrineIntent", "DescribeBackInIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
@@ -243,7 +246,7 @@ class DescribeHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        said = free_phrase(handler_input)
+        said = said_with_carrier(handler_input)  # the carrier may name the pack: "ice pack's on, time it"
         wanted = answer_in_flag_words(handler_input) or request_of(handler_input)
         if wanted is not None and self.handlers:
             return self.answer_as(handler_input, wanted, said)
@@ -254,8 +257,9 @@ class DescribeHandler(IntentHandler):
         return reply(handler_input, content.text(line), content.text("describe.reprompt"), question=SAME)
 
     def answer_as(self, handler_input: HandlerInput, name: str, said: str) -> Response:
-        """Answer as the intent `name` would be: the request becomes that intent (the words
-        go along as its Pack slot, which names a timer's pack: "time the frozen peas") and
+        """Answer as the intent `name` would be: the request becomes that intent (the words,
+        with their carrier's meaning, go along as its Pack slot, which names a timer's pack:
+        "time the frozen peas", "hot water bottle's on, time it") and
         every handler is asked again in order. The triage's reading of the words is kept
         for the request (advice.assessment), so safety reads them once, as they were said."""
         request = handler_input.request_envelope.request
