@@ -4,6 +4,7 @@ question ids and routine positions, never on English."""
 import pytest
 
 from spasm_coach import questions, triage
+from spasm_coach.content import for_locale
 from spasm_coach_tools.simulator.conversation import Conversation, default_handler
 
 SCREENING = questions.SEQUENCES["screening"]
@@ -190,7 +191,6 @@ def test_that_hurts_then_no_leaves_the_stretch_out():
     assert moved["status"] == "active" and moved["step"] > stretch[1]
     assert attributes(talk)["safety"] is None
     # And the same stretch's other side is not next either.
-    from spasm_coach.content import for_locale
     from spasm_coach.routine import routine_steps
     steps = routine_steps(for_locale("en-US"), moved["id"])
     assert steps[moved["step"]].stretch != steps[stretch[1]].stretch
@@ -460,3 +460,44 @@ def test_none_and_then_a_red_flag_is_triaged_in_every_state(state, words, least)
     assert report["intent"] != "AMAZON.FallbackIntent" and report["error"] is None
     assert RANK[level(talk, report)] >= RANK[least], (state, report["intent"], report["speech"])
     assert report["end_session"] is (least == "emergency")
+
+
+# -- a red flag of another family, told in answer ---------------------------------------------------
+# Flags of every family but the legs', each said as a "no, but ...".
+OTHER_FLAGS = ("no but there's blood in my wee", "no but i've got a fever", "no but i've had cancer before",
+               "no but i've lost a lot of weight without trying", "no but i'm a bit short of breath")
+LEG_FOLLOW_UPS = ("legs_where", "leg_weak", "weak_sudden")
+ADVICE = for_locale("en-US")  # what the skill says at each level, from its content
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("words", OTHER_FLAGS)
+def test_a_flag_of_another_family_is_advised_at_its_own_level_at_once(question, words):
+    """Never a yes to a question about something else (no "one leg or both?", no emergency for
+    "I've had cancer" said to the saddle question): raised at its own level and advised on."""
+    found = triage.assess(words)
+    assert found.level in ("doctor", "urgent") and not set(found.flags) & {"one_leg", "both_legs", "leg_weakness"}
+    talk = reach(question)
+    if any(questions.asks_about(questions.QUESTIONS[question], flag) for flag in found.flags):
+        # Of what the question asks about ("a fever" to the fever question): a yes to it.
+        report = say(talk, words)
+        assert RANK[level(talk, report)] >= RANK[found.level]
+        return
+    expected = triage.max_level(attributes(talk).get("safety") or "none", found.level)
+    report = say(talk, words)
+    assert level(talk, report) == expected and report["end_session"] is False, (question, report["speech"])
+    assert pending(talk) is None, (question, pending(talk))
+    assert ADVICE.text("safety." + expected) in report["speech"], (question, report["speech"])
+    assert (attributes(talk).get("routine") or {}).get("status") != "active"
+
+
+@pytest.mark.parametrize("leaving", ["stop", "cancel"])
+def test_leaving_while_a_flag_is_still_being_followed_up_gives_its_advice(leaving):
+    """A leg symptom's advice comes once its follow-up questions are answered; leaving before
+    then, the advice is said with the goodbye: never lost."""
+    talk = reach("leg_weak")  # "yes" to the legs question, "one leg": doctor, "is it weak?" waiting
+    expected = attributes(talk).get("safety")
+    assert expected == "doctor"
+    report = say(talk, leaving)
+    assert report["end_session"] is True
+    assert ADVICE.text("safety." + expected) in report["speech"], report["speech"]

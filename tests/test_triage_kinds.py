@@ -3068,6 +3068,405 @@ def test_needing_a_wee_again_and_again_and_it_hurts(calm, alarm):
         assert assess(c).level in CALM, (c, assess(c))
         assert assess(a).level == "urgent", (a, assess(a))
 
+
+# --------------------------------------------------------------------------- legs, weakness, walking, foot drop, trauma
+# Written here, by kind, in other words than any set's: each kind with its calm twins (the same
+# words, not the red flag), which must stay calm.
+
+
+@pytest.mark.parametrize("text", [
+    # Older, British and Australian words for the legs as a pair; the clinic's "lower extremities".
+    "both my pins have gone wobbly since dinner",
+    "me pins are like jelly this morning",
+    "my pins went numb from the hips down",
+    "both pegs are tingling",
+    "my pegs feel heavy as lead",
+    "weakness in both lower extremities since yesterday",
+    "numbness in my lower extremities",
+    "me pins wont hold me up",
+])
+def test_slang_for_both_legs_is_both_legs(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "pins and needles in my hand", "my pins are fine, it is only my back", "no trouble with my pins",
+    "i hung the washing out with pegs", "the surgeon put pins in my wrist years ago",
+])
+def test_pins_and_pegs_that_are_not_the_legs_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "Neither" with a modal denies the modal of both legs: what follows is said of both.
+    "neither leg would push me up off the sofa",
+    "neither leg will hold me this morning",
+    "neither of my legs can take my weight",
+    "neither of my legs would hold me up when i got out of bed",
+    "neither foot will lift off the floor",
+    "my legs, neither of them will carry me",
+    "neither of me legs could support me",
+])
+def test_neither_leg_with_a_modal_is_both_legs(text):
+    for said in (text, text.replace(",", "")):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+@pytest.mark.parametrize("text", [
+    "neither leg is numb", "neither leg hurts", "neither leg is weak",
+    "neither of them would help me with the shopping", "no numbness in either leg",
+])
+def test_neither_said_as_a_denial_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg that no longer pushes the speaker up or off: one leg, not sudden, is urgent.
+    "my left leg doesn't push like it did",
+    "my right leg won't push me out of the chair",
+    "my leg doesnt push off when i climb the stairs",
+    "the left leg is not pushing me up the stairs any more",
+    "since monday my right leg doesnt push up when i stand",
+    "my leg wouldn't push me up off the loo",
+])
+def test_a_leg_that_does_not_push_is_weak(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i won't push it today", "my wife doesn't push me to do the stretches", "the door doesnt push open",
+    "i am not pushing my legs too hard in the stretches", "i don't push my leg past what is comfortable",
+])
+def test_pushing_that_is_not_the_leg_failing_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The shoe that scuffs, catches or drags as the speaker walks is the foot that does.
+    "my shoe scuffs the ground every step",
+    "my right boot drags when i walk",
+    "my slipper keeps catching on the rug since monday",
+    "the sole of my shoe keeps scraping along the pavement on the left",
+    "my trainer catches on every step now",
+    "my chappal keeps dragging on the road",
+])
+def test_a_shoe_that_catches_is_foot_drop(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i scuffed my shoes on the kerb", "my slippers keep catching on the rug because they are too big",
+    "my laces keep catching", "i tripped over my shoes in the hall", "my new shoes are rubbing my heel",
+    "i bought new trainers for walking",
+])
+def test_a_shoe_of_its_own_fault_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A foot gone slack hangs: foot drop.
+    "my foot went slack", "my foot has gone slack at the ankle", "my right foot goes slack when i walk",
+    "the left foot is slack and i cant lift it", "both feet going slack", "suddenly my foot went slack",
+])
+def test_a_foot_gone_slack_is_foot_drop(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the rope went slack", "my back muscles went slack after the heat pack", "the strap went slack",
+])
+def test_slack_that_is_not_the_foot_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Legs that refuse to walk, move or work will not walk.
+    "my legs refused to walk this morning",
+    "my legs are refusing to move",
+    "my legs just refuse to work",
+    "my leg refused to move when i stood up",
+    "today my legs refused to walk and my son had to hold me",
+    "me legs refuse to move",
+])
+def test_legs_that_refuse_will_not_walk(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my son refused to walk the dog", "i refused to walk to the shops because of my back",
+    "my back refuses to move in the mornings",
+])
+def test_refusing_that_is_not_the_legs_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg or the legs that crumple give way, the pronoun's place read from the clause before.
+    "my legs just crumple under me",
+    "it is my legs, they crumple",
+    "it's my knee, it crumpled as i stood",
+    "my leg crumples on the stairs",
+    "both knees crumpling when i get up",
+    "my left leg crumpled",
+])
+def test_a_leg_that_crumples_gives_way(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i crumpled the paper", "my face crumpled when the spasm hit", "my shirt is all crumpled",
+])
+def test_crumpling_that_is_not_the_legs_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg fine at a meal or walking earlier today and weak now: weakness within hours.
+    "i walked fine at dinner but now my leg is so weak",
+    "this morning i could walk, now my left thigh is so weak i cant lift it",
+    "at supper i could walk to the table, now my leg is useless",
+    "i was walking fine at teatime and now my leg has no strength",
+    "since dinner my right leg has got weaker",
+    "earlier today i could walk to the shop now my leg wont hold me",
+])
+def test_walking_fine_earlier_today_and_weak_now_is_sudden(text):
+    for said in (text, text.replace(",", "")):
+        assert assess(said).level == "emergency", (said, assess(said))
+
+
+def test_walking_lends_its_time_course_only():
+    # A habit ("every day") is no time course of the weakness; a walk for exercise excuses nothing.
+    assert assess("i walk every day and my leg is weak").level == "urgent"
+    assert assess("i went for a walk for exercise, and my leg felt weak").level == "urgent"
+    for calm in ("i walked fine at dinner and my legs feel normal", "at dinner i could walk fine, and i still can"):
+        assert assess(calm).level in CALM, (calm, assess(calm))
+
+
+@pytest.mark.parametrize("text", [
+    # Vehicles of India, south-east Asia and the farm, rolled or hit.
+    "our auto rickshaw overturned on the way to the market",
+    "the tuk tuk flipped over on the way back",
+    "the rickshaw turned turtle and i landed on my back",
+    "my dirt bike rolled on top of me",
+    "the golf cart tipped over with me in it",
+    "our auto went into the ditch",
+    "a rickshaw hit me on the road",
+])
+def test_vehicles_that_rolled_or_hit_are_trauma(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i took an auto rickshaw to the clinic", "the rickshaw ride was bumpy and my back is sore",
+    "i rolled over in bed and my back spasmed", "we went to the market by tuk tuk",
+])
+def test_a_ride_that_did_not_roll_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A foot that drags on the floor is foot drop, though "dragging on" alone is a spell that goes on.
+    "my foot keeps dragging on the floor",
+    "my right foot drags on the ground when i walk",
+    "my left foot dragged on the pavement all the way home",
+    "my toes drag on the carpet",
+    "the foot is dragging on the lino",
+    "my shoe keeps dragging on the road",
+])
+def test_a_foot_dragging_on_the_floor_is_foot_drop(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+def test_a_spell_dragging_on_is_still_not_improving():
+    for text in ("this spasm is dragging on the whole month", "it keeps dragging on and on"):
+        assert assess(text).level == "doctor", (text, assess(text))
+
+
+@pytest.mark.parametrize("text, level", [
+    # A leg's strength or power said going down is weakness; going down by the hour, sudden.
+    ("power is reducing in my right leg", "urgent"),
+    ("the strength in my left leg has gone down since last week", "urgent"),
+    ("my leg power is decreasing", "urgent"),
+    ("the muscle power in my right leg is fading", "urgent"),
+    ("since this morning the strength in my leg is draining away", "emergency"),
+    ("my leg power is reducing hour by hour", "emergency"),
+    ("the power in both legs has dropped", "emergency"),
+])
+def test_strength_said_going_down_is_weakness(text, level):
+    assert _alarm(text, level), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my leg strength is improving", "the pain is reducing and my leg strength is good",
+    "im reducing my tablets, the power in my legs is fine", "the power went off and my back seized",
+    "i have dropped the leg exercises, my strength is fine",
+])
+def test_strength_not_going_down_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A leg named by the knee a feeling goes past or starts at: one leg (doctor at least).
+    "a hot line of pain from my right buttock down past my knee",
+    "it is tingling from the knee down on the left",
+    "numbness from my knee down",
+    "the ache goes beyond my knee",
+    "shooting pain past the knee into my calf",
+    "burning from the knee downwards",
+])
+def test_a_feeling_past_the_knee_is_in_the_leg(text):
+    assert _alarm(text, "doctor"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i put a pillow under my knee", "my knee hurts when i kneel", "i bent down past my knee to touch my toes",
+])
+def test_the_knee_alone_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Walking is the legs' own: a clause naming only walking, with something of its own, reads the
+    # legs of the clause before ("they" are the legs).
+    "it's not my back, it's my legs, they crumple when i try to take a step",
+    "my legs, they give way when i walk",
+    "it's my legs, they buckle as soon as i take a step",
+    "it's the legs, they feel like jelly when i walk",
+    "both legs, they go weak after a few steps",
+    "my legs they wont hold me when i try to walk",
+])
+def test_a_clause_of_walking_reads_the_legs_before_it(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "there is no weakness in the legs, i can walk okay, only bending is hurting",
+    "my legs are fine, i can walk to the shop",
+    "my legs are fine, walking helps the back",
+    "my legs feel normal, i walked the dog this morning",
+])
+def test_walking_said_well_lends_the_legs_nothing(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # The hips or thighs a feeling starts at name the legs below them.
+    "both legs went numb from the thighs down after dancing and my back is catching",
+    "numb from my hips down since this morning",
+    "tingling from the thighs down on both sides",
+])
+def test_from_the_thighs_down_is_the_legs(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "Is it the spasm if ..." asks what causes the speaker's own symptom: the "if" tells what is
+    # happening, not what might.
+    "is it the spasm if my legs won't support me to walk",
+    "is it just the spasm if my foot drags",
+    "is it my back if my foot keeps catching on the carpet",
+    "could it be the spasm if i cant feel my bum when i wipe",
+    "is it from the spasm if both my legs are numb",
+    "is this the spasm if my legs keep giving way",
+    "is it because of the spasm if my right leg wont take my weight",
+])
+def test_asking_if_the_spasm_causes_it_tells_of_the_speaker(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "what if my legs go numb, is it the spasm", "if my legs went numb would it be the spasm",
+    "is it the spasm if my wife's legs go numb", "is it the spasm if my legs are not numb",
+    "is it the spasm if my legs feel fine", "is it the spasm if it only hurts when i bend",
+])
+def test_a_condition_that_is_not_the_speakers_symptom_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A knee that gives out since school or college, or said to be old, is long-standing: a
+    # question, not an alarm.
+    "ive had a dodgy knee since college so it gives out sometimes but thats old",
+    "my knee has given way now and then since school",
+    "my bad knee gives out sometimes, but that is old",
+    "the knee has been giving way since my rugby days at uni, since uni really",
+    "my left knee buckles on the stairs, has done since my twenties",
+    "it gives way since high school, my knee",
+])
+def test_a_knee_giving_way_since_school_is_long_standing(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Old age named as a cause sets nothing aside; a time of today beats "that's old".
+    "my legs give way, but that is old age",
+    "my legs keep giving way, i think thats old age",
+    "both legs numb since yesterday, but that is old",
+    "my knee gave way this morning and i fell down the stairs, my knee is old",
+])
+def test_old_age_and_a_new_time_keep_the_alarm(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # A clock time or a part of today, with the leg fine then and weak now: within hours.
+    "my leg was fine at noon now its useless",
+    "my leg got weak over the afternoon",
+    "at 9 oclock i could walk, by 11 oclock my right leg was dragging",
+    "since midday my left leg has no strength",
+    "my leg has been getting weaker through the day",
+    "fine at 7 am, now my leg wont hold me",
+])
+def test_a_time_of_today_makes_weakness_sudden(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i walk at noon every day", "my leg was fine at noon and it is fine now",
+    "my leg has been weak for years, it is worse over the afternoon",
+])
+def test_a_time_of_today_without_new_weakness_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Legs that won't let the speaker stand or get up will not walk; a back that won't is the spasm.
+    "my legs wont let me stand", "my legs won't let me get up off the floor", "me legs wont let me stand up",
+    "my legs don't let me stand for long now", "my legs won't let me move this morning",
+    "the legs just wont let me stand",
+])
+def test_legs_that_wont_let_me_stand_will_not_walk(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my back wont let me get up", "my back wont let me stand up straight", "my wife's legs wont let her stand",
+])
+def test_a_back_that_wont_let_me_stand_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Walking round a foot that will not lift: the leg swung out, the hip hitched to clear the toes.
+    "i have to swing my leg out to walk",
+    "i am hitching my hip to clear my foot",
+    "i keep swinging my leg round when i walk since monday",
+    "i hitch my hip up to walk now",
+    "i have to swing my leg around as i walk or my toes catch",
+    "i lift my hip to clear my toes off the floor",
+])
+def test_walking_round_a_foot_that_will_not_lift_is_foot_drop(text):
+    assert _alarm(text, "urgent"), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "swing your leg out to the side ten times", "in the stretch i swing my leg out and back",
+    "my golf swing hurts my back", "i hitch my trousers up when i walk",
+])
+def test_swinging_and_hitching_of_other_kinds_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
 # --------------------------------------------------------------------------- chest, belly, systemic, doctor level
 
 # Feeling hot or sweating, then shivering or shaking, is the fever's picture, in one clause or

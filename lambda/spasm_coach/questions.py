@@ -210,6 +210,17 @@ CLARIFY_QUESTIONS = {"legs": "clarify_legs", "pain": "clarify_pain", "saddle": "
 # Triage flags that answer a follow-up by themselves ("both legs", "around my bottom").
 FLAG_ANSWERS = {"both_legs": "both_legs", "one_leg": "one_leg", "saddle_numbness": "saddle",
                 "bladder": "bladder", "bowel": "bowel"}
+# The red-flag group (a question's ``covers``) of each triage flag whose id is not its group's
+# name. A possible urine infection belongs to none: no question's "yes" means it.
+FLAG_GROUPS = {"saddle_numbness": "saddle", "both_legs": "legs", "one_leg": "legs",
+               "leg_weakness": "weakness", "sudden_weakness": "weakness", "cannot_walk": "weakness",
+               "breathless": "chest_or_belly", "urine_infection": None}
+
+
+def asks_about(question: Question, flag: str) -> bool:
+    """Whether a "yes" to ``question`` would tell of the triage flag ``flag`` (its group is one
+    the question covers): "blood in my wee" is no yes to "pain down either leg?"."""
+    return FLAG_GROUPS.get(flag, flag) in question.covers
 
 
 @dataclass(frozen=True)

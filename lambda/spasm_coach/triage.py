@@ -283,6 +283,10 @@ class Vocabulary:
     lent_whoever_did_it: FrozenSet[str] = frozenset()  # of those, lent though someone else did it ("my wife put a flannel on my bum")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    # Walking is the legs' own: the time course said of it ("this morning I could walk") is lent
+    # to the clause after it, as one said of no place is.
+    walking_places: FrozenSet[str] = frozenset()
+    walking_lends: FrozenSet[str] = frozenset()
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -382,6 +386,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
+    walking = data.get("time_course_of_walking", {})
+    for tag in set(walking.get("places", ())) - {t for group in data["places"] for t in data["concepts"][group]}:
+        problems.append("time_course_of_walking names %r, which is no place" % tag)
+    for tag in set(walking.get("tags", ())) - set(data["qualifying_tags"]):
+        problems.append("time_course_of_walking lends %r, which is no qualifying tag" % tag)
     if problems:
         raise VocabularyError("triage vocabulary for %s: %s" % (locale, "; ".join(problems)))
 
@@ -459,6 +468,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
+        walking_places=frozenset(data.get("time_course_of_walking", {}).get("places", ())),
+        walking_lends=frozenset(data.get("time_course_of_walking", {}).get("tags", ())),
     )
     return vocabulary
 
@@ -1424,6 +1435,13 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if lent:
                 clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
                 clause.tags |= lent
+        elif previous is not None and previous.tags & vocab.places <= vocab.walking_places:
+            # "this morning I could walk, now my leg is so weak": a time course said of walking
+            # is the legs' (the time course only: a walk taken for exercise excuses nothing).
+            lent = _said(previous, previous.tags & vocab.walking_lends, vocab) - clause.tags
+            if lent:
+                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
+                clause.tags |= lent
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
@@ -1612,6 +1630,11 @@ def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> Non
             borrowed |= {tag for m in previous.mentions for tag in m.tags & vocab.lent_whoever_did_it
                          if not _negated(m, previous, vocab) and not _before("@hypothetical", m, previous)
                          and not _asked_if(previous, vocab)}
+    elif own_places <= vocab.walking_places and previous.tags & vocab.sided_places and _symptoms(clause, vocab):
+        # "it's my legs, they crumple when I try to take a step": walking is the legs' own, and
+        # a clause whose only place it is, saying something of its own, reads the legs (and their
+        # side) of the one before ("no weakness in the legs, I can walk okay" lends them nothing).
+        borrowed = (previous.tags & vocab.sided_places) | _said(previous, vocab.side_tags, vocab)
     elif not own_places - vocab.scene_places and previous.tags & vocab.scene_borrows and _symptoms(clause, vocab):
         # "I went to the bathroom, and I couldn't get started, I sat there": sitting sets the
         # scene; the struggle is the bladder's the clause before named.

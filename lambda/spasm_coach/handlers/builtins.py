@@ -10,6 +10,7 @@ from ask_sdk_model import Response
 
 from ..questions import pending_in
 from ..speech import is_own_ssml
+from .advice import advice_speech, raised_level
 from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, in_routine, ongoing_routine,
                      replay_screen, reply, session, speech_of)
 
@@ -73,6 +74,13 @@ class StopHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
+        level = raised_level(handler_input)
+        question = pending_in(session(handler_input))
+        if level and question is not None and question.safety:
+            # A red flag told while the safety questions were still being asked has its advice
+            # once they are done: leaving before then, it is said now, never lost.
+            speech = advice_speech(coach_of(handler_input), level).say(content.text("goodbye"))
+            return reply(handler_input, speech, end=True, card=content.shown("safety.%s_card" % level))
         if in_routine(handler_input):
             return reply(handler_input, content.text("routine_lines.stopped"), end=True)
         return reply(handler_input, content.text("goodbye"), end=True)

@@ -29,6 +29,7 @@ from ask_sdk_model import Response
 from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
+from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values)
@@ -77,7 +78,7 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
 
     ``found`` is the triage of the request's words (or None): a described symptom
     that answers a follow-up ("both legs are numb") counts as that follow-up, and a
-    red flag said in answer to a red-flag question counts as yes.
+    red flag of what a red-flag question asks about counts as yes (``questions.asks_about``).
     """
     name = intent_name(handler_input)
     if name == YES_INTENT:
@@ -95,7 +96,12 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
             answer = questions.FLAG_ANSWERS.get(flag)
             if answer in question.follow_ups:
                 return answer
-        if found.level in ("doctor", "urgent", "emergency") and question.red_flag:
+        # A flag of what the question asks about, as urgent as a yes to it, is a yes; any other
+        # flag is no answer ("I've had cancer" to "numbness when you wipe?", "my leg is weak" to
+        # "did it come on suddenly?"): it is raised at its own level and advised on at once.
+        if (found.level in FLAG_LEVELS and question.red_flag
+                and any(questions.asks_about(question, flag) for flag in found.flags)
+                and level_rank(found.level) >= level_rank(questions.decide(question, YES).level)):
             return YES
     return UNCLEAR
 
