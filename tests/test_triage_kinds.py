@@ -3467,6 +3467,22 @@ def test_swinging_and_hitching_of_other_kinds_stay_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
 
 
+# --------------------------------------------------------------------------- denied through "of"
+# "Neither of my legs is numb", "none of my toes tingle": a denial reaches through "of" to what is
+# said of the part named (a possessive stops "no fever my legs are numb" only without the "of"),
+# never to the part itself, so "neither of my legs feels right they're both tingly" still tells of
+# both legs.
+@pytest.mark.parametrize("calm, alarm", [
+    ("neither of my legs is numb", "both of my legs are numb"),
+    ("neither of my legs are weak", "neither of my legs feels right theyre both weak"),
+    ("none of my toes tingle", "all of my toes tingle on both feet"),
+    ("neither of me legs feel numb or tingly", "neither of me legs will hold me up"),
+])
+def test_a_denial_through_of_denies_what_is_said_of_the_part(calm, alarm):
+    assert triage.assess(calm).level in ("none", "clarify"), triage.assess(calm)
+    assert triage.assess(alarm).level == "emergency", triage.assess(alarm)
+
+
 # --------------------------------------------------------------------------- chest, belly, systemic, doctor level
 
 # Feeling hot or sweating, then shivering or shaking, is the fever's picture, in one clause or

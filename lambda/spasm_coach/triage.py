@@ -214,6 +214,7 @@ class Vocabulary:
     never_undone_by: FrozenSet[str]  # "never ... before" says new, not denied
     determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
     determiner_stops: FrozenSet[str]
+    determiner_through: FrozenSet[str]  # "of": "neither of my legs" denies what the legs are said to be
     rules: Tuple[Rule, ...]
     rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules filed under it (_index_rules)
     sided_places: FrozenSet[str]  # the places leg rules are read in
@@ -423,6 +424,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         never_undone_by=frozenset(negation["never_undone_by"]),
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
+        determiner_through=frozenset(negation.get("determiner_through", ())),
         unnoticed_cues=frozenset(negation.get("unnoticed", {}).get("cues", ())),
         unnoticed_tags=frozenset(negation.get("unnoticed", {}).get("tags", ())),
         unnoticed_then=frozenset(negation.get("unnoticed", {}).get("then", ())),
@@ -1229,9 +1231,12 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
                 m.tags & vocab.unnoticed_tags and clause.words[m.end:m.end + 1] and clause.words[m.end] in vocab.unnoticed_then
                 for m in before if m.start >= cue.end):
             continue  # "i never noticed my seat had gone numb": it was there, unnoticed
-        if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues and \
-                vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
-            continue
+        if tuple(clause.words[cue.start:cue.end]) in vocab.determiner_cues:
+            through = cue.end < len(clause.words) and clause.words[cue.end] in vocab.determiner_through
+            if through and mention.tags & vocab.places:
+                continue  # "neither of my legs ...": the legs are named; what is said of them is denied
+            if not through and vocab.determiner_stops & set(clause.words[cue.end:mention.start]):
+                continue
         return True
     return False
 
