@@ -281,6 +281,7 @@ class Vocabulary:
     told_aches: FrozenSet[str] = frozenset()  # an ache, which tells only of a place but the back ("my groin hurts")
     told_places: FrozenSet[str] = frozenset()
     lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
+    affirmed_of_joining: FrozenSet[str] = frozenset()  # "to": "that happened to my mum"
     lent_whoever_did_it: FrozenSet[str] = frozenset()  # of those, lent though someone else did it ("my wife put a flannel on my bum")
     other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
     positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
@@ -466,6 +467,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         told_symptoms=told[0], told_aches=told[1], told_places=told[2],
         lent_with_places=frozenset(data.get("lent_with_places", {}).get("tags", ())),
         lent_whoever_did_it=frozenset(data.get("lent_with_places", {}).get("whoever_did_it", ())),
+        affirmed_of_joining=frozenset(data.get("affirmed_of_someone_else", {}).get("joining", ())),
         other_side_too=frozenset(data.get("other_side_too", {}).get("tags", ())),
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
@@ -1114,9 +1116,10 @@ _AFFIRMED_OF_GAP = 2
 
 def _affirmed_of_someone_else(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """"can back pain make you lose control of your bladder? that happened to my mum once": what
-    happened to someone else named right after it, with the speaker not said after, does not
-    tell of the speaker, so it does not affirm the general question ("it happened to me",
-    "that happened at work, my boss saw", "it happened to me and my wife saw" still do)."""
+    happened TO someone else named right after it (the vocabulary's affirmed_of_someone_else),
+    with the speaker not said after, does not tell of the speaker, so it does not affirm the
+    general question ("it happened to me", "that happened at work, my boss saw", "it happened
+    last night my wife had to change the sheets", "it happened to me and my wife saw" still do)."""
     out: List[Mention] = []
     for index, mention in enumerate(mentions):
         if "@affirming" in mention.tags and not any("@first_person" in vocab.phrases.get((word,), ())
@@ -1124,6 +1127,7 @@ def _affirmed_of_someone_else(words: Sequence[str], mentions: List[Mention], voc
             after = mentions[index + 1] if index + 1 < len(mentions) else None
             if after is not None and "@third_person" in after.tags \
                     and after.start - mention.end <= _AFFIRMED_OF_GAP \
+                    and vocab.affirmed_of_joining.intersection(words[mention.end:after.start]) \
                     and not any("@first_person" in m.tags for m in mentions[index + 1:]):
                 mention = Mention(mention.tags - {"@affirming"}, mention.start, mention.end)
         out.append(mention)
