@@ -64,7 +64,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent",
                     "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
                     "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
-                    "DescribeWaterIntent", "DescribeLatrineIntent", "DescribeBackInIntent")
+                    "DescribeLatrineIntent", "DescribeBackInIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
