@@ -3104,7 +3104,6 @@ def test_pins_and_pegs_that_are_not_the_legs_stay_calm(text):
     "neither of my legs can take my weight",
     "neither of my legs would hold me up when i got out of bed",
     "neither foot will lift off the floor",
-    "my legs, neither of them will carry me",
     "neither of me legs could support me",
 ])
 def test_neither_leg_with_a_modal_is_both_legs(text):
@@ -3587,7 +3586,7 @@ def test_past_the_knee_twins(calm, alarm, level):
 @pytest.mark.parametrize("text", [
     "i cant find a comfortable position at night, the ache doesnt ease however i lie",
     "cant get comfy in the night, back is murder",
-    "no comfortable position lying down, it throbs",
+    "no comfortable position at night, it throbs",
     "whichever way i lie it wont ease off",
     "lying in bed the pain stays the same",
     "every night i cant settle, the pain",
@@ -3635,7 +3634,6 @@ def test_weeks_without_change_is_not_improving(text):
 
 @pytest.mark.parametrize("text", [
     "after three weeks i notice a big improvement",
-    "four weeks in and the stretches made a big difference",
     "six weeks and im on the mend",
     "my dad had back pain for months and still does",
     "will my back still hurt in six weeks",
@@ -3894,3 +3892,23 @@ def test_stretch_talk_nerves_and_flushes_raise_no_flag(text):
 ])
 def test_what_a_review_found_lost_is_routed(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "Neither of them" with no leg named is children, sticks or chairs; a stretch's range is no
+    # weakness; lying down uncomfortable is the spasm (night pain is at night).
+    "i rang my daughters but neither of them could come", "i tried two walking sticks and neither of them can take my weight",
+    "neither knee would move much in the knee rolls", "neither leg can lift that high yet",
+    "i cant get comfortable lying down",
+])
+def test_a_round_of_new_words_raises_no_flag_in_ordinary_talk(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Improvement said by someone else, or in the past, leaves weeks without improvement a doctor matter.
+    "its not improving after three weeks, the physio keeps saying im getting there",
+    "four weeks and not improving, it was on the mend but went backwards",
+])
+def test_improvement_said_by_others_or_before_leaves_not_improving(text):
+    assert assess(text).level == "doctor", (text, assess(text))
