@@ -501,3 +501,31 @@ def test_leaving_while_a_flag_is_still_being_followed_up_gives_its_advice(leavin
     report = say(talk, leaving)
     assert report["end_session"] is True
     assert ADVICE.text("safety." + expected) in report["speech"], report["speech"]
+
+
+# -- what is told that another safety question asks about -------------------------------------------
+@pytest.mark.parametrize("question, words, asked", [
+    ("screening_saddle", "no, but my legs feel weird", "clarify_legs"),
+    ("screening_legs", "no but it feels odd down there", "clarify_saddle"),
+    ("check_saddle", "no, but my legs feel funny", "clarify_legs"),
+])
+def test_what_another_question_asks_about_is_asked_first_and_starts_nothing(question, words, asked):
+    """A near miss told in answer to a question about something else is asked about at once
+    (never lost to a "no" that starts the stretches); its "no" leaves the routine where it was,
+    and the screening is asked afresh before any exercise."""
+    talk = reach(question)
+    before = (attributes(talk).get("routine") or {}).get("status")
+    say(talk, words)
+    assert pending(talk) == asked, (question, words, pending(talk))
+    say(talk, "no")
+    assert (attributes(talk).get("routine") or {}).get("status") == before
+    assert pending(talk) != "caution_osteoporosis"
+    say(talk, "start stretches")
+    assert pending(talk) == SCREENING[0]
+
+
+@pytest.mark.parametrize("words", ["no, my legs are fine", "no, no numbness", "no, my back is just stiff"])
+def test_a_plain_denial_still_answers_no(words):
+    talk = reach("screening_saddle")
+    say(talk, words)
+    assert (attributes(talk).get("routine") or {}).get("status") == "active", (words, pending(talk))

@@ -106,6 +106,17 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     return UNCLEAR
 
 
+def told_elsewhere(question: Question, found: Any) -> Optional[str]:
+    """The clarifying question for what the words told, when it asks about something this
+    question does not (a leg told to the saddle question), or None."""
+    if found is None or found.level != "clarify" or not found.clarify:
+        return None
+    other = questions.get(questions.CLARIFY_QUESTIONS.get(found.clarify))
+    if other is None or set(other.covers) & set(question.covers):
+        return None
+    return other.id
+
+
 def says_none(handler_input: HandlerInput) -> bool:
     """A safety answer of none ("nothing like that", "none of those"): with no safety question
     pending it tells of no symptom, and is a no to whatever else was asked."""
@@ -231,6 +242,14 @@ class SafetyQuestionHandler(AbstractRequestHandler):
                                     raised_level(handler_input) or "none")
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
+        elsewhere = told_elsewhere(question, found)
+        if decision.restate and elsewhere is not None:
+            # "no, but my legs feel weird" to the saddle question: what another question asks
+            # about is asked now, before anything else. The sequence is left (its remaining
+            # questions are asked afresh before any exercise), so no "no" here starts one.
+            session(handler_input).pop("sequence", None)
+            lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.elsewhere")).pause(0.3)
+            return ask(handler_input, elsewhere, lead)
         if decision.restate and name in DENIAL_INTENTS:
             # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
             return restate(handler_input, question, "safety.restate.told")
