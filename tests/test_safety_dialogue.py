@@ -509,7 +509,6 @@ def test_leaving_while_a_flag_is_still_being_followed_up_gives_its_advice(leavin
 @pytest.mark.parametrize("question, words, asked", [
     ("screening_saddle", "no, but my legs feel weird", "clarify_legs"),
     ("screening_legs", "no but it feels odd down there", "clarify_saddle"),
-    ("check_saddle", "no, but my legs feel funny", "clarify_legs"),
 ])
 def test_what_another_question_asks_about_is_asked_first_and_starts_nothing(question, words, asked):
     """A near miss told in answer to a question about something else is asked about at once
@@ -531,3 +530,20 @@ def test_a_plain_denial_still_answers_no(words):
     talk = reach("screening_saddle")
     say(talk, words)
     assert (attributes(talk).get("routine") or {}).get("status") == "active", (words, pending(talk))
+
+
+@pytest.mark.parametrize("path", [
+    # Elsewhere than the screening with nothing raised, the question is asked again: no question
+    # of the symptom check, no leg follow-up, no "is it settling?" and no advice is lost.
+    ("open back spasm coach", "check my symptoms"),
+    ("open back spasm coach", "start stretches", "yes"),
+    ("open back spasm coach", "start stretches", "yes", "one leg", "yes"),
+    INTO_ROUTINE + ("that hurts",),
+])
+def test_told_elsewhere_outside_the_screening_asks_the_same_question_again(path):
+    talk = conversation()
+    for line in path:
+        talk.line(line)
+    question = pending(talk)
+    say(talk, "no, but it feels odd down there" if question != "check_saddle" else "no, but my legs feel funny")
+    assert pending(talk) == question, (path, pending(talk))

@@ -243,10 +243,13 @@ class SafetyQuestionHandler(AbstractRequestHandler):
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
         elsewhere = told_elsewhere(question, found)
-        if decision.restate and elsewhere is not None:
+        if decision.restate and elsewhere is not None and question.id in questions.SEQUENCES["screening"] \
+                and raised_level(handler_input) is None:
             # "no, but my legs feel weird" to the saddle question: what another question asks
-            # about is asked now, before anything else. The sequence is left (its remaining
-            # questions are asked afresh before any exercise), so no "no" here starts one.
+            # about is asked now, before anything else. The screening is left (asked afresh
+            # before any exercise), so no "no" here starts one. Only the screening, with nothing
+            # raised: elsewhere (the symptom check, a leg's follow-ups, "that hurts") the question
+            # is asked again, so no question of a sequence and no advice is lost.
             session(handler_input).pop("sequence", None)
             lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.elsewhere")).pause(0.3)
             return ask(handler_input, elsewhere, lead)
