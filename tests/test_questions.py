@@ -191,3 +191,12 @@ def test_clearing_an_absent_question_is_harmless_and_an_unknown_id_is_named():
     assert attributes == {"other": 1}
     with pytest.raises(KeyError, match="screening"):
         questions.put_pending(attributes, "screening")
+
+
+def test_clarify_elsewhere_names_the_clarifying_question_of_another_topic_only():
+    saddle, legs = questions.QUESTIONS["screening_saddle"], questions.QUESTIONS["screening_legs"]
+    assert questions.clarify_elsewhere(saddle, "legs") == "clarify_legs"
+    assert questions.clarify_elsewhere(legs, "saddle") == "clarify_saddle"
+    assert questions.clarify_elsewhere(legs, "legs") is None  # its own topic: asked again
+    assert questions.clarify_elsewhere(saddle, "bladder") is None
+    assert questions.clarify_elsewhere(saddle, None) is None

@@ -217,6 +217,15 @@ FLAG_GROUPS = {"saddle_numbness": "saddle", "both_legs": "legs", "one_leg": "leg
                "breathless": "chest_or_belly", "urine_infection": None}
 
 
+def clarify_elsewhere(question: Question, topic: Optional[str]) -> Optional[str]:
+    """The clarifying question for a near miss's topic when it asks about something ``question``
+    does not ("my legs feel weird" told to the saddle question: clarify_legs), or None."""
+    other = get(CLARIFY_QUESTIONS.get(topic or ""))
+    if other is None or set(other.covers) & set(question.covers):
+        return None
+    return other.id
+
+
 def asks_about(question: Question, flag: str) -> bool:
     """Whether a "yes" to ``question`` would tell of the triage flag ``flag`` (its group is one
     the question covers): "blood in my wee" is no yes to "pain down either leg?"."""

@@ -472,8 +472,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_places=frozenset(tag for group in data.get("scene_setting", {}).get("groups", ())
                                for tag in data["concepts"][group]),
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
-        walking_places=frozenset(data.get("time_course_of_walking", {}).get("places", ())),
-        walking_lends=frozenset(data.get("time_course_of_walking", {}).get("tags", ())),
+        walking_places=frozenset(walking.get("places", ())),
+        walking_lends=frozenset(walking.get("tags", ())),
     )
     return vocabulary
 
@@ -1405,7 +1405,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 and not _symptoms(previous, vocab):
             # "I went to the loo to pee, sat there, and nothing came": a clause that only sets
             # the scene lends the places of the one before it as well.
-            _lend_places(clause, clauses[index - 2], vocab)
+            _lend(clause, clauses[index - 2], vocab.places, vocab)
         # A following clause with no concept of its own can qualify this one:
         # "I wet myself, but that was years ago" / "... but it's fine now".
         # One that names a place this one does not speaks of that place: "I came off my
@@ -1440,17 +1440,11 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 clause.tags |= lent
         if previous is not None and not previous.tags & vocab.places:
             # "I went to stand, and my leg had no strength in it": so is the one before's.
-            lent = _said(previous, previous.tags & vocab.qualifying, vocab) - clause.tags
-            if lent:
-                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
-                clause.tags |= lent
+            _lend(clause, previous, vocab.qualifying, vocab)
         elif previous is not None and previous.tags & vocab.places <= vocab.walking_places:
             # "this morning I could walk, now my leg is so weak": a time course said of walking
             # is the legs' (the time course only: a walk taken for exercise excuses nothing).
-            lent = _said(previous, previous.tags & vocab.walking_lends, vocab) - clause.tags
-            if lent:
-                clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
-                clause.tags |= lent
+            _lend(clause, previous, vocab.walking_lends, vocab)
         if previous is not None and not previous.own & vocab.places and not _has_findings(previous, vocab):
             # "out of curiosity, is numbness in both feet dangerous": the question is asked
             # in a clause of its own before.
@@ -1677,9 +1671,9 @@ def _only_names(clause: _Clause, vocab: Vocabulary) -> bool:
                for index, word in enumerate(clause.words))
 
 
-def _lend_places(clause: _Clause, earlier: _Clause, vocab: Vocabulary) -> None:
-    """The places an earlier clause names, said of the speaker, added to this one."""
-    lent = _said(earlier, earlier.tags & vocab.places, vocab) - clause.tags
+def _lend(clause: _Clause, earlier: _Clause, tags: FrozenSet[str], vocab: Vocabulary) -> None:
+    """Those of `tags` an earlier clause says of the speaker, added to this one (before its own)."""
+    lent = _said(earlier, earlier.tags & tags, vocab) - clause.tags
     if lent:
         clause.mentions.insert(0, Mention(frozenset(lent), -1, -1))
         clause.tags |= lent

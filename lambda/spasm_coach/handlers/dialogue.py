@@ -68,8 +68,13 @@ def ask(handler_input: HandlerInput, question_id: str, lead: Optional[Speech] = 
 
 def restate(handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
     """Ask the pending question again, after a short line saying why."""
+    return ask_after(handler_input, question.id, lead_key)
+
+
+def ask_after(handler_input: HandlerInput, question_id: str, lead_key: str) -> Response:
+    """Ask a question after a short line saying why."""
     lead = coach_of(handler_input).speech().say(content_of(handler_input).text(lead_key)).pause(0.4)
-    return ask(handler_input, question.id, lead)
+    return ask(handler_input, question_id, lead)
 
 
 # -- reading an answer -------------------------------------------------------------------
@@ -104,17 +109,6 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
                 and level_rank(found.level) >= level_rank(questions.decide(question, YES).level)):
             return YES
     return UNCLEAR
-
-
-def told_elsewhere(question: Question, found: Any) -> Optional[str]:
-    """The clarifying question for what the words told, when it asks about something this
-    question does not (a leg told to the saddle question), or None."""
-    if found is None or found.level != "clarify" or not found.clarify:
-        return None
-    other = questions.get(questions.CLARIFY_QUESTIONS.get(found.clarify))
-    if other is None or set(other.covers) & set(question.covers):
-        return None
-    return other.id
 
 
 def says_none(handler_input: HandlerInput) -> bool:
@@ -242,7 +236,8 @@ class SafetyQuestionHandler(AbstractRequestHandler):
                                     raised_level(handler_input) or "none")
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
-        elsewhere = told_elsewhere(question, found)
+        elsewhere = questions.clarify_elsewhere(question, found.clarify) \
+            if found is not None and found.level == "clarify" else None
         if decision.restate and elsewhere is not None and question.id in questions.SEQUENCES["screening"] \
                 and raised_level(handler_input) is None:
             # "no, but my legs feel weird" to the saddle question: what another question asks
@@ -251,8 +246,7 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # raised: elsewhere (the symptom check, a leg's follow-ups, "that hurts") the question
             # is asked again, so no question of a sequence and no advice is lost.
             session(handler_input).pop("sequence", None)
-            lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.elsewhere")).pause(0.3)
-            return ask(handler_input, elsewhere, lead)
+            return ask_after(handler_input, elsewhere, "safety.ask.elsewhere")
         if decision.restate and name in DENIAL_INTENTS:
             # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
             return restate(handler_input, question, "safety.restate.told")
