@@ -625,13 +625,15 @@ def test_without_asked_if_a_condition_is_read_as_said(toy):
 # What tells more than "no" (handlers/dialogue.py: a denial that does is asked again).
 @pytest.mark.parametrize("text", ["i don't have the urge to go anymore", "no but my groin hurts",
                                   "no but it feels weird down there", "no but i keep leaking",
-                                  "no but my left foot is numb"])
+                                  "no but my left foot is numb", "no but my leg feels a bit dodgy",
+                                  "no, but something's not right with my feet"])
 def test_words_that_tell_of_the_body(text):
     assert triage.tells_of_symptom(text)
 
 
 @pytest.mark.parametrize("text", ["no just my back hurts", "no my knees are ok", "no i don't have any numbness",
                                   "no nothing like that", "no my back feels heavy", "i don't have pain down my leg",
-                                  "", "no my legs are fine"])
+                                  "", "no my legs are fine", "no my back is a bit dodgy", "no nothing wrong with my legs",
+                                  "no, nothing's off"])
 def test_words_that_tell_of_nothing_but_the_back(text):
     assert not triage.tells_of_symptom(text)
