@@ -45,7 +45,6 @@ import json
 import re
 import sys
 import threading
-import unicodedata
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
@@ -828,6 +827,7 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if len(text) > MAX_CHARS:
         text = _cut(" ".join(text.split()))
     if not text.isascii():
+        import unicodedata  # accents are rare in what a recogniser writes: loaded when one comes
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
     words = _TOKEN.findall(text)
