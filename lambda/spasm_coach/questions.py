@@ -46,7 +46,7 @@ ACTIONS = (
 EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch", "leave_out_stretch", "stretch_setup"})
 # The default of a question's mappings: empty, and shared by every question that has none,
 # so read-only.
-NOTHING: Mapping[str, Any] = MappingProxyType({})
+EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
 
 
 class Then(NamedTuple):
@@ -67,14 +67,14 @@ class Question(NamedTuple):
     reprompt: str                      # content key of its reprompt
     yes: Optional[Then]                # None: "yes" does not answer it (asked again)
     no: Optional[Then]
-    follow_ups: Mapping[str, Then] = NOTHING
+    follow_ups: Mapping[str, Then] = EMPTY_MAPPING
     safety: bool = False               # rules 2 and 3 apply
     red_flag: bool = False             # a "yes" is a red flag (rule 1)
     covers: Tuple[str, ...] = ()       # red-flag groups it asks about
     help: Optional[str] = None         # content key: what help says before asking again
     # A red flag whose words are this question's own answer, and the intent that answer is:
     # "worse after that stretch" answers "better, the same, or worse?" (handlers/describe.py).
-    flag_answers: Mapping[str, str] = NOTHING
+    flag_answers: Mapping[str, str] = EMPTY_MAPPING
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close

@@ -188,7 +188,7 @@ class Vocabulary:
 
     A plain class that takes every field below by name, not a dataclass: a dataclass writes
     and compiles an ``__init__`` of all these fields (and more methods) when the module is
-    imported, which cost every cold start about 3 ms; this is read the same way.
+    imported, which cost every cold start two to three milliseconds; this reads the same.
     """
 
     locale: str
