@@ -297,6 +297,9 @@ class Vocabulary:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a Vocabulary is not changed once made")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Vocabulary is not changed once made")
+
 
 def _vocabulary_path(name: str) -> Path:
     return CONTENT_DIR / ("redflags.%s.json" % name)
