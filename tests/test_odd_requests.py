@@ -208,3 +208,30 @@ def _with_timestamp(stamp):
     event = intent("AMAZON.HelpIntent")
     event["request"]["timestamp"] = stamp
     return event
+
+
+def test_a_request_frees_what_it_made_without_the_garbage_collector(monkeypatch):
+    """The request context holds the handler input by a weak reference (handlers/common.py):
+    with the garbage collector off, a request's handler input (its envelope, response and
+    attributes) is freed as soon as the request is answered, on the error path too."""
+    import gc
+    import weakref
+
+    from spasm_coach.handlers import common
+
+    made = []
+    original = common.RequestContext.__init__
+
+    def noting(self, handler_input):
+        made.append(weakref.ref(handler_input))
+        original(self, handler_input)
+    monkeypatch.setattr(common.RequestContext, "__init__", noting)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for event in (launch(), intent("AMAZON.NextIntent"), intent("NoSuchIntent")):
+            assert lambda_handler(event, None)["response"] is not None
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert made and all(ref() is None for ref in made)

@@ -637,3 +637,20 @@ def test_words_that_tell_of_the_body(text):
                                   "no, nothing's off"])
 def test_words_that_tell_of_nothing_but_the_back(text):
     assert not triage.tells_of_symptom(text)
+
+
+def test_a_vocabulary_is_made_whole_and_never_changed():
+    """Vocabulary is a plain class (no dataclass cost at import): it still takes every field by
+    name, refuses a missing or unknown one, and is never changed or unmade once made."""
+    vocabulary = triage.check("en-US")
+    fields = dict(vars(vocabulary))
+    assert triage.Vocabulary(**fields).locale == vocabulary.locale
+    with pytest.raises(TypeError):
+        triage.Vocabulary(**{name: value for name, value in fields.items() if name != "rules"})
+    with pytest.raises(TypeError):
+        triage.Vocabulary(unknown_field=1, **fields)
+    with pytest.raises(AttributeError):
+        vocabulary.locale = "en-GB"
+    with pytest.raises(AttributeError):
+        del vocabulary.rules
+    assert vocabulary.rules == fields["rules"]

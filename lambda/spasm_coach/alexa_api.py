@@ -17,8 +17,7 @@ import datetime as _dt
 import json
 import re
 import threading
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse
 from ask_sdk_model.services.service_exception import ServiceException
@@ -337,8 +336,7 @@ def _service_client(handler_input: Any, getter: str, api: str) -> Any:
 # Timers
 
 
-@dataclass(frozen=True)
-class TimerResult:
+class TimerResult(NamedTuple):
     """One timer as the Timers API reports it."""
 
     id: str
@@ -498,12 +496,11 @@ def hourly_plan(now_local: _dt.datetime, until_hour: int = 18,
     return times
 
 
-@dataclass(frozen=True)
-class ReminderResult:
+class ReminderResult(NamedTuple):
     """What create_hourly set: one reminder that recurs at `times` (local)."""
 
     alert_token: str
-    times: List[_dt.datetime] = field(default_factory=list)
+    times: List[_dt.datetime]
     time_zone: str = "UTC"
 
 

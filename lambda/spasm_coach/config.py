@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, NamedTuple, Optional
 
 # The folder that holds lambda/, interaction_model/ and skill.json when run from source.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -12,8 +11,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Where the skill keeps its memory and how it reaches Alexa's APIs.
 
     store: "sqlite" (the embedded default), "dynamodb" (when a table is named), or

@@ -27,8 +27,8 @@ session is in, and past its end to the sequence's closing action.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Dict, Mapping, MutableMapping, Optional, Tuple
+from types import MappingProxyType
+from typing import Any, Dict, Mapping, MutableMapping, NamedTuple, Optional, Tuple
 
 from .triage import max_level
 
@@ -44,10 +44,12 @@ ACTIONS = (
 )
 # Actions that guide an exercise: the exercise gate looks at these before they run.
 EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch", "leave_out_stretch", "stretch_setup"})
+# The default of a question's mappings: empty, and shared by every question that has none,
+# so read-only.
+EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Then:
+class Then(NamedTuple):
     """What an answer does: raise the level to at least ``level``, then ask ``ask`` or
     carry out ``do``. With neither, the advice for the session's level is given."""
 
@@ -56,8 +58,7 @@ class Then:
     do: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A question the skill asks, where its words are, and what each answer does."""
 
     id: str
@@ -66,14 +67,14 @@ class Question:
     reprompt: str                      # content key of its reprompt
     yes: Optional[Then]                # None: "yes" does not answer it (asked again)
     no: Optional[Then]
-    follow_ups: Mapping[str, Then] = field(default_factory=dict)
+    follow_ups: Mapping[str, Then] = EMPTY_MAPPING
     safety: bool = False               # rules 2 and 3 apply
     red_flag: bool = False             # a "yes" is a red flag (rule 1)
     covers: Tuple[str, ...] = ()       # red-flag groups it asks about
     help: Optional[str] = None         # content key: what help says before asking again
     # A red flag whose words are this question's own answer, and the intent that answer is:
     # "worse after that stretch" answers "better, the same, or worse?" (handlers/describe.py).
-    flag_answers: Mapping[str, str] = field(default_factory=dict)
+    flag_answers: Mapping[str, str] = EMPTY_MAPPING
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -232,8 +233,7 @@ def asks_about(question: Question, flag: str) -> bool:
     return FLAG_GROUPS.get(flag, flag) in question.covers
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """What to do with an answer: the session's new level, then ask ``ask``, carry out
     ``do``, or give the advice for ``level``; or, for an unclear answer, ask again."""
 

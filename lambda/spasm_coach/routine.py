@@ -34,8 +34,7 @@ question it asks, and when each repetition and each counted hold starts in the s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import AbstractSet, Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import AbstractSet, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from .content import Content
 from .speech import Block, Speech, spoken_list
@@ -56,8 +55,7 @@ NOTHING: Avoid = frozenset()
 Moved = Tuple[State, Speech, Optional["Turn"]]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One stretch of a routine, and how many times it is done."""
 
     stretch: str
@@ -65,8 +63,7 @@ class Step:
     sides: Tuple[Optional[str], ...] = (None,)
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """The repetitions of one side of a step said in one turn."""
 
     side: Optional[str]
@@ -74,8 +71,7 @@ class Part:
     reps: int
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     """What one turn guides, beside its speech. Times are seconds from the start of the
     reply's speech, estimated the way the turn budget is (words per second and pauses)."""
 
@@ -488,10 +484,9 @@ class Coach:
                              build=lambda: self._build_turn(routine_id, index, part, stage))
         if not lead_s:
             return turn
-        # The same Turn with its times shifted, made directly: dataclasses.replace would look
-        # the fields up again on every call, at several times the cost.
-        return Turn(**dict(vars(turn), lead_s=lead_s, rep_starts=tuple(lead_s + t for t in turn.rep_starts),
-                           hold_starts=tuple(lead_s + t for t in turn.hold_starts)))
+        # The same Turn with its times shifted.
+        return turn._replace(lead_s=lead_s, rep_starts=tuple(lead_s + t for t in turn.rep_starts),
+                             hold_starts=tuple(lead_s + t for t in turn.hold_starts))
 
     def _build_turn(self, routine_id: str, index: int, part: int, stage: Optional[str]) -> Turn:
         steps = routine_steps(self.content, routine_id)

@@ -23,9 +23,8 @@ from the turn's timing, which is estimated the same way the speech's length is.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from .content import Content
 from .routine import SINGLE_PREFIX, Coach, Turn, is_valid
@@ -41,8 +40,7 @@ TOUCH_INTENTS = {"next": "AMAZON.NextIntent", "repeat": "AMAZON.RepeatIntent",
 ADVICE_LEVELS = ("doctor", "urgent")
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     """What an answer presents on a screen: a document of DOCUMENTS and what it shows."""
 
     kind: str                   # one of DOCUMENTS

@@ -45,10 +45,8 @@ import json
 import re
 import sys
 import threading
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 LEVELS: Tuple[str, ...] = ("none", "clarify", "doctor", "urgent", "emergency")
 _RANK = {name: index for index, name in enumerate(LEVELS)}
@@ -82,8 +80,7 @@ def max_level(a: str, b: str) -> str:
     return LEVELS[max(level_rank(a), level_rank(b))]
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """The outcome of one triage.
 
     level: one of LEVELS.
@@ -98,7 +95,7 @@ class Assessment:
     level: str = "none"
     flags: Tuple[str, ...] = ()
     clarify: Optional[str] = None
-    near_misses: Tuple[str, ...] = field(default=())
+    near_misses: Tuple[str, ...] = ()
 
     @property
     def is_red_flag(self) -> bool:
@@ -119,8 +116,7 @@ NONE = Assessment()
 # --------------------------------------------------------------------------- vocabulary
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """Tags that together mean a red flag (``flag``) or call for a question (``clarify``)."""
 
     id: str
@@ -142,8 +138,7 @@ class Rule:
     resolved_only_positional: bool = False
 
 
-@dataclass(frozen=True)
-class HeardRunOn:
+class HeardRunOn(NamedTuple):
     """Where a clause ends in words a recogniser sends with no punctuation (the vocabulary's
     `heard_without_punctuation`): the openers of a question turned round after a statement,
     each with its subjects, and the words after which one is the statement's own; the
@@ -151,14 +146,14 @@ class HeardRunOn:
     case; and the words a time is made of and its tags, which alone are read with the
     speaker's answer too."""
 
-    turned: Dict[str, FrozenSet[str]] = field(default_factory=dict)
-    turned_not_after: FrozenSet[str] = frozenset()
-    reasons: FrozenSet[str] = frozenset()
-    own: FrozenSet[str] = frozenset()
-    own_then: FrozenSet[str] = frozenset()
-    time_words: FrozenSet[str] = frozenset()
-    time_tags: FrozenSet[str] = frozenset()
-    starts: FrozenSet[str] = frozenset()  # every word a clause may begin at for one of these reasons
+    turned: Dict[str, FrozenSet[str]]
+    turned_not_after: FrozenSet[str]
+    reasons: FrozenSet[str]
+    own: FrozenSet[str]
+    own_then: FrozenSet[str]
+    time_words: FrozenSet[str]
+    time_tags: FrozenSet[str]
+    starts: FrozenSet[str]  # every word a clause may begin at for one of these reasons
 
 
 def _told_symptoms(data: Mapping[str, Any], problems: List[str]) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
@@ -187,11 +182,14 @@ def _heard_run_on(data: Mapping[str, Any]) -> HeardRunOn:
                       starts=frozenset(turned) | reasons | own)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     """One locale's red-flag vocabulary, compiled once from its data (_compile): made once per
-    locale and never compared or printed whole (hence no generated ``==`` or repr, which
-    would each cost every cold start a method over all these fields)."""
+    locale, never changed, compared or printed whole.
+
+    A plain class that takes every field below by name, not a dataclass: a dataclass writes
+    and compiles an ``__init__`` of all these fields (and more methods) when the module is
+    imported, which cost every cold start two to three milliseconds; this reads the same.
+    """
 
     locale: str
     equivalents: Dict[Tuple[str, ...], Tuple[str, ...]]  # "can not" -> "cant"
@@ -242,53 +240,65 @@ class Vocabulary:
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
-    onset_tags: FrozenSet[str] = frozenset()  # a question that says when it began is told of the speaker
-    asked_back: FrozenSet[Tuple[str, ...]] = frozenset()  # "is that normal?": a question about what was just said
+    onset_tags: FrozenSet[str]  # a question that says when it began is told of the speaker
+    asked_back: FrozenSet[Tuple[str, ...]]  # "is that normal?": a question about what was just said
     # A feeling named as a thing ("the ache") and placed by its own "in my X" belongs to X:
     # its tags, the words that name it as a thing, the words that place it, and how many
     # words may stand between those and the place.
-    placed_tags: FrozenSet[str] = frozenset()
+    placed_tags: FrozenSet[str]
     # A toilet (or a tap, a shower) named with a fault of its own ("the loo won't flush") is
     # the fixture: each fixture's words, by first word, with the kind of fixture they name
     # (its faults, said after it or right before it, and the words that may stand between).
-    fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]] = field(default_factory=dict)
+    fixture_nouns: Dict[str, Tuple[Tuple[Tuple[str, ...], "FixtureKind"], ...]]
     # A general question ("can a spasm make your leg weak") ends where the speaker begins.
     # "never noticed my seat had gone numb": the noticing is denied, not what was found.
-    unnoticed_cues: FrozenSet[str] = frozenset()
-    unnoticed_tags: FrozenSet[str] = frozenset()
-    unnoticed_then: FrozenSet[str] = frozenset()
-    unnoticed_not_after: FrozenSet[str] = frozenset()
-    question_openers: FrozenSet[str] = frozenset()
-    question_generic: FrozenSet[str] = frozenset()
-    question_speaker: FrozenSet[str] = frozenset()
-    question_joined: FrozenSet[str] = frozenset()  # "what to do if i ...": the speaker joined to the question
-    run_on: HeardRunOn = field(default_factory=HeardRunOn)  # clauses heard with no punctuation
-    placed_after: FrozenSet[str] = frozenset()
+    unnoticed_cues: FrozenSet[str]
+    unnoticed_tags: FrozenSet[str]
+    unnoticed_then: FrozenSet[str]
+    unnoticed_not_after: FrozenSet[str]
+    question_openers: FrozenSet[str]
+    question_generic: FrozenSet[str]
+    question_speaker: FrozenSet[str]
+    question_joined: FrozenSet[str]  # "what to do if i ...": the speaker joined to the question
+    run_on: HeardRunOn  # clauses heard with no punctuation
+    placed_after: FrozenSet[str]
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
-    one_side_words: FrozenSet[str] = frozenset()
-    owners: FrozenSet[str] = frozenset()  # whose a side is ("my"): "my left legs gone" is one leg
-    phrase_endings: FrozenSet[Tuple[str, str]] = frozenset()  # the last two words of each phrase of several
-    placing_words: FrozenSet[str] = frozenset()
-    gone_places: FrozenSet[str] = frozenset()  # "bladder has gone": only the place, after "the ache in my"
-    placing_gap: int = 0
-    scene_places: FrozenSet[str] = frozenset()  # places that only set a scene ("sat there"): they lend what came before
+    one_side_words: FrozenSet[str]
+    owners: FrozenSet[str]  # whose a side is ("my"): "my left legs gone" is one leg
+    phrase_endings: FrozenSet[Tuple[str, str]]  # the last two words of each phrase of several
+    placing_words: FrozenSet[str]
+    gone_places: FrozenSet[str]  # "bladder has gone": only the place, after "the ache in my"
+    placing_gap: int
+    scene_places: FrozenSet[str]  # places that only set a scene ("sat there"): they lend what came before
     # The toilet's functions a clause whose only places set a scene still reads from the one before:
     # "I went to the bathroom, and I couldn't get started, I sat there for ages".
-    scene_borrows: FrozenSet[str] = frozenset()
-    across_rules: Tuple[Rule, ...] = ()  # rules also read across the clauses of one utterance
-    persisting: FrozenSet[str] = frozenset()  # tags that say a finding goes on ("hasn't settled", "ever since")
-    told_symptoms: FrozenSet[str] = frozenset()  # a feeling or a fault of the body ("no urge", "leaking")
-    told_aches: FrozenSet[str] = frozenset()  # an ache, which tells only of a place but the back ("my groin hurts")
-    told_places: FrozenSet[str] = frozenset()
-    lent_with_places: FrozenSet[str] = frozenset()  # borrowed with the places: the touch told before ("..., and I didn't feel it")
-    affirmed_of_joining: FrozenSet[str] = frozenset()  # "to": "that happened to my mum"
-    lent_whoever_did_it: FrozenSet[str] = frozenset()  # of those, lent though someone else did it ("my wife put a flannel on my bum")
-    other_side_too: FrozenSet[str] = frozenset()  # "the left leg tingles too": the side of the leg beside it counts
-    positional_causes: FrozenSet[str] = frozenset()  # a position or cause that wears off ("from sitting", "a bike ride")
+    scene_borrows: FrozenSet[str]
+    across_rules: Tuple[Rule, ...]  # rules also read across the clauses of one utterance
+    persisting: FrozenSet[str]  # tags that say a finding goes on ("hasn't settled", "ever since")
+    told_symptoms: FrozenSet[str]  # a feeling or a fault of the body ("no urge", "leaking")
+    told_aches: FrozenSet[str]  # an ache, which tells only of a place but the back ("my groin hurts")
+    told_places: FrozenSet[str]
+    lent_with_places: FrozenSet[str]  # borrowed with the places: the touch told before ("..., and I didn't feel it")
+    affirmed_of_joining: FrozenSet[str]  # "to": "that happened to my mum"
+    lent_whoever_did_it: FrozenSet[str]  # of those, lent though someone else did it ("my wife put a flannel on my bum")
+    other_side_too: FrozenSet[str]  # "the left leg tingles too": the side of the leg beside it counts
+    positional_causes: FrozenSet[str]  # a position or cause that wears off ("from sitting", "a bike ride")
     # Walking is the legs' own: the time course said of it ("this morning I could walk") is lent
     # to the clause after it, as one said of no place is.
-    walking_places: FrozenSet[str] = frozenset()
-    walking_lends: FrozenSet[str] = frozenset()
+    walking_places: FrozenSet[str]
+    walking_lends: FrozenSet[str]
+
+    def __init__(self, **fields: Any) -> None:
+        missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
+        if missing or unknown:
+            raise TypeError("Vocabulary: fields missing %s, unknown %s" % (sorted(missing), sorted(unknown)))
+        self.__dict__.update(fields)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a Vocabulary is not changed once made")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Vocabulary is not changed once made")
 
 
 def _vocabulary_path(name: str) -> Path:
@@ -478,8 +488,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     return vocabulary
 
 
-@dataclass(frozen=True)
-class FixtureKind:
+class FixtureKind(NamedTuple):
     """One kind of fixture's faults: said after it (after at most `gap` of the `between`
     words), or right before it ("I can't get the shower to work")."""
 
@@ -821,6 +830,7 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     if len(text) > MAX_CHARS:
         text = _cut(" ".join(text.split()))
     if not text.isascii():
+        import unicodedata  # accents are rare in what a recogniser writes: loaded when one comes
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower().translate(_APOSTROPHES).replace("&", " and ")
     words = _TOKEN.findall(text)
@@ -945,16 +955,17 @@ def _simile_at(words: List[str], index: int, vocab: Vocabulary) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(eq=False)
 class Mention:
     """A concept found in a clause: its tags and where it lies (word positions). Each
     mention is itself (compared by identity): a clause finds one in its list quickly.
-    Nothing changes a mention once made; it is not frozen only because a frozen
-    dataclass is made three times as slowly, and one is made for every concept read."""
+    Nothing changes a mention once made."""
 
-    tags: FrozenSet[str]
-    start: int
-    end: int
+    __slots__ = ("tags", "start", "end")
+
+    def __init__(self, tags: FrozenSet[str], start: int, end: int) -> None:
+        self.tags = tags
+        self.start = start
+        self.end = end
 
 
 def _is_number(word: str, vocab: Vocabulary) -> bool:
@@ -1082,15 +1093,18 @@ def _time_said_last(clause: Sequence[str], vocab: Vocabulary) -> List[str]:
     return []
 
 
-@dataclass
 class _Clause:
     """One clause as read: its words, the concepts found in them, and its tags."""
 
-    words: List[str]
-    mentions: List[Mention]
-    tags: Set[str]  # what it says, with what it borrows from its neighbours
-    own: FrozenSet[str]  # what it says itself
-    placed: Tuple[Mention, ...] = ()  # feelings placed elsewhere than the legs said before them
+    __slots__ = ("words", "mentions", "tags", "own", "placed")
+
+    def __init__(self, words: List[str], mentions: List[Mention], tags: Set[str], own: FrozenSet[str],
+                 placed: Tuple[Mention, ...] = ()) -> None:
+        self.words = words
+        self.mentions = mentions
+        self.tags = tags  # what it says, with what it borrows from its neighbours
+        self.own = own  # what it says itself
+        self.placed = placed  # feelings placed elsewhere than the legs said before them
 
 
 def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:

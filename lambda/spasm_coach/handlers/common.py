@@ -14,6 +14,7 @@ Session attributes the skill keeps (all JSON, none of them what the person said)
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -91,17 +92,22 @@ class RequestContext:
     again only once a handler has stored a new one: the engine never changes a state in
     place). The session attributes are read where they are each time: an interceptor may
     replace them.
+
+    The handler input is held by a weak reference: it holds this context (in its request
+    attributes), and a strong reference back would make a cycle, which keeps every object of
+    the request (the envelope, the response, the attributes) alive after the request until
+    the garbage collector runs, instead of freeing them as soon as the request is answered.
     """
 
     def __init__(self, handler_input: HandlerInput) -> None:
-        self.handler_input = handler_input
+        self._handler_input = weakref.ref(handler_input)
         self.content = for_locale(getattr(handler_input.request_envelope.request, "locale", None))
         self._checked: Tuple[Any, Optional[Dict[str, Any]]] = (_UNCHECKED, None)  # (stored, usable)
         self._coach: Tuple[Any, Optional[Coach]] = (_UNCHECKED, None)  # (stored preferences, their coach)
 
     @property
     def session(self) -> Dict[str, Any]:
-        return session(self.handler_input)
+        return session(self._handler_input())
 
     @property
     def coach(self) -> Coach:
