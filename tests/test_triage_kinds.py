@@ -3912,3 +3912,175 @@ def test_a_round_of_new_words_raises_no_flag_in_ordinary_talk(text):
 ])
 def test_improvement_said_by_others_or_before_leaves_not_improving(text):
     assert assess(text).level == "doctor", (text, assess(text))
+
+
+# --------------------------------------------------------------------------- saddle, bladder, bowel and sex (set Q)
+# Each kind said other ways, and calm twins of it (denied, someone else's, hypothetical, over,
+# or a look-alike) that must not alarm.
+
+_SADDLE_BLADDER_BOWEL_SEX = {
+    # Saddle: the chair, seat or a hand there not felt ("my rear" is the saddle too).
+    "seat or hand unfelt": (
+        ["i dont feel the chair under my bottom", "my bum doesnt feel the seat", "my bottom doesnt feel the chair anymore",
+         "i sat down and didnt feel the seat under my bum", "i didnt feel the toilet seat on my bum this morning",
+         "my bum is not feeling the bike seat", "my wife rubbed my rear and i could not feel her hand"],
+        ["i sat on the chair and felt much better", "my back hurts when i sit on the toilet seat",
+         "i cant feel the benefit of the cushion yet", "my husband rubs cream on my lower back",
+         "i dont feel the chair helps my back", "my rear view mirror is hard to see with my stiff neck"]),
+    # Saddle: gone to sleep and stayed that way is not numbness that came and went.
+    "asleep and stayed": (
+        ["my bum went to sleep on the sofa and it has stayed that way",
+         "my bottom went to sleep during the film and it hasnt woken up",
+         "my bum cheeks went to sleep at my desk and it has not woken up since",
+         "my backside went to sleep in the car and its stayed that way",
+         "my bum went to sleep last night and it hasnt woken up yet",
+         "my groin went to sleep on the drive and has stayed that way since"],
+        ["my bum went to sleep on the hard bench and came back when i stood up", "the pain has stayed that way all day",
+         "my back has stayed stiff all day", "my bum went to sleep from sitting on the floor but its fine now",
+         "i stayed in bed all day", "my leg went to sleep at the cinema and it woke up when i walked",
+         # "didn't wake up" is said of the sleeper, and a later "fine now" wins
+         "my bum went numb from the hard chair but it didnt wake up for an hour and its fine now",
+         "my leg went dead in the night i didnt wake up but its fine now",
+         "my leg went to sleep while sitting on the loo but its fine now i didnt wake up to it"]),
+    # Saddle: "feels as if ..." compares; it supposes nothing.
+    "as if": (
+        ["my bum feels as if the dentist numbed it", "my bottom feels as if the feeling has gone",
+         "down there feels as if the nerves are frozen", "my backside feels as though the dentist has been at it",
+         "between my legs feels as if the anaesthetic hasnt worn off, all frozen",
+         "my bum feels as if the cold got into it, frozen"],
+        ["it feels as if my back is locked", "i feel as though i will never get better",
+         "it feels as if someone is stabbing my back", "what if my bottom went numb",
+         "it feels as if the spasm will never end", "i feel as if i should stretch more",
+         # before "might", "will" or "would", "as if" supposes
+         "it feels as if i might wet myself", "feels like as if i might pee myself when i cough",
+         "it feels as if i might poo myself", "it feels as if my bum will go numb if i sit too long",
+         "it feels as if my legs will give way", "as if i would ever get sciatica"]),
+    # "Is it normal that ..." tells of the speaker.
+    "is it normal that": (
+        ["is it normal that i dont feel the chair under my bum", "is normal that my bum doesnt feel the seat",
+         "normal that i dont feel the seat under my bottom?", "is it normal that my bottom doesnt feel the cushion",
+         "is it usual that i cant feel the chair under my backside", "is it normal that i have wet myself twice today",
+         "is it normal that i dont feel the seat under my bottom"],
+        ["is it normal that my back is so stiff in the morning", "is it normal that the spasm lasts a week",
+         "is it normal that it hurts when i bend", "is it normal that stretching makes me tired",
+         "is it common that a spasm comes back", "is it usual that heat helps more than ice",
+         "normal that it hurts when i cough"]),
+    # Bladder: wee passed in one's sleep.
+    "wee in sleep": (
+        ["my husband says i weed during the night while asleep, never before", "i am peeing in sleep since my back went",
+         "i passed urine during my sleep last night, that never happens", "i have been passing urine in sleep since the spasm",
+         "my wife says i pee while sleeping now", "since the spasm i pass urine while asleep"],
+        ["i get up to pee in the night", "my back hurts in my sleep", "i sweat in my sleep",
+         "i talk in my sleep, my wife says", "my husband wet the bed in his sleep when he was a child",
+         "i never wet myself in my sleep", "i woke up in the night and it was sore as i slept on it"]),
+    # Bladder: clothes or the bed flooded.
+    "flooded": (
+        ["i flooded my bed last night, that never happens", "i flooded the sheets in the night",
+         "this morning i flooded the bed", "i flooded myself before i could get up",
+         "i have flooded myself twice today", "i flooded my sheets again since the spasm"],
+        ["the bathroom flooded last night", "i flooded the kitchen floor with the mop", "my mind is flooded with worry",
+         "our basement flooded in the storm", "the washing machine flooded my utility room", "i flooded the bathroom floor",
+         # "flooded my ..." is said of rooms, bags and spills
+         "i flooded my bathroom when the bath overflowed", "the geyser flooded my bathroom",
+         "my water bottle flooded my bag", "i spilled water and flooded my pants"]),
+    # Bladder: wee that comes very little, only a dribble, or takes ages to start.
+    "little comes": (
+        ["my pee is coming very little even though my bladder feels full", "the pee is coming little since yesterday",
+         "the wee comes very little now", "then only a dribble when i went to the loo",
+         "my wee took forever to start this morning", "i went to the loo and it took ages to start, then a trickle"],
+        ["the car took ages to start this morning", "my computer takes forever to start",
+         "the exercise class took ages to start", "i can pee fine, no dribble", "very little helps my back",
+         "the kettle took forever to start",
+         # taking forever, said of getting there or of the room, and a dribble with no wee named
+         "getting to the toilet took forever", "it took forever to get to the toilet this morning",
+         "i took forever in the bathroom because of the pain", "the toilet took forever to flush",
+         "the restroom line took forever", "the washroom took forever to warm up",
+         "the water took forever to heat up for my bath",
+         "going to the toilet took a while to start because i had to get off the floor",
+         "the tap only gives a trickle then a dribble", "the shower is only a dribble", "i get only a dribble of sweat"]),
+    # Bladder: the urge to go no longer felt.
+    "urge to go": (
+        ["i dont get the urge to go anymore", "i never feel that urge to go now", "i dont get an urge to go at all",
+         "i dont feel that urge to go at all to the toilet",
+         "i dont feel that urge to go these days", "i no longer get that urge to go lately",
+         "i dont feel an urge to go to the loo these days"],
+        ["i dont get the urge to go to the gym anymore", "i dont get that urge to exercise since the spasm",
+         "i never feel the urge to go for a walk now", "i dont get the urge to go out lately",
+         "i get the urge to pee as normal", "the urge to stretch is gone",
+         # another place after "the urge to go ... at all" makes it that place's
+         "i dont feel that urge to go at all to the party", "i dont get the urge to go anymore to the gym"]),
+    # Bowel and bladder: passing "without I know" (English as another language).
+    "without i know": (
+        ["wee is coming without i know", "stool is coming without i knowing", "the motion comes without i notice",
+         "urine is coming without i feel", "poo is coming out without my notice", "some poo comes out without i know"],
+        ["the pain came without i know why", "my back went without i noticing what i did",
+         "i left the house without i knowing the time", "i passed wind and nothing else came",
+         "no poo came out without me knowing", "my poo is normal"]),
+    # Sex: an erection said to be absent.
+    "no erection": (
+        ["no erection at all since the spasm", "i get no erection lately", "no erection is coming since my back went",
+         "no erection comes in the morning since the back pain", "no erections coming since the spasm",
+         "erection is not there since my back seized"],
+        ["no erection problems at all", "no erection problems, i am fine that way",
+         "if i had no erections at all would that be serious", "my husband has had no erection in the mornings for years",
+         "no erection trouble, just back pain", "no erectile problems", "no climax to the film"]),
+    # Sex: the back said to stop the speaker doing it; "you" or "a man" asks, until it is the speaker's.
+    "stopped from it": (
+        ["why would a slipped disc stop me getting an erection", "can a bad back stop you getting a hard on? it is happening to me",
+         "the back pain keeps me from having an orgasm now", "my back is preventing me from having an erection",
+         "could a back spasm prevent a man having an erection, because that is what is happening to me",
+         "why would a spasm stop me being able to climax", "my back keeps me from getting an erection since monday"],
+        ["can a back spasm stop you getting an erection", "could a bad back prevent a man having an orgasm",
+         "the spasm stops me getting a good nights sleep", "the pain keeps me from having a shower",
+         "my back stops me being able to bend", "is it possible for a slipped disc to stop you being able to climax",
+         # what is stopped is sleep, rest or a sex life, not the wee or the erection itself
+         "needing a wee every hour stops me getting a good nights sleep",
+         "getting up for a wee keeps me from getting a full nights sleep",
+         "having to pee every hour stops me from getting a proper rest",
+         "the loo being upstairs stops me getting a wee when i need one",
+         "my back pain stops me from having a normal sex life"]),
+    # A question about one's own present symptom tells it; a hypothetical one asks.
+    "why would i": (
+        ["why would i suddenly not be able to wee", "why would i not be able to pee since this morning",
+         "why would i not be able to feel my bum", "why would i suddenly not be able to feel the paper when i wipe",
+         "why would i not be able to get an erection since my back went", "why would i not be able to hold my wee"],
+        ["if i ever could not pee, would that mean hospital", "what would happen if i was not able to pee",
+         "why would my back be so stiff", "why would i not be able to touch my toes",
+         "would it be bad if my bum went numb", "why would someone lose bladder control with back pain",
+         # "might / may / could not be able to" supposes
+         "i might not be able to come tomorrow", "i might not be able to come to the appointment",
+         "my husband might not be able to come home early", "will i not be able to come to yoga",
+         "i may not be able to get to the loo in time", "i might not be able to feel my bum"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_SADDLE_BLADDER_BOWEL_SEX))
+def test_saddle_bladder_bowel_and_sex_by_kind(kind):
+    alarms, calms = _SADDLE_BLADDER_BOWEL_SEX[kind]
+    for text in alarms:
+        assert assess(text).level == "emergency", (kind, text, assess(text))
+    for text in calms:
+        assert assess(text).level in CALM, (kind, text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    # What one was reading or heard sets nothing after it aside ...
+    "i was reading when the chest pain started spreading to my arm",
+    "i was reading the paper when i got a throbbing feeling in my belly",
+    "i heard that rip and felt tearing pain through to my back",
+    "i was reading when i wet myself", "i was reading on the loo and couldnt pee", "i was reading when my bum went numb",
+    "i heard that crack and fell down the stairs", "i heard that crunch when i was in a car accident",
+    "i heard that bang when the car hit me", "i heard that snap when i fell off the ladder",
+    "i read the paper when i slipped and fell down the stairs", "i heard that thud when i fell off the roof",
+    "my wife heard that i fell down the stairs", "i was reading when i fell down the stairs",
+    # ... and needing a wee hardly at all is not feeling the need to go
+    "i hardly need a wee since my back went", "i hardly need to pee these days", "i barely need to pee now",
+    "i hardly ever need a wee now", "i barely need the toilet any more", "i hardly go to the bathroom anymore",
+    "i barely go pee anymore", "i barely go to the toilet now", "ive hardly been to the loo today",
+])
+def test_reading_or_hearing_and_hardly_needing_to_go_stay_emergencies(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+def test_a_bike_seat_unfelt_stays_the_saddle_emergency_in_india():
+    assert assess("i cannot feel the bike seat anymore", locale="en-IN").level == "emergency"
