@@ -3912,3 +3912,37 @@ def test_a_round_of_new_words_raises_no_flag_in_ordinary_talk(text):
 ])
 def test_improvement_said_by_others_or_before_leaves_not_improving(text):
     assert assess(text).level == "doctor", (text, assess(text))
+
+
+# --------------------------------------------------------------------------- legs that will not carry the person
+# Cannot walk: a leg or the legs said not to carry, hold up or take the weight of the person
+# (can't, won't, barely, hardly, struggle to, stopped ...ing), or not to take a step, or
+# someone else holding the person up under the arms. Calm: hypothetical, denied, past, over.
+
+
+@pytest.mark.parametrize("text", [
+    "my knees barely hold me up since lunch",
+    "both legs are hardly taking my weight today",
+    "my legs have stopped carrying me",
+    "my left leg cant support me at all",
+    "my legs struggle to keep me upright this evening",
+    "my feet have stopped holding me up",
+    "my legs wont take another step",
+    "my wife held me under the arms to get me to the car",
+])
+def test_legs_that_will_not_carry_the_person_cannot_walk(text):
+    result = assess(text)
+    assert result.level == "emergency" and "cannot_walk" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "what if my legs couldnt carry me",
+    "my legs dont struggle to carry me, it is only the back",
+    "my legs wouldnt hold me for a second when i stood, fine now",
+    "years ago after the operation my leg barely took my weight",
+    "i used to be so weak my legs couldnt carry me, that was years ago",
+    "the traffic is holding me up",
+    "the old stool barely takes my weight",
+])
+def test_legs_not_carrying_denied_past_or_not_legs_raise_no_alarm(text):
+    assert assess(text).level in CALM, (text, assess(text))
