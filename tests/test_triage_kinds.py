@@ -3946,3 +3946,38 @@ def test_legs_that_will_not_carry_the_person_cannot_walk(text):
 ])
 def test_legs_not_carrying_denied_past_or_not_legs_raise_no_alarm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- a leg's ability lost compared with before
+# Sudden or worsening weakness: a leg lifted or raised less than it could before, less each
+# time, or not at all (not up onto a step, not straightened), with a time course of minutes or
+# hours ("within a few minutes", "managed it before lunch"). Without a time course a leg that
+# cannot be raised is weakness (urgent). Calm: better than before, the exercise's own count,
+# long ago, hypothetical, someone else's, a bag that cannot be lifted.
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i can raise my right leg less each time i try", "emergency"),
+    ("my foot lifts less than it could this morning", "emergency"),
+    ("i cant get my legs up into the car since lunch", "emergency"),
+    ("my leg went weak within a few minutes", "emergency"),
+    ("over a couple of minutes my knee stopped holding me", "emergency"),
+    ("i cant get my leg up onto the stool now and i did it easily before lunch", "emergency"),
+    ("i cant raise my left leg off the bed", "urgent"),
+])
+def test_a_leg_that_does_less_than_before_is_weakness(text, level):
+    assert _alarm(text, level), (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i can lift my leg higher than before",
+    "in the leg raise exercise i lift less each time",
+    "i could lift my leg higher when i was younger",
+    "what if i cant lift my leg onto the stool",
+    "my daughter cant get her leg up onto the step",
+    "i cant lift the shopping bags",
+    "give me a few minutes, my leg is tired",
+    "i peed less than before",
+])
+def test_doing_less_that_is_no_leg_weakness_raises_no_alarm(text):
+    assert assess(text).level in CALM, (text, assess(text))
