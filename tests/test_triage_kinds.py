@@ -3981,3 +3981,80 @@ def test_a_leg_that_does_less_than_before_is_weakness(text, level):
 ])
 def test_doing_less_that_is_no_leg_weakness_raises_no_alarm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- one leg with less power than the other
+# One-leg weakness: a leg said to have less strength, power or force than the other, or not
+# the same. Calm: more power, someone else's leg, the exercise's own effort.
+
+
+@pytest.mark.parametrize("text", [
+    "my right leg has less power than the left",
+    "since monday my left foot doesnt have the same strength as the other",
+    "my right leg hasnt got the same force as my left one",
+    "my left knee is not getting the same power as the other one",
+    "my left leg has nowhere near the same strength as my right",
+    "my right thigh has half the power of the left one",
+])
+def test_one_leg_with_less_power_than_the_other_is_weakness(text):
+    result = assess(text)
+    assert result.level == "urgent" and "leg_weakness" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "my right leg has more power than the left now",
+    "my dads left leg has less power than his right",
+    "in the plank i have less power in my legs than before",
+])
+def test_power_that_is_not_the_speakers_leg_weakness_raises_no_alarm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- neither leg feels like one's own
+# Both legs: "neither leg feels (properly) mine / my own / right" is both legs not feeling
+# like one's own; "neither leg feels numb" keeps its denial.
+
+
+@pytest.mark.parametrize("text", [
+    "neither foot feels like my own since this afternoon",
+    "neither of my legs feel really mine today",
+    "neither leg feels quite like mine",
+    "neither of my feet feels my own",
+    "neither leg feels mine anymore",
+    "neither foot feels properly like mine",
+])
+def test_neither_leg_feeling_ones_own_is_both_legs(text):
+    result = assess(text)
+    assert result.level == "emergency" and "both_legs" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text", ["neither leg feels sore", "neither leg feels numb", "neither of my feet feels tingly"])
+def test_neither_leg_said_of_a_symptom_keeps_its_denial(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- steady again, fully gone; only the back is new
+# Near misses: a leg that is "steady now", "stable now", "strong again", or a feeling "fully
+# gone" is over; "only the back is new" leaves what else was said with its own long time.
+# Still alarming: a leg not steady now, legs numb today with a new back too.
+
+
+@pytest.mark.parametrize("text", [
+    "my leg buckled when i got up but it is stable now",
+    "my foot went numb kneeling in the garden, now it is fully fine",
+    "my knee felt wobbly on the stairs, strong again after a minute",
+    "my foot tingled from sitting on my heels, it is fully gone",
+    "my hands have been numb for years, only the back is new",
+    "my feet have tingled for ages, what is new is the back",
+])
+def test_over_or_long_standing_beside_a_new_back_is_a_question(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my leg is not steady now", "urgent"),
+    ("my legs went numb today and the back is new too", "emergency"),
+    ("my leg went weak this morning and it is still not strong", "urgent"),
+])
+def test_a_leg_not_steady_or_numb_today_still_alarms(text, level):
+    assert _alarm(text, level), (text, assess(text))
