@@ -4058,3 +4058,32 @@ def test_over_or_long_standing_beside_a_new_back_is_a_question(text):
 ])
 def test_a_leg_not_steady_or_numb_today_still_alarms(text, level):
     assert _alarm(text, level), (text, assess(text))
+
+
+# --------------------------------------------------------------------------- "the one leg's", written without its apostrophe
+# One-leg weakness: "the one legs been weak" (a recogniser's "the one leg's been weak") is one
+# leg, as "my left legs gone" is; getting up from a chair names where one got up from, not a
+# cause that explains the weakness away. Still both legs: "the legs are both numb"; still a
+# cause: weak from getting up from the floor all day.
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("the one legs been weak since friday", "leg_weakness"),
+    ("the one legs dragging a bit", "leg_weakness"),
+    ("this one legs gone numb down the back", "one_leg"),
+    ("the left legs been tingling all week", "one_leg"),
+    ("i struggle getting up from the settee the one legs weak", "leg_weakness"),
+    ("i have bother getting up from my armchair, my left leg has been weak for days", "leg_weakness"),
+])
+def test_the_one_legs_is_one_leg(text, flag):
+    result = assess(text)
+    assert flag in result.flags and "both_legs" not in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, calm", [
+    ("the legs are both numb", False),
+    ("my legs are heavy from getting up from the floor all day", True),
+])
+def test_both_legs_and_a_cause_are_kept(text, calm):
+    result = assess(text)
+    assert (result.level in CALM) if calm else (result.level == "emergency"), (text, result)

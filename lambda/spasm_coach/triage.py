@@ -409,7 +409,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
         phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
         one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
-                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]}),
+                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]})
+        | frozenset(reading.get("owners", {}).get("one_side", ())),
         owners=frozenset(reading.get("owners", {}).get("words", ())),
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
