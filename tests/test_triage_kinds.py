@@ -3964,6 +3964,8 @@ def test_legs_not_carrying_denied_past_or_not_legs_raise_no_alarm(text):
     ("over a couple of minutes my knee stopped holding me", "emergency"),
     ("i cant get my leg up onto the stool now and i did it easily before lunch", "emergency"),
     ("i cant raise my left leg off the bed", "urgent"),
+    ("i cant get my foot up on the step since lunch", "emergency"),
+    ("i cant get my left leg off the bed", "urgent"),
 ])
 def test_a_leg_that_does_less_than_before_is_weakness(text, level):
     assert _alarm(text, level), (text, assess(text))
@@ -3978,6 +3980,9 @@ def test_a_leg_that_does_less_than_before_is_weakness(text, level):
     "i cant lift the shopping bags",
     "give me a few minutes, my leg is tired",
     "i peed less than before",
+    "i put my leg up on a pillow",
+    "in the stretch i cant get my leg up very high",
+    "lift your leg up slowly",
 ])
 def test_doing_less_that_is_no_leg_weakness_raises_no_alarm(text):
     assert assess(text).level in CALM, (text, assess(text))
