@@ -4186,3 +4186,17 @@ def test_narrowed_words_still_alarm(locale, text, level):
 def test_narrowed_words_raise_no_more_than_before(locale, text, most):
     result = assess(text, locale=locale)
     assert level_rank(result.level) <= level_rank(most), (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    # "not the same power as the right" names the other side only to compare: one leg
+    ("en-CA", "my left leg has not got the same power as the right", "urgent"),
+    ("en-GB", "my right leg hasnt got the same strength as the left one", "urgent"),
+    ("en-US", "my left leg doesnt have the same power as my right", "urgent"),
+    # both sides said of themselves stay both legs
+    ("en-GB", "my right leg is as weak as the left", "emergency"),
+    ("en-GB", "my left leg has not got the same power as the right one, and the right is numb too", "emergency"),
+])
+def test_a_leg_compared_with_the_other_is_one_leg(locale, text, level):
+    result = assess(text, locale=locale)
+    assert result.level == level, (locale, text, result)
