@@ -4172,6 +4172,8 @@ def test_narrowed_words_still_alarm(locale, text, level):
     ("en-US", "my heel barely takes my weight first thing in the morning, plantar fasciitis", "clarify"),
     ("en-GB", "my legs barely held me up after the marathon", "clarify"),
     ("en-IN", "my legs were not supporting me after the long walk yesterday, today fine", "clarify"),
+    ("en-IN", "my legs are tired after the walk, they are barely carrying me", "clarify"),
+    ("en-GB", "my legs are shattered after the race, they are barely carrying me", "clarify"),
     ("en-IN", "my knee pain is there since years, knee not taking my weight fully", "urgent"),
     ("en-GB", "the stool wont take my weight", "clarify"),
     # held up with no leg said
@@ -4200,3 +4202,12 @@ def test_narrowed_words_raise_no_more_than_before(locale, text, most):
 def test_a_leg_compared_with_the_other_is_one_leg(locale, text, level):
     result = assess(text, locale=locale)
     assert result.level == level, (locale, text, result)
+
+
+@pytest.mark.parametrize("text", [
+    # tired after a walk, then legs that fail with more: still both legs
+    "my legs are tired after the walk, now they cant carry me at all and i cant feel them",
+    "after the walk my legs went numb and they are still numb",
+])
+def test_tired_after_a_walk_with_more_still_alarms(text):
+    assert assess(text).level == "emergency", (text, assess(text))
