@@ -265,6 +265,7 @@ class Vocabulary:
     # Words for one side ("left"): a plural after one is that side's own ("my left legs gone").
     one_side_words: FrozenSet[str]
     owners: FrozenSet[str]  # whose a side is ("my"): "my left legs gone" is one leg
+    one_side_owners: Dict[str, FrozenSet[str]]  # more owners of one side word ("the one legs")
     phrase_endings: FrozenSet[Tuple[str, str]]  # the last two words of each phrase of several
     placing_words: FrozenSet[str]
     gone_places: FrozenSet[str]  # "bladder has gone": only the place, after "the ache in my"
@@ -419,8 +420,10 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         single_words=frozenset(words[0] for words in phrases if len(words) == 1),
         phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
         one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
-                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]}),
+                                 tags & set(data["side_tags"]) - {data["both_sides"]["tag"]})
+        | frozenset(reading.get("owners", {}).get("one_side", {})),
         owners=frozenset(reading.get("owners", {}).get("words", ())),
+        one_side_owners={word: frozenset(owners) for word, owners in reading.get("owners", {}).get("one_side", {}).items()},
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
@@ -867,14 +870,16 @@ def _possessive(word: str, vocab: Vocabulary, before: Sequence[str] = ()) -> str
     is not "i"; a pronoun's own possessive, "its" of "lost its strength", is not "it").
     After "my" and a word for one side, a known plural is that one too: "my left legs gone
     weak" is "my left leg's gone weak", one leg, as no one has two left legs ("on the left
-    legs are tingling" is not said of one). So is the last word of a phrase of several,
+    legs are tingling" is not said of one); so is "the one legs been weak" (the vocabulary's
+    further owners of a side word: "the" of "one", not of "left"). So is the last word of a phrase of several,
     after the word before it there ("the old fellas stopped")."""
     if len(word) <= 2 or word in _POSSESSIVE_PRONOUNS:
         return word
     last = before[-1] if before else ""
     known = word in vocab.lengths or word in vocab.numbered
     if word[:-1] in vocab.single_words and (not known or (
-            last in vocab.one_side_words and len(before) == 2 and before[0] in vocab.owners)):
+            last in vocab.one_side_words and len(before) == 2
+            and (before[0] in vocab.owners or before[0] in vocab.one_side_owners.get(last, ())))):
         return word[:-1]
     if (last, word[:-1]) in vocab.phrase_endings and not known:
         return word[:-1]  # the last word of a phrase: "the old fellas stopped working"
