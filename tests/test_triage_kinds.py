@@ -3912,3 +3912,101 @@ def test_a_round_of_new_words_raises_no_flag_in_ordinary_talk(text):
 ])
 def test_improvement_said_by_others_or_before_leaves_not_improving(text):
     assert assess(text).level == "doctor", (text, assess(text))
+
+
+# --------------------------------------------------------------------------- learnt from set Q by kind
+
+# Thrown or driven into something hard, or a vehicle of any kind that hit, threw or ran one
+# over, is a serious accident: snow and water vehicles, boards and e-scooters as much as cars.
+# Leaning on a wall to stretch, a near miss, someone else's crash, a fear of one, a ride that
+# tired one out, or a carrier in the car are not.
+@pytest.mark.parametrize("text", [
+    "got flung off the quad when it hit a rut and my lower back has not been right since",
+    "my toboggan slammed into a fence post and now my back is in bits",
+    "i came off my skateboard straight into a lamp post",
+    "a jet ski ploughed into me at the lake on saturday",
+    "i was skiing and went head first into a tree, my back has been killing me",
+    "got thrown into the boards at hockey last night and my back is screaming",
+    "a guy on an electric bike collided with me on the path this morning",
+    "the bull threw me against the rails at the rodeo",
+])
+def test_thrown_or_driven_into_something_hard_is_trauma(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i leaned into the wall for the calf stretch",
+    "i nearly went into a tree on my sled but managed to stop",
+    "a bus almost hit me this morning and my back twinged when i jumped",
+    "my cousin crashed his snowmobile into a tree last winter",
+    "im scared ill come off the quad bike",
+    "the long ride on the bus wore me out and my back aches",
+    "my son took me out in the car for a drive",
+    "i put the heat pack against the wall",
+])
+def test_leaning_near_misses_and_others_crashes_are_no_trauma(text):
+    assert assess(text).level != "emergency", (text, assess(text))
+
+
+# Short of wind, winded easily, running out of breath: new breathlessness. Passing wind,
+# someone else's, or what was over last year is not.
+@pytest.mark.parametrize("calm, alarm", [
+    ("i passed wind a lot today", "im short of wind just sitting in the chair"),
+    ("my husband gets short winded on hills", "i get short winded walking to the letterbox since monday"),
+    ("i was out of wind after the hill last year but that is long gone", "i keep running out of breath just talking"),
+    ("what if i get short of wind", "ive been losing my wind doing nothing at all"),
+    ("no wind today", "i have been sucking wind climbing three steps"),
+    ("i had to stop for a breather during knee rolls, fine now", "i run out of breath getting dressed these days"),
+])
+def test_short_of_wind_is_breathless(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "urgent")
+
+
+# At night the back that will not let one lie still or sleep, pacing the floor, no position
+# where it eases: pain worse at night or not eased by rest. A baby or noise that keeps one up,
+# a position found where it eases, someone pacing for other reasons are not.
+@pytest.mark.parametrize("calm, alarm", [
+    ("the baby wont let me sleep", "my back wont let me sleep"),
+    ("the neighbours kept me awake", "the ache stopped me from sleeping again"),
+    ("i found a position where it eases", "i cant find a single position where it eases"),
+    ("im pacing the floor waiting for the plumber", "i was walking the floor at three in the morning because of my back"),
+    ("my back stopped me sleeping last month, but it is fine now", "the pain keeps me from sleeping"),
+    ("i found a spot that settles it on the sofa", "there is no spot that settles it, i have tried them all"),
+    ("i cant lie still on the mat for the whole stretch", "at night my back wont let me lie down"),
+])
+def test_the_back_that_will_not_let_one_rest_at_night(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "doctor")
+
+
+# Weeks said as a non-native speaker says them ("five week pass", "six weeks gone by") and
+# still the same: not improving. One week, or much better after weeks, is not.
+@pytest.mark.parametrize("calm, alarm", [
+    ("one week pass and it is still same", "six week pass and it is still same"),
+    ("four weeks passed and it is much better", "four weeks passed and my back is no better"),
+    ("my friend had it for five week", "already 5 week and my back same only"),
+    ("a week gone by and still stiff", "three months have gone by and it hurts the same"),
+    ("two days passed and no change", "seven weeks gone by and nothing has changed"),
+    ("it was bad for three week once, years ago, then fine", "three week now and still the same pain"),
+])
+def test_weeks_gone_by_and_still_the_same_is_not_improving(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "doctor")
+
+
+# Feeling unwell in oneself, generally, all over: a vague change that gets the general
+# clarifying question, never an alarm; a back that is "crook" is only the back.
+@pytest.mark.parametrize("text", [
+    "i feel rotten in myself as well as the back",
+    "feeling generally poorly with it all",
+    "im just unwell all over, hard to describe",
+    "i feel rough in myself these last few days",
+    "feeling crook, not sure what it is",
+    "i feel lousy in general on top of my back",
+])
+def test_unwell_in_oneself_gets_the_general_question(text):
+    said = assess(text)
+    assert (said.level, said.clarify) == ("clarify", "general"), (text, said)
+
+
+@pytest.mark.parametrize("text", ["my back is crook", "my back went crook on sunday", "feeling better in myself today"])
+def test_a_crook_back_or_feeling_better_is_not_unwell(text):
+    assert assess(text).level == "none", (text, assess(text))
