@@ -4010,3 +4010,21 @@ def test_unwell_in_oneself_gets_the_general_question(text):
 @pytest.mark.parametrize("text", ["my back is crook", "my back went crook on sunday", "feeling better in myself today"])
 def test_a_crook_back_or_feeling_better_is_not_unwell(text):
     assert assess(text).level == "none", (text, assess(text))
+
+
+# "Could" asking whether the back comes with, causes or explains something the speaker has
+# reads as "can" does: what the speaker has, not what might happen. A question about what
+# could happen, asked of nobody or said to be idle, is still asked about.
+@pytest.mark.parametrize("calm, alarm, level", [
+    ("could a spasm cause tearing pains in your chest, just wondering",
+     "could my back spasm be behind this tearing pain in my chest", "emergency"),
+    ("what if a spasm comes with a ripping pain in the chest",
+     "could the spasm be causing the ripping pain through my chest", "emergency"),
+    ("could a slipped disc come with numbness in both legs? just curious",
+     "could a slipped disc be causing the numbness in both my legs since this morning", "emergency"),
+    ("could a spasm ever cause numbness down there", "could my back be to blame for my bum going numb", "emergency"),
+    ("could a bad back come with a fever in general", "could the back spasm explain why i am shivery and burning up", "urgent"),
+    ("if i got pain at night could it be my back", "could it come with pain at night that wakes me every night", "doctor"),
+])
+def test_could_the_back_come_with_or_explain_what_one_has(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
