@@ -4028,3 +4028,18 @@ def test_a_crook_back_or_feeling_better_is_not_unwell(text):
 ])
 def test_could_the_back_come_with_or_explain_what_one_has(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# No sleep in one clause, and the pain that never lets up in the next: pain worse at night
+# and not eased by rest. A baby that keeps one up, a back said much better, or all of it over
+# now is not.
+@pytest.mark.parametrize("calm, alarm", [
+    ("cant sleep, the baby is teething, and my back still hurts", "i cant sleep, the ache never lets up"),
+    ("i cant sleep, my back is much better though", "barely slept, the pain just would not settle"),
+    ("couldnt sleep last week, the pain wouldnt ease, but its gone now", "no sleep again, the throbbing wont ease off"),
+    ("i could not sleep for the heat, my back is fine", "havent slept, the pain keeps on and on"),
+    ("i cant sleep because my husband snores, the pain eases when i lie down", "sleepless nights, the pain doesnt go away"),
+    ("my wife cant sleep, her pain never lets up", "hardly slept a wink, the pain wont go away"),
+])
+def test_no_sleep_and_the_pain_never_lets_up(calm, alarm):
+    _calm_beside_alarm(calm, alarm, "doctor")
