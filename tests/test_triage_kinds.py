@@ -4000,7 +4000,7 @@ def test_weeks_gone_by_and_still_the_same_is_not_improving(calm, alarm):
     "im just unwell all over, hard to describe",
     "i feel rough in myself these last few days",
     "feeling crook, not sure what it is",
-    "i feel lousy in general on top of my back",
+    "i feel poorly in general on top of my back",
 ])
 def test_unwell_in_oneself_gets_the_general_question(text):
     said = assess(text)
@@ -4156,3 +4156,114 @@ def test_a_bus_boat_board_or_pushchair_that_hit_something_else_is_none(text):
 ])
 def test_a_bus_boat_board_or_animal_that_hit_or_threw_the_speaker_is_trauma(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Up pacing or walking the floor at night, or unable to keep still, is night pain only with
+# the back or its pain as the cause: with a baby, for worry, or a toddler, it is none. The
+# back that will not let one lie still or settle is still night pain.
+@pytest.mark.parametrize("text", [
+    "i walk the floor with the baby at night",
+    "I was pacing the floor with the baby all night",
+    "we walked the floor all night with the teething baby",
+    "im pacing at night worrying about work",
+    "i was pacing the floor at night waiting for the results",
+    "the toddler cant keep still at night",
+    "i cant stay in bed at night the kids wake me",
+    "people keep telling me to stop pacing at night",
+])
+def test_pacing_at_night_for_something_else_is_none(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i cant lie still at night because of my back",
+    "im pacing the floor at night in pain",
+    "up all night pacing with my back",
+    "i was pacing the room at 3am with the pain",
+    "at night my back wont let me settle",
+    "i walked the floors in the small hours because of the back",
+])
+def test_pacing_at_night_for_the_back_is_night_pain(text):
+    assert assess(text).level == "doctor", (text, assess(text))
+
+
+# Weeks without the plural are a time gone by only as one says it ("three week now",
+# "already five week", "five week pass"); a two week old baby, a two week holiday or a six
+# week course is no length of the back's trouble.
+@pytest.mark.parametrize("text", [
+    "I have a two week old baby and my back still hurts",
+    "I've got a 2 week old and it still aches",
+    "I'm on a two week holiday and my back still hurts",
+    "i have a two week break from work and my back still hurts",
+    "my back still hurts, I start a six week physio course",
+    "the 3 week course of physio still hurts",
+])
+def test_a_thing_n_weeks_long_is_no_length_of_the_trouble(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "already four week and my back is still the same",
+    "for three week my back is same, no change",
+    "six week already and still the same pain",
+])
+def test_weeks_said_without_the_plural_and_still_the_same(text):
+    assert assess(text).level == "doctor", (text, assess(text))
+
+
+# The back or its pain must be what keeps one from sleeping: a baby or a dog that does is not
+# the back's, even beside a back said fine or stiff, or pain said in the next clause.
+@pytest.mark.parametrize("text", [
+    "my back is fine but the baby won't let me sleep",
+    "the dog kept me up all night, my back's a bit stiff",
+    "the dog wont let me sleep and my back pain never lets up",
+    "the neighbours party wouldnt let me sleep and my back is sore",
+    "the baby wont let me sleep, my back is ok",
+])
+def test_something_else_that_keeps_one_awake_is_not_the_back(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my back wouldnt let me sleep",
+    "this spasm is keeping me up",
+    "the pain in my back is stopping me from sleeping",
+    "my lower back wont let me get to sleep",
+    "it keeps me from sleeping most nights",
+])
+def test_the_back_that_keeps_one_awake_is_night_pain(text):
+    assert assess(text).level == "doctor", (text, assess(text))
+
+
+# "In general", "overall", "all over" or "generally" gets the general question only with a
+# word that can only be health (unwell, poorly, crook); the weather, one's posture or how
+# things are going is none. Puffing children, and the "fine now" of no position found, are
+# not alarms.
+@pytest.mark.parametrize("text", [
+    "the weather is bad in general",
+    "my posture is bad in general",
+    "things are not great in general",
+    "it's not great overall but improving",
+    "I'm not good in general at stretching",
+    "I felt poorly after the ibuprofen",
+    "the kids huff and puff when I ask them to tidy",
+])
+def test_generic_words_in_general_or_huffing_children_are_none(text):
+    assert assess(text).level == "none", (text, assess(text))
+
+
+def test_no_position_found_but_fine_now_is_no_alarm():
+    said = assess("no position where it eases im fine now")
+    assert said.level in CALM, said
+
+
+# "Could my back be the reason I can't pee" tells that the speaker cannot pee, as "is my back
+# why I can't pee" does: the question is why, not whether.
+@pytest.mark.parametrize("calm, alarm, level", [
+    ("could a spasm ever make you unable to pee", "could my back be the reason i cant pee", "emergency"),
+    ("what if my back stopped me peeing one day", "could my back be why i cant feel when i wipe", "emergency"),
+    ("could a bad back stop your bladder in theory", "can my back be the reason i cant pee", "emergency"),
+    ("could a spasm ever be why someone cant walk", "could my back be the reason i cant walk properly", "emergency"),
+])
+def test_could_my_back_be_why_i_cant_tells_what_i_cant(calm, alarm, level):
+    _calm_beside_alarm(calm, alarm, level)
