@@ -4267,3 +4267,35 @@ def test_no_position_found_but_fine_now_is_no_alarm():
 ])
 def test_could_my_back_be_why_i_cant_tells_what_i_cant(calm, alarm, level):
     _calm_beside_alarm(calm, alarm, level)
+
+
+# Reading a collision whole never loses the crash or fall its words told before: crashed into
+# someone, head first into the wardrobe, into the back of a lorry or a parked car; nor the
+# belly's throbbing that will not let one sleep. A car park is a place, not the car.
+@pytest.mark.parametrize("text", [
+    "i crashed into someone on the ski slope",
+    "i went head first into the wardrobe",
+    "we went into the back of a lorry",
+    "i went into a parked car on my bike",
+    "i went flying into the door",
+    "my belly throbbing wont let me sleep",
+])
+def test_a_collision_read_whole_keeps_the_crash_or_fall_it_told(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i went into a car park to stretch",
+    "the shopping trolley went into the car",
+    "i cant stay in bed at night the kids wake me",
+])
+def test_a_car_park_or_a_trolley_into_the_car_is_none(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i cant lie still at night because of my back",
+    "i cant keep still at night because of my back",
+])
+def test_unable_to_lie_still_at_night_for_the_back_is_night_pain(text):
+    assert assess(text).level == "doctor", (text, assess(text))
