@@ -677,3 +677,21 @@ def test_a_carrier_that_says_something_keeps_it(locale, said, kept):
 def test_a_description_opened_with_we_is_routed(said):
     """"When we ..." (the speaker and someone else) opens a description like "when I ..."."""
     _routed_one_shot(said, "describe-carriers-m")
+
+
+@pytest.mark.parametrize("said, meant", [
+    # A warning given first ("heads up", "fair warning", "fyi") says nothing the triage
+    # needs: the words after it reach the skill.
+    ("heads up, I had bowel cancer a few years back and my back is killing me", "DescribeIntent"),
+    ("fair warning, I'm on steroid tablets for my lungs and I took a tumble", "DescribeIntent"),
+    ("fyi i came off my quad bike yesterday and my back is wrecked", "DescribeIntent"),
+    # What others keep telling the speaker is said of the speaker.
+    ("everyone keeps telling me I've gone skinny and I'm not dieting, and my back aches", "DescribeMeIntent"),
+    ("my wife keeps telling me I'm wetting the bed since my back went", "DescribeMeIntent"),
+    # A week of the episode counted ("week five", "sixth week") keeps its count.
+    ("week six and the pain in my back is no better at all", "DescribeWeeksIntent"),
+    ("sixth week now and it still hasn't improved one bit", "DescribeWeeksIntent"),
+])
+def test_a_warning_what_others_tell_one_and_a_week_counted_are_routed(said, meant):
+    assert NLU.hear(said).intent == meant, (said, NLU.hear(said).intent)
+    _routed_one_shot(said, "describe-openings-told")
