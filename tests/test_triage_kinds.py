@@ -4789,3 +4789,29 @@ def test_a_back_that_will_not_let_one_rest_at_night_is_night_pain(text):
                                   "my back won't let me rest on the sofa today"])
 def test_a_back_that_will_not_let_one_rest_calmly_said_is_no_night_pain(text):
     assert "night_pain" not in assess(text).flags
+
+
+# ---------------------------------------------------------------------------------------------
+# Second review of the merged kinds, 1: a bus, a boat or a board is the accident only when it
+# did the hitting or threw the speaker (clinical.md: emergency row, serious accident); a bus
+# or boat the speaker was on is the place, a feeling that "hit me" there is no impact, a board
+# that knocked an ankle or that someone swung is no ride come off.
+@pytest.mark.parametrize("text", [
+    "the nausea hit me on the boat", "the stiffness hit me on the bus to work",
+    "the sleepiness hit me on the bus home", "the tiredness hit me on the bus",
+    "the cold hit me when i got off the bus", "my bag hit me on the bus",
+    "a kid on the bus hit me with his backpack", "the skateboard hit me on the ankle",
+    "the skateboard flew off and hit me in the shin", "it hit me on the bus that i left my heat pack at home",
+    "my son hit me with his skateboard by accident",
+])
+def test_a_bus_or_board_that_is_only_the_place_or_a_knock_is_no_accident(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a bus hit me", "i got hit by a bus", "i came off my skateboard", "the pony threw me",
+    "i fell off the bus", "a car hit me on the leg", "a bus hit me on the way to work",
+    "i was thrown off the boat",
+])
+def test_a_bus_or_board_that_hit_or_threw_the_speaker_is_still_an_accident(text):
+    assert assess(text).level == "emergency", (text, assess(text))
