@@ -4815,3 +4815,25 @@ def test_a_bus_or_board_that_is_only_the_place_or_a_knock_is_no_accident(text):
 ])
 def test_a_bus_or_board_that_hit_or_threw_the_speaker_is_still_an_accident(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Second review, 2: a back or its pain that keeps one awake is night pain (clinical.md: doctor
+# row); it does not make a pain of every body part said beside it, so a belly slept on or legs
+# kept straight are positions, while the pain said to go down both legs or a tight chest
+# still alarm.
+@pytest.mark.parametrize("text", [
+    "my back wont let me sleep on my stomach", "my back wont let me sleep on my belly anymore",
+    "my back wont let me sleep on my tummy", "my back wont let me sleep with my legs straight",
+    "the spasm kept me awake so i put my feet up on the sofa", "my back wont let me sleep with my leg straight",
+])
+def test_a_back_keeping_one_awake_lends_no_pain_to_a_position(text):
+    result = assess(text)
+    assert result.level == "doctor" and result.flags == ("night_pain",), (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "the pain wont let me sleep and it goes down both legs", "my back wont let me sleep and my chest is tight",
+    "the pain keeps me awake and my legs are numb",
+])
+def test_night_pain_beside_a_true_red_flag_still_alarms(text):
+    assert assess(text).level == "emergency", (text, assess(text))
