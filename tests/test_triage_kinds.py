@@ -4837,3 +4837,29 @@ def test_a_back_keeping_one_awake_lends_no_pain_to_a_position(text):
 ])
 def test_night_pain_beside_a_true_red_flag_still_alarms(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Second review, 3: a leg not got up because the spasm, a stiff or bad back or the pain will
+# not let it is the back, not a weak leg (clinical.md: leg weakness beside a back spasm), said
+# in the clause or the next; a leg that has no strength, or one lost since the morning, still
+# alarms.
+@pytest.mark.parametrize("text", [
+    "i cant get my leg up onto the bed because of the spasm", "i cant get my leg up onto the bed because of my spasm",
+    "i cant get my leg up onto the bed with this spasm", "i cant get my leg up into the car because it is so stiff",
+    "i cant get my leg up into the car, too stiff", "i cant get my leg up into the truck with my back like this",
+    "i cant get my leg up into the ute with my bad back", "i cant get my leg up into the bath, my back wont bend",
+    "i cant get my foot up onto the step my back wont let me", "i cant get my leg up onto the stool, the spasm wont let me",
+    "i cant get my leg up into the car because the pain is too much",
+])
+def test_a_leg_kept_down_by_the_back_or_its_pain_is_no_weakness(text):
+    result = assess(text)
+    assert level_rank(result.level) < level_rank("urgent") and "leg_weakness" not in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i cant get my leg up onto the bed, it just has no strength", "urgent"),
+    ("since this morning i cant lift my right leg at all", "emergency"),
+    ("i cant lift either leg off the bed, they have no strength", "emergency"),
+])
+def test_a_leg_that_cannot_be_got_up_for_want_of_strength_still_alarms(text, level):
+    assert assess(text).level == level, (text, assess(text))
