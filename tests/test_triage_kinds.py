@@ -4863,3 +4863,22 @@ def test_a_leg_kept_down_by_the_back_or_its_pain_is_no_weakness(text):
 ])
 def test_a_leg_that_cannot_be_got_up_for_want_of_strength_still_alarms(text, level):
     assert assess(text).level == level, (text, assess(text))
+
+
+# Second review, 4: one leg with less strength or power than the other is weakness
+# (clinical.md: urgent row) only when strength or power is said; the same comparison of
+# flexibility, grip or range is not.
+@pytest.mark.parametrize("text", [
+    "my right leg doesnt have the same flexibility as the left", "my left foot doesnt have the same range as the right",
+    "my right leg hasnt got the same grip as the left",
+])
+def test_a_leg_unequal_in_something_other_than_strength_is_no_weakness(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my left leg is not having the same power as the right one", "my right leg has half the strength of my left",
+    "my left leg doesnt have the same strength as the right",
+])
+def test_a_leg_with_less_strength_than_the_other_is_still_weakness(text):
+    assert assess(text).level == "urgent", (text, assess(text))
