@@ -4882,3 +4882,22 @@ def test_a_leg_unequal_in_something_other_than_strength_is_no_weakness(text):
 ])
 def test_a_leg_with_less_strength_than_the_other_is_still_weakness(text):
     assert assess(text).level == "urgent", (text, assess(text))
+
+
+# Second review, 5: "could X be behind this" asks what causes a symptom, as "could X be causing
+# this" does; its "behind" is no saddle word, while numbness behind, around or of the behind
+# still is (clinical.md: emergency row, saddle numbness).
+@pytest.mark.parametrize("text", [
+    "could my back be behind this tingling", "could the spasm be behind my numb toes",
+    "could a slipped disc be behind the tingling in my foot", "can my back be behind this tingling",
+])
+def test_could_it_be_behind_is_no_saddle_word(text):
+    result = assess(text)
+    assert "saddle_numbness" not in result.flags and result.level != "emergency", (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "the numbness seems to be behind my balls", "my behind is numb", "it feels numb behind, around my bum",
+])
+def test_numbness_behind_or_of_the_behind_is_still_saddle_numbness(text):
+    assert assess(text).level == "emergency", (text, assess(text))
