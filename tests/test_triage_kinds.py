@@ -4901,3 +4901,21 @@ def test_could_it_be_behind_is_no_saddle_word(text):
 ])
 def test_numbness_behind_or_of_the_behind_is_still_saddle_numbness(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Second review, 6: the urge to go no longer felt is the bladder's (clinical.md: emergency row,
+# not feeling the need to go) unless an outing is said beside it: then it is the urge to go out.
+@pytest.mark.parametrize("text", [
+    "i dont get the urge to go at all these days, even to the pub", "i dont get the urge to go anymore, to the shops i mean",
+    "i dont get the urge to go at all, even to the gym",
+])
+def test_an_urge_to_go_out_is_no_bladder(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i dont get the urge to go anymore, to the toilet i mean", "i dont get the urge to go at all these days",
+    "i dont get the urge to wee anymore, not even after a few pints at the pub", "i dont get the urge to go now, i just leak",
+])
+def test_an_urge_to_go_to_the_toilet_unfelt_still_alarms(text):
+    assert assess(text).level == "emergency", (text, assess(text))
