@@ -4919,3 +4919,23 @@ def test_an_urge_to_go_out_is_no_bladder(text):
 ])
 def test_an_urge_to_go_to_the_toilet_unfelt_still_alarms(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Second review, 7: a limb that went dead and "stayed that way" for a while is positional and
+# gone when a later clause says it is fine now (clinical.md: Near misses); said still there,
+# or of the saddle, it is not.
+@pytest.mark.parametrize("text", [
+    "my foot went to sleep and stayed that way for an hour but its fine now",
+    "my leg went dead and stayed that way for a minute, its fine now",
+])
+def test_stayed_that_way_then_fine_now_is_a_near_miss(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my leg went dead and stayed that way", "doctor"),
+    ("my leg is still numb but the pain is fine now", "doctor"),
+    ("my bum went numb and stayed that way for an hour, its fine now", "emergency"),
+])
+def test_stayed_that_way_still_there_or_in_the_saddle_still_alarms(text, level):
+    assert assess(text).level == level, (text, assess(text))

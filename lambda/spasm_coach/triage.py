@@ -1473,7 +1473,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             # and its time are said in the clause before.
             qualifiers |= previous.own & (vocab.explaining | _PAST)
         history = "@history" in qualifiers and "@new" not in qualifiers
-        resolved = "@resolved" in qualifiers and "@persisting" not in qualifiers
+        # "it went dead and stayed that way for an hour, but it's fine now": a later clause
+        # that says it is over outweighs a persisting word said before it.
+        resolved = "@resolved" in qualifiers and ("@persisting" not in qualifiers or over_after)
         brief = resolved and "@brief" in qualifiers
         # "is incontinence a sign of something bad?": a question about a symptom, said of
         # nobody; "I wet myself, is that bad?" tells of the speaker.
