@@ -4939,3 +4939,33 @@ def test_stayed_that_way_then_fine_now_is_a_near_miss(text):
 ])
 def test_stayed_that_way_still_there_or_in_the_saddle_still_alarms(text, level):
     assert assess(text).level == level, (text, assess(text))
+
+
+# Second review, 8: smaller readings. A back that will not let one sleep on one's side or in
+# one's own bed tells of a position, and one better by the morning is over (clinical.md:
+# doctor row, night pain; Near misses); driving into the garage is parking, so a wall touched
+# there is no crash; a wee not had in peace is privacy, not a bladder that will not empty.
+@pytest.mark.parametrize("text", [
+    "my back wont let me sleep on my side", "my back wont let me sleep in my own bed so i sleep on the couch",
+    "my back kept me up last night but it was better by the morning",
+    "my back kept me awake the first night but now i sleep fine",
+    "i drove into the garage and hit the wall, only a tap",
+])
+def test_a_sleeping_position_a_night_now_over_or_parking_is_no_alarm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+def test_a_wee_not_had_in_peace_is_no_bladder_emergency():
+    result = assess("the pain stops me having a wee in peace because the kids barge in")
+    assert "bladder" not in result.flags, result
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my back wont let me sleep", "doctor"), ("my back kept me up last night", "doctor"),
+    ("my back wont let me sleep on my side, the pain never lets up", "doctor"),
+    ("i drove into a tree", "emergency"), ("i drove into the driveway and slammed into the wall", "emergency"),
+    ("a bus hit me at the bus stop", "emergency"), ("the pain stops me having a wee", "emergency"),
+    ("my back stops me from peeing", "emergency"),
+])
+def test_night_pain_crashes_and_a_wee_stopped_still_alarm(text, level):
+    assert assess(text).level == level, (text, assess(text))
