@@ -409,6 +409,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
 
     equivalents = {k: v for k, v in data["equivalents"].items() if k != "about"}
     reading = data["clauses"]
+    owners = reading.get("owners", {})
+    # More owners of a side word than "my" ("the one legs"): such a word is a side word too.
+    one_side_owners = {word: frozenset(whose) for word, whose in owners.get("one_side", {}).items()}
     negation = data["negation"]
     vocabulary = Vocabulary(
         locale=locale,
@@ -421,9 +424,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         phrase_endings=frozenset(words[-2:] for words in phrases if len(words) > 1),
         one_side_words=frozenset(words[0] for words, tags in phrases.items() if len(words) == 1 and
                                  tags & set(data["side_tags"]) - {data["both_sides"]["tag"]})
-        | frozenset(reading.get("owners", {}).get("one_side", {})),
-        owners=frozenset(reading.get("owners", {}).get("words", ())),
-        one_side_owners={word: frozenset(owners) for word, owners in reading.get("owners", {}).get("one_side", {}).items()},
+        | frozenset(one_side_owners),
+        owners=frozenset(owners.get("words", ())),
+        one_side_owners=one_side_owners,
         inflected=inflected_forms(data, phrases),
         clause_breaks=frozenset(reading["always"]),
         breaks_before_subject=frozenset(reading["before_a_new_subject"]),
