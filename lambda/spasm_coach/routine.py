@@ -344,6 +344,17 @@ class Coach:
             left = self.content.text("routine_lines.remaining_last")
         return speech.say(self.content.text("routine_lines.remaining", **dict(self.describe(state), left=left)))
 
+    def hold_length(self, state: State) -> Speech:
+        """How long the current stretch is held (at this person's hold length), or that it
+        is moved through with the breath and has no hold."""
+        step = self.step_at(state)
+        stretch = self.content.stretches[step.stretch]
+        if not stretch.get("hold"):
+            return self.speech().say(self.content.text("routine_lines.hold_length_none",
+                                                       name=step_name(self.content, step)))
+        return self.speech().say(self.content.text("routine_lines.hold_length",
+                                                   seconds=self.content.number(self.hold_seconds(stretch))))
+
     def listing(self, routine_id: str, avoid: Avoid = NOTHING) -> Speech:
         """The stretches of a routine, with how many there are."""
         steps = [s for s in routine_steps(self.content, routine_id) if s.stretch not in avoid]

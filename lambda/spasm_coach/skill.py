@@ -26,7 +26,7 @@ from .handlers.memory import (ForgetMeHandler, Memory, PreferenceHandler,
 from .handlers.safety import safety_handlers
 from .handlers.timers import timer_handlers
 from .handlers.touch import TouchInterceptor
-from .handlers.routine import (FeelingHandler, HowManyLeftHandler, ListStretchesHandler, LyingOnlyHandler,
+from .handlers.routine import (FeelingHandler, HoldLengthHandler, HowManyLeftHandler, ListStretchesHandler, LyingOnlyHandler,
                                NextHandler, PainHandler, PauseHandler, PreviousHandler, ResumeHandler,
                                ShortRoutineHandler, SkipHandler, StartOverHandler, StartRoutineHandler,
                                StretchHandler)
@@ -51,6 +51,7 @@ def request_handlers(memory: Optional[Memory] = None):
         ResumeHandler(),
         PauseHandler(),
         HowManyLeftHandler(),
+        HoldLengthHandler(),
         ListStretchesHandler(),
         ShortRoutineHandler(),
         LyingOnlyHandler(),

@@ -283,6 +283,23 @@ class HowManyLeftHandler(_Navigation):
         return where_we_are(handler_input, context_of(handler_input).coach.remaining(state, left_out(handler_input)))
 
 
+class HoldLengthHandler(_Navigation):
+    """ "How long do I hold it": the current stretch's hold in seconds (or that it has none),
+    then what the turn waits for. Without a routine, that every hold is counted out."""
+
+    intents = ("HoldLengthIntent",)
+
+    def without_routine(self, handler_input: HandlerInput) -> Response:
+        content = context_of(handler_input).content
+        lead = context_of(handler_input).coach.speech().say(content.text("routine_lines.hold_length_general"))
+        return no_routine_after(handler_input, lead)
+
+    def move(self, handler_input: HandlerInput, state: dict) -> Response:
+        if state["status"] == FINISHED:
+            return continue_routine(handler_input)
+        return where_we_are(handler_input, context_of(handler_input).coach.hold_length(state))
+
+
 class ListStretchesHandler(IntentHandler):
     """ "What are the stretches": the routine's stretches, how many, and what next."""
 
@@ -470,7 +487,7 @@ def stop_for_today(handler_input: HandlerInput, question=None) -> Response:
 
 __all__ = [
     "StartRoutineHandler", "StretchHandler", "NextHandler", "SkipHandler", "PreviousHandler",
-    "StartOverHandler", "ResumeHandler", "PauseHandler", "HowManyLeftHandler", "PainHandler",
+    "StartOverHandler", "ResumeHandler", "PauseHandler", "HowManyLeftHandler", "HoldLengthHandler", "PainHandler",
     "ListStretchesHandler", "ShortRoutineHandler", "LyingOnlyHandler", "FeelingHandler",
     "start_routine", "no_routine", "in_routine",
 ]
