@@ -5121,3 +5121,25 @@ def test_bowel_control_lost_by_another_name_alarms(text, locale):
 ])
 def test_no_warning_for_the_back_or_dirtied_denied_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# A bladder, bowel or bottom with "a mind of its own" is control lost (clinical.md: new loss
+# of bladder or bowel control); "back end" and "tail end" are the bottom (the saddle). Said of
+# a leg, the back, the kids or a week's end it is not.
+@pytest.mark.parametrize("text, locale", [
+    ("my bladder has a mind of its own since the spasm", "en-US"), ("my bowels have got a mind of their own", "en-GB"),
+    ("my bladder does what it wants now", "en-AU"), ("my tail end has a mind of its own", "en-GB"),
+    ("since my back went my bowel does its own thing", "en-CA"), ("my back end is numb", "en-IN"),
+    ("no feeling in my back end since this morning", "en-AU"),
+])
+def test_a_mind_of_its_own_below_is_control_lost(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "my leg has a mind of its own in the cat cow", "my back has a mind of its own",
+    "by the back end of the week my back was better", "the kids have a mind of their own",
+    "my mums bladder has a mind of its own", "my bladder doesnt have a mind of its own, its fine",
+])
+def test_a_mind_of_its_own_elsewhere_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
