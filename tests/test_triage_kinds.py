@@ -5143,3 +5143,25 @@ def test_a_mind_of_its_own_below_is_control_lost(text, locale):
 ])
 def test_a_mind_of_its_own_elsewhere_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# Wiping called cleaning up, with a poo or the toilet said (clinical.md: wiping feels
+# different): "after a number two, cleaning up feels weird". Cleaning up a room, the dog's
+# mess with the back named, or cleaning up that feels fine is no saddle finding.
+@pytest.mark.parametrize("text, locale", [
+    ("after a poo cleaning up feels strange", "en-US"), ("after a number two, cleaning up is funny", "en-GB"),
+    ("i did a poo and cleaning up was strange", "en-AU"), ("after my poo this morning cleaning up felt different", "en-CA"),
+    ("after a poo i clean up and it feels different down there", "en-IN"),
+    ("had a poo and cleaning up felt weird, like through a glove", "en-AU"),
+])
+def test_cleaning_up_after_a_poo_feeling_different_is_the_saddle(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "cleaning up the kitchen feels weird", "cleaning up the dogs poo feels weird with my back",
+    "after a poo cleaning up feels fine", "cleaning up the garage feels strange with this back",
+    "after a poo my husband says cleaning up feels weird",
+])
+def test_cleaning_up_elsewhere_or_fine_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
