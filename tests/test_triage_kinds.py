@@ -5165,3 +5165,23 @@ def test_cleaning_up_after_a_poo_feeling_different_is_the_saddle(text, locale):
 ])
 def test_cleaning_up_elsewhere_or_fine_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# Someone else's pads put on, worn or borrowed are pads the speaker newly needs (clinical.md:
+# new loss of bladder control, leaking). Someone else wearing them, "pads" as a walk, or pads
+# bought for someone else are not.
+@pytest.mark.parametrize("text, locale", [
+    ("ive had to borrow the wifes pads", "en-GB"), ("im wearing my wifes pads now", "en-US"),
+    ("i had to put on one of my partners pads", "en-AU"), ("ive been using my girlfriends liners since the spasm", "en-CA"),
+    ("i am wearing my mothers pads from yesterday", "en-IN"), ("nicked one of the missus pads this morning", "en-GB"),
+])
+def test_someone_elses_pads_worn_are_new_pads(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife wears pads", "my wife pads around the house", "i bought my wife pads at the shop",
+    "my mum has to wear pads", "i didnt need to borrow the wifes pads",
+])
+def test_pads_of_someone_else_worn_by_them_or_bought_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
