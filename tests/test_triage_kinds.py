@@ -5185,3 +5185,25 @@ def test_someone_elses_pads_worn_are_new_pads(text, locale):
 ])
 def test_pads_of_someone_else_worn_by_them_or_bought_stay_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# The speaker or their clothes smelling of wee is wee leaked (clinical.md: new loss of bladder
+# control, leaking); the wee itself smelling is a sign of infection (urgent, not emergency);
+# someone else smelling of it is theirs.
+@pytest.mark.parametrize("text, locale", [
+    ("i smell of pee all the time now", "en-US"), ("my trousers stink of urine", "en-GB"),
+    ("my husband says i smell of wee", "en-AU"), ("i keep smelling of wee and i dont know why", "en-CA"),
+    ("my undies reek of urine by lunchtime", "en-AU"), ("people at work say i smell of piss", "en-GB"),
+])
+def test_smelling_of_wee_is_a_leak(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bladder" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my wee smells strong", "urgent"), ("my son smells of wee", "clarify"),
+    ("i dont smell of wee, i checked", "clarify"),
+])
+def test_wee_that_smells_or_someone_else_smelling_is_no_leak(text, level):
+    assert level_rank(assess(text).level) <= level_rank(level), (text, assess(text))
+    assert "bladder" not in assess(text).flags, (text, assess(text))
