@@ -5139,6 +5139,7 @@ def test_a_mind_of_its_own_below_is_control_lost(text, locale):
 @pytest.mark.parametrize("text", [
     "my leg has a mind of its own in the cat cow", "my back has a mind of its own",
     "by the back end of the week my back was better", "the kids have a mind of their own",
+    "the back end of the routine hurts", "towards the tail end of the stretch i feel it in my bum",
     "my mums bladder has a mind of its own", "my bladder doesnt have a mind of its own, its fine",
 ])
 def test_a_mind_of_its_own_elsewhere_stays_calm(text):
