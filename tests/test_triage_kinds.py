@@ -5403,3 +5403,31 @@ def test_cant_come_on_my_own_and_morning_glory_gone_alarm(text, locale):
 ])
 def test_cant_come_for_something_is_going_there(text, locale):
     assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# Being dressed is no leak (clinical.md: it happened in my pants is a leak; a person with a
+# back spasm is often on the floor): lying on the floor in one's underwear, going out in one's
+# jeans or pyjamas, or changing the sheets the kids wet.
+@pytest.mark.parametrize("text, locale", [
+    ("i am lying on the floor in my underwear", "en-GB"), ("im lying on the floor in my pants", "en-GB"),
+    ("i am lying on the floor in my shorts", "en-AU"), ("lying here in my boxers doing the stretches", "en-US"),
+    ("the kids wet the bed and i had to change the sheets", "en-GB"),
+    ("the dog wet the floor and i had to change my socks", "en-US"),
+    ("im going in my jeans", "en-GB"), ("i'll go in my pyjamas, can we start", "en-US"),
+    ("ill go in my trackies to the physio", "en-AU"),
+])
+def test_being_dressed_or_changing_what_someone_else_wet_is_no_leak(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i wet my pants", "en-GB"), ("i went in my pants without knowing", "en-US"),
+    ("there was wee in my underwear", "en-GB"), ("i went in my pants lying on the floor", "en-GB"),
+    ("i woke up lying in a wet bed", "en-US"), ("i keep going in my pants", "en-AU"),
+    ("ive been going in my pyjamas at night without knowing", "en-GB"),
+    ("it happened in my underwear and i didnt feel it", "en-CA"),
+    ("the kids wet the bed and so did i", "en-GB"),
+])
+def test_a_leak_in_ones_clothes_still_alarms(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bladder" in result.flags, (text, result)
