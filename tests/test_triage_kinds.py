@@ -4969,3 +4969,465 @@ def test_a_wee_not_had_in_peace_is_no_bladder_emergency():
 ])
 def test_night_pain_crashes_and_a_wee_stopped_still_alarm(text, level):
     assert assess(text).level == level, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- round: set R, saddle, bladder, bowel, sexual
+
+# Someone else who wet or soiled (clinical.md: red flags are about the person speaking): a
+# pet, a baby or the kids named as the one who did it is not the speaker's bladder or bowel.
+@pytest.mark.parametrize("text, locale", [
+    ("our cat peed on the sofa again", "en-US"), ("the baby wet the bed last night", "en-GB"),
+    ("the puppy had an accident on the rug", "en-AU"), ("the puppy peed on my bed", "en-CA"),
+    ("the baby peed on me during the nappy change", "en-IN"), ("the dog had an accident in the kitchen", "en-GB"),
+    ("the toddler wet his pants at nursery", "en-CA"), ("the cat did a poo behind the couch", "en-US"),
+])
+def test_a_pet_or_a_child_who_wet_is_not_the_speaker(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "the dog woke me and i had wet the bed", "the baby cried and i wet myself",
+    "the dog peed on the floor and then i peed myself too", "i tripped over the dog and fell down the stairs",
+    "the cat cow stretch hurt and it still hasnt settled",
+])
+def test_the_speaker_beside_a_pet_still_alarms(text):
+    assert level_rank(assess(text).level) >= level_rank("doctor"), (text, assess(text))
+
+
+# Coming somewhere is going there (clinical.md: new sexual dysfunction is "cannot climax",
+# said alone): "can't come to the phone", "couldn't come in to work".
+@pytest.mark.parametrize("text, locale", [
+    ("sorry i cant come over tonight my back has gone", "en-US"), ("i couldnt come in to work today", "en-GB"),
+    ("i cant come downstairs for tea", "en-AU"), ("tell them i cant come round this weekend", "en-CA"),
+    ("i am unable to come home yet", "en-IN"), ("i cannot come out with the lads tonight", "en-GB"),
+    ("i cant come up the stairs to bed", "en-US"),
+])
+def test_coming_somewhere_is_no_climax(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "i cant come anymore since my back went", "since the spasm i cant come at all",
+    "i cant come with my partner since my back went", "i cant climax since the injury",
+])
+def test_cannot_come_said_alone_still_alarms(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+# A leg or a thing that cannot be got up onto a step, the bed or the stairs is lifting it
+# there (clinical.md: leg weakness), not "can't get it up".
+@pytest.mark.parametrize("text, locale", [
+    ("the suitcase is too heavy, i cant get it up onto the bed", "en-US"),
+    ("i couldnt get it up on to the shelf", "en-GB"), ("i cant get it up onto the roof rack", "en-AU"),
+    ("i struggle to get it up onto the shelf", "en-GB"),
+    ("the box is heavy and i cant get it up on the table", "en-CA"), ("i could not get it up into the loft", "en-IN"),
+    ("i cant get it up over the fence", "en-US"),
+])
+def test_getting_something_up_onto_a_place_is_no_erection(text, locale):
+    assert "sexual" not in assess(text, locale=locale).flags, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("my right leg is weak and i cant get it up onto the bed", {"leg_weakness"}),
+    ("my leg has no strength, i cant get it up the step", {"leg_weakness"}),
+    ("i cant get it up since my back went", {"sexual"}), ("i cant get it up anymore", {"sexual"}),
+])
+def test_a_leg_not_got_up_is_the_legs_and_cant_get_it_up_alone_is_sexual(text, flags):
+    assert set(assess(text).flags) == flags, (text, assess(text))
+
+
+# Sex not had for someone else's reason or the day's (the kids were up, she was tired) is an
+# occasion missed, not the body failing (clinical.md: new sexual dysfunction); the failure
+# itself named ("couldn't get an erection") is the body's whatever the occasion.
+@pytest.mark.parametrize("text, locale", [
+    ("we couldnt have sex because my husband was tired", "en-US"), ("we couldnt make love because the baby woke", "en-GB"),
+    ("we couldnt have sex because we had guests", "en-US"), ("we didnt have sex because my wife was too tired", "en-US"),
+    ("we cant have sex because the kids are always up", "en-AU"), ("couldnt have sex because we had visitors", "en-CA"),
+    ("we could not be intimate because of the guests", "en-IN"), ("no sex this week because of work", "en-GB"),
+])
+def test_sex_missed_for_an_outside_reason_is_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "we cant have sex because of my back", "i couldnt get an erection because she was tired",
+    "i cant get hard because the kids were up", "i cant have sex since my back went, nothing works",
+])
+def test_sex_failing_in_the_body_still_alarms(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+# Erections weaker, softer or gone by another name (clinical.md: new sexual dysfunction):
+# "weaker since the spasm", "morning glory has vanished", "can't stay firm", "man part not working".
+@pytest.mark.parametrize("text, locale", [
+    ("my erection is weak since my back went", "en-US"), ("my hard ons have got weaker since the spasm", "en-GB"),
+    ("erections are much weaker now", "en-AU"), ("my morning glory has disappeared since i hurt my back", "en-GB"),
+    ("i cant stay firm anymore since the injury", "en-CA"), ("my man part is not working since the back pain", "en-IN"),
+    ("the wife says i wont stay firm, thats new", "en-AU"),
+])
+def test_erections_weaker_or_gone_by_another_name_alarm(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "my erections are not weaker, everything works", "my husbands erections have got weaker",
+    "would my erections get weaker if this goes on", "my morning glory is back to normal",
+    "i cant stay firm on my feet", "i cant keep firm in the plank", "my man part is fine",
+    "im too weak for sex with this back",
+])
+def test_erections_words_negated_of_someone_else_or_of_standing_stay_calm(text):
+    assert "sexual" not in assess(text).flags, (text, assess(text))
+
+
+# The seat area (clinical.md: numbness around the buttocks, the saddle): "seat area", "sitting area".
+@pytest.mark.parametrize("text, locale", [
+    ("my whole seat area is numb", "en-US"), ("the seat area is tingling", "en-GB"),
+    ("my whole seat area has no feeling", "en-AU"), ("the seat area feels like it belongs to someone else", "en-CA"),
+    ("my sitting area is tingly", "en-IN"), ("pins and needles in the seat area", "en-US"),
+    ("my sitting area has gone numb", "en-AU"),
+])
+def test_the_seat_area_is_the_saddle(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "saddle_numbness" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "my seat area is fine, no numbness", "the car seat is cold", "my seat area went numb on the long drive but its fine now",
+    "my dads seat area is numb",
+])
+def test_the_seat_area_denied_over_or_someone_elses_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# Loss of bowel control said as dirtied, fouled, in one's boxers, a bottom that will not hold
+# anything in, no warning before going (clinical.md: new loss of bowel or bladder control,
+# not feeling the need to go).
+@pytest.mark.parametrize("text, locale", [
+    ("i dirtied myself on the way to the toilet", "en-US"), ("found poo in my briefs this morning", "en-GB"),
+    ("i fouled myself in bed", "en-AU"), ("my bottom wont hold anything in since the spasm", "en-GB"),
+    ("i get no warning before a poo now, it just comes", "en-CA"), ("no warning at all before i need a wee", "en-IN"),
+    ("there was a mess in my pyjamas when i woke", "en-US"),
+])
+def test_bowel_control_lost_by_another_name_alarms(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "the spasm comes without warning when i am on the toilet", "my back goes without warning",
+    "the pain hits without any warning", "i didnt dirty myself, i made it to the loo",
+    "my grandson dirtied himself at the park", "lying here on the floor in my pyjamas",
+    "i need a poo but im still in my pyjamas", "something ripped in my jeans when i bent down",
+])
+def test_no_warning_for_the_back_or_dirtied_denied_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# A bladder, bowel or bottom with "a mind of its own" is control lost (clinical.md: new loss
+# of bladder or bowel control); "back end" and "tail end" are the bottom (the saddle). Said of
+# a leg, the back, the kids or a week's end it is not.
+@pytest.mark.parametrize("text, locale", [
+    ("my bladder has a mind of its own since the spasm", "en-US"), ("my bowels have got a mind of their own", "en-GB"),
+    ("my bladder does what it wants now", "en-AU"), ("my tail end has a mind of its own", "en-GB"),
+    ("since my back went my bowel does its own thing", "en-CA"), ("my back end is numb", "en-IN"),
+    ("no feeling in my back end since this morning", "en-AU"),
+])
+def test_a_mind_of_its_own_below_is_control_lost(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "my leg has a mind of its own in the cat cow", "my back has a mind of its own",
+    "by the back end of the week my back was better", "the kids have a mind of their own",
+    "the back end of the routine hurts", "towards the tail end of the stretch i feel it in my bum",
+    "my mums bladder has a mind of its own", "my bladder doesnt have a mind of its own, its fine",
+])
+def test_a_mind_of_its_own_elsewhere_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# Wiping called cleaning up, with a poo or the toilet said (clinical.md: wiping feels
+# different): "after a number two, cleaning up feels weird". Cleaning up a room, the dog's
+# mess with the back named, or cleaning up that feels fine is no saddle finding.
+@pytest.mark.parametrize("text, locale", [
+    ("after a poo cleaning up feels strange", "en-US"), ("after a number two, cleaning up is funny", "en-GB"),
+    ("i did a poo and cleaning up was strange", "en-AU"), ("after my poo this morning cleaning up felt different", "en-CA"),
+    ("after a poo cleaning up feels different down there", "en-IN"),
+    ("had a poo and cleaning up felt weird, like through a glove", "en-AU"),
+])
+def test_cleaning_up_after_a_poo_feeling_different_is_the_saddle(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "cleaning up the kitchen feels weird", "cleaning up the dogs poo feels weird with my back",
+    "after a poo cleaning up feels fine", "cleaning up the garage feels strange with this back",
+    "after a poo my husband says cleaning up feels weird",
+])
+def test_cleaning_up_elsewhere_or_fine_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# Someone else's pads put on, worn or borrowed are pads the speaker newly needs (clinical.md:
+# new loss of bladder control, leaking). Someone else wearing them, "pads" as a walk, or pads
+# bought for someone else are not.
+@pytest.mark.parametrize("text, locale", [
+    ("ive had to borrow the wifes pads", "en-GB"), ("im wearing my wifes pads now", "en-US"),
+    ("i had to put on one of my partners pads", "en-AU"), ("ive been using my girlfriends liners since the spasm", "en-CA"),
+    ("i am wearing my mothers pads from yesterday", "en-IN"), ("nicked one of the missus pads this morning", "en-GB"),
+])
+def test_someone_elses_pads_worn_are_new_pads(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife wears pads", "my wife pads around the house", "i bought my wife pads at the shop",
+    "my mum has to wear pads", "i didnt need to borrow the wifes pads",
+])
+def test_pads_of_someone_else_worn_by_them_or_bought_stay_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# The speaker or their clothes smelling of wee is wee leaked (clinical.md: new loss of bladder
+# control, leaking); the wee itself smelling is a sign of infection (urgent, not emergency);
+# someone else smelling of it is theirs.
+@pytest.mark.parametrize("text, locale", [
+    ("i smell of pee all the time now", "en-US"), ("my trousers stink of urine", "en-GB"),
+    ("my husband says i smell of wee", "en-AU"), ("i keep smelling of wee and i dont know why", "en-CA"),
+    ("my undies reek of urine by lunchtime", "en-AU"), ("people at work say i smell of piss", "en-GB"),
+])
+def test_smelling_of_wee_is_a_leak(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bladder" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my wee smells strong", "urgent"), ("my son smells of wee", "clarify"),
+    ("i dont smell of wee, i checked", "clarify"),
+])
+def test_wee_that_smells_or_someone_else_smelling_is_no_leak(text, level):
+    assert level_rank(assess(text).level) <= level_rank(level), (text, assess(text))
+    assert "bladder" not in assess(text).flags, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- round: set R, mended after review
+
+# "Can't get it up" followed by the / to / on / over is still the erection (clinical.md: new
+# sexual dysfunction); only a thing got up onto a named place (the step, the kerb, the car) is
+# lifting it there (clinical.md: leg weakness).
+@pytest.mark.parametrize("text, locale", [
+    ("i cant get it up the way i used to", "en-US"), ("since the spasm i cant get it up the way i could", "en-GB"),
+    ("since my back went i cant get it up to have sex", "en-US"), ("i cant get it up to have sex with my wife", "en-AU"),
+    ("i am not able to get it up to do intercourse", "en-IN"), ("i cant get it up on demand anymore", "en-GB"),
+    ("i cant get it up on my own or with her", "en-CA"), ("cant get it up on the weekend either", "en-GB"),
+    ("i cant get it up over the past few days since my back went", "en-US"), ("i cant get it up the last few days", "en-AU"),
+    ("cant get it up the last couple of nights", "en-US"), ("i cant get it up to save my life since the spasm", "en-CA"),
+    ("cant get it up to be honest since the spasm", "en-GB"),
+])
+def test_cant_get_it_up_before_the_to_on_or_over_is_still_the_erection(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my left leg is weak and i cant get it up onto the step", "en-US"),
+    ("my leg is weak, i cant get it up the step", "en-GB"),
+    ("my right leg has no strength, i cant get it up on the kerb", "en-AU"),
+])
+def test_a_weak_leg_not_got_up_onto_a_step_is_the_legs_only(text, locale):
+    assert set(assess(text, locale=locale).flags) == {"leg_weakness"}, (text, assess(text, locale=locale))
+
+
+# No feeling during sex is the body's (clinical.md: no feeling during sex), whatever reason or
+# occasion is said beside it; only sex not had "because the kids were up" is an occasion.
+@pytest.mark.parametrize("text, locale", [
+    ("sex feels completely numb now because we tried twice and nothing", "en-GB"),
+    ("no feeling during sex because we tried last night and nothing", "en-GB"),
+    ("sex feels numb because we tried it on the weekend", "en-CA"),
+    ("no sensation during intercourse because we tried after my back went", "en-IN"),
+    ("i have no feeling during sex because he says its my back", "en-US"),
+    ("my partner noticed i cant feel anything during sex because she asked", "en-GB"),
+    ("we tried to have sex but i couldnt feel anything because he noticed i went soft", "en-US"),
+    ("i couldnt feel a thing when we made love because we were rushing", "en-GB"),
+    ("sex is numb and we were too tired to keep trying", "en-US"),
+    ("sex feels different since the spasm and not in the mood either", "en-GB"),
+    ("i cant feel anything during sex not in the mood anymore either", "en-AU"),
+])
+def test_no_feeling_during_sex_with_a_reason_said_still_alarms(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (text, result)
+
+
+# The speaker who wet or soiled themselves after a pet or a child is named (no subject said:
+# "chasing the dog, wet myself") is the speaker; the child or the pet named as the one who did
+# it is not (clinical.md: red flags are about the person speaking).
+@pytest.mark.parametrize("text, locale, flag", [
+    ("chasing the dog wet myself", "en-US", "bladder"), ("after walking the dog wet myself on the way home", "en-GB", "bladder"),
+    ("was changing the baby wet myself no warning", "en-US", "bladder"),
+    ("i picked up the baby wet myself and didnt even feel it", "en-AU", "bladder"),
+    ("picked up the toddler wet my pants", "en-AU", "bladder"), ("holding the little one wet myself", "en-GB", "bladder"),
+    ("the baby wet the bed and so did i", "en-AU", "bladder"), ("the puppy had an accident and i did too", "en-US", "bladder"),
+    ("picking up the kid fell down the stairs", "en-AU", "trauma"),
+    ("lifting the kid both legs went numb", "en-US", "both_legs"),
+    ("carrying the grandkids upstairs both legs gave way", "en-GB", "both_legs"),
+    ("after bathing the kid cant feel the toilet paper", "en-US", "saddle_numbness"),
+    ("carrying the kid foot is dropping and cant lift it", "en-IN", "foot_drop"),
+])
+def test_the_speakers_own_emergency_after_a_child_or_a_pet_is_named(text, locale, flag):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and flag in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("hold on the baby wet the bed", "en-US"), ("wait the dog had an accident", "en-CA"),
+    ("the baby pooed in my jeans", "en-GB"), ("the dog pooped in my boxers lol", "en-US"),
+    ("the puppy peed on my bed", "en-CA"), ("our toddler had an accident in the car", "en-AU"),
+])
+def test_a_child_or_a_pet_that_wet_is_still_someone_else(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# "Can't stay firm" is the erection only with a partner, sex or the genitals named, someone
+# noticing it in the speaker, or the speaker as its subject (clinical.md: new sexual
+# dysfunction); a mattress, a cushion or the tummy muscles that won't stay firm are not.
+@pytest.mark.parametrize("text, locale", [
+    ("the mattress doesnt stay firm", "en-US"), ("my new mattress wont stay firm", "en-GB"),
+    ("the mattress topper isnt getting firm", "en-AU"), ("my bed doesnt stay firm", "en-IN"),
+    ("my pillow doesnt stay firm at night", "en-GB"), ("the sofa cushions wont stay firm", "en-US"),
+    ("the foam roller doesnt stay firm", "en-CA"), ("the yoga mat wont stay firm on the floor", "en-US"),
+    ("the gel wont stay stiff in the freezer", "en-GB"), ("my tummy muscles cant stay firm", "en-GB"),
+    ("my core cant stay stiff", "en-US"), ("i cant stay firm on my feet", "en-GB"),
+])
+def test_things_that_wont_stay_firm_are_no_erection(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my wife says i cant stay firm anymore", "en-US"), ("i cant stay firm with my partner since the spasm", "en-GB"),
+    ("i cant stay firm since my back went", "en-AU"),
+])
+def test_the_speaker_who_cant_stay_firm_still_alarms(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+# Weaker erections (clinical.md: new sexual dysfunction) are the erection words only: a
+# volume, a heat pad or a love life that is weak, or "turn it up", is not.
+@pytest.mark.parametrize("text, locale", [
+    ("the volume is weak can you turn it up", "en-US"), ("the volume is weak can you turn it up", "en-GB"),
+    ("the signal is weak turn it up", "en-US"), ("the heat pad feels weak ill turn it up", "en-US"),
+    ("the ibuprofen feels weak shall i step it up", "en-GB"), ("im weak from the pain, i need to pick it up", "en-US"),
+    ("my arms feel weak when i lift it up", "en-US"), ("my core feels weak in the bedroom", "en-US"),
+    ("i feel weak and intimate moments are hard", "en-GB"), ("my wife says my love life is weak lol", "en-US"),
+    ("your voice is weak turn it up please", "en-AU"), ("the morning glory is weak this year", "en-US"),
+    ("i couldnt get the morning glory off the fence", "en-GB"),
+])
+def test_weak_beside_it_up_or_the_garden_is_no_erection(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# Cleaning up is wiping only with no object of its own (clinical.md: wiping feels different):
+# cleaning up the kitchen, the garden or the dog's poo after the loo is housework.
+@pytest.mark.parametrize("text, locale", [
+    ("i had a poo then i was cleaning up the kitchen and felt odd", "en-GB"),
+    ("after my poo i started cleaning up the house and felt weird", "en-US"),
+    ("i was on the loo and then cleaning up the bathroom felt odd", "en-GB"),
+    ("cleaning up dog poo in the garden feels weird bending over", "en-GB"),
+    ("cleaning up the garden after the dog poo feels strange bending", "en-AU"),
+    ("cleaning up the spilled poop from the diaper felt weird", "en-CA"),
+    ("cleaning up after dinner is strange with this back", "en-GB"),
+])
+def test_cleaning_something_up_is_housework(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# No warning before going (clinical.md: not feeling the need to go) is not the back going
+# "without warning" on the toilet, nor the runs coming without warning, nor the kids.
+@pytest.mark.parametrize("text, locale", [
+    ("it went without warning when i was having a poo", "en-US"),
+    ("i was having a poo and it went without warning, now i cant stand up straight", "en-GB"),
+    ("doing a number two and it caught me without warning", "en-US"),
+    ("i bent down to flush the toilet after a poo and it seized without warning", "en-US"),
+    ("i was on the toilet doing a wee and it locked up without warning", "en-GB"),
+    ("went for a pee and it seized up without any warning", "en-CA"),
+    ("while passing urine it caught without warning", "en-IN"),
+    ("the kids gave me no heads up they needed a wee", "en-GB"),
+    ("i have the runs and it comes without warning", "en-US"), ("the diarrhea comes without warning", "en-US"),
+])
+def test_the_back_going_without_warning_on_the_toilet_is_no_lost_warning(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# A place or a pet's bed smelling of wee is no leak of the speaker's (clinical.md: new loss
+# of bladder control is the speaker's; a smell of wee in a place is no infection sign either).
+@pytest.mark.parametrize("text, locale", [
+    ("the bathroom has a smell of wee", "en-GB"), ("this public toilet has a smell of urine", "en-US"),
+    ("the lift was stinking of piss", "en-AU"), ("the dog bed has a smell of pee", "en-GB"),
+])
+def test_a_place_smelling_of_wee_is_no_leak(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# Pads to kneel on for hands-and-knees stretches (clinical.md: cat-cow) are no incontinence
+# pads; dirtied with mud, paint or a rub is not soiled (clinical.md: I pooed myself).
+@pytest.mark.parametrize("text, locale", [
+    ("i borrowed my daughters pads for kneeling", "en-GB"), ("i use my wifes pads to kneel on", "en-US"),
+    ("i dirtied myself doing the gardening", "en-GB"), ("i got mud all over and dirtied my pants in the garden", "en-US"),
+    ("i dirtied the bed with my muddy feet", "en-GB"), ("i fouled the bed sheets with the heat rub", "en-AU"),
+])
+def test_kneeling_pads_and_mud_are_no_leak(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale, flag", [
+    ("my carer says i dirtied myself in bed", "en-GB", "bowel"), ("i fouled myself in the chair and didnt notice", "en-US", "bowel"),
+    ("ive had to wear my wifes pads since the spasm", "en-AU", "bladder"),
+])
+def test_dirtied_oneself_or_pads_worn_still_alarm(text, locale, flag):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and flag in result.flags, (text, result)
+
+
+# "Can't come" on one's own or near finishing is the climax (clinical.md: cannot climax);
+# "can't come for the session" is going there; the morning glory said gone is the erection.
+@pytest.mark.parametrize("text, locale", [
+    ("i cant come on my own anymore", "en-AU"), ("i cant come near to finishing", "en-US"),
+    ("morning glory has gone since my back went", "en-GB"), ("my morning glory has disappeared since the spasm", "en-AU"),
+])
+def test_cant_come_on_my_own_and_morning_glory_gone_alarm(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (text, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i cant come for the session tomorrow", "en-IN"), ("sorry i cant come for a walk today", "en-GB"),
+])
+def test_cant_come_for_something_is_going_there(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+# Being dressed is no leak (clinical.md: it happened in my pants is a leak; a person with a
+# back spasm is often on the floor): lying on the floor in one's underwear, going out in one's
+# jeans or pyjamas, or changing the sheets the kids wet.
+@pytest.mark.parametrize("text, locale", [
+    ("i am lying on the floor in my underwear", "en-GB"), ("im lying on the floor in my pants", "en-GB"),
+    ("i am lying on the floor in my shorts", "en-AU"), ("lying here in my boxers doing the stretches", "en-US"),
+    ("the kids wet the bed and i had to change the sheets", "en-GB"),
+    ("the dog wet the floor and i had to change my socks", "en-US"),
+    ("im going in my jeans", "en-GB"), ("i'll go in my pyjamas, can we start", "en-US"),
+    ("ill go in my trackies to the physio", "en-AU"),
+])
+def test_being_dressed_or_changing_what_someone_else_wet_is_no_leak(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i wet my pants", "en-GB"), ("i went in my pants without knowing", "en-US"),
+    ("there was wee in my underwear", "en-GB"), ("i went in my pants lying on the floor", "en-GB"),
+    ("i woke up lying in a wet bed", "en-US"), ("i keep going in my pants", "en-AU"),
+    ("ive been going in my pyjamas at night without knowing", "en-GB"),
+    ("it happened in my underwear and i didnt feel it", "en-CA"),
+    ("the kids wet the bed and so did i", "en-GB"),
+])
+def test_a_leak_in_ones_clothes_still_alarms(text, locale):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bladder" in result.flags, (text, result)
