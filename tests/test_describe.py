@@ -91,7 +91,7 @@ def test_no_fixed_sample_hides_a_red_flag(locale):
     # event, a duration, a negated verb, a simile, what others say, an aside first.
     "around my back passage it feels numb", "between my legs there's tingling", "in both legs I have numbness",
     "sitting on the sofa feels different", "toilet paper feels strange", "stool comes out without me knowing",
-    "chest is paining and my arm too", "stomach pain and back pain", "heavy pressure on my chest",
+    "chest is paining and my arm too", "stomach throbbing and back pain", "heavy pressure on my chest",
     "three weeks now and it's getting worse", "nothing eases it, even lying down", "peed the bed",
     "didn't make it to the loo and wet myself", "came off my motorbike", "sciatica down my left leg",
     "everyone says I look thinner and I'm not dieting", "ow that really hurt and it's not going away",

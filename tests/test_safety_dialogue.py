@@ -548,3 +548,21 @@ def test_told_elsewhere_outside_the_screening_asks_the_same_question_again(path)
     question = pending(talk)
     say(talk, "no, but it feels odd down there" if question != "check_saddle" else "no, but my legs feel funny")
     assert pending(talk) == question, (path, pending(talk))
+
+
+# A plain belly ache said with back pain (clinical.md names only a throbbing or pulsing belly,
+# sudden tearing pain through to the back and chest pain) is asked about in every locale:
+# "yes" is the emergency, "no" is none.
+BELLY_ACHES = {"en-US": "my stomach hurts and my back hurts", "en-GB": "my tummy is sore",
+               "en-AU": "i have a stomach ache", "en-CA": "my belly hurts", "en-IN": "stomach is paining with the back pain"}
+
+
+@pytest.mark.parametrize("locale", sorted(BELLY_ACHES))
+@pytest.mark.parametrize("answer, expected", [("yes", "emergency"), ("no", "none")])
+def test_a_belly_ache_with_back_pain_gets_the_belly_question(locale, answer, expected):
+    talk = Conversation(default_handler(), locale=locale, user_id="dialogue-test")
+    report = say(talk, "ask back spasm coach " + BELLY_ACHES[locale])
+    assert pending(talk) == "clarify_belly" and level(talk, report) == "none", (locale, report["intent"])
+    report = say(talk, answer)
+    assert level(talk, report) == expected, (locale, answer, report["speech"])
+    assert report["end_session"] is (expected == "emergency")

@@ -271,7 +271,7 @@ def test_knee_and_foot_words_the_sixth_round_showed(calm, alarm, level):
     # a belly that feels off, feeling off in oneself, a region that feels peculiar.
     ("i seem to be going to the loo less since the new tablets", "bladder"),
     ("i pee less than usual since the pills", "bladder"),
-    ("me tummy feels a bit off as well as the back", "general"),
+    ("me tummy feels a bit off as well as the back", "belly"),
     ("i have come over a bit funny in myself", "general"),
     ("it feels peculiar down below today", "saddle"),
 ])
@@ -1305,7 +1305,7 @@ def test_a_vehicle_that_tipped_over_is_a_serious_accident(calm, alarm, level):
 @pytest.mark.parametrize("calm, alarm, level", [
     # The back pain said beside another feeling is the spasm itself: it gives that feeling
     # no pain of its own. The feeling's own pain still counts.
-    ("my tummy feels strange along with the back pain", "my tummy hurts along with the back pain", "emergency"),
+    ("my tummy feels strange along with the back pain", "my tummy throbs along with the back pain", "emergency"),
     ("my belly feels odd on top of my back pain", "a pulsing in my belly as well as the back pain", "emergency"),
 ])
 def test_the_back_pain_said_beside_a_feeling_is_not_that_feelings_pain(calm, alarm, level):
@@ -3725,7 +3725,7 @@ def test_someone_at_work_is_someone_else(calm, alarm, level):
 # new, along with my back" is new breathlessness); the feeling beside it is read as said.
 @pytest.mark.parametrize("text,level", [
     ("getting a bit breathless going up the stairs which is new along with my back", "urgent"),
-    ("my tummy is really hurting along with my back ache", "emergency"),
+    ("my tummy is really hurting along with my back ache", "clarify"),  # asked about: tests/test_triage_kinds.py, the belly
     ("numb round my bum alongside the back pain", "emergency"),
     ("alongside my back ache my chest is tight", "emergency"),
     ("both legs are paining from hip to ankle, along with the back catch", "emergency"),
@@ -4969,3 +4969,49 @@ def test_a_wee_not_had_in_peace_is_no_bladder_emergency():
 ])
 def test_night_pain_crashes_and_a_wee_stopped_still_alarm(text, level):
     assert assess(text).level == level, (text, assess(text))
+
+
+# The belly beside back pain (clinical.md: Red flags, emergency row: a throbbing or pulsing
+# feeling in the belly, sudden tearing pain through to the back, chest pain). A plain belly ache
+# or a tight belly said with back pain is none of these by itself: it is not raised, nor let
+# pass, but asked about (topic "belly": questions.py, clarify_belly, asks about exactly those).
+@pytest.mark.parametrize("text, locale", [
+    ("i have a stomach ache", "en-US"), ("my tummy is sore and so is my back", "en-GB"),
+    ("my belly hurts along with the back", "en-AU"), ("stomach is aching since the spasm started", "en-IN"),
+    ("ive got a bit of a tummy ache on top of my back pain", "en-GB"), ("my gut feels tight and my lower back is killing me", "en-CA"),
+    ("the back hurts and my stomach hurts too", "en-US"), ("me tummys been sore all day with this back", "en-AU"),
+])
+def test_a_plain_belly_ache_with_back_pain_is_asked_about_not_raised(text, locale):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", "belly"), (text, locale, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy is throbbing and my back hurts", "en-GB"), ("i can feel a pulse in my belly", "en-US"),
+    ("theres a pounding in my stomach like a heartbeat", "en-AU"), ("sudden tearing pain in my back", "en-CA"),
+    ("a ripping pain from my stomach through to my back", "en-IN"), ("my chest hurts as well as my back", "en-US"),
+])
+def test_what_clinical_md_names_of_the_belly_and_chest_is_still_an_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+# A pain said to go through to the back in any of the back's names (the spine, the lower back,
+# the backbone) is the pain through to the back of the emergency row, as "through to my back"
+# already was; other things that go right through to the morning or the end are not.
+@pytest.mark.parametrize("text, locale", [
+    ("a pain that goes right through to my spine", "en-US"), ("its like a knife going through to my lower back", "en-GB"),
+    ("i can feel it right through to my backbone", "en-AU"), ("sharp pain straight through to the spine", "en-CA"),
+    ("pain went through into my spine out of nowhere", "en-IN"), ("stabbing feeling through to the lower back from the front", "en-US"),
+])
+def test_a_pain_through_to_the_spine_or_lower_back_is_an_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "i slept right through to the morning", "i got through to my doctor about my back",
+    "the pain in my stomach was years ago, its fine now", "my husband has a stomach ache",
+    "ibuprofen gives me a sore tummy", "should i lie on my tummy for the stretch",
+    "what if my belly hurts during the stretch",
+])
+def test_the_belly_or_through_to_said_otherwise_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))

@@ -59,7 +59,7 @@ SHARED = "en"  # the vocabulary every English locale starts from
 MAX_CHARS = 600
 
 # Order in which clarifying topics are preferred when several fit equally.
-_TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
+_TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "belly", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
            "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference", "@affirming")
