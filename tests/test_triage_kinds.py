@@ -5015,3 +5015,58 @@ def test_a_pain_through_to_the_spine_or_lower_back_is_an_emergency(text, locale)
 ])
 def test_the_belly_or_through_to_said_otherwise_stays_calm(text):
     assert assess(text).level in CALM, (text, assess(text))
+
+
+# Set R's urgent and doctor kinds, and the belly's beat, each said in other words, in other
+# locales, in the recogniser's style:
+# - a belly that has a beat to it, in it, or of its own (clinical.md: Red flags, emergency row,
+#   a throbbing or pulsing feeling in the belly); a heart with a beat, or a song, is none;
+# - feeling like flu, with no article (clinical.md: urgent row, fever or feeling shivery);
+# - breathing with difficulty, trouble or problems "in" it, the noun first ("breathing
+#   difficulty"), breathing as if through a straw, a breath that finishes or runs out
+#   (clinical.md: urgent row, new breathlessness);
+# - drugs taken with, by or through a needle, being on the needle (clinical.md: urgent row,
+#   injecting drug use); a needle for insulin is none;
+# - gone skinny, a face got thin, or others saying one "loses weight", while eating a lot or
+#   changing nothing (clinical.md: doctor row, weight loss without trying);
+# - pain the same whether moving or still (clinical.md: doctor row, pain not eased by rest).
+@pytest.mark.parametrize("text, locale, level", [
+    ("my stomach has a beat to it", "en-US", "emergency"), ("me tummy has got a beat in it", "en-GB", "emergency"),
+    ("in my stomach there is a beat like a second heart", "en-IN", "emergency"),
+    ("my gut has a beat to it and my back is killing me", "en-US", "emergency"),
+    ("my belly has a beat in it since this morning", "en-US", "emergency"), ("me guts got a beat to it", "en-AU", "emergency"),
+    ("i feel like i have flu and my back is in spasm", "en-US", "urgent"), ("its like a flu, aching and my back is stuffed", "en-AU", "urgent"),
+    ("body is like flu since yesterday with back pain", "en-IN", "urgent"), ("feels like flu on top of the back pain", "en-CA", "urgent"),
+    ("like i am getting flu and my lower back hurts", "en-US", "urgent"), ("feeling like flu with my back", "en-GB", "urgent"),
+    ("i am having difficulty in breathing since evening", "en-IN", "urgent"),
+    ("breathing problems since this morning and my back is bad", "en-GB", "urgent"),
+    ("its like breathing through a straw", "en-AU", "urgent"), ("my breath is finishing fast when i climb stairs", "en-IN", "urgent"),
+    ("i am having trouble in breathing with the back pain", "en-CA", "urgent"), ("breathing difficulty since the morning", "en-US", "urgent"),
+    ("i used to take drugs with a needle", "en-US", "urgent"), ("i was on the needle for years", "en-GB", "urgent"),
+    ("i take drugs through a needle", "en-IN", "urgent"), ("needle for drugs, yeah, thats me", "en-US", "urgent"),
+    ("i take my drugs by needles", "en-IN", "urgent"), ("i shoot drugs with a needle", "en-US", "urgent"),
+    ("i use a needle for drugs", "en-CA", "urgent"),
+    ("my face has got thin and i am eating loads", "en-US", "doctor"), ("ive gone skinny but i eat heaps", "en-GB", "doctor"),
+    ("my wife says i lose weight and i eat a lot", "en-AU", "doctor"),
+    ("got skinny this month and havent changed a thing", "en-CA", "doctor"),
+    ("my mates say i lose weight and i havent changed a thing", "en-GB", "doctor"), ("gone skinny and i eat loads", "en-AU", "doctor"),
+    ("the pain is the same whether i am moving or resting", "en-US", "doctor"), ("it aches whether i move or lie still", "en-GB", "doctor"),
+    ("pain is same whether i am walking or lying down", "en-IN", "doctor"),
+    ("doesnt matter if i move or stay still, it hurts", "en-CA", "doctor"), ("it throbs whether i am up or lying in bed", "en-US", "doctor"),
+    ("it hurts whether i move or rest", "en-US", "doctor"),
+])
+def test_set_r_urgent_and_doctor_kinds_in_other_words(text, locale, level):
+    assert _alarm(text, level, locale), (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my heart has a beat to it when i run", "en-US"), ("the song has a beat to it", "en-GB"),
+    ("i drink my smoothie through a straw", "en-US"), ("my son has difficulty in breathing at night", "en-GB"),
+    ("i had breathing problems as a child, its fine now", "en-IN"), ("the nurse gives me a needle for my insulin", "en-US"),
+    ("my brother was on the needle for years", "en-AU"), ("i had flu last winter", "en-GB"),
+    ("my husband says i lose weight when i diet", "en-US"), ("my daughter is skinny and eats heaps", "en-AU"),
+    ("i eat a lot when i am stressed", "en-US"), ("what if it hurts whether i am moving or resting", "en-CA"),
+    ("it used to hurt whether i moved or lay still but its fine now", "en-US"),
+])
+def test_set_r_urgent_and_doctor_kinds_said_otherwise_stay_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
