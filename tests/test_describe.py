@@ -695,3 +695,38 @@ def test_a_description_opened_with_we_is_routed(said):
 def test_a_warning_what_others_tell_one_and_a_week_counted_are_routed(said, meant):
     assert NLU.hear(said).intent == meant, (said, NLU.hear(said).intent)
     _routed_one_shot(said, "describe-openings-told")
+
+
+# Set R's hearing: sentences begun in ways no carrier began, each heard by the intent of its
+# meaning (content: describe.carrier_meaning): a quality of pain said first ("electric pain",
+# "searing pain": "pain"); "each leg", "each foot" (both: "legs"); "each hour" (within the
+# hour); "tumbled" ("fell"); "your stretches", "your exercises" ("stretch"); "when i rest"
+# ("lying down"); "in case" ("what if": asked, not told).
+@pytest.mark.parametrize("locale, said, level", [
+    ("en-US", "electric pain zips through both feet", "emergency"),
+    ("en-AU", "searing pain runs into both shins whenever i stand", "emergency"),
+    ("en-CA", "electric pains jolt through both my legs", "emergency"),
+    ("en-IN", "each foot has gone numb on the top", "emergency"), ("en-US", "each leg tingles from the knee down", "emergency"),
+    ("en-AU", "each thigh has gone dead on the outside", "emergency"),
+    ("en-US", "each hour my foot drags more", "emergency"), ("en-CA", "each hour the numbness creeps further up both legs", "emergency"),
+    ("en-GB", "tumbled down the stairs last night and my back is screaming", "emergency"),
+    ("en-AU", "tumbled off the ladder onto the patio", "emergency"),
+    ("en-US", "your exercises made the pain worse and it still hasnt settled", "doctor"),
+    ("en-GB", "your routine left me with pain that wont settle", "doctor"),
+    ("en-IN", "when i rest the pain doesnt ease at all", "doctor"), ("en-US", "when i rest it still hurts the same", "doctor"),
+])
+def test_set_r_openings_are_heard_by_the_intent_of_their_meaning(locale, said, level):
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-openings-r")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent" and report["safety"] == level, (said, report["intent"], report["slots"])
+
+
+@pytest.mark.parametrize("locale, said", [
+    ("en-US", "in case my legs go numb what should i do"), ("en-GB", "just in case i wet myself is that an emergency"),
+    ("en-IN", "in case my bum goes numb should i call someone"), ("en-US", "your stretches are great thanks"),
+    ("en-AU", "in case my legs give way on the stairs, what then"),
+])
+def test_in_case_asks_and_your_stretches_praised_are_calm(locale, said):
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-openings-r")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["safety"] in (None, "none", "clarify"), (said, report["intent"], report["safety"])
