@@ -5070,3 +5070,22 @@ def test_set_r_urgent_and_doctor_kinds_in_other_words(text, locale, level):
 ])
 def test_set_r_urgent_and_doctor_kinds_said_otherwise_stay_calm(text, locale):
     assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+# A place "not feeling right" is as vague as one that "doesn't feel right" (clinical.md: Near
+# misses, too vague to place: a clarifying question, for the belly the belly question); the
+# back, a stretch or a plan not feeling right is no symptom to place.
+@pytest.mark.parametrize("text, locale, topic", [
+    ("my tummy is not feeling right", "en-GB", "belly"), ("stomach not feeling right since the spasm", "en-IN", "belly"),
+    ("me guts not feeling right today", "en-AU", "belly"), ("my bum is not feeling right when i sit", "en-US", "saddle"),
+    ("my leg is not feeling right", "en-CA", "legs"), ("down below is not feeling right", "en-GB", "saddle"),
+])
+def test_a_place_not_feeling_right_gets_its_question(text, locale, topic):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", topic), (text, locale, result)
+
+
+@pytest.mark.parametrize("text", ["my back is not feeling right", "the stretch is not feeling right",
+                                  "i am not feeling right about this plan"])
+def test_the_back_or_a_plan_not_feeling_right_is_no_question(text):
+    assert assess(text).level == "none", (text, assess(text))
