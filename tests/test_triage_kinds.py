@@ -5089,3 +5089,23 @@ def test_a_place_not_feeling_right_gets_its_question(text, locale, topic):
                                   "i am not feeling right about this plan"])
 def test_the_back_or_a_plan_not_feeling_right_is_no_question(text):
     assert assess(text).level == "none", (text, assess(text))
+
+
+# What goes through to the back is the pain of the emergency row (clinical.md: sudden tearing
+# pain through to the back) unless it is the warmth of a heat pack or the cold of an ice pack;
+# a pain said with it still alarms, heat pack or not.
+@pytest.mark.parametrize("text, locale", [
+    ("the heat pack warms right through to my back", "en-US"), ("the ice pack goes through to my spine", "en-GB"),
+    ("the hot water bottle heats through to the back", "en-AU"), ("the wheat bag warms straight through to my lower back", "en-GB"),
+    ("the gel pack gets right through into my back, lovely", "en-CA"), ("that heating pad gets right through to the spine", "en-US"),
+])
+def test_a_heat_or_ice_pack_through_to_the_back_is_no_alarm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "pain through to my back since i used the heat pack", "a sharp pain went right through to my spine on the heat pad",
+    "it goes right through to my back", "stabbing pain through into my back while the ice pack was on",
+])
+def test_a_pain_through_to_the_back_still_alarms_beside_a_pack(text):
+    assert assess(text).level == "emergency", (text, assess(text))
