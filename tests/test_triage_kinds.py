@@ -1305,7 +1305,7 @@ def test_a_vehicle_that_tipped_over_is_a_serious_accident(calm, alarm, level):
 @pytest.mark.parametrize("calm, alarm, level", [
     # The back pain said beside another feeling is the spasm itself: it gives that feeling
     # no pain of its own. The feeling's own pain still counts.
-    ("my tummy feels strange along with the back pain", "my tummy throbs along with the back pain", "emergency"),
+    ("my tummy feels strange along with the back pain", "my tummy hurts along with the back pain", "emergency"),
     ("my belly feels odd on top of my back pain", "a pulsing in my belly as well as the back pain", "emergency"),
 ])
 def test_the_back_pain_said_beside_a_feeling_is_not_that_feelings_pain(calm, alarm, level):
@@ -3725,7 +3725,7 @@ def test_someone_at_work_is_someone_else(calm, alarm, level):
 # new, along with my back" is new breathlessness); the feeling beside it is read as said.
 @pytest.mark.parametrize("text,level", [
     ("getting a bit breathless going up the stairs which is new along with my back", "urgent"),
-    ("my tummy is really hurting along with my back ache", "clarify"),  # asked about: tests/test_triage_kinds.py, the belly
+    ("my tummy is really hurting along with my back ache", "emergency"),
     ("numb round my bum alongside the back pain", "emergency"),
     ("alongside my back ache my chest is tight", "emergency"),
     ("both legs are paining from hip to ankle, along with the back catch", "emergency"),
@@ -4971,19 +4971,29 @@ def test_night_pain_crashes_and_a_wee_stopped_still_alarm(text, level):
     assert assess(text).level == level, (text, assess(text))
 
 
-# The belly beside back pain (clinical.md: Red flags, emergency row: a throbbing or pulsing
-# feeling in the belly, sudden tearing pain through to the back, chest pain). A plain belly ache
-# or a tight belly said with back pain is none of these by itself: it is not raised, nor let
-# pass, but asked about (topic "belly": questions.py, clarify_belly, asks about exactly those).
+# The belly (clinical.md: Red flags, emergency row: a throbbing or pulsing feeling in the belly,
+# sudden tearing pain through to the back, chest pain, heart or aortic emergencies that present
+# as back pain). A plain belly ache said alone is none of these by itself: it is not raised, nor
+# let pass, but asked about (topic "belly": questions.py, clarify_belly, asks about exactly
+# those). Said with back pain it stays the emergency it was: clinical.md does not say it is none.
 @pytest.mark.parametrize("text, locale", [
-    ("i have a stomach ache", "en-US"), ("my tummy is sore and so is my back", "en-GB"),
-    ("my belly hurts along with the back", "en-AU"), ("stomach is aching since the spasm started", "en-IN"),
-    ("ive got a bit of a tummy ache on top of my back pain", "en-GB"), ("my gut feels tight and my lower back is killing me", "en-CA"),
-    ("the back hurts and my stomach hurts too", "en-US"), ("me tummys been sore all day with this back", "en-AU"),
+    ("i have a stomach ache", "en-US"), ("my tummy is sore", "en-GB"),
+    ("me belly hurts", "en-AU"), ("stomach is aching since morning", "en-IN"),
+    ("ive got a bit of a tummy ache", "en-GB"), ("my gut feels tight", "en-CA"),
 ])
-def test_a_plain_belly_ache_with_back_pain_is_asked_about_not_raised(text, locale):
+def test_a_plain_belly_ache_is_asked_about_not_raised(text, locale):
     result = assess(text, locale=locale)
     assert (result.level, result.clarify) == ("clarify", "belly"), (text, locale, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy is sore and so is my back", "en-GB"), ("my belly hurts along with the back", "en-AU"),
+    ("ive got a bit of a tummy ache on top of my back pain", "en-GB"),
+    ("my gut feels tight and my lower back is killing me", "en-CA"),
+    ("the back hurts and my stomach hurts too", "en-US"), ("me tummys been sore all day with this back", "en-AU"),
+])
+def test_a_belly_ache_with_back_pain_stays_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
 
 
 @pytest.mark.parametrize("text, locale", [
@@ -5109,3 +5119,59 @@ def test_a_heat_or_ice_pack_through_to_the_back_is_no_alarm(text, locale):
 ])
 def test_a_pain_through_to_the_back_still_alarms_beside_a_pack(text):
     assert assess(text).level == "emergency", (text, assess(text))
+
+
+# A belly pain with any sign of the non-back emergencies (clinical.md: Red flags, emergency row:
+# chest pain spreading to an arm, the jaw or the back; sudden tearing pain through to the back;
+# heart or aortic emergencies that present as back pain; NHS heart attack and aortic aneurysm
+# symptoms: sudden, severe, crushing or pressing, clammy, sweaty, faint, pale, dizzy, sick) is the
+# emergency, said in one clause or beside it; so is a belly ache beside any other red flag (it is
+# no plain ache then: the emergency it always was is kept). Only a plain belly ache is asked about.
+@pytest.mark.parametrize("text, locale", [
+    ("pain in the pit of my stomach and down my left arm", "en-US"),
+    ("upper stomach pain spreading up to my jaw", "en-US"), ("my guts hurt and me jaw aches", "en-AU"),
+    ("sudden crushing pain in my stomach", "en-CA"), ("sudden severe stomach pain and my back is agony", "en-US"),
+    ("worst tummy pain of my life with the back pain", "en-GB"),
+    ("terrible pain in my belly going into my back", "en-US"), ("pain in my abdomen that shoots to my back", "en-US"),
+    ("my stomach pain goes round to my back", "en-GB"), ("severe pain in abdomen radiating to back", "en-IN"),
+    ("stomach is paining very badly and going to back", "en-IN"), ("pain in my stomach that bores into my back", "en-US"),
+    ("stomach pain and i feel clammy and sweaty", "en-US"), ("my tummy hurts and i feel dizzy and pale", "en-AU"),
+    ("tight band around my stomach and back", "en-GB"), ("heavy pressure in my tummy and back", "en-US"),
+    ("stomach pain, back pain, i am 72 and i smoke", "en-US"), ("i've got a really bad tummy ache", "en-US"),
+    ("my stomach hurts and i feel sick", "en-CA"), ("my belly hurts and my neck aches", "en-GB"),
+])
+def test_a_belly_pain_with_a_sign_of_the_emergency_stays_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale, other", [
+    ("my stomach hurts and the pain goes down my left leg", "en-US", "one_leg"),
+    ("stomach pain and im short of breath", "en-US", "breathless"),
+    ("tummy ache and a temperature", "en-GB", "fever"),
+    ("my tummy hurts and i have a fever and chills", "en-US", "fever"),
+    ("my tummy is sore and i have had cancer before", "en-GB", "cancer_history"),
+    ("me guts are aching and i feel shivery", "en-AU", "fever"),
+])
+def test_a_belly_ache_beside_a_lower_red_flag_keeps_the_emergency(text, locale, other):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "chest_or_belly" in result.flags and other in result.flags, \
+        (text, locale, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy hurts", "en-US"), ("i have a stomach ache", "en-US"), ("me tummy is a bit sore", "en-AU"),
+    ("stomach is paining since morning", "en-IN"), ("my belly aches a bit today", "en-CA"),
+    ("ive got tummy ache", "en-GB"),
+])
+def test_a_plain_belly_ache_alone_still_gets_the_belly_question(text, locale):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", "belly"), (text, locale, result)
+
+
+@pytest.mark.parametrize("text", [
+    "my stomach hurts from the ibuprofen", "stomach pain when i do the pelvic tilt",
+    "my dad has a stomach ache and his back hurts", "my tummy is full of gas and my back aches",
+    "my husband has a stomach ache and i have a fever",
+])
+def test_a_belly_ache_of_a_cause_or_of_someone_else_raises_no_belly_emergency(text):
+    assert "chest_or_belly" not in assess(text).flags, (text, assess(text))
