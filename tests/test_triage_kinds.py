@@ -5010,7 +5010,7 @@ def test_what_clinical_md_names_of_the_belly_and_chest_is_still_an_emergency(tex
 # already was; other things that go right through to the morning or the end are not.
 @pytest.mark.parametrize("text, locale", [
     ("a pain that goes right through to my spine", "en-US"), ("its like a knife going through to my lower back", "en-GB"),
-    ("i can feel it right through to my backbone", "en-AU"), ("sharp pain straight through to the spine", "en-CA"),
+    ("a sharp pain right through to my backbone", "en-AU"), ("sharp pain straight through to the spine", "en-CA"),
     ("pain went through into my spine out of nowhere", "en-IN"), ("stabbing feeling through to the lower back from the front", "en-US"),
 ])
 def test_a_pain_through_to_the_spine_or_lower_back_is_an_emergency(text, locale):
@@ -5045,14 +5045,14 @@ def test_the_belly_or_through_to_said_otherwise_stays_calm(text):
     ("in my stomach there is a beat like a second heart", "en-IN", "emergency"),
     ("my gut has a beat to it and my back is killing me", "en-US", "emergency"),
     ("my belly has a beat in it since this morning", "en-US", "emergency"), ("me guts got a beat to it", "en-AU", "emergency"),
-    ("i feel like i have flu and my back is in spasm", "en-US", "urgent"), ("its like a flu, aching and my back is stuffed", "en-AU", "urgent"),
-    ("body is like flu since yesterday with back pain", "en-IN", "urgent"), ("feels like flu on top of the back pain", "en-CA", "urgent"),
+    ("i feel like i have flu and my back is in spasm", "en-US", "urgent"), ("i feel like flu, aching and my back is stuffed", "en-AU", "urgent"),
+    ("feeling like flu since yesterday with back pain", "en-IN", "urgent"), ("feels like flu on top of the back pain", "en-CA", "urgent"),
     ("like i am getting flu and my lower back hurts", "en-US", "urgent"), ("feeling like flu with my back", "en-GB", "urgent"),
     ("i am having difficulty in breathing since evening", "en-IN", "urgent"),
     ("breathing problems since this morning and my back is bad", "en-GB", "urgent"),
     ("its like breathing through a straw", "en-AU", "urgent"), ("my breath is finishing fast when i climb stairs", "en-IN", "urgent"),
     ("i am having trouble in breathing with the back pain", "en-CA", "urgent"), ("breathing difficulty since the morning", "en-US", "urgent"),
-    ("i used to take drugs with a needle", "en-US", "urgent"), ("i was on the needle for years", "en-GB", "urgent"),
+    ("i used to take drugs with a needle", "en-US", "urgent"), ("i took drugs with a needle for years", "en-GB", "urgent"),
     ("i take drugs through a needle", "en-IN", "urgent"), ("needle for drugs, yeah, thats me", "en-US", "urgent"),
     ("i take my drugs by needles", "en-IN", "urgent"), ("i shoot drugs with a needle", "en-US", "urgent"),
     ("i use a needle for drugs", "en-CA", "urgent"),
@@ -5175,3 +5175,79 @@ def test_a_plain_belly_ache_alone_still_gets_the_belly_question(text, locale):
 ])
 def test_a_belly_ache_of_a_cause_or_of_someone_else_raises_no_belly_emergency(text):
     assert "chest_or_belly" not in assess(text).flags, (text, assess(text))
+
+
+# Narrowed after review (each kind keeps its clinical.md source; the calm twins are ordinary
+# uses of the same words):
+# - what goes through to the back (emergency row, sudden tearing pain through to the back): the
+#   back named plainly fires alone, unless only the warmth or cold itself goes through; the spine,
+#   the lower back and "into" forms need a pain, a tear or a sudden word; rooms never count;
+# - a belly with a beat: the belly itself has it (emergency row, a throbbing or pulsing belly);
+# - feeling like flu (urgent row, fever): said as felt, never flu's season, jab or a comparison;
+# - a breath lost (urgent row, new breathlessness): not laughing, for a moment, with the spasm;
+# - weight lost (doctor row, without trying): eating plenty only with a change; not "easily";
+# - the same whether moving or still (doctor row, not eased by rest): a rest state as the other half.
+@pytest.mark.parametrize("text, locale", [
+    ("it went right through to my back while i had the heat pack on", "en-US"),
+    ("i was on the heating pad and something went straight through to my back", "en-GB"),
+    ("a jolt went right through to my back from my belly with the ice on", "en-AU"),
+    ("something went right through to my back, i have ice on it now", "en-CA"),
+    ("it shot straight through to my back while the heating pad was on", "en-CA"),
+    ("it went straight through to my back like a bolt, ice pack on now", "en-GB"),
+    ("a stabbing pain went right through into my lower back", "en-US"),
+    ("sudden pain through to my spine", "en-IN"),
+])
+def test_what_goes_through_to_the_back_with_a_pack_named_is_still_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("go through into the back room", "en-GB"), ("i went through into the back garden to hang the washing", "en-AU"),
+    ("go through to the back room", "en-GB"),
+    ("the heat pad goes right through into my back", "en-US"), ("the warmth goes right through into my back", "en-US"),
+    ("the heat from the bath goes right through into my lower back", "en-GB"),
+    ("the massage goes right through to my spine", "en-US"), ("the oil massage goes through to my spine nicely", "en-IN"),
+    ("the tens machine buzzes right through into my lower back", "en-US"),
+    ("the cream soaks right through into my lower back", "en-US"), ("the heat goes right through to my back", "en-CA"),
+])
+def test_rooms_and_the_warmth_that_go_through_to_the_back_stay_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale, level", [
+    ("my stomach has a beat to it", "en-US", "emergency"), ("me tummy has got a beat in it", "en-GB", "emergency"),
+    ("theres a beat in my belly", "en-AU", "emergency"),
+    ("lying on my tummy, put on a song that has a beat to it", "en-GB", "calm"),
+    ("my stomach growls, it has got a beat like a drum", "en-US", "calm"),
+    ("my tummy stretch music has a beat to it", "en-CA", "calm"),
+    ("i feel like i have flu and my back hurts", "en-GB", "urgent"), ("feeling like flu since this morning", "en-IN", "urgent"),
+    ("feels like flu, shaking under the duvet", "en-AU", "urgent"),
+    ("feels like flu season", "en-US", "calm"), ("looks like flu is going round the office", "en-GB", "calm"),
+    ("is back pain like flu aches", "en-US", "calm"), ("i would like flu jab information", "en-US", "calm"),
+    ("should i get my flu jab, feels like flu time again", "en-GB", "calm"), ("it aches all over like flu", "en-CA", "calm"),
+    ("my back aches like i have flu", "en-GB", "calm"), ("body is paining like flu", "en-IN", "calm"),
+    ("i keep losing my breath on the stairs", "en-US", "urgent"), ("i lose my breath when i laugh", "en-US", "calm"),
+    ("i lost my breath for a second when the spasm hit", "en-US", "calm"),
+    ("i get breathing problems when i am anxious", "en-US", "calm"),
+    ("i put the thread on the needle", "en-US", "calm"), ("i cast on twenty stitches on the needle", "en-GB", "calm"),
+    ("im on the needle for my diabetes", "en-US", "calm"),
+    ("ive gone skinny and i eat heaps", "en-AU", "doctor"), ("i have lost weight but i eat loads", "en-GB", "doctor"),
+    ("my skinny jeans are tight and i eat heaps", "en-US", "calm"), ("im skinny and i eat heaps", "en-AU", "calm"),
+    ("i have always been skinny but i eat loads", "en-US", "calm"),
+    ("my husband says i lose weight easily when i walk", "en-US", "calm"),
+    ("the doctor says i lose weight fast when i exercise", "en-GB", "calm"),
+    ("my wife says i lose weight and i eat the same", "en-US", "doctor"),
+    ("i lost weight, i diet sometimes but not lately", "en-GB", "doctor"),
+    ("it hurts the same whether i move or rest", "en-GB", "doctor"), ("it throbs whether i am up or lying in bed", "en-US", "doctor"),
+    ("is moving or lying down better for back pain", "en-GB", "calm"), ("it hurts whether i walk or drive", "en-US", "calm"),
+    ("its sore whether i am up or down the stairs", "en-AU", "calm"),
+    ("it only hurts when moving or lying on my side, not when i sit", "en-US", "calm"),
+    ("pain is less whether i am walking or sitting", "en-IN", "calm"),
+    ("my back pain is worse moving or still, i cant tell", "en-US", "calm"),
+])
+def test_kinds_narrowed_after_review(text, locale, level):
+    result = assess(text, locale=locale)
+    if level == "calm":
+        assert result.level in CALM, (text, locale, result)
+    else:
+        assert result.level == level, (text, locale, result)
