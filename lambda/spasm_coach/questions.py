@@ -75,11 +75,6 @@ class Question(NamedTuple):
     # A red flag whose words are this question's own answer, and the intent that answer is:
     # "worse after that stretch" answers "better, the same, or worse?" (handlers/describe.py).
     flag_answers: Mapping[str, str] = EMPTY_MAPPING
-    # What an answer is said of, read before its words ("it's pulsing" to the belly question is
-    # "my belly ... it's pulsing"), and the words the question asks about: in "no throbbing,
-    # just pain in my chest" what follows the denied one is read by itself (handlers/dialogue.py).
-    said_of: str = ""
-    asks_words: Tuple[str, ...] = ()
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -157,9 +152,7 @@ _QUESTIONS = (
     # names (a throbbing or pulsing belly, sudden tearing pain through to the back, chest pain)?
     Question("clarify_belly", "handlers/safety.py", "safety.ask.clarify_belly",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, red_flag=True, covers=("chest_or_belly",), said_of="my belly",
-             asks_words=("throbbing", "throbs", "throb", "pulsing", "pulses", "pulse", "pulsating",
-                         "pounding", "beating", "tearing", "ripping")),
+             safety=True, red_flag=True, covers=("chest_or_belly",)),  # content: safety.answer_context
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,

@@ -88,11 +88,12 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     name = intent_name(handler_input)
     if name == YES_INTENT:
         return YES
-    if question.said_of and question.red_flag and name != NO_INTENT:
+    context = content_of(handler_input).raw("safety.answer_context").get(question.id)
+    if context and question.red_flag and name != NO_INTENT:
         # "yes it throbs", "it's pulsing" to the belly question: the words are read as said of
         # what it asks about; "no throbbing, just pain in my chest": what follows the denied
         # word is read by itself. What it asks about, as urgent as a yes, is a yes.
-        for reading in assess_said_of(handler_input, question.said_of, question.asks_words):
+        for reading in assess_said_of(handler_input, context["said_of"], context["asks"]):
             if _says_yes(question, reading):
                 return YES
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
