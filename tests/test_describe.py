@@ -91,7 +91,7 @@ def test_no_fixed_sample_hides_a_red_flag(locale):
     # event, a duration, a negated verb, a simile, what others say, an aside first.
     "around my back passage it feels numb", "between my legs there's tingling", "in both legs I have numbness",
     "sitting on the sofa feels different", "toilet paper feels strange", "stool comes out without me knowing",
-    "chest is paining and my arm too", "stomach pain and back pain", "heavy pressure on my chest",
+    "chest is paining and my arm too", "stomach throbbing and back pain", "heavy pressure on my chest",
     "three weeks now and it's getting worse", "nothing eases it, even lying down", "peed the bed",
     "didn't make it to the loo and wet myself", "came off my motorbike", "sciatica down my left leg",
     "everyone says I look thinner and I'm not dieting", "ow that really hurt and it's not going away",
@@ -695,3 +695,76 @@ def test_a_description_opened_with_we_is_routed(said):
 def test_a_warning_what_others_tell_one_and_a_week_counted_are_routed(said, meant):
     assert NLU.hear(said).intent == meant, (said, NLU.hear(said).intent)
     _routed_one_shot(said, "describe-openings-told")
+
+
+# Set R's hearing: sentences begun in ways no carrier began, each heard by the intent of its
+# meaning (content: describe.carrier_meaning): a quality of pain said first ("electric pain",
+# "searing pain": "pain"); "each leg", "each foot" (both: "legs"); "each hour" (no time it
+# began, a plain account); "tumbled" ("fell"); "your stretches", "your exercises" ("stretch");
+# "when i rest" ("lying down"). ("in case" is no carrier: "in case it matters, both my legs are
+# numb" tells, it does not ask.)
+@pytest.mark.parametrize("locale, said, level", [
+    ("en-US", "electric pain zips through both feet", "emergency"),
+    ("en-AU", "searing pain runs into both shins whenever i stand", "emergency"),
+    ("en-CA", "electric pains jolt through both my legs", "emergency"),
+    ("en-IN", "each foot has gone numb on the top", "emergency"), ("en-US", "each leg tingles from the knee down", "emergency"),
+    ("en-AU", "each thigh has gone dead on the outside", "emergency"),
+    ("en-US", "each hour my foot drags more", "emergency"), ("en-CA", "each hour the numbness creeps further up both legs", "emergency"),
+    ("en-GB", "tumbled down the stairs last night and my back is screaming", "emergency"),
+    ("en-AU", "tumbled off the ladder onto the patio", "emergency"),
+    ("en-US", "your exercises made the pain worse and it still hasnt settled", "doctor"),
+    ("en-GB", "your routine left me with pain that wont settle", "doctor"),
+    ("en-IN", "when i rest the pain doesnt ease at all", "doctor"), ("en-US", "when i rest it still hurts the same", "doctor"),
+])
+def test_set_r_openings_are_heard_by_the_intent_of_their_meaning(locale, said, level):
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-openings-r")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["intent"] != "AMAZON.FallbackIntent" and report["safety"] == level, (said, report["intent"], report["slots"])
+
+
+@pytest.mark.parametrize("locale, said", [
+    ("en-US", "your stretches are great thanks"), ("en-GB", "your exercises are really helping"),
+    ("en-AU", "your routine is a bit long"), ("en-CA", "your stretches are lovely"),
+])
+def test_your_stretches_praised_are_calm(locale, said):
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-openings-r")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["safety"] in (None, "none", "clarify"), (said, report["intent"], report["safety"])
+
+
+# "in case" is no carrier: "in case it matters, both my legs are numb" tells of the legs, it asks
+# nothing (clinical.md: Red flags, emergency row); a red flag said after it is raised as said.
+@pytest.mark.parametrize("locale, said", [
+    ("en-US", "in case you need to know both my legs are numb"), ("en-US", "in case it matters my bum has gone numb"),
+    ("en-GB", "in case you need to know i have wet myself and cant feel the paper"),
+    ("en-CA", "in case it matters my legs are both numb"), ("en-AU", "in case it matters me legs are both numb"),
+    ("en-IN", "in case you need to know both legs are numb since morning"),
+])
+def test_a_red_flag_said_after_in_case_is_raised(locale, said):
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-in-case")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["safety"] == "emergency", (said, report["intent"], report["safety"])
+
+
+# "each hour" said first tells of no time a symptom began (not "in the last hour"): asked of the
+# walk it is the hourly walk reminder (clinical.md: get up every hour); of anything else, a plain
+# account, never the recovery time.
+@pytest.mark.parametrize("locale, said, intent", [
+    ("en-US", "each hour should i get up and walk", "WalkReminderIntent"),
+    ("en-GB", "each hour remind me to get up", "WalkReminderIntent"),
+    ("en-AU", "each hour remind me to walk", "WalkReminderIntent"),
+])
+def test_each_hour_asked_of_the_walk_is_the_walk_reminder(locale, said, intent):
+    heard = load_nlu(model_path(locale)).hear(said).intent
+    assert heard == intent, (locale, said, heard)
+
+
+@pytest.mark.parametrize("locale, said", [
+    ("en-US", "each hour i need the loo"), ("en-GB", "each hour i get up and walk like you said"),
+    ("en-US", "each hour i have to pee"), ("en-CA", "each hour i get up like you said"),
+])
+def test_each_hour_said_of_anything_else_is_no_time_a_symptom_began(locale, said):
+    assert NLU.hear(said).intent != "DescribeLastHourIntent", (said, NLU.hear(said).intent)
+    talk = Conversation(default_handler(), locale=locale, user_id="describe-each-hour")
+    report = talk.line("tell back spasm coach " + said)[-1]
+    assert report["safety"] in (None, "none", "clarify"), (said, report["intent"], report["safety"])

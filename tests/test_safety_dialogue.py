@@ -548,3 +548,62 @@ def test_told_elsewhere_outside_the_screening_asks_the_same_question_again(path)
     question = pending(talk)
     say(talk, "no, but it feels odd down there" if question != "check_saddle" else "no, but my legs feel funny")
     assert pending(talk) == question, (path, pending(talk))
+
+
+# A plain belly ache (clinical.md names only a throbbing or pulsing belly, sudden tearing pain
+# through to the back and chest pain) is asked about in every locale: "yes" is the emergency,
+# "no" is none. (Said with back pain, or any sign of those, it is the emergency: test_triage_kinds.)
+BELLY_ACHES = {"en-US": "my stomach hurts", "en-GB": "my tummy is sore",
+               "en-AU": "i have a stomach ache", "en-CA": "my belly hurts", "en-IN": "stomach is paining since morning"}
+
+
+@pytest.mark.parametrize("locale", sorted(BELLY_ACHES))
+@pytest.mark.parametrize("answer, expected", [("yes", "emergency"), ("no", "none")])
+def test_a_plain_belly_ache_gets_the_belly_question(locale, answer, expected):
+    talk = Conversation(default_handler(), locale=locale, user_id="dialogue-test")
+    report = say(talk, "ask back spasm coach " + BELLY_ACHES[locale])
+    assert pending(talk) == "clarify_belly" and level(talk, report) == "none", (locale, report["intent"])
+    report = say(talk, answer)
+    assert level(talk, report) == expected, (locale, answer, report["speech"])
+    assert report["end_session"] is (expected == "emergency")
+
+
+# The belly question's answer is read in its context: words that name what it asks ("it's
+# pulsing", "yes it throbs") are a yes, and in "no X, just Y" the Y is read by itself (chest
+# pain is the emergency). clinical.md: Red flags, emergency row.
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-IN"])
+@pytest.mark.parametrize("answer", [
+    "yes it throbs", "its pulsing", "kind of throbbing", "theres a tearing pain", "it is throbbing a bit",
+    "no throbbing but some pain in my chest", "no throbbing some pain in my chest",
+    "no pulsing just pain in my chest", "not pulsing just a pain in my chest",
+])
+def test_an_answer_to_the_belly_question_that_names_what_it_asks_is_the_emergency(locale, answer):
+    talk = Conversation(default_handler(), locale=locale, user_id="dialogue-test")
+    say(talk, "ask back spasm coach " + BELLY_ACHES[locale])
+    assert pending(talk) == "clarify_belly"
+    report = say(talk, answer)
+    assert level(talk, report) == "emergency", (locale, answer, report["intent"], report["speech"])
+    assert report["end_session"] is True
+
+
+@pytest.mark.parametrize("answer", ["no just an ache", "no its not throbbing", "no nothing like that",
+                                    "no pulsing, just a dull ache"])
+def test_a_plain_no_to_the_belly_question_is_none(answer):
+    talk = Conversation(default_handler(), locale="en-GB", user_id="dialogue-test")
+    say(talk, "ask back spasm coach my tummy is sore")
+    report = say(talk, answer)
+    assert level(talk, report) == "none" and pending(talk) != "clarify_belly", (answer, report["speech"])
+
+
+# "I don't know", "not sure" and "stop" do at the belly question what they do at the skill's
+# other clarifying questions (the saddle one): no new policy for this one.
+@pytest.mark.parametrize("answer", ["i dont know", "not sure", "stop"])
+def test_unsure_or_stop_at_the_belly_question_is_as_at_the_other_questions(answer):
+    results = []
+    for opening, question in (("my tummy is sore", "clarify_belly"), ("it feels odd down there", "clarify_saddle")):
+        talk = Conversation(default_handler(), locale="en-GB", user_id="dialogue-test")
+        say(talk, "ask back spasm coach " + opening)
+        assert pending(talk) == question, (opening, pending(talk))
+        report = say(talk, answer)
+        results.append((level(talk, report), report["end_session"], pending(talk) == question))
+    assert results[0] == results[1], (answer, results)

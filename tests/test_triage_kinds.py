@@ -271,7 +271,7 @@ def test_knee_and_foot_words_the_sixth_round_showed(calm, alarm, level):
     # a belly that feels off, feeling off in oneself, a region that feels peculiar.
     ("i seem to be going to the loo less since the new tablets", "bladder"),
     ("i pee less than usual since the pills", "bladder"),
-    ("me tummy feels a bit off as well as the back", "general"),
+    ("me tummy feels a bit off as well as the back", "belly"),
     ("i have come over a bit funny in myself", "general"),
     ("it feels peculiar down below today", "saddle"),
 ])
@@ -5431,3 +5431,285 @@ def test_being_dressed_or_changing_what_someone_else_wet_is_no_leak(text, locale
 def test_a_leak_in_ones_clothes_still_alarms(text, locale):
     result = assess(text, locale=locale)
     assert result.level == "emergency" and "bladder" in result.flags, (text, result)
+
+
+# The belly (clinical.md: Red flags, emergency row: a throbbing or pulsing feeling in the belly,
+# sudden tearing pain through to the back, chest pain, heart or aortic emergencies that present
+# as back pain). A plain belly ache said alone is none of these by itself: it is not raised, nor
+# let pass, but asked about (topic "belly": questions.py, clarify_belly, asks about exactly
+# those). Said with back pain it stays the emergency it was: clinical.md does not say it is none.
+@pytest.mark.parametrize("text, locale", [
+    ("i have a stomach ache", "en-US"), ("my tummy is sore", "en-GB"),
+    ("me belly hurts", "en-AU"), ("stomach is aching since morning", "en-IN"),
+    ("ive got a bit of a tummy ache", "en-GB"), ("my gut feels tight", "en-CA"),
+])
+def test_a_plain_belly_ache_is_asked_about_not_raised(text, locale):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", "belly"), (text, locale, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy is sore and so is my back", "en-GB"), ("my belly hurts along with the back", "en-AU"),
+    ("ive got a bit of a tummy ache on top of my back pain", "en-GB"),
+    ("my gut feels tight and my lower back is killing me", "en-CA"),
+    ("the back hurts and my stomach hurts too", "en-US"), ("me tummys been sore all day with this back", "en-AU"),
+])
+def test_a_belly_ache_with_back_pain_stays_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy is throbbing and my back hurts", "en-GB"), ("i can feel a pulse in my belly", "en-US"),
+    ("theres a pounding in my stomach like a heartbeat", "en-AU"), ("sudden tearing pain in my back", "en-CA"),
+    ("a ripping pain from my stomach through to my back", "en-IN"), ("my chest hurts as well as my back", "en-US"),
+])
+def test_what_clinical_md_names_of_the_belly_and_chest_is_still_an_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+# A pain said to go through to the back in any of the back's names (the spine, the lower back,
+# the backbone) is the pain through to the back of the emergency row, as "through to my back"
+# already was; other things that go right through to the morning or the end are not.
+@pytest.mark.parametrize("text, locale", [
+    ("a pain that goes right through to my spine", "en-US"), ("its like a knife going through to my lower back", "en-GB"),
+    ("a sharp pain right through to my backbone", "en-AU"), ("sharp pain straight through to the spine", "en-CA"),
+    ("pain went through into my spine out of nowhere", "en-IN"), ("stabbing feeling through to the lower back from the front", "en-US"),
+])
+def test_a_pain_through_to_the_spine_or_lower_back_is_an_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "i slept right through to the morning", "i got through to my doctor about my back",
+    "the pain in my stomach was years ago, its fine now", "my husband has a stomach ache",
+    "ibuprofen gives me a sore tummy", "should i lie on my tummy for the stretch",
+    "what if my belly hurts during the stretch",
+])
+def test_the_belly_or_through_to_said_otherwise_stays_calm(text):
+    assert assess(text).level in CALM, (text, assess(text))
+
+
+# Set R's urgent and doctor kinds, and the belly's beat, each said in other words, in other
+# locales, in the recogniser's style:
+# - a belly that has a beat to it, in it, or of its own (clinical.md: Red flags, emergency row,
+#   a throbbing or pulsing feeling in the belly); a heart with a beat, or a song, is none;
+# - feeling like flu, with no article (clinical.md: urgent row, fever or feeling shivery);
+# - breathing with difficulty, trouble or problems "in" it, the noun first ("breathing
+#   difficulty"), breathing as if through a straw, a breath that finishes or runs out
+#   (clinical.md: urgent row, new breathlessness);
+# - drugs taken with, by or through a needle, being on the needle (clinical.md: urgent row,
+#   injecting drug use); a needle for insulin is none;
+# - gone skinny, a face got thin, or others saying one "loses weight", while eating a lot or
+#   changing nothing (clinical.md: doctor row, weight loss without trying);
+# - pain the same whether moving or still (clinical.md: doctor row, pain not eased by rest).
+@pytest.mark.parametrize("text, locale, level", [
+    ("my stomach has a beat to it", "en-US", "emergency"), ("me tummy has got a beat in it", "en-GB", "emergency"),
+    ("in my stomach there is a beat like a second heart", "en-IN", "emergency"),
+    ("my gut has a beat to it and my back is killing me", "en-US", "emergency"),
+    ("my belly has a beat in it since this morning", "en-US", "emergency"), ("me guts got a beat to it", "en-AU", "emergency"),
+    ("i feel like i have flu and my back is in spasm", "en-US", "urgent"), ("i feel like flu, aching and my back is stuffed", "en-AU", "urgent"),
+    ("feeling like flu since yesterday with back pain", "en-IN", "urgent"), ("feels like flu on top of the back pain", "en-CA", "urgent"),
+    ("like i am getting flu and my lower back hurts", "en-US", "urgent"), ("feeling like flu with my back", "en-GB", "urgent"),
+    ("i am having difficulty in breathing since evening", "en-IN", "urgent"),
+    ("breathing problems since this morning and my back is bad", "en-GB", "urgent"),
+    ("its like breathing through a straw", "en-AU", "urgent"), ("my breath is finishing fast when i climb stairs", "en-IN", "urgent"),
+    ("i am having trouble in breathing with the back pain", "en-CA", "urgent"), ("breathing difficulty since the morning", "en-US", "urgent"),
+    ("i used to take drugs with a needle", "en-US", "urgent"), ("i took drugs with a needle for years", "en-GB", "urgent"),
+    ("i take drugs through a needle", "en-IN", "urgent"), ("needle for drugs, yeah, thats me", "en-US", "urgent"),
+    ("i take my drugs by needles", "en-IN", "urgent"), ("i shoot drugs with a needle", "en-US", "urgent"),
+    ("i use a needle for drugs", "en-CA", "urgent"),
+    ("my face has got thin and i am eating loads", "en-US", "doctor"), ("ive gone skinny but i eat heaps", "en-GB", "doctor"),
+    ("my wife says i lose weight and i eat a lot", "en-AU", "doctor"),
+    ("got skinny this month and havent changed a thing", "en-CA", "doctor"),
+    ("my mates say i lose weight and i havent changed a thing", "en-GB", "doctor"), ("gone skinny and i eat loads", "en-AU", "doctor"),
+    ("the pain is the same whether i am moving or resting", "en-US", "doctor"), ("it aches whether i move or lie still", "en-GB", "doctor"),
+    ("pain is same whether i am walking or lying down", "en-IN", "doctor"),
+    ("doesnt matter if i move or stay still, it hurts", "en-CA", "doctor"), ("it throbs whether i am up or lying in bed", "en-US", "doctor"),
+    ("it hurts whether i move or rest", "en-US", "doctor"),
+])
+def test_set_r_urgent_and_doctor_kinds_in_other_words(text, locale, level):
+    assert _alarm(text, level, locale), (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my heart has a beat to it when i run", "en-US"), ("the song has a beat to it", "en-GB"),
+    ("i drink my smoothie through a straw", "en-US"), ("my son has difficulty in breathing at night", "en-GB"),
+    ("i had breathing problems as a child, its fine now", "en-IN"), ("the nurse gives me a needle for my insulin", "en-US"),
+    ("my brother was on the needle for years", "en-AU"), ("i had flu last winter", "en-GB"),
+    ("my husband says i lose weight when i diet", "en-US"), ("my daughter is skinny and eats heaps", "en-AU"),
+    ("i eat a lot when i am stressed", "en-US"), ("what if it hurts whether i am moving or resting", "en-CA"),
+    ("it used to hurt whether i moved or lay still but its fine now", "en-US"),
+])
+def test_set_r_urgent_and_doctor_kinds_said_otherwise_stay_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+# A place "not feeling right" is as vague as one that "doesn't feel right" (clinical.md: Near
+# misses, too vague to place: a clarifying question, for the belly the belly question); the
+# back, a stretch or a plan not feeling right is no symptom to place.
+@pytest.mark.parametrize("text, locale, topic", [
+    ("my tummy is not feeling right", "en-GB", "belly"), ("stomach not feeling right since the spasm", "en-IN", "belly"),
+    ("me guts not feeling right today", "en-AU", "belly"), ("my bum is not feeling right when i sit", "en-US", "saddle"),
+    ("my leg is not feeling right", "en-CA", "legs"), ("down below is not feeling right", "en-GB", "saddle"),
+])
+def test_a_place_not_feeling_right_gets_its_question(text, locale, topic):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", topic), (text, locale, result)
+
+
+@pytest.mark.parametrize("text", ["my back is not feeling right", "the stretch is not feeling right",
+                                  "i am not feeling right about this plan"])
+def test_the_back_or_a_plan_not_feeling_right_is_no_question(text):
+    assert assess(text).level == "none", (text, assess(text))
+
+
+# What goes through to the back is the pain of the emergency row (clinical.md: sudden tearing
+# pain through to the back) unless it is the warmth of a heat pack or the cold of an ice pack;
+# a pain said with it still alarms, heat pack or not.
+@pytest.mark.parametrize("text, locale", [
+    ("the heat pack warms right through to my back", "en-US"), ("the ice pack goes through to my spine", "en-GB"),
+    ("the hot water bottle heats through to the back", "en-AU"), ("the wheat bag warms straight through to my lower back", "en-GB"),
+    ("the gel pack gets right through into my back, lovely", "en-CA"), ("that heating pad gets right through to the spine", "en-US"),
+])
+def test_a_heat_or_ice_pack_through_to_the_back_is_no_alarm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text", [
+    "pain through to my back since i used the heat pack", "a sharp pain went right through to my spine on the heat pad",
+    "it goes right through to my back", "stabbing pain through into my back while the ice pack was on",
+])
+def test_a_pain_through_to_the_back_still_alarms_beside_a_pack(text):
+    assert assess(text).level == "emergency", (text, assess(text))
+
+
+# A belly pain with any sign of the non-back emergencies (clinical.md: Red flags, emergency row:
+# chest pain spreading to an arm, the jaw or the back; sudden tearing pain through to the back;
+# heart or aortic emergencies that present as back pain; NHS heart attack and aortic aneurysm
+# symptoms: sudden, severe, crushing or pressing, clammy, sweaty, faint, pale, dizzy, sick) is the
+# emergency, said in one clause or beside it; so is a belly ache beside any other red flag (it is
+# no plain ache then: the emergency it always was is kept). Only a plain belly ache is asked about.
+@pytest.mark.parametrize("text, locale", [
+    ("pain in the pit of my stomach and down my left arm", "en-US"),
+    ("upper stomach pain spreading up to my jaw", "en-US"), ("my guts hurt and me jaw aches", "en-AU"),
+    ("sudden crushing pain in my stomach", "en-CA"), ("sudden severe stomach pain and my back is agony", "en-US"),
+    ("worst tummy pain of my life with the back pain", "en-GB"),
+    ("terrible pain in my belly going into my back", "en-US"), ("pain in my abdomen that shoots to my back", "en-US"),
+    ("my stomach pain goes round to my back", "en-GB"), ("severe pain in abdomen radiating to back", "en-IN"),
+    ("stomach is paining very badly and going to back", "en-IN"), ("pain in my stomach that bores into my back", "en-US"),
+    ("stomach pain and i feel clammy and sweaty", "en-US"), ("my tummy hurts and i feel dizzy and pale", "en-AU"),
+    ("tight band around my stomach and back", "en-GB"), ("heavy pressure in my tummy and back", "en-US"),
+    ("stomach pain, back pain, i am 72 and i smoke", "en-US"), ("i've got a really bad tummy ache", "en-US"),
+    ("my stomach hurts and i feel sick", "en-CA"), ("my belly hurts and my neck aches", "en-GB"),
+])
+def test_a_belly_pain_with_a_sign_of_the_emergency_stays_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale, other", [
+    ("my stomach hurts and the pain goes down my left leg", "en-US", "one_leg"),
+    ("stomach pain and im short of breath", "en-US", "breathless"),
+    ("tummy ache and a temperature", "en-GB", "fever"),
+    ("my tummy hurts and i have a fever and chills", "en-US", "fever"),
+    ("my tummy is sore and i have had cancer before", "en-GB", "cancer_history"),
+    ("me guts are aching and i feel shivery", "en-AU", "fever"),
+])
+def test_a_belly_ache_beside_a_lower_red_flag_keeps_the_emergency(text, locale, other):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "chest_or_belly" in result.flags and other in result.flags, \
+        (text, locale, result)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my tummy hurts", "en-US"), ("i have a stomach ache", "en-US"), ("me tummy is a bit sore", "en-AU"),
+    ("stomach is paining since morning", "en-IN"), ("my belly aches a bit today", "en-CA"),
+    ("ive got tummy ache", "en-GB"),
+])
+def test_a_plain_belly_ache_alone_still_gets_the_belly_question(text, locale):
+    result = assess(text, locale=locale)
+    assert (result.level, result.clarify) == ("clarify", "belly"), (text, locale, result)
+
+
+@pytest.mark.parametrize("text", [
+    "my stomach hurts from the ibuprofen", "stomach pain when i do the pelvic tilt",
+    "my dad has a stomach ache and his back hurts", "my tummy is full of gas and my back aches",
+    "my husband has a stomach ache and i have a fever",
+])
+def test_a_belly_ache_of_a_cause_or_of_someone_else_raises_no_belly_emergency(text):
+    assert "chest_or_belly" not in assess(text).flags, (text, assess(text))
+
+
+# Narrowed after review (each kind keeps its clinical.md source; the calm twins are ordinary
+# uses of the same words):
+# - what goes through to the back (emergency row, sudden tearing pain through to the back): the
+#   back named plainly fires alone, unless only the warmth or cold itself goes through; the spine,
+#   the lower back and "into" forms need a pain, a tear or a sudden word; rooms never count;
+# - a belly with a beat: the belly itself has it (emergency row, a throbbing or pulsing belly);
+# - feeling like flu (urgent row, fever): said as felt, never flu's season, jab or a comparison;
+# - a breath lost (urgent row, new breathlessness): not laughing, for a moment, with the spasm;
+# - weight lost (doctor row, without trying): eating plenty only with a change; not "easily";
+# - the same whether moving or still (doctor row, not eased by rest): a rest state as the other half.
+@pytest.mark.parametrize("text, locale", [
+    ("it went right through to my back while i had the heat pack on", "en-US"),
+    ("i was on the heating pad and something went straight through to my back", "en-GB"),
+    ("a jolt went right through to my back from my belly with the ice on", "en-AU"),
+    ("something went right through to my back, i have ice on it now", "en-CA"),
+    ("it shot straight through to my back while the heating pad was on", "en-CA"),
+    ("it went straight through to my back like a bolt, ice pack on now", "en-GB"),
+    ("a stabbing pain went right through into my lower back", "en-US"),
+    ("sudden pain through to my spine", "en-IN"),
+])
+def test_what_goes_through_to_the_back_with_a_pack_named_is_still_the_emergency(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("go through into the back room", "en-GB"), ("i went through into the back garden to hang the washing", "en-AU"),
+    ("go through to the back room", "en-GB"),
+    ("the heat pad goes right through into my back", "en-US"), ("the warmth goes right through into my back", "en-US"),
+    ("the heat from the bath goes right through into my lower back", "en-GB"),
+    ("the massage goes right through to my spine", "en-US"), ("the oil massage goes through to my spine nicely", "en-IN"),
+    ("the tens machine buzzes right through into my lower back", "en-US"),
+    ("the cream soaks right through into my lower back", "en-US"), ("the heat goes right through to my back", "en-CA"),
+])
+def test_rooms_and_the_warmth_that_go_through_to_the_back_stay_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, locale, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale, level", [
+    ("my stomach has a beat to it", "en-US", "emergency"), ("me tummy has got a beat in it", "en-GB", "emergency"),
+    ("theres a beat in my belly", "en-AU", "emergency"),
+    ("lying on my tummy, put on a song that has a beat to it", "en-GB", "calm"),
+    ("my stomach growls, it has got a beat like a drum", "en-US", "calm"),
+    ("my tummy stretch music has a beat to it", "en-CA", "calm"),
+    ("i feel like i have flu and my back hurts", "en-GB", "urgent"), ("feeling like flu since this morning", "en-IN", "urgent"),
+    ("feels like flu, shaking under the duvet", "en-AU", "urgent"),
+    ("feels like flu season", "en-US", "calm"), ("looks like flu is going round the office", "en-GB", "calm"),
+    ("is back pain like flu aches", "en-US", "calm"), ("i would like flu jab information", "en-US", "calm"),
+    ("should i get my flu jab, feels like flu time again", "en-GB", "calm"), ("it aches all over like flu", "en-CA", "calm"),
+    ("my back aches like i have flu", "en-GB", "calm"), ("body is paining like flu", "en-IN", "calm"),
+    ("i keep losing my breath on the stairs", "en-US", "urgent"), ("i lose my breath when i laugh", "en-US", "calm"),
+    ("i lost my breath for a second when the spasm hit", "en-US", "calm"),
+    ("i get breathing problems when i am anxious", "en-US", "calm"),
+    ("i put the thread on the needle", "en-US", "calm"), ("i cast on twenty stitches on the needle", "en-GB", "calm"),
+    ("im on the needle for my diabetes", "en-US", "calm"),
+    ("ive gone skinny and i eat heaps", "en-AU", "doctor"), ("i have lost weight but i eat loads", "en-GB", "doctor"),
+    ("my skinny jeans are tight and i eat heaps", "en-US", "calm"), ("im skinny and i eat heaps", "en-AU", "calm"),
+    ("i have always been skinny but i eat loads", "en-US", "calm"),
+    ("my husband says i lose weight easily when i walk", "en-US", "calm"),
+    ("the doctor says i lose weight fast when i exercise", "en-GB", "calm"),
+    ("my wife says i lose weight and i eat the same", "en-US", "doctor"),
+    ("i lost weight, i diet sometimes but not lately", "en-GB", "doctor"),
+    ("it hurts the same whether i move or rest", "en-GB", "doctor"), ("it throbs whether i am up or lying in bed", "en-US", "doctor"),
+    ("is moving or lying down better for back pain", "en-GB", "calm"), ("it hurts whether i walk or drive", "en-US", "calm"),
+    ("its sore whether i am up or down the stairs", "en-AU", "calm"),
+    ("it only hurts when moving or lying on my side, not when i sit", "en-US", "calm"),
+    ("pain is less whether i am walking or sitting", "en-IN", "calm"),
+    ("my back pain is worse moving or still, i cant tell", "en-US", "calm"),
+])
+def test_kinds_narrowed_after_review(text, locale, level):
+    result = assess(text, locale=locale)
+    if level == "calm":
+        assert result.level in CALM, (text, locale, result)
+    else:
+        assert result.level == level, (text, locale, result)

@@ -148,6 +148,11 @@ _QUESTIONS = (
              "safety.ask.clarify_where_reprompt", yes=None, no=Then(do="settled"),
              follow_ups=_WHERE, safety=True, covers=("legs", "saddle", "bladder", "bowel"),
              help="safety.restate.follow_up"),
+    # A belly ache or a tight belly beside back pain: is it what clinical.md's emergency row
+    # names (a throbbing or pulsing belly, sudden tearing pain through to the back, chest pain)?
+    Question("clarify_belly", "handlers/safety.py", "safety.ask.clarify_belly",
+             "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
+             safety=True, red_flag=True, covers=("chest_or_belly",)),  # content: safety.answer_context
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,
@@ -207,7 +212,7 @@ SEQUENCES: Dict[str, Tuple[str, ...]] = {
 # Which red-flag topic of the triage each clarifying question asks about.
 CLARIFY_QUESTIONS = {"legs": "clarify_legs", "pain": "clarify_pain", "saddle": "clarify_saddle",
                      "bladder": "clarify_bladder", "bowel": "clarify_bowel",
-                     "weakness": "clarify_weakness", "where": "clarify_where"}
+                     "weakness": "clarify_weakness", "where": "clarify_where", "belly": "clarify_belly"}
 # Triage flags that answer a follow-up by themselves ("both legs", "around my bottom").
 FLAG_ANSWERS = {"both_legs": "both_legs", "one_leg": "one_leg", "saddle_numbness": "saddle",
                 "bladder": "bladder", "bowel": "bowel"}

@@ -59,7 +59,7 @@ SHARED = "en"  # the vocabulary every English locale starts from
 MAX_CHARS = 600
 
 # Order in which clarifying topics are preferred when several fit equally.
-_TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "where", "pain", "general")
+_TOPIC_ORDER = ("saddle", "bladder", "bowel", "legs", "weakness", "belly", "where", "pain", "general")
 # Markers: tags a rule never asks for, which change how a clause is read.
 MARKERS = ("@negation", "@not_negation", "@denied", "@new", "@persisting", "@history", "@hypothetical", "@resolved",
            "@asking", "@third_person", "@first_person", "@restart", "@brief", "@back_reference", "@affirming")
@@ -136,6 +136,12 @@ class Rule(NamedTuple):
     # the hard floor, it came back as soon as I moved"): saddle numbness that came and went
     # with none named is still saddle numbness
     resolved_only_positional: bool = False
+    # a question's rule only: said of the speaker beside any red flag, it raises this flag
+    # ("my tummy hurts and I have a fever": no plain belly ache, so the belly keeps its emergency)
+    beside_a_flag: Optional[str] = None
+    # ... and so it does when any of these is said of the speaker anywhere in the utterance
+    # ("my tummy hurts, and I feel clammy"; "stomach pain and back pain")
+    raised_with: FrozenSet[str] = frozenset()
 
 
 class HeardRunOn(NamedTuple):
@@ -387,7 +393,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("positional_causes names %r, which no concept defines" % tag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for _, _, unless in explanations for t in unless} - \
-        {t for r in rules for t in r.unless} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional
+        {t for r in rules for t in r.unless | r.raised_with} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
     both_flag = data["both_sides"]["flag"]
@@ -640,10 +646,13 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             problems.append("rule %s has no source" % rule_id)
         when = tuple(frozenset(t.strip() for t in group.split("|")) for group in raw["when"])
         unless = frozenset(raw.get("unless", ()))
-        for tag in set().union(*when, unless):
+        raised_with = {t.strip() for t in raw.get("raised_with", "").split("|") if t.strip()}
+        for tag in set().union(*when, unless, raised_with):
             if tag not in defined:
                 problems.append("rule %s uses %r, which no concept defines" % (rule_id, tag))
         flag = raw.get("flag")
+        if raw.get("beside_a_flag") is not None and (flag is not None or raw["beside_a_flag"] not in flags):
+            problems.append("rule %s: beside_a_flag %r" % (rule_id, raw["beside_a_flag"]))
         if flag is not None and flag not in flags:
             problems.append("rule %s raises unknown flag %r" % (rule_id, flag))
             continue
@@ -657,7 +666,9 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             resolved_only_after=raw.get("resolvable") == "when_over",
             resolved_only_positional=raw.get("resolvable") == "when_positional",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
-            across_clauses=bool(raw.get("across_clauses"))))
+            across_clauses=bool(raw.get("across_clauses")),
+            beside_a_flag=raw.get("beside_a_flag"),
+            raised_with=frozenset(t.strip() for t in raw.get("raised_with", "").split("|") if t.strip())))
     return rules
 
 
@@ -1408,6 +1419,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     near: Dict[str, int] = {}  # flag -> rank of what it could have been
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
     asked_side: List[str] = []  # flags of one-leg findings with no side named
+    beside: Dict[str, FrozenSet[str]] = {}  # flag -> tags that raise it beside no other (Rule.beside_a_flag)
     sides: Set[str] = set()
     # A position or a cause that wears off, named anywhere ("from sitting on the hard floor"):
     # saddle numbness that came and went with it may be set aside (rules `when_positional`).
@@ -1500,6 +1512,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 rank = _RANK[vocab.flag_levels[flag]]
             if flag is None:
                 topics.append((_RANK["clarify"], rule.clarify))
+                if rule.beside_a_flag and not (history or asking or resolved) \
+                        and all(group & _said(clause, clause.tags, vocab) for group in rule.when):
+                    beside[rule.beside_a_flag] = beside.get(rule.beside_a_flag, frozenset()) | rule.raised_with
                 continue
             if explained is None:
                 explained = _explained(qualifiers, vocab)
@@ -1537,6 +1552,14 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if level is None or slot_id in near:
             continue  # words beat a resolved id: "no leg pain" may still resolve to one_leg
         raised[slot_id] = level
+
+    if beside:
+        said: Set[str] = set()
+        for clause in clauses:
+            said |= _said(clause, clause.own, vocab)
+        for flag, signs in beside.items():
+            if flag not in raised and (raised or signs & said):
+                raised[flag] = vocab.flag_levels[flag]
 
     for flag in list(raised):
         if vocab.superseded[flag] & set(raised):

@@ -6,7 +6,7 @@ nothing of it outlives the session (the memory layer keeps no safety key).
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
@@ -85,6 +85,22 @@ def assess_slots(slots: Dict[str, Dict[str, Optional[str]]], locale: Any,
     words = _words(slots, carrier)
     ids = [s["id"] for s in slots.values() if s["id"]]
     return triage.assess(words, ids, _locale(locale)) if (words or ids) else None
+
+
+def assess_said_of(handler_input: HandlerInput, said_of: str, after: Sequence[str] = ()) -> List[triage.Assessment]:
+    """The request's words read as said of `said_of` ("my belly" + "it's pulsing"), and, for each
+    word of `after` in them, what follows that word read by itself ("no throbbing, just pain in
+    my chest" -> "just pain in my chest"): how an answer to a question about one thing is read."""
+    slots, locale, carrier = _read(handler_input)
+    words = _words(slots, carrier)
+    if not words:
+        return []
+    found = [triage.assess("%s %s" % (said_of, words), (), _locale(locale))]
+    tokens = words.split()
+    for index, token in enumerate(tokens[:-1]):
+        if token.strip(",.?!").lower() in after:
+            found.append(triage.assess(" ".join(tokens[index + 1:]), (), _locale(locale)))
+    return found
 
 
 def raised_level(handler_input: HandlerInput) -> Optional[str]:

@@ -30,7 +30,7 @@ from .. import questions
 from ..questions import NO, UNCLEAR, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
-from .advice import FLAG_LEVELS, advise, assessment, raise_level, raised_level, tells_of_symptom
+from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values)
 
@@ -88,6 +88,14 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     name = intent_name(handler_input)
     if name == YES_INTENT:
         return YES
+    context = content_of(handler_input).raw("safety.answer_context").get(question.id)
+    if context and question.red_flag and name != NO_INTENT:
+        # "yes it throbs", "it's pulsing" to the belly question: the words are read as said of
+        # what it asks about; "no throbbing, just pain in my chest": what follows the denied
+        # word is read by itself. What it asks about, as urgent as a yes, is a yes.
+        for reading in assess_said_of(handler_input, context["said_of"], context["asks"]):
+            if _says_yes(question, reading):
+                return YES
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
     if name == ANSWER_INTENT:
@@ -104,11 +112,16 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
         # A flag of what the question asks about, as urgent as a yes to it, is a yes; any other
         # flag is no answer ("I've had cancer" to "numbness when you wipe?", "my leg is weak" to
         # "did it come on suddenly?"): it is raised at its own level and advised on at once.
-        if (found.level in FLAG_LEVELS and question.red_flag
-                and any(questions.asks_about(question, flag) for flag in found.flags)
-                and level_rank(found.level) >= level_rank(questions.decide(question, YES).level)):
+        if _says_yes(question, found):
             return YES
     return UNCLEAR
+
+
+def _says_yes(question: Question, found: Any) -> bool:
+    """A flag of what the red-flag question asks about, as urgent as a yes to it."""
+    return (found is not None and found.level in FLAG_LEVELS and question.red_flag
+            and any(questions.asks_about(question, flag) for flag in found.flags)
+            and level_rank(found.level) >= level_rank(questions.decide(question, YES).level))
 
 
 def says_none(handler_input: HandlerInput) -> bool:
