@@ -4969,3 +4969,328 @@ def test_a_wee_not_had_in_peace_is_no_bladder_emergency():
 ])
 def test_night_pain_crashes_and_a_wee_stopped_still_alarm(text, level):
     assert assess(text).level == level, (text, assess(text))
+
+
+# --------------------------------------------------------------------------- kinds from set R
+# Legs, weakness, walking, foot drop and falls: each kind read anew, with the calm beside it.
+# The phrasings are written here, not taken from any set.
+
+def _level(locale: str, text: str) -> str:
+    return assess(text, locale=locale).level
+
+
+# A leg gone weak during the stretches, after them, since them or made weak by them
+# (clinical.md: Self-care, "any new leg numbness or weakness during an exercise is a red
+# flag"; Red flags, urgent row, weakness in one leg; both legs = emergency). Calm: a leg the
+# exercise is meant for, a question about exercising weak legs, a workout's tired legs, a
+# range not reached, less power in a hold than before.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "i was fine before the knee rolls and now my left leg is weak", "urgent"),
+    ("en-US", "my right leg went weak during the pelvic tilt", "urgent"),
+    ("en-AU", "after the stretches me left leg is weak", "urgent"),
+    ("en-CA", "since the stretches my right leg feels weak", "urgent"),
+    ("en-IN", "the stretches made my leg weak", "urgent"),
+    ("en-US", "halfway through the cat cow my left leg went all wobbly", "urgent"),
+    ("en-GB", "both my legs went weak during the stretches", "emergency"),
+])
+def test_a_leg_gone_weak_with_the_stretches_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "is the knee to chest ok for weak legs"),
+    ("en-GB", "which stretches help a weak leg"),
+    ("en-AU", "my legs feel like jelly after the workout"),
+    ("en-CA", "i cant lift my leg as high as in the video during the stretch"),
+    ("en-US", "in the plank i have less power in my legs than before"),
+    ("en-GB", "if my leg goes weak during the stretches should i stop"),
+    ("en-IN", "my brothers leg went weak during his exercises"),
+])
+def test_an_exercise_for_weak_legs_or_a_workouts_tired_legs_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Less power or strength than someone else is fitness, not weakness (clinical.md: Red flags
+# are about the speaker's own legs); than the other leg, or than before, it still is (urgent row).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "ive got less power in my legs than my mate when we ride"),
+    ("en-GB", "i have less strength in my legs than my husband"),
+    ("en-US", "my legs have less power than the other guys on the team"),
+    ("en-CA", "i have a lot less power in my legs than most people my age"),
+    ("en-IN", "my legs are not as strong as my brother"),
+    ("en-GB", "less power in my legs than everyone else at spin class"),
+])
+def test_less_power_than_someone_else_is_no_weakness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "ive got less power in my left leg than the right", "urgent"),
+    ("en-GB", "my right leg has less strength than it used to", "urgent"),
+    ("en-US", "less power in both my legs than yesterday", "emergency"),
+    ("en-IN", "my right leg is having less power than left leg", "urgent"),
+])
+def test_less_power_than_the_other_leg_or_than_before_is_still_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# A leg with less feeling, than the other or than before, is numbness there (clinical.md: Red
+# flags, numbness down one leg = doctor; both legs = emergency). Calm: less pain or tightness,
+# less of a stretch felt, someone else's leg, a question.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my right leg has less feeling than my left", "doctor"),
+    ("en-US", "my left foot has got less feeling than the right one", "doctor"),
+    ("en-AU", "me right leg has got less feeling than it used to", "doctor"),
+    ("en-CA", "not as much feeling in my left calf as before", "doctor"),
+    ("en-IN", "my right leg is having less feeling than left leg", "doctor"),
+    ("en-US", "both my feet have less feeling than yesterday", "emergency"),
+])
+def test_less_feeling_in_a_leg_is_numbness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i get less feeling of the stretch in my left leg"),
+    ("en-US", "my left leg has less feeling of tightness than the right"),
+    ("en-AU", "my wife has less feeling in her left foot than the right"),
+    ("en-CA", "is it bad if one leg has less feeling than the other"),
+    ("en-GB", "i have less feeling of stiffness in my back today"),
+    ("en-IN", "my leg had less feeling yesterday but now it is normal"),
+])
+def test_less_of_a_stretch_or_someone_elses_leg_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A fall or a crash said of a thing or an animal ("the dog crashed into the fence") happened to
+# it, not to the speaker (clinical.md: Red flags, emergency, the speaker's own accident or
+# fall). A vehicle, or the speaker named, is still the speaker's accident.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "the dog crashed into the fence chasing a possum"),
+    ("en-GB", "the vase fell off the shelf"),
+    ("en-US", "the laptop crashed so i lost the video"),
+    ("en-CA", "the cat fell off the couch"),
+    ("en-IN", "the waves crashed on the rocks"),
+    ("en-GB", "a picture fell off the wall in the night"),
+    ("en-US", "the trolley crashed into the wall at the shop"),
+])
+def test_a_thing_or_an_animal_that_fell_or_crashed_is_no_accident_of_the_speaker(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "the dog knocked me over and i landed on my back"),
+    ("en-GB", "a shelf fell on me"),
+    ("en-US", "the car crashed into a pole"),
+    ("en-CA", "the ladder slipped and i fell"),
+    ("en-IN", "the scooter crashed and i was thrown off"),
+])
+def test_a_fall_or_crash_that_reached_the_speaker_still_alarms(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Swerving, veering, aquaplaning or losing control of the car name the vehicle: with a roll, a
+# ditch or a hit it is the accident (clinical.md: Red flags, emergency, a serious accident);
+# alone it is driving.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "swerved to miss a roo and ended up in a ditch"),
+    ("en-GB", "i veered off the road and rolled over"),
+    ("en-US", "i aquaplaned into the barrier on the freeway"),
+    ("en-CA", "lost control of the car and ended up in a ditch"),
+    ("en-IN", "swerving to miss a dog i went into a tree"),
+    ("en-GB", "i swerved into a wall on my bike"),
+])
+def test_swerving_into_something_or_off_the_road_is_an_accident(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "i had to swerve to miss a cyclist this morning"),
+    ("en-GB", "i swerved to avoid a cat"),
+    ("en-US", "the ball swerved into the net"),
+    ("en-CA", "swerving in traffic makes my back tense"),
+    ("en-IN", "i swerved into the next lane"),
+    ("en-US", "i slid into the car seat and my back twinged"),
+])
+def test_swerving_alone_is_only_driving(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A leg's power or strength said lost (clinical.md: Red flags, urgent row, weakness in one
+# leg; both legs or within hours = emergency).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my right leg has lost most of its power", "urgent"),
+    ("en-US", "my right leg is losing its power", "urgent"),
+    ("en-AU", "me left leg lost all the force", "urgent"),
+    ("en-IN", "both legs lost the power since two days", "emergency"),
+    ("en-CA", "my legs lost their strength this morning", "emergency"),
+    ("en-GB", "my right leg lost its power in the space of an hour", "emergency"),
+])
+def test_a_legs_power_said_lost_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my knee pain has gone down and my strength feels fine"),
+    ("en-US", "the heat pack lost its power on my leg"),
+    ("en-AU", "my mate lost the strength in his legs after the race"),
+    ("en-CA", "i lost a bit of power in my legs after the marathon"),
+    ("en-IN", "i have not lost any strength in my legs"),
+    ("en-GB", "i lose power in my legs on the plank"),
+])
+def test_power_lost_by_something_else_or_after_a_race_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Legs that feel far away, detached or crawl with ants are numb or tingling (clinical.md: Red
+# flags, numbness or tingling down one leg = doctor, both legs = emergency; cauda equina
+# charity symptom descriptions).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my left leg feels miles away", "doctor"),
+    ("en-US", "my right foot feels detached", "doctor"),
+    ("en-AU", "both me feet feel far away", "emergency"),
+    ("en-CA", "my legs feel like theyre full of ants", "emergency"),
+    ("en-IN", "my right calf feels full of ants", "doctor"),
+    ("en-GB", "its like ants marching up both my shins", "emergency"),
+])
+def test_legs_far_away_or_full_of_ants_are_numb_or_tingling(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "the toilet feels miles away on these legs"),
+    ("en-US", "we have ants in the kitchen"),
+    ("en-AU", "the ants bit my mates legs"),
+    ("en-CA", "my son says his legs feel far away"),
+    ("en-IN", "the shop feels far away"),
+    ("en-GB", "no ants crawling feeling in my legs"),
+])
+def test_distance_ants_or_someone_elses_legs_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "In the space of a morning" is within hours (clinical.md: Red flags, emergency, sudden leg weakness).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "in the space of a morning my right leg has gone weak"),
+    ("en-US", "my left leg got weak in the space of an afternoon"),
+    ("en-AU", "in one morning me leg went useless"),
+    ("en-CA", "my right leg felt weak, in the space of a morning it was useless"),
+    ("en-IN", "within the morning my leg became weak"),
+    ("en-GB", "my leg went weak in a single morning"),
+])
+def test_weakness_in_the_space_of_a_morning_is_sudden(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A foot that hangs down or will not pick up is foot drop (clinical.md: Red flags, emergency,
+# foot drop); feet hanging off the bed, or someone else's, are not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-IN", "my right foot hang down when i am walking"),
+    ("en-GB", "my right foot is not picking up"),
+    ("en-US", "my foot wont pick up when i walk"),
+    ("en-AU", "me foot doesnt pick up properly on the stairs"),
+    ("en-CA", "my foot doesnt clear the ground any more"),
+    ("en-GB", "my foot wont clear the ground"),
+])
+def test_a_foot_that_hangs_down_or_wont_pick_up_is_foot_drop(locale, text):
+    assert level_rank(_level(locale, text)) >= level_rank("urgent"), (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my feet dangle off the end of the bed"),
+    ("en-US", "i hang my legs over the side of the bed"),
+    ("en-AU", "the phone wont pick up"),
+    ("en-CA", "my sons foot hangs down when he walks"),
+    ("en-IN", "the shop does not pick up the phone"),
+])
+def test_feet_off_the_bed_or_a_phone_not_picked_up_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A leg that throbs or pounds hurts (the project's rule: anyone who mentions leg pain is routed
+# to medical advice; clinical.md: Red flags, doctor row, pain down one leg). A pulse felt there
+# does not; a calf throbbing after a run is the run's.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "me left leg throbs from the hip down", "doctor"),
+    ("en-GB", "my right calf is throbbing", "doctor"),
+    ("en-US", "theres a throbbing in my left thigh", "doctor"),
+    ("en-CA", "my right leg is pounding", "doctor"),
+    ("en-IN", "my left leg is pulsating from the back", "doctor"),
+    ("en-GB", "both my legs are throbbing", "emergency"),
+])
+def test_a_throbbing_leg_is_leg_pain(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i can feel my pulse in my feet"),
+    ("en-GB", "my calf throbs after the run"),
+    ("en-AU", "my head is pounding"),
+    ("en-CA", "my heart is pounding after the stretch"),
+    ("en-IN", "my leg was throbbing yesterday but its fine now"),
+    ("en-GB", "the music is pounding next door"),
+])
+def test_a_pulse_or_a_throb_elsewhere_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Footing lost or a step missed on the stairs is a fall down them, as slipping is (clinical.md:
+# Red flags, emergency, a serious fall); caught in time, or a slipped disc, it is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i lost my footing on the stairs"),
+    ("en-US", "missed a step on the staircase"),
+    ("en-AU", "missed my footing going down the stairs"),
+    ("en-CA", "i missed the bottom step on the stairs"),
+    ("en-IN", "i lost footing on the steps"),
+    ("en-GB", "missed my step in the stairwell last night"),
+])
+def test_footing_lost_on_the_stairs_is_a_fall(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i nearly lost my footing on the stairs"),
+    ("en-US", "i slipped a disc going down the stairs"),
+    ("en-AU", "almost missed a step on the stairs but grabbed the rail"),
+    ("en-CA", "i missed a step on the stairs but caught myself"),
+    ("en-IN", "i am scared i will lose my footing on the stairs"),
+])
+def test_footing_nearly_lost_or_a_slipped_disc_is_no_fall(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "It came right", "it's come right": a leg finding that is over (clinical.md: Near misses, a leg
+# that went dead and is fine now gets a question); not come right, or said of the saddle, it is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "my calf went numb then it came right"),
+    ("en-AU", "my leg went numb this morning but it came right"),
+    ("en-GB", "my leg went tingly in the garden, it came right after a bit"),
+    ("en-US", "my left leg felt numb this morning but it has come right"),
+    ("en-IN", "my leg was paining, then it came right"),
+    ("en-CA", "my leg hurt down the back this morning but it has come right"),
+])
+def test_a_leg_finding_that_came_right_is_a_near_miss(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "my leg went numb and it hasnt come right", "doctor"),
+    ("en-AU", "then it came right down my leg", "doctor"),
+    ("en-GB", "the pain came right down to my foot", "doctor"),
+])
+def test_a_leg_finding_not_come_right_still_alarms(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# Short answers to "is there pain down either leg?" that name both legs with a possessive
+# ("both me legs"), or are said to a mate, are the answer both legs, in every locale
+# (clinical.md: both legs = emergency).
+@pytest.mark.parametrize("answer", [
+    "mate, both me legs", "both my legs", "both me legs mate", "in both my legs", "the both of them",
+    "yeah mate both legs", "both of my legs",
+])
+def test_a_short_answer_naming_both_legs_is_heard_as_both_legs(answer):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
+        assert heard.intent == "SafetyAnswerIntent" and ids == ["both_legs"], (locale, answer, heard)
