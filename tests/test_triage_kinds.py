@@ -5294,3 +5294,21 @@ def test_a_short_answer_naming_both_legs_is_heard_as_both_legs(answer):
         heard = load_nlu(model_path(locale)).hear(answer)
         ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
         assert heard.intent == "SafetyAnswerIntent" and ids == ["both_legs"], (locale, answer, heard)
+
+
+# Heard one-shot, a sentence that opens on "the" keeps its "the" (describe.carrier_meaning):
+# "the dog crashed into the fence" is the dog's, not "i dog crashed ..." (clinical.md: Red
+# flags, emergency, the speaker's own accident); "the car crashed into me" is still the speaker's.
+@pytest.mark.parametrize("said, calm", [
+    ("the dog crashed into the fence", True), ("the vase fell off the shelf", True),
+    ("the car crashed into me", False), ("the ladder slipped and i fell", False),
+])
+def test_a_sentence_opening_on_the_is_heard_with_its_the(said, calm):
+    from spasm_coach.content import for_locale
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(said)
+        meaning = for_locale(locale).raw("describe.carrier_meaning").get(heard.intent, "")
+        words = " ".join(w for w in (meaning, heard.slots["Description"].value) if w)
+        level = assess(words, locale=locale).level
+        assert (level in CALM) == calm and (calm or level == "emergency"), (locale, said, heard.intent, words, level)
