@@ -695,3 +695,17 @@ def test_a_description_opened_with_we_is_routed(said):
 def test_a_warning_what_others_tell_one_and_a_week_counted_are_routed(said, meant):
     assert NLU.hear(said).intent == meant, (said, NLU.hear(said).intent)
     _routed_one_shot(said, "describe-openings-told")
+
+
+# "Thanks mate" is thanks, not an answer to a safety question, and "every hour i get up and
+# walk around" is a habit, not a time course said first: neither is heard as one (clinical.md:
+# Red flags, only what is told is asked about; "mate, both me legs" still answers).
+@pytest.mark.parametrize("said, not_heard_as", [
+    ("thanks mate", "SafetyAnswerIntent"),
+    ("every hour i get up and walk around", "DescribeLastHourIntent"),
+    ("hour by hour i do a few stretches", "DescribeLastHourIntent"),
+])
+def test_thanks_mate_or_an_hourly_habit_is_not_heard_as_a_finding(said, not_heard_as):
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(said)
+        assert heard.intent != not_heard_as, (locale, said, heard)
