@@ -5452,3 +5452,53 @@ def test_legs_wobbly_with_the_plank_or_a_stretch_given_for_a_weak_leg_stay_calm(
 ])
 def test_less_feeling_of_stiffness_is_no_numbness(locale, text):
     assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# What a numb part is likened to is also an ordinary thing: a wooden floor lain on, feet
+# soaked in cold water, thick socks worn, a layer of cream put on. Of a leg it is numbness only
+# when a feeling is said (clinical.md: Red flags, numbness down one leg = doctor; both legs =
+# emergency; the routine starts lying on the floor).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "lying on the wooden floor with my feet up"),
+    ("en-AU", "im lying here with thick socks on my feet"),
+    ("en-US", "i soaked my feet in cold water"),
+    ("en-CA", "i put a layer of cream on my legs"),
+    ("en-IN", "my feet are on a wooden chair"),
+    ("en-GB", "i am on the wooden floor with my legs bent"),
+])
+def test_an_ordinary_thing_named_with_the_legs_is_no_numbness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my feet feel like they are wrapped in thick socks", "emergency"),
+    ("en-US", "both feet feel like blocks of wood", "emergency"),
+    ("en-AU", "me legs feel wooden", "emergency"),
+    ("en-CA", "my feet feel like they are in cold water", "emergency"),
+    ("en-IN", "my left leg has gone wooden", "doctor"),
+    ("en-GB", "it feels as if there is a layer of plastic on my leg", "doctor"),
+])
+def test_a_leg_said_to_feel_like_an_ordinary_thing_is_still_numb(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# Knocking over a cup, a drink or a lamp is no accident of the speaker's; knocked over oneself,
+# or a fall said beside it, still is (clinical.md: Red flags, emergency, a serious accident or fall).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "the cat knocked over my tea"),
+    ("en-US", "i knocked over a glass of water"),
+    ("en-AU", "i knocked over my coffee"),
+    ("en-IN", "i knocked over a plant pot"),
+])
+def test_a_thing_knocked_over_is_no_accident(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "a car knocked me over"),
+    ("en-US", "i got knocked over by a bike"),
+    ("en-AU", "i knocked over a vase and fell down the stairs"),
+    ("en-CA", "i knocked over my drink when i fell off the chair"),
+])
+def test_knocked_over_oneself_or_a_fall_beside_it_still_alarms(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
