@@ -5476,7 +5476,7 @@ def test_an_ordinary_thing_named_with_the_legs_is_no_numbness(locale, text):
     ("en-AU", "me legs feel wooden", "emergency"),
     ("en-CA", "my feet feel like they are in cold water", "emergency"),
     ("en-IN", "my left leg has gone wooden", "doctor"),
-    ("en-GB", "it feels as if there is a layer of plastic on my leg", "doctor"),
+    ("en-GB", "my leg feels like there is a layer of plastic on it", "doctor"),
 ])
 def test_a_leg_said_to_feel_like_an_ordinary_thing_is_still_numb(locale, text, level):
     assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
