@@ -5263,7 +5263,7 @@ def test_footing_nearly_lost_or_a_slipped_disc_is_no_fall(locale, text):
 @pytest.mark.parametrize("locale, text", [
     ("en-AU", "my calf went numb then it came right again"),
     ("en-AU", "my leg went numb this morning but it came right in the end"),
-    ("en-GB", "my leg went tingly in the garden, it all came right after a bit"),
+    ("en-GB", "my leg went tingly in the garden, it came right again after a bit"),
     ("en-US", "my left leg felt numb this morning but it has come right"),
     ("en-IN", "my leg was paining, then it has come right"),
     ("en-CA", "my leg hurt down the back this morning but it has come right"),
@@ -5319,7 +5319,7 @@ def test_a_sentence_opening_on_the_is_heard_with_its_the(said, calm):
 # and ordinary lines that only share a word with them. Written here, not taken from any set.
 
 # "Came right" is also "came straight" ("the pain came right after the fall"): only "came
-# right again", "has come right", "came right in the end" or "all came right" say a finding
+# right again", "has come right" or "came right in the end" say a finding
 # is over (clinical.md: Red flags, emergency, the pain started after a serious accident or
 # fall; sudden or worsening leg weakness; numbness or tingling down one leg = doctor).
 @pytest.mark.parametrize("locale, text, level", [
