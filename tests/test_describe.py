@@ -768,3 +768,17 @@ def test_each_hour_said_of_anything_else_is_no_time_a_symptom_began(locale, said
     talk = Conversation(default_handler(), locale=locale, user_id="describe-each-hour")
     report = talk.line("tell back spasm coach " + said)[-1]
     assert report["safety"] in (None, "none", "clarify"), (said, report["intent"], report["safety"])
+
+
+# "Thanks mate" is thanks, not an answer to a safety question, and "every hour i get up and
+# walk around" is a habit, not a time course said first: neither is heard as one (clinical.md:
+# Red flags, only what is told is asked about; "mate, both me legs" still answers).
+@pytest.mark.parametrize("said, not_heard_as", [
+    ("thanks mate", "SafetyAnswerIntent"),
+    ("every hour i get up and walk around", "DescribeLastHourIntent"),
+    ("hour by hour i do a few stretches", "DescribeLastHourIntent"),
+])
+def test_thanks_mate_or_an_hourly_habit_is_not_heard_as_a_finding(said, not_heard_as):
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(said)
+        assert heard.intent != not_heard_as, (locale, said, heard)

@@ -5713,3 +5713,536 @@ def test_kinds_narrowed_after_review(text, locale, level):
         assert result.level in CALM, (text, locale, result)
     else:
         assert result.level == level, (text, locale, result)
+
+
+# --------------------------------------------------------------------------- kinds from set R
+# Legs, weakness, walking, foot drop and falls: each kind read anew, with the calm beside it.
+# The phrasings are written here, not taken from any set.
+
+def _level(locale: str, text: str) -> str:
+    return assess(text, locale=locale).level
+
+
+# A leg gone weak during the stretches, after them, since them or made weak by them
+# (clinical.md: Self-care, "any new leg numbness or weakness during an exercise is a red
+# flag"; Red flags, urgent row, weakness in one leg; both legs = emergency). Calm: a leg the
+# exercise is meant for, a question about exercising weak legs, a workout's tired legs, a
+# range not reached, less power in a hold than before.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "i was fine before the knee rolls and now my left leg is weak", "urgent"),
+    ("en-US", "my right leg went weak during the pelvic tilt", "urgent"),
+    ("en-AU", "after the stretches me left leg is weak", "urgent"),
+    ("en-CA", "since the stretches my right leg feels weak", "urgent"),
+    ("en-IN", "the stretches made my leg weak", "urgent"),
+    ("en-US", "halfway through the cat cow my left leg went weak", "urgent"),
+    ("en-GB", "both my legs went weak during the stretches", "emergency"),
+])
+def test_a_leg_gone_weak_with_the_stretches_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "is the knee to chest ok for weak legs"),
+    ("en-GB", "which stretches help a weak leg"),
+    ("en-AU", "my legs feel like jelly after the workout"),
+    ("en-CA", "i cant lift my leg as high as in the video during the stretch"),
+    ("en-US", "in the plank i have less power in my legs than before"),
+    ("en-GB", "if my leg goes weak during the stretches should i stop"),
+    ("en-IN", "my brothers leg went weak during his exercises"),
+])
+def test_an_exercise_for_weak_legs_or_a_workouts_tired_legs_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Less power or strength than someone else is fitness, not weakness (clinical.md: Red flags
+# are about the speaker's own legs); than the other leg, or than before, it still is (urgent row).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "ive got less power in my legs than my mate when we ride"),
+    ("en-GB", "i have less strength in my legs than my husband"),
+    ("en-US", "my legs have less power than the other guys on the team"),
+    ("en-CA", "i have a lot less power in my legs than most people my age"),
+    ("en-IN", "my legs are not strong like my brother, i am slower than my brother"),
+    ("en-GB", "less power in my legs than the other riders at spin class"),
+])
+def test_less_power_than_someone_else_is_no_weakness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "ive got less power in my left leg than the right", "urgent"),
+    ("en-GB", "my right leg has less strength than it used to", "urgent"),
+    ("en-US", "less power in both my legs than yesterday", "emergency"),
+    ("en-IN", "my right leg is having less power than left leg", "urgent"),
+])
+def test_less_power_than_the_other_leg_or_than_before_is_still_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# A leg with less feeling, than the other or than before, is numbness there (clinical.md: Red
+# flags, numbness down one leg = doctor; both legs = emergency). Calm: less pain or tightness,
+# less of a stretch felt, someone else's leg, a question.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my right leg has less feeling than my left", "doctor"),
+    ("en-US", "my left foot has got less feeling than the right one", "doctor"),
+    ("en-AU", "me right leg has got less feeling than it used to", "doctor"),
+    ("en-CA", "not as much feeling in my left calf as before", "doctor"),
+    ("en-IN", "my right leg is having less feeling than left leg", "doctor"),
+    ("en-US", "both my feet have less feeling than yesterday", "emergency"),
+])
+def test_less_feeling_in_a_leg_is_numbness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i get less feeling of the stretch in my left leg"),
+    ("en-US", "my left leg has less feeling of tightness than the right"),
+    ("en-AU", "my wife has less feeling in her left foot than the right"),
+    ("en-CA", "is it bad if one leg has less feeling than the other"),
+    ("en-GB", "i have less feeling of stiffness in my back today"),
+    ("en-IN", "my leg had less feeling yesterday but now it is normal"),
+])
+def test_less_of_a_stretch_or_someone_elses_leg_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A fall or a crash said of a thing or an animal ("the dog crashed into the fence") happened to
+# it, not to the speaker (clinical.md: Red flags, emergency, the speaker's own accident or
+# fall). A vehicle, or the speaker named, is still the speaker's accident.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "the dog crashed into the fence chasing a possum"),
+    ("en-GB", "the vase fell off the shelf"),
+    ("en-US", "the laptop crashed so i lost the video"),
+    ("en-CA", "the cat fell off the couch"),
+    ("en-IN", "the waves crashed on the rocks"),
+    ("en-GB", "the picture fell off the wall in the night"),
+    ("en-US", "the trolley crashed into the wall at the shop"),
+])
+def test_a_thing_or_an_animal_that_fell_or_crashed_is_no_accident_of_the_speaker(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "the dog knocked me over and i landed on my back"),
+    ("en-GB", "a shelf fell on me"),
+    ("en-US", "the car crashed into a pole"),
+    ("en-CA", "the ladder slipped and i fell"),
+    ("en-IN", "the scooter crashed and i was thrown off"),
+])
+def test_a_fall_or_crash_that_reached_the_speaker_still_alarms(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Swerving, veering, aquaplaning or losing control of the car name the vehicle: with a roll, a
+# ditch or a hit it is the accident (clinical.md: Red flags, emergency, a serious accident);
+# alone it is driving.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "swerved to miss a roo and ended up in a ditch"),
+    ("en-GB", "i veered off the road and rolled over"),
+    ("en-US", "i aquaplaned into the barrier on the freeway"),
+    ("en-CA", "lost control of the car and ended up in a ditch"),
+    ("en-IN", "swerving to miss a dog i went into a tree"),
+    ("en-GB", "i swerved into a wall on my bike"),
+])
+def test_swerving_into_something_or_off_the_road_is_an_accident(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "i had to swerve to miss a cyclist this morning"),
+    ("en-GB", "i swerved to avoid a cat"),
+    ("en-US", "the ball swerved into the net"),
+    ("en-CA", "swerving in traffic makes my back tense"),
+    ("en-IN", "i swerved into the next lane"),
+    ("en-US", "i slid into the car seat and my back twinged"),
+])
+def test_swerving_alone_is_only_driving(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A leg's power or strength said lost (clinical.md: Red flags, urgent row, weakness in one
+# leg; both legs or within hours = emergency).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my right leg has lost most of its power", "urgent"),
+    ("en-US", "my right leg is losing its power", "urgent"),
+    ("en-AU", "me left leg lost all the force", "urgent"),
+    ("en-IN", "both legs lost the power since two days", "emergency"),
+    ("en-CA", "my legs lost their strength this morning", "emergency"),
+    ("en-GB", "my right leg lost its power in the space of an hour", "emergency"),
+])
+def test_a_legs_power_said_lost_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my knee pain has gone down and my strength feels fine"),
+    ("en-US", "the heat pack lost its power on my leg"),
+    ("en-AU", "my mate lost the strength in his legs after the race"),
+    ("en-CA", "i lost a bit of power in my legs after the marathon"),
+    ("en-IN", "i have not lost any strength in my legs"),
+    ("en-GB", "i lose power in my legs on the plank"),
+])
+def test_power_lost_by_something_else_or_after_a_race_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Legs that feel far away, detached or crawl with ants are numb or tingling (clinical.md: Red
+# flags, numbness or tingling down one leg = doctor, both legs = emergency; cauda equina
+# charity symptom descriptions).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my left leg feels miles away", "doctor"),
+    ("en-US", "my right foot feels detached", "doctor"),
+    ("en-AU", "both me feet feel far away", "emergency"),
+    ("en-CA", "my legs feel like theyre full of ants", "emergency"),
+    ("en-IN", "my right calf feels full of ants", "doctor"),
+    ("en-GB", "its like ants marching up both my shins", "emergency"),
+])
+def test_legs_far_away_or_full_of_ants_are_numb_or_tingling(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "the toilet feels miles away on these legs"),
+    ("en-US", "we have ants in the kitchen"),
+    ("en-AU", "the ants bit my mates legs"),
+    ("en-CA", "my son says his legs feel far away"),
+    ("en-IN", "the shop feels far away"),
+    ("en-GB", "no ants crawling feeling in my legs"),
+])
+def test_distance_ants_or_someone_elses_legs_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "In the space of a morning" is within hours (clinical.md: Red flags, emergency, sudden leg weakness).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "in the space of a morning my right leg has gone weak"),
+    ("en-US", "my left leg got weak in the space of an afternoon"),
+    ("en-AU", "in one morning me leg went useless"),
+    ("en-CA", "my right leg felt weak, in the space of a morning it was useless"),
+    ("en-IN", "within the morning my leg became weak"),
+    ("en-GB", "my leg went weak in a single morning"),
+])
+def test_weakness_in_the_space_of_a_morning_is_sudden(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A foot that hangs down or will not pick up is foot drop (clinical.md: Red flags, emergency,
+# foot drop); feet hanging off the bed, or someone else's, are not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-IN", "my right foot hang down when i am walking"),
+    ("en-GB", "my right foot is not picking up"),
+    ("en-US", "my foot wont pick up when i walk"),
+    ("en-AU", "me foot doesnt pick up properly on the stairs"),
+    ("en-CA", "my foot doesnt clear the ground any more"),
+    ("en-GB", "my foot wont clear the ground"),
+])
+def test_a_foot_that_hangs_down_or_wont_pick_up_is_foot_drop(locale, text):
+    assert level_rank(_level(locale, text)) >= level_rank("urgent"), (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my feet dangle off the end of the bed"),
+    ("en-US", "i hang my legs over the side of the bed"),
+    ("en-AU", "the phone wont pick up"),
+    ("en-CA", "my sons foot hangs down when he walks"),
+    ("en-IN", "the shop does not pick up the phone"),
+])
+def test_feet_off_the_bed_or_a_phone_not_picked_up_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A leg that throbs or pounds hurts (the project's rule: anyone who mentions leg pain is routed
+# to medical advice; clinical.md: Red flags, doctor row, pain down one leg). A pulse felt there
+# does not; a calf throbbing after a run is the run's.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "me left leg throbs from the hip down", "doctor"),
+    ("en-GB", "my right calf is throbbing", "doctor"),
+    ("en-US", "theres a throbbing in my left thigh", "doctor"),
+    ("en-CA", "my right leg is throbbing", "doctor"),
+    ("en-IN", "my left leg throbbed from the back", "doctor"),
+    ("en-GB", "both my legs are throbbing", "emergency"),
+])
+def test_a_throbbing_leg_is_leg_pain(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i can feel my pulse in my feet"),
+    ("en-GB", "my calf throbs after the run"),
+    ("en-AU", "my head is pounding"),
+    ("en-CA", "my heart is pounding after the stretch"),
+    ("en-IN", "my leg was throbbing yesterday but its fine now"),
+    ("en-GB", "the music is pounding next door"),
+])
+def test_a_pulse_or_a_throb_elsewhere_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Footing lost or a step missed on the stairs is a fall down them, as slipping is (clinical.md:
+# Red flags, emergency, a serious fall); caught in time, or a slipped disc, it is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i lost my footing on the stairs"),
+    ("en-US", "missed a step on the staircase"),
+    ("en-AU", "missed my footing going down the stairs"),
+    ("en-CA", "i missed the bottom step on the stairs"),
+    ("en-IN", "i lost footing on the staircase"),
+    ("en-GB", "missed my step in the stairwell last night"),
+])
+def test_footing_lost_on_the_stairs_is_a_fall(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i nearly lost my footing on the stairs"),
+    ("en-US", "i slipped a disc going down the stairs"),
+    ("en-AU", "almost missed a step on the stairs but grabbed the rail"),
+    ("en-CA", "i missed a step on the stairs but caught myself"),
+    ("en-IN", "i am scared i will lose my footing on the stairs"),
+])
+def test_footing_nearly_lost_or_a_slipped_disc_is_no_fall(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "It came right again", "it's come right": a leg finding that is over (clinical.md: Near misses, a leg
+# that went dead and is fine now gets a question); not come right, or said of the saddle, it is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "my calf went numb then it came right again"),
+    ("en-AU", "my leg went numb this morning but it came right in the end"),
+    ("en-GB", "my leg went tingly in the garden, it came right again after a bit"),
+    ("en-US", "my left leg felt numb this morning but it has come right"),
+    ("en-IN", "my leg was paining, then it has come right"),
+    ("en-CA", "my leg hurt down the back this morning but it has come right"),
+])
+def test_a_leg_finding_that_came_right_is_a_near_miss(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-AU", "my leg went numb and it hasnt come right", "doctor"),
+    ("en-AU", "then it came right down my leg", "doctor"),
+    ("en-GB", "the pain came right down to my foot", "doctor"),
+])
+def test_a_leg_finding_not_come_right_still_alarms(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# Short answers to "is there pain down either leg?" that name both legs with a possessive
+# ("both me legs"), or are said to a mate, are the answer both legs, in every locale
+# (clinical.md: both legs = emergency).
+@pytest.mark.parametrize("answer", [
+    "mate, both me legs", "both my legs", "both me legs mate", "in both my legs", "the both of them",
+    "yeah mate both legs", "both of my legs",
+])
+def test_a_short_answer_naming_both_legs_is_heard_as_both_legs(answer):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
+        assert heard.intent == "SafetyAnswerIntent" and ids == ["both_legs"], (locale, answer, heard)
+
+
+# Heard one-shot, a sentence that opens on "the" keeps its "the" (describe.carrier_meaning):
+# "the dog crashed into the fence" is the dog's, not "i dog crashed ..." (clinical.md: Red
+# flags, emergency, the speaker's own accident); "the car crashed into me" is still the speaker's.
+@pytest.mark.parametrize("said, calm", [
+    ("the dog crashed into the fence", True), ("the vase fell off the shelf", True),
+    ("the car crashed into me", False), ("the ladder slipped and i fell", False),
+])
+def test_a_sentence_opening_on_the_is_heard_with_its_the(said, calm):
+    from spasm_coach.content import for_locale
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(said)
+        meaning = for_locale(locale).raw("describe.carrier_meaning").get(heard.intent, "")
+        words = " ".join(w for w in (meaning, heard.slots["Description"].value) if w)
+        level = assess(words, locale=locale).level
+        assert (level in CALM) == calm and (calm or level == "emergency"), (locale, said, heard.intent, words, level)
+
+
+# --------------------------------------------------------------------------- kinds from set R, narrowed
+# What the kinds above must not swallow: the speaker's own emergencies said near their words,
+# and ordinary lines that only share a word with them. Written here, not taken from any set.
+
+# "Came right" is also "came straight" ("the pain came right after the fall"): only "came
+# right again", "has come right" or "came right in the end" say a finding
+# is over (clinical.md: Red flags, emergency, the pain started after a serious accident or
+# fall; sudden or worsening leg weakness; numbness or tingling down one leg = doctor).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "the pain came right after i fell down the stairs", "emergency"),
+    ("en-US", "the back pain came right after the car crash", "emergency"),
+    ("en-AU", "it came right on after the crash", "emergency"),
+    ("en-GB", "my back went and the leg pain came right away after i fell off the ladder", "emergency"),
+    ("en-AU", "the pain in my leg came right after the fall", "emergency"),
+    ("en-GB", "both legs went weak, it came right out of nowhere", "emergency"),
+    ("en-CA", "the tingling in my leg came right away", "doctor"),
+    ("en-IN", "the pain came right after i slipped in the bathroom", "emergency"),
+])
+def test_came_right_after_a_fall_or_out_of_nowhere_still_alarms(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# A time "as" ("as my wife came in"), "than the rest of me", "than most days", "than him" is
+# no comparison with someone else's strength, and a sudden change is never fitness
+# (clinical.md: Red flags, emergency, sudden or worsening leg weakness; both legs = emergency).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my left leg suddenly went weak and now i am slower than my wife"),
+    ("en-CA", "my legs went weak just as my wife came in"),
+    ("en-US", "my legs went weak as my husband was helping me up"),
+    ("en-AU", "both my legs are weaker than the rest of my body"),
+    ("en-GB", "my legs have gone weak, weaker than the rest of me"),
+    ("en-IN", "my right leg is weaker today than most days"),
+    ("en-US", "my legs are weaker today than the rest of the week"),
+    ("en-GB", "both my legs went weak this morning, i cant keep up with him, im slower than him"),
+    ("en-AU", "me legs went weak this arvo, cant keep up with the others, slower than them"),
+    ("en-CA", "my legs are weaker than they were, and my husband says im slower than him"),
+    ("en-GB", "my leg has gone weak, weaker than everyone says it should be"),
+])
+def test_weakness_said_beside_other_people_is_still_weakness(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A thing that fell or crashed is the speaker's accident when the speaker was on it or in it
+# a clause before, when "we" or "us" are named, when it is a vehicle people ride in, when it
+# is a bone ("the vertebra fractured"), or when "a horrible fall" is said alone (clinical.md:
+# Red flags, emergency, the pain started after a serious accident or fall).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i was on the ladder and the ladder fell"),
+    ("en-IN", "i was cleaning the gutters and the ladder fell"),
+    ("en-US", "i was in a taxi and the taxi crashed"),
+    ("en-IN", "i was sitting in the auto and the auto crashed"),
+    ("en-IN", "the auto crashed into a truck"),
+    ("en-GB", "the taxi crashed"),
+    ("en-US", "the uber crashed"),
+    ("en-GB", "the cab crashed into a lorry"),
+    ("en-GB", "the coach crashed on the motorway"),
+    ("en-AU", "the train crashed"),
+    ("en-AU", "the tram crashed"),
+    ("en-IN", "the tempo crashed"),
+    ("en-CA", "we were on the trampoline and the trampoline collapsed"),
+    ("en-GB", "the scaffolding collapsed"),
+    ("en-AU", "the roof collapsed on us"),
+    ("en-GB", "a horrible fall"),
+    ("en-AU", "a proper fall last week"),
+    ("en-US", "a massive crash"),
+    ("en-GB", "a nasty tumble down the stairs"),
+    ("en-US", "a compression fracture"),
+    ("en-GB", "a hairline fracture"),
+    ("en-CA", "the vertebra fractured"),
+])
+def test_a_fall_or_crash_near_a_thing_named_is_still_the_speakers(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# "The steps" are also the routine's steps and what one walks: "i cant manage the steps" is
+# not walking (clinical.md: Red flags, emergency, cannot walk); a step of a video is no stair.
+@pytest.mark.parametrize("locale, text", [
+    ("en-CA", "i cant manage the steps"),
+    ("en-AU", "i cant manage the steps, i keep losing my balance"),
+    ("en-US", "i cant take the steps anymore"),
+])
+def test_steps_not_managed_are_not_walking(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A slip mat, non-slip socks, or balance lost doing the video's steps is no fall on the stairs
+# (clinical.md: Red flags, emergency, a fall; near misses, a slip with no fall).
+@pytest.mark.parametrize("locale, text", [
+    ("en-CA", "i have a slip mat on the stairs"),
+    ("en-AU", "i put a non slip mat on the stairs"),
+    ("en-US", "i wear non slip socks on the stairs"),
+    ("en-GB", "i lost my balance doing the steps in the video"),
+    ("en-IN", "there are non slip strips on the stairs"),
+    ("en-GB", "i bought slip mats for the staircase"),
+])
+def test_a_slip_mat_or_the_videos_steps_are_no_fall(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Pounding the pavement, music thumping, a machine pulsing, feet throbbing in new shoes are
+# no leg pain (the project's rule routes leg pain; clinical.md: Red flags, pain down a leg).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "ive been pounding the pavement on my feet all day"),
+    ("en-US", "i was on my feet all day with the music pounding"),
+    ("en-GB", "my feet throb in these new shoes"),
+    ("en-CA", "my foot was thumping to the music"),
+    ("en-IN", "the tens machine is pulsing on my leg"),
+    ("en-GB", "my feet were pounding the treadmill"),
+])
+def test_pounding_thumping_or_pulsing_beside_a_leg_is_no_leg_pain(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Legs wobbly or like jelly during or after the plank or the stretches are effort, and a leg
+# the physio gave a stretch for is not weak with the stretch (clinical.md: Self-care, gentle
+# stretches; Prevention, the plank); "went weak" with them still is (urgent row).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my legs went wobbly halfway through the plank"),
+    ("en-IN", "my legs were like jelly after the stretches"),
+    ("en-US", "the physio gave me this stretch because my left leg is weak"),
+    ("en-AU", "me legs were wobbly during the plank"),
+    ("en-CA", "my doctor gave me these exercises because my right leg is weak"),
+])
+def test_legs_wobbly_with_the_plank_or_a_stretch_given_for_a_weak_leg_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "Less feeling of" stiffness or the stretch is less of that, not numbness (clinical.md: Near
+# misses); "less feeling than the right" still is numbness (doctor row).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my legs have less feeling of stiffness today"),
+    ("en-US", "both feet have less feeling of stiffness this week"),
+    ("en-AU", "my left leg has less feeling of stiffness today"),
+    ("en-CA", "my legs have less feeling of stiffness than before"),
+    ("en-IN", "my legs have less sensation of stiffness in the morning now"),
+])
+def test_less_feeling_of_stiffness_is_no_numbness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# What a numb part is likened to is also an ordinary thing: a wooden floor lain on, feet
+# soaked in cold water, thick socks worn, a layer of cream put on. Of a leg it is numbness only
+# when a feeling is said (clinical.md: Red flags, numbness down one leg = doctor; both legs =
+# emergency; the routine starts lying on the floor).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "lying on the wooden floor with my feet up"),
+    ("en-AU", "im lying here with thick socks on my feet"),
+    ("en-US", "i soaked my feet in cold water"),
+    ("en-CA", "i put a layer of cream on my legs"),
+    ("en-IN", "my feet are on a wooden chair"),
+    ("en-GB", "i am on the wooden floor with my legs bent"),
+])
+def test_an_ordinary_thing_named_with_the_legs_is_no_numbness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my feet feel like they are wrapped in thick socks", "emergency"),
+    ("en-US", "both feet feel like blocks of wood", "emergency"),
+    ("en-AU", "me legs feel wooden", "emergency"),
+    ("en-CA", "my feet feel like they are in cold water", "emergency"),
+    ("en-IN", "my left leg has gone wooden", "doctor"),
+    ("en-GB", "my leg feels like there is a layer of plastic on it", "doctor"),
+])
+def test_a_leg_said_to_feel_like_an_ordinary_thing_is_still_numb(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# Knocking over a cup, a drink or a lamp is no accident of the speaker's; knocked over oneself,
+# or a fall said beside it, still is (clinical.md: Red flags, emergency, a serious accident or fall).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "the cat knocked over my tea"),
+    ("en-US", "i knocked over a glass of water"),
+    ("en-AU", "i knocked over my coffee"),
+    ("en-IN", "i knocked over a plant pot"),
+])
+def test_a_thing_knocked_over_is_no_accident(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "a car knocked me over"),
+    ("en-US", "i got knocked over by a bike"),
+    ("en-AU", "i knocked over a vase and fell down the stairs"),
+    ("en-CA", "i knocked over my drink when i fell off the chair"),
+])
+def test_knocked_over_oneself_or_a_fall_beside_it_still_alarms(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))

@@ -294,6 +294,14 @@ class Vocabulary:
     # to the clause after it, as one said of no place is.
     walking_places: FrozenSet[str]
     walking_lends: FrozenSet[str]
+    # A fall or crash said of a thing or an animal ("the dog crashed into the fence"): its tags,
+    # the determiners and joining words around the thing's name, and how long that name may be.
+    thing_tags: FrozenSet[str]
+    thing_determiners: FrozenSet[str]
+    thing_joining: FrozenSet[str]
+    thing_gap: int
+    thing_speaker: FrozenSet[str]
+    thing_kept: FrozenSet[str]
 
     def __init__(self, **fields: Any) -> None:
         missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
@@ -496,6 +504,12 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
         walking_places=frozenset(walking.get("places", ())),
         walking_lends=frozenset(walking.get("tags", ())),
+        thing_tags=frozenset(data.get("said_of_a_thing", {}).get("tags", ())),
+        thing_determiners=frozenset(data.get("said_of_a_thing", {}).get("determiners", ())),
+        thing_joining=frozenset(data.get("said_of_a_thing", {}).get("joining", ())),
+        thing_gap=int(data.get("said_of_a_thing", {}).get("gap", 0)),
+        thing_speaker=frozenset(data.get("said_of_a_thing", {}).get("speaker", ())),
+        thing_kept=frozenset(data.get("said_of_a_thing", {}).get("kept", ())),
     )
     return vocabulary
 
@@ -1126,7 +1140,7 @@ class _Clause:
         self.placed = placed  # feelings placed elsewhere than the legs said before them
 
 
-def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
+def _read_clause(words: List[str], vocab: Vocabulary, speaker_before: bool = False) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
@@ -1139,8 +1153,37 @@ def _read_clause(words: List[str], vocab: Vocabulary) -> _Clause:
     if "@affirming" in tags and "@third_person" in tags:
         mentions = _affirmed_of_someone_else(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
+    if (tags & vocab.thing_tags and "@first_person" not in tags and not speaker_before
+            and vocab.thing_speaker.isdisjoint(words)):
+        mentions = _said_of_a_thing(words, mentions, vocab)
+        tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
+    """"the dog crashed into the fence", "the vase fell off the shelf": a fall or crash right
+    after a thing or an animal named as the clause's subject (a determiner, then up to
+    `thing_gap` words no concept reads, at the clause's start or after a joining word), in a
+    clause that never names the speaker, is that thing's: it reads as said of someone else.
+    The caller keeps the clause whole when the speaker was named in a clause before ("i was on
+    the ladder and the ladder fell") or as "we" or "us"; a vehicle, or an injury named by its
+    word ("the vertebra fractured"), is never a thing's (`thing_kept`)."""
+    covered = {index for m in mentions for index in range(max(m.start, 0), m.end)}
+    out: List[Mention] = []
+    for mention in mentions:
+        if mention.tags & vocab.thing_tags and vocab.thing_kept.isdisjoint(words[max(mention.start - vocab.thing_gap, 0):mention.end]):
+            for gap in range(1, vocab.thing_gap + 1):
+                at = mention.start - gap - 1  # where the determiner would be
+                if at < 0 or words[at] not in vocab.thing_determiners:
+                    continue
+                if any(index in covered for index in range(at, mention.start)):
+                    break
+                if at == 0 or words[at - 1] in vocab.thing_joining:
+                    out.append(Mention(frozenset(("@third_person",)), at, mention.start))
+                break
+        out.append(mention)
+    return out
 
 
 # How many words may stand between "that happened" and whom it happened to ("to my mum").
@@ -1410,7 +1453,12 @@ def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
 
 def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     """The utterance's clauses, each read: what assess, persists and tells_of_symptom look at."""
-    return [_read_clause(words, vocab) for words in _clauses(_tokens(text, vocab), vocab)]
+    clauses: List[_Clause] = []
+    for words in _clauses(_tokens(text, vocab), vocab):
+        speaker_before = any("@first_person" in c.tags or not vocab.thing_speaker.isdisjoint(c.words)
+                             for c in clauses)
+        clauses.append(_read_clause(words, vocab, speaker_before))
+    return clauses
 
 
 def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:

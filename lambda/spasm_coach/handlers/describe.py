@@ -61,7 +61,7 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeHitIntent", "DescribeMissedIntent", "DescribeImOnIntent", "DescribeItsBeenIntent",
                     "DescribeVehicleIntent", "DescribeHaveIntent", "DescribeHaveToIntent", "DescribeKeepIntent",
                     "DescribeLastHourIntent", "DescribeEarlierTodayIntent", "DescribeOneIntent",
-                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeWentIntent",
+                    "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeTheIntent", "DescribeWentIntent",
                     "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
                     "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
                     "DescribeLatrineIntent", "DescribeBackInIntent")
