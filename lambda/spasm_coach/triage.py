@@ -302,6 +302,7 @@ class Vocabulary:
     thing_gap: int
     thing_speaker: FrozenSet[str]
     thing_kept: FrozenSet[str]
+    thing_consequence: FrozenSet[str]
 
     def __init__(self, **fields: Any) -> None:
         missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
@@ -510,6 +511,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         thing_gap=int(data.get("said_of_a_thing", {}).get("gap", 0)),
         thing_speaker=frozenset(data.get("said_of_a_thing", {}).get("speaker", ())),
         thing_kept=frozenset(data.get("said_of_a_thing", {}).get("kept", ())),
+        thing_consequence=frozenset(data.get("said_of_a_thing", {}).get("consequence", ())),
     )
     return vocabulary
 
@@ -1166,9 +1168,10 @@ def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocab
     after a thing or an animal named as the clause's subject (a determiner, then up to
     `thing_gap` words no concept reads, at the clause's start or after a joining word), in a
     clause that never names the speaker, is that thing's: it reads as said of someone else.
-    The caller keeps the clause whole when the speaker was named in a clause before ("i was on
-    the ladder and the ladder fell") or as "we" or "us"; a vehicle, or an injury named by its
-    word ("the vertebra fractured"), is never a thing's (`thing_kept`)."""
+    The caller keeps the clause whole when the speaker is named in any clause of the utterance,
+    before or after ("i was on the ladder and the ladder fell", "the ladder fell, i was on it"),
+    or as "we", "us" or "me"; a vehicle, a thing people stand on or ride, or an injury named by
+    its word ("the vertebra fractured"), is never a thing's (`thing_kept`)."""
     covered = {index for m in mentions for index in range(max(m.start, 0), m.end)}
     out: List[Mention] = []
     for mention in mentions:
@@ -1453,11 +1456,17 @@ def tells_of_symptom(text: object, locale: str = DEFAULT_LOCALE) -> bool:
 
 def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     """The utterance's clauses, each read: what assess, persists and tells_of_symptom look at."""
-    clauses: List[_Clause] = []
-    for words in _clauses(_tokens(text, vocab), vocab):
-        speaker_before = any("@first_person" in c.tags or not vocab.thing_speaker.isdisjoint(c.words)
-                             for c in clauses)
-        clauses.append(_read_clause(words, vocab, speaker_before))
+    # Read first as if the speaker were named (a thing's fall set aside only if the speaker is
+    # in no clause of the utterance, before or after: "the ladder fell, i was on it").
+    # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
+    # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
+    clauses = [_read_clause(words, vocab, True) for words in _clauses(_tokens(text, vocab), vocab)]
+    things = [index for index, c in enumerate(clauses) if c.tags & vocab.thing_tags]
+    if things and not any(
+            ("@first_person" in c.tags or not vocab.thing_speaker.isdisjoint(c.words))
+            and not (index > things[0] and c.words and c.words[0] in vocab.thing_consequence)
+            for index, c in enumerate(clauses)):
+        clauses = [_read_clause(c.words, vocab, False) if c.tags & vocab.thing_tags else c for c in clauses]
     return clauses
 
 
