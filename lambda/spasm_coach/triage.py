@@ -303,6 +303,8 @@ class Vocabulary:
     thing_speaker: FrozenSet[str]
     thing_kept: FrozenSet[str]
     thing_consequence: FrozenSet[str]
+    thing_naming: FrozenSet[str]
+    sign_needs: Dict[str, FrozenSet[str]]  # a sign beside a flag that counts only said with these
 
     def __init__(self, **fields: Any) -> None:
         missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
@@ -512,6 +514,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         thing_speaker=frozenset(data.get("said_of_a_thing", {}).get("speaker", ())),
         thing_kept=frozenset(data.get("said_of_a_thing", {}).get("kept", ())),
         thing_consequence=frozenset(data.get("said_of_a_thing", {}).get("consequence", ())),
+        thing_naming=frozenset(data.get("said_of_a_thing", {}).get("naming", ())),
+        sign_needs={tag: frozenset(needs) for tag, needs in data.get("sign_needs", {}).get("signs", {}).items()},
     )
     return vocabulary
 
@@ -1613,7 +1617,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     if beside:
         said: Set[str] = set()
         for clause in clauses:
-            said |= _said(clause, clause.own, vocab)
+            # "my belly hurts, back to bed": the back beside a belly ache is back pain, not the word.
+            said |= {tag for tag in _said(clause, clause.own, vocab)
+                     if tag not in vocab.sign_needs or vocab.sign_needs[tag] & clause.tags}
         for flag, signs in beside.items():
             if flag not in raised and (raised or signs & said):
                 raised[flag] = vocab.flag_levels[flag]
