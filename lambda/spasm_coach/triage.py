@@ -1176,7 +1176,8 @@ def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocab
     before or after ("i was on the ladder and the ladder fell", "the ladder fell, i was on it"),
     or as "we", "us" or "me"; a vehicle, a thing people stand on or ride, or an injury named by
     its word ("the vertebra fractured"), is never a thing's (`thing_kept`)."""
-    covered = {index for m in mentions for index in range(max(m.start, 0), m.end)}
+    covered = {index for m in mentions if not m.tags <= vocab.thing_naming
+               for index in range(max(m.start, 0), m.end)}
     out: List[Mention] = []
     for mention in mentions:
         if mention.tags & vocab.thing_tags and vocab.thing_kept.isdisjoint(words[max(mention.start - vocab.thing_gap, 0):mention.end]):
