@@ -6246,3 +6246,52 @@ def test_a_thing_knocked_over_is_no_accident(locale, text):
 ])
 def test_knocked_over_oneself_or_a_fall_beside_it_still_alarms(locale, text):
     assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Review of the merged round: a thing's fall is the speaker's when the speaker is named in any
+# clause, before or after, or as "me" ("the ladder fell out from under me"); a ladder, step
+# stool, trampoline, stage or scooter is something people stand on or ride (clinical.md:
+# emergency row, serious accident or fall). A belly "in agony", "killing me" or with being sick
+# keeps its emergency (clinical.md: heart or aortic emergencies; NHS). Smelling of wee from a
+# baby, a child or a pet, "can't stay firm" on a bed, and flu's season are calm (Near misses).
+@pytest.mark.parametrize("text, locale", [
+    ("the ladder fell and i hurt my back", "en-GB"), ("the ladder fell, i was on it", "en-US"),
+    ("the ladder fell. i was on it", "en-AU"), ("the ladder fell out from under me", "en-CA"),
+    ("the ladder fell", "en-GB"), ("then the ladder fell", "en-US"),
+    ("the stepladder collapsed", "en-GB"), ("the trampoline collapsed", "en-AU"),
+    ("the scooty crashed", "en-IN"), ("the ladder fell and my husband found me", "en-GB"),
+    ("so the ladder fell and i went with it", "en-CA"),
+    ("my stomach is in agony", "en-GB"), ("my stomach is killing me", "en-US"),
+    ("pain in my tummy and i have been sick", "en-GB"),
+])
+def test_merged_review_lost_emergencies_are_back(text, locale):
+    assert assess(text, locale=locale).level == "emergency", (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("the dog crashed into the fence", "en-GB"), ("the vase fell off the shelf", "en-US"),
+    ("the laptop crashed so i lost the video", "en-US"),
+    ("i smell of wee from changing the baby", "en-GB"), ("i smell of pee because the baby weed on me", "en-US"),
+    ("my trousers stink of wee, the dog did it", "en-GB"),
+    ("i cant stay firm on the bed, it is too soft", "en-GB"), ("i cant stay stiff", "en-US"),
+    ("it feels like flu season", "en-GB"), ("it feels like flu time", "en-AU"),
+])
+def test_merged_review_false_alarms_are_calm(text, locale):
+    assert assess(text, locale=locale).level in CALM, (text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i smell of wee", "emergency"), ("my trousers stink of pee", "emergency"),
+    ("i cant stay firm with my wife", "emergency"), ("it feels like flu", "urgent"),
+    ("my tummy hurts so bad", "emergency"),
+])
+def test_merged_review_twins_still_alarm(text, level):
+    assert assess(text).level == level, (text, assess(text))
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my belly hurts, back to bed", "clarify"), ("my tummy hurts and my back hurts", "emergency"),
+    ("my tummy hurts and my back aches", "emergency"),
+])
+def test_merged_review_the_back_beside_a_belly_ache_is_back_pain(text, level):
+    assert assess(text).level == level, (text, assess(text))
