@@ -416,6 +416,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
+    thing = data.get("said_of_a_thing", {})  # a fall or crash said of a thing (_said_of_a_thing)
     walking = data.get("time_course_of_walking", {})
     for tag in set(walking.get("places", ())) - {t for group in data["places"] for t in data["concepts"][group]}:
         problems.append("time_course_of_walking names %r, which is no place" % tag)
@@ -507,14 +508,14 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         scene_borrows=frozenset(data.get("scene_setting", {}).get("borrows", ())),
         walking_places=frozenset(walking.get("places", ())),
         walking_lends=frozenset(walking.get("tags", ())),
-        thing_tags=frozenset(data.get("said_of_a_thing", {}).get("tags", ())),
-        thing_determiners=frozenset(data.get("said_of_a_thing", {}).get("determiners", ())),
-        thing_joining=frozenset(data.get("said_of_a_thing", {}).get("joining", ())),
-        thing_gap=int(data.get("said_of_a_thing", {}).get("gap", 0)),
-        thing_speaker=frozenset(data.get("said_of_a_thing", {}).get("speaker", ())),
-        thing_kept=frozenset(data.get("said_of_a_thing", {}).get("kept", ())),
-        thing_consequence=frozenset(data.get("said_of_a_thing", {}).get("consequence", ())),
-        thing_naming=frozenset(data.get("said_of_a_thing", {}).get("naming", ())),
+        thing_tags=frozenset(thing.get("tags", ())),
+        thing_determiners=frozenset(thing.get("determiners", ())),
+        thing_joining=frozenset(thing.get("joining", ())),
+        thing_gap=int(thing.get("gap", 0)),
+        thing_speaker=frozenset(thing.get("speaker", ())),
+        thing_kept=frozenset(thing.get("kept", ())),
+        thing_consequence=frozenset(thing.get("consequence", ())),
+        thing_naming=frozenset(thing.get("naming", ())),
         sign_needs={tag: frozenset(needs) for tag, needs in data.get("sign_needs", {}).get("signs", {}).items()},
     )
     return vocabulary
@@ -688,7 +689,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses")),
             beside_a_flag=raw.get("beside_a_flag"),
-            raised_with=frozenset(t.strip() for t in raw.get("raised_with", "").split("|") if t.strip())))
+            raised_with=frozenset(raised_with)))
     return rules
 
 
@@ -1146,7 +1147,7 @@ class _Clause:
         self.placed = placed  # feelings placed elsewhere than the legs said before them
 
 
-def _read_clause(words: List[str], vocab: Vocabulary, speaker_before: bool = False) -> _Clause:
+def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = False) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
@@ -1159,7 +1160,7 @@ def _read_clause(words: List[str], vocab: Vocabulary, speaker_before: bool = Fal
     if "@affirming" in tags and "@third_person" in tags:
         mentions = _affirmed_of_someone_else(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
-    if (tags & vocab.thing_tags and "@first_person" not in tags and not speaker_before
+    if (tags & vocab.thing_tags and "@first_person" not in tags and not speaker_named
             and vocab.thing_speaker.isdisjoint(words)):
         mentions = _said_of_a_thing(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
@@ -1465,13 +1466,13 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     # in no clause of the utterance, before or after: "the ladder fell, i was on it").
     # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
     # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
-    clauses = [_read_clause(words, vocab, True) for words in _clauses(_tokens(text, vocab), vocab)]
+    clauses = [_read_clause(words, vocab, speaker_named=True) for words in _clauses(_tokens(text, vocab), vocab)]
     things = [index for index, c in enumerate(clauses) if c.tags & vocab.thing_tags]
     if things and not any(
             ("@first_person" in c.tags or not vocab.thing_speaker.isdisjoint(c.words))
             and not (index > things[0] and c.words and c.words[0] in vocab.thing_consequence)
             for index, c in enumerate(clauses)):
-        clauses = [_read_clause(c.words, vocab, False) if c.tags & vocab.thing_tags else c for c in clauses]
+        clauses = [_read_clause(c.words, vocab, speaker_named=False) if c.tags & vocab.thing_tags else c for c in clauses]
     return clauses
 
 
