@@ -290,9 +290,9 @@ class HoldLengthHandler(_Navigation):
     intents = ("HoldLengthIntent",)
 
     def without_routine(self, handler_input: HandlerInput) -> Response:
-        content = context_of(handler_input).content
-        lead = context_of(handler_input).coach.speech().say(content.text("routine_lines.hold_length_general"))
-        return no_routine_after(handler_input, lead)
+        context = context_of(handler_input)
+        return no_routine_after(handler_input, context.coach.speech().say(
+            context.content.text("routine_lines.hold_length_general")))
 
     def move(self, handler_input: HandlerInput, state: dict) -> Response:
         if state["status"] == FINISHED:
