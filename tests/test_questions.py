@@ -154,6 +154,9 @@ def _question(**changes):
     (_question(no=None), "takes yes and no"),
     (_question(safety=True, follow_ups={"left_knee": questions.Then(level="doctor")}), "unknown follow-up"),
     (_question(red_flag=True), "is a safety question"),
+    (_question(safety=True, red_flag=True), "unsure level"),       # a safety question without one
+    (_question(unsure="doctor"), "unsure level"),                   # a conversation question with one
+    (_question(safety=True, unsure="emergency"), "unsure level"),   # above urgent
 ])
 def test_a_broken_entry_fails_the_registry_check(broken, why):
     with pytest.raises(ValueError, match=why):
@@ -165,7 +168,7 @@ def test_a_broken_entry_fails_the_registry_check(broken, why):
 def test_a_sequence_holds_only_registered_safety_questions(sequence):
     with pytest.raises(ValueError, match="not a safety question"):
         questions.check_registry({"q": _question()}, {"s": sequence})
-    questions.check_registry({"q": _question(safety=True, red_flag=True)}, {"s": ("q",)})
+    questions.check_registry({"q": _question(safety=True, red_flag=True, unsure="urgent")}, {"s": ("q",)})
 
 
 def test_a_red_flag_yes_without_a_level_still_raises_to_doctor():
@@ -174,6 +177,21 @@ def test_a_red_flag_yes_without_a_level_still_raises_to_doctor():
     assert decide(forgetful, YES).level == "doctor"
     assert decide(forgetful, YES, "urgent").level == "urgent"
     assert decide(_question(safety=True, yes=questions.Then(do="settled")), YES).level == "none"
+
+
+@pytest.mark.parametrize("question", sorted(q for q in QUESTIONS if QUESTIONS[q].safety))
+def test_a_second_unsure_raises_to_doctor_or_urgent_and_never_lowers(question):
+    """Rule 5: what cannot be ruled out is checked by a doctor, today at the most urgent."""
+    decision = decide(QUESTIONS[question], questions.UNSURE)
+    assert decision.level in ("doctor", "urgent") and not decision.restate and decision.ask is None
+    assert decide(QUESTIONS[question], questions.UNSURE, "emergency").level == "emergency"
+
+
+def test_a_second_unsure_in_a_sequence_goes_on_and_elsewhere_gives_the_advice():
+    assert decide(QUESTIONS["screening_legs"], questions.UNSURE) == questions.Decision("doctor", do="continue")
+    assert decide(QUESTIONS["check_saddle"], questions.UNSURE) == questions.Decision("urgent", do="continue")
+    assert decide(QUESTIONS["clarify_saddle"], questions.UNSURE) == questions.Decision("urgent")
+    assert decide(_question(), questions.UNSURE).restate  # a conversation question: asked again
 
 
 def test_decide_starts_from_no_level():

@@ -607,3 +607,55 @@ def test_unsure_or_stop_at_the_belly_question_is_as_at_the_other_questions(answe
         report = say(talk, answer)
         results.append((level(talk, report), report["end_session"], pending(talk) == question))
     assert results[0] == results[1], (answer, results)
+
+
+# -- "I don't know" twice (questions.py, rule 5) ------------------------------------------
+# A first "I don't know" asks again (test_an_unclear_answer_asks_again_and_clears_nothing); a
+# second in a row is a symptom that cannot be ruled out: never asked forever, never taken as no.
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_a_second_i_dont_know_raises_the_questions_unsure_level(question):
+    talk = reach(question)
+    say(talk, "i don't know")
+    assert pending(talk) == question
+    report = say(talk, "i'm not sure")
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[level(talk, report)] >= RANK[expected], (question, level(talk, report), report["speech"])
+    assert pending(talk) != question and report["end_session"] is False
+    routine = attributes(talk).get("routine")
+    assert routine is None or routine.get("status") != "running"  # nothing guided after it
+    say(talk, "start stretches")
+    assert attributes(talk).get("routine") == routine  # the exercise gate holds
+
+
+@pytest.mark.parametrize("between", ["purple elephants dancing", "help", "repeat"])
+def test_only_two_i_dont_knows_in_a_row_count(between):
+    talk = reach("clarify_saddle")
+    for words in ("i don't know", between, "i don't know"):
+        say(talk, words)
+    assert pending(talk) == "clarify_saddle" and attributes(talk).get("safety") is None
+
+
+def test_unsure_at_the_first_screening_question_still_asks_the_second():
+    talk = reach("screening_legs")
+    say(talk, "not sure")
+    say(talk, "no idea")
+    assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") == "doctor"
+    report = say(talk, "yes")  # what the second question finds is still found
+    assert level(talk, report) == "emergency" and report["end_session"] is True
+
+
+def test_unsure_through_the_screening_gives_the_advice_and_no_exercise():
+    talk = reach("screening_legs")
+    for words in ("not sure", "not sure", "no"):
+        report = say(talk, words)
+    assert level(talk, report) == "doctor" and pending(talk) is None
+    assert attributes(talk).get("routine") is None
+
+
+def test_a_first_unsure_is_forgotten_once_the_question_is_answered():
+    talk = reach("screening_legs")
+    say(talk, "i don't know")
+    say(talk, "no")
+    assert pending(talk) == "screening_saddle"
+    say(talk, "i don't know")  # a first "I don't know" to this question
+    assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None

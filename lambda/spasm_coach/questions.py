@@ -6,8 +6,8 @@ is waiting for an answer (``pending``); the handlers read and write it through
 Adding a question means adding one ``Question`` below (and its words in the content).
 
 An answer is "yes", "no", one of a question's listed follow-ups (the ids of the
-SAFETY_ANSWER slot type: "one_leg", "both_legs", "saddle", "bladder", "bowel"), or
-anything else, which is "unclear".
+SAFETY_ANSWER slot type: "one_leg", "both_legs", "saddle", "bladder", "bowel"), a second
+"I don't know" ("unsure"), or anything else, which is "unclear".
 
 Safety questions follow four rules (clinical.md: red flags and how urgent they are;
 the project's rule that a confirmed flag holds for the session):
@@ -20,6 +20,10 @@ the project's rule that a confirmed flag holds for the session):
    asked again (``Decision.restate``).
 4. Once a level is raised, no exercise is guided for the rest of the session (the
    exercise gate in handlers/safety.py reads the level).
+5. "I don't know" is asked again once, like any unclear answer; a second "I don't know" to
+   the same question is a symptom that cannot be ruled out: the level is raised to the
+   question's ``unsure`` level (never above urgent: a doctor today can check what the person
+   cannot tell; never below doctor) and the advice for it is given, with its safety net.
 
 Questions can form a sequence (the screening before the first exercise, the symptom
 check): the action ``continue`` moves to the next question of the sequence the
@@ -32,7 +36,9 @@ from typing import Any, Dict, Mapping, MutableMapping, NamedTuple, Optional, Tup
 
 from .triage import max_level
 
-YES, NO, UNCLEAR = "yes", "no", "unclear"
+YES, NO, UNCLEAR, UNSURE = "yes", "no", "unclear", "unsure"
+# Rule 5: the levels a second "I don't know" may raise.
+UNSURE_LEVELS = ("doctor", "urgent")
 FOLLOW_UPS = ("one_leg", "both_legs", "saddle", "bladder", "bowel")
 SESSION_KEY = "pending"
 # Actions a question may lead to; handlers/dialogue.py carries each out.
@@ -75,6 +81,8 @@ class Question(NamedTuple):
     # A red flag whose words are this question's own answer, and the intent that answer is:
     # "worse after that stretch" answers "better, the same, or worse?" (handlers/describe.py).
     flag_answers: Mapping[str, str] = EMPTY_MAPPING
+    # Rule 5: the level a second "I don't know" raises (every safety question has one).
+    unsure: Optional[str] = None
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -110,57 +118,57 @@ _QUESTIONS = (
     # -- screening: every session, before the first exercise ---------------------------
     Question("screening_legs", "handlers/safety.py", "safety.ask.screening_legs",
              "safety.ask.screening_legs_reprompt", yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs",)),
+             safety=True, unsure="doctor", red_flag=True, covers=("legs",)),
     Question("screening_saddle", "handlers/safety.py", "safety.ask.screening_saddle",
              "safety.ask.screening_saddle_reprompt", yes=_EMERGENCY, no=_NEXT,
-             safety=True, red_flag=True, covers=("saddle", "bladder", "bowel", "sexual")),
+             safety=True, unsure="urgent", red_flag=True, covers=("saddle", "bladder", "bowel", "sexual")),
     # -- follow-ups about the legs --------------------------------------------------------
     Question("legs_where", "handlers/safety.py", "safety.ask.legs_where",
              "safety.ask.legs_where_reprompt", yes=None, no=_NEXT, follow_ups=_WHERE,
-             safety=True, covers=("legs",), help="safety.restate.follow_up"),
+             safety=True, unsure="urgent", covers=("legs",), help="safety.restate.follow_up"),
     Question("leg_weak", "handlers/safety.py", "safety.ask.leg_weak", "safety.ask.leg_weak_reprompt",
              yes=Then(level="urgent", ask="weak_sudden"), no=_NEXT,
              follow_ups={"both_legs": _EMERGENCY},
-             safety=True, red_flag=True, covers=("weakness", "foot_drop")),
+             safety=True, unsure="urgent", red_flag=True, covers=("weakness", "foot_drop")),
     Question("weak_sudden", "handlers/safety.py", "safety.ask.weak_sudden",
              "safety.ask.weak_sudden_reprompt", yes=_EMERGENCY, no=Then(level="urgent", do="continue"),
-             safety=True, red_flag=True, covers=("weakness",)),
+             safety=True, unsure="urgent", red_flag=True, covers=("weakness",)),
     # -- clarifying a near miss (triage "clarify") ---------------------------------------
     Question("clarify_legs", "handlers/safety.py", "safety.ask.clarify_legs",
              "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"), follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs",)),
+             safety=True, unsure="doctor", red_flag=True, covers=("legs",)),
     Question("clarify_pain", "handlers/safety.py", "safety.ask.clarify_pain",
              "safety.ask.yes_no_reprompt", yes=_LEGS, no=Then(do="settled"), follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs",)),
+             safety=True, unsure="doctor", red_flag=True, covers=("legs",)),
     Question("clarify_saddle", "handlers/safety.py", "safety.ask.clarify_saddle",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, red_flag=True, covers=("saddle",)),
+             safety=True, unsure="urgent", red_flag=True, covers=("saddle",)),
     Question("clarify_bladder", "handlers/safety.py", "safety.ask.clarify_bladder",
              "safety.ask.new_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, red_flag=True, covers=("bladder",)),
+             safety=True, unsure="urgent", red_flag=True, covers=("bladder",)),
     Question("clarify_bowel", "handlers/safety.py", "safety.ask.clarify_bowel",
              "safety.ask.new_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, red_flag=True, covers=("bowel",)),
+             safety=True, unsure="urgent", red_flag=True, covers=("bowel",)),
     Question("clarify_weakness", "handlers/safety.py", "safety.ask.clarify_weakness",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(level="urgent", do="continue"),
-             safety=True, red_flag=True, covers=("weakness",)),
+             safety=True, unsure="urgent", red_flag=True, covers=("weakness",)),
     Question("clarify_where", "handlers/safety.py", "safety.ask.clarify_where",
              "safety.ask.clarify_where_reprompt", yes=None, no=Then(do="settled"),
-             follow_ups=_WHERE, safety=True, covers=("legs", "saddle", "bladder", "bowel"),
+             follow_ups=_WHERE, safety=True, unsure="urgent", covers=("legs", "saddle", "bladder", "bowel"),
              help="safety.restate.follow_up"),
     # A belly ache or a tight belly beside back pain: is it what clinical.md's emergency row
     # names (a throbbing or pulsing belly, sudden tearing pain through to the back, chest pain)?
     Question("clarify_belly", "handlers/safety.py", "safety.ask.clarify_belly",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, red_flag=True, covers=("chest_or_belly",)),  # content: safety.answer_context
+             safety=True, unsure="urgent", red_flag=True, covers=("chest_or_belly",)),  # content: safety.answer_context
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs",)),
+             safety=True, unsure="doctor", red_flag=True, covers=("legs",)),
     # clinical.md, doctor row: pain during the exercises that does not settle.
     Question("pain_settles", "handlers/routine.py", "safety.ask.pain_settles",
              "safety.ask.yes_no_reprompt", yes=Then(do="pain_next"), no=Then(level="doctor", do="continue"),
-             safety=True, covers=("exercise_pain",)),
+             safety=True, unsure="doctor", covers=("exercise_pain",)),
     Question("pain_next", "handlers/routine.py", "routine_lines.pain_next",
              "routine_lines.pain_next_reprompt", yes=Then(do="next_stretch"), no=Then(do="pain_rest")),
     Question("pain_stop", "handlers/routine.py", "routine_lines.pain_stop",
@@ -181,24 +189,24 @@ _QUESTIONS = (
              "routine_lines.worse_rest_reprompt", yes=Then(do="pain_rest"), no=Then(do="next_stretch")),
     # -- the symptom check: one question per red-flag group, most urgent first ----------
     Question("check_saddle", "handlers/safety.py", "safety.check.saddle", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("saddle",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("saddle",)),
     Question("check_toilet", "handlers/safety.py", "safety.check.toilet", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True,
+             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True,
              covers=("bladder", "bowel", "sexual")),
     Question("check_legs", "handlers/safety.py", "safety.check.legs", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
-             safety=True, red_flag=True, covers=("legs", "weakness", "foot_drop")),
+             safety=True, unsure="doctor", red_flag=True, covers=("legs", "weakness", "foot_drop")),
     Question("check_chest", "handlers/safety.py", "safety.check.chest", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("chest_or_belly",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("chest_or_belly",)),
     Question("check_fall", "handlers/safety.py", "safety.check.fall", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_NEXT, safety=True, red_flag=True, covers=("trauma",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("trauma",)),
     Question("check_fever", "handlers/safety.py", "safety.check.fever", "safety.ask.yes_no_reprompt",
-             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, red_flag=True, covers=("fever",)),
+             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("fever",)),
     Question("check_history", "handlers/safety.py", "safety.check.history", "safety.ask.yes_no_reprompt",
-             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, red_flag=True,
+             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, unsure="urgent", red_flag=True,
              covers=("cancer_history", "osteoporosis_steroids", "immune")),
     Question("check_doctor", "handlers/safety.py", "safety.check.doctor", "safety.ask.yes_no_reprompt",
-             yes=Then(level="doctor", do="continue"), no=_NEXT, safety=True, red_flag=True,
+             yes=Then(level="doctor", do="continue"), no=_NEXT, safety=True, unsure="doctor", red_flag=True,
              covers=("night_pain", "weight_loss", "not_improving")),
 )
 QUESTIONS: Dict[str, Question] = {q.id: q for q in _QUESTIONS}
@@ -258,6 +266,10 @@ def decide(question: Question, answer: str, level: str = "none") -> Decision:
         then = question.yes
     elif answer == NO:
         then = question.no
+    elif answer == UNSURE:
+        # rule 5: in a sequence (where "no" goes on), the next question may still find more
+        goes_on = question.no is not None and question.no.do == "continue"
+        then = Then(level=question.unsure, do="continue" if goes_on else None) if question.unsure else None
     else:
         then = question.follow_ups.get(answer)
     if then is None:
@@ -321,6 +333,9 @@ def check_registry(registry: Mapping[str, Question] = QUESTIONS,
             raise ValueError("%s: unknown follow-up" % question.id)
         if question.red_flag and not question.safety:
             raise ValueError("%s: a red-flag question is a safety question" % question.id)
+        if (question.unsure is not None) != question.safety or question.unsure not in UNSURE_LEVELS + (None,):
+            raise ValueError("%s: a safety question, and only one, has an unsure level of %s"
+                             % (question.id, UNSURE_LEVELS))
     for order in sequences.values():
         for question_id in order:
             if question_id not in registry or not registry[question_id].safety:

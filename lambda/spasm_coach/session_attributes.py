@@ -105,6 +105,7 @@ CHECKS: Dict[str, Callable[[Any], bool]] = {
     "safety": lambda value: value in SAFETY_LEVELS,
     "routine": _of(dict),
     questions.SESSION_KEY: _of(str),
+    "unsure": _of(str),
     "last": _last,
     "prefs": _prefs,
     "refusals": _record_field("refusals"),

@@ -127,15 +127,17 @@ def advice_speech(coach: Coach, level: str) -> Speech:
     return coach.fixed("safety." + level, lambda s: s.say(coach.content.text("safety.%s" % level)))
 
 
-def advise(handler_input: HandlerInput, level: str) -> Response:
-    """The advice for a level; the session keeps the highest level raised. An emergency
-    ends the session; after the others, no exercise is guided in this session."""
+def advise(handler_input: HandlerInput, level: str, lead: Optional[Speech] = None) -> Response:
+    """The advice for a level (after ``lead``, when given); the session keeps the highest level
+    raised. An emergency ends the session; after the others, no exercise is guided in this session."""
     content = content_of(handler_input)
     raise_level(handler_input, level)
     attributes = session(handler_input)
     attributes.pop("deferred", None)
     attributes.pop("sequence", None)
     speech = advice_speech(coach_of(handler_input), level)
+    if lead is not None:
+        speech = lead.extend(speech)
     card = content.shown("safety.%s_card" % level)
     screen = screens.advice(level)
     if level == "emergency":

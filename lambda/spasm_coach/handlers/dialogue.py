@@ -4,14 +4,16 @@
   the content, keyed by the registry) and makes it the pending one.
 - ``SafetyQuestionHandler`` answers every request while a safety question is pending:
   yes, no and the listed follow-ups are decided by ``questions.decide``; help and
-  fallback answer and then ask again; anything else (next, start stretches, resume,
-  "I don't know") asks again without clearing anything. Stop still stops.
+  fallback answer and then ask again; anything else (next, start stretches, resume, a
+  first "I don't know") asks again without clearing anything; a second "I don't know" in a
+  row is a symptom that cannot be ruled out (questions.py, rule 5). Stop still stops.
 - ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
   handled; the actions it can carry out are named in the registry and bound here.
 - ``SymptomCheckHandler``: "check my symptoms", at any time.
 
 Session attributes used here (JSON; never what the person said):
   pending    the id of the question waiting for an answer (through questions.py only)
+  unsure     the id of the safety question just answered "I don't know" (rule 5)
   sequence   [name, question id]: the sequence being asked (screening, check) and where
   hurts      how many times "that hurts" was said in this session
   left_out   stretch ids that hurt in this session (never stored beyond it)
@@ -27,7 +29,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .. import questions
-from ..questions import NO, UNCLEAR, YES, Decision, Question
+from ..questions import NO, UNCLEAR, UNSURE, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 ANSWER_INTENT = "SafetyAnswerIntent"
+UNSURE_INTENT = "UnsureIntent"  # "I don't know", "I can't tell"
 # "no, ..." and "I don't have ..." with a free phrase after it
 DENIAL_INTENTS = ("DescribeDenialIntent", "DescribeDontHaveIntent")
 CHECK_INTENT = "SymptomCheckIntent"
@@ -162,15 +165,16 @@ def carry_out(handler_input: HandlerInput, question: Question, decision: Decisio
 
 
 # -- actions shared by the safety questions -------------------------------------------------
-def continue_sequence(handler_input: HandlerInput, question: Question) -> Response:
+def continue_sequence(handler_input: HandlerInput, question: Question,
+                      lead: Optional[Speech] = None) -> Response:
     """The next question of the sequence the session is in; past its end, its close."""
     attributes = session(handler_input)
     where = attributes.get("sequence")
     name, at = (where if isinstance(where, list) and len(where) == 2 else (None, None))
     following = questions.next_in_sequence(name, at) if name else None
     if following:
-        lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.ask.next"))
-        return ask(handler_input, following, lead)
+        lead = lead if lead is not None else coach_of(handler_input).speech()
+        return ask(handler_input, following, lead.say(content_of(handler_input).text("safety.ask.next")))
     attributes.pop("sequence", None)
     level = raised_level(handler_input)
     if name == "screening" and level is None:
@@ -182,7 +186,19 @@ def continue_sequence(handler_input: HandlerInput, question: Question) -> Respon
         attributes["screened"] = True  # the check covers everything the screening asks
         content = content_of(handler_input)
         return reply(handler_input, content.text("safety.check.clear"), content.text("help.general_reprompt"))
-    return advise(handler_input, level) if level else settled(handler_input, question)
+    return advise(handler_input, level, lead) if level else settled(handler_input, question)
+
+
+def unsure_again(handler_input: HandlerInput, question: Question) -> Response:
+    """Rule 5: a second "I don't know" raises the question's unsure level and says so; a
+    question of a sequence goes on to the next one (the advice comes at its end), any other
+    gives the advice now."""
+    decision = questions.decide(question, UNSURE, raised_level(handler_input) or "none")
+    raise_level(handler_input, decision.level)
+    lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.unsure")).pause(0.4)
+    if decision.do == "continue":
+        return continue_sequence(handler_input, question, lead)
+    return advise(handler_input, raised_level(handler_input), lead)
 
 
 def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Response:
@@ -234,6 +250,13 @@ class SafetyQuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         question = pending(handler_input)
         name = intent_name(handler_input)
+        attributes = session(handler_input)
+        unsure_before = attributes.pop("unsure", None) == question.id
+        if name == UNSURE_INTENT:
+            if unsure_before:
+                return unsure_again(handler_input, question)
+            attributes["unsure"] = question.id
+            return restate(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
         if name in ("AMAZON.FallbackIntent", "AMAZON.RepeatIntent"):
