@@ -659,3 +659,12 @@ def test_a_first_unsure_is_forgotten_once_the_question_is_answered():
     assert pending(talk) == "screening_saddle"
     say(talk, "i don't know")  # a first "I don't know" to this question
     assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None
+
+
+@pytest.mark.parametrize("question", ["clarify_belly", "clarify_saddle", "clarify_bladder", "clarify_legs"])
+def test_no_to_a_clarifying_question_in_the_routine_says_how_to_carry_on(question):
+    talk = reach(question)  # put in place in the running routine
+    report = say(talk, "no")
+    assert level(talk, report) == "none" and pending(talk) is None
+    assert report["reprompt"] == for_locale("en-US").text("routine_lines.next_reprompt"), report["reprompt"]
+    assert attributes(talk)["routine"]["status"] == "active"  # nothing paused it

@@ -219,8 +219,12 @@ def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Re
 
 
 def settled(handler_input: HandlerInput, question: Question) -> Response:
-    """A "no" that clears what the question asked about (and nothing else)."""
+    """A "no" that clears what the question asked about (and nothing else); in the routine,
+    what to say to carry on with it."""
     content = content_of(handler_input)
+    if in_routine(handler_input):
+        return reply(handler_input, content.text("safety.settled_routine"),
+                     content.text("routine_lines.next_reprompt"))
     return reply(handler_input, content.text("safety.settled"), content.text("help.general_reprompt"))
 
 
