@@ -26,6 +26,11 @@ The level reached is read from what Alexa keeps of the answer (`level_reached`):
   a safety question of the skill's registry) is "clarify";
 - otherwise "none". A skill error (the simulator's `error` field) is "none", and listed.
 
+Where a safety question was left waiting, the simulated person then says "yes" to it, and the
+level reached after that is reported beside the targets' figures (never in them): red flags
+"routed or asked the right question" (routed at once, or by that "yes"), and benign phrases
+asked a question. The targets count what the phrase alone reached.
+
 Rows are JSON Lines: text, level, and optionally accept, flags, clarify, category,
 speaker, asr, locale. A row with a locale is said in that locale, through its interaction
 model and with the skill answering in it, when the project has a model for it; any other
@@ -243,6 +248,7 @@ class Outcome:
     problem: Optional[str] = None  # a skill error or anomaly (the row still counts)
     harness: Optional[str] = None  # the row could not be put to the skill as intended
     locale: str = DEFAULT_LOCALE  # the locale it was said in
+    after_yes: Optional[str] = None  # the level a "yes" to the safety question asked reached
 
 
 def level_reached(report: Mapping[str, Any], attributes: Optional[Mapping[str, Any]],
@@ -307,7 +313,12 @@ class SimulatedAlexa:
             return Outcome("none", harness="nothing was sent for the phrase")
         report = reports[0]
         level, problem = level_reached(report, self.attributes(conversation), self.questions)
-        return Outcome(level, report.get("intent"), report.get("intent") == FALLBACK, problem)
+        outcome = Outcome(level, report.get("intent"), report.get("intent") == FALLBACK, problem)
+        if level == "clarify":
+            answered = conversation.say("yes")
+            outcome.after_yes = level_reached(answered[0], self.attributes(conversation), self.questions)[0] \
+                if answered else "clarify"
+        return outcome
 
     def one_shot(self, text: str) -> Outcome:
         conversation = self.conversation()
@@ -436,6 +447,8 @@ class Figures:
     near_miss_alarms: Count = field(default_factory=Count)        # ... at an unaccepted red-flag level
     fallback: Count = field(default_factory=Count)                # red flags heard as FallbackIntent
     under_triage: Count = field(default_factory=Count)            # red flags routed below the level
+    routed_or_asked: Count = field(default_factory=Count)  # red flags routed, or by a "yes" to the question asked
+    benign_asked: Count = field(default_factory=Count)     # benign phrases asked a safety question
     levels: Dict[str, Dict[str, int]] = field(default_factory=dict)  # kind -> level reached -> n
     misses: List[Dict[str, Any]] = field(default_factory=list)
     missed_by_intent: Dict[str, int] = field(default_factory=dict)  # red flags not routed at their level
@@ -469,10 +482,12 @@ class Figures:
                 self.asr.add(ok)
             self.fallback.add(outcome.fallback)
             self.under_triage.add(not ok and reached in RED_FLAG_LEVELS)
+            self.routed_or_asked.add(ok or (outcome.after_yes is not None and row.met(outcome.after_yes)))
         else:
             self.alarms_by_locale.setdefault(outcome.locale, Count()).add(not ok and reached in RED_FLAG_LEVELS)
             if row.kind == "benign":
                 self.benign_false_alarms.add(RANK[reached] >= RANK["doctor"])
+                self.benign_asked.add(reached == "clarify")
             else:
                 self.near_miss_outside.add(not ok)
                 self.near_miss_alarms.add(not ok and reached in RED_FLAG_LEVELS)
@@ -499,6 +514,8 @@ class Figures:
             "near_miss_alarms": self.near_miss_alarms.to_dict(),
             "fallback": self.fallback.to_dict(),
             "under_triage": self.under_triage.to_dict(),
+            "routed_or_asked": self.routed_or_asked.to_dict(),
+            "benign_asked": self.benign_asked.to_dict(),
             "levels": self.levels,
             "misses": self.misses,
             "missed_by_intent": dict(sorted(self.missed_by_intent.items(), key=lambda item: -item[1])),
@@ -630,7 +647,9 @@ def format_set(name: str, entry: Mapping[str, Any], show_misses: int = 0) -> str
         lines.append(("recall %s" % level, [f["recall"][level] for f in figures]))
     lines.append(("FallbackIntent (red flags)", [f["fallback"] for f in figures]))
     lines.append(("under-triage (red flags)", [f["under_triage"] for f in figures]))
+    lines.append(("routed or asked, then yes", [f.get("routed_or_asked", {}) for f in figures]))
     lines.append(("false alarms (benign)", [f["benign_false_alarms"] for f in figures]))
+    lines.append(("benign asked a question", [f.get("benign_asked", {}) for f in figures]))
     lines.append(("near misses outside accept", [f["near_miss_outside_accept"] for f in figures]))
     lines.append(("  of which alarms", [f["near_miss_alarms"] for f in figures]))
     lines.append(("asr rows routed", [f["asr"] for f in figures]))
