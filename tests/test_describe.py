@@ -782,3 +782,20 @@ def test_thanks_mate_or_an_hourly_habit_is_not_heard_as_a_finding(said, not_hear
     for locale in model_locales():
         heard = load_nlu(model_path(locale)).hear(said)
         assert heard.intent != not_heard_as, (locale, said, heard)
+
+
+@pytest.mark.parametrize("said", [
+    # The temperature or the thermometer named first (clinical.md: Red flags, urgent row, fever):
+    # its own intent keeps the word the triage reads a reading with.
+    "thermometer reads thirty eight point five and my back aches", "thermometer said a hundred and one this morning",
+    "temperature keeps coming and going with this back pain",
+    "temperature is coming since yesterday", "temperature been coming every evening",
+    "temperature of thirty nine and shivering", "temperature thirty eight and rising",
+    # Sweating named first (clinical.md: emergency row, chest pain spreading to an arm or the
+    # jaw; NHS heart attack symptoms: sweating, feeling sick): "clammy and ..." keeps its meaning.
+    "clammy and dizzy and my left arm aches", "clammy and sick with a pain in my jaw",
+    "sweaty and sick, and an ache going into my left arm",
+    "clammy and pale with an ache in my arm", "sweating and sick with a pain in my left arm", "clammy and my jaw aches",
+])
+def test_a_sentence_opened_by_the_temperature_or_sweating_is_routed(said):
+    _routed_one_shot(said, "describe-temperature")
