@@ -6540,3 +6540,25 @@ def test_going_in_ones_pyjamas_on_an_errand_is_calm(locale, text):
 ])
 def test_going_in_ones_clothes_with_no_errand_stays_the_bladder_flag(locale, text):
     assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Woolly as the second of two feeling words ("gone all cold and woolly", "heavy and woolly")
+# is numbness around the genitals or buttocks (clinical.md: emergency row, saddle);
+# woolly clothes, someone else's, or from the ice pack and over, are calm.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "my crotch feels heavy and woolly"), ("en-AU", "me bits have gone strange and wooly"),
+    ("en-GB", "my inner thighs feel cold and woolly"), ("en-CA", "between my legs it feels thick and woolly"),
+    ("en-IN", "my undercarriage feels dull and wooley"), ("en-GB", "my bottom has gone stiff and woolly"),
+])
+def test_woolly_beside_another_feeling_word_is_saddle_numbness(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "saddle_numbness" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum is cold, i need a woolly blanket"), ("en-US", "i put on warm and woolly socks"),
+    ("en-GB", "my jumper is soft and woolly"), ("en-AU", "my husbands bum went cold and woolly"),
+    ("en-GB", "my bum was cold and woolly from the ice pack, fine now"),
+])
+def test_woolly_clothes_or_someone_elses_woolly_bottom_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
