@@ -6562,3 +6562,26 @@ def test_woolly_beside_another_feeling_word_is_saddle_numbness(locale, text):
 ])
 def test_woolly_clothes_or_someone_elses_woolly_bottom_stay_calm(locale, text):
     assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# The speaker not able to be or become hard is an erection lost (clinical.md: emergency
+# row, new sexual dysfunction); being hard on oneself or on someone, or "it can't be hard
+# to ...", is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "since monday i cant be hard"), ("en-GB", "i cant be hard for my wife since the back went"),
+    ("en-AU", "i cannot be hard anymore"), ("en-IN", "i am not able to be hard since my back went"),
+    ("en-CA", "i cant become hard since the spasm"), ("en-US", "i can not be hard since friday"),
+])
+def test_not_able_to_be_hard_is_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i cant be hard on myself"), ("en-GB", "i cant be hard on the kids"),  # raised before
+    ("en-AU", "it cant be hard to do a plank"), ("en-CA", "i can be hard on myself"),
+    ("en-GB", "i try not to be too hard on myself about it"), ("en-US", "my husband cant be hard on the kids"),
+    ("en-US", "he cant be hard"),
+])
+def test_being_hard_on_someone_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
