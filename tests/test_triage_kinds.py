@@ -6554,3 +6554,293 @@ def test_s_vague_changes_get_a_question(text, locale):
 ])
 def test_s_ordinary_use_of_those_words_is_calm(text, locale):
     assert assess(text, locale=locale).level == "none", (text, locale, assess(text, locale=locale))
+
+
+# --------------------------------------------------------------------------- set S: bladder, bowel, saddle, sexual
+
+# A function said to have quit as a worker or a machine does: the waterworks "on strike",
+# things down there "packed in" (clinical.md: emergency row, cannot pee; new sexual
+# dysfunction). Bowels that packed up may be constipation, asked about (clinical.md: Near
+# misses, "the codeine has made me constipated"); a machine or a habit that quit is calm.
+@pytest.mark.parametrize("locale, text, flag", [
+    ("en-GB", "the waterworks have gone on strike since yesterday", "bladder"),
+    ("en-US", "my bladder has packed up on me", "bladder"),
+    ("en-IN", "my bladder quit working from morning", "bladder"),
+    ("en-GB", "my wees have packed in on me", "bladder"),
+    ("en-AU", "me old fella has packed it in since i did me back", "sexual"),
+    ("en-CA", "down there has shut down since my back went", "sexual"),
+    ("en-US", "things in the bedroom quit on me after i hurt my back", "sexual"),
+])
+def test_a_function_that_quit_is_the_flag(locale, text, flag):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and flag in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i quit smoking since my back went"), ("en-GB", "the washing machine has packed up"),
+    ("en-US", "my bladder hasnt quit on me"), ("en-GB", "my husbands bladder packed up last year"),
+    ("en-AU", "if my bladder packed up what would i do"), ("en-GB", "my bowels have packed up"),
+    ("en-US", "we gave up on sex because of the kids"), ("en-US", "the car conked out"),
+])
+def test_a_machine_a_habit_or_someone_elses_bladder_that_quit_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# The bottom or the stomach said to have let go (clinical.md: emergency row, new loss of
+# bowel control). A grip, a tension, a spasm, a knot or a muscle let go of is the routine
+# or the spasm easing; someone else's, or denied, is calm.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my backside just let go on the stairs"), ("en-US", "my bottom let go when i coughed"),
+    ("en-CA", "my stomach let go and i didnt even feel it"), ("en-US", "my butt let go in bed last night"),
+    ("en-GB", "my arse let go getting off the floor"), ("en-IN", "my bum has let go twice today"),
+])
+def test_a_bottom_or_stomach_that_let_go_is_bowel_control_lost(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bowel" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum let go of the chair"),  # raised before
+    ("en-GB", "i let go of the tension in my bum"), ("en-US", "the spasm in my bum let go"),
+    ("en-US", "my stomach muscles let go when i breathe out"), ("en-AU", "my sons tummy let go at school"),
+    ("en-GB", "my bum didnt let go"), ("en-CA", "the knot in my backside let go"),
+    ("en-GB", "lets go numb bum"),
+])
+def test_a_grip_a_muscle_or_someone_elses_tummy_letting_go_is_no_bowel_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert "bowel" not in result.flags, (locale, text, result)
+    if "numb" not in text:
+        assert result.level in CALM, (locale, text, result)
+
+
+# Nothing felt during sex or a partner's touch, told in the past (clinical.md: emergency
+# row, no feeling during sex). A pain not felt, a stretch not felt, or someone else's
+# feeling is calm.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "we made love last night and i didnt feel anything"),
+    ("en-GB", "had sex with my wife and didnt feel much at all"),
+    ("en-AU", "tried to pleasure myself but i did not feel anything"),
+    ("en-CA", "when we were intimate i never felt anything, first time ever"),
+    ("en-IN", "with my girlfriend last night i didnt feel much"),
+    ("en-US", "when my partner touches me i didnt feel anything"),
+])
+def test_nothing_felt_during_sex_told_in_the_past_is_the_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "had sex and didnt feel anything in my back, no pain"), ("en-GB", "we had sex and i didnt feel any pain"),
+    ("en-US", "my wife said she didnt feel anything during sex"), ("en-AU", "i did the stretch and didnt feel anything"),
+    ("en-GB", "i didnt feel anything during the pelvic tilt"),
+    ("en-CA", "we had sex last night, didnt feel anything in my legs thankfully"),
+])
+def test_a_pain_or_a_stretch_not_felt_beside_sex_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# The feeling no longer tells whether a thing is so: whether one is touching oneself when
+# cleaning up or wiping, whether one has finished going (clinical.md: emergency row, can't
+# feel the toilet paper; not feeling the need to go). Someone else, the exercises, a room
+# cleaned, or whether the ice helps, are calm.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "when i clean up i cant tell if im touching my bum"),
+    ("en-US", "i cant tell if im done going anymore"),
+    ("en-CA", "honestly i cant tell whether ive finished going since the back went"),
+    ("en-AU", "i cant tell if ive finished my business"),
+    ("en-IN", "its hard to tell if ive finished going these days"),
+    ("en-GB", "i cant tell anymore if ive finished going"),
+])
+def test_not_able_to_tell_a_touch_or_the_end_of_going_is_the_flag(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i cant tell if my son has finished going"),
+    ("en-GB", "i cant tell if ive finished going through the exercises"),
+    ("en-AU", "i cant tell if the ice on my bum is helping"),
+    ("en-GB", "when i clean up after the dog i cant tell if i got it all"),
+    ("en-US", "i cant tell if the stretch is in my bum"),
+    ("en-CA", "i dont know if ive finished going to the physio"),
+])
+def test_not_able_to_tell_about_other_things_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# The back injury named as the cause or the time ("after back injury", "since hurting my
+# back") is no place of its own: no feeling with a partner stays the sexual flag
+# (clinical.md: emergency row, no feeling during sex). The back itself numb is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "since injuring my back i cant feel a thing with the missus"),
+    ("en-GB", "after the back injury there is no feeling in married life"),
+    ("en-US", "since back injury theres no sensation with my husband"),
+    ("en-CA", "after a back injury i dont feel anything with my partner"),
+    ("en-IN", "since hurting my back i feel nothing with the hubby"),
+    ("en-US", "after injuring my back i dont feel anything with my wife"),
+    ("en-GB", "since hurting my back i have no feeling with my husband"),
+])
+def test_no_feeling_with_a_partner_after_a_back_injury_is_the_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "after back injury my back is numb with my wife"), ("en-GB", "since my back went my back feels numb"),
+    ("en-US", "i hurt my back last year and the wife said i was fine"),
+    ("en-CA", "after hurting my back, no numbness with my wife"),
+])
+def test_the_back_itself_after_an_injury_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A "now" after the runs puts them before: no warning before a poo now is a new loss of
+# warning the runs do not explain (clinical.md: emergency row, not feeling the need to go;
+# new loss of bowel control). The runs now, with no "now", still explain it.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i had the runs and now no warning before a poo it just comes"),
+    ("en-GB", "had diarrhoea last week, now i get no warning before a number two"),
+    ("en-AU", "i had a stomach bug but now theres no warning before a poo"),
+    ("en-CA", "i had a tummy bug and now my poo comes without any warning"),
+    ("en-GB", "had the squits at the weekend and now no warning before a number two"),
+    ("en-IN", "i had loose motions last week, now motion is coming without warning"),
+    ("en-US", "had a stomach bug on monday and now i dont get any warning before i poo"),
+])
+def test_no_warning_now_after_the_runs_is_the_bowel_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bowel" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i have the runs and it comes without warning"),
+    ("en-US", "ive got diarrhoea and there is no warning before a poo"),
+    ("en-AU", "i had the runs and now im fine"),
+])
+def test_the_runs_still_explain_no_warning_said_of_now(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Clothes wet from outside (rain, a puddle, the wash, a swim, a spilt drink) are no leak
+# (clinical.md: emergency row, leaking: it went in my pants); wet clothes not felt are.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my jeans are wet from the rain"), ("en-US", "my joggers are wet from the puddle"),
+    ("en-AU", "my shorts are wet from sitting on the wet grass"), ("en-CA", "my jeans got wet in the downpour"),
+    ("en-GB", "my undies are damp after the swim"), ("en-US", "my pants are damp from the washing line"),
+    ("en-IN", "i spilt my tea and my trousers are wet"),
+])
+def test_clothes_wet_from_outside_are_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my pants are wet and i didnt feel it"), ("en-US", "my trousers are wet and its not raining"),
+    ("en-AU", "my knickers are wet again and i never felt it"),
+])
+def test_wet_clothes_with_no_outside_cause_still_alarm(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A bottom sore from a wooden floor, bench or chair: the wood is the cause, not a likeness
+# of numbness (clinical.md: Near misses, a position as the cause gets a question at most);
+# a bottom that feels wooden is saddle numbness (emergency row).
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum is sore from the wooden floor"), ("en-AU", "my butt hurts from the wooden stool"),
+    ("en-US", "my bottom hurts from the wooden chair"), ("en-AU", "me backside aches from the wooden pew"),
+    ("en-IN", "my bum is sore from the wooden bench"), ("en-CA", "my bottom aches from the wooden seat"),
+])
+def test_a_bottom_sore_from_wood_is_no_saddle_numbness(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum feels wooden"), ("en-US", "my bottom feels like a layer of cardboard"),
+    ("en-AU", "my bum feels wooden since the spasm"),
+])
+def test_a_bottom_likened_to_wood_stays_saddle_numbness(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# "I can't stay firm" with the back or the core giving way said after it is posture, not
+# an erection (clinical.md: emergency row, new sexual dysfunction); alone it stays the flag.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i cant stay firm, my back gives way"), ("en-CA", "i cant stay firm, my back keeps buckling"),
+    ("en-CA", "i cant stay firm, my core gives out"), ("en-US", "i cant stay firm, my back keeps giving way"),
+    ("en-US", "i cant stay firm, my tummy muscles give out"), ("en-US", "i cant stay firm, my middle gives way"),
+    ("en-US", "i cant stay firm, my back collapses"),
+])
+def test_not_staying_firm_as_the_back_gives_way_is_posture(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i cant stay firm"), ("en-GB", "i cant stay firm anymore since the spasm"),
+    ("en-AU", "i cant stay firm, its been two days"),
+])
+def test_not_staying_firm_alone_stays_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+# "I went in my pyjamas" said with an errand is going out dressed so. Bare, it stays the
+# bladder flag: clinical.md routes anyone who mentions incontinence, and "it went in my
+# pants" is how people say it; nothing in the bare words tells of going anywhere.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i went in my pyjamas to get the post"), ("en-GB", "i went in my trackies to the school gate"),
+    ("en-US", "i went in my nightie to answer the door"), ("en-AU", "i went in my joggers to the chemist"),
+    ("en-AU", "went in my pyjamas to the front door"),
+])
+def test_going_in_ones_pyjamas_on_an_errand_is_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i went in my pyjamas"), ("en-US", "i went in my pants"),
+    ("en-GB", "i went in my pyjamas last night"), ("en-AU", "i went in my pyjamas and didnt feel it"),
+    ("en-US", "i went in my pants on the way to the loo"),
+])
+def test_going_in_ones_clothes_with_no_errand_stays_the_bladder_flag(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Woolly as the second of two feeling words ("gone all cold and woolly", "heavy and woolly")
+# is numbness around the genitals or buttocks (clinical.md: emergency row, saddle);
+# woolly clothes, someone else's, or from the ice pack and over, are calm.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "my crotch feels heavy and woolly"), ("en-AU", "me bits have gone strange and wooly"),
+    ("en-GB", "my inner thighs feel cold and woolly"), ("en-CA", "between my legs it feels thick and woolly"),
+    ("en-IN", "my undercarriage feels dull and wooley"), ("en-GB", "my bottom has gone stiff and woolly"),
+])
+def test_woolly_beside_another_feeling_word_is_saddle_numbness(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "saddle_numbness" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum is cold, i need a woolly blanket"), ("en-US", "i put on warm and woolly socks"),
+    ("en-GB", "my jumper is soft and woolly"), ("en-AU", "my husbands bum went cold and woolly"),
+    ("en-GB", "my bum was cold and woolly from the ice pack, fine now"),
+])
+def test_woolly_clothes_or_someone_elses_woolly_bottom_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# The speaker not able to be or become hard is an erection lost (clinical.md: emergency
+# row, new sexual dysfunction); being hard on oneself or on someone, or "it can't be hard
+# to ...", is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "since monday i cant be hard"), ("en-GB", "i cant be hard for my wife since the back went"),
+    ("en-AU", "i cannot be hard anymore"), ("en-IN", "i am not able to be hard since my back went"),
+    ("en-CA", "i cant become hard since the spasm"), ("en-US", "i can not be hard since friday"),
+])
+def test_not_able_to_be_hard_is_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i cant be hard on myself"), ("en-GB", "i cant be hard on the kids"),  # raised before
+    ("en-AU", "it cant be hard to do a plank"), ("en-CA", "i can be hard on myself"),
+    ("en-GB", "i try not to be too hard on myself about it"), ("en-US", "my husband cant be hard on the kids"),
+    ("en-US", "he cant be hard"),
+])
+def test_being_hard_on_someone_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))

@@ -244,6 +244,8 @@ class Vocabulary:
     both_flag: str  # what it then raises
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
+    exceptions_said_after: FrozenSet[str]  # `unless` tags a clause lends to the one before it ("I can't stay firm, my back gives way")
+    exceptions_over_by_now: FrozenSet[str]  # of those, the ones a "now" after them puts in the past ("I had the runs, and now ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
     onset_tags: FrozenSet[str]  # a question that says when it began is told of the speaker
@@ -413,6 +415,11 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("brief_and_gone names unknown flag %r" % flag)
     for tag in set(data.get("exceptions_said_first", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
         problems.append("exceptions_said_first names %r, which no rule's unless holds" % tag)
+    for tag in set(data.get("exceptions_said_first", {}).get("over_by_now", ())) - \
+            set(data.get("exceptions_said_first", {}).get("tags", ())):
+        problems.append("exceptions_said_first's over_by_now names %r, which is not one of its tags" % tag)
+    for tag in set(data.get("exceptions_said_after", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
+        problems.append("exceptions_said_after names %r, which no rule's unless holds" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
@@ -486,6 +493,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
+        exceptions_said_after=frozenset(data.get("exceptions_said_after", {}).get("tags", ())),
+        exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
         onset_tags=frozenset(data.get("asked_of_the_speaker", {}).get("tags", ())),
@@ -1526,9 +1535,17 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             over_after = over_after or "@resolved" in lent
             excepted |= _said(after, after.tags, vocab)
         before = clauses[index - 1] if index else None
-        if before is not None and before.own & vocab.exceptions_said_first:
+        lent_first = before.own & vocab.exceptions_said_first if before is not None else frozenset()
+        if "@new" in clause.own:
+            # "I had the runs, and now there's no warning before a poo": the "now" puts the
+            # runs before, so they do not explain what is new.
+            lent_first -= vocab.exceptions_over_by_now
+        if lent_first:
             # "I've been dieting, and I've lost weight": said first, such an exception counts too.
-            excepted |= _said(before, before.own & vocab.exceptions_said_first, vocab)
+            excepted |= _said(before, lent_first, vocab)
+        if following is not None and following.own & vocab.exceptions_said_after:
+            # "I can't stay firm, my back gives way": what gives way is said after.
+            excepted |= _said(following, following.own & vocab.exceptions_said_after, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
             lent = following.tags & vocab.qualifying
