@@ -1706,15 +1706,22 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
     beside it that names no place but a leg, says nothing else and denies nothing ("...,
     and my right leg" counts; "..., the left one is fine" does not). "both" counts as
     left and right. A finding said "too" ("it was always the right, now the left leg tingles
-    too") also reads the side of a leg beside it that says more."""
+    too") also reads the side of a leg beside it that says more, and so does a finding beside
+    a clause that says "too" itself ("my sciatica jumped across, it's in the other leg as
+    well now"), unless that clause says the other leg is well or was so long ago."""
     sides: Set[str] = set()
     too = bool(clauses[index].own & vocab.other_side_too)
     for near in (index - 1, index, index + 1):
         if not 0 <= near < len(clauses):
             continue
         clause = clauses[near]
-        if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
-                              (not too and clause.own & vocab.places and _symptoms(clause, vocab))):
+        # "..., it's in the other leg as well now": the neighbour that says "too" itself places
+        # the same finding, whatever else it says, unless it says that one is well or was long ago.
+        its_own_too = bool(clause.own & vocab.other_side_too)
+        also = too or its_own_too
+        if near != index and (clause.own & _DENIAL or (its_own_too and clause.own & _OVER_OR_WELL)
+                              or clause.own & vocab.places - vocab.sided_places or
+                              (not also and clause.own & vocab.places and _symptoms(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
@@ -1724,6 +1731,7 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 
 
 _DENIAL = frozenset(("@negation", "@denied"))
+_OVER_OR_WELL = frozenset(("@history", "@resolved", "@said_well"))  # "the other leg was like that too, years ago"
 
 
 def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:
