@@ -6492,6 +6492,8 @@ def test_s_the_speakers_own_fall_or_crash_stays_trauma(locale, text):
     ("en-AU", "my left leg struggles on the stairs", "urgent"),
     ("en-CA", "i struggle to walk on my left leg since monday", "urgent"),
     ("en-US", "i have difficulty climbing stairs with both legs", "emergency"),
+    ("en-GB", "i cant get up the stairs on my left leg since the weekend", "urgent"),
+    ("en-AU", "cant climb the stairs with me right leg", "urgent"),
 ])
 def test_s_struggling_on_the_stairs_with_a_leg_is_weakness(locale, text, level):
     assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
@@ -6503,6 +6505,7 @@ def test_s_struggling_on_the_stairs_with_a_leg_is_weakness(locale, text, level):
     ("en-AU", "i used to struggle on the stairs with my left leg years ago"),
     ("en-US", "trouble with the stairs because my knee hurts"),
     ("en-GB", "it is a bit of a struggle on the stairs these days"),
+    ("en-US", "i cant get up the stairs because of my back"),
 ])
 def test_s_struggling_without_a_leg_or_of_someone_else_stays_calm(locale, text):
     assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
