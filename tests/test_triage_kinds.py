@@ -6844,3 +6844,328 @@ def test_not_able_to_be_hard_is_the_sexual_flag(locale, text):
 ])
 def test_being_hard_on_someone_stays_calm(locale, text):
     assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# --------------------------------------------------------------------------- development set S, by kind
+# (legs, weakness, walking, trauma). Each kind: phrasings not from the set, in several locales and
+# in the recogniser's style, and calm twins of the same words.
+
+# A leg's strength or power said to be going down, declining or going away is strength lessening
+# (clinical.md: Red flags, urgent row, weakness in one leg; emergency row, sudden or worsening leg
+# weakness, both legs). "Going down" said of a pain is where the pain goes, and stays that.
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-IN", "my right leg power is going down since last week", "urgent"),
+    ("en-IN", "leg strength going down day by day", "urgent"),
+    ("en-CA", "my left leg strength is declining", "urgent"),
+    ("en-GB", "leg power has gone down since lunch", "emergency"),
+    ("en-US", "my left leg muscle power is going down by the hour", "emergency"),
+    ("en-AU", "me leg strength keeps going down", "urgent"),
+])
+def test_s_leg_strength_going_down_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-US", "my strength is going down with age", "none"),
+    ("en-GB", "the strength in my leg is not going down", "none"),
+    ("en-US", "its going down both my legs now", "emergency"),
+    ("en-GB", "the pain is going down my left leg", "doctor"),
+])
+def test_s_going_down_said_of_no_strength_keeps_its_reading(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+# Legs said not to walk, as a learner of English says it ("my legs is not walking"), cannot walk
+# (clinical.md: Red flags, emergency row, cannot walk). The speaker not walking is no such thing.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "legs not walking properly"), ("en-IN", "my leg is not walking"),
+    ("en-GB", "both legs are not walking"), ("en-US", "my legs are not walking at all"),
+    ("en-CA", "feet not walking"), ("en-AU", "my legs arent walking"),
+])
+def test_s_legs_said_not_to_walk_cannot_walk(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "emergency" and "cannot_walk" in found.flags, (locale, text, found)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "i am not walking much to rest my legs"),
+    ("en-GB", "my legs are fine i am just not walking far today"),
+    ("en-IN", "my legs were not walking for a minute years ago"),
+    ("en-US", "his legs are not walking"),
+])
+def test_s_not_walking_said_of_the_speaker_or_the_past_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Pain, burning or numbness "to knee", "till knee", "upto knee", with no article, is a leg
+# symptom going past the knee (clinical.md: Red flags, doctor row, pain going down one leg).
+@pytest.mark.parametrize("locale, text", [
+    ("en-IN", "pain from hip till knee on left side"), ("en-GB", "burning from my bum to knee on the right"),
+    ("en-AU", "it shoots from the buttock until the knee"), ("en-IN", "ache upto knee on one side"),
+    ("en-CA", "there is tingling from the hip until knee only on left"),
+    ("en-US", "burning down till knee on the right side"),
+])
+def test_s_pain_to_knee_without_an_article_is_a_leg_symptom(locale, text):
+    assert level_rank(_level(locale, text)) >= level_rank("doctor"), (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "the pain brought me to my knees"), ("en-US", "the water came up to my knee"),
+    ("en-GB", "no pain from buttock to knee"),
+])
+def test_s_to_the_knee_twins_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Another player running into the speaker, or the speaker boarded, body checked, cross checked
+# or clotheslined, in a contact sport, and going down on one's back, are the speaker's accident
+# (clinical.md: Red flags, emergency row, the pain started after a serious accident or fall).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "some bloke clattered into me at footy"), ("en-CA", "got body checked into the glass last night"),
+    ("en-AU", "he slammed into me at netball practice"), ("en-CA", "got cross checked in hockey"),
+    ("en-US", "i went down on my backside on the court"), ("en-US", "got clotheslined playing football"),
+    ("en-US", "a kid barrelled into me at basketball"),
+])
+def test_s_hit_in_a_contact_sport_is_trauma(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "emergency" and "trauma" in found.flags, (locale, text, found)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "the spasm slammed into me"), ("en-GB", "the pain hit me during football"),
+    ("en-CA", "i nearly got boarded"), ("en-AU", "it hit me at the footy"),
+    ("en-US", "i checked my back"), ("en-GB", "i went down on one knee to tie my shoes"),
+])
+def test_s_sport_and_impact_words_without_a_hit_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# Falling, tumbling, crashing or collapsing into bed, onto the sofa or (collapsing) into a chair
+# is going to rest, not a fall (clinical.md: Red flags, emergency row, a fall; benign phrases must
+# not be flagged). A fall out of bed or off the sofa is still one.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "i tumbled into bed"), ("en-GB", "i fell into bed exhausted"),
+    ("en-GB", "crashed on the sofa after work"), ("en-US", "i collapsed into bed last night"),
+    ("en-CA", "i collapsed on the couch"), ("en-AU", "crashed out on the couch"),
+    ("en-IN", "i collapsed into a chair"), ("en-US", "tumbled onto the settee after the gym"),
+])
+def test_s_falling_into_bed_or_onto_the_sofa_is_no_fall(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i fell out of bed"), ("en-GB", "i fell off the sofa"), ("en-US", "i collapsed in the kitchen"),
+    ("en-GB", "i tripped and fell into the chair"), ("en-US", "tumbling down the stairs"),
+])
+def test_s_a_fall_out_of_bed_is_still_a_fall(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Sore, heavy or weak legs from, during or at the end of a run, a race, a match or a hike:
+# exertion said as the cause (clinical.md: Self-care, stay active; Near misses, a cause said with
+# it). Pain or weakness in both legs is an emergency, so the skill asks the legs question rather
+# than stay silent or alarm: a "yes" to it routes. Numbness or tingling in both legs is no
+# tiredness, and stays the emergency whatever the exercise.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "my legs lost power at the end of the race"), ("en-GB", "both my legs are sore from the run"),
+    ("en-US", "both legs went weak during the match"), ("en-US", "my legs are like jelly after the race"),
+    ("en-CA", "both legs ache from the hike"), ("en-IN", "my legs are heavy at the end of my run"),
+])
+def test_s_both_legs_tired_from_exertion_get_the_legs_question(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "clarify" and found.clarify == "legs" and "both_legs" in found.near_misses, (locale, text, found)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "both legs tingle after my run"), ("en-GB", "both legs went numb during the game"),
+    ("en-GB", "both my legs are sore"), ("en-US", "both legs lost power this morning"),
+])
+def test_s_numb_legs_after_exercise_and_legs_with_no_cause_stay_the_emergency(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# A clause that says "too" itself places the finding beside it on that side too: "my sciatica
+# has jumped across, it's in the other leg as well now" is both legs (clinical.md: Red flags,
+# emergency row, sciatica on both sides); the other leg said to be well, or so long ago, is not.
+@pytest.mark.parametrize("locale, text", [
+    ("en-IN", "sciatica in my left leg and its in the other leg aswell"),
+    ("en-US", "my leg has been burning, now its in the other leg as well"),
+    ("en-GB", "me sciatica has crossed over and its in the other leg as well now"),
+    ("en-AU", "pain down me right leg, and its in the other leg as well now"),
+    ("en-CA", "my left leg is tingling, it is in the other leg as well now"),
+    ("en-US", "the burning in my leg, its in the other leg as well"),
+    ("en-CA", "my right leg aches, its in the other leg aswell now"),
+])
+def test_s_the_other_leg_said_too_in_its_own_clause_is_both_legs(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "emergency" and "both_legs" in found.flags, (locale, text, found)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my left leg is numb, the right one has been fine too"),
+    ("en-US", "my left leg hurts, the other leg was like that too years ago"),
+])
+def test_s_the_other_leg_well_or_long_ago_stays_one_leg(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "doctor" and found.flags == ("one_leg",), (locale, text, found)
+
+
+# A fall or crash of a thing the speaker only owns ("my laptop crashed"), or one after which the
+# speaker only tells what they did about it ("and i bent to pick it up"), is the thing's
+# (clinical.md: Red flags, emergency row, the speaker's own accident or fall): a question at most.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my laptop crashed"), ("en-US", "my computer crashed again"),
+    ("en-GB", "my mug fell and i bent down to get it"), ("en-AU", "the washing basket fell and i bent to pick it up"),
+    ("en-US", "the box fell and i caught it"), ("en-CA", "our laptop crashed and i picked up the pieces"),
+    ("en-IN", "my printer fell off the desk"),
+])
+def test_s_a_things_fall_is_not_the_speakers(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "my laptop crashed and i fell"), ("en-GB", "the ladder fell and i hurt my back"),
+    ("en-US", "my car crashed"), ("en-GB", "my bike crashed"), ("en-US", "my laptop fell on me"),
+    ("en-AU", "the shelf fell on me"),
+])
+def test_s_the_speakers_own_fall_or_crash_stays_trauma(locale, text):
+    assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
+
+
+# Struggling, trouble or difficulty on the stairs or walking, said of a leg, is that leg's weakness
+# (clinical.md: Red flags, urgent row, weakness in one leg that is not sudden; both legs emergency).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-US", "having trouble walking on my right leg", "urgent"),
+    ("en-GB", "struggling up the stairs with my left leg", "urgent"),
+    ("en-IN", "i have difficulty climbing stairs on my right leg", "urgent"),
+    ("en-AU", "my left leg struggles on the stairs", "urgent"),
+    ("en-CA", "i struggle to walk on my left leg since monday", "urgent"),
+    ("en-US", "i have difficulty climbing stairs with both legs", "emergency"),
+    ("en-GB", "i cant get up the stairs on my left leg since the weekend", "urgent"),
+    ("en-AU", "cant climb the stairs with me right leg", "urgent"),
+])
+def test_s_struggling_on_the_stairs_with_a_leg_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "struggling up the stairs with the shopping"), ("en-US", "i struggle to walk because of my back"),
+    ("en-GB", "my husband struggles on the stairs with his bad leg"),
+    ("en-AU", "i used to struggle on the stairs with my left leg years ago"),
+    ("en-US", "trouble with the stairs because my knee hurts"),
+    ("en-GB", "it is a bit of a struggle on the stairs these days"),
+    ("en-US", "i cant get up the stairs because of my back"),
+])
+def test_s_struggling_without_a_leg_or_of_someone_else_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# A leg without the strength it used to have is weaker than before: "used to" there compares, it
+# does not date (clinical.md: Red flags, urgent row, weakness in one leg; both legs emergency).
+@pytest.mark.parametrize("locale, text, level", [
+    ("en-GB", "my left leg doesnt have the power it used to", "urgent"),
+    ("en-AU", "my calf hasnt got the strength it used to", "urgent"),
+    ("en-IN", "my leg lost the strength it used to have", "urgent"),
+    ("en-US", "my right foot doesnt have the strength it used to this week", "urgent"),
+    ("en-CA", "the one leg just doesnt have the power it used to", "urgent"),
+    ("en-GB", "my left leg has not the strength it used to", "urgent"),
+])
+def test_s_not_the_strength_it_used_to_is_weakness(locale, text, level):
+    assert _level(locale, text) == level, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my arms dont have the strength they used to"),
+    ("en-US", "my husbands leg doesnt have the strength it used to"),
+    ("en-US", "my leg used to be weak years ago"),
+])
+def test_s_strength_it_used_to_twins_stay_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# "At what point should ...", "how bad does ...": a question about a symptom in general, asked
+# of nobody, gets a question, not an alarm (clinical.md: Near misses, asked about, not happening);
+# said of the speaker's own legs it stays the emergency.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "at what point should numb legs worry me"),
+    ("en-US", "how bad does leg weakness have to get before i call someone"),
+    ("en-GB", "at what point does tingling in the legs become serious"),
+    ("en-CA", "how bad should the numbness in the legs get before i go in"),
+    ("en-IN", "at what point is weakness in both legs an emergency"),
+    ("en-US", "how bad do numb legs have to be to go to the er"),
+])
+def test_s_a_general_question_about_leg_symptoms_gets_a_question(locale, text):
+    assert _level(locale, text) == "clarify", (locale, text, assess(text, locale=locale))
+
+
+def test_s_the_speakers_own_legs_beside_the_question_stay_the_emergency():
+    text = "both my legs are tingly, at what point should i worry"
+    assert _level("en-US", text) == "emergency", assess(text, locale="en-US")
+
+
+# The other leg said to be going now too, with nothing said of either leg ("it used to be just
+# my left leg, but now the right is going too"): the legs question (clinical.md: Red flags, one
+# leg doctor, both legs emergency; plain-language questions). Said of the routine, nothing.
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "it was only my right leg, now the left one too"),
+    ("en-GB", "first my left leg and now the right one as well"),
+    ("en-US", "it was just the left leg, but now the right leg is going too"),
+    ("en-CA", "used to be only my right leg now the left is going as well"),
+    ("en-AU", "it was me left leg but now the right ones going too"),
+    ("en-IN", "earlier it was my left leg, now the right leg also too"),
+])
+def test_s_the_other_leg_going_now_too_gets_the_legs_question(locale, text):
+    found = assess(text, locale=locale)
+    assert found.level == "clarify" and found.clarify == "legs", (locale, text, found)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "do the right leg and then the left one too"), ("en-GB", "i stretched my left leg and the right leg too"),
+])
+def test_s_both_legs_named_in_the_routine_stay_calm(locale, text):
+    assert _level(locale, text) == "none", (locale, text, assess(text, locale=locale))
+
+
+# A casual all-clear said to the leg question ("is there pain down either leg?"): "yeah mate, it's
+# fine", "nah all good", "I'm fine" answer no in every locale, as "no" does (clinical.md: ask
+# plain-language questions; the answer is the person's). A bare "fine" is still a yes to an offer,
+# and an answer that names the legs is still that answer.
+CASUAL_ALL_CLEAR = ("yeah mate its fine", "nah mate its fine", "nah all good", "all good", "its fine",
+                    "yeah its fine", "im fine", "all good mate", "yeah nah all good", "nope its fine")
+
+
+@pytest.mark.parametrize("answer", CASUAL_ALL_CLEAR)
+def test_s_a_casual_all_clear_is_heard_as_no_in_every_locale(answer):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
+        assert heard.intent == "AMAZON.NoIntent" or (heard.intent == "SafetyAnswerIntent" and ids == ["none"]), \
+            (locale, answer, heard)
+
+
+@pytest.mark.parametrize("locale", ["en-AU", "en-GB", "en-US", "en-CA", "en-IN"])
+@pytest.mark.parametrize("answer", ["yeah mate its fine", "nah all good", "im fine"])
+def test_s_a_casual_all_clear_answers_the_leg_question(locale, answer):
+    from spasm_coach_tools.simulator.conversation import Conversation, default_handler
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_path
+    talk = Conversation(default_handler(), locale=locale, nlu=load_nlu(model_path(locale)), user_id="casual-answer")
+    talk.line("open back spasm coach")
+    talk.line("start stretches")
+    assert talk.session.info.attributes.get("pending") == "screening_legs"
+    talk.line(answer)
+    attributes = talk.session.info.attributes
+    assert attributes.get("pending") == "screening_saddle" and attributes.get("safety") in (None, "none"), \
+        (locale, answer, attributes)
+
+
+@pytest.mark.parametrize("answer, intent, ids", [
+    ("fine", "AMAZON.YesIntent", []), ("yeah", "AMAZON.YesIntent", []),
+    ("yeah mate both legs", "SafetyAnswerIntent", ["both_legs"]), ("yeah mate one leg", "SafetyAnswerIntent", ["one_leg"]),
+])
+def test_s_a_yes_or_a_leg_named_casually_keeps_its_meaning(answer, intent, ids):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        found = [r.id for slot in heard.slots.values() for r in slot.resolutions]
+        assert heard.intent == intent and found == ids, (locale, answer, heard)

@@ -305,6 +305,8 @@ class Vocabulary:
     thing_speaker: FrozenSet[str]
     thing_kept: FrozenSet[str]
     thing_consequence: FrozenSet[str]
+    thing_afterwards: FrozenSet[Tuple[str, ...]]  # "and i bent to pick it up": what the speaker did next
+    thing_owners: FrozenSet[str]  # "my laptop crashed": the speaker only owns the thing
     thing_naming: FrozenSet[str]
     sign_needs: Dict[str, FrozenSet[str]]  # a sign beside a flag that counts only said with these
 
@@ -524,6 +526,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         thing_speaker=frozenset(thing.get("speaker", ())),
         thing_kept=frozenset(thing.get("kept", ())),
         thing_consequence=frozenset(thing.get("consequence", ())),
+        thing_afterwards=frozenset(_words(phrase) for phrase in thing.get("afterwards", ())),
+        thing_owners=frozenset(thing.get("owners", ())),
         thing_naming=frozenset(thing.get("naming", ())),
         sign_needs={tag: frozenset(needs) for tag, needs in data.get("sign_needs", {}).get("signs", {}).items()},
     )
@@ -1169,8 +1173,8 @@ def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = Fals
     if "@affirming" in tags and "@third_person" in tags:
         mentions = _affirmed_of_someone_else(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
-    if (tags & vocab.thing_tags and "@first_person" not in tags and not speaker_named
-            and vocab.thing_speaker.isdisjoint(words)):
+    if (tags & vocab.thing_tags and not speaker_named and vocab.thing_speaker.isdisjoint(words)
+            and ("@first_person" not in tags or _only_owns(words, mentions, vocab))):
         mentions = _said_of_a_thing(words, mentions, vocab)
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
@@ -1193,15 +1197,45 @@ def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocab
         if mention.tags & vocab.thing_tags and vocab.thing_kept.isdisjoint(words[max(mention.start - vocab.thing_gap, 0):mention.end]):
             for gap in range(1, vocab.thing_gap + 1):
                 at = mention.start - gap - 1  # where the determiner would be
-                if at < 0 or words[at] not in vocab.thing_determiners:
+                if at < 0 or (words[at] not in vocab.thing_determiners and words[at] not in vocab.thing_owners):
                     continue
-                if any(index in covered for index in range(at, mention.start)):
+                owner = words[at] in vocab.thing_owners  # "my laptop": the owner's word names the speaker
+                if any(index in covered for index in range(at + owner, mention.start)):
                     break
                 if at == 0 or words[at - 1] in vocab.thing_joining:
                     out.append(Mention(frozenset(("@third_person",)), at, mention.start))
                 break
         out.append(mention)
     return out
+
+
+def _only_owns(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> bool:
+    """Whether the speaker is named in the clause only as the owner of a thing that fell or
+    crashed ("my laptop crashed", "my phone fell off the table"): each word that names the
+    speaker is an owner's word right before a name no concept reads, then the fall or crash
+    (`_said_of_a_thing` decides whether it is the thing's)."""
+    covered = {index for m in mentions if not m.tags <= vocab.thing_naming
+               for index in range(max(m.start, 0), m.end)}
+    speakers = [m for m in mentions if "@first_person" in m.tags]
+    for mention in speakers:
+        if mention.end - mention.start != 1 or words[mention.start] not in vocab.thing_owners:
+            return False
+        after = mention.end
+        ahead = [m for m in mentions if m.start >= after and m.tags & vocab.thing_tags]
+        if not ahead or not 1 <= ahead[0].start - after <= vocab.thing_gap \
+                or any(index in covered for index in range(after, ahead[0].start)):
+            return False
+    return bool(speakers)
+
+
+def _tells_afterwards(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Whether a clause tells what the speaker did after a thing fell ("and i bent to pick it
+    up", "so i went to grab it"): the speaker is named there, but not as the one who fell."""
+    for phrase in vocab.thing_afterwards:
+        size = len(phrase)
+        if any(tuple(words[at:at + size]) == phrase for at in range(len(words) - size + 1)):
+            return True
+    return False
 
 
 # How many words may stand between "that happened" and whom it happened to ("to my mum").
@@ -1476,10 +1510,15 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
     # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
     clauses = [_read_clause(words, vocab, speaker_named=True) for words in _clauses(_tokens(text, vocab), vocab)]
+    # A clause that names the speaker only as the owner of the thing ("my laptop crashed"), or
+    # one after it that tells what the speaker did next ("and i bent to pick it up":
+    # `thing_afterwards`), does not name the speaker as the one who fell either.
     things = [index for index, c in enumerate(clauses) if c.tags & vocab.thing_tags]
     if things and not any(
-            ("@first_person" in c.tags or not vocab.thing_speaker.isdisjoint(c.words))
-            and not (index > things[0] and c.words and c.words[0] in vocab.thing_consequence)
+            (("@first_person" in c.tags and not (index in things and _only_owns(c.words, c.mentions, vocab)))
+             or not vocab.thing_speaker.isdisjoint(c.words))
+            and not (index > things[0] and c.words and (c.words[0] in vocab.thing_consequence
+                                                         or _tells_afterwards(c.words, vocab)))
             for index, c in enumerate(clauses)):
         clauses = [_read_clause(c.words, vocab, speaker_named=False) if c.tags & vocab.thing_tags else c for c in clauses]
     return clauses
@@ -1723,15 +1762,22 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
     beside it that names no place but a leg, says nothing else and denies nothing ("...,
     and my right leg" counts; "..., the left one is fine" does not). "both" counts as
     left and right. A finding said "too" ("it was always the right, now the left leg tingles
-    too") also reads the side of a leg beside it that says more."""
+    too") also reads the side of a leg beside it that says more, and so does a finding beside
+    a clause that says "too" itself ("my sciatica jumped across, it's in the other leg as
+    well now"), unless that clause says the other leg is well or was so long ago."""
     sides: Set[str] = set()
     too = bool(clauses[index].own & vocab.other_side_too)
     for near in (index - 1, index, index + 1):
         if not 0 <= near < len(clauses):
             continue
         clause = clauses[near]
-        if near != index and (clause.own & _DENIAL or clause.own & vocab.places - vocab.sided_places or
-                              (not too and clause.own & vocab.places and _symptoms(clause, vocab))):
+        # "..., it's in the other leg as well now": the neighbour that says "too" itself places
+        # the same finding, whatever else it says, unless it says that one is well or was long ago.
+        its_own_too = bool(clause.own & vocab.other_side_too)
+        also = too or its_own_too
+        if near != index and (clause.own & _DENIAL or (its_own_too and clause.own & _OVER_OR_WELL)
+                              or clause.own & vocab.places - vocab.sided_places or
+                              (not also and clause.own & vocab.places and _symptoms(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
@@ -1741,6 +1787,7 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 
 
 _DENIAL = frozenset(("@negation", "@denied"))
+_OVER_OR_WELL = frozenset(("@history", "@resolved", "@said_well"))  # "the other leg was like that too, years ago"
 
 
 def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:
