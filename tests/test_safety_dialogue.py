@@ -611,28 +611,59 @@ def test_unsure_or_stop_at_the_belly_question_is_as_at_the_other_questions(answe
 
 # -- "I don't know" twice (questions.py, rule 5) ------------------------------------------
 # A first "I don't know" asks again (test_an_unclear_answer_asks_again_and_clears_nothing); a
-# second in a row is a symptom that cannot be ruled out: never asked forever, never taken as no.
+# second to the same question is a symptom that cannot be ruled out: never asked forever,
+# never taken as no.
+def _answer_the_rest_no(talk):
+    """Say no to every safety question still waiting (a sequence's next ones); at most eight."""
+    for _ in range(8):
+        if pending(talk) not in SAFETY_QUESTIONS:
+            return
+        say(talk, "no")
+    raise AssertionError("still asked %s" % pending(talk))
+
+
 @pytest.mark.parametrize("question", SAFETY_QUESTIONS)
 def test_a_second_i_dont_know_raises_the_questions_unsure_level(question):
     talk = reach(question)
+    before = attributes(talk).get("safety")
     say(talk, "i don't know")
-    assert pending(talk) == question
+    assert pending(talk) == question and attributes(talk).get("safety") == before
     report = say(talk, "i'm not sure")
-    expected = questions.QUESTIONS[question].unsure
-    assert RANK[level(talk, report)] >= RANK[expected], (question, level(talk, report), report["speech"])
     assert pending(talk) != question and report["end_session"] is False
-    routine = attributes(talk).get("routine")
-    assert routine is None or routine.get("status") != "running"  # nothing guided after it
-    say(talk, "start stretches")
-    assert attributes(talk).get("routine") == routine  # the exercise gate holds
+    _answer_the_rest_no(talk)
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[expected], (question, attributes(talk))
+    for words in ("start stretches", "next", "resume"):  # the exercise gate holds
+        say(talk, words)
+        routine = attributes(talk).get("routine")
+        assert routine is None or routine.get("status") != "active", (question, words, routine)
+
+
+# Every way of saying one cannot tell, heard as "I don't know" in every locale, never as no.
+UNSURE_WORDS = ("i don't know", "not sure", "no idea", "no clue", "no i don't know", "i really don't know",
+                "not really sure", "can't tell", "i couldn't say", "haven't a clue", "perhaps", "dunno",
+                "idk", "beats me", "maybe")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-AU", "en-CA", "en-IN"])
+@pytest.mark.parametrize("words", UNSURE_WORDS)
+def test_unsure_however_said_is_no_no_and_twice_raises(locale, words):
+    talk = Conversation(default_handler(), locale=locale, user_id="dialogue-test")
+    for line in ("open back spasm coach", "start stretches", "no"):
+        say(talk, line)
+    assert pending(talk) == "screening_saddle"
+    say(talk, words)
+    assert pending(talk) == "screening_saddle" and attributes(talk).get("routine") is None, words
+    say(talk, words)
+    assert attributes(talk).get("safety") == "urgent" and attributes(talk).get("routine") is None, words
 
 
 @pytest.mark.parametrize("between", ["purple elephants dancing", "help", "repeat"])
-def test_only_two_i_dont_knows_in_a_row_count(between):
+def test_a_second_i_dont_know_to_the_same_question_counts_whatever_came_between(between):
     talk = reach("clarify_saddle")
     for words in ("i don't know", between, "i don't know"):
         say(talk, words)
-    assert pending(talk) == "clarify_saddle" and attributes(talk).get("safety") is None
+    assert attributes(talk).get("safety") == "urgent" and pending(talk) is None
 
 
 def test_unsure_at_the_first_screening_question_still_asks_the_second():
@@ -652,13 +683,27 @@ def test_unsure_through_the_screening_gives_the_advice_and_no_exercise():
     assert attributes(talk).get("routine") is None
 
 
-def test_a_first_unsure_is_forgotten_once_the_question_is_answered():
+@pytest.mark.parametrize("words", ["no", "hold on"])
+def test_a_first_unsure_is_forgotten_once_the_question_is_no_longer_waiting(words):
     talk = reach("screening_legs")
     say(talk, "i don't know")
-    say(talk, "no")
-    assert pending(talk) == "screening_saddle"
-    say(talk, "i don't know")  # a first "I don't know" to this question
-    assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None
+    say(talk, words)  # answered, or the screening left
+    if pending(talk) != "screening_saddle":
+        say(talk, "start stretches")
+        assert pending(talk) == "screening_legs"
+    asked = pending(talk)
+    say(talk, "i don't know")  # a first "I don't know" to the question now waiting
+    assert pending(talk) == asked and attributes(talk).get("safety") is None
+
+
+def test_unsure_about_the_chest_gives_the_chest_safety_net(monkeypatch):
+    said = []
+    for question in ("clarify_belly", "check_chest", "clarify_saddle"):
+        talk = reach(question)
+        say(talk, "no idea")
+        report = say(talk, "no idea")
+        said.append(for_locale("en-US").text("safety.unsure.chest") in report["speech"])
+    assert said == [True, True, False]
 
 
 @pytest.mark.parametrize("question", ["clarify_belly", "clarify_saddle", "clarify_bladder", "clarify_legs"])
@@ -668,3 +713,13 @@ def test_no_to_a_clarifying_question_in_the_routine_says_how_to_carry_on(questio
     assert level(talk, report) == "none" and pending(talk) is None
     assert report["reprompt"] == for_locale("en-US").text("routine_lines.next_reprompt"), report["reprompt"]
     assert attributes(talk)["routine"]["status"] == "active"  # nothing paused it
+
+
+def test_no_to_a_clarifying_question_after_a_flag_does_not_invite_exercise():
+    talk = reach("pain_leg")
+    for words in ("yes", "one leg", "no"):  # a leg symptom: the doctor's advice
+        say(talk, words)
+    assert attributes(talk).get("safety") == "doctor"
+    talk.session.info.attributes["pending"] = "clarify_belly"
+    report = say(talk, "no")
+    assert report["reprompt"] == for_locale("en-US").text("safety.after_flag_reprompt"), report["reprompt"]

@@ -146,3 +146,26 @@ def test_figures_are_given_per_locale():
     assert figures["alarms_by_locale"]["en-AU"] == {"hit": 1, "total": 1, "share": 1.0}
     assert "locale en-AU routed" in ev.format_set("x", {"rows": {"red_flag": 2, "near_miss": 0, "benign": 1},
                                                        "one_shot": figures})
+
+
+def test_a_yes_to_the_question_asked_is_counted_beside_the_targets_never_in_them():
+    rows = [ev.row_from({"text": "a", "level": "emergency"}), ev.row_from({"text": "b", "level": "urgent"}),
+            ev.row_from({"text": "c", "level": "emergency"}), ev.row_from({"text": "d", "level": "none"}),
+            ev.row_from({"text": "e", "level": "none"})]
+    outcomes = [ev.Outcome("clarify", after_yes="emergency"),  # asked the right question
+                ev.Outcome("clarify", after_yes="doctor"),     # asked, but a yes routes too low
+                ev.Outcome("emergency"),                        # routed at once
+                ev.Outcome("clarify", after_yes="doctor"),      # a calm phrase asked a question
+                ev.Outcome("none")]
+    figures = ev.figures_for(rows, outcomes).to_dict()
+    assert figures["recall"]["all"]["hit"] == 1  # the targets count the phrase alone
+    assert figures["routed_or_asked"] == {"hit": 2, "total": 3, "share": 2 / 3}
+    assert figures["benign_asked"] == {"hit": 1, "total": 2, "share": 0.5}
+    assert figures["benign_false_alarms"]["hit"] == 0
+
+
+def test_the_simulated_person_says_yes_only_to_a_question_left_waiting():
+    alexa = ev.SimulatedAlexa()
+    asked = alexa.one_shot("it feels odd down there")  # the saddle question
+    assert asked.level == "clarify" and asked.after_yes == "emergency"
+    assert alexa.one_shot("my back is spasming").after_yes is None

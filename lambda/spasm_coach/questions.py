@@ -20,8 +20,8 @@ the project's rule that a confirmed flag holds for the session):
    asked again (``Decision.restate``).
 4. Once a level is raised, no exercise is guided for the rest of the session (the
    exercise gate in handlers/safety.py reads the level).
-5. "I don't know" is asked again once, like any unclear answer; a second "I don't know" to
-   the same question is a symptom that cannot be ruled out: the level is raised to the
+5. "I don't know" is asked again once, like any unclear answer; a second "I don't know" while
+   the same question waits (help and repeat in between or not) is a symptom that cannot be ruled out: the level is raised to the
    question's ``unsure`` level (never above urgent: a doctor today can check what the person
    cannot tell; never below doctor) and the advice for it is given, with its safety net.
 
@@ -41,6 +41,7 @@ YES, NO, UNCLEAR, UNSURE = "yes", "no", "unclear", "unsure"
 UNSURE_LEVELS = ("doctor", "urgent")
 FOLLOW_UPS = ("one_leg", "both_legs", "saddle", "bladder", "bowel")
 SESSION_KEY = "pending"
+UNSURE_KEY = "unsure"  # the pending question already answered "I don't know" once (rule 5)
 # Actions a question may lead to; handlers/dialogue.py carries each out.
 ACTIONS = (
     "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",
@@ -307,12 +308,23 @@ def pending_in(attributes: Mapping[str, Any]) -> Optional[Question]:
 
 def put_pending(attributes: MutableMapping[str, Any], question_id: Optional[str]) -> None:
     """Make ``question_id`` the pending question (None: no question is pending)."""
+    if attributes.get(UNSURE_KEY) != question_id:
+        attributes.pop(UNSURE_KEY, None)  # rule 5 counts while one question waits
     if question_id is None:
         attributes.pop(SESSION_KEY, None)
         return
     if question_id not in QUESTIONS:
         raise KeyError("not a registered question: %r" % question_id)
     attributes[SESSION_KEY] = question_id
+
+
+def unsure_again(attributes: MutableMapping[str, Any], question_id: str) -> bool:
+    """Rule 5: note an "I don't know" to the pending question; whether it is the second."""
+    if attributes.get(UNSURE_KEY) == question_id:
+        attributes.pop(UNSURE_KEY)
+        return True
+    attributes[UNSURE_KEY] = question_id
+    return False
 
 
 def check_registry(registry: Mapping[str, Question] = QUESTIONS,

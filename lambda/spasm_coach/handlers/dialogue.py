@@ -5,15 +5,15 @@
 - ``SafetyQuestionHandler`` answers every request while a safety question is pending:
   yes, no and the listed follow-ups are decided by ``questions.decide``; help and
   fallback answer and then ask again; anything else (next, start stretches, resume, a
-  first "I don't know") asks again without clearing anything; a second "I don't know" in a
-  row is a symptom that cannot be ruled out (questions.py, rule 5). Stop still stops.
+  first "I don't know") asks again without clearing anything; a second "I don't know" to the
+  same question is a symptom that cannot be ruled out (questions.py, rule 5). Stop still stops.
 - ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
   handled; the actions it can carry out are named in the registry and bound here.
 - ``SymptomCheckHandler``: "check my symptoms", at any time.
 
 Session attributes used here (JSON; never what the person said):
   pending    the id of the question waiting for an answer (through questions.py only)
-  unsure     the id of the safety question just answered "I don't know" (rule 5)
+  unsure     the pending safety question, once it was answered "I don't know" (questions.py, rule 5)
   sequence   [name, question id]: the sequence being asked (screening, check) and where
   hurts      how many times "that hurts" was said in this session
   left_out   stretch ids that hurt in this session (never stored beyond it)
@@ -34,7 +34,7 @@ from ..speech import Speech
 from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
-                     session, slot_values)
+                     session, slot_values, speech_of)
 
 log = logging.getLogger(__name__)
 
@@ -195,8 +195,15 @@ def unsure_again(handler_input: HandlerInput, question: Question) -> Response:
     gives the advice now."""
     decision = questions.decide(question, UNSURE, raised_level(handler_input) or "none")
     raise_level(handler_input, decision.level)
-    lead = coach_of(handler_input).speech().say(content_of(handler_input).text("safety.unsure")).pause(0.4)
-    if decision.do == "continue":
+    content = content_of(handler_input)
+    goes_on = decision.do == "continue"
+    lead = coach_of(handler_input).speech().say(content.text("safety.unsure.go_on" if goes_on else "safety.unsure.checked"))
+    # What a doctor today cannot wait for, when it is what the question asked about: the
+    # heart and aorta emergencies of clinical.md's emergency row.
+    if "chest_or_belly" in question.covers:
+        lead.say(content.text("safety.unsure.chest"))
+    lead.pause(0.4)
+    if goes_on:
         return continue_sequence(handler_input, question, lead)
     return advise(handler_input, raised_level(handler_input), lead)
 
@@ -219,9 +226,12 @@ def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Re
 
 
 def settled(handler_input: HandlerInput, question: Question) -> Response:
-    """A "no" that clears what the question asked about (and nothing else); in the routine,
-    what to say to carry on with it."""
+    """A "no" that clears what the question asked about (and nothing else); after a flag, what
+    was advised still stands; in the routine, what to say to carry on with it."""
     content = content_of(handler_input)
+    if raised_level(handler_input) is not None:  # what was advised still stands: no exercise
+        prompt = content.text("safety.after_flag_reprompt")
+        return reply(handler_input, speech_of(handler_input, content.text("safety.settled_after_flag"), prompt), prompt)
     if in_routine(handler_input):
         return reply(handler_input, content.text("safety.settled_routine"),
                      content.text("routine_lines.next_reprompt"))
@@ -254,12 +264,9 @@ class SafetyQuestionHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         question = pending(handler_input)
         name = intent_name(handler_input)
-        attributes = session(handler_input)
-        unsure_before = attributes.pop("unsure", None) == question.id
         if name == UNSURE_INTENT:
-            if unsure_before:
+            if questions.unsure_again(session(handler_input), question.id):
                 return unsure_again(handler_input, question)
-            attributes["unsure"] = question.id
             return restate(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
