@@ -7202,7 +7202,8 @@ def test_review_sweating_in_a_hot_room_alone_stays_a_question(text, locale):
     ("I had breast cancer five years ago, the latest scan showed a benign cyst", "en-CA"),
     ("I've had bowel cancer before and now they found a cyst, it's benign", "en-CA"),
     ("I've had melanoma, they removed a wart as well", "en-CA"),
-    ("ive had chemo for lymphoma and they found a benign cyst", "en-GB"),
+    ("i had lymphoma and they found a benign cyst", "en-US"),
+    ("i had prostate cancer, now they found a cyst on my kidney", "en-IN"),
     ("had radiotherapy years ago and now a skin tag", "en-AU"),
 ])
 def test_review_a_benign_finding_does_not_cancel_a_named_cancer(text, locale):
@@ -7238,3 +7239,60 @@ def test_review_a_laugh_that_shows_breathlessness_does_not_excuse_it(text, local
 ])
 def test_review_out_of_breath_from_a_laugh_stays_calm(text, locale):
     _stays_calm(text, locale)
+
+
+# review of the merged round, C1: a pain rated on a scale is no weighing (clinical.md: Red flags,
+# doctor row, weight loss without trying); the scales or weighing oneself still are.
+@pytest.mark.parametrize("text, locale", [
+    ("on a scale of one to ten its dropped to a four", "en-CA"),
+    ("on a scale of 1 to 10 the pain is coming down, maybe a 5", "en-CA"),
+    ("the pain on a scale of ten is going down since yesterday", "en-CA"),
+    ("the pain scale is going down", "en-AU"), ("the pain scale is going down", "en-US"),
+    ("out of ten its down to a three on the scale now", "en-GB"),
+])
+def test_review_a_pain_scale_going_down_is_no_weight_loss(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("the scales say ive dropped a stone without trying", "en-GB"),
+    ("my scale says im down ten pounds and im eating normally", "en-US"),
+])
+def test_review_the_scales_showing_less_stay_weight_loss(text, locale):
+    _routes(text, locale, "doctor")
+
+
+# review of the merged round, C3: a span of weeks or months said of a baby's age, of a move long
+# ago or of a routine going well is no pain that is not improving (clinical.md: Red flags, doctor
+# row, not improving after a few weeks).
+@pytest.mark.parametrize("text, locale", [
+    ("my baby is already 3 months old and I carry her all day", "en-IN"),
+    ("we moved house one month and a half ago and I lifted boxes", "en-IN"),
+    ("already 2 weeks into the routine and feeling great", "en-IN"),
+    ("my son is already two months old and i lift him a lot", "en-GB"),
+])
+def test_review_a_span_of_something_else_is_not_not_improving(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("it has been a month and a half and the pain is still there", "en-IN"),
+    ("already 2 weeks into the routine and its not getting better", "en-GB"),
+])
+def test_review_a_span_of_the_pain_stays_not_improving(text, locale):
+    _routes(text, locale, "doctor")
+
+
+# review of the merged round, C4: a bare "since" tells an exercise's pain lasting only where it
+# ends its clause, its time said before (clinical.md: Red flags, doctor row, pain during the
+# exercises that does not settle); "since I woke up" dates the pain.
+@pytest.mark.parametrize("text, locale", [
+    ("since I woke up it hurts, is the childs pose okay", "en-CA"),
+    ("since this morning it aches, can i do the knee hugs", "en-GB"),
+])
+def test_review_since_opening_a_clause_is_no_exercise_pain(text, locale):
+    assert "exercise_pain" not in assess(text, locale=locale).flags
+
+
+def test_review_since_ending_a_clause_keeps_exercise_pain():
+    _routes("i did the pelvic tilts yesterday and ive been in agony since", "en-GB", "doctor")
