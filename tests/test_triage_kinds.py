@@ -7169,3 +7169,130 @@ def test_s_a_yes_or_a_leg_named_casually_keeps_its_meaning(answer, intent, ids):
         heard = load_nlu(model_path(locale)).hear(answer)
         found = [r.id for slot in heard.slots.values() for r in slot.resolutions]
         assert heard.intent == intent and found == ids, (locale, answer, heard)
+
+
+# review of the merged round, A3: a fever, a temperature, a reading or shivering named is never
+# explained away by a hot room, the bedding or hot weather (clinical.md: Red flags, urgent row,
+# fever or feeling shivery); sweating or feeling hot said alone there is still asked about.
+@pytest.mark.parametrize("text, locale", [
+    ("I've got a temperature of 39 and I'm sweating, the bedroom is so hot", "en-CA"),
+    ("I have a fever and night sweats even in this hot weather", "en-CA"),
+    ("im sweating and shivery with a high fever, its humid here", "en-CA"),
+    ("drenched in sweat at night with a fever, the room is too hot", "en-GB"),
+    ("ive got a temperature of thirty nine and im sweating the bedroom is so hot", "en-GB"),
+    ("i have a fever and feel hot its the heatwave", "en-AU"),
+    ("i have a fever and feel hot its the heatwave", "en-US"),
+])
+def test_review_a_fever_named_is_not_explained_by_a_hot_room(text, locale):
+    _routes(text, locale, "urgent")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("night sweats every night under a thick duvet", "en-GB"), ("im sweating a lot under the duvet", "en-AU"),
+    ("i feel so hot in this heatwave", "en-US"),
+])
+def test_review_sweating_in_a_hot_room_alone_stays_a_question(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round, A4: a benign finding (a cyst, a wart) sets aside only a growth or
+# a tumour, never a cancer named by type or treated (clinical.md: Red flags, urgent row, history
+# of cancer); the word "growth" alone (the garden) is no tumour.
+@pytest.mark.parametrize("text, locale", [
+    ("I had breast cancer five years ago, the latest scan showed a benign cyst", "en-CA"),
+    ("I've had bowel cancer before and now they found a cyst, it's benign", "en-CA"),
+    ("I've had melanoma, they removed a wart as well", "en-CA"),
+    ("i had lymphoma and they found a benign cyst", "en-US"),
+    ("i had prostate cancer, now they found a cyst on my kidney", "en-IN"),
+    ("had radiotherapy years ago and now a skin tag", "en-AU"),
+])
+def test_review_a_benign_finding_does_not_cancel_a_named_cancer(text, locale):
+    _routes(text, locale, "urgent")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i had a tumour removed last year, it was benign", "en-GB"),
+    ("there's so much growth in the garden, I was weeding and my back went", "en-CA"),
+    ("the hedge has had a lot of growth this year", "en-GB"),
+])
+def test_review_a_benign_tumour_or_garden_growth_is_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round, A5: laughing or singing sets breathlessness aside only as its
+# stated cause ('from laughing'), never when the laugh only shows it ('I can't sing anymore',
+# 'even laughing makes me gasp') (clinical.md: Red flags, urgent row, new breathlessness).
+@pytest.mark.parametrize("text, locale", [
+    ("I'm so out of breath I can't sing in the choir anymore", "en-GB"),
+    ("i am breathless since yesterday and laughing hurts my back", "en-GB"),
+    ("short of breath all day, even talking and laughing", "en-GB"),
+    ("im so out of breath even laughing makes me gasp", "en-AU"),
+    ("im so out of breath even laughing makes me gasp", "en-US"),
+    ("im so out of breath i cant sing in the choir anymore", "en-US"),
+])
+def test_review_a_laugh_that_shows_breathlessness_does_not_excuse_it(text, locale):
+    _routes(text, locale, "urgent")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("im out of breath from laughing at the telly", "en-GB"), ("short of breath after singing at church", "en-IN"),
+])
+def test_review_out_of_breath_from_a_laugh_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round, C1: a pain rated on a scale is no weighing (clinical.md: Red flags,
+# doctor row, weight loss without trying); the scales or weighing oneself still are.
+@pytest.mark.parametrize("text, locale", [
+    ("on a scale of one to ten its dropped to a four", "en-CA"),
+    ("on a scale of 1 to 10 the pain is coming down, maybe a 5", "en-CA"),
+    ("the pain on a scale of ten is going down since yesterday", "en-CA"),
+    ("the pain scale is going down", "en-AU"), ("the pain scale is going down", "en-US"),
+    ("out of ten its down to a three on the scale now", "en-GB"),
+])
+def test_review_a_pain_scale_going_down_is_no_weight_loss(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("the scales say ive dropped a stone without trying", "en-GB"),
+    ("my scale says im down ten pounds and im eating normally", "en-US"),
+])
+def test_review_the_scales_showing_less_stay_weight_loss(text, locale):
+    _routes(text, locale, "doctor")
+
+
+# review of the merged round, C3: a span of weeks or months said of a baby's age, of a move long
+# ago or of a routine going well is no pain that is not improving (clinical.md: Red flags, doctor
+# row, not improving after a few weeks).
+@pytest.mark.parametrize("text, locale", [
+    ("my baby is already 3 months old and I carry her all day", "en-IN"),
+    ("we moved house one month and a half ago and I lifted boxes", "en-IN"),
+    ("already 2 weeks into the routine and feeling great", "en-IN"),
+    ("my son is already two months old and i lift him a lot", "en-GB"),
+])
+def test_review_a_span_of_something_else_is_not_not_improving(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("it has been a month and a half and the pain is still there", "en-IN"),
+    ("already 2 weeks into the routine and its not getting better", "en-GB"),
+])
+def test_review_a_span_of_the_pain_stays_not_improving(text, locale):
+    _routes(text, locale, "doctor")
+
+
+# review of the merged round, C4: a bare "since" tells an exercise's pain lasting only where it
+# ends its clause, its time said before (clinical.md: Red flags, doctor row, pain during the
+# exercises that does not settle); "since I woke up" dates the pain.
+@pytest.mark.parametrize("text, locale", [
+    ("since I woke up it hurts, is the childs pose okay", "en-CA"),
+    ("since this morning it aches, can i do the knee hugs", "en-GB"),
+])
+def test_review_since_opening_a_clause_is_no_exercise_pain(text, locale):
+    assert "exercise_pain" not in assess(text, locale=locale).flags
+
+
+def test_review_since_ending_a_clause_keeps_exercise_pain():
+    _routes("i did the pelvic tilts yesterday and ive been in agony since", "en-GB", "doctor")

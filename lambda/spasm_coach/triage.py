@@ -245,6 +245,7 @@ class Vocabulary:
     brief_flags: FrozenSet[str]  # flags set aside when the episode was brief and is gone ("for a few seconds ... fine now")
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     exceptions_said_after: FrozenSet[str]  # `unless` tags a clause lends to the one before it ("I can't stay firm, my back gives way")
+    said_last_only: FrozenSet[str]  # tags read only from words that end their clause ("... in agony since")
     exceptions_over_by_now: FrozenSet[str]  # of those, the ones a "now" after them puts in the past ("I had the runs, and now ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
@@ -422,6 +423,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("exceptions_said_first's over_by_now names %r, which is not one of its tags" % tag)
     for tag in set(data.get("exceptions_said_after", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
         problems.append("exceptions_said_after names %r, which no rule's unless holds" % tag)
+    for tag in set(data.get("said_last_only", {}).get("tags", ())) - defined:
+        problems.append("said_last_only names %r, which no concept defines" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
@@ -496,6 +499,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         exceptions_said_after=frozenset(data.get("exceptions_said_after", {}).get("tags", ())),
+        said_last_only=frozenset(data.get("said_last_only", {}).get("tags", ())),
         exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -1164,6 +1168,12 @@ def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = Fals
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
+    if vocab.said_last_only:
+        # "I did the tilts yesterday and I've been in agony since": a bare word whose time is
+        # said before counts only where it ends the clause ("since I woke up it hurts" does not).
+        mentions = [m if m.end >= len(words) or not m.tags & vocab.said_last_only
+                    else Mention(m.tags - vocab.said_last_only, m.start, m.end) for m in mentions]
+        mentions = [m for m in mentions if m.tags]
     if not vocab.fixture_nouns.keys().isdisjoint(words):
         mentions = _fixtures(words, mentions, vocab)
     tags = {t for m in mentions for t in m.tags}
