@@ -29,7 +29,9 @@ The level reached is read from what Alexa keeps of the answer (`level_reached`):
 Where a safety question was left waiting, the simulated person then says "yes" to it, and the
 level reached after that is reported beside the targets' figures (never in them): red flags
 "routed or asked the right question" (routed at once, or by that "yes"), and benign phrases
-asked a question. The targets count what the phrase alone reached.
+asked a question. The targets count what the phrase alone reached. A question that a yes does
+not answer ("where is it: one leg, both legs, or around your bottom?") is asked again, so a red
+flag that lands there counts as not routed.
 
 Rows are JSON Lines: text, level, and optionally accept, flags, clarify, category,
 speaker, asr, locale. A row with a locale is said in that locale, through its interaction
