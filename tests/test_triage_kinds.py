@@ -6613,7 +6613,7 @@ def test_a_grip_a_muscle_or_someone_elses_tummy_letting_go_is_no_bowel_flag(loca
         assert result.level in CALM, (locale, text, result)
 
 
-# Nothing felt during sex or a partner's touch, told in the past (clinical.md: emergency
+# Nothing felt during sex, told in the past (clinical.md: emergency
 # row, no feeling during sex). A pain not felt, a stretch not felt, or someone else's
 # feeling is calm.
 @pytest.mark.parametrize("locale, text", [
@@ -6621,8 +6621,8 @@ def test_a_grip_a_muscle_or_someone_elses_tummy_letting_go_is_no_bowel_flag(loca
     ("en-GB", "had sex with my wife and didnt feel much at all"),
     ("en-AU", "tried to pleasure myself but i did not feel anything"),
     ("en-CA", "when we were intimate i never felt anything, first time ever"),
-    ("en-IN", "with my girlfriend last night i didnt feel much"),
-    ("en-US", "when my partner touches me i didnt feel anything"),
+    ("en-IN", "made love with my girlfriend last night and i didnt feel anything"),
+    ("en-US", "when my partner touched me during sex i didnt feel anything"),
 ])
 def test_nothing_felt_during_sex_told_in_the_past_is_the_flag(locale, text):
     result = assess(text, locale=locale)
@@ -6647,7 +6647,7 @@ def test_a_pain_or_a_stretch_not_felt_beside_sex_stays_calm(locale, text):
     ("en-GB", "when i clean up i cant tell if im touching my bum"),
     ("en-US", "i cant tell if im done going anymore"),
     ("en-CA", "honestly i cant tell whether ive finished going since the back went"),
-    ("en-AU", "i cant tell if ive finished my business"),
+    ("en-AU", "i cant tell if ive finished going on the dunny"),
     ("en-IN", "its hard to tell if ive finished going these days"),
     ("en-GB", "i cant tell anymore if ive finished going"),
 ])
@@ -6784,8 +6784,8 @@ def test_not_staying_firm_alone_stays_the_sexual_flag(locale, text):
 # bladder flag: clinical.md routes anyone who mentions incontinence, and "it went in my
 # pants" is how people say it; nothing in the bare words tells of going anywhere.
 @pytest.mark.parametrize("locale, text", [
-    ("en-GB", "i went in my pyjamas to get the post"), ("en-GB", "i went in my trackies to the school gate"),
-    ("en-US", "i went in my nightie to answer the door"), ("en-AU", "i went in my joggers to the chemist"),
+    ("en-GB", "i went in my pyjamas to get the post"), ("en-GB", "i went in my nightie to put the bins out"),
+    ("en-US", "i went in my nightie to answer the door"), ("en-AU", "i went in my pyjama bottoms to the letterbox"),
     ("en-AU", "went in my pyjamas to the front door"),
 ])
 def test_going_in_ones_pyjamas_on_an_errand_is_calm(locale, text):
@@ -6801,19 +6801,8 @@ def test_going_in_ones_clothes_with_no_errand_stays_the_bladder_flag(locale, tex
     assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
 
 
-# Woolly as the second of two feeling words ("gone all cold and woolly", "heavy and woolly")
-# is numbness around the genitals or buttocks (clinical.md: emergency row, saddle);
-# woolly clothes, someone else's, or from the ice pack and over, are calm.
-@pytest.mark.parametrize("locale, text", [
-    ("en-US", "my crotch feels heavy and woolly"), ("en-AU", "me bits have gone strange and wooly"),
-    ("en-GB", "my inner thighs feel cold and woolly"), ("en-CA", "between my legs it feels thick and woolly"),
-    ("en-IN", "my undercarriage feels dull and wooley"), ("en-GB", "my bottom has gone stiff and woolly"),
-])
-def test_woolly_beside_another_feeling_word_is_saddle_numbness(locale, text):
-    result = assess(text, locale=locale)
-    assert result.level == "emergency" and "saddle_numbness" in result.flags, (locale, text, result)
-
-
+# Woolly said of clothes, or of someone else's bottom, or from the ice pack and over, is calm
+# ("numb and woolly" and "gone all woolly" are read through "numb" and "all woolly").
 @pytest.mark.parametrize("locale, text", [
     ("en-GB", "my bum is cold, i need a woolly blanket"), ("en-US", "i put on warm and woolly socks"),
     ("en-GB", "my jumper is soft and woolly"), ("en-AU", "my husbands bum went cold and woolly"),
@@ -7296,3 +7285,188 @@ def test_review_since_opening_a_clause_is_no_exercise_pain(text, locale):
 
 def test_review_since_ending_a_clause_keeps_exercise_pain():
     _routes("i did the pelvic tilts yesterday and ive been in agony since", "en-GB", "doctor")
+
+
+# --------------------------------------------------------------------------- review of the merged round, A1
+# "It went in my pants" said with a place is still the accident (clinical.md: emergency row,
+# loss of bladder control): only nightwear worn to the door or the bins is an errand, and
+# "on the way to ..." is the journey, not an errand.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "I went in my pants on the way to work"), ("en-GB", "i went in my pants on the way to the hospital"),
+    ("en-GB", "i went in my trousers next door at the neighbours"),
+    ("en-AU", "i went in my knickers on the way to the school gate"),
+    ("en-US", "i went in my knickers on the way to the school gate"),
+    ("en-CA", "i went in my underwear to the chemist"), ("en-IN", "i went in my pants on my way to the pharmacy"),
+    ("en-GB", "i went in my pyjamas on the way to the school gate"),
+])
+def test_review_soiled_pants_with_a_place_stay_the_bladder_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bladder" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i went in my pyjamas to get the post"), ("en-US", "i went in my pajamas to get the mail"),
+    ("en-AU", "i went in my nightie to the front door"),
+])
+def test_review_nightwear_on_an_errand_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# --------------------------------------------------------------------------- review of the merged round, A2
+# "Can't stay firm" said with sex or the genitals is the erection lost (clinical.md: emergency
+# row, new sexual dysfunction), whatever gives way after it; so is one beside a thing that gives
+# way, or a body that goes down under the speaker. Only the back or the core is posture.
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i cant stay firm during sex, my back gives way"),
+    ("en-GB", "down there i cant stay firm, my back keeps giving way"),
+    ("en-GB", "i cant stay firm, my back collapses under me"), ("en-GB", "i cant stay firm, the sofa gives way"),
+    ("en-US", "i cant stay firm with my wife, my back gives out"), ("en-AU", "i cant stay firm in the bedroom, my back buckles"),
+])
+def test_review_not_staying_firm_with_sex_named_stays_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "i cant stay firm, my back gives way"), ("en-US", "i cant stay firm, my core gives way"),
+    ("en-CA", "i cant stay firm, my tummy muscles give out"),
+])
+def test_review_not_staying_firm_as_the_back_or_core_gives_way_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+# --------------------------------------------------------------------------- review of the merged round, B1
+# Nothing felt is the sexual flag only with sex itself named (clinical.md: emergency row, no
+# feeling during sex); a walk or a heat pack "with my husband", or "didn't feel much like
+# talking", is ordinary talk (Near misses: ordinary use of the same words).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "I didn't feel much like talking with my wife today"),
+    ("en-AU", "I didn't feel much like going out with my girlfriend last night"),
+    ("en-AU", "I put the heat pack on with my husband's help and I didn't feel anything"),
+    ("en-AU", "we went for a walk with my husband and I didnt feel anything unusual"),
+    ("en-US", "i did the stretches with my wife and didnt feel anything"),
+    ("en-GB", "i didnt feel much like sex last night"),
+])
+def test_review_nothing_felt_with_a_partner_but_no_sex_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "we made love and i didnt feel anything"), ("en-US", "we had sex last night and i didnt feel anything"),
+    ("en-IN", "when i touched myself i didnt feel anything"),
+])
+def test_review_nothing_felt_during_sex_stays_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+# --------------------------------------------------------------------------- review of the merged round, B2
+# A function that quit is the bladder itself or sex (clinical.md: emergency row, cannot pee; new
+# sexual dysfunction); a toilet, a loo or a bathroom is a place, and a bare "quit" or "shut
+# down" is a habit or a place stopped (Near misses: ordinary use of the same words).
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "the toilet shut down, the plumber is coming"),
+    ("en-US", "I quit my job because I had to keep going to the toilet"),
+    ("en-AU", "i need the loo but the lift is shut down"),
+    ("en-AU", "the bathroom is closed for business, the kids are in there"),
+    ("en-AU", "i quit going to the toilet at work because the stairs hurt"),
+    ("en-US", "I quit smoking last month and our sex life is fine"),
+    ("en-IN", "i quit the gym since the sex is hard on my back"),
+    ("en-IN", "the toilet shut down the plumber is coming"),
+    ("en-GB", "the bathroom fan packed in"), ("en-GB", "the bathroom light conked out"),
+])
+def test_review_a_place_or_a_habit_that_quit_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text, flag", [
+    ("en-GB", "my bladder has quit on me", "bladder"), ("en-GB", "the waterworks have quit on me", "bladder"),
+    ("en-GB", "things in the bedroom have packed up since my back went", "sexual"),
+    ("en-US", "my bladder has shut down", "bladder"),
+])
+def test_review_the_bladder_or_sex_that_quit_stays_the_flag(locale, text, flag):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and flag in result.flags, (locale, text, result)
+
+
+# --------------------------------------------------------------------------- review of the merged round, B3
+# Being hard with the children is strictness, not an erection (clinical.md: Near misses).
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "I can't be hard with the kids at the moment"),
+    ("en-US", "i cant be hard and strict with the children right now"),
+    ("en-GB", "i cant be hard with my students anymore"), ("en-AU", "i cant be too hard with the grandkids"),
+])
+def test_review_hard_with_the_children_stays_calm(locale, text):
+    assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "since two days i cannot be hard"), ("en-US", "i cant be hard anymore since the spasm"),
+    ("en-GB", "i cant be hard with my wife since my back went"),
+])
+def test_review_not_able_to_be_hard_stays_the_sexual_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "sexual" in result.flags, (locale, text, result)
+
+
+# --------------------------------------------------------------------------- review of the merged round, B4
+# A tummy that lets go as one breathes out is the routine's relaxing (clinical.md: Self-care);
+# the stomach let go with soiling, the pants, the toilet or the shower is bowel control lost
+# (emergency row), and bare it is asked about; the bottom that let go stays the flag.
+@pytest.mark.parametrize("locale, text", [
+    ("en-US", "as I breathed out my tummy let go"), ("en-AU", "as i breathed out my tummy let go"),
+    ("en-GB", "my tummy let go when i relaxed into the stretch"), ("en-CA", "my belly let go as i exhaled"),
+])
+def test_review_a_tummy_let_go_on_the_breath_stays_calm(locale, text):
+    assert _level(locale, text) == "none", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my stomach let go in the shower"), ("en-GB", "my tummy let go and i messed my pants"),
+    ("en-US", "my belly let go on the toilet before i could sit"),
+    ("en-GB", "my bum let go when the spasm hit and the pain was awful"),
+])
+def test_review_a_stomach_let_go_with_soiling_stays_the_bowel_flag(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "bowel" in result.flags, (locale, text, result)
+
+
+def test_review_a_bare_stomach_let_go_is_asked_about():
+    result = assess("my stomach let go", locale="en-GB")
+    assert result.level == "clarify" and result.clarify == "bowel", result
+
+
+# --------------------------------------------------------------------------- review of the merged round, B5
+# Woolly said of fabric is no numbness (withdrawn: "and woolly").
+@pytest.mark.parametrize("locale, text", [
+    ("en-IN", "I'm sitting on a warm and woolly blanket"),
+    ("en-IN", "my bum is on a soft and woolly cushion on the floor"),
+    ("en-IN", "I've put on thick and woolly socks, my feet are cold"),
+    ("en-CA", "im sitting on a warm and woolly blanket"),
+])
+def test_review_woolly_fabric_stays_calm(locale, text):
+    assert _level(locale, text) == "none", (locale, text, assess(text, locale=locale))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en-GB", "my bum feels numb and woolly"), ("en-GB", "down there feels all woolly"),
+])
+def test_review_numb_and_woolly_stays_saddle_numbness(locale, text):
+    result = assess(text, locale=locale)
+    assert result.level == "emergency" and "saddle_numbness" in result.flags, (locale, text, result)
+
+
+# --------------------------------------------------------------------------- review of the merged round, B6
+# "Finished my business" is work as often as the toilet (Near misses: ordinary use of words).
+@pytest.mark.parametrize("locale, text", [
+    ("en-AU", "I can't tell when I've finished my business emails with this pain"),
+    ("en-GB", "i cant tell if ive finished my business calls for today"),
+])
+def test_review_finished_business_is_no_bladder(locale, text):
+    result = assess(text, locale=locale)
+    assert "bladder" not in result.flags and result.level != "emergency", (locale, text, result)
+
+
+def test_review_not_telling_one_has_finished_going_stays_the_bladder_flag():
+    result = assess("i cant tell if ive finished going", locale="en-GB")
+    assert result.level == "emergency" and "bladder" in result.flags, result

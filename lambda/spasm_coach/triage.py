@@ -246,6 +246,9 @@ class Vocabulary:
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     exceptions_said_after: FrozenSet[str]  # `unless` tags a clause lends to the one before it ("I can't stay firm, my back gives way")
     said_last_only: FrozenSet[str]  # tags read only from words that end their clause ("... in agony since")
+    exceptions_after_whose: FrozenSet[str]  # lent only by a clause that names one of these (the back, the core)
+    exceptions_after_not_with: FrozenSet[str]  # nor by one that says one of these ("my back collapses under me")
+    exceptions_after_not_to: FrozenSet[str]  # nor to a clause that names one of these (sex, the genitals)
     exceptions_over_by_now: FrozenSet[str]  # of those, the ones a "now" after them puts in the past ("I had the runs, and now ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
@@ -409,7 +412,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("positional_causes names %r, which no concept defines" % tag)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for _, _, unless in explanations for t in unless} - \
-        {t for r in rules for t in r.unless | r.raised_with} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional
+        {t for r in rules for t in r.unless | r.raised_with} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional - \
+        {t for key in ("whose", "not_with", "not_to") for t in data.get("exceptions_said_after", {}).get(key, ())}
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
     both_flag = data["both_sides"]["flag"]
@@ -421,10 +425,14 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     for tag in set(data.get("exceptions_said_first", {}).get("over_by_now", ())) - \
             set(data.get("exceptions_said_first", {}).get("tags", ())):
         problems.append("exceptions_said_first's over_by_now names %r, which is not one of its tags" % tag)
-    for tag in set(data.get("exceptions_said_after", {}).get("tags", ())) - {t for r in rules for t in r.unless}:
+    said_after = data.get("exceptions_said_after", {})
+    for tag in set(said_after.get("tags", ())) - {t for r in rules for t in r.unless}:
         problems.append("exceptions_said_after names %r, which no rule's unless holds" % tag)
     for tag in set(data.get("said_last_only", {}).get("tags", ())) - defined:
         problems.append("said_last_only names %r, which no concept defines" % tag)
+    for key in ("whose", "not_with", "not_to"):
+        for tag in set(said_after.get(key, ())) - defined:
+            problems.append("exceptions_said_after's %s names %r, which no concept defines" % (key, tag))
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
@@ -500,6 +508,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         exceptions_said_after=frozenset(data.get("exceptions_said_after", {}).get("tags", ())),
         said_last_only=frozenset(data.get("said_last_only", {}).get("tags", ())),
+        exceptions_after_whose=frozenset(data.get("exceptions_said_after", {}).get("whose", ())),
+        exceptions_after_not_with=frozenset(data.get("exceptions_said_after", {}).get("not_with", ())),
+        exceptions_after_not_to=frozenset(data.get("exceptions_said_after", {}).get("not_to", ())),
         exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -1592,8 +1603,14 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
         if lent_first:
             # "I've been dieting, and I've lost weight": said first, such an exception counts too.
             excepted |= _said(before, lent_first, vocab)
-        if following is not None and following.own & vocab.exceptions_said_after:
-            # "I can't stay firm, my back gives way": what gives way is said after.
+        if following is not None and following.own & vocab.exceptions_said_after \
+                and following.tags & vocab.exceptions_after_whose \
+                and not following.tags & vocab.exceptions_after_not_with \
+                and not clause.tags & vocab.exceptions_after_not_to:
+            # "I can't stay firm, my back gives way": what gives way is said after. Only the
+            # back or the core ("the sofa gives way" is no posture of the speaker's, "my back
+            # collapses under me" the whole body going down), and never to a clause that names
+            # sex or the genitals ("I can't stay firm during sex, my back gives way").
             excepted |= _said(following, following.own & vocab.exceptions_said_after, vocab)
         if following is not None and not following.tags & vocab.places:
             # "my leg is weak, and it's getting worse": the time course is this clause's.
