@@ -246,6 +246,9 @@ class Vocabulary:
     exceptions_said_first: FrozenSet[str]  # `unless` tags a clause lends to the one after it ("I've been dieting, and ...")
     exceptions_said_after: FrozenSet[str]  # `unless` tags a clause lends to the one before it ("I can't stay firm, my back gives way")
     said_last_only: FrozenSet[str]  # tags read only from words that end their clause ("... in agony since")
+    rest_tags: FrozenSet[str]  # going to rest ("fell into bed"), unless a part or a mishap says a fall
+    rest_parts: FrozenSet[str]  # a part of the furniture right after it: "fell onto the bed frame"
+    rest_not_with: FrozenSet[Tuple[str, ...]]  # a mishap in the clause or the next: "tripped", "couldnt get up"
     exceptions_over_by_now: FrozenSet[str]  # of those, the ones a "now" after them puts in the past ("I had the runs, and now ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
@@ -425,6 +428,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         problems.append("exceptions_said_after names %r, which no rule's unless holds" % tag)
     for tag in set(data.get("said_last_only", {}).get("tags", ())) - defined:
         problems.append("said_last_only names %r, which no concept defines" % tag)
+    for tag in set(data.get("gone_to_rest", {}).get("tags", ())) - defined:
+        problems.append("gone_to_rest names %r, which no concept defines" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
@@ -500,6 +505,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
         exceptions_said_after=frozenset(data.get("exceptions_said_after", {}).get("tags", ())),
         said_last_only=frozenset(data.get("said_last_only", {}).get("tags", ())),
+        rest_tags=frozenset(data.get("gone_to_rest", {}).get("tags", ())),
+        rest_parts=frozenset(data.get("gone_to_rest", {}).get("parts", ())),
+        rest_not_with=frozenset(_words(phrase) for phrase in data.get("gone_to_rest", {}).get("not_with", ())),
         exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -1164,10 +1172,13 @@ class _Clause:
         self.placed = placed  # feelings placed elsewhere than the legs said before them
 
 
-def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = False) -> _Clause:
+def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = False,
+                 following: Sequence[str] = ()) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
+    if vocab.rest_tags and any(m.tags & vocab.rest_tags for m in mentions):
+        mentions = _gone_to_rest(words, mentions, vocab, following)
     if vocab.said_last_only:
         # "I did the tilts yesterday and I've been in agony since": a bare word whose time is
         # said before counts only where it ends the clause ("since I woke up it hurts" does not).
@@ -1189,6 +1200,30 @@ def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = Fals
         tags = {t for m in mentions for t in m.tags}
     placed = _placed(words, mentions, vocab) if tags & vocab.placed_tags else ()
     return _Clause(words, mentions, tags, frozenset(tags), placed)
+
+
+def _gone_to_rest(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary,
+                  following: Sequence[str]) -> List[Mention]:
+    """"I fell into bed exhausted" is going to rest; "I fell onto the bed frame", "I tripped and
+    fell onto the bed" or "I collapsed on the couch and couldn't get up" is not: there the
+    phrase's first word is read alone (the fall or the collapse) and the rest as it reads."""
+    around = list(words) + [""] + list(following)
+    mishap = any(tuple(around[at:at + len(phrase)]) == phrase
+                 for phrase in vocab.rest_not_with for at in range(len(around) - len(phrase) + 1))
+    for mention in mentions:
+        if mention.tags & vocab.rest_tags and (
+                mishap or (mention.end < len(words) and words[mention.end] in vocab.rest_parts)):
+            # Read up to its first word as if the phrase were not there ("i collapsed" whole),
+            # then the phrase's other words, then what followed as it was read.
+            cut = mention.start + 1  # past the verb ("i collapsed on the couch": past "collapsed")
+            rest = _mentions(words[cut:mention.end], vocab)
+            while cut < mention.end - 1 and any(m.tags & vocab.rest_tags for m in rest):
+                cut += 1
+                rest = _mentions(words[cut:mention.end], vocab)
+            head = _mentions(words[:cut], vocab)
+            return (head + [Mention(m.tags, m.start + cut, m.end + cut) for m in rest]
+                    + _gone_to_rest(words, [m for m in mentions if m.start >= mention.end], vocab, following))
+    return mentions
 
 
 def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
@@ -1519,7 +1554,9 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     # in no clause of the utterance, before or after: "the ladder fell, i was on it").
     # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
     # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
-    clauses = [_read_clause(words, vocab, speaker_named=True) for words in _clauses(_tokens(text, vocab), vocab)]
+    said = _clauses(_tokens(text, vocab), vocab)
+    clauses = [_read_clause(words, vocab, speaker_named=True, following=said[index + 1] if index + 1 < len(said) else ())
+               for index, words in enumerate(said)]
     # A clause that names the speaker only as the owner of the thing ("my laptop crashed"), or
     # one after it that tells what the speaker did next ("and i bent to pick it up":
     # `thing_afterwards`), does not name the speaker as the one who fell either.
@@ -1530,7 +1567,9 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
             and not (index > things[0] and c.words and (c.words[0] in vocab.thing_consequence
                                                          or _tells_afterwards(c.words, vocab)))
             for index, c in enumerate(clauses)):
-        clauses = [_read_clause(c.words, vocab, speaker_named=False) if c.tags & vocab.thing_tags else c for c in clauses]
+        clauses = [_read_clause(c.words, vocab, speaker_named=False,
+                                following=said[index + 1] if index + 1 < len(said) else ())
+                   if c.tags & vocab.thing_tags else c for index, c in enumerate(clauses)]
     return clauses
 
 
