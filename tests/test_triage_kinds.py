@@ -7014,7 +7014,7 @@ def test_s_the_other_leg_well_or_long_ago_stays_one_leg(locale, text):
 @pytest.mark.parametrize("locale, text", [
     ("en-GB", "my laptop crashed"), ("en-US", "my computer crashed again"),
     ("en-GB", "my mug fell and i bent down to get it"), ("en-AU", "the washing basket fell and i bent to pick it up"),
-    ("en-US", "the box fell and i caught it"), ("en-CA", "our laptop crashed and i picked up the pieces"),
+    ("en-US", "the box fell and i picked it up"), ("en-CA", "our laptop crashed and i picked up the pieces"),
     ("en-IN", "my printer fell off the desk"),
 ])
 def test_s_a_things_fall_is_not_the_speakers(locale, text):
@@ -7124,12 +7124,13 @@ def test_s_both_legs_named_in_the_routine_stay_calm(locale, text):
     assert _level(locale, text) == "none", (locale, text, assess(text, locale=locale))
 
 
-# A casual all-clear said to the leg question ("is there pain down either leg?"): "yeah mate, it's
+# A casual all-clear said to the leg question ("is there pain down either leg?"): "nah mate, it's
 # fine", "nah all good", "I'm fine" answer no in every locale, as "no" does (clinical.md: ask
-# plain-language questions; the answer is the person's). A bare "fine" is still a yes to an offer,
-# and an answer that names the legs is still that answer.
-CASUAL_ALL_CLEAR = ("yeah mate its fine", "nah mate its fine", "nah all good", "all good", "its fine",
-                    "yeah its fine", "im fine", "all good mate", "yeah nah all good", "nope its fine")
+# plain-language questions; the answer is the person's). Said after a yes ("yeah mate, it's fine")
+# it is heard as such, and asked again (tests/test_safety_dialogue.py). A bare "fine" is still a
+# yes to an offer, and an answer that names the legs is still that answer.
+CASUAL_ALL_CLEAR = ("nah mate its fine", "nah all good", "all good", "its fine",
+                    "im fine", "all good mate", "yeah nah all good", "nope its fine")
 
 
 @pytest.mark.parametrize("answer", CASUAL_ALL_CLEAR)
@@ -7137,13 +7138,21 @@ def test_s_a_casual_all_clear_is_heard_as_no_in_every_locale(answer):
     from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
     for locale in model_locales():
         heard = load_nlu(model_path(locale)).hear(answer)
-        ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
-        assert heard.intent == "AMAZON.NoIntent" or (heard.intent == "SafetyAnswerIntent" and ids == ["none"]), \
-            (locale, answer, heard)
+        ids = {name: [r.id for r in slot.resolutions] for name, slot in heard.slots.items()}
+        assert heard.intent == "SafetyAnswerIntent" and ids == {"Clear": ["all_clear"]}, (locale, answer, heard)
+
+
+@pytest.mark.parametrize("answer", ["yeah mate its fine", "yeah its fine", "yes all good", "yep im fine"])
+def test_s_an_all_clear_after_a_yes_is_heard_as_such_in_every_locale(answer):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        ids = {name: [r.id for r in slot.resolutions] for name, slot in heard.slots.items()}
+        assert heard.intent == "SafetyAnswerIntent" and ids == {"YesClear": ["all_clear"]}, (locale, answer, heard)
 
 
 @pytest.mark.parametrize("locale", ["en-AU", "en-GB", "en-US", "en-CA", "en-IN"])
-@pytest.mark.parametrize("answer", ["yeah mate its fine", "nah all good", "im fine"])
+@pytest.mark.parametrize("answer", ["nah mate its fine", "nah all good", "im fine"])
 def test_s_a_casual_all_clear_answers_the_leg_question(locale, answer):
     from spasm_coach_tools.simulator.conversation import Conversation, default_handler
     from spasm_coach_tools.simulator.nlu import load_nlu, model_path
