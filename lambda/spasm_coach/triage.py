@@ -1842,11 +1842,18 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
         clause = clauses[near]
         # "..., it's in the other leg as well now": the neighbour that says "too" itself places
         # the same finding, whatever else it says, unless it says that one is well or was long ago.
+        # Its own finding counts only if it is a leg finding itself ("my left calf is tight as
+        # well" is no sciatica on that side); when the finding says "too" as well, a neighbour
+        # long-standing counts, as the base rule reads it ("..., the right one has been numb for
+        # ages as well"), one said well never.
         its_own_too = bool(clause.own & vocab.other_side_too)
         also = too or its_own_too
-        if near != index and (clause.own & _DENIAL or (its_own_too and clause.own & _OVER_OR_WELL)
+        if near != index and (clause.own & _DENIAL
+                              or (its_own_too and clause.own & (_WELL if too else _OVER_OR_WELL))
                               or clause.own & vocab.places - vocab.sided_places or
-                              (not also and clause.own & vocab.places and _symptoms(clause, vocab))):
+                              (not also and clause.own & vocab.places and _symptoms(clause, vocab)) or
+                              (its_own_too and not too and _symptoms(clause, vocab) - _OTHER_LEG
+                               and not _a_leg_finding(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
@@ -1856,7 +1863,15 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 
 
 _DENIAL = frozenset(("@negation", "@denied"))
+_WELL = frozenset(("@said_well",))
+_OTHER_LEG = frozenset(("other_leg",))  # "it's in the other leg as well": a place, no finding
 _OVER_OR_WELL = frozenset(("@history", "@resolved", "@said_well"))  # "the other leg was like that too, years ago"
+
+
+def _a_leg_finding(clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause tells a leg red flag of its own (a sided rule fires in it: numb,
+    tingling, pain going down, weak), not a tight calf, a cold foot or a pulled hamstring."""
+    return any(rule.sided and _fires(rule, clause, vocab) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:
