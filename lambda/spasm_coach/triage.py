@@ -132,6 +132,9 @@ class Rule(NamedTuple):
     resolved_only_after: bool
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
     across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
+    # its concepts said in the clause itself, none borrowed from the one before ("my legs are
+    # fine, just struggling to walk": the legs are not what struggles)
+    own_clause: bool = False
     # only when the utterance also names a position or a cause that wears off ("from sitting on
     # the hard floor, it came back as soon as I moved"): saddle numbness that came and went
     # with none named is still saddle numbness
@@ -715,6 +718,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             resolved_only_positional=raw.get("resolvable") == "when_positional",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses")),
+            own_clause=bool(raw.get("own_clause")),
             beside_a_flag=raw.get("beside_a_flag"),
             raised_with=frozenset(raised_with)))
     return rules
@@ -1446,7 +1450,7 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
     for group in rule.when:
-        if tags.isdisjoint(group):
+        if (clause.own if rule.own_clause else tags).isdisjoint(group):
             return False
     if rule.sided and clause.placed and not all(
             any(m.tags & group and m not in clause.placed for m in clause.mentions) for group in rule.when[1:]):
