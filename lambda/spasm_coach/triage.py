@@ -132,6 +132,9 @@ class Rule(NamedTuple):
     resolved_only_after: bool
     history_is_the_flag: bool  # "I had cancer years ago" is the red flag itself
     across_clauses: bool = False  # also fires on its concepts said in different clauses of one utterance
+    # its concepts said in the clause itself, none borrowed from the one before ("my legs are
+    # fine, just struggling to walk": the legs are not what struggles)
+    own_clause: bool = False
     # only when the utterance also names a position or a cause that wears off ("from sitting on
     # the hard floor, it came back as soon as I moved"): saddle numbness that came and went
     # with none named is still saddle numbness
@@ -249,6 +252,9 @@ class Vocabulary:
     exceptions_after_whose: FrozenSet[str]  # lent only by a clause that names one of these (the back, the core)
     exceptions_after_not_with: FrozenSet[str]  # nor by one that says one of these ("my back collapses under me")
     exceptions_after_not_to: FrozenSet[str]  # nor to a clause that names one of these (sex, the genitals)
+    rest_tags: FrozenSet[str]  # going to rest ("fell into bed"), unless a part or a mishap says a fall
+    rest_parts: FrozenSet[str]  # a part of the furniture right after it: "fell onto the bed frame"
+    rest_not_with: FrozenSet[Tuple[str, ...]]  # a mishap in the clause or the next: "tripped", "couldnt get up"
     exceptions_over_by_now: FrozenSet[str]  # of those, the ones a "now" after them puts in the past ("I had the runs, and now ...")
     asked_if: FrozenSet[str]  # words that open a condition: with a question, the whole clause is hypothetical
     other_symptoms: FrozenSet[str]  # a following clause saying one of these that this one does not speaks of that
@@ -311,6 +317,7 @@ class Vocabulary:
     thing_consequence: FrozenSet[str]
     thing_afterwards: FrozenSet[Tuple[str, ...]]  # "and i bent to pick it up": what the speaker did next
     thing_owners: FrozenSet[str]  # "my laptop crashed": the speaker only owns the thing
+    thing_owned: FrozenSet[str]  # what an owner's word may name: devices nobody sits, stands or rides on
     thing_naming: FrozenSet[str]
     sign_needs: Dict[str, FrozenSet[str]]  # a sign beside a flag that counts only said with these
 
@@ -433,6 +440,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     for key in ("whose", "not_with", "not_to"):
         for tag in set(said_after.get(key, ())) - defined:
             problems.append("exceptions_said_after's %s names %r, which no concept defines" % (key, tag))
+    for tag in set(data.get("gone_to_rest", {}).get("tags", ())) - defined:
+        problems.append("gone_to_rest names %r, which no concept defines" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
     told = _told_symptoms(data, problems)
@@ -511,6 +520,9 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         exceptions_after_whose=frozenset(data.get("exceptions_said_after", {}).get("whose", ())),
         exceptions_after_not_with=frozenset(data.get("exceptions_said_after", {}).get("not_with", ())),
         exceptions_after_not_to=frozenset(data.get("exceptions_said_after", {}).get("not_to", ())),
+        rest_tags=frozenset(data.get("gone_to_rest", {}).get("tags", ())),
+        rest_parts=frozenset(data.get("gone_to_rest", {}).get("parts", ())),
+        rest_not_with=frozenset(_words(phrase) for phrase in data.get("gone_to_rest", {}).get("not_with", ())),
         exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -543,6 +555,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         thing_consequence=frozenset(thing.get("consequence", ())),
         thing_afterwards=frozenset(_words(phrase) for phrase in thing.get("afterwards", ())),
         thing_owners=frozenset(thing.get("owners", ())),
+        thing_owned=frozenset(thing.get("owned", ())),
         thing_naming=frozenset(thing.get("naming", ())),
         sign_needs={tag: frozenset(needs) for tag, needs in data.get("sign_needs", {}).get("signs", {}).items()},
     )
@@ -716,6 +729,7 @@ def _read_rules(raws: Sequence[Mapping[str, Any]], flags: Mapping[str, Any], top
             resolved_only_positional=raw.get("resolvable") == "when_positional",
             history_is_the_flag=bool(raw.get("history_is_the_flag")),
             across_clauses=bool(raw.get("across_clauses")),
+            own_clause=bool(raw.get("own_clause")),
             beside_a_flag=raw.get("beside_a_flag"),
             raised_with=frozenset(raised_with)))
     return rules
@@ -1175,10 +1189,13 @@ class _Clause:
         self.placed = placed  # feelings placed elsewhere than the legs said before them
 
 
-def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = False) -> _Clause:
+def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = False,
+                 following: Sequence[str] = ()) -> _Clause:
     # The rarer readings are only looked for where their words are: a request is answered
     # between others, which leave each function cold, so a call saved is worth its cost.
     mentions = _mentions(words, vocab)
+    if vocab.rest_tags and any(m.tags & vocab.rest_tags for m in mentions):
+        mentions = _gone_to_rest(words, mentions, vocab, following)
     if vocab.said_last_only:
         # "I did the tilts yesterday and I've been in agony since": a bare word whose time is
         # said before counts only where it ends the clause ("since I woke up it hurts" does not).
@@ -1202,6 +1219,30 @@ def _read_clause(words: List[str], vocab: Vocabulary, speaker_named: bool = Fals
     return _Clause(words, mentions, tags, frozenset(tags), placed)
 
 
+def _gone_to_rest(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary,
+                  following: Sequence[str]) -> List[Mention]:
+    """"I fell into bed exhausted" is going to rest; "I fell onto the bed frame", "I tripped and
+    fell onto the bed" or "I collapsed on the couch and couldn't get up" is not: there the
+    phrase's first word is read alone (the fall or the collapse) and the rest as it reads."""
+    around = list(words) + [""] + list(following)
+    mishap = any(tuple(around[at:at + len(phrase)]) == phrase
+                 for phrase in vocab.rest_not_with for at in range(len(around) - len(phrase) + 1))
+    for mention in mentions:
+        if mention.tags & vocab.rest_tags and (
+                mishap or (mention.end < len(words) and words[mention.end] in vocab.rest_parts)):
+            # Read up to its first word as if the phrase were not there ("i collapsed" whole),
+            # then the phrase's other words, then what followed as it was read.
+            cut = mention.start + 1  # past the verb ("i collapsed on the couch": past "collapsed")
+            rest = _mentions(words[cut:mention.end], vocab)
+            while cut < mention.end - 1 and any(m.tags & vocab.rest_tags for m in rest):
+                cut += 1
+                rest = _mentions(words[cut:mention.end], vocab)
+            head = _mentions(words[:cut], vocab)
+            return (head + [Mention(m.tags, m.start + cut, m.end + cut) for m in rest]
+                    + _gone_to_rest(words, [m for m in mentions if m.start >= mention.end], vocab, following))
+    return mentions
+
+
 def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> List[Mention]:
     """"the dog crashed into the fence", "the vase fell off the shelf": a fall or crash right
     after a thing or an animal named as the clause's subject (a determiner, then up to
@@ -1223,6 +1264,9 @@ def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocab
                 owner = words[at] in vocab.thing_owners  # "my laptop": the owner's word names the speaker
                 if any(index in covered for index in range(at + owner, mention.start)):
                     break
+                if owner and words[at] not in vocab.thing_determiners \
+                        and vocab.thing_owned.isdisjoint(words[at + 1:mention.start]):
+                    break  # "my wheelchair fell over": the speaker was likely in it
                 if at == 0 or words[at - 1] in vocab.thing_joining:
                     out.append(Mention(frozenset(("@third_person",)), at, mention.start))
                 break
@@ -1244,7 +1288,8 @@ def _only_owns(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary)
         after = mention.end
         ahead = [m for m in mentions if m.start >= after and m.tags & vocab.thing_tags]
         if not ahead or not 1 <= ahead[0].start - after <= vocab.thing_gap \
-                or any(index in covered for index in range(after, ahead[0].start)):
+                or any(index in covered for index in range(after, ahead[0].start)) \
+                or vocab.thing_owned.isdisjoint(words[after:ahead[0].start]):
             return False
     return bool(speakers)
 
@@ -1416,7 +1461,7 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     (a denied `unless` does not count: "I'm not on a diet and I've lost weight")."""
     tags = clause.tags
     for group in rule.when:
-        if tags.isdisjoint(group):
+        if (clause.own if rule.own_clause else tags).isdisjoint(group):
             return False
     if rule.sided and clause.placed and not all(
             any(m.tags & group and m not in clause.placed for m in clause.mentions) for group in rule.when[1:]):
@@ -1432,13 +1477,19 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     return True
 
 
-def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False) -> bool:
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False, owned: bool = False) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside). With ``dated`` (the
     utterance says when it began: "is it the spasm if my foot won't lift, it's been like that
-    since Monday") an "if" tells what is happening, not what might."""
+    since Monday") an "if" tells what is happening, not what might. With ``owned`` (the
+    utterance names the speaker or says when it began) "how bad does ..." and "at what point
+    ..." ask about the speaker's own symptom ("how bad does my chest pain need to be")."""
+    hypothetical = _before("@hypothetical", mention, clause)
+    if hypothetical and owned and all(_ASKED_HOW_BAD in m.tags for m in _said_before(mention, clause)
+                                      if "@hypothetical" in m.tags):
+        hypothetical = False
     return (_negated(mention, clause, vocab)
-            or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
+            or (not dated and (hypothetical or _asked_if(clause, vocab)))
             or (_before("@third_person", mention, clause, until="@first_person")
                 and not _opens_with_the_speaker(mention, clause, vocab)))
 
@@ -1466,16 +1517,19 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False,
+               owned: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
+    or about someone else (with ``only_denied``: denied; with ``dated`` and ``owned``: see _aside)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated, owned))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
+_ASKED_HOW_BAD = "asked_how_bad"  # "how bad does ...", "at what point ...": see _aside
+_OWNERS = frozenset(("my", "mine", "myself"))
 _DENIAL_OR_OVER = frozenset(("@denied", "@resolved"))  # "all fine now", "it's gone now"
 _PAST = frozenset(("@history", "@resolved"))
 _ASKING = frozenset(("@asking",))
@@ -1530,7 +1584,9 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     # in no clause of the utterance, before or after: "the ladder fell, i was on it").
     # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
     # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
-    clauses = [_read_clause(words, vocab, speaker_named=True) for words in _clauses(_tokens(text, vocab), vocab)]
+    said = _clauses(_tokens(text, vocab), vocab)
+    clauses = [_read_clause(words, vocab, speaker_named=True, following=said[index + 1] if index + 1 < len(said) else ())
+               for index, words in enumerate(said)]
     # A clause that names the speaker only as the owner of the thing ("my laptop crashed"), or
     # one after it that tells what the speaker did next ("and i bent to pick it up":
     # `thing_afterwards`), does not name the speaker as the one who fell either.
@@ -1541,12 +1597,18 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
             and not (index > things[0] and c.words and (c.words[0] in vocab.thing_consequence
                                                          or _tells_afterwards(c.words, vocab)))
             for index, c in enumerate(clauses)):
-        clauses = [_read_clause(c.words, vocab, speaker_named=False) if c.tags & vocab.thing_tags else c for c in clauses]
+        clauses = [_read_clause(c.words, vocab, speaker_named=False,
+                                following=said[index + 1] if index + 1 < len(said) else ())
+                   if c.tags & vocab.thing_tags else c for index, c in enumerate(clauses)]
     return clauses
 
 
 def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:
     clauses = _read_clauses(text, vocab)
+    # A symptom the speaker owns ("my legs", "mine go down my arm"), an onset said, or the
+    # speaker in a clause that asks nothing: "how bad does ..." asks of their own.
+    owned = any(not _OWNERS.isdisjoint(c.words) or c.own & vocab.onset_tags
+                or ("@first_person" in c.own and "@hypothetical" not in c.own) for c in clauses)
     raised: Dict[str, str] = {}  # flag -> level
     near: Dict[str, int] = {}  # flag -> rank of what it could have been
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
@@ -1665,7 +1727,8 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
+                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags),
+                           owned=owned)
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after)
                     and (positional or not rule.resolved_only_positional))
@@ -1800,11 +1863,18 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
         clause = clauses[near]
         # "..., it's in the other leg as well now": the neighbour that says "too" itself places
         # the same finding, whatever else it says, unless it says that one is well or was long ago.
+        # Its own finding counts only if it is a leg finding itself ("my left calf is tight as
+        # well" is no sciatica on that side); when the finding says "too" as well, a neighbour
+        # long-standing counts, as the base rule reads it ("..., the right one has been numb for
+        # ages as well"), one said well never.
         its_own_too = bool(clause.own & vocab.other_side_too)
         also = too or its_own_too
-        if near != index and (clause.own & _DENIAL or (its_own_too and clause.own & _OVER_OR_WELL)
+        if near != index and (clause.own & _DENIAL
+                              or (its_own_too and clause.own & (_WELL if too else _OVER_OR_WELL))
                               or clause.own & vocab.places - vocab.sided_places or
-                              (not also and clause.own & vocab.places and _symptoms(clause, vocab))):
+                              (not also and clause.own & vocab.places and _symptoms(clause, vocab)) or
+                              (its_own_too and not too and _symptoms(clause, vocab) - _OTHER_LEG
+                               and not _a_leg_finding(clause, vocab))):
             continue
         said = _said(clause, clause.tags & vocab.side_tags, vocab)
         sides |= said & {"left", "right"}
@@ -1814,7 +1884,15 @@ def _sides(clauses: Sequence[_Clause], index: int, vocab: Vocabulary) -> Set[str
 
 
 _DENIAL = frozenset(("@negation", "@denied"))
+_WELL = frozenset(("@said_well",))
+_OTHER_LEG = frozenset(("other_leg",))  # "it's in the other leg as well": a place, no finding
 _OVER_OR_WELL = frozenset(("@history", "@resolved", "@said_well"))  # "the other leg was like that too, years ago"
+
+
+def _a_leg_finding(clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause tells a leg red flag of its own (a sided rule fires in it: numb,
+    tingling, pain going down, weak), not a tight calf, a cold foot or a pulled hamstring."""
+    return any(rule.sided and _fires(rule, clause, vocab) for rule in _candidate_rules(clause.tags, vocab))
 
 
 def _borrow_places(clause: _Clause, previous: _Clause, vocab: Vocabulary) -> None:

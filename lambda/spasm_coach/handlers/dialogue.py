@@ -102,6 +102,11 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
     if name == ANSWER_INTENT:
+        if all_clear(handler_input):
+            return question.all_clear  # "it's fine": no symptom, or the pain has settled
+        if _slot_id(handler_input, "YesClear") == "all_clear":
+            # "yes, it's fine" to "any numbness when you wipe?": a yes, or "it's bearable"?
+            return UNCLEAR if question.safety else NO
         answer = (slot_values(handler_input).get("Answer") or {}).get("id")
         if answer == "none":
             return NO
@@ -128,10 +133,23 @@ def _says_yes(question: Question, found: Any) -> bool:
 
 
 def says_none(handler_input: HandlerInput) -> bool:
-    """A safety answer of none ("nothing like that", "none of those"): with no safety question
-    pending it tells of no symptom, and is a no to whatever else was asked."""
+    """A safety answer of none ("nothing like that", "none of those") or a casual all-clear
+    ("it's fine", "all good"): with no safety question pending it tells of no symptom, and is
+    a no to whatever else was asked."""
     return (intent_name(handler_input) == ANSWER_INTENT
-            and (slot_values(handler_input).get("Answer") or {}).get("id") == "none")
+            and (_slot_id(handler_input, "Answer") == "none" or all_clear(handler_input)
+                 or _slot_id(handler_input, "YesClear") == "all_clear"))
+
+
+def all_clear(handler_input: HandlerInput) -> bool:
+    """A casual all-clear ("it's fine", "all good", "nah, it's fine"): the Clear slot, heard
+    only without a yes before it (YesClear: "yes, it's fine" is asked again at a safety
+    question, and is a no thanks to anything else)."""
+    return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") == "all_clear"
+
+
+def _slot_id(handler_input: HandlerInput, name: str) -> Optional[str]:
+    return (slot_values(handler_input).get(name) or {}).get("id")
 
 
 def plain_no(handler_input: HandlerInput, found: Any) -> bool:
