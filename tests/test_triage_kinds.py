@@ -6648,7 +6648,7 @@ def test_a_pain_or_a_stretch_not_felt_beside_sex_stays_calm(locale, text):
     ("en-US", "i cant tell if im done going anymore"),
     ("en-CA", "honestly i cant tell whether ive finished going since the back went"),
     ("en-AU", "i cant tell if ive finished going on the dunny"),
-    ("en-IN", "its hard to tell if ive finished going these days"),
+    ("en-IN", "i can hardly tell if ive finished going these days"),
     ("en-GB", "i cant tell anymore if ive finished going"),
 ])
 def test_not_able_to_tell_a_touch_or_the_end_of_going_is_the_flag(locale, text):
@@ -7070,9 +7070,10 @@ def test_s_strength_it_used_to_twins_stay_calm(locale, text):
     assert _level(locale, text) in CALM, (locale, text, assess(text, locale=locale))
 
 
-# "At what point should ...", "how bad does ...": a question about a symptom in general, asked
-# of nobody, gets a question, not an alarm (clinical.md: Near misses, asked about, not happening);
-# said of the speaker's own legs it stays the emergency.
+# "At what point should ...", "how bad does ...": asked with a red flag named, it is routed as
+# the red flag, whoever it seems to be asked of (a review of the merged round found chest pain
+# "going into the jaw, it started twenty minutes ago" set aside by reading these as general):
+# over-routing a question is the safe side (clinical.md: Red flags, anyone who mentions one).
 @pytest.mark.parametrize("locale, text", [
     ("en-AU", "at what point should numb legs worry me"),
     ("en-US", "how bad does leg weakness have to get before i call someone"),
@@ -7081,8 +7082,8 @@ def test_s_strength_it_used_to_twins_stay_calm(locale, text):
     ("en-IN", "at what point is weakness in both legs an emergency"),
     ("en-US", "how bad do numb legs have to be to go to the er"),
 ])
-def test_s_a_general_question_about_leg_symptoms_gets_a_question(locale, text):
-    assert _level(locale, text) == "clarify", (locale, text, assess(text, locale=locale))
+def test_s_a_how_bad_question_with_a_leg_red_flag_is_routed(locale, text):
+    assert _level(locale, text) in ("urgent", "emergency"), (locale, text, assess(text, locale=locale))
 
 
 def test_s_the_speakers_own_legs_beside_the_question_stay_the_emergency():
@@ -7602,12 +7603,19 @@ def test_review_legs_falls_how_bad_of_ones_own_symptom_routes(text, locale):
     _routes(text, locale, "emergency")
 
 
+# The merged round's review: asked of nobody in words, a red flag named with an onset or an
+# ambulance in view is the speaker's (the reading that set these aside was withdrawn).
 @pytest.mark.parametrize("text, locale", [
+    ("how bad does chest pain need to be, it started twenty minutes ago and goes into the jaw", "en-GB"),
+    ("how bad does chest pain have to get, it came on an hour ago", "en-CA"),
+    ("at what point do you call 911 for chest pain going into your arm", "en-CA"),
+    ("how bad does the tearing pain have to be before calling triple zero", "en-AU"),
+    ("how bad does numbness down there have to be, it started this morning", "en-US"),
+    ("how bad do the pins and needles in both legs have to be, came on suddenly", "en-GB"),
     ("at what point is chest pain an emergency", "en-GB"), ("how bad does numbness in both legs have to be", "en-US"),
-    ("when does it become serious if you cant feel your legs", "en-IN"),
 ])
-def test_review_legs_falls_how_bad_asked_of_nobody_stays_calm(text, locale):
-    _stays_calm(text, locale)
+def test_review_merged_how_bad_with_a_red_flag_named_is_routed(text, locale):
+    _routes(text, locale, "emergency")
 
 
 # review of the merged round (legs and falls), 8: a neighbour clause that says "too" places a leg
@@ -7679,3 +7687,25 @@ def test_review_legs_falls_struggling_beside_well_legs_stays_calm(text, locale):
 ])
 def test_review_legs_falls_a_leg_that_struggles_is_weak(text, locale, level):
     _routes(text, locale, level)
+
+
+# Review of the whole merged round, 2: the back or core giving way, said after "I can't stay
+# firm", explains it as posture only said plainly; in bed or since an onset it stays the new
+# sexual dysfunction (clinical.md: Red flags, emergency).
+@pytest.mark.parametrize("text, locale", [
+    ("i cant stay firm in bed, my back gives way", "en-GB"),
+    ("since my back went i cant stay firm, my core just gives out on me", "en-GB"),
+    ("i cant stay firm in bed anymore, my back just gives way", "en-AU"),
+    ("since the spasm i cant stay firm, my back keeps giving way", "en-US"),
+])
+def test_review_merged_cant_stay_firm_in_bed_or_since_an_onset_is_routed(text, locale):
+    _routes(text, locale, "emergency")
+
+
+# Review of the whole merged round, 3: "hard to tell if" with the bladder is asked about again
+# (clinical.md: plain-language questions, not feeling when you need to go).
+@pytest.mark.parametrize("text, locale", [
+    ("hard to tell if i need to go", "en-GB"), ("difficult to tell if my bladder is full", "en-US"),
+])
+def test_review_merged_hard_to_tell_with_the_bladder_is_asked(text, locale):
+    assert assess(text, locale=locale).level in ("clarify", "emergency"), (text, locale)

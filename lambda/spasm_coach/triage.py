@@ -1477,19 +1477,13 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     return True
 
 
-def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False, owned: bool = False) -> bool:
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False) -> bool:
     """Whether a mention is denied, hypothetical or about someone else (its callers first
     check that the clause holds something that could set it aside). With ``dated`` (the
     utterance says when it began: "is it the spasm if my foot won't lift, it's been like that
-    since Monday") an "if" tells what is happening, not what might. With ``owned`` (the
-    utterance names the speaker or says when it began) "how bad does ..." and "at what point
-    ..." ask about the speaker's own symptom ("how bad does my chest pain need to be")."""
-    hypothetical = _before("@hypothetical", mention, clause)
-    if hypothetical and owned and all(_ASKED_HOW_BAD in m.tags for m in _said_before(mention, clause)
-                                      if "@hypothetical" in m.tags):
-        hypothetical = False
+    since Monday") an "if" tells what is happening, not what might."""
     return (_negated(mention, clause, vocab)
-            or (not dated and (hypothetical or _asked_if(clause, vocab)))
+            or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
             or (_before("@third_person", mention, clause, until="@first_person")
                 and not _opens_with_the_speaker(mention, clause, vocab)))
 
@@ -1517,19 +1511,16 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False,
-               owned: bool = False) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else (with ``only_denied``: denied; with ``dated`` and ``owned``: see _aside)."""
+    or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated, owned))
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
-_ASKED_HOW_BAD = "asked_how_bad"  # "how bad does ...", "at what point ...": see _aside
-_OWNERS = frozenset(("my", "mine", "myself"))
 _DENIAL_OR_OVER = frozenset(("@denied", "@resolved"))  # "all fine now", "it's gone now"
 _PAST = frozenset(("@history", "@resolved"))
 _ASKING = frozenset(("@asking",))
@@ -1605,10 +1596,6 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
 
 def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) -> Assessment:
     clauses = _read_clauses(text, vocab)
-    # A symptom the speaker owns ("my legs", "mine go down my arm"), an onset said, or the
-    # speaker in a clause that asks nothing: "how bad does ..." asks of their own.
-    owned = any(not _OWNERS.isdisjoint(c.words) or c.own & vocab.onset_tags
-                or ("@first_person" in c.own and "@hypothetical" not in c.own) for c in clauses)
     raised: Dict[str, str] = {}  # flag -> level
     near: Dict[str, int] = {}  # flag -> rank of what it could have been
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
@@ -1727,8 +1714,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
             if explained is None:
                 explained = _explained(qualifiers, vocab)
             set_aside = (
-                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags),
-                           owned=owned)
+                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
                 or ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after)
                     and (positional or not rule.resolved_only_positional))
