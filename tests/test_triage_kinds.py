@@ -7709,3 +7709,22 @@ def test_review_merged_cant_stay_firm_in_bed_or_since_an_onset_is_routed(text, l
 ])
 def test_review_merged_hard_to_tell_with_the_bladder_is_asked(text, locale):
     assert assess(text, locale=locale).level in ("clarify", "emergency"), (text, locale)
+
+
+# Review of the whole merged round: the temperature of a thing, a room or the weather is no
+# reading of the person's (now heard one-shot through the temperature intent); a thermometer
+# that fell is the thermometer's fall (clinical.md: Red flags, urgent fever; emergency trauma).
+@pytest.mark.parametrize("text, locale", [
+    ("temperature of the heat pack is fine", "en-GB"), ("temperature of the room is nice", "en-US"),
+    ("the temperature outside is freezing", "en-CA"), ("is room temperature water ok for the ice pack", "en-AU"),
+    ("the thermometer fell off the shelf", "en-IN"),
+])
+def test_review_merged_a_things_temperature_or_fall_stays_calm(text, locale):
+    _stays_calm(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("i have a temperature of thirty nine", "en-GB"), ("temperature of a hundred and two and shivering", "en-US"),
+])
+def test_review_merged_a_persons_temperature_stays_urgent(text, locale):
+    _routes(text, locale, "urgent")
