@@ -20,10 +20,11 @@ the project's rule that a confirmed flag holds for the session):
    asked again (``Decision.restate``).
 4. Once a level is raised, no exercise is guided for the rest of the session (the
    exercise gate in handlers/safety.py reads the level).
-5. "I don't know" is asked again once, like any unclear answer; a second "I don't know" while
-   the same question waits (help and repeat in between or not) is a symptom that cannot be ruled out: the level is raised to the
-   question's ``unsure`` level (never above urgent: a doctor today can check what the person
-   cannot tell; never below doctor) and the advice for it is given, with its safety net.
+5. "I don't know" is asked again once, like any unclear answer; a second "I don't know"
+   while the same question waits (help and repeat in between or not) is a symptom that
+   cannot be ruled out: the level is raised to the question's ``unsure`` level (never above
+   urgent: a doctor today can check what the person cannot tell; never below doctor) and the
+   advice for it is given, with its safety net.
 
 Questions can form a sequence (the screening before the first exercise, the symptom
 check): the action ``continue`` moves to the next question of the sequence the
@@ -164,7 +165,8 @@ _QUESTIONS = (
     # names (a throbbing or pulsing belly, sudden tearing pain through to the back, chest pain)?
     Question("clarify_belly", "handlers/safety.py", "safety.ask.clarify_belly",
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
-             safety=True, unsure="urgent", red_flag=True, covers=("chest_or_belly",)),  # content: safety.answer_context
+             safety=True, unsure="urgent", red_flag=True,
+             covers=("chest_or_belly",)),  # content: safety.answer_context
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,
@@ -201,11 +203,13 @@ _QUESTIONS = (
              yes=_LEGS, no=_NEXT, follow_ups=_WHERE,
              safety=True, unsure="doctor", red_flag=True, covers=("legs", "weakness", "foot_drop")),
     Question("check_chest", "handlers/safety.py", "safety.check.chest", "safety.ask.yes_no_reprompt",
-             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("chest_or_belly",)),
+             yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True,
+             covers=("chest_or_belly",)),
     Question("check_fall", "handlers/safety.py", "safety.check.fall", "safety.ask.yes_no_reprompt",
              yes=_EMERGENCY, no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("trauma",)),
     Question("check_fever", "handlers/safety.py", "safety.check.fever", "safety.ask.yes_no_reprompt",
-             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, unsure="urgent", red_flag=True, covers=("fever",)),
+             yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, unsure="urgent", red_flag=True,
+             covers=("fever",)),
     Question("check_history", "handlers/safety.py", "safety.check.history", "safety.ask.yes_no_reprompt",
              yes=Then(level="urgent", do="continue"), no=_NEXT, safety=True, unsure="urgent", red_flag=True,
              covers=("cancer_history", "osteoporosis_steroids", "immune")),
@@ -321,7 +325,7 @@ def put_pending(attributes: MutableMapping[str, Any], question_id: Optional[str]
     attributes[SESSION_KEY] = question_id
 
 
-def unsure_again(attributes: MutableMapping[str, Any], question_id: str) -> bool:
+def second_unsure(attributes: MutableMapping[str, Any], question_id: str) -> bool:
     """Rule 5: note an "I don't know" to the pending question; whether it is the second."""
     if attributes.get(UNSURE_KEY) == question_id:
         attributes.pop(UNSURE_KEY)

@@ -417,10 +417,12 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     positional = set(data.get("positional_causes", {}).get("tags", ()))
     for tag in positional - defined:
         problems.append("positional_causes names %r, which no concept defines" % tag)
+    said_after = data.get("exceptions_said_after", {})  # lent to the clause before (_assess_with)
+    rest = data.get("gone_to_rest", {})  # "fell into bed" (_gone_to_rest)
     unused = defined - set(MARKERS) - compounds - {t for r in rules for g in r.when for t in g} - explaining - \
         {t for _, _, unless in explanations for t in unless} - \
         {t for r in rules for t in r.unless | r.raised_with} - set(data["side_tags"]) - set(data.get("reading_tags", ())) - positional - \
-        {t for key in ("whose", "not_with", "not_to") for t in data.get("exceptions_said_after", {}).get(key, ())}
+        {t for key in ("whose", "not_with", "not_to") for t in said_after.get(key, ())}
     if unused:
         problems.append("concepts no rule uses: %s" % ", ".join(sorted(unused)))
     both_flag = data["both_sides"]["flag"]
@@ -432,7 +434,6 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     for tag in set(data.get("exceptions_said_first", {}).get("over_by_now", ())) - \
             set(data.get("exceptions_said_first", {}).get("tags", ())):
         problems.append("exceptions_said_first's over_by_now names %r, which is not one of its tags" % tag)
-    said_after = data.get("exceptions_said_after", {})
     for tag in set(said_after.get("tags", ())) - {t for r in rules for t in r.unless}:
         problems.append("exceptions_said_after names %r, which no rule's unless holds" % tag)
     for tag in set(data.get("said_last_only", {}).get("tags", ())) - defined:
@@ -440,7 +441,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
     for key in ("whose", "not_with", "not_to"):
         for tag in set(said_after.get(key, ())) - defined:
             problems.append("exceptions_said_after's %s names %r, which no concept defines" % (key, tag))
-    for tag in set(data.get("gone_to_rest", {}).get("tags", ())) - defined:
+    for tag in set(rest.get("tags", ())) - defined:
         problems.append("gone_to_rest names %r, which no concept defines" % tag)
     if set(flags) - reached:
         problems.append("flags no rule raises: %s" % ", ".join(sorted(set(flags) - reached)))
@@ -515,14 +516,14 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         brief_flags=frozenset(data.get("brief_and_gone", {}).get("flags", ())),
         positional_causes=frozenset(positional),
         exceptions_said_first=frozenset(data.get("exceptions_said_first", {}).get("tags", ())),
-        exceptions_said_after=frozenset(data.get("exceptions_said_after", {}).get("tags", ())),
+        exceptions_said_after=frozenset(said_after.get("tags", ())),
         said_last_only=frozenset(data.get("said_last_only", {}).get("tags", ())),
-        exceptions_after_whose=frozenset(data.get("exceptions_said_after", {}).get("whose", ())),
-        exceptions_after_not_with=frozenset(data.get("exceptions_said_after", {}).get("not_with", ())),
-        exceptions_after_not_to=frozenset(data.get("exceptions_said_after", {}).get("not_to", ())),
-        rest_tags=frozenset(data.get("gone_to_rest", {}).get("tags", ())),
-        rest_parts=frozenset(data.get("gone_to_rest", {}).get("parts", ())),
-        rest_not_with=frozenset(_words(phrase) for phrase in data.get("gone_to_rest", {}).get("not_with", ())),
+        exceptions_after_whose=frozenset(said_after.get("whose", ())),
+        exceptions_after_not_with=frozenset(said_after.get("not_with", ())),
+        exceptions_after_not_to=frozenset(said_after.get("not_to", ())),
+        rest_tags=frozenset(rest.get("tags", ())),
+        rest_parts=frozenset(rest.get("parts", ())),
+        rest_not_with=frozenset(_words(phrase) for phrase in rest.get("not_with", ())),
         exceptions_over_by_now=frozenset(data.get("exceptions_said_first", {}).get("over_by_now", ())),
         asked_if=frozenset(data.get("asked_if", {}).get("openers", ())),
         other_symptoms=frozenset(data.get("another_symptom", {}).get("tags", ())),
@@ -1224,9 +1225,7 @@ def _gone_to_rest(words: Sequence[str], mentions: List[Mention], vocab: Vocabula
     """"I fell into bed exhausted" is going to rest; "I fell onto the bed frame", "I tripped and
     fell onto the bed" or "I collapsed on the couch and couldn't get up" is not: there the
     phrase's first word is read alone (the fall or the collapse) and the rest as it reads."""
-    around = list(words) + [""] + list(following)
-    mishap = any(tuple(around[at:at + len(phrase)]) == phrase
-                 for phrase in vocab.rest_not_with for at in range(len(around) - len(phrase) + 1))
+    mishap = _says_any(list(words) + [""] + list(following), vocab.rest_not_with)
     for mention in mentions:
         if mention.tags & vocab.rest_tags and (
                 mishap or (mention.end < len(words) and words[mention.end] in vocab.rest_parts)):
@@ -1294,14 +1293,10 @@ def _only_owns(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary)
     return bool(speakers)
 
 
-def _tells_afterwards(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """Whether a clause tells what the speaker did after a thing fell ("and i bent to pick it
-    up", "so i went to grab it"): the speaker is named there, but not as the one who fell."""
-    for phrase in vocab.thing_afterwards:
-        size = len(phrase)
-        if any(tuple(words[at:at + size]) == phrase for at in range(len(words) - size + 1)):
-            return True
-    return False
+def _says_any(words: Sequence[str], phrases: Iterable[Tuple[str, ...]]) -> bool:
+    """Whether one of the phrases (word tuples) is said, word for word, somewhere in the words."""
+    return any(tuple(words[at:at + len(phrase)]) == phrase
+               for phrase in phrases for at in range(len(words) - len(phrase) + 1))
 
 
 # How many words may stand between "that happened" and whom it happened to ("to my mum").
@@ -1576,20 +1571,19 @@ def _read_clauses(text: object, vocab: Vocabulary) -> List[_Clause]:
     # A clause after it that tells only what followed for the speaker ("the laptop crashed, so i
     # lost the video": `thing_consequence`) does not name the speaker as the one who fell.
     said = _clauses(_tokens(text, vocab), vocab)
-    clauses = [_read_clause(words, vocab, speaker_named=True, following=said[index + 1] if index + 1 < len(said) else ())
-               for index, words in enumerate(said)]
+    following = list(said[1:]) + [()]  # the words of the clause after each one
+    clauses = [_read_clause(words, vocab, speaker_named=True, following=after) for words, after in zip(said, following)]
     # A clause that names the speaker only as the owner of the thing ("my laptop crashed"), or
-    # one after it that tells what the speaker did next ("and i bent to pick it up":
-    # `thing_afterwards`), does not name the speaker as the one who fell either.
+    # one after it that tells what the speaker did next ("and i bent to pick it up", "so i
+    # went to grab it": `thing_afterwards`), does not name the speaker as the one who fell either.
     things = [index for index, c in enumerate(clauses) if c.tags & vocab.thing_tags]
     if things and not any(
             (("@first_person" in c.tags and not (index in things and _only_owns(c.words, c.mentions, vocab)))
              or not vocab.thing_speaker.isdisjoint(c.words))
             and not (index > things[0] and c.words and (c.words[0] in vocab.thing_consequence
-                                                         or _tells_afterwards(c.words, vocab)))
+                                                         or _says_any(c.words, vocab.thing_afterwards)))
             for index, c in enumerate(clauses)):
-        clauses = [_read_clause(c.words, vocab, speaker_named=False,
-                                following=said[index + 1] if index + 1 < len(said) else ())
+        clauses = [_read_clause(c.words, vocab, speaker_named=False, following=following[index])
                    if c.tags & vocab.thing_tags else c for index, c in enumerate(clauses)]
     return clauses
 

@@ -104,10 +104,10 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     if name == ANSWER_INTENT:
         if all_clear(handler_input):
             return question.all_clear  # "it's fine": no symptom, or the pain has settled
-        if _slot_id(handler_input, "YesClear") == "all_clear":
+        if yes_all_clear(handler_input):
             # "yes, it's fine" to "any numbness when you wipe?": a yes, or "it's bearable"?
             return UNCLEAR if question.safety else NO
-        answer = (slot_values(handler_input).get("Answer") or {}).get("id")
+        answer = _slot_id(handler_input, "Answer")
         if answer == "none":
             return NO
         if answer in question.follow_ups:
@@ -138,7 +138,7 @@ def says_none(handler_input: HandlerInput) -> bool:
     a no to whatever else was asked."""
     return (intent_name(handler_input) == ANSWER_INTENT
             and (_slot_id(handler_input, "Answer") == "none" or all_clear(handler_input)
-                 or _slot_id(handler_input, "YesClear") == "all_clear"))
+                 or yes_all_clear(handler_input)))
 
 
 def all_clear(handler_input: HandlerInput) -> bool:
@@ -146,6 +146,11 @@ def all_clear(handler_input: HandlerInput) -> bool:
     only without a yes before it (YesClear: "yes, it's fine" is asked again at a safety
     question, and is a no thanks to anything else)."""
     return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") == "all_clear"
+
+
+def yes_all_clear(handler_input: HandlerInput) -> bool:
+    """An all-clear said after a yes ("yes, it's fine"): the YesClear slot."""
+    return _slot_id(handler_input, "YesClear") == "all_clear"
 
 
 def _slot_id(handler_input: HandlerInput, name: str) -> Optional[str]:
@@ -207,7 +212,7 @@ def continue_sequence(handler_input: HandlerInput, question: Question,
     return advise(handler_input, level, lead) if level else settled(handler_input, question)
 
 
-def unsure_again(handler_input: HandlerInput, question: Question) -> Response:
+def advise_unsure(handler_input: HandlerInput, question: Question) -> Response:
     """Rule 5: a second "I don't know" raises the question's unsure level and says so; a
     question of a sequence goes on to the next one (the advice comes at its end), any other
     gives the advice now."""
@@ -215,7 +220,8 @@ def unsure_again(handler_input: HandlerInput, question: Question) -> Response:
     raise_level(handler_input, decision.level)
     content = content_of(handler_input)
     goes_on = decision.do == "continue"
-    lead = coach_of(handler_input).speech().say(content.text("safety.unsure.go_on" if goes_on else "safety.unsure.checked"))
+    lead = coach_of(handler_input).speech().say(
+        content.text("safety.unsure.go_on" if goes_on else "safety.unsure.checked"))
     # What a doctor today cannot wait for, when it is what the question asked about: the
     # heart and aorta emergencies of clinical.md's emergency row.
     if "chest_or_belly" in question.covers:
@@ -249,7 +255,8 @@ def settled(handler_input: HandlerInput, question: Question) -> Response:
     content = content_of(handler_input)
     if raised_level(handler_input) is not None:  # what was advised still stands: no exercise
         prompt = content.text("safety.after_flag_reprompt")
-        return reply(handler_input, speech_of(handler_input, content.text("safety.settled_after_flag"), prompt), prompt)
+        speech = speech_of(handler_input, content.text("safety.settled_after_flag"), prompt)
+        return reply(handler_input, speech, prompt)
     if in_routine(handler_input):
         return reply(handler_input, content.text("safety.settled_routine"),
                      content.text("routine_lines.next_reprompt"))
@@ -283,8 +290,8 @@ class SafetyQuestionHandler(AbstractRequestHandler):
         question = pending(handler_input)
         name = intent_name(handler_input)
         if name == UNSURE_INTENT:
-            if questions.unsure_again(session(handler_input), question.id):
-                return unsure_again(handler_input, question)
+            if questions.second_unsure(session(handler_input), question.id):
+                return advise_unsure(handler_input, question)
             return restate(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
