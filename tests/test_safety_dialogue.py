@@ -779,3 +779,31 @@ def test_a_plain_all_clear_is_a_no_to_the_second_screening_question(locale, word
     talk = reach_in(locale, "screening_saddle")
     report = say(talk, words)
     assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))
+
+
+# An all-clear, a yes or a no said with a red flag ("yeah it's fine, just both legs are a bit numb",
+# as a recogniser writes it too): the flag routes at its level at once, whatever the question and
+# the state (screening, symptom check, mid-routine, after a flag). clinical.md: anyone who mentions
+# leg pain or incontinence is routed to medical advice, at any point of the conversation.
+MIXED_EMERGENCIES = ("yeah it's fine, just both legs are a bit numb", "yeah its fine just both legs are a bit numb",
+                     "no its fine just both my legs are numb", "it's fine both legs are numb",
+                     "yep all good, just can't pee", "no worries just both legs numb",
+                     "nah all good except i wet myself", "no but i cant feel my bum",
+                     "it's fine apart from the numb saddle", "nah mate all good, just can't feel me bum")
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("words", MIXED_EMERGENCIES)
+def test_a_red_flag_said_with_an_all_clear_routes_at_once(question, words):
+    talk = reach(question)
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (question, words, report["intent"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["yeah mate it's fine, just both me legs are numb", "all good mate i just wet myself",
+                                   "mate both legs are numb"])
+def test_a_red_flag_said_with_an_all_clear_routes_at_once_in_every_locale(locale, words):
+    talk = reach_in(locale, "screening_legs")
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (locale, words, report["intent"])
