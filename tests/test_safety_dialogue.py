@@ -766,11 +766,12 @@ def test_an_all_clear_to_is_the_pain_settling_is_settled(locale, words):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("words", ["yeah it's fine", "yep all good"])
-def test_an_all_clear_after_a_yes_to_is_the_pain_settling_is_asked_again(locale, words):
+@pytest.mark.parametrize("words", ["yeah it's fine", "yep all good", "yes it's gone"])
+def test_an_all_clear_after_a_yes_to_is_the_pain_settling_is_settled(locale, words):
+    """The yes and the all-clear say the same there: it has settled."""
     talk = reach_in(locale, "pain_settles")
     report = say(talk, words)
-    assert level(talk, report) == "none" and pending(talk) == "pain_settles", (locale, words, attributes(talk))
+    assert level(talk, report) == "none" and pending(talk) == "pain_next", (locale, words, attributes(talk))
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -779,6 +780,60 @@ def test_a_plain_all_clear_is_a_no_to_the_second_screening_question(locale, word
     talk = reach_in(locale, "screening_saddle")
     report = say(talk, words)
     assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))
+
+
+# "yes, it's fine" to a red-flag question is neither a yes nor a no: asked again once, and a second
+# time it counts as "I don't know" (questions.py, rule 5), so the question is never asked forever.
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("question", ["screening_legs", "screening_saddle"])
+def test_a_second_all_clear_after_a_yes_counts_as_i_dont_know(locale, question):
+    talk = reach_in(locale, question)
+    say(talk, "yes it's fine")
+    assert pending(talk) == question and attributes(talk).get("safety") is None
+    say(talk, "yeah it's fine")
+    assert pending(talk) != question, (locale, attributes(talk))
+    _answer_the_rest_no(talk)
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[expected], (locale, attributes(talk))
+    assert attributes(talk).get("routine") is None  # nothing guided
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_an_all_clear_after_a_yes_then_i_dont_know_ends_the_question(question):
+    talk = reach(question)
+    say(talk, "yes it's fine")
+    if pending(talk) != question:
+        return  # answered there (a question whose all-clear is a yes)
+    report = say(talk, "i don't know")
+    assert pending(talk) != question or report["end_session"], question
+    _answer_the_rest_no(talk)
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[expected], (question, attributes(talk))
+
+
+# "It's gone" to "is the pain settling?" has settled, in every locale; how the pain is now answers it
+# too: better is settling, the same, worse or still hurting is not (clinical.md, doctor row).
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["it's gone", "it's all gone", "gone now", "its all gone", "nah it's gone",
+                                   "it's getting better", "it's a bit better", "it's settled", "it's eased off"])
+def test_gone_or_better_to_is_the_pain_settling_is_settled(locale, words):
+    talk = reach_in(locale, "pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "pain_next", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["still hurts", "it's worse", "about the same"])
+def test_the_same_or_worse_to_is_the_pain_settling_is_not_settling(words):
+    talk = reach("pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "doctor" and pending(talk) is None, (words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["it's gone", "all gone"])
+def test_gone_is_still_a_no_to_a_red_flag_question(words):
+    talk = reach("screening_legs")
+    say(talk, words)
+    assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None
 
 
 # An all-clear, a yes or a no said with a red flag ("yeah it's fine, just both legs are a bit numb",

@@ -44,6 +44,9 @@ UNSURE_INTENT = "UnsureIntent"  # "I don't know", "I can't tell"
 # "no, ..." and "I don't have ..." with a free phrase after it
 DENIAL_INTENTS = ("DescribeDenialIntent", "DescribeDontHaveIntent")
 CHECK_INTENT = "SymptomCheckIntent"
+# How the pain is now, said to "is the pain settling?" (a question whose all-clear is a yes):
+# better is settling; the same, worse or pain now is not (clinical.md, doctor row).
+SETTLING = {"FeelingBetterIntent": YES, "FeelingSameIntent": NO, "FeelingWorseIntent": NO, "PainIntent": NO}
 # Requests that still do what they say while a safety question waits: ending the
 # conversation is always allowed (the level already raised stays in the session).
 LEAVING_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
@@ -99,14 +102,22 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
         for reading in assess_said_of(handler_input, context["said_of"], context["asks"]):
             if _says_yes(question, reading):
                 return YES
+    if question.all_clear == YES and not (found is not None and found.level in FLAG_LEVELS):
+        # "it's getting better", "still hurts", "about the same": how the pain is now answers it.
+        told = SETTLING.get(name) or SETTLING.get(_told_request(handler_input, name))
+        if told is not None:
+            return told
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
     if name == ANSWER_INTENT:
         if all_clear(handler_input):
             return question.all_clear  # "it's fine": no symptom, or the pain has settled
         if yes_all_clear(handler_input):
-            # "yes, it's fine" to "any numbness when you wipe?": a yes, or "it's bearable"?
-            return UNCLEAR if question.safety else NO
+            # "yes, it's fine" to "is the pain settling?": both say it has. To "any numbness when you
+            # wipe?": a yes, or "it's bearable"? No answer (a second one counts as "I don't know").
+            if question.all_clear == YES:
+                return YES
+            return UNSURE if question.safety else NO
         answer = _slot_id(handler_input, "Answer")
         if answer == "none":
             return NO
@@ -123,6 +134,12 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
         if _says_yes(question, found):
             return YES
     return UNCLEAR
+
+
+def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[str]:
+    """The request a describing intent's words make ("it's a bit better": FeelingBetterIntent)."""
+    from .describe import FREE_PHRASE_INTENTS, request_of  # describe.py asks questions through this module
+    return request_of(handler_input) if name in FREE_PHRASE_INTENTS else None
 
 
 def _says_yes(question: Question, found: Any) -> bool:
@@ -290,9 +307,7 @@ class SafetyQuestionHandler(AbstractRequestHandler):
         question = pending(handler_input)
         name = intent_name(handler_input)
         if name == UNSURE_INTENT:
-            if questions.second_unsure(session(handler_input), question.id):
-                return advise_unsure(handler_input, question)
-            return restate(handler_input, question, "safety.restate.unsure")
+            return self.unsure(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
         if name in ("AMAZON.FallbackIntent", "AMAZON.RepeatIntent"):
@@ -304,8 +319,11 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # A red flag described in answer holds whatever the question (an emergency
             # was already routed by the red-flag handler).
             raise_level(handler_input, found.level)
-        decision = questions.decide(question, answer_of(handler_input, question, found),
-                                    raised_level(handler_input) or "none")
+        answer = answer_of(handler_input, question, found)
+        if answer == UNSURE and not flagged:
+            # "yes, it's fine": neither yes nor no, as "I don't know" is (rule 5)
+            return self.unsure(handler_input, question, "safety.restate.mixed")
+        decision = questions.decide(question, answer, raised_level(handler_input) or "none")
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
         elsewhere = questions.clarify_elsewhere(question, found.clarify) \
@@ -323,6 +341,14 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # "no, but it feels odd down there": what was told is thanked for, then asked plainly.
             return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
+
+    @staticmethod
+    def unsure(handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
+        """Rule 5: the first time asked again (after ``lead_key``), the second time the question's
+        unsure level."""
+        if questions.second_unsure(session(handler_input), question.id):
+            return advise_unsure(handler_input, question)
+        return restate(handler_input, question, lead_key)
 
 
 class AnswerHandler(IntentHandler):
