@@ -5,8 +5,9 @@
 - ``SafetyQuestionHandler`` answers every request while a safety question is pending:
   yes, no and the listed follow-ups are decided by ``questions.decide``; help and
   fallback answer and then ask again; anything else (next, start stretches, resume, a
-  first "I don't know") asks again without clearing anything; a second "I don't know" to the
-  same question is a symptom that cannot be ruled out (questions.py, rule 5). Stop still stops.
+  first "I don't know" or "yes, it's fine") asks again without clearing anything; a second
+  "I don't know" to the same question is a symptom that cannot be ruled out (questions.py,
+  rule 5). Stop still stops.
 - ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
   handled; the actions it can carry out are named in the registry and bound here.
 - ``SymptomCheckHandler``: "check my symptoms", at any time.
@@ -160,8 +161,8 @@ def says_none(handler_input: HandlerInput) -> bool:
 
 def all_clear(handler_input: HandlerInput) -> bool:
     """A casual all-clear ("it's fine", "all good", "nah, it's fine"): the Clear slot, heard
-    only without a yes before it (YesClear: "yes, it's fine" is asked again at a safety
-    question, and is a no thanks to anything else)."""
+    only without a yes before it (YesClear: "yes, it's fine" counts as "I don't know" at a
+    red-flag question, and is a no thanks to anything else)."""
     return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") == "all_clear"
 
 
