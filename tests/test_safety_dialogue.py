@@ -862,3 +862,59 @@ def test_a_red_flag_said_with_an_all_clear_routes_at_once_in_every_locale(locale
     talk = reach_in(locale, "screening_legs")
     report = say(talk, words)
     assert report["safety"] == "emergency" and report["end_session"] is True, (locale, words, report["intent"])
+
+
+# "Fine", "no worries", "yes, that's fine" agree to an offer; at a red-flag question they are never
+# a yes ("fine" to "any numbness around your bottom?" is no emergency): a plain one is an
+# all-clear, one after a yes is neither answer (asked again, then "I don't know").
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["fine", "no worries", "no problem"])
+def test_a_plain_agreeing_word_is_an_all_clear_at_a_red_flag_question(locale, words):
+    talk = reach_in(locale, "screening_saddle")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine"])
+def test_a_yes_with_an_agreeing_word_is_asked_again_at_a_red_flag_question(locale, words):
+    talk = reach_in(locale, "screening_saddle")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "screening_saddle", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["fine", "yes that's fine", "no worries", "yeah fine"])
+def test_an_agreeing_word_to_the_offer_of_stretches_is_a_yes(words):
+    talk = reach_conversation("offer_stretches")
+    say(talk, words)
+    assert pending(talk) == SCREENING[0]  # the screening comes before any exercise
+
+
+# Yes or no in other words, to every red-flag question: never asked forever, never the wrong way.
+@pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
+@pytest.mark.parametrize("words", ["yes there is", "yeah i have", "yes it is", "a bit", "yes sometimes",
+                                   "yeah a little bit"])
+def test_a_yes_in_other_words_raises(question, words):
+    talk = reach(question)
+    before = attributes(talk).get("safety") or "none"
+    report = say(talk, words)
+    assert RANK[level(talk, report)] >= max(RANK["doctor"], RANK[before]) and pending(talk) != question, \
+        (question, words, report["intent"])
+
+
+@pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
+@pytest.mark.parametrize("words", ["not at all", "definitely not", "nah nothing", "not a thing"])
+def test_a_no_in_other_words_clears_only_the_question(question, words):
+    talk = reach(question)
+    before = attributes(talk).get("safety")
+    report = say(talk, words)
+    assert attributes(talk).get("safety") == before and pending(talk) != question and not report["end_session"], \
+        (question, words, report["intent"])
+
+
+def test_definitely_not_is_no_yes_in_the_approximate_hearing():
+    talk = Conversation(default_handler(), user_id="dialogue-test", hearing="approximate")
+    for line in PATHS["screening_saddle"]:
+        talk.line(line)
+    report = say(talk, "definitely not")
+    assert level(talk, report) == "none" and pending(talk) != "screening_saddle", report["intent"]

@@ -34,6 +34,7 @@ from ..questions import NO, UNCLEAR, UNSURE, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
+from .wording import words_of
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values, speech_of)
 
@@ -110,6 +111,9 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
             return told
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
+    told = _answer_in_words(handler_input, name, found)
+    if told is not None:
+        return told
     if name == ANSWER_INTENT:
         if all_clear(handler_input):
             return question.all_clear  # "it's fine": no symptom, or the pain has settled
@@ -137,6 +141,17 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     return UNCLEAR
 
 
+def _answer_in_words(handler_input: HandlerInput, name: Optional[str], found: Any) -> Optional[str]:
+    """Yes or no said in other words, all of the free phrase one of safety.answer_words ("yes
+    there is", "a bit", "not at all"), or None; never with a flag or anything else said."""
+    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
+    if name not in FREE_PHRASE_INTENTS or (found is not None and found.level in FLAG_LEVELS):
+        return None
+    said = " ".join(words_of(said_with_carrier(handler_input)))
+    words = content_of(handler_input).raw("safety.answer_words")
+    return YES if said in words["yes"] else NO if said in words["no"] else None
+
+
 def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[str]:
     """The request a describing intent's words make ("it's a bit better": FeelingBetterIntent)."""
     from .describe import FREE_PHRASE_INTENTS, request_of  # describe.py asks questions through this module
@@ -159,16 +174,27 @@ def says_none(handler_input: HandlerInput) -> bool:
                  or yes_all_clear(handler_input)))
 
 
+CLEAR_IDS = ("all_clear", "agreeable")
+
+
 def all_clear(handler_input: HandlerInput) -> bool:
-    """A casual all-clear ("it's fine", "all good", "nah, it's fine"): the Clear slot, heard
-    only without a yes before it (YesClear: "yes, it's fine" counts as "I don't know" at a
-    red-flag question, and is a no thanks to anything else)."""
-    return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") == "all_clear"
+    """A casual all-clear ("it's fine", "all good", "nah, it's fine", "fine"): the Clear slot,
+    heard only without a yes before it (YesClear: "yes, it's fine" counts as "I don't know" at
+    a red-flag question, and is a no thanks to anything else)."""
+    return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") in CLEAR_IDS
 
 
 def yes_all_clear(handler_input: HandlerInput) -> bool:
     """An all-clear said after a yes ("yes, it's fine"): the YesClear slot."""
-    return _slot_id(handler_input, "YesClear") == "all_clear"
+    return _slot_id(handler_input, "YesClear") in CLEAR_IDS
+
+
+def agrees(handler_input: HandlerInput) -> bool:
+    """"Fine", "no worries", "yes, that's fine": a yes to an offer (the all-clear slots' id
+    "agreeable"), an all-clear at a safety question. Never heard as AMAZON.YesIntent, so that
+    "fine" to "any numbness around your bottom?" is never a yes."""
+    return intent_name(handler_input) == ANSWER_INTENT and "agreeable" in (
+        _slot_id(handler_input, "Clear"), _slot_id(handler_input, "YesClear"))
 
 
 def _slot_id(handler_input: HandlerInput, name: str) -> Optional[str]:
@@ -365,7 +391,7 @@ class AnswerHandler(IntentHandler):
         return super().can_handle(handler_input) or says_none(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        yes = intent_name(handler_input) == YES_INTENT
+        yes = intent_name(handler_input) == YES_INTENT or agrees(handler_input)
         question = pending(handler_input)
         if question is not None and not question.safety:
             decision = questions.decide(question, YES if yes else NO)
