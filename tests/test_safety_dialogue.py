@@ -918,3 +918,18 @@ def test_definitely_not_is_no_yes_in_the_approximate_hearing():
         talk.line(line)
     report = say(talk, "definitely not")
     assert level(talk, report) == "none" and pending(talk) != "screening_saddle", report["intent"]
+
+
+@pytest.mark.parametrize("words", MIXED_EMERGENCIES[:6])
+def test_a_red_flag_said_with_an_all_clear_routes_with_no_question_waiting(words):
+    in_routine = conversation()
+    for line in INTO_ROUTINE:
+        in_routine.line(line)
+    in_routine.session.info.attributes.pop("pending", None)  # mid-routine, nothing asked
+    after_flag = reach("pain_leg")
+    for line in ("yes", "one leg", "no"):  # a doctor's flag, its questions answered
+        say(after_flag, line)
+    assert pending(after_flag) is None and attributes(after_flag)["safety"] == "doctor"
+    for talk in (in_routine, after_flag):
+        report = say(talk, words)
+        assert report["safety"] == "emergency" and report["end_session"] is True, (words, report["intent"])
