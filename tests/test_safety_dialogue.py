@@ -933,3 +933,29 @@ def test_a_red_flag_said_with_an_all_clear_routes_with_no_question_waiting(words
     for talk in (in_routine, after_flag):
         report = say(talk, words)
         assert report["safety"] == "emergency" and report["end_session"] is True, (words, report["intent"])
+
+
+# The leg-weakness follow-ups read an answer as said of the weak leg (content: safety.answer_context):
+# "all of a sudden" or "it's been getting worse" to "did it come on suddenly?" is the emergency
+# (clinical.md: sudden or worsening leg weakness); "it gives way" to "is that leg weak?" is a yes.
+@pytest.mark.parametrize("words", ["all of a sudden", "it's been getting worse", "it gives way"])
+def test_sudden_or_worsening_in_words_is_an_emergency(words):
+    talk = reach("weak_sudden")
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (words, report["intent"])
+
+
+@pytest.mark.parametrize("words", ["it feels weak", "it's a bit wobbly", "it gives way"])
+def test_weakness_in_words_is_a_yes_to_is_that_leg_weak(words):
+    talk = reach("leg_weak")
+    report = say(talk, words)
+    assert RANK[level(talk, report)] >= RANK["urgent"] and pending(talk) != "leg_weak", (words, report["intent"])
+
+
+@pytest.mark.parametrize("question", ["leg_weak", "weak_sudden"])
+@pytest.mark.parametrize("words", ["no it came on slowly", "no it's not weak"])
+def test_a_denial_to_the_weakness_follow_ups_raises_nothing_more(question, words):
+    talk = reach(question)
+    before = attributes(talk)["safety"]
+    say(talk, words)
+    assert attributes(talk)["safety"] == before, (question, words)
