@@ -542,7 +542,8 @@ def hearings():
     # agreeing, or letting it go ahead, in a word of agreement or of proceeding
     ("en-US", "yes you may proceed", "AMAZON.YesIntent"),
     ("en-US", "okay i agree go ahead", "AMAZON.YesIntent"),
-    ("en-US", "yeah no problem", "AMAZON.YesIntent"),
+    # agreeing with an all-clear word: its own slot value, a yes to an offer (handlers/dialogue.py, agrees)
+    ("en-US", "yeah no problem", "SafetyAnswerIntent"),
     # taking the walking reminders away is cancelling them, not asking for them
     ("en-US", "could you remove all of the walking reminders", "CancelRemindersIntent"),
     ("en-US", "take away my walking reminders", "CancelRemindersIntent"),

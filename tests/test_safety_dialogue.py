@@ -766,11 +766,12 @@ def test_an_all_clear_to_is_the_pain_settling_is_settled(locale, words):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("words", ["yeah it's fine", "yep all good"])
-def test_an_all_clear_after_a_yes_to_is_the_pain_settling_is_asked_again(locale, words):
+@pytest.mark.parametrize("words", ["yeah it's fine", "yep all good", "yes it's gone"])
+def test_an_all_clear_after_a_yes_to_is_the_pain_settling_is_settled(locale, words):
+    """The yes and the all-clear say the same there: it has settled."""
     talk = reach_in(locale, "pain_settles")
     report = say(talk, words)
-    assert level(talk, report) == "none" and pending(talk) == "pain_settles", (locale, words, attributes(talk))
+    assert level(talk, report) == "none" and pending(talk) == "pain_next", (locale, words, attributes(talk))
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -779,3 +780,182 @@ def test_a_plain_all_clear_is_a_no_to_the_second_screening_question(locale, word
     talk = reach_in(locale, "screening_saddle")
     report = say(talk, words)
     assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))
+
+
+# "yes, it's fine" to a red-flag question is neither a yes nor a no: asked again once, and a second
+# time it counts as "I don't know" (questions.py, rule 5), so the question is never asked forever.
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("question", ["screening_legs", "screening_saddle"])
+def test_a_second_all_clear_after_a_yes_counts_as_i_dont_know(locale, question):
+    talk = reach_in(locale, question)
+    say(talk, "yes it's fine")
+    assert pending(talk) == question and attributes(talk).get("safety") is None
+    say(talk, "yeah it's fine")
+    assert pending(talk) != question, (locale, attributes(talk))
+    _answer_the_rest_no(talk)
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[expected], (locale, attributes(talk))
+    assert attributes(talk).get("routine") is None  # nothing guided
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_an_all_clear_after_a_yes_then_i_dont_know_ends_the_question(question):
+    talk = reach(question)
+    say(talk, "yes it's fine")
+    if pending(talk) != question:
+        return  # answered there (a question whose all-clear is a yes)
+    report = say(talk, "i don't know")
+    assert pending(talk) != question or report["end_session"], question
+    _answer_the_rest_no(talk)
+    expected = questions.QUESTIONS[question].unsure
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[expected], (question, attributes(talk))
+
+
+# "It's gone" to "is the pain settling?" has settled, in every locale; how the pain is now answers it
+# too: better is settling, the same, worse or still hurting is not (clinical.md, doctor row).
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["it's gone", "it's all gone", "gone now", "its all gone", "nah it's gone",
+                                   "it's getting better", "it's a bit better", "it's settled", "it's eased off"])
+def test_gone_or_better_to_is_the_pain_settling_is_settled(locale, words):
+    talk = reach_in(locale, "pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "pain_next", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["still hurts", "it's worse", "about the same"])
+def test_the_same_or_worse_to_is_the_pain_settling_is_not_settling(words):
+    talk = reach("pain_settles")
+    report = say(talk, words)
+    assert level(talk, report) == "doctor" and pending(talk) is None, (words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["it's gone", "all gone"])
+def test_gone_is_still_a_no_to_a_red_flag_question(words):
+    talk = reach("screening_legs")
+    say(talk, words)
+    assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None
+
+
+# An all-clear, a yes or a no said with a red flag ("yeah it's fine, just both legs are a bit numb",
+# as a recogniser writes it too): the flag routes at its level at once, whatever the question and
+# the state (screening, symptom check, mid-routine, after a flag). clinical.md: anyone who mentions
+# leg pain or incontinence is routed to medical advice, at any point of the conversation.
+MIXED_EMERGENCIES = ("yeah it's fine, just both legs are a bit numb", "yeah its fine just both legs are a bit numb",
+                     "no its fine just both my legs are numb", "it's fine both legs are numb",
+                     "yep all good, just can't pee", "no worries just both legs numb",
+                     "nah all good except i wet myself", "no but i cant feel my bum",
+                     "it's fine apart from the numb saddle", "nah mate all good, just can't feel me bum")
+
+
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("words", MIXED_EMERGENCIES)
+def test_a_red_flag_said_with_an_all_clear_routes_at_once(question, words):
+    talk = reach(question)
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (question, words, report["intent"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["yeah mate it's fine, just both me legs are numb", "all good mate i just wet myself",
+                                   "mate both legs are numb"])
+def test_a_red_flag_said_with_an_all_clear_routes_at_once_in_every_locale(locale, words):
+    talk = reach_in(locale, "screening_legs")
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (locale, words, report["intent"])
+
+
+# "Fine", "no worries", "yes, that's fine" agree to an offer; at a red-flag question they are never
+# a yes ("fine" to "any numbness around your bottom?" is no emergency): a plain one is an
+# all-clear, one after a yes is neither answer (asked again, then "I don't know").
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["fine", "no worries", "no problem"])
+def test_a_plain_agreeing_word_is_an_all_clear_at_a_red_flag_question(locale, words):
+    talk = reach_in(locale, "screening_saddle")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) != "screening_saddle", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine"])
+def test_a_yes_with_an_agreeing_word_is_asked_again_at_a_red_flag_question(locale, words):
+    talk = reach_in(locale, "screening_saddle")
+    report = say(talk, words)
+    assert level(talk, report) == "none" and pending(talk) == "screening_saddle", (locale, words, attributes(talk))
+
+
+@pytest.mark.parametrize("words", ["fine", "yes that's fine", "no worries", "yeah fine"])
+def test_an_agreeing_word_to_the_offer_of_stretches_is_a_yes(words):
+    talk = reach_conversation("offer_stretches")
+    say(talk, words)
+    assert pending(talk) == SCREENING[0]  # the screening comes before any exercise
+
+
+# Yes or no in other words, to every red-flag question: never asked forever, never the wrong way.
+@pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
+@pytest.mark.parametrize("words", ["yes there is", "yeah i have", "yes it is", "a bit", "yes sometimes",
+                                   "yeah a little bit"])
+def test_a_yes_in_other_words_raises(question, words):
+    talk = reach(question)
+    before = attributes(talk).get("safety") or "none"
+    report = say(talk, words)
+    assert RANK[level(talk, report)] >= max(RANK["doctor"], RANK[before]) and pending(talk) != question, \
+        (question, words, report["intent"])
+
+
+@pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
+@pytest.mark.parametrize("words", ["not at all", "definitely not", "nah nothing", "not a thing"])
+def test_a_no_in_other_words_clears_only_the_question(question, words):
+    talk = reach(question)
+    before = attributes(talk).get("safety")
+    report = say(talk, words)
+    assert attributes(talk).get("safety") == before and pending(talk) != question and not report["end_session"], \
+        (question, words, report["intent"])
+
+
+def test_definitely_not_is_no_yes_in_the_approximate_hearing():
+    talk = Conversation(default_handler(), user_id="dialogue-test", hearing="approximate")
+    for line in PATHS["screening_saddle"]:
+        talk.line(line)
+    report = say(talk, "definitely not")
+    assert level(talk, report) == "none" and pending(talk) != "screening_saddle", report["intent"]
+
+
+@pytest.mark.parametrize("words", MIXED_EMERGENCIES[:6])
+def test_a_red_flag_said_with_an_all_clear_routes_with_no_question_waiting(words):
+    in_routine = conversation()
+    for line in INTO_ROUTINE:
+        in_routine.line(line)
+    in_routine.session.info.attributes.pop("pending", None)  # mid-routine, nothing asked
+    after_flag = reach("pain_leg")
+    for line in ("yes", "one leg", "no"):  # a doctor's flag, its questions answered
+        say(after_flag, line)
+    assert pending(after_flag) is None and attributes(after_flag)["safety"] == "doctor"
+    for talk in (in_routine, after_flag):
+        report = say(talk, words)
+        assert report["safety"] == "emergency" and report["end_session"] is True, (words, report["intent"])
+
+
+# The leg-weakness follow-ups read an answer as said of the weak leg (content: safety.answer_context):
+# "all of a sudden" or "it's been getting worse" to "did it come on suddenly?" is the emergency
+# (clinical.md: sudden or worsening leg weakness); "it gives way" to "is that leg weak?" is a yes.
+@pytest.mark.parametrize("words", ["all of a sudden", "it's been getting worse", "it gives way"])
+def test_sudden_or_worsening_in_words_is_an_emergency(words):
+    talk = reach("weak_sudden")
+    report = say(talk, words)
+    assert report["safety"] == "emergency" and report["end_session"] is True, (words, report["intent"])
+
+
+@pytest.mark.parametrize("words", ["it feels weak", "it's a bit wobbly", "it gives way"])
+def test_weakness_in_words_is_a_yes_to_is_that_leg_weak(words):
+    talk = reach("leg_weak")
+    report = say(talk, words)
+    assert RANK[level(talk, report)] >= RANK["urgent"] and pending(talk) != "leg_weak", (words, report["intent"])
+
+
+@pytest.mark.parametrize("question", ["leg_weak", "weak_sudden"])
+@pytest.mark.parametrize("words", ["no it came on slowly", "no it's not weak"])
+def test_a_denial_to_the_weakness_follow_ups_raises_nothing_more(question, words):
+    talk = reach(question)
+    before = attributes(talk)["safety"]
+    say(talk, words)
+    assert attributes(talk)["safety"] == before, (question, words)

@@ -7157,7 +7157,8 @@ def test_s_a_casual_all_clear_answers_the_leg_question(locale, answer):
 
 
 @pytest.mark.parametrize("answer, intent, ids", [
-    ("fine", "AMAZON.YesIntent", []), ("yeah", "AMAZON.YesIntent", []),
+    # "fine" agrees to an offer, and is an all-clear at a safety question: never AMAZON.YesIntent
+    ("fine", "SafetyAnswerIntent", ["agreeable"]), ("yeah", "AMAZON.YesIntent", []),
     ("yeah mate both legs", "SafetyAnswerIntent", ["both_legs"]), ("yeah mate one leg", "SafetyAnswerIntent", ["one_leg"]),
 ])
 def test_s_a_yes_or_a_leg_named_casually_keeps_its_meaning(answer, intent, ids):

@@ -24,7 +24,8 @@ the project's rule that a confirmed flag holds for the session):
    while the same question waits (help and repeat in between or not) is a symptom that
    cannot be ruled out: the level is raised to the question's ``unsure`` level (never above
    urgent: a doctor today can check what the person cannot tell; never below doctor) and the
-   advice for it is given, with its safety net.
+   advice for it is given, with its safety net. A yes said with an all-clear ("yes, it's fine")
+   to a question whose all-clear is a no is neither answer, and counts as an "I don't know".
 
 Questions can form a sequence (the screening before the first exercise, the symptom
 check): the action ``continue`` moves to the next question of the sequence the

@@ -222,6 +222,7 @@ class Vocabulary:
     determiner_cues: FrozenSet[Tuple[str, ...]]  # "no", "without": stopped by a possessive too
     determiner_stops: FrozenSet[str]
     determiner_through: FrozenSet[str]  # "of": "neither of my legs" denies what the legs are said to be
+    denials_said_after: FrozenSet[Tuple[str, ...]]  # "is fine", "all good": clear what came before them
     rules: Tuple[Rule, ...]
     rules_by_tag: Dict[str, Tuple[int, ...]]  # a tag -> the rules filed under it (_index_rules)
     sided_places: FrozenSet[str]  # the places leg rules are read in
@@ -320,6 +321,8 @@ class Vocabulary:
     thing_owned: FrozenSet[str]  # what an owner's word may name: devices nobody sits, stands or rides on
     thing_naming: FrozenSet[str]
     sign_needs: Dict[str, FrozenSet[str]]  # a sign beside a flag that counts only said with these
+    addressed: FrozenSet[str]  # "mate" with no owner before it: the listener, not someone else
+    addressed_not_after: FrozenSet[str]  # "my", "a", "best": "my mate" is someone else
 
     def __init__(self, **fields: Any) -> None:
         missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
@@ -465,6 +468,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         locale=locale,
         equivalents={_words(k): _words(v) for k, v in equivalents.items()},
         fillers=frozenset(_words(f) for f in data["fillers"]),
+        addressed=frozenset(data.get("addressed", {}).get("terms", ())),
+        addressed_not_after=frozenset(data.get("addressed", {}).get("not_after", ())),
         like_kept_after=frozenset(data["like_kept_after"]),
         numbers=frozenset(data["number_words"]),
         **_lexicon(phrases),
@@ -490,6 +495,7 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         determiner_cues=frozenset(_words(c) for c in negation["determiner_cues"]),
         determiner_stops=frozenset(negation["determiner_stops"]),
         determiner_through=frozenset(negation.get("determiner_through", ())),
+        denials_said_after=frozenset(_words(c) for c in negation.get("said_after", {}).get("terms", ())),
         unnoticed_cues=frozenset(negation.get("unnoticed", {}).get("cues", ())),
         unnoticed_tags=frozenset(negation.get("unnoticed", {}).get("tags", ())),
         unnoticed_then=frozenset(negation.get("unnoticed", {}).get("then", ())),
@@ -917,9 +923,17 @@ def _tokens(text: object, vocab: Vocabulary) -> List[str]:
     words = _TOKEN.findall(text)
     if "'" in text:  # most texts have no apostrophe (a recogniser mostly writes none)
         words = _without_apostrophes(words)
-    words = _drop_fillers(_replace_equivalents(words, vocab), vocab)
+    words = _drop_fillers(_replace_equivalents(_drop_address(words, vocab), vocab), vocab)
     return [_possessive(word, vocab, words[max(index - 2, 0):index]) if word[-1:] == "s" else word
             for index, word in enumerate(words)]
+
+
+def _drop_address(words: List[str], vocab: Vocabulary) -> List[str]:
+    """The person spoken to ("mate, both legs are numb", "yeah mate, I wet myself", and in a
+    slot's words "numb mate both legs") is the listener: the word goes, as it is nobody the
+    words tell of. After an owner or a determiner ("my mate", "a mate") it is someone else."""
+    return [word for index, word in enumerate(words)
+            if word not in vocab.addressed or (index and words[index - 1] in vocab.addressed_not_after)]
 
 
 def _without_apostrophes(tokens: List[str]) -> List[str]:
@@ -1415,6 +1429,8 @@ def _negated(mention: Mention, clause: _Clause, vocab: Vocabulary) -> bool:
     for cue in before:
         if "@negation" not in cue.tags or mention.start - cue.end > vocab.negation_window:
             continue
+        if tuple(clause.words[cue.start:cue.end]) in vocab.denials_said_after:
+            continue  # "its fine both legs are numb": the all-clear is said of what came before it
         if clause.words[cue.start] == "never" and vocab.never_undone_by & set(clause.words[cue.end:]):
             continue
         if any("@restart" in m.tags for m in before if m.start >= cue.end):

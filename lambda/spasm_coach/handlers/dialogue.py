@@ -5,8 +5,9 @@
 - ``SafetyQuestionHandler`` answers every request while a safety question is pending:
   yes, no and the listed follow-ups are decided by ``questions.decide``; help and
   fallback answer and then ask again; anything else (next, start stretches, resume, a
-  first "I don't know") asks again without clearing anything; a second "I don't know" to the
-  same question is a symptom that cannot be ruled out (questions.py, rule 5). Stop still stops.
+  first "I don't know" or "yes, it's fine") asks again without clearing anything; a second
+  "I don't know" to the same question is a symptom that cannot be ruled out (questions.py,
+  rule 5). Stop still stops.
 - ``AnswerHandler`` is the one place where yes and no to the skill's other questions are
   handled; the actions it can carry out are named in the registry and bound here.
 - ``SymptomCheckHandler``: "check my symptoms", at any time.
@@ -33,6 +34,7 @@ from ..questions import NO, UNCLEAR, UNSURE, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
+from .wording import words_of
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values, speech_of)
 
@@ -44,6 +46,9 @@ UNSURE_INTENT = "UnsureIntent"  # "I don't know", "I can't tell"
 # "no, ..." and "I don't have ..." with a free phrase after it
 DENIAL_INTENTS = ("DescribeDenialIntent", "DescribeDontHaveIntent")
 CHECK_INTENT = "SymptomCheckIntent"
+# How the pain is now, said to "is the pain settling?" (a question whose all-clear is a yes):
+# better is settling; the same, worse or pain now is not (clinical.md, doctor row).
+SETTLING = {"FeelingBetterIntent": YES, "FeelingSameIntent": NO, "FeelingWorseIntent": NO, "PainIntent": NO}
 # Requests that still do what they say while a safety question waits: ending the
 # conversation is always allowed (the level already raised stays in the session).
 LEAVING_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
@@ -99,14 +104,25 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
         for reading in assess_said_of(handler_input, context["said_of"], context["asks"]):
             if _says_yes(question, reading):
                 return YES
+    if question.all_clear == YES and not (found is not None and found.level in FLAG_LEVELS):
+        # "it's getting better", "still hurts", "about the same": how the pain is now answers it.
+        told = SETTLING.get(name) or SETTLING.get(_told_request(handler_input, name))
+        if told is not None:
+            return told
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
+    told = _answer_in_words(handler_input, name, found)
+    if told is not None:
+        return told
     if name == ANSWER_INTENT:
         if all_clear(handler_input):
             return question.all_clear  # "it's fine": no symptom, or the pain has settled
         if yes_all_clear(handler_input):
-            # "yes, it's fine" to "any numbness when you wipe?": a yes, or "it's bearable"?
-            return UNCLEAR if question.safety else NO
+            # "yes, it's fine" to "is the pain settling?": both say it has. To "any numbness when you
+            # wipe?": a yes, or "it's bearable"? No answer (a second one counts as "I don't know").
+            if question.all_clear == YES:
+                return YES
+            return UNSURE if question.safety else NO
         answer = _slot_id(handler_input, "Answer")
         if answer == "none":
             return NO
@@ -125,6 +141,23 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     return UNCLEAR
 
 
+def _answer_in_words(handler_input: HandlerInput, name: Optional[str], found: Any) -> Optional[str]:
+    """Yes or no said in other words, all of the free phrase one of safety.answer_words ("yes
+    there is", "a bit", "not at all"), or None; never with a flag or anything else said."""
+    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
+    if name not in FREE_PHRASE_INTENTS or (found is not None and found.level in FLAG_LEVELS):
+        return None
+    said = " ".join(words_of(said_with_carrier(handler_input)))
+    words = content_of(handler_input).raw("safety.answer_words")
+    return YES if said in words["yes"] else NO if said in words["no"] else None
+
+
+def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[str]:
+    """The request a describing intent's words make ("it's a bit better": FeelingBetterIntent)."""
+    from .describe import FREE_PHRASE_INTENTS, request_of  # describe.py asks questions through this module
+    return request_of(handler_input) if name in FREE_PHRASE_INTENTS else None
+
+
 def _says_yes(question: Question, found: Any) -> bool:
     """A flag of what the red-flag question asks about, as urgent as a yes to it."""
     return (found is not None and found.level in FLAG_LEVELS and question.red_flag
@@ -141,16 +174,27 @@ def says_none(handler_input: HandlerInput) -> bool:
                  or yes_all_clear(handler_input)))
 
 
+CLEAR_IDS = ("all_clear", "agreeable")
+
+
 def all_clear(handler_input: HandlerInput) -> bool:
-    """A casual all-clear ("it's fine", "all good", "nah, it's fine"): the Clear slot, heard
-    only without a yes before it (YesClear: "yes, it's fine" is asked again at a safety
-    question, and is a no thanks to anything else)."""
-    return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") == "all_clear"
+    """A casual all-clear ("it's fine", "all good", "nah, it's fine", "fine"): the Clear slot,
+    heard only without a yes before it (YesClear: "yes, it's fine" counts as "I don't know" at
+    a red-flag question, and is a no thanks to anything else)."""
+    return intent_name(handler_input) == ANSWER_INTENT and _slot_id(handler_input, "Clear") in CLEAR_IDS
 
 
 def yes_all_clear(handler_input: HandlerInput) -> bool:
     """An all-clear said after a yes ("yes, it's fine"): the YesClear slot."""
-    return _slot_id(handler_input, "YesClear") == "all_clear"
+    return _slot_id(handler_input, "YesClear") in CLEAR_IDS
+
+
+def agrees(handler_input: HandlerInput) -> bool:
+    """"Fine", "no worries", "yes, that's fine": a yes to an offer (the all-clear slots' id
+    "agreeable"), an all-clear at a safety question. Never heard as AMAZON.YesIntent, so that
+    "fine" to "any numbness around your bottom?" is never a yes."""
+    return intent_name(handler_input) == ANSWER_INTENT and "agreeable" in (
+        _slot_id(handler_input, "Clear"), _slot_id(handler_input, "YesClear"))
 
 
 def _slot_id(handler_input: HandlerInput, name: str) -> Optional[str]:
@@ -290,9 +334,7 @@ class SafetyQuestionHandler(AbstractRequestHandler):
         question = pending(handler_input)
         name = intent_name(handler_input)
         if name == UNSURE_INTENT:
-            if questions.second_unsure(session(handler_input), question.id):
-                return advise_unsure(handler_input, question)
-            return restate(handler_input, question, "safety.restate.unsure")
+            return self.unsure(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
         if name in ("AMAZON.FallbackIntent", "AMAZON.RepeatIntent"):
@@ -304,8 +346,11 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # A red flag described in answer holds whatever the question (an emergency
             # was already routed by the red-flag handler).
             raise_level(handler_input, found.level)
-        decision = questions.decide(question, answer_of(handler_input, question, found),
-                                    raised_level(handler_input) or "none")
+        answer = answer_of(handler_input, question, found)
+        if answer == UNSURE and not flagged:
+            # "yes, it's fine": neither yes nor no, as "I don't know" is (rule 5)
+            return self.unsure(handler_input, question, "safety.restate.mixed")
+        decision = questions.decide(question, answer, raised_level(handler_input) or "none")
         if decision.restate and flagged:
             return advise(handler_input, raised_level(handler_input))
         elsewhere = questions.clarify_elsewhere(question, found.clarify) \
@@ -324,6 +369,14 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
 
+    @staticmethod
+    def unsure(handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
+        """Rule 5: the first time asked again (after ``lead_key``), the second time the question's
+        unsure level."""
+        if questions.second_unsure(session(handler_input), question.id):
+            return advise_unsure(handler_input, question)
+        return restate(handler_input, question, lead_key)
+
 
 class AnswerHandler(IntentHandler):
     """Yes and no to the skill's conversation questions (safety questions are answered
@@ -338,7 +391,7 @@ class AnswerHandler(IntentHandler):
         return super().can_handle(handler_input) or says_none(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        yes = intent_name(handler_input) == YES_INTENT
+        yes = intent_name(handler_input) == YES_INTENT or agrees(handler_input)
         question = pending(handler_input)
         if question is not None and not question.safety:
             decision = questions.decide(question, YES if yes else NO)

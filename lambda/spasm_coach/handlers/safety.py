@@ -30,7 +30,7 @@ from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
 from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
-from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, ask, pending, says_none, start_check
+from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, agrees, ask, pending, says_none, start_check
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
 PAIN = "pain"  # the triage's clarify topic for pain said now (questions.CLARIFY_QUESTIONS)
@@ -101,7 +101,7 @@ _DEFERRED = {"start_routine": {"action": "start", "routine": "gentle"}, "resume"
 
 def exercise_wanted(handler_input: HandlerInput) -> Optional[Dict[str, Any]]:
     """What exercise this request would guide, if any: {"action": "start"|"resume"|"next", ...}."""
-    name = intent_name(handler_input)
+    name = YES_INTENT if agrees(handler_input) else intent_name(handler_input)  # "fine" to an offer
     if name not in EXERCISE_INTENTS:
         return None
     question = pending(handler_input)
