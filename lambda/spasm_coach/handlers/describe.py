@@ -68,7 +68,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeBeforeIntent", "DescribeAfterIntent", "DescribeMeIntent", "DescribeTheIntent", "DescribeWentIntent",
                     "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
                     "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
-                    "DescribeLatrineIntent", "DescribeBackInIntent")
+                    "DescribeLatrineIntent", "DescribeBackInIntent", "DescribeWorriedIntent", "DescribeSometimesIntent",
+                    "DescribeAlwaysIntent", "DescribeMaybeIntent", "DescribeBarelyIntent", "DescribeHeIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",
