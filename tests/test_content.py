@@ -163,11 +163,15 @@ def test_the_painkiller_warning_uses_the_local_drug_name(locale, paracetamol):
 
 
 BRITISH = ("tea towel", "paracetamol", "A&E", "GP", "NHS", "bum", "loo", "wee", "chemist")
+# Words the skill listens for, never says: a request in anyone's words ("gotta nip to the loo").
+HEARD_ONLY = "describe.requests.routes."
 
 
 @pytest.mark.parametrize("locale", ["en-US", "en-CA"])
 def test_north_american_english_says_no_british_words(locale):
     for path, said, shown in said_and_shown(locale):
+        if path.startswith(HEARD_ONLY):
+            continue
         for word in BRITISH:
             pattern = r"(?<![\w&])%s(?![\w&])" % re.escape(word)
             assert not re.search(pattern, said) and not re.search(pattern, shown), (locale, path, word)

@@ -1033,3 +1033,33 @@ def test_a_question_after_a_clause_of_when_asks_the_question_and_the_routine_wai
     assert heard.intent == "DescribeBeforeIntent", (said, heard.intent)
     said_ = _gets_topic(heard.intent, heard.slots["Description"].value, ROUTINE, topic)
     assert said_.attributes["routine"] == ROUTINE["routine"]
+
+
+# Stopping or leaving in everyday words, mid-routine: the session ends. "Going to the loo" pauses the
+# routine (clinical.md's benign "hang on, I need the loo"); going easy, or how long is left, is no stop.
+@pytest.mark.parametrize("name,words", [
+    ("RequestWantIntent", "to stop"), ("RequestWantIntent", "stop now"), ("RequestWantIntent", "to finish"),
+    ("DescribeHaveToIntent", "go"), ("DescribeHaveToIntent", "go now"), ("DescribeIntent", "sorry i have to go the baby is crying"),
+])
+def test_wanting_to_stop_or_having_to_go_ends_the_session(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.end is True and said.attributes.get("safety") is None, said.text
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeHaveToIntent", "go to the loo"), ("DescribeIntent", "just going to the bathroom"),
+    ("DescribeIntent", "i need a quick wee"),
+])
+def test_going_to_the_loo_mid_routine_pauses_it(name, words):
+    said = send(name, words, ROUTINE)
+    paused = Said(lambda_handler(intent("AMAZON.PauseIntent", None, dict(ROUTINE)), None))
+    assert said.text == paused.text and said.end == paused.end and said.attributes == paused.attributes, said.text
+
+
+@pytest.mark.parametrize("name,words", [
+    ("DescribeHaveToIntent", "go easy on it"), ("DescribeHaveToIntent", "go to work tomorrow"),
+    ("RequestHowIntent", "long have i got to go"),
+])
+def test_going_easy_or_how_long_to_go_is_no_stop(name, words):
+    said = send(name, words, ROUTINE)
+    assert said.end is not True, said.text

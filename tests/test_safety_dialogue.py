@@ -881,14 +881,15 @@ def test_a_plain_agreeing_word_is_an_all_clear_at_a_red_flag_question(locale, wo
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine"])
+@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine", "sure no worries", "sure it's fine"])
 def test_a_yes_with_an_agreeing_word_is_asked_again_at_a_red_flag_question(locale, words):
     talk = reach_in(locale, "screening_saddle")
     report = say(talk, words)
     assert level(talk, report) == "none" and pending(talk) == "screening_saddle", (locale, words, attributes(talk))
 
 
-@pytest.mark.parametrize("words", ["fine", "yes that's fine", "no worries", "yeah fine"])
+@pytest.mark.parametrize("words", ["fine", "yes that's fine", "no worries", "yeah fine", "sure no worries",
+                                   "okay no problem"])
 def test_an_agreeing_word_to_the_offer_of_stretches_is_a_yes(words):
     talk = reach_conversation("offer_stretches")
     say(talk, words)
@@ -898,7 +899,8 @@ def test_an_agreeing_word_to_the_offer_of_stretches_is_a_yes(words):
 # Yes or no in other words, to every red-flag question: never asked forever, never the wrong way.
 @pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
 @pytest.mark.parametrize("words", ["yes there is", "yeah i have", "yes it is", "a bit", "yes sometimes",
-                                   "yeah a little bit"])
+                                   "yeah a little bit", "kind of", "sort of", "afraid so", "i'm afraid so", "aye",
+                                   "ya", "too right", "unfortunately yes"])
 def test_a_yes_in_other_words_raises(question, words):
     talk = reach(question)
     before = attributes(talk).get("safety") or "none"
@@ -964,3 +966,28 @@ def test_a_denial_to_the_weakness_follow_ups_raises_nothing_more(question, words
     before = attributes(talk)["safety"]
     say(talk, words)
     assert attributes(talk)["safety"] == before, (question, words)
+
+
+# Words not heard at all (AMAZON.FallbackIntent): asked again, then taken as "I don't know"
+# (questions.py, rule 3): never asked forever, never taken as no.
+@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+def test_answers_never_heard_are_asked_again_then_count_as_i_dont_know(question):
+    talk = reach(question)
+    before = attributes(talk).get("safety")
+    for words in ("purple elephants dancing", "orange giraffes singing"):
+        report = say(talk, words)
+        assert report["intent"] == "AMAZON.FallbackIntent" and pending(talk) == question, words
+        assert attributes(talk).get("safety") == before
+    report = say(talk, "green zebras humming")
+    assert pending(talk) != question and report["end_session"] is False
+    _answer_the_rest_no(talk)
+    assert RANK[attributes(talk).get("safety") or "none"] >= RANK[questions.QUESTIONS[question].unsure]
+
+
+def test_an_answer_never_heard_counts_only_while_its_question_waits():
+    talk = reach("screening_legs")
+    say(talk, "purple elephants dancing")
+    say(talk, "no")  # on to the second screening question: the count starts again
+    for words in ("orange giraffes singing", "green zebras humming"):
+        say(talk, words)
+        assert pending(talk) == "screening_saddle" and attributes(talk).get("safety") is None, words

@@ -17,7 +17,9 @@ the project's rule that a confirmed flag holds for the session):
 2. "no" clears only what that question asked about: it never lowers a level raised
    earlier, and says nothing about a symptom the question did not cover.
 3. An unclear, off-topic or missing answer never clears anything: the question is
-   asked again (``Decision.restate``).
+   asked again (``Decision.restate``). Words not heard at all (AMAZON.FallbackIntent) a
+   second time while the same question waits count as an "I don't know" (rule 5), so
+   noise or words the skill cannot make out never ask the question forever.
 4. Once a level is raised, no exercise is guided for the rest of the session (the
    exercise gate in handlers/safety.py reads the level).
 5. "I don't know" is asked again once, like any unclear answer; a second "I don't know"
@@ -45,6 +47,7 @@ UNSURE_LEVELS = ("doctor", "urgent")
 FOLLOW_UPS = ("one_leg", "both_legs", "saddle", "bladder", "bowel")
 SESSION_KEY = "pending"
 UNSURE_KEY = "unsure"  # the pending question already answered "I don't know" once (rule 5)
+UNHEARD_KEY = "unheard"  # the pending question already had an answer not heard at all (rule 3)
 # Actions a question may lead to; handlers/dialogue.py carries each out.
 ACTIONS = (
     "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",
@@ -331,14 +334,23 @@ def pending_in(attributes: Mapping[str, Any]) -> Optional[Question]:
 
 def put_pending(attributes: MutableMapping[str, Any], question_id: Optional[str]) -> None:
     """Make ``question_id`` the pending question (None: no question is pending)."""
-    if attributes.get(UNSURE_KEY) != question_id:
-        attributes.pop(UNSURE_KEY, None)  # rule 5 counts while one question waits
+    for key in (UNSURE_KEY, UNHEARD_KEY):  # rules 3 and 5 count while one question waits
+        if attributes.get(key) != question_id:
+            attributes.pop(key, None)
     if question_id is None:
         attributes.pop(SESSION_KEY, None)
         return
     if question_id not in QUESTIONS:
         raise KeyError("not a registered question: %r" % question_id)
     attributes[SESSION_KEY] = question_id
+
+
+def unheard_before(attributes: MutableMapping[str, Any], question_id: str) -> bool:
+    """Rule 3: note an answer not heard at all to the pending question; whether one came before."""
+    if attributes.get(UNHEARD_KEY) == question_id:
+        return True
+    attributes[UNHEARD_KEY] = question_id
+    return False
 
 
 def second_unsure(attributes: MutableMapping[str, Any], question_id: str) -> bool:

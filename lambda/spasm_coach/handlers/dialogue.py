@@ -115,7 +115,7 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
             return told
     if name == NO_INTENT or (name in DENIAL_INTENTS and plain_no(handler_input, found)):
         return NO
-    told = _answer_in_words(handler_input, name, found)
+    told = _answer_in_words(handler_input, question, name, found)
     if told is not None:
         return told
     if name == ANSWER_INTENT:
@@ -145,14 +145,18 @@ def answer_of(handler_input: HandlerInput, question: Question, found: Any) -> st
     return UNCLEAR
 
 
-def _answer_in_words(handler_input: HandlerInput, name: Optional[str], found: Any) -> Optional[str]:
+def _answer_in_words(handler_input: HandlerInput, question: Question, name: Optional[str],
+                     found: Any) -> Optional[str]:
     """Yes or no said in other words, all of the free phrase one of safety.answer_words ("yes
-    there is", "a bit", "not at all"), or None; never with a flag or anything else said."""
+    there is", "a bit", "not at all"), or None; never with a flag or anything else said. A yes
+    with an all-clear ("sure, no worries") reads as the YesClear slot does (answer_of)."""
     from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
     if name not in FREE_PHRASE_INTENTS or (found is not None and found.level in FLAG_LEVELS):
         return None
     said = " ".join(words_of(said_with_carrier(handler_input)))
     words = content_of(handler_input).raw("safety.answer_words")
+    if said in words["yes_all_clear"]:
+        return YES if question.all_clear == YES else UNSURE if question.safety else NO
     return YES if said in words["yes"] else NO if said in words["no"] else None
 
 
@@ -369,9 +373,12 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return self.unsure(handler_input, question, "safety.restate.unsure")
         if name == "AMAZON.HelpIntent":
             return restate(handler_input, question, question.help or "safety.restate.help")
-        if name in ("AMAZON.FallbackIntent", "AMAZON.RepeatIntent"):
-            lead = "safety.restate.fallback" if name == "AMAZON.FallbackIntent" else "safety.ask.next"
-            return restate(handler_input, question, lead)
+        if name == "AMAZON.RepeatIntent":
+            return restate(handler_input, question, "safety.ask.next")
+        if name == "AMAZON.FallbackIntent":
+            if questions.unheard_before(session(handler_input), question.id):  # rule 3: never forever
+                return self.unsure(handler_input, question, "safety.restate.fallback")
+            return restate(handler_input, question, "safety.restate.fallback")
         found = assessment(handler_input)
         flagged = found is not None and found.level in FLAG_LEVELS
         if flagged:
