@@ -970,7 +970,7 @@ def test_a_denial_to_the_weakness_follow_ups_raises_nothing_more(question, words
 
 # Words not heard at all (AMAZON.FallbackIntent): asked again, then taken as "I don't know"
 # (questions.py, rule 3): never asked forever, never taken as no.
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("question", UNSURE_ADVISED)
 def test_answers_never_heard_are_asked_again_then_count_as_i_dont_know(question):
     talk = reach(question)
     before = attributes(talk).get("safety")

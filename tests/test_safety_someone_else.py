@@ -108,6 +108,17 @@ def test_an_unclear_answer_asks_again_and_a_second_i_dont_know_takes_the_safe_si
     assert speaks(report["speech"], "safety.someone_else.emergency")
 
 
+def test_answers_never_heard_count_as_i_dont_know_and_take_the_safe_side_too():
+    talk = talk_in()
+    asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
+    for words in ("purple elephants dancing", "orange giraffes singing"):
+        report = say(talk, words)
+        assert report["intent"] == "AMAZON.FallbackIntent" and pending(talk) == ASKED, words
+    report = say(talk, "green zebras humming")
+    assert report["safety"] == "emergency" and report["end_session"] is True
+    assert speaks(report["speech"], "safety.someone_else.unsure")
+
+
 def test_mid_routine_asks_then_no_resumes_the_routine():
     talk = talk_in()
     for line in INTO_ROUTINE + ("no", "next"):  # the first stretch's caution, then on
