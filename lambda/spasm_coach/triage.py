@@ -27,7 +27,9 @@ tested directly. It reads meaning, not memorised sentences:
    fine now") or explained by a cause the vocabulary names ("the tablets make me
    wobbly") is a near miss: a clarifying question, never an alarm. A denial covers only
    what follows it in its clause, so it never cancels a different symptom ("no fever
-   but I wet myself" is an emergency).
+   but I wet myself" is an emergency). What is set aside only as someone else's, told
+   as happening now ("my husband has chest pain"), is kept apart as theirs
+   (``Assessment.someone_else``), never as the speaker's.
 
 Levels follow clinical.md's red-flag table:
 
