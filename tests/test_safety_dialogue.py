@@ -622,7 +622,12 @@ def _answer_the_rest_no(talk):
     raise AssertionError("still asked %s" % pending(talk))
 
 
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+# A question with its own unsure action (someone with the person: the emergency advice for them,
+# which ends the session) has its own tests (tests/test_safety_someone_else.py).
+UNSURE_ADVISED = [q for q in SAFETY_QUESTIONS if not questions.QUESTIONS[q].unsure_do]
+
+
+@pytest.mark.parametrize("question", UNSURE_ADVISED)
 def test_a_second_i_dont_know_raises_the_questions_unsure_level(question):
     talk = reach(question)
     before = attributes(talk).get("safety")
@@ -798,7 +803,7 @@ def test_a_second_all_clear_after_a_yes_counts_as_i_dont_know(locale, question):
     assert attributes(talk).get("routine") is None  # nothing guided
 
 
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("question", UNSURE_ADVISED)
 def test_an_all_clear_after_a_yes_then_i_dont_know_ends_the_question(question):
     talk = reach(question)
     say(talk, "yes it's fine")
@@ -965,7 +970,7 @@ def test_a_denial_to_the_weakness_follow_ups_raises_nothing_more(question, words
 
 # Words not heard at all (AMAZON.FallbackIntent): asked again, then taken as "I don't know"
 # (questions.py, rule 3): never asked forever, never taken as no.
-@pytest.mark.parametrize("question", SAFETY_QUESTIONS)
+@pytest.mark.parametrize("question", UNSURE_ADVISED)
 def test_answers_never_heard_are_asked_again_then_count_as_i_dont_know(question):
     talk = reach(question)
     before = attributes(talk).get("safety")

@@ -587,7 +587,7 @@ def test_assessment_is_small_frozen_and_serializable():
     with pytest.raises(Exception):
         result.level = "none"  # type: ignore[misc]
     assert json.loads(json.dumps(result.to_dict())) == {
-        "level": "emergency", "flags": ["bladder"], "clarify": None, "near_misses": []}
+        "level": "emergency", "flags": ["bladder"], "clarify": None, "near_misses": [], "someone_else": []}
     assert assess("my back is spasming") == Assessment()
 
 

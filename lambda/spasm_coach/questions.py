@@ -26,7 +26,8 @@ the project's rule that a confirmed flag holds for the session):
    while the same question waits (help and repeat in between or not) is a symptom that
    cannot be ruled out: the level is raised to the question's ``unsure`` level (never above
    urgent: a doctor today can check what the person cannot tell; never below doctor) and the
-   advice for it is given, with its safety net. A yes said with an all-clear ("yes, it's fine")
+   advice for it is given, with its safety net (or, where that advice would not be the
+   speaker's, the question's ``unsure_do``). A yes said with an all-clear ("yes, it's fine")
    to a question whose all-clear is a no is neither answer, and counts as an "I don't know".
 
 Questions can form a sequence (the screening before the first exercise, the symptom
@@ -52,7 +53,7 @@ ACTIONS = (
     "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",
     "create_reminders", "decline_reminders", "set_offered_timer", "decline_timer",
     "continue", "settled", "pain_next", "pain_rest", "next_stretch", "stop_for_today",
-    "leave_out_stretch", "stretch_setup",
+    "leave_out_stretch", "stretch_setup", "their_emergency", "their_emergency_unsure", "carry_on",
 )
 # Actions that guide an exercise: the exercise gate looks at these before they run.
 EXERCISE_ACTIONS = frozenset({"start_routine", "resume", "next_stretch", "leave_out_stretch", "stretch_setup"})
@@ -92,6 +93,9 @@ class Question(NamedTuple):
     # What a casual all-clear ("it's fine", "all good") answers: no symptom, unless the question
     # asks whether something has settled ("is the pain settling?": it has).
     all_clear: str = "no"
+    # Rule 5, where the advice for the unsure level is not the speaker's: the action a second
+    # "I don't know" carries out instead, once the level is raised.
+    unsure_do: Optional[str] = None
 
 
 _NEXT = Then(do="continue")  # on to the next question of the sequence, or its close
@@ -171,6 +175,14 @@ _QUESTIONS = (
              "safety.ask.yes_no_reprompt", yes=_EMERGENCY, no=Then(do="settled"),
              safety=True, unsure="urgent", red_flag=True,
              covers=("chest_or_belly",)),  # content: safety.answer_context
+    # -- someone else's emergency, said as happening now (triage: Assessment.someone_else) -----
+    # "my husband has chest pain going into his arm": is it happening to someone with the
+    # speaker now? Yes: the emergency advice, for them (clinical.md, emergency row). No: carry on
+    # where the person was. A second "I don't know" takes the safe side: what was said needs
+    # emergency care wherever they are, so the same advice, said as an "if".
+    Question("someone_with_you", "handlers/safety.py", "safety.someone_else.question",
+             "safety.someone_else.reprompt", yes=Then(do="their_emergency"), no=Then(do="carry_on"),
+             safety=True, red_flag=True, unsure="urgent", unsure_do="their_emergency_unsure"),
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",
              yes=_LEGS, no=Then(ask="pain_settles"), follow_ups=_WHERE,
@@ -229,6 +241,8 @@ SEQUENCES: Dict[str, Tuple[str, ...]] = {
     "check": ("check_saddle", "check_toilet", "check_legs", "check_chest", "check_fall",
               "check_fever", "check_history", "check_doctor"),
 }
+# Asked when someone else's emergency is said as happening now (handlers/safety.py).
+SOMEONE_WITH_YOU = "someone_with_you"
 # Which red-flag topic of the triage each clarifying question asks about.
 CLARIFY_QUESTIONS = {"legs": "clarify_legs", "pain": "clarify_pain", "saddle": "clarify_saddle",
                      "bladder": "clarify_bladder", "bowel": "clarify_bowel",
@@ -281,7 +295,8 @@ def decide(question: Question, answer: str, level: str = "none") -> Decision:
     elif answer == UNSURE:
         # rule 5: in a sequence (where "no" goes on), the next question may still find more
         goes_on = question.no is not None and question.no.do == "continue"
-        then = Then(level=question.unsure, do="continue" if goes_on else None) if question.unsure else None
+        then = Then(level=question.unsure, do=question.unsure_do or ("continue" if goes_on else None)) \
+            if question.unsure else None
     else:
         then = question.follow_ups.get(answer)
     if then is None:
@@ -368,6 +383,8 @@ def check_registry(registry: Mapping[str, Question] = QUESTIONS,
         if (question.unsure is not None) != question.safety or question.unsure not in UNSURE_LEVELS + (None,):
             raise ValueError("%s: a safety question, and only one, has an unsure level of %s"
                              % (question.id, UNSURE_LEVELS))
+        if question.unsure_do is not None and (question.unsure is None or question.unsure_do not in ACTIONS):
+            raise ValueError("%s: unsure_do needs an unsure level and a known action" % question.id)
     for order in sequences.values():
         for question_id in order:
             if question_id not in registry or not registry[question_id].safety:

@@ -27,7 +27,9 @@ tested directly. It reads meaning, not memorised sentences:
    fine now") or explained by a cause the vocabulary names ("the tablets make me
    wobbly") is a near miss: a clarifying question, never an alarm. A denial covers only
    what follows it in its clause, so it never cancels a different symptom ("no fever
-   but I wet myself" is an emergency).
+   but I wet myself" is an emergency). What is set aside only as someone else's, told
+   as happening now ("my husband has chest pain"), is kept apart as theirs
+   (``Assessment.someone_else``), never as the speaker's.
 
 Levels follow clinical.md's red-flag table:
 
@@ -90,12 +92,18 @@ class Assessment(NamedTuple):
         and also when a doctor/urgent answer could rise with one follow-up (a leg
         symptom with no side given: "one leg or both?").
     near_misses: red-flag ids mentioned but denied, past, hypothetical or resolved.
+    someone_else: red-flag ids set aside only because they were said of someone else, as
+        happening now ("my husband has chest pain", "my dad has wet himself"): not denied,
+        hypothetical, past, resolved, explained or asked about, and not of a thing ("the vase
+        fell"). Never the speaker's: nothing of it is in the level or the flags
+        (handlers/safety.py asks whether that someone is with the speaker now).
     """
 
     level: str = "none"
     flags: Tuple[str, ...] = ()
     clarify: Optional[str] = None
     near_misses: Tuple[str, ...] = ()
+    someone_else: Tuple[str, ...] = ()
 
     @property
     def is_red_flag(self) -> bool:
@@ -107,6 +115,7 @@ class Assessment(NamedTuple):
             "flags": list(self.flags),
             "clarify": self.clarify,
             "near_misses": list(self.near_misses),
+            "someone_else": list(self.someone_else),
         }
 
 
@@ -323,6 +332,10 @@ class Vocabulary:
     sign_needs: Dict[str, FrozenSet[str]]  # a sign beside a flag that counts only said with these
     addressed: FrozenSet[str]  # "mate" with no owner before it: the listener, not someone else
     addressed_not_after: FrozenSet[str]  # "my", "a", "best": "my mate" is someone else
+    # Words that tell someone else's finding as happening now ("has", "can't", "is"): without one
+    # in its clause, it is a story ("my mate fell off a ladder"), not Assessment.someone_else.
+    someone_else_now: FrozenSet[str]
+    nobody_in_particular: FrozenSet[Tuple[str, ...]]  # "your", "everyone": nobody to ask after
 
     def __init__(self, **fields: Any) -> None:
         missing, unknown = self.__annotations__.keys() - fields.keys(), fields.keys() - self.__annotations__.keys()
@@ -565,6 +578,8 @@ def _compile(locale: str, data: Mapping[str, Any]) -> Vocabulary:
         thing_owned=frozenset(thing.get("owned", ())),
         thing_naming=frozenset(thing.get("naming", ())),
         sign_needs={tag: frozenset(needs) for tag, needs in data.get("sign_needs", {}).get("signs", {}).items()},
+        someone_else_now=frozenset(data.get("said_of_someone_else_now", {}).get("words", ())),
+        nobody_in_particular=frozenset(_words(p) for p in data.get("said_of_someone_else_now", {}).get("nobody", ())),
     )
     return vocabulary
 
@@ -1281,10 +1296,14 @@ def _said_of_a_thing(words: Sequence[str], mentions: List[Mention], vocab: Vocab
                         and vocab.thing_owned.isdisjoint(words[at + 1:mention.start]):
                     break  # "my wheelchair fell over": the speaker was likely in it
                 if at == 0 or words[at - 1] in vocab.thing_joining:
-                    out.append(Mention(frozenset(("@third_person",)), at, mention.start))
+                    out.append(Mention(_A_THING, at, mention.start))
                 break
         out.append(mention)
     return out
+
+
+# A thing's fall is read as said of someone else, and marked as a thing's: nobody to ask after.
+_A_THING = frozenset(("@third_person", "@a_thing"))
 
 
 def _only_owns(words: Sequence[str], mentions: List[Mention], vocab: Vocabulary) -> bool:
@@ -1488,14 +1507,15 @@ def _fires(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
     return True
 
 
-def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False) -> bool:
-    """Whether a mention is denied, hypothetical or about someone else (its callers first
-    check that the clause holds something that could set it aside). With ``dated`` (the
-    utterance says when it began: "is it the spasm if my foot won't lift, it's been like that
-    since Monday") an "if" tells what is happening, not what might."""
+def _aside(mention: Mention, clause: _Clause, vocab: Vocabulary, dated: bool = False,
+           others: bool = True) -> bool:
+    """Whether a mention is denied, hypothetical or (unless ``others`` is false) about someone
+    else (its callers first check that the clause holds something that could set it aside).
+    With ``dated`` (the utterance says when it began: "is it the spasm if my foot won't lift,
+    it's been like that since Monday") an "if" tells what is happening, not what might."""
     return (_negated(mention, clause, vocab)
             or (not dated and (_before("@hypothetical", mention, clause) or _asked_if(clause, vocab)))
-            or (_before("@third_person", mention, clause, until="@first_person")
+            or (others and _before("@third_person", mention, clause, until="@first_person")
                 and not _opens_with_the_speaker(mention, clause, vocab)))
 
 
@@ -1522,13 +1542,37 @@ def _asked_if(clause: _Clause, vocab: Vocabulary) -> bool:
     return clause.words[0] in vocab.asked_if and "@hypothetical" in clause.own
 
 
-def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False) -> bool:
+def _set_aside(rule: Rule, clause: _Clause, vocab: Vocabulary, only_denied: bool, dated: bool = False,
+               others: bool = True) -> bool:
     """Whether some concept the rule needs is only ever mentioned denied, hypothetically
-    or about someone else (with ``only_denied``: denied; with ``dated``: see _aside)."""
+    or (unless ``others`` is false) about someone else (with ``only_denied``: denied; with
+    ``dated``: see _aside)."""
     if not clause.tags & _SETTING_ASIDE:
         return False
-    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated))
+    aside = (lambda m: _negated(m, clause, vocab)) if only_denied else (lambda m: _aside(m, clause, vocab, dated, others))
     return any(all(aside(m) for m in clause.mentions if m.tags & group) for group in rule.when)
+
+
+def _in_their_words(rule: Rule, clause: _Clause) -> bool:
+    """Whether a concept the rule needs is said only in phrases that name someone else
+    themselves ("wet himself", "pooed herself": the vocabulary gives them ``@third_person``)."""
+    return "@third_person" in clause.tags and any(
+        all("@third_person" in m.tags for m in clause.mentions if m.tags & group) for group in rule.when)
+
+
+def _someone_now(rule: Rule, clause: _Clause, vocab: Vocabulary) -> bool:
+    """Whether the clause tells the rule's finding of someone in particular, as now: a person
+    named (not a thing's fall, not "your" or "everyone": the vocabulary's
+    `said_of_someone_else_now`), and one of its words of now ("has", "can't", "is") by the time
+    the finding is told ("my mate fell off a ladder" is a story; so is "... lost feeling in both
+    legs after his disc went, I'm just sore", heard as one clause)."""
+    if "@a_thing" in clause.tags or not any(
+            "@third_person" in m.tags and tuple(clause.words[m.start:m.end]) not in vocab.nobody_in_particular
+            for m in clause.mentions if m.start >= 0):
+        return False
+    told_by = max((next((m.end for m in clause.mentions if m.tags & group and m.start >= 0), 0) for group in rule.when),
+                  default=0)
+    return not vocab.someone_else_now.isdisjoint(clause.words[:told_by])
 
 
 _SETTING_ASIDE = frozenset(("@negation", "@denied", "@hypothetical", "@third_person"))
@@ -1608,6 +1652,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     clauses = _read_clauses(text, vocab)
     raised: Dict[str, str] = {}  # flag -> level
     near: Dict[str, int] = {}  # flag -> rank of what it could have been
+    others: Dict[str, int] = {}  # of those, the ones said only of someone else, now (Assessment.someone_else)
     topics: List[Tuple[int, str]] = []  # (rank, clarify topic)
     asked_side: List[str] = []  # flags of one-leg findings with no side named
     beside: Dict[str, FrozenSet[str]] = {}  # flag -> tags that raise it beside no other (Rule.beside_a_flag)
@@ -1723,15 +1768,27 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 continue
             if explained is None:
                 explained = _explained(qualifiers, vocab)
-            set_aside = (
-                _set_aside(rule, clause, vocab, only_denied=affirmed, dated=bool(qualifiers & vocab.onset_tags))
-                or ((history or asking) and not rule.history_is_the_flag)
+            dated = bool(qualifiers & vocab.onset_tags)
+            # Reasons that set a finding aside whoever it is said of: past, asked about, over,
+            # brief, explained.
+            not_now = (
+                ((history or asking) and not rule.history_is_the_flag)
                 or (resolved and rule.resolvable and (over_after or not rule.resolved_only_after)
                     and (positional or not rule.resolved_only_positional))
                 or (brief and flag in vocab.brief_flags)
                 or flag in explained
             )
+            theirs = _in_their_words(rule, clause)
+            set_aside = theirs or not_now or _set_aside(rule, clause, vocab, only_denied=affirmed, dated=dated)
             if set_aside:
+                # Someone else's, now ("my husband has chest pain"): set aside for nothing but that;
+                # nothing past, over or asked about even where the rule itself would not set it
+                # aside for that ("my husband had chest pain, but he's fine now"); see _someone_now.
+                if not (not_now or history or resolved or "@asking" in qualifiers) and _someone_now(rule, clause, vocab) \
+                        and not _set_aside(rule, clause, vocab, only_denied=affirmed, dated=dated, others=False):
+                    others[flag] = rank
+                if theirs:
+                    continue  # "my dad has wet himself": theirs alone, not even a near miss of the speaker's
                 near[flag] = rank
                 topics.append((rank, vocab.flag_topics[flag]))
                 continue
@@ -1781,6 +1838,9 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
     if len(flags) > 1:
         flags = tuple(sorted(raised, key=lambda f: (-_RANK[raised[f]], order[f])))
     near_misses: Tuple[str, ...] = ()
+    someone_else: Tuple[str, ...] = ()
+    if others:
+        someone_else = tuple(sorted((f for f in others if f not in raised), key=lambda f: (-others[f], order[f])))
     if near:
         near_misses = tuple(sorted((f for f in near if f not in raised), key=lambda f: (-near[f], order[f])))
 
@@ -1798,7 +1858,7 @@ def _assess_with(vocab: Vocabulary, text: object, slot_ids: Iterable[object]) ->
                 if flag in vocab.follow_up and (flag not in vocab.follow_up_unless_side or flag in asked_side):
                     clarify = vocab.follow_up[flag]
                     break
-    return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses)
+    return Assessment(level=level, flags=flags, clarify=clarify, near_misses=near_misses, someone_else=someone_else)
 
 
 def _across_clauses(clauses: Sequence[_Clause], raised: Dict[str, str], vocab: Vocabulary) -> None:

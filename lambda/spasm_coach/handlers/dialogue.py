@@ -19,6 +19,7 @@ Session attributes used here (JSON; never what the person said):
   hurts      how many times "that hurts" was said in this session
   left_out   stretch ids that hurt in this session (never stored beyond it)
   net_said   the fallback's "check my symptoms" line has been said in full
+  interrupted  the safety question "is this happening to someone with you?" was asked over
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .. import questions
+from .. import questions, screens
 from ..questions import NO, UNCLEAR, UNSURE, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
@@ -54,6 +55,9 @@ SETTLING = {"FeelingBetterIntent": YES, "FeelingSameIntent": NO, "FeelingWorseIn
 LEAVING_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
                    "AMAZON.PauseIntent")
 Action = Callable[[HandlerInput, Question], Response]
+# The safety question that "is this happening to someone with you?" was asked over, asked
+# again after a no (handlers/safety.py, SomeoneElseHandler).
+INTERRUPTED = "interrupted"
 
 
 def pending(handler_input: HandlerInput) -> Optional[Question]:
@@ -280,6 +284,34 @@ def advise_unsure(handler_input: HandlerInput, question: Question) -> Response:
     return advise(handler_input, raised_level(handler_input), lead)
 
 
+def their_emergency(handler_input: HandlerInput, question: Question, unsure: bool = False) -> Response:
+    """Someone with the person has what clinical.md's emergency row names: the emergency advice,
+    said for them (use your phone to call the emergency number now, or go to the emergency
+    department; Alexa cannot call). The session is flagged as for the person's own emergency, so
+    no exercise is guided after it, and ends. ``unsure``: after a second "I don't know", said as an
+    "if" (rule 5, on the safe side: what was described needs emergency care wherever they are)."""
+    raise_level(handler_input, "emergency")
+    attributes = session(handler_input)
+    for key in ("deferred", "sequence", INTERRUPTED):
+        attributes.pop(key, None)
+    content = content_of(handler_input)
+    speech = coach_of(handler_input).speech()
+    if unsure:
+        speech.say(content.text("safety.someone_else.unsure")).pause(0.4)
+    speech.say(content.text("safety.someone_else.emergency"))
+    return reply(handler_input, speech, end=True, card=content.shown("safety.someone_else.card"),
+                 screen=screens.advice("emergency"))
+
+
+def carry_on(handler_input: HandlerInput, question: Question) -> Response:
+    """No one with the person has it: back to the safety question it interrupted (asked again),
+    or, with none, what a no to a clarifying question says (settled: in the routine, how to carry on)."""
+    interrupted = questions.get(session(handler_input).pop(INTERRUPTED, None))
+    if interrupted is not None and interrupted.safety:
+        return ask_after(handler_input, interrupted.id, "safety.someone_else.back")
+    return settled(handler_input, question)
+
+
 def run_deferred(handler_input: HandlerInput, deferred: Any, lead: Speech) -> Response:
     """Carry out the exercise that was asked for before the screening questions."""
     # Imported here: the routine handlers ask questions through this module.
@@ -376,11 +408,13 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
 
-    @staticmethod
-    def unsure(handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
+    def unsure(self, handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
         """Rule 5: the first time asked again (after ``lead_key``), the second time the question's
-        unsure level."""
+        unsure level (and its ``unsure_do``, where it has one)."""
         if questions.second_unsure(session(handler_input), question.id):
+            if question.unsure_do:
+                decision = questions.decide(question, UNSURE, raised_level(handler_input) or "none")
+                return carry_out(handler_input, question, decision, self.actions)
             return advise_unsure(handler_input, question)
         return restate(handler_input, question, lead_key)
 
@@ -445,6 +479,9 @@ def actions(memory: Any = None) -> Dict[str, Action]:
         "stop_for_today": routine.stop_for_today,
         "leave_out_stretch": routine.caution_applies,
         "stretch_setup": routine.caution_clear,
+        "their_emergency": their_emergency,
+        "their_emergency_unsure": lambda h, q: their_emergency(h, q, unsure=True),
+        "carry_on": carry_on,
     }
     missing = set(questions.ACTIONS) - set(bound)
     if missing:

@@ -9,11 +9,14 @@ state, they are asked before any other handler:
    by the next handler instead, so a follow-up can still raise it. A flag that is the very
    answer the skill's own question asks for, "worse after that stretch" to "better, the
    same, or worse?", is that answer: handlers/describe.py, answer_in_flag_words.)
-2. SafetyQuestionHandler (dialogue.py): everything said while a safety question waits.
-3. ClarifyHandler: a near miss ("no numbness, and I can pee fine", "I've leaked a bit
+2. SomeoneElseHandler: no red flag of the speaker's, but someone else's emergency said as
+   happening now ("my husband has chest pain going into his arm"): is it happening to someone
+   with them right now? Asked wherever words are read, a safety question waiting or not.
+3. SafetyQuestionHandler (dialogue.py): everything said while a safety question waits.
+4. ClarifyHandler: a near miss ("no numbness, and I can pee fine", "I've leaked a bit
    for years") gets the clarifying question for its topic; a symptom the triage cannot
    place gets the structured symptom check.
-4. ExerciseGateHandler: after any flag no exercise is guided for the rest of the
+5. ExerciseGateHandler: after any flag no exercise is guided for the rest of the
    session; before the first exercise of a session, the screening questions.
 
 The questions themselves, and what each answer does, are in questions.py.
@@ -26,11 +29,12 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .. import questions
+from .. import questions, triage
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
 from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
-from .dialogue import YES_INTENT, SafetyQuestionHandler, actions, agrees, ask, pending, says_none, start_check
+from .dialogue import (INTERRUPTED, YES_INTENT, SafetyQuestionHandler, actions, agrees, ask, pending, says_none,
+                       start_check)
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
 PAIN = "pain"  # the triage's clarify topic for pain said now (questions.CLARIFY_QUESTIONS)
@@ -48,6 +52,37 @@ class RedFlagHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return advise(handler_input, assessment(handler_input).level)
+
+
+class SomeoneElseHandler(AbstractRequestHandler):
+    """Someone else's emergency, said as happening now, and no red flag of the speaker's own:
+    is it happening to someone with them right now? (questions.py, someone_with_you.)
+
+    The triage sets aside what is said of someone else (Assessment.someone_else keeps what was
+    set aside for that alone, now: not past, denied, supposed or asked about). Only clinical.md's
+    emergency row is asked about: urgent and doctor findings of someone else ("my wife has a
+    fever", "my husband has sciatica") are ordinary remarks, too many to question, and a doctor
+    today or soon is theirs to arrange. A red flag of the speaker's own is routed first
+    (RedFlagHandler; a doctor or urgent one with a safety question waiting is weighed with the
+    answer by SafetyQuestionHandler, as everywhere else)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        found = assessment(handler_input)
+        if found is None or not found.someone_else or found.level in FLAG_LEVELS:
+            return False  # most requests: nothing said of anyone else
+        question = pending(handler_input)
+        if question is not None and question.id == questions.SOMEONE_WITH_YOU:
+            return False  # an answer to it (SafetyQuestionHandler)
+        return any(triage.flag_level(flag) == "emergency" for flag in found.someone_else)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        question = pending(handler_input)
+        attributes = session(handler_input)
+        if question is not None and question.safety:
+            attributes[INTERRUPTED] = question.id  # asked again after a no (dialogue.carry_on)
+        else:
+            attributes.pop(INTERRUPTED, None)
+        return ask(handler_input, questions.SOMEONE_WITH_YOU)
 
 
 class ClarifyHandler(AbstractRequestHandler):
@@ -150,5 +185,5 @@ class ExerciseGateHandler(AbstractRequestHandler):
 def safety_handlers(bound: Optional[Mapping[str, Any]] = None):
     """In the order they must be asked, ahead of every other handler. ``bound``: the
     question actions (dialogue.actions(memory)), made once per skill."""
-    return [RedFlagHandler(), SafetyQuestionHandler(bound if bound is not None else actions()), ClarifyHandler(),
-            ExerciseGateHandler()]
+    return [RedFlagHandler(), SomeoneElseHandler(), SafetyQuestionHandler(bound if bound is not None else actions()),
+            ClarifyHandler(), ExerciseGateHandler()]
