@@ -65,7 +65,7 @@ def say(talk, line):
 SAFETY_QUESTIONS = sorted(q.id for q in questions.QUESTIONS.values() if q.safety)
 # Answers that do not answer a question: each leaves it pending and clears nothing.
 UNCLEAR = ("help", "repeat", "purple elephants dancing", "next", "start stretches", "resume",
-           "i don't know", "start over", "skip")
+           "i don't know", "start over", "skip", "hopefully not", "generally no", "rather not", "kind of")
 
 
 @pytest.mark.parametrize("question", SAFETY_QUESTIONS)
@@ -881,7 +881,8 @@ def test_a_plain_agreeing_word_is_an_all_clear_at_a_red_flag_question(locale, wo
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine", "sure no worries", "sure it's fine"])
+@pytest.mark.parametrize("words", ["yeah fine", "yep no worries", "yes that's fine", "sure no worries", "sure it's fine",
+                                   "okay no problem"])
 def test_a_yes_with_an_agreeing_word_is_asked_again_at_a_red_flag_question(locale, words):
     talk = reach_in(locale, "screening_saddle")
     report = say(talk, words)
@@ -899,7 +900,7 @@ def test_an_agreeing_word_to_the_offer_of_stretches_is_a_yes(words):
 # Yes or no in other words, to every red-flag question: never asked forever, never the wrong way.
 @pytest.mark.parametrize("question", [q for q in PATHS if questions.QUESTIONS[q].red_flag])
 @pytest.mark.parametrize("words", ["yes there is", "yeah i have", "yes it is", "a bit", "yes sometimes",
-                                   "yeah a little bit", "kind of", "sort of", "afraid so", "i'm afraid so", "aye",
+                                   "yeah a little bit", "afraid so", "i'm afraid so", "aye",
                                    "ya", "too right", "unfortunately yes"])
 def test_a_yes_in_other_words_raises(question, words):
     talk = reach(question)

@@ -69,7 +69,8 @@ DESCRIBE_INTENTS = ("DescribeIntent", "DescribeDenialIntent", "DescribeDontHaveI
                     "DescribeOverThePastIntent", "DescribeForIntent", "DescribeBeenIntent", "DescribeMorningIntent",
                     "DescribeHeatPackIntent", "DescribeColdPackIntent", "DescribeSmellyIntent", "DescribeCloudyIntent",
                     "DescribeLatrineIntent", "DescribeBackInIntent", "DescribeWorriedIntent", "DescribeSometimesIntent",
-                    "DescribeAlwaysIntent", "DescribeMaybeIntent", "DescribeBarelyIntent", "DescribeHeIntent")
+                    "DescribeAlwaysIntent", "DescribeMaybeIntent", "DescribeBarelyIntent", "DescribeHeIntent",
+                    "DescribeStanceIntent")
 # A request or question in words no sample spells out: a carrier (a question word, a modal, a
 # polite opener; its meaning in describe.carrier_meaning) and the free phrase after it.
 REQUEST_INTENTS = ("RequestHowIntent", "RequestWhatIntent", "RequestWhatIsIntent", "RequestWhichIntent", "RequestWhyIntent",

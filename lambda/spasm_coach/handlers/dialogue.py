@@ -264,16 +264,17 @@ def continue_sequence(handler_input: HandlerInput, question: Question,
     return advise(handler_input, level, lead) if level else settled(handler_input, question)
 
 
-def advise_unsure(handler_input: HandlerInput, question: Question) -> Response:
+def advise_unsure(handler_input: HandlerInput, question: Question, unheard: bool = False) -> Response:
     """Rule 5: a second "I don't know" raises the question's unsure level and says so; a
     question of a sequence goes on to the next one (the advice comes at its end), any other
-    gives the advice now."""
+    gives the advice now. ``unheard``: the last answer was not heard at all (rule 3), and is
+    said to have been taken as a maybe."""
     decision = questions.decide(question, UNSURE, raised_level(handler_input) or "none")
     raise_level(handler_input, decision.level)
     content = content_of(handler_input)
     goes_on = decision.do == "continue"
-    lead = coach_of(handler_input).speech().say(
-        content.text("safety.unsure.go_on" if goes_on else "safety.unsure.checked"))
+    key = ("unheard_" if unheard else "") + ("go_on" if goes_on else "checked")
+    lead = coach_of(handler_input).speech().say(content.text("safety.unsure." + key))
     # What a doctor today cannot wait for, when it is what the question asked about: the
     # heart and aorta emergencies of clinical.md's emergency row.
     if "chest_or_belly" in question.covers:
@@ -377,7 +378,7 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return restate(handler_input, question, "safety.ask.next")
         if name == "AMAZON.FallbackIntent":
             if questions.unheard_before(session(handler_input), question.id):  # rule 3: never forever
-                return self.unsure(handler_input, question, "safety.restate.fallback")
+                return self.unsure(handler_input, question, "safety.restate.fallback", unheard=True)
             return restate(handler_input, question, "safety.restate.fallback")
         found = assessment(handler_input)
         flagged = found is not None and found.level in FLAG_LEVELS
@@ -408,14 +409,15 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             return restate(handler_input, question, "safety.restate.told")
         return carry_out(handler_input, question, decision, self.actions)
 
-    def unsure(self, handler_input: HandlerInput, question: Question, lead_key: str) -> Response:
+    def unsure(self, handler_input: HandlerInput, question: Question, lead_key: str,
+               unheard: bool = False) -> Response:
         """Rule 5: the first time asked again (after ``lead_key``), the second time the question's
         unsure level (and its ``unsure_do``, where it has one)."""
         if questions.second_unsure(session(handler_input), question.id):
             if question.unsure_do:
                 decision = questions.decide(question, UNSURE, raised_level(handler_input) or "none")
                 return carry_out(handler_input, question, decision, self.actions)
-            return advise_unsure(handler_input, question)
+            return advise_unsure(handler_input, question, unheard)
         return restate(handler_input, question, lead_key)
 
 
