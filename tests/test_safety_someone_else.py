@@ -43,11 +43,11 @@ def asked(talk, line):
 # What the task started from: each of these was answered as the speaker's own near miss, or not at all.
 SAID_OF_SOMEONE_WITH_THEM = (
     "my husband has chest pain going into his arm",
-    "my dad has wet himself and can't get up",
-    "he can't feel his legs",
+    "my dad has chest pain going into his jaw",
+    "he has chest pain going down his arm",
     "my husbands got chest pain",  # as a speech recogniser writes it
     "my husband's got chest pain going down his arm",
-    "my wife cant move her legs",
+    "my wife has got chest pain and it goes to her jaw",
 )
 
 
@@ -86,7 +86,7 @@ def test_yes_shows_the_number_in_digits_on_the_card(locale, number):
 
 def test_no_carries_on_and_flags_nothing():
     talk = talk_in()
-    asked(talk, "ask back spasm coach my dad has wet himself and can't get up")
+    asked(talk, "ask back spasm coach my dad has chest pain going into his jaw")
     report = say(talk, "no")
     assert report["safety"] is None and report["end_session"] is False and pending(talk) is None
     assert speaks(report["speech"], "safety.settled")
@@ -96,7 +96,7 @@ def test_no_carries_on_and_flags_nothing():
 
 def test_an_unclear_answer_asks_again_and_a_second_i_dont_know_takes_the_safe_side():
     talk = talk_in()
-    asked(talk, "ask back spasm coach he can't feel his legs")
+    asked(talk, "ask back spasm coach he has chest pain going down his arm")
     for words in ("purple elephants dancing", "next", "start stretches"):
         report = say(talk, words)
         assert pending(talk) == ASKED and report["safety"] is None, words
@@ -124,7 +124,7 @@ def test_mid_routine_asks_then_no_resumes_the_routine():
     for line in INTO_ROUTINE + ("no", "next"):  # the first stretch's caution, then on
         say(talk, line)
     routine = attributes(talk)["routine"]
-    asked(talk, "my dad has wet himself and can't get up")
+    asked(talk, "my dad has chest pain going into his jaw")
     say(talk, "next")  # not an answer: asked again, nothing guided
     assert pending(talk) == ASKED and attributes(talk)["routine"] == routine
     report = say(talk, "no")
@@ -139,7 +139,7 @@ def test_mid_routine_yes_is_their_emergency_and_nothing_more_is_guided():
     talk = talk_in()
     for line in INTO_ROUTINE + ("no", "next"):
         say(talk, line)
-    asked(talk, "my wife cant move her legs")
+    asked(talk, "my wife has got chest pain and it goes to her jaw")
     report = say(talk, "yes")
     assert report["safety"] == "emergency" and report["end_session"] is True and talk.session is None
 
@@ -162,7 +162,7 @@ def test_said_during_the_symptom_check_asks_then_no_goes_back_to_the_check():
     say(talk, "open back spasm coach")
     say(talk, "check my symptoms")
     first = pending(talk)
-    asked(talk, "my wife cant feel her legs")
+    asked(talk, "my wife has chest pain")
     say(talk, "no")
     assert pending(talk) == first == questions.SEQUENCES["check"][0]
 
@@ -182,7 +182,7 @@ def test_after_a_flag_yes_is_their_emergency():
     talk = talk_in()
     say(talk, "open back spasm coach")
     say(talk, "i have pain going down my leg")
-    asked(talk, "he can't feel his legs")
+    asked(talk, "he has chest pain going down his arm")
     report = say(talk, "yes")
     assert report["safety"] == "emergency" and report["end_session"] is True
 
@@ -224,3 +224,45 @@ def test_the_question_takes_yes_no_and_a_second_unsure_in_the_registry():
     broken = question._replace(unsure_do="dance")
     with pytest.raises(ValueError, match="unsure_do"):
         questions.check_registry({ASKED: broken}, {})
+
+
+# Only the heart and aorta emergencies of someone else are asked about (handlers/safety.py,
+# ASKED_OF_OTHERS): the rest of clinical.md's emergency row is one with back pain, which the skill
+# cannot know of them, and said of others it is mostly ordinary.
+@pytest.mark.parametrize("text", ["sorry the toddler has wet himself", "my son has pooed himself",
+                                  "my husband cant get an erection", "my dad has wet himself and can't get up",
+                                  "my son has fallen over again", "my dad cant walk without his stick",
+                                  "he can't feel his legs", "my wife has fallen pregnant"])
+def test_someone_elses_findings_other_than_the_heart_are_not_asked_about(text):
+    talk = talk_in()
+    for line in INTO_ROUTINE + ("no", "next"):
+        say(talk, line)
+    report = say(talk, text)
+    assert pending(talk) != ASKED and report["safety"] is None and report["end_session"] is False, text
+
+
+# Said in answer, in words of one's own: "he's here with me" is a yes (questions.py, told);
+# "no" and what asks for something else ("next") are not.
+@pytest.mark.parametrize("answer", ["he is with me", "its my husband", "yes hes here with me",
+                                    "he is in the next room"])
+def test_an_answer_in_words_that_says_they_are_here_is_a_yes(answer):
+    talk = talk_in()
+    asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
+    report = say(talk, answer)
+    assert report["safety"] == "emergency" and report["end_session"] is True, answer
+
+
+def test_something_of_the_speakers_own_is_routed_or_asked_about_first():
+    talk = talk_in()
+    report = say(talk, "ask back spasm coach my husband has chest pain and my legs are numb")
+    assert report["safety"] == "emergency" and pending(talk) != ASKED  # the speaker's own emergency
+    talk = talk_in()
+    say(talk, "ask back spasm coach my husband has chest pain and i dont have any numbness down below")
+    assert pending(talk) not in (ASKED, None)  # the speaker's own near miss: their clarifying question
+
+
+def test_help_at_the_question_explains_it_and_asks_again():
+    talk = talk_in()
+    asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
+    report = say(talk, "help")
+    assert pending(talk) == ASKED and speaks(report["speech"], "safety.someone_else.help")

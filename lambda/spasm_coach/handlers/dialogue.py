@@ -35,7 +35,7 @@ from ..questions import NO, UNCLEAR, UNSURE, YES, Decision, Question
 from ..speech import Speech
 from ..triage import level_rank
 from .advice import FLAG_LEVELS, advise, assess_said_of, assessment, raise_level, raised_level, tells_of_symptom
-from .wording import words_of
+from .wording import says_any, words_of
 from .common import (IntentHandler, coach_of, content_of, in_routine, intent_name, reply, routine_state,
                      session, slot_values, speech_of)
 
@@ -164,6 +164,16 @@ def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[
     """The request a describing intent's words make ("it's a bit better": FeelingBetterIntent)."""
     from .describe import FREE_PHRASE_INTENTS, request_of  # describe.py asks questions through this module
     return request_of(handler_input) if name in FREE_PHRASE_INTENTS else None
+
+
+def _told(handler_input: HandlerInput, name: Optional[str]) -> bool:
+    """Words of the person's own (a describing or request intent) that ask for nothing and say
+    no "no" or "not" (safety.answer_words): what a question's ``told`` reading applies to."""
+    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
+    if name not in FREE_PHRASE_INTENTS or _told_request(handler_input, name) is not None:
+        return False
+    denials = content_of(handler_input).raw("safety.answer_words")["no"]
+    return not says_any(words_of(said_with_carrier(handler_input)), denials)
 
 
 def _says_yes(question: Question, found: Any) -> bool:
@@ -387,6 +397,8 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # was already routed by the red-flag handler).
             raise_level(handler_input, found.level)
         answer = answer_of(handler_input, question, found)
+        if answer == UNCLEAR and question.told and not flagged and _told(handler_input, name):
+            answer = question.told  # "he's here with me", "it's my husband": the question's own reading
         if answer == UNSURE and not flagged:
             # "yes, it's fine": neither yes nor no, as "I don't know" is (rule 5)
             return self.unsure(handler_input, question, "safety.restate.mixed")

@@ -54,6 +54,14 @@ class RedFlagHandler(AbstractRequestHandler):
         return advise(handler_input, assessment(handler_input).level)
 
 
+# Someone else's findings asked about: only the heart and aorta emergencies, which clinical.md's
+# emergency row names as emergencies in themselves. The rest of that row is an emergency with back
+# pain (cauda equina, a serious fall), which the skill cannot know of someone else, and said of
+# others it is mostly ordinary: "the toddler has wet himself", "my husband can't get an
+# erection", "my son has fallen over again", "my dad can't walk without his stick".
+ASKED_OF_OTHERS = frozenset(("chest_or_belly",))
+
+
 class SomeoneElseHandler(AbstractRequestHandler):
     """Someone else's emergency, said as happening now, and no red flag of the speaker's own:
     is it happening to someone with them right now? (questions.py, someone_with_you.)
@@ -73,7 +81,9 @@ class SomeoneElseHandler(AbstractRequestHandler):
         question = pending(handler_input)
         if question is not None and question.id == questions.SOMEONE_WITH_YOU:
             return False  # an answer to it (SafetyQuestionHandler)
-        return any(triage.flag_level(flag) == "emergency" for flag in found.someone_else)
+        if set(found.near_misses) - set(found.someone_else) or found.clarify not in (None, "general"):
+            return False  # something of the speaker's own is asked about first (ClarifyHandler)
+        return any(flag in ASKED_OF_OTHERS for flag in found.someone_else)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         question = pending(handler_input)
