@@ -266,3 +266,13 @@ def test_help_at_the_question_explains_it_and_asks_again():
     asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
     report = say(talk, "help")
     assert pending(talk) == ASKED and speaks(report["speech"], "safety.someone_else.help")
+
+
+# An answer in words that says they are not with the speaker, or that it is over, is no yes.
+@pytest.mark.parametrize("answer", ["hes at work", "shes fine now", "that was last year", "hopefully not",
+                                    "my husband is at work", "its me"])
+def test_an_answer_in_words_that_says_they_are_away_or_well_is_no_yes(answer):
+    talk = talk_in()
+    asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
+    report = say(talk, answer)
+    assert report["safety"] is None and report["end_session"] is False, answer

@@ -96,8 +96,9 @@ class Question(NamedTuple):
     # Rule 5, where the advice for the unsure level is not the speaker's: the action a second
     # "I don't know" carries out instead, once the level is raised.
     unsure_do: Optional[str] = None
-    # What words that are neither yes nor no, nor a request, answer (rule 3 otherwise asks
-    # again): to "is this happening to someone with you?", "he's here with me" is a yes.
+    # Content key of the phrases ("here") that, said in words of one's own with no "no" or "not",
+    # none of its "away" phrases and asking for nothing, answer yes (rule 3 otherwise asks
+    # again): to "is this happening to someone with you?", "he's here with me", not "he's at work".
     told: Optional[str] = None
 
 
@@ -185,7 +186,7 @@ _QUESTIONS = (
     # emergency care wherever they are, so the same advice, said as an "if".
     Question("someone_with_you", "handlers/safety.py", "safety.someone_else.question",
              "safety.someone_else.reprompt", yes=Then(do="their_emergency"), no=Then(do="carry_on"),
-             safety=True, red_flag=True, unsure="urgent", unsure_do="their_emergency_unsure", told=YES,
+             safety=True, red_flag=True, unsure="urgent", unsure_do="their_emergency_unsure", told="safety.someone_else.told",
              help="safety.someone_else.help"),
     # -- "that hurts" during a stretch -----------------------------------------------------
     Question("pain_leg", "handlers/routine.py", "safety.ask.pain_leg", "safety.ask.yes_no_reprompt",

@@ -166,14 +166,18 @@ def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[
     return request_of(handler_input) if name in FREE_PHRASE_INTENTS else None
 
 
-def _told(handler_input: HandlerInput, name: Optional[str]) -> bool:
-    """Words of the person's own (a describing or request intent) that ask for nothing and say
-    no "no" or "not" (safety.answer_words): what a question's ``told`` reading applies to."""
+def _told(handler_input: HandlerInput, question: Question, name: Optional[str]) -> bool:
+    """Words of the person's own (a describing or request intent) that say one of the question's
+    ``told`` "here" phrases, ask for nothing, and say no "no" or "not" (safety.answer_words) and
+    none of its "away" phrases ("he's at work", "that was last year")."""
     from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
     if name not in FREE_PHRASE_INTENTS or _told_request(handler_input, name) is not None:
         return False
-    denials = content_of(handler_input).raw("safety.answer_words")["no"]
-    return not says_any(words_of(said_with_carrier(handler_input)), denials)
+    content = content_of(handler_input)
+    words = words_of(said_with_carrier(handler_input))
+    told = content.raw(question.told)
+    return (says_any(words, told["here"]) and not says_any(words, told["away"])
+            and not says_any(words, content.raw("safety.answer_words")["no"]))
 
 
 def _says_yes(question: Question, found: Any) -> bool:
@@ -397,8 +401,8 @@ class SafetyQuestionHandler(AbstractRequestHandler):
             # was already routed by the red-flag handler).
             raise_level(handler_input, found.level)
         answer = answer_of(handler_input, question, found)
-        if answer == UNCLEAR and question.told and not flagged and _told(handler_input, name):
-            answer = question.told  # "he's here with me", "it's my husband": the question's own reading
+        if answer == UNCLEAR and question.told and not flagged and _told(handler_input, question, name):
+            answer = YES  # "he's here with me", "it's my husband": the question's own reading
         if answer == UNSURE and not flagged:
             # "yes, it's fine": neither yes nor no, as "I don't know" is (rule 5)
             return self.unsure(handler_input, question, "safety.restate.mixed")
