@@ -1067,6 +1067,14 @@ def test_going_to_the_loo_mid_routine_pauses_it(name, words):
     assert said.text == paused.text and said.end == paused.end and said.attributes == paused.attributes, said.text
 
 
+@pytest.mark.parametrize("words", ["i need a wee but i havent been since yesterday", "i need the loo i feel dizzy",
+                                   "i need the loo then can we skip this one"])
+def test_the_loo_said_with_more_is_read_not_taken_for_a_pause(words):
+    said = send("DescribeIntent", words, ROUTINE)
+    paused = Said(lambda_handler(intent("AMAZON.PauseIntent", None, dict(ROUTINE)), None))
+    assert said.text != paused.text, words
+
+
 @pytest.mark.parametrize("words", ["i need the loo and it hurts", "it hurts going to the loo"])
 def test_the_loo_with_pain_is_that_hurts_not_a_pause(words):
     said = send("DescribeIntent", words, ROUTINE)
