@@ -276,3 +276,14 @@ def test_an_answer_in_words_that_says_they_are_away_or_well_is_no_yes(answer):
     asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
     report = say(talk, answer)
     assert report["safety"] is None and report["end_session"] is False, answer
+
+
+# Leaving at the question says what to do for them first, as an "if": the advice is never lost.
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["stop", "gotta go", "cancel"])
+def test_leaving_at_the_question_says_what_to_do_for_them_first(locale, words):
+    talk = talk_in(locale)
+    asked(talk, "ask back spasm coach my husband has chest pain going into his arm")
+    report = say(talk, words)
+    assert report["end_session"] is True and speaks(report["speech"], "safety.someone_else.leaving", locale)
+    assert for_locale(locale).fill("{number}{local_note}") in report["speech"]

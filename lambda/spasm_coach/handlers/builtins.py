@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from ..questions import pending_in
+from ..questions import SOMEONE_WITH_YOU, pending_in
 from ..speech import is_own_ssml
 from .advice import advice_speech, raised_level
 from .common import (SAME, IntentHandler, Ssml, coach_of, content_of, in_routine, ongoing_routine,
@@ -76,6 +76,12 @@ class StopHandler(IntentHandler):
         content = content_of(handler_input)
         level = raised_level(handler_input)
         question = pending_in(session(handler_input))
+        if question is not None and question.id == SOMEONE_WITH_YOU:
+            # Leaving while asked about someone else's emergency: what to do for them is said
+            # first, as an "if", never lost.
+            speech = coach_of(handler_input).speech().say(content.text("safety.someone_else.leaving"))
+            speech.say(content.text("goodbye"))
+            return reply(handler_input, speech, end=True, card=content.shown("safety.someone_else.card"))
         if level and question is not None and question.safety:
             # A red flag told while the safety questions were still being asked has its advice
             # once they are done: leaving before then, it is said now, never lost.
