@@ -48,6 +48,9 @@ FOLLOW_UPS = ("one_leg", "both_legs", "saddle", "bladder", "bowel")
 SESSION_KEY = "pending"
 UNSURE_KEY = "unsure"  # the pending question already answered "I don't know" once (rule 5)
 UNHEARD_KEY = "unheard"  # the pending question already had an answer not heard at all (rule 3)
+# The safety question that "is this happening to someone with you?" was asked over, asked again
+# after a no (handlers/safety.py, SomeoneElseHandler; handlers/dialogue.py, carry_on).
+INTERRUPTED_KEY = "interrupted"
 # Actions a question may lead to; handlers/dialogue.py carries each out.
 ACTIONS = (
     "relief", "no_relief", "start_routine", "resume", "goodbye", "forget", "keep_data",

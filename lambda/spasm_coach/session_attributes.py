@@ -114,7 +114,7 @@ CHECKS: Dict[str, Callable[[Any], bool]] = {
     "remembered": _of(dict),
     "forgotten": _of(bool),
     "net_said": _of(bool),
-    "interrupted": _of(str),
+    questions.INTERRUPTED_KEY: _of(str),
     "screened": _of(bool),
     "deferred": lambda value: value is None or isinstance(value, dict),
     "sequence": _str_list,

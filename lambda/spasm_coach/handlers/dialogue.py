@@ -24,7 +24,7 @@ Session attributes used here (JSON; never what the person said):
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -55,9 +55,6 @@ SETTLING = {"FeelingBetterIntent": YES, "FeelingSameIntent": NO, "FeelingWorseIn
 LEAVING_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
                    "AMAZON.PauseIntent")
 Action = Callable[[HandlerInput, Question], Response]
-# The safety question that "is this happening to someone with you?" was asked over, asked
-# again after a no (handlers/safety.py, SomeoneElseHandler).
-INTERRUPTED = "interrupted"
 
 
 def pending(handler_input: HandlerInput) -> Optional[Question]:
@@ -150,14 +147,20 @@ def _answer_in_words(handler_input: HandlerInput, question: Question, name: Opti
     """Yes or no said in other words, all of the free phrase one of safety.answer_words ("yes
     there is", "a bit", "not at all"), or None; never with a flag or anything else said. A yes
     with an all-clear ("sure, no worries") reads as the YesClear slot does (answer_of)."""
-    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
-    if name not in FREE_PHRASE_INTENTS or (found is not None and found.level in FLAG_LEVELS):
+    own = _own_words(handler_input, name)
+    if own is None or (found is not None and found.level in FLAG_LEVELS):
         return None
-    said = " ".join(words_of(said_with_carrier(handler_input)))
+    said = " ".join(own)
     words = content_of(handler_input).raw("safety.answer_words")
     if said in words["yes_all_clear"]:
         return YES if question.all_clear == YES else UNSURE if question.safety else NO
     return YES if said in words["yes"] else NO if said in words["no"] else None
+
+
+def _own_words(handler_input: HandlerInput, name: Optional[str]) -> Optional[List[str]]:
+    """The words of a describing or request intent, its carrier's meaning first; None for any other."""
+    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
+    return words_of(said_with_carrier(handler_input)) if name in FREE_PHRASE_INTENTS else None
 
 
 def _told_request(handler_input: HandlerInput, name: Optional[str]) -> Optional[str]:
@@ -170,11 +173,10 @@ def _told(handler_input: HandlerInput, question: Question, name: Optional[str]) 
     """Words of the person's own (a describing or request intent) that say one of the question's
     ``told`` "here" phrases, ask for nothing, and say no "no" or "not" (safety.answer_words) and
     none of its "away" phrases ("he's at work", "that was last year")."""
-    from .describe import FREE_PHRASE_INTENTS, said_with_carrier  # describe.py asks questions through this module
-    if name not in FREE_PHRASE_INTENTS or _told_request(handler_input, name) is not None:
+    words = _own_words(handler_input, name)
+    if words is None or _told_request(handler_input, name) is not None:
         return False
     content = content_of(handler_input)
-    words = words_of(said_with_carrier(handler_input))
     told = content.raw(question.told)
     return (says_any(words, told["here"]) and not says_any(words, told["away"])
             and not says_any(words, content.raw("safety.answer_words")["no"]))
@@ -307,7 +309,7 @@ def their_emergency(handler_input: HandlerInput, question: Question, unsure: boo
     "if" (rule 5, on the safe side: what was described needs emergency care wherever they are)."""
     raise_level(handler_input, "emergency")
     attributes = session(handler_input)
-    for key in ("deferred", "sequence", INTERRUPTED):
+    for key in ("deferred", "sequence", questions.INTERRUPTED_KEY):
         attributes.pop(key, None)
     content = content_of(handler_input)
     speech = coach_of(handler_input).speech()
@@ -321,7 +323,7 @@ def their_emergency(handler_input: HandlerInput, question: Question, unsure: boo
 def carry_on(handler_input: HandlerInput, question: Question) -> Response:
     """No one with the person has it: back to the safety question it interrupted (asked again),
     or, with none, what a no to a clarifying question says (settled: in the routine, how to carry on)."""
-    interrupted = questions.get(session(handler_input).pop(INTERRUPTED, None))
+    interrupted = questions.get(session(handler_input).pop(questions.INTERRUPTED_KEY, None))
     if interrupted is not None and interrupted.safety:
         return ask_after(handler_input, interrupted.id, "safety.someone_else.back")
     return settled(handler_input, question)

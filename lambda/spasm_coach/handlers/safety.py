@@ -29,11 +29,11 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .. import questions, triage
+from .. import questions
 from .advice import FLAG_LEVELS, advise, assessment, raised_level
 from .common import content_of, in_routine, intent_name, reply, routine_state, session
 from .describe import answer_in_flag_words, asks_about_a_topic, names_another_request
-from .dialogue import (INTERRUPTED, YES_INTENT, SafetyQuestionHandler, actions, agrees, ask, pending, says_none,
+from .dialogue import (YES_INTENT, SafetyQuestionHandler, actions, agrees, ask, pending, says_none,
                        start_check)
 
 SYMPTOM_INTENTS = ("SymptomIntent", "SensationIntent", "SafetyAnswerIntent")
@@ -67,10 +67,10 @@ class SomeoneElseHandler(AbstractRequestHandler):
     is it happening to someone with them right now? (questions.py, someone_with_you.)
 
     The triage sets aside what is said of someone else (Assessment.someone_else keeps what was
-    set aside for that alone, now: not past, denied, supposed or asked about). Only clinical.md's
-    emergency row is asked about: urgent and doctor findings of someone else ("my wife has a
-    fever", "my husband has sciatica") are ordinary remarks, too many to question, and a doctor
-    today or soon is theirs to arrange. A red flag of the speaker's own is routed first
+    set aside for that alone, now: not past, denied, supposed or asked about). Only the heart and
+    aorta are asked about (ASKED_OF_OTHERS); urgent and doctor findings of someone else ("my wife
+    has a fever", "my husband has sciatica") are ordinary remarks, too many to question, and a
+    doctor today or soon is theirs to arrange. A red flag of the speaker's own is routed first
     (RedFlagHandler; a doctor or urgent one with a safety question waiting is weighed with the
     answer by SafetyQuestionHandler, as everywhere else)."""
 
@@ -89,9 +89,9 @@ class SomeoneElseHandler(AbstractRequestHandler):
         question = pending(handler_input)
         attributes = session(handler_input)
         if question is not None and question.safety:
-            attributes[INTERRUPTED] = question.id  # asked again after a no (dialogue.carry_on)
+            attributes[questions.INTERRUPTED_KEY] = question.id  # asked again after a no (dialogue.carry_on)
         else:
-            attributes.pop(INTERRUPTED, None)
+            attributes.pop(questions.INTERRUPTED_KEY, None)
         return ask(handler_input, questions.SOMEONE_WITH_YOU)
 
 
