@@ -157,6 +157,8 @@ def _question(**changes):
     (_question(safety=True, red_flag=True), "unsure level"),       # a safety question without one
     (_question(unsure="doctor"), "unsure level"),                   # a conversation question with one
     (_question(safety=True, unsure="emergency"), "unsure level"),   # above urgent
+    (_question(safety=True, unsure="urgent", unsure_do="dance"), "unsure_do needs"),  # an unknown action
+    (_question(unsure_do="relief"), "unsure_do needs"),             # no unsure level to raise
 ])
 def test_a_broken_entry_fails_the_registry_check(broken, why):
     with pytest.raises(ValueError, match=why):
@@ -218,3 +220,43 @@ def test_clarify_elsewhere_names_the_clarifying_question_of_another_topic_only()
     assert questions.clarify_elsewhere(legs, "legs") is None  # its own topic: asked again
     assert questions.clarify_elsewhere(saddle, "bladder") is None
     assert questions.clarify_elsewhere(saddle, None) is None
+
+
+
+# -- rules 3 and 5 count while one question waits ---------------------------------------------------
+def test_a_second_unsure_to_the_same_question_is_counted_once():
+    attributes = {}
+    assert questions.second_unsure(attributes, "screening_legs") is False
+    assert attributes[questions.UNSURE_KEY] == "screening_legs"
+    assert questions.second_unsure(attributes, "screening_legs") is True
+    assert questions.UNSURE_KEY not in attributes  # counted, and the count starts again
+    assert questions.second_unsure(attributes, "screening_legs") is False
+    assert questions.second_unsure(attributes, "screening_saddle") is False  # another question: a first
+
+
+def test_an_unheard_answer_is_noted_and_every_later_one_to_the_same_question_counts():
+    attributes = {}
+    assert questions.unheard_before(attributes, "screening_legs") is False
+    assert attributes[questions.UNHEARD_KEY] == "screening_legs"
+    assert questions.unheard_before(attributes, "screening_legs") is True
+    assert questions.unheard_before(attributes, "screening_legs") is True
+    assert questions.unheard_before(attributes, "screening_saddle") is False
+
+
+@pytest.mark.parametrize("key", [questions.UNSURE_KEY, questions.UNHEARD_KEY])
+def test_the_counts_are_kept_for_the_same_question_and_cleared_for_another(key):
+    attributes = {key: "screening_legs"}
+    questions.put_pending(attributes, "screening_legs")  # asked again: the count stands
+    assert attributes[key] == "screening_legs"
+    questions.put_pending(attributes, "screening_saddle")
+    assert key not in attributes
+    attributes[key] = "screening_saddle"
+    questions.put_pending(attributes, None)
+    assert key not in attributes
+
+
+def test_asks_about_reads_a_flag_by_its_group():
+    legs, chest = questions.QUESTIONS["screening_legs"], questions.QUESTIONS["check_chest"]
+    assert questions.asks_about(legs, "both_legs") and questions.asks_about(legs, "one_leg")
+    assert not questions.asks_about(legs, "bladder") and not questions.asks_about(legs, "chest_or_belly")
+    assert questions.asks_about(chest, "chest_or_belly")
